@@ -1,0 +1,146 @@
+"""One typed configuration per run: every threshold the pipeline uses lives here, with its reason.
+
+Defaults come from calibration on the labelled development sets in ``shared/eval`` (see
+docs/calibration.md); ``cluster calibrate`` writes a file that ``cluster run --config FILE`` reads, and
+flags override single values on top.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class SegmentConfig(_Section):
+    max_window_words: int = Field(60, ge=10, description="Sentence windows longer than this are cut.")
+    min_sentence_words: int = Field(6, ge=1, description="Shorter sentences join their neighbour.")
+    repeated_line_min_articles: int = Field(
+        3, ge=2, description="A short line seen in this many articles is site furniture."
+    )
+
+
+class DuplicateConfig(_Section):
+    """When two passages of different articles count as the same text or statement.
+
+    Cosine scales differ by language pair (a translation never scores like a copy), so each pair of
+    scripts has its own cut. Lexical overlap then says *how* the text was reused.
+    """
+
+    same_language_threshold: float = Field(
+        0.80, ge=0, le=1, description="Cosine cut for passages in the same language."
+    )
+    cross_language_threshold: float = Field(
+        0.62, ge=0, le=1, description="Cosine cut for passages in different languages (translations)."
+    )
+    edited_min_overlap: float = Field(
+        0.35,
+        ge=0,
+        le=1,
+        description="Same-language pairs with at least this word overlap are copies (verbatim/edited); "
+        "below it they must clear paraphrase_threshold.",
+    )
+    paraphrase_threshold: float = Field(
+        0.90, ge=0, le=1, description="Cosine a same-language pair with little shared wording needs."
+    )
+    verbatim_min_ratio: float = Field(
+        0.95, ge=0, le=1, description="Word-sequence similarity from which a copy is verbatim."
+    )
+    min_words: int = Field(6, ge=1, description="Shorter passages are never reported.")
+    short_words: int = Field(
+        12, ge=1, description="Passages shorter than this must be verbatim (or a translation above "
+        "cross_language_threshold + short_margin)."
+    )
+    short_margin: float = Field(0.08, ge=0, le=1, description="Extra cosine a short translation needs.")
+    neighbours: int = Field(20, ge=1, description="Nearest neighbours searched per passage.")
+    group_linkage_slack: float = Field(
+        0.10,
+        ge=0,
+        le=1,
+        description="How far (as a share of the margin) a group's mean similarity may fall below the "
+        "pair thresholds before the group splits: stops A~B~C chaining unrelated A and C.",
+    )
+
+
+class StoryConfig(_Section):
+    """How articles are grouped into stories and stories into storylines.
+
+    Two articles of one story share meaning (embeddings, across languages), wording (TF-IDF, same
+    language), and above all the names and numbers of one event; two events of the same kind share
+    the first two and differ in the third. Weights are for same-language pairs; a pair without
+    enough names on both sides gives the names' weight to wording.
+    """
+
+    semantic_weight: float = Field(0.2, ge=0, le=1, description="Weight of embedding similarity.")
+    lexical_weight: float = Field(0.2, ge=0, le=1, description="Weight of TF-IDF word similarity.")
+    entity_weight: float = Field(
+        0.6, ge=0, le=1, description="Weight of shared names and numbers (TF-IDF over them)."
+    )
+    min_entities: int = Field(3, ge=0, description="Names/numbers both articles need for entity_weight.")
+    cross_language_shift: float = Field(
+        0.2, ge=0, le=1, description="Subtracted from cross-language embedding similarity (its scale is higher "
+        "than a weighted same-language mix)."
+    )
+    duplicate_weight: float = Field(
+        1.0, ge=0, le=1, description="Pull of shared duplicate passages: s += w * share * (1 - s)."
+    )
+    distance_threshold: float = Field(
+        0.70, gt=0, le=2, description="Average-linkage cut on 1 - combined similarity."
+    )
+    date_window_days: int = Field(
+        3, ge=0, description="Dated articles further apart than this are unlikely to be one event."
+    )
+    date_penalty: float = Field(
+        0.15, ge=0, le=1, description="Similarity removed per date_window_days beyond the window (capped at 3x)."
+    )
+    storyline_threshold: float = Field(
+        0.15, ge=0, le=1, description="Mean similarity (without the date penalty) at which stories continue one another."
+    )
+    keywords: int = Field(5, ge=0, description="Keywords shown in a story label.")
+
+
+class Config(_Section):
+    model: str = Field("use-m3", description="Encoder name (see `cluster models`) or a model directory.")
+    batch_size: int = Field(64, ge=1)
+    cache_embeddings: bool = True
+    max_file_bytes: int = Field(20_000_000, ge=1)
+    segment: SegmentConfig = SegmentConfig()
+    duplicates: DuplicateConfig = DuplicateConfig()
+    stories: StoryConfig = StoryConfig()
+
+    @classmethod
+    def from_file(cls, path: Path) -> Config:
+        """Read a config written by ``cluster calibrate`` (or by hand); errors name the file."""
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise ValueError(f"{path}: cannot read config ({exc.strerror})") from exc
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{path}: invalid JSON ({exc.msg} at line {exc.lineno})") from exc
+        try:
+            return cls.model_validate(data)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise ValueError(f"{path}: {where}: {first['msg']}") from exc
+
+    def write(self, path: Path) -> None:
+        Path(path).write_text(self.model_dump_json(indent=2) + "\n", encoding="utf-8")
+
+    def with_overrides(self, **dotted: object) -> Config:
+        """A copy with ``section.field`` values replaced (flags set by the CLI); None means not given."""
+        data = self.model_dump()
+        for key, value in dotted.items():
+            if value is None:
+                continue
+            node = data
+            *parents, leaf = key.split(".")
+            for part in parents:
+                node = node[part]
+            node[leaf] = value
+        return Config.model_validate(data)

@@ -1,0 +1,111 @@
+"""Embedding with any encoder, through a disk cache keyed by model id and text hash.
+
+A second run over the same corpus (or an edited corpus that shares most paragraphs) embeds only what
+it has not seen: news monitoring re-reads the same articles all the time, and embedding is by far
+the slowest stage on a CPU.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+
+
+@runtime_checkable
+class Encoder(Protocol):
+    """Anything with a sentence-transformers style ``encode``: a SentenceTransformer fits as is."""
+
+    def encode(self, sentences: list[str], **kwargs: object) -> np.ndarray: ...
+
+
+ProgressFn = Callable[[int], None]
+"""Called with the number of texts just embedded (drives a progress bar)."""
+
+
+def text_key(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+
+class EmbeddingCache:
+    """float32 vectors in one SQLite file per model id (WAL, so a killed run leaves it readable)."""
+
+    def __init__(self, directory: Path, model_id: str) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        safe = hashlib.sha1(model_id.encode("utf-8")).hexdigest()[:16]
+        self.path = directory / f"embeddings-{safe}.sqlite"
+        self._db = sqlite3.connect(self.path)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("CREATE TABLE IF NOT EXISTS vec (key BLOB PRIMARY KEY, v BLOB NOT NULL)")
+        self._db.execute("CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT)")
+        self._db.execute("INSERT OR IGNORE INTO meta VALUES ('model_id', ?)", (model_id,))
+        self._db.commit()
+
+    def get_many(self, keys: Sequence[bytes]) -> dict[bytes, np.ndarray]:
+        found: dict[bytes, np.ndarray] = {}
+        for i in range(0, len(keys), 500):
+            chunk = list(keys[i : i + 500])
+            marks = ",".join("?" * len(chunk))
+            for key, blob in self._db.execute(f"SELECT key, v FROM vec WHERE key IN ({marks})", chunk):
+                found[key] = np.frombuffer(blob, dtype=np.float32)
+        return found
+
+    def put_many(self, items: Sequence[tuple[bytes, np.ndarray]]) -> None:
+        self._db.executemany(
+            "INSERT OR REPLACE INTO vec VALUES (?, ?)",
+            [(k, np.ascontiguousarray(v, dtype=np.float32).tobytes()) for k, v in items],
+        )
+        self._db.commit()
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def normalize_rows(matrix: np.ndarray) -> np.ndarray:
+    matrix = np.asarray(matrix, dtype=np.float32)
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.maximum(norms, 1e-12)
+
+
+def embed_texts(
+    encoder: Encoder,
+    texts: Sequence[str],
+    *,
+    batch_size: int = 64,
+    cache: EmbeddingCache | None = None,
+    progress: ProgressFn | None = None,
+) -> np.ndarray:
+    """Unit-length float32 vectors, one row per text; identical texts are embedded once."""
+    unique = list(dict.fromkeys(texts))
+    keys = [text_key(t) for t in unique]
+    known = cache.get_many(keys) if cache is not None else {}
+    todo = [i for i, k in enumerate(keys) if k not in known]
+    if progress is not None and len(unique) - len(todo):
+        progress(len(unique) - len(todo))
+    # Sorting by length keeps padding low for transformer encoders; results go back by index.
+    todo.sort(key=lambda i: len(unique[i]))
+    for lo in range(0, len(todo), batch_size):
+        idx = todo[lo : lo + batch_size]
+        vectors = encoder.encode(
+            [unique[i] for i in idx],
+            batch_size=batch_size,
+            convert_to_numpy=True,
+            normalize_embeddings=True,
+            show_progress_bar=False,
+        )
+        vectors = normalize_rows(vectors)
+        fresh = [(keys[i], vectors[j]) for j, i in enumerate(idx)]
+        known.update(fresh)
+        if cache is not None:
+            cache.put_many(fresh)
+        if progress is not None:
+            progress(len(idx))
+    if not unique:
+        return np.zeros((0, 0), dtype=np.float32)
+    position = {k: n for n, k in enumerate(keys)}
+    table = np.vstack([known[k] for k in keys]).astype(np.float32, copy=False)
+    return table[[position[text_key(t)] for t in texts]] if len(texts) != len(unique) else table

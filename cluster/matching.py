@@ -1,0 +1,92 @@
+"""How two passages relate: lexical overlap figures and the match type a reader is shown.
+
+Match types (docs/matching.md has the long form):
+- ``verbatim``: the same words in the same order once spelling, diacritics, digits and punctuation are
+  normalised (a copy).
+- ``edited``: same language, the same text with cuts, additions, substitutions or reordering: much of
+  the wording is shared (content-word overlap of the shorter side at least ``edited_min_overlap``).
+- ``paraphrase``: same language, the same statement in mostly other words (high embedding similarity,
+  little shared wording).
+- ``translation``: different languages (scripts), same statement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from rapidfuzz.distance import Indel
+
+from cluster.config import DuplicateConfig
+from cluster.textnorm import content_words, numbers, words
+
+
+class MatchType(str, Enum):
+    VERBATIM = "verbatim"
+    EDITED = "edited"
+    PARAPHRASE = "paraphrase"
+    TRANSLATION = "translation"
+
+
+@dataclass(frozen=True)
+class Lexical:
+    """Wording shared by two passages."""
+
+    overlap: float
+    """Content words shared, over the shorter passage's content words (1.0: one contains the other)."""
+    sequence: float
+    """Word-sequence similarity (Indel-normalised) of the full normalised word lists."""
+    numbers_conflict: bool
+    """Both passages cite numbers and none are shared: a report of another event, not a copy."""
+
+
+    shorter_words: int
+    """Word count of the shorter passage: short passages (headlines) need stronger evidence."""
+
+
+def lexical(text_a: str, text_b: str, lang_a: str, lang_b: str) -> Lexical:
+    set_a, set_b = set(content_words(text_a, lang_a)), set(content_words(text_b, lang_b))
+    shorter = min(len(set_a), len(set_b))
+    overlap = len(set_a & set_b) / shorter if shorter else 0.0
+    all_a, all_b = words(text_a), words(text_b)
+    sequence = Indel.normalized_similarity(all_a, all_b)
+    nums_a, nums_b = numbers(text_a), numbers(text_b)
+    conflict = bool(nums_a) and bool(nums_b) and not (nums_a & nums_b)
+    return Lexical(overlap, sequence, conflict, min(len(all_a), len(all_b)))
+
+
+def classify(
+    similarity: float, lex: Lexical, lang_a: str, lang_b: str, cfg: DuplicateConfig
+) -> MatchType | None:
+    """The match type of a candidate pair, or None when it is not a duplicate passage.
+
+    A pair that shares no numbers while both cite some is rejected unless it is a near copy: two
+    reports of similar meetings on different dates embed closely but are not the same passage.
+    Short passages (headlines, one-line highlights) of two reports of similar events look alike
+    in embeddings and wording ("X meets Y delegation"), so below ``short_words`` only a verbatim
+    copy, or a translation above a raised cut, counts.
+    """
+    short = lex.shorter_words < cfg.short_words
+    if lang_a != lang_b:
+        needed = cfg.cross_language_threshold + (cfg.short_margin if short else 0.0)
+        if similarity < needed or lex.numbers_conflict:
+            return None
+        return MatchType.TRANSLATION
+    if lex.sequence >= cfg.verbatim_min_ratio:
+        return MatchType.VERBATIM
+    if short:
+        return None
+    if lex.numbers_conflict and lex.overlap < 0.8:
+        return None
+    if lex.overlap >= cfg.edited_min_overlap and similarity >= cfg.same_language_threshold:
+        return MatchType.EDITED
+    if similarity >= cfg.paraphrase_threshold:
+        return MatchType.PARAPHRASE
+    return None
+
+
+def pair_threshold(lang_a: str, lang_b: str, cfg: DuplicateConfig) -> float:
+    """The cosine a pair of these languages must reach to be considered at all."""
+    if lang_a != lang_b:
+        return cfg.cross_language_threshold
+    return min(cfg.same_language_threshold, cfg.paraphrase_threshold)

@@ -1,0 +1,203 @@
+"""The pipeline as named stages, each timed: load -> segment -> embed -> duplicates -> stories.
+
+Data moves one way; each stage receives the dataclasses of the previous ones and nothing else.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from cluster.config import Config
+from cluster.documents import Article, Passage, Segment, SegmentKind, SkippedInput
+from cluster.duplicates import DuplicateGroup, find_duplicate_groups
+from cluster.embed import EmbeddingCache, Encoder, embed_texts
+from cluster.ingest import load_corpus
+from cluster.segment import passages as make_passages
+from cluster.segment import segment_corpus
+from cluster.stories import StoryResult, build_signals, cluster_stories
+
+
+class NoArticlesError(ValueError):
+    """The corpus held no readable article: nothing to cluster."""
+
+    def __init__(self, message: str, skipped: list[SkippedInput]) -> None:
+        super().__init__(message)
+        self.skipped = skipped
+
+
+@dataclass
+class Result:
+    """Everything a report shows; offsets refer to ``Article.text``."""
+
+    articles: list[Article]
+    segments: dict[str, list[Segment]]
+    groups: list[DuplicateGroup]
+    stories: StoryResult
+    skipped: list[SkippedInput]
+    notices: list[str]
+    model: str
+    config: Config
+    timings: dict[str, float] = field(default_factory=dict)
+    passages: int = 0
+
+    @property
+    def article_index(self) -> dict[str, Article]:
+        return {a.id: a for a in self.articles}
+
+    @property
+    def duplicate_pairs(self) -> int:
+        return sum(len(g.pairs) for g in self.groups)
+
+
+class Stopwatch:
+    """Wall time per named stage, in order."""
+
+    def __init__(self) -> None:
+        self.timings: dict[str, float] = {}
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - start
+
+
+def _progress(console: Console | None) -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console or Console(stderr=True),
+        transient=True,
+        disable=console is None,
+    )
+
+
+def run_pipeline(
+    corpus: Path | list[Article],
+    config: Config,
+    *,
+    encoder: Encoder | None = None,
+    progress_console: Console | None = None,
+) -> Result:
+    """Run every stage on a corpus directory/file (or already loaded articles).
+
+    ``encoder`` defaults to ``config.model`` loaded from ``models``; pass one to reuse a loaded model.
+    ``progress_console`` (stderr) shows progress bars; None keeps the run silent.
+    """
+    watch = Stopwatch()
+    with watch.stage("load"):
+        if isinstance(corpus, list):
+            articles, skipped, notices = list(corpus), [], []
+        else:
+            readout = load_corpus(Path(corpus), max_file_bytes=config.max_file_bytes)
+            articles, skipped, notices = readout.articles, readout.skipped, readout.notices
+    if not articles:
+        where = corpus if not isinstance(corpus, list) else "the given list"
+        raise NoArticlesError(f"{where}: no readable article ({len(skipped)} input(s) skipped)", skipped)
+
+    with watch.stage("segment"):
+        segments = segment_corpus(articles, repeated_line_min_articles=config.segment.repeated_line_min_articles)
+        units: list[Passage] = []
+        for article in articles:
+            units += make_passages(
+                segments[article.id],
+                article.lang,
+                max_window_words=config.segment.max_window_words,
+                min_sentence_words=config.segment.min_sentence_words,
+            )
+
+    with watch.stage("embed"):
+        vectors, model_name = _embed(units, config, encoder, progress_console)
+
+    with watch.stage("duplicates"):
+        texts = {a.id: a.text for a in articles}
+        groups = find_duplicate_groups(units, vectors, texts, config.duplicates)
+
+    with watch.stage("stories"):
+        body_texts, body_vectors, body_counts = _article_bodies(articles, segments, units, vectors)
+        signals = build_signals(articles, body_texts, body_vectors, body_counts, groups, config.stories)
+        stories = cluster_stories(articles, signals, body_texts, config.stories)
+
+    return Result(
+        articles=articles,
+        segments=segments,
+        groups=groups,
+        stories=stories,
+        skipped=skipped,
+        notices=notices,
+        model=model_name,
+        config=config,
+        timings=watch.timings,
+        passages=len(units),
+    )
+
+
+def _embed(
+    units: list[Passage], config: Config, encoder: Encoder | None, console: Console | None
+) -> tuple[np.ndarray, str]:
+    import models
+
+    name = config.model
+    if encoder is None:
+        encoder = models.load_encoder(name)
+    cache = None
+    if config.cache_embeddings:
+        cache = EmbeddingCache(models.cache_dir() / "embeddings", models.model_id(name))
+    try:
+        with _progress(console) as bar:
+            task = bar.add_task(f"Embedding {len(units)} passages ({name})", total=len(units))
+            vectors = embed_texts(
+                encoder,
+                [u.text for u in units],
+                batch_size=config.batch_size,
+                cache=cache,
+                progress=lambda k: bar.advance(task, k),
+            )
+    finally:
+        if cache is not None:
+            cache.close()
+    return vectors, name
+
+
+def _article_bodies(
+    articles: list[Article],
+    segments: dict[str, list[Segment]],
+    units: list[Passage],
+    vectors: np.ndarray,
+) -> tuple[list[str], np.ndarray, list[int]]:
+    """Each article's own body: its text, mean paragraph embedding and paragraph count.
+
+    Related stories and boilerplate are left out so that a "read also" block does not pull its host
+    into another story. An article with no body paragraph falls back to all it has.
+    """
+    rows: dict[str, list[int]] = {a.id: [] for a in articles}
+    fallback: dict[str, list[int]] = {a.id: [] for a in articles}
+    for i, unit in enumerate(units):
+        if unit.whole_paragraph:
+            fallback[unit.article_id].append(i)
+            if unit.kind is SegmentKind.BODY:
+                rows[unit.article_id].append(i)
+    dim = vectors.shape[1] if vectors.size else 1
+    means = np.zeros((len(articles), dim), dtype=np.float32)
+    texts, counts = [], []
+    for k, article in enumerate(articles):
+        body = [s for s in segments[article.id] if s.kind is SegmentKind.BODY]
+        texts.append("\n\n".join(s.text for s in body) or article.title)
+        counts.append(len(body))
+        chosen = rows[article.id] or fallback[article.id]
+        if chosen:
+            mean = vectors[chosen].mean(axis=0)
+            means[k] = mean / max(float(np.linalg.norm(mean)), 1e-12)
+    return texts, means, counts

@@ -1,0 +1,264 @@
+"""Articles -> stories (one real-world event) -> storylines (events that continue one another).
+
+The similarity of two articles mixes four signals, because none is enough alone (docs/stories.md
+has the ablation):
+- meaning: cosine of the mean embedding of each article's own body paragraphs (works across
+  languages, but blurs two events of the same kind together);
+- wording: TF-IDF cosine over the body text, same language only;
+- names and numbers: TF-IDF cosine over capitalised names and numbers, what tells two earthquakes or
+  two meetings apart;
+- shared passages: the share of paragraphs the two articles share as duplicate passages (a wire copy
+  or a translation is the same story).
+Dates then lower the similarity of articles published far apart. Average-linkage agglomerative
+clustering cuts the result at ``distance_threshold``. Stories whose mean similarity, before the date
+penalty, still reaches ``storyline_threshold`` are linked into a storyline without being merged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.cluster import AgglomerativeClustering
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from cluster.config import StoryConfig
+from cluster.documents import Article
+from cluster.duplicates import DuplicateGroup
+from cluster.textnorm import names_and_numbers, normalize, stopwords, words
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    label: str
+    keywords: tuple[str, ...]
+    articles: tuple[str, ...]
+    """Member article ids in date order (undated last)."""
+    central: str
+    """The member most similar to the others: its title labels the story."""
+    first_date: dt.date | None
+    last_date: dt.date | None
+
+    @property
+    def size(self) -> int:
+        return len(self.articles)
+
+
+@dataclass(frozen=True)
+class Storyline:
+    id: str
+    stories: tuple[str, ...]
+    """Story ids in date order."""
+    similarity: float
+
+
+@dataclass(frozen=True)
+class StoryResult:
+    stories: tuple[Story, ...]
+    storylines: tuple[Storyline, ...]
+
+
+@dataclass(frozen=True)
+class ArticleSignals:
+    """Pairwise similarity matrices, one per signal (n x n, same order as the articles)."""
+
+    semantic: np.ndarray
+    lexical: np.ndarray
+    entities: np.ndarray
+    shared: np.ndarray
+    same_language: np.ndarray
+    has_entities: np.ndarray
+
+
+def build_signals(
+    articles: Sequence[Article],
+    body_texts: Sequence[str],
+    body_vectors: np.ndarray,
+    body_paragraphs: Sequence[int],
+    groups: Sequence[DuplicateGroup],
+    cfg: StoryConfig,
+) -> ArticleSignals:
+    """Every signal for every pair of articles (``body_vectors``: mean body embedding per article)."""
+    n = len(articles)
+    semantic = np.clip(body_vectors @ body_vectors.T, -1.0, 1.0)
+    lexical = _tfidf_cosine([normalize(t) for t in body_texts], ngram_range=(1, 2))
+    entity_docs = [names_and_numbers(t) for t in body_texts]
+    entities = _tfidf_cosine([" ".join(e) for e in entity_docs], token_pattern=r"\S+")
+    langs = np.array([a.lang for a in articles])
+    counts = np.array([len(set(e)) for e in entity_docs])
+    has = counts >= cfg.min_entities
+    return ArticleSignals(
+        semantic=semantic,
+        lexical=lexical,
+        entities=entities,
+        shared=_shared_share(articles, body_paragraphs, groups),
+        same_language=langs[:, None] == langs[None, :],
+        has_entities=has[:, None] & has[None, :],
+    )
+
+
+def combined_similarity(signals: ArticleSignals, cfg: StoryConfig) -> np.ndarray:
+    """One similarity per pair of articles, before dates weigh in."""
+    ent_w = np.where(signals.has_entities, cfg.entity_weight, 0.0)
+    lex_w = cfg.lexical_weight + cfg.entity_weight - ent_w
+    same = cfg.semantic_weight * signals.semantic + lex_w * signals.lexical + ent_w * signals.entities
+    same /= max(1e-9, cfg.semantic_weight + cfg.lexical_weight + cfg.entity_weight)
+    cross = signals.semantic - cfg.cross_language_shift
+    sim = np.where(signals.same_language, same, cross)
+    sim = sim + cfg.duplicate_weight * signals.shared * (1.0 - sim)
+    np.fill_diagonal(sim, 1.0)
+    return sim
+
+
+def date_penalty(dates: Sequence[dt.date | None], cfg: StoryConfig) -> np.ndarray:
+    """Similarity removed for each pair of dated articles published far apart (0 when undated)."""
+    ordinals = np.array([d.toordinal() if d else np.nan for d in dates], dtype=float)
+    gap = np.abs(ordinals[:, None] - ordinals[None, :])
+    window = max(1, cfg.date_window_days)
+    excess = np.clip((gap - cfg.date_window_days) / window, 0.0, 3.0)
+    return np.nan_to_num(cfg.date_penalty * excess, nan=0.0)
+
+
+def cluster_stories(
+    articles: Sequence[Article], signals: ArticleSignals, body_texts: Sequence[str], cfg: StoryConfig
+) -> StoryResult:
+    similarity = combined_similarity(signals, cfg)
+    dated = similarity - date_penalty([a.date for a in articles], cfg)
+    labels = _agglomerate(dated, cfg.distance_threshold)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, label in enumerate(labels):
+        members[int(label)].append(i)
+    order = sorted(members.values(), key=lambda m: (-len(m), _first_date(articles, m), articles[m[0]].id))
+    keywords = _keywords(body_texts, order, cfg.keywords)
+    stories = [
+        _make_story(f"S{k + 1}", idx, articles, dated, keywords[k]) for k, idx in enumerate(order)
+    ]
+    storylines = _storylines(stories, order, similarity, cfg.storyline_threshold)
+    return StoryResult(stories=tuple(stories), storylines=tuple(storylines))
+
+
+def _agglomerate(similarity: np.ndarray, threshold: float) -> np.ndarray:
+    if len(similarity) < 2:
+        return np.zeros(len(similarity), dtype=int)
+    distance = np.clip(1.0 - similarity, 0.0, None)
+    distance = (distance + distance.T) / 2
+    np.fill_diagonal(distance, 0.0)
+    model = AgglomerativeClustering(
+        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=threshold
+    )
+    return model.fit(distance).labels_
+
+
+def _tfidf_cosine(docs: list[str], **options: object) -> np.ndarray:
+    if not any(d.strip() for d in docs):
+        return np.zeros((len(docs), len(docs)))
+    try:
+        matrix = TfidfVectorizer(sublinear_tf=True, **options).fit_transform(docs)
+    except ValueError:  # every document is empty after tokenisation
+        return np.zeros((len(docs), len(docs)))
+    return (matrix @ matrix.T).toarray()
+
+
+def _shared_share(
+    articles: Sequence[Article], body_paragraphs: Sequence[int], groups: Sequence[DuplicateGroup]
+) -> np.ndarray:
+    """Share of the smaller article's body paragraphs that the two articles share as duplicates."""
+    index = {a.id: i for i, a in enumerate(articles)}
+    shared: dict[tuple[int, int], set[tuple[int, int]]] = defaultdict(set)
+    for group in groups:
+        for pair in group.pairs:
+            pa, pb = group.passages[pair.a], group.passages[pair.b]
+            a, b = index[pa.article_id], index[pb.article_id]
+            if a == b:
+                continue
+            key = (min(a, b), max(a, b))
+            shared[key].add((a, pa.segment_index))
+            shared[key].add((b, pb.segment_index))
+    matrix = np.zeros((len(articles), len(articles)))
+    for (a, b), paras in shared.items():
+        smaller = max(1, min(body_paragraphs[a], body_paragraphs[b]))
+        per_side = min(sum(1 for x, _ in paras if x == a), sum(1 for x, _ in paras if x == b))
+        matrix[a, b] = matrix[b, a] = min(1.0, per_side / smaller)
+    return matrix
+
+
+def _first_date(articles: Sequence[Article], idx: list[int]) -> dt.date:
+    dates = [articles[i].date for i in idx if articles[i].date]
+    return min(dates) if dates else dt.date.max
+
+
+def _keywords(body_texts: Sequence[str], clusters: list[list[int]], top: int) -> list[tuple[str, ...]]:
+    """Terms that are frequent in a story and rare elsewhere (TF-IDF summed over its members)."""
+    if top == 0 or not any(t.strip() for t in body_texts):
+        return [() for _ in clusters]
+    stop = sorted({w for s in stopwords("ar") | stopwords("en") for w in words(s)})
+    try:
+        vectorizer = TfidfVectorizer(
+            sublinear_tf=True, stop_words=stop, token_pattern=r"(?u)\b[^\W\d_]{3,}\b"
+        )
+        matrix = vectorizer.fit_transform([normalize(t) for t in body_texts])
+    except ValueError:
+        return [() for _ in clusters]
+    terms = vectorizer.get_feature_names_out()
+    out = []
+    for idx in clusters:
+        weights = np.asarray(matrix[idx].sum(axis=0)).ravel()
+        best = [terms[i] for i in np.argsort(-weights)[:top] if weights[i] > 0]
+        out.append(tuple(best))
+    return out
+
+
+def _make_story(
+    story_id: str, idx: list[int], articles: Sequence[Article], similarity: np.ndarray, keywords: tuple[str, ...]
+) -> Story:
+    if len(idx) > 1:
+        inner = similarity[np.ix_(idx, idx)]
+        central = idx[int(np.argmax(inner.sum(axis=1)))]
+    else:
+        central = idx[0]
+    ordered = sorted(idx, key=lambda i: (articles[i].date or dt.date.max, articles[i].id))
+    dates = [articles[i].date for i in idx if articles[i].date]
+    title = articles[central].title.strip() or articles[central].id
+    return Story(
+        id=story_id,
+        label=title,
+        keywords=keywords,
+        articles=tuple(articles[i].id for i in ordered),
+        central=articles[central].id,
+        first_date=min(dates) if dates else None,
+        last_date=max(dates) if dates else None,
+    )
+
+
+def _storylines(
+    stories: list[Story], members: list[list[int]], similarity: np.ndarray, threshold: float
+) -> list[Storyline]:
+    """Stories grouped by average linkage on their mean (undated) similarity.
+
+    Average linkage, not single links: a long chain of loosely related stories is not a storyline.
+    """
+    n = len(stories)
+    if n < 2:
+        return []
+    between = np.ones((n, n))
+    for s in range(n):
+        for t in range(s + 1, n):
+            between[s, t] = between[t, s] = float(similarity[np.ix_(members[s], members[t])].mean())
+    labels = _agglomerate(between, 1.0 - threshold)
+    lines = []
+    for label in set(labels.tolist()):
+        comp = [s for s in range(n) if labels[s] == label]
+        if len(comp) < 2:
+            continue
+        comp.sort(key=lambda s: (stories[s].first_date or dt.date.max, stories[s].id))
+        mean = float(np.mean([between[a, b] for a in comp for b in comp if a < b]))
+        lines.append((comp, mean))
+    lines.sort(key=lambda item: (-len(item[0]), -item[1]))
+    return [
+        Storyline(id=f"L{k + 1}", stories=tuple(stories[s].id for s in comp), similarity=round(sim, 4))
+        for k, (comp, sim) in enumerate(lines)
+    ]

@@ -1,0 +1,131 @@
+"""Text normalisation shared by every lexical comparison (one place, so all stages agree).
+
+Arabic news text varies in ways that do not change a word: diacritics, tatweel, hamza forms on alef,
+alef maqsura vs yaa, taa marbuta vs haa, Arabic-Indic and Persian digits, typographic punctuation.
+Lexical overlap, verbatim checks, shared numbers and keyword extraction all go through ``normalize``
+so that two copies of a passage that differ only in such spelling compare equal.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+_TATWEEL = "\u0640"
+_CHAR_MAP = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ة": "ه",
+        "ؤ": "و",
+        "ئ": "ي",
+        "ک": "ك",
+        "ی": "ي",
+        "٫": ".",
+        "٬": ",",
+        "،": ",",
+        "؛": ";",
+        "؟": "?",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "«": '"',
+        "»": '"',
+        "‘": "'",
+        "’": "'",
+        "ʼ": "'",
+        "–": "-",
+        "—": "-",
+        "\u00a0": " ",
+        "\u200f": "",
+        "\u200e": "",
+        "\u200c": "",
+        "\u200d": "",
+        **{chr(0x0660 + d): str(d) for d in range(10)},
+        **{chr(0x06F0 + d): str(d) for d in range(10)},
+    }
+)
+_WORD = re.compile(r"[^\W_]+(?:[.,]\d+)*", re.UNICODE)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
+_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
+
+
+def normalize(text: str) -> str:
+    """Lower-cased, NFKC, Arabic-orthography-folded text with ASCII digits and plain punctuation."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _DIACRITICS.sub("", text).replace(_TATWEEL, "")
+    return text.translate(_CHAR_MAP).lower()
+
+
+def words(text: str) -> list[str]:
+    """Normalised word tokens (numbers kept whole, e.g. ``2,735`` and ``3.5``)."""
+    return _WORD.findall(normalize(text))
+
+
+def numbers(text: str) -> set[str]:
+    """The numbers a text mentions, digits folded to ASCII and separators dropped (``2,735`` -> ``2735``)."""
+    return {re.sub(r"[.,]", "", n) for n in _NUMBER.findall(normalize(text))}
+
+
+def script_language(text: str, default: str = "und") -> str:
+    """``ar`` when Arabic letters dominate, ``en`` for Latin script, ``ru`` for Cyrillic, else ``default``.
+
+    Script is what matters for matching (an Arabic and an English passage can only be a translation of
+    each other); finer language identification within the Latin script is not attempted here.
+    """
+    sample = text[:4000]
+    counts = {
+        "ar": len(_ARABIC_LETTER.findall(sample)),
+        "en": len(_LATIN_LETTER.findall(sample)),
+        "ru": len(_CYRILLIC_LETTER.findall(sample)),
+    }
+    lang, best = max(counts.items(), key=lambda kv: kv[1])
+    return lang if best >= 3 else default
+
+
+@lru_cache(maxsize=8)
+def stopwords(lang: str) -> frozenset[str]:
+    """Stop words of a language, normalised like the text they are compared with."""
+    from stop_words import StopWordError, get_stop_words
+
+    names = {"ar": "arabic", "en": "english", "ru": "russian"}
+    try:
+        raw = get_stop_words(names.get(lang, lang))
+    except (StopWordError, KeyError):
+        return frozenset()
+    return frozenset(normalize(w) for w in raw)
+
+
+def content_words(text: str, lang: str) -> list[str]:
+    """Normalised words minus stop words and one-letter tokens: what a lexical overlap should count."""
+    stop = stopwords(lang)
+    return [w for w in words(text) if len(w) > 1 and w not in stop]
+
+
+_NAME_OR_NUMBER = re.compile(r"\b(?:[A-Z][\w'’-]*[\w]|[A-Z]{2,}|\d[\d,.]*\d|\d)\b")
+_SENTENCE_END = re.compile(r"[.!?؟:\"”»]\s*$")
+
+
+def names_and_numbers(text: str) -> list[str]:
+    """Capitalised words (not sentence-initial) and numbers: what tells one event from another.
+
+    Two earthquakes or two court rulings share their vocabulary; they differ in places, people,
+    dates and counts. Arabic has no capitals, so Arabic text contributes its numbers and any Latin
+    names it quotes.
+    """
+    found = []
+    for line in text.splitlines():
+        for match in _NAME_OR_NUMBER.finditer(line):
+            before = line[: match.start()]
+            if match.group()[0].isupper() and (not before.strip() or _SENTENCE_END.search(before)):
+                continue
+            token = normalize(match.group()).replace(",", "")
+            found.append(token[:-2] if token.endswith("'s") else token)
+    return found
