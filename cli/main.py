@@ -60,7 +60,7 @@ def run(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here instead of stdout.")] = None,
     config_file: ConfigOpt = None,
     model: ModelOpt = None,
-    dup_threshold: Annotated[Optional[float], typer.Option(help="Cosine cut for same-language passages.")] = None,
+    edit_threshold: Annotated[Optional[float], typer.Option(help="Cosine + 0.5 x word overlap a same-language copy needs (default 1.0).")] = None,
     cross_threshold: Annotated[Optional[float], typer.Option(help="Cosine cut for passages in different languages.")] = None,
     story_threshold: Annotated[Optional[float], typer.Option(help="Story distance threshold (higher merges more).")] = None,
     date_window: Annotated[Optional[int], typer.Option(help="Days within which dated articles can be one event.")] = None,
@@ -75,7 +75,7 @@ def run(
         config_file,
         model,
         {
-            "duplicates.same_language_threshold": dup_threshold,
+            "duplicates.edited_threshold": edit_threshold,
             "duplicates.cross_language_threshold": cross_threshold,
             "stories.distance_threshold": story_threshold,
             "stories.date_window_days": date_window,

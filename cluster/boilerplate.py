@@ -15,7 +15,7 @@ hamza forms, tanween and case do not matter ("إقرأ أيضاً" == "اقرا 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from .textnorm import normalize, words
 
@@ -24,13 +24,13 @@ SENTENCE_END = ".!?؟…。"
 _CLOSERS = "\"'”’»)]›」』 \t"
 
 
-def _key(text: str) -> str:
+def line_key(text: str) -> str:
     """The comparison form of a line: normalised words joined by one space, punctuation dropped."""
     return " ".join(words(text))
 
 
 def _keys(entries: Iterable[str]) -> frozenset[str]:
-    return frozenset(_key(e) for e in entries)
+    return frozenset(line_key(e) for e in entries)
 
 
 # --- Tables ---------------------------------------------------------------------------------------
@@ -96,7 +96,7 @@ MEDIA_TAGS = _keys(["فيديو", "صور", "بالصور", "بالفيديو", 
 """Parenthesised endings that mark a headline's media type, not a photo credit."""
 
 NOTICE_CUES = [re.compile(p) for p in (
-    r"\bsubscribe\b", r"\bnewsletters?\b", r"\bsign up\b", r"all rights reserved",
+    r"\bsubscribe\b", r"\bnewsletters?\b", r"^\d+\s*min(?:ute)?s?(?: read)?$", r"\bsign up\b", r"all rights reserved",
     r"©", r"\bcopyright\b", r"\bfollow us\b", r"\bcookies?\b", r"\bclick here\b", r"\bdownload (?:our|the) app\b",
     r"للمشتركين", r"\bالاشتراك\b", r"\bللاشتراك\b", r"\bاشترك(?:وا)?\b", r"النشره البريديه",
     r"جميع الحقوق محفوظه", r"حقوق النشر", r"تابعونا", r"اضغط هنا", r"انقر هنا", r"الرابط التالي",
@@ -161,12 +161,13 @@ def is_sentence_like(text: str) -> bool:
 def is_short_label(text: str) -> bool:
     """At most three words and no sentence punctuation: a label, a name, a place, a section.
 
-    In Latin script labels and names are capitalised, so a lower-case word of four or more letters
-    ("No injuries reported") makes the line a phrase of the story instead.
+    In Latin script labels and names are capitalised, so among two or more words a lower-case one of
+    four or more letters ("No injuries reported") makes the line a phrase of the story instead.
     """
-    if len(letter_words(text)) > 3 or ends_sentence(text):
+    n = len(letter_words(text))
+    if n > 3 or ends_sentence(text):
         return False
-    return not re.search(r"(?<![\w'’])[a-z]{4,}", text)
+    return n < 2 or not re.search(r"(?<![\w'’])[a-z]{4,}", text)
 
 
 # --- Rules ---------------------------------------------------------------------------------------
@@ -174,7 +175,7 @@ def is_short_label(text: str) -> bool:
 def related_marker(text: str) -> str | None:
     """``"marker"`` for a "read also" line, ``"marker+headline"`` when a headline follows on the same
     line ("Read more: Minister resigns"), else None."""
-    key = _key(text)
+    key = line_key(text)
     if key in RELATED_MARKERS:
         return "marker"
     toks = key.split()
@@ -182,14 +183,14 @@ def related_marker(text: str) -> str | None:
         if key.startswith(prefix + " ") and len(toks) - len(prefix.split()) <= 3 and not ends_sentence(text):
             return "marker"
     head = re.split(r"\s*(?:[:\-–—|»>…]+|\.{2,})\s*", text.strip(), maxsplit=1)
-    if len(head) == 2 and _key(head[0]) in RELATED_MARKERS and len(letter_words(head[1])) >= 3:
+    if len(head) == 2 and line_key(head[0]) in RELATED_MARKERS and len(letter_words(head[1])) >= 3:
         return "marker+headline"
     return None
 
 
 def furniture_reason(text: str) -> str | None:
     """Why a paragraph on its own is page furniture, or None. Context-free rules only."""
-    key = _key(text)
+    key = line_key(text)
     n = len(letter_words(text))
     if is_date_line(text):
         return "date line"
@@ -228,7 +229,8 @@ def _label(text: str, key: str, n: int) -> str | None:
 
 
 def _is_caption(text: str, n: int) -> bool:
-    """A photo caption: not a sentence, and a credit in parentheses at the end, or a full date."""
+    """A photo caption: not a sentence, and a short credit in parentheses at the end (or the whole
+    line a parenthesised credit), or photo metadata with a numeric date."""
     stripped = text.strip()
     if ends_sentence(stripped):
         return False
@@ -236,7 +238,7 @@ def _is_caption(text: str, n: int) -> bool:
     if m:
         inside = letter_words(m.group(1))
         before = stripped[: m.start()].strip()
-        if 1 <= len(inside) <= 12 and _key(m.group(1)) not in MEDIA_TAGS and not ends_sentence(m.group(1)):
+        if 1 <= len(inside) <= 12 and line_key(m.group(1)) not in MEDIA_TAGS and not ends_sentence(m.group(1)):
             if not before:  # "(الأناضول، العربي الجديد)", "(Reporting by ...; Editing by ...)"
                 return True
             if len(inside) <= 6 and n <= 30 and not ends_sentence(before):
@@ -280,8 +282,29 @@ def _is_dateline(text: str, key: str) -> bool:
 
 
 def _is_notice(text: str, key: str, n: int) -> bool:
-    if n > 80:
+    """Subscription, newsletter, copyright or call-to-action text (not a long story paragraph)."""
+    if n > 50:
         return False
     low = normalize(text)
     hits = sum(bool(c.search(low)) for c in NOTICE_CUES)
     return hits >= 2 or (hits == 1 and n <= 8)
+
+
+def repeat_key(text: str) -> str | None:
+    """The key under which a line counts as repeated across articles: short (<= 8 words)
+    non-sentences only, so that a sentence copied by several outlets is never site furniture."""
+    if ends_sentence(text) or not 1 <= len(letter_words(text)) <= 8:
+        return None
+    return line_key(text)
+
+
+def repeated_lines(articles: Sequence[Sequence[str]], min_articles: int) -> frozenset[str]:
+    """Keys of short lines found in ``min_articles`` or more of the articles (paragraph texts each):
+    a masthead, a section name, a promo repeated by a site on every page. Off below two articles."""
+    if min_articles < 2 or len(articles) < min_articles:
+        return frozenset()
+    counts: dict[str, int] = {}
+    for paragraphs in articles:
+        for key in {k for t in paragraphs if (k := repeat_key(t))}:
+            counts[key] = counts.get(key, 0) + 1
+    return frozenset(k for k, c in counts.items() if c >= min_articles)

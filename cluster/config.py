@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -32,18 +33,15 @@ class DuplicateConfig(_Section):
     scripts has its own cut. Lexical overlap then says *how* the text was reused.
     """
 
-    same_language_threshold: float = Field(
-        0.80, ge=0, le=1, description="Cosine cut for passages in the same language."
+    edited_threshold: float = Field(
+        1.0, ge=0, le=2, description="Cosine + overlap_weight x word overlap a same-language copy needs."
+    )
+    overlap_weight: float = Field(0.5, ge=0, le=1, description="Weight of word overlap in edited_threshold.")
+    edited_min_overlap: float = Field(
+        0.2, ge=0, le=1, description="Below this word overlap a same-language pair must be a paraphrase."
     )
     cross_language_threshold: float = Field(
         0.62, ge=0, le=1, description="Cosine cut for passages in different languages (translations)."
-    )
-    edited_min_overlap: float = Field(
-        0.35,
-        ge=0,
-        le=1,
-        description="Same-language pairs with at least this word overlap are copies (verbatim/edited); "
-        "below it they must clear paraphrase_threshold.",
     )
     paraphrase_threshold: float = Field(
         0.90, ge=0, le=1, description="Cosine a same-language pair with little shared wording needs."
@@ -108,6 +106,9 @@ class Config(_Section):
     model: str = Field("use-m3", description="Encoder name (see `cluster models`) or a model directory.")
     batch_size: int = Field(64, ge=1)
     cache_embeddings: bool = True
+    cache_dir: Optional[Path] = Field(
+        None, description="Where embeddings are cached; default: the models cache directory."
+    )
     max_file_bytes: int = Field(20_000_000, ge=1)
     segment: SegmentConfig = SegmentConfig()
     duplicates: DuplicateConfig = DuplicateConfig()

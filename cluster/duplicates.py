@@ -114,7 +114,7 @@ def _neighbour_candidates(
     matrix = np.ascontiguousarray(vectors[keep], dtype=np.float32)
     index = faiss.IndexFlatIP(matrix.shape[1])
     index.add(matrix)
-    radius = min(cfg.cross_language_threshold, cfg.same_language_threshold, cfg.paraphrase_threshold)
+    radius = min(pair_threshold("a", "b", cfg), pair_threshold("a", "a", cfg))
     found: list[tuple[int, int, float]] = []
     for lo in range(0, len(keep), 2048):
         lims, sims, ids = index.range_search(matrix[lo : lo + 2048], float(radius))

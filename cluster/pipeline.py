@@ -154,7 +154,8 @@ def _embed(
         encoder = models.load_encoder(name)
     cache = None
     if config.cache_embeddings:
-        cache = EmbeddingCache(models.cache_dir() / "embeddings", models.model_id(name))
+        directory = config.cache_dir or models.cache_dir() / "embeddings"
+        cache = EmbeddingCache(directory, models.model_id(name))
     try:
         with _progress(console) as bar:
             task = bar.add_task(f"Embedding {len(units)} passages ({name})", total=len(units))

@@ -11,17 +11,20 @@ the context rules:
   next to other furniture; between two story paragraphs it is a crosshead and stays body;
 * a short non-sentence line found in ``repeated_line_min_articles`` or more articles is furniture;
   sentences are never counted, because two outlets copying a sentence is what the tool reports;
-* after a "read also" marker, paragraphs are related until one is lexically closer to the host story
-  (content words seen only in the host before) than to the related block (words seen only there);
-* a headline-shaped line that follows two or more furniture lines after the story has begun is the
-  headline of a teaser card for another story (related); the next story paragraph returns to the host
-  unless it shares more distinctive words with that headline than with the host.
+* after a "read also" marker line, paragraphs are related until one is lexically closer to the host
+  story (content words seen only in the host before) than to the related block (words seen only
+  there);
+* one-line teasers are related too: "Read more: <headline>", and a headline-shaped line that follows
+  two or more furniture lines after the story has begun (a teaser card: image caption, section label,
+  widget, headline); the next story paragraph returns to the host unless it shares more distinctive
+  words with the teaser than with the host.
+
+Furniture stays boilerplate inside related blocks (a caption of a related story is still a caption).
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from . import boilerplate as bp
@@ -92,10 +95,12 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
 
 @dataclass
 class _Block:
-    """An open related block: how it started and the content words seen in it so far."""
+    """An open related block: whether the host story is presumed to come back at the next story
+    paragraph (a one-line teaser), and the content words seen in the block so far."""
 
-    by_marker: bool
+    host_presumed: bool
     vocab: set[str] = field(default_factory=set)
+    items: int = 0
 
 
 def segment_corpus(
@@ -112,10 +117,13 @@ def explain_corpus(
     """Like ``segment_corpus`` but each segment comes with the rule that decided it (for reports,
     debugging and tests)."""
     spans = {a.id: split_paragraphs(a) for a in articles}
-    repeated = _repeated_lines(articles, spans, repeated_line_min_articles)
+    paragraphs = {a.id: [a.text[s:e] for s, e in spans[a.id]] for a in articles}
+    # Titles are not counted: syndicated copies of one story share them.
+    counted = [paragraphs[a.id][int(_first_is_title(a, paragraphs[a.id])):] for a in articles]
+    repeated = bp.repeated_lines(counted, repeated_line_min_articles)
     out: dict[str, list[tuple[Segment, str]]] = {}
     for a in articles:
-        texts = [a.text[s:e] for s, e in spans[a.id]]
+        texts = paragraphs[a.id]
         decided = _classify(texts, a.lang, repeated, _first_is_title(a, texts))
         out[a.id] = [
             (Segment(a.id, i, kind, texts[i], s, e), why)
@@ -124,34 +132,12 @@ def explain_corpus(
     return out
 
 
-def _repeat_key(text: str) -> str | None:
-    """The key under which a line counts as repeated: short (<= 8 words) non-sentences only."""
-    if bp.ends_sentence(text) or not 1 <= len(bp.letter_words(text)) <= 8:
-        return None
-    return bp._key(text)
-
-
-def _repeated_lines(
-    articles: list[Article], spans: dict[str, list[tuple[int, int]]], min_articles: int
-) -> frozenset[str]:
-    """Short non-sentence lines (not titles) that occur in ``min_articles`` or more distinct articles."""
-    if min_articles < 2 or len(articles) < min_articles:
-        return frozenset()
-    seen: dict[str, set[str]] = defaultdict(set)
-    for a in articles:
-        for s, e in spans[a.id][1:]:
-            key = _repeat_key(a.text[s:e])
-            if key:
-                seen[key].add(a.id)
-    return frozenset(k for k, ids in seen.items() if len(ids) >= min_articles)
-
-
 def _first_is_title(article: Article, texts: list[str]) -> bool:
     """The first paragraph is the title unless the record has a title that the text does not start
     with (a JSON record whose text begins after the headline)."""
     if not texts or not article.title.strip():
         return bool(texts)
-    title, first = bp._key(article.title), bp._key(texts[0])
+    title, first = bp.line_key(article.title), bp.line_key(texts[0])
     return first.startswith(title) or title.startswith(first)
 
 
@@ -167,7 +153,7 @@ def _classify(
     for i in range(top, n):
         if marker[i] is None:
             furniture[i] = bp.furniture_reason(texts[i])
-            if furniture[i] is None and _repeat_key(texts[i]) in repeated:
+            if furniture[i] is None and bp.repeat_key(texts[i]) in repeated:
                 furniture[i] = "repeated line"
     prose = [i >= top and furniture[i] is None and marker[i] is None and bp.is_sentence_like(t)
              for i, t in enumerate(texts)]
@@ -181,32 +167,30 @@ def _classify(
     for i in range(top, n):
         text, words = texts[i], set(content_words(texts[i], lang))
         if marker[i]:
-            block = _Block(by_marker=True)
-            if marker[i] == "marker+headline":
-                block.vocab |= words
+            block = _Block(host_presumed=marker[i] == "marker+headline")
+            if block.host_presumed:
+                block.vocab, block.items = words, 1
                 result.append((SegmentKind.RELATED, "marker with headline"))
             else:
                 result.append((SegmentKind.BOILERPLATE, "related marker"))
             furniture_run += 1
             continue
-        if furniture[i]:
-            result.append((SegmentKind.BOILERPLATE, furniture[i]))
+        if reason := furniture[i]:
+            result.append((SegmentKind.BOILERPLATE, reason))
             furniture_run += 1
             continue
         run, furniture_run = furniture_run, 0
         if block is not None:
-            if not block.vocab:
+            if not block.items or not (prose[i] and _returns_to_host(words, host, block)):
                 block.vocab |= words
-                result.append((SegmentKind.RELATED, "first item after marker"))
-                continue
-            if not (prose[i] and _returns_to_host(words, host, block)):
-                block.vocab |= words
-                result.append((SegmentKind.RELATED, "inside related block"))
+                block.items += 1
+                why = "first item after marker" if block.items == 1 else "inside related block"
+                result.append((SegmentKind.RELATED, why))
                 continue
             block = None
             result.append((SegmentKind.BODY, "host story resumes"))
         elif story_started and run >= 2 and bp.is_headline_shaped(text):
-            block = _Block(by_marker=False, vocab=set(words))
+            block = _Block(host_presumed=True, vocab=words, items=1)
             result.append((SegmentKind.RELATED, "teaser headline among widgets"))
             continue
         else:
@@ -250,24 +234,26 @@ def _returns_to_host(words: set[str], host: set[str], block: _Block) -> bool:
     """Whether a paragraph inside a related block belongs to the host story again.
 
     Words shared by host and block (the common topic) prove nothing, so only distinctive overlap is
-    counted. After an explicit marker the block is presumed to go on: the host must win by a clear
-    margin. After a teaser headline (no marker) the host is presumed: it wins ties.
+    counted. After a marker line the block is presumed to go on (a related story follows): the host
+    must win by a clear margin. After a one-line teaser (a headline among widgets, "Read more: <headline>")
+    the host is presumed to resume: it wins ties.
     """
     host_only = len(words & (host - block.vocab))
     block_only = len(words & (block.vocab - host))
-    if block.by_marker:
-        return host_only >= 3 and host_only > 2 * block_only
-    return host_only >= block_only
+    if block.host_presumed:
+        return host_only >= block_only
+    return host_only >= 3 and host_only > 2 * block_only
 
 
 # --- Sentences and passages -----------------------------------------------------------------------
 
 ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof st jr sr gen col lt sgt capt cmdr adm gov sen rep rev hon pres supt insp det
-inc ltd co corp bros dept univ assn est approx vs etc al fig vol ch pp
-jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave blvd rd calif fla mass penn wash
+inc ltd co corp bros dept univ assn approx vs al fig vol ch pp
+jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave blvd rd calif fla mich conn
 """.split())
-"""Words that end with a period without ending the sentence ("Dr. Smith", "Troy, Mich., company")."""
+"""Words that end with a period without ending the sentence ("Dr. Smith", "Troy, Mich., company").
+Abbreviations that are also common words ("etc.", "Mass.") are left out: they often end sentences."""
 _NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "art", "p"})
 """Abbreviations that only count as such before a number ("No. 5")."""
 
@@ -317,7 +303,7 @@ def _continues(text: str, pos: int, mark: str, end: int) -> bool:
         return True
     if mark.rstrip("\"'\u201d\u2019\u00bb)]") != ".":
         return False
-    token = re.search(r"(\S*)$", text[:pos]).group(1).lstrip("\"'(\u201c\u00ab[")
+    token = re.split(r"\s", text[:pos])[-1].lstrip("\"'(\u201c\u00ab[")
     low = token.lower()
     if low in ABBREVIATIONS or (low in _NUMBER_ABBREVIATIONS and after[:1].isdigit()):
         return True

@@ -166,7 +166,12 @@ def _tfidf_cosine(docs: list[str], **options: object) -> np.ndarray:
 def _shared_share(
     articles: Sequence[Article], body_paragraphs: Sequence[int], groups: Sequence[DuplicateGroup]
 ) -> np.ndarray:
-    """Share of the smaller article's body paragraphs that the two articles share as duplicates."""
+    """Share of the longer article's body paragraphs that the two articles share as duplicates.
+
+    The longer side, because one reused passage inside an otherwise unrelated article (a quote, a
+    recycled background paragraph) must not make it the same story; a wire copy or a translation
+    shares most paragraphs of both.
+    """
     index = {a.id: i for i, a in enumerate(articles)}
     shared: dict[tuple[int, int], set[tuple[int, int]]] = defaultdict(set)
     for group in groups:
@@ -180,9 +185,9 @@ def _shared_share(
             shared[key].add((b, pb.segment_index))
     matrix = np.zeros((len(articles), len(articles)))
     for (a, b), paras in shared.items():
-        smaller = max(1, min(body_paragraphs[a], body_paragraphs[b]))
-        per_side = min(sum(1 for x, _ in paras if x == a), sum(1 for x, _ in paras if x == b))
-        matrix[a, b] = matrix[b, a] = min(1.0, per_side / smaller)
+        longer = max(1, body_paragraphs[a], body_paragraphs[b])
+        per_side = max(sum(1 for x, _ in paras if x == a), sum(1 for x, _ in paras if x == b))
+        matrix[a, b] = matrix[b, a] = min(1.0, per_side / longer)
     return matrix
 
 

@@ -167,11 +167,15 @@ def test_arabic_related_block_then_host_resumes():
     assert_offsets(art, segs, "ar")
 
 
-def test_inline_read_more_headline_is_related():
+def test_inline_read_more_headline_is_a_one_line_teaser():
     text = ("Council approves new budget\n\nThe city council approved a new budget on Tuesday after a long debate.\n\n"
-            "Read more: Mayor announces plan to expand bus network\n\nThe budget adds money for schools and parks.")
+            "Read more: Mayor announces plan to expand bus network\n\n"
+            "The new budget adds money for schools and parks, the council said.\n\n"
+            "Related: Bus drivers strike over pay as network plan stalls\n\n"
+            "The bus drivers' union said the network plan ignored drivers.")
     segs = segment_corpus([_article("inline", text, "en")])["inline"]
-    assert [s.kind for s in segs] == [BODY, BODY, RELATED, RELATED]
+    # The host resumes after the first teaser; after the second, the next paragraph is about its headline.
+    assert [s.kind for s in segs] == [BODY, BODY, RELATED, BODY, RELATED, RELATED]
 
 
 def _corpus_with_shared_line(shared: str, n: int, extra: int = 0) -> list[Article]:
@@ -253,8 +257,8 @@ def _sentences(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("text, expected", [
-    ('The U.S. economy grew 3.5% in the first quarter. Dr. Smith, of St. Louis, said it would slow. '
-     '"It was a strong start," he said at 9 a.m. on Monday.',
+    (('The U.S. economy grew 3.5% in the first quarter. Dr. Smith, of St. Louis, said it would slow. '
+      '"It was a strong start," he said at 9 a.m. on Monday.'),
      ["The U.S. economy grew 3.5% in the first quarter.", "Dr. Smith, of St. Louis, said it would slow.",
       '"It was a strong start," he said at 9 a.m. on Monday.']),
     ("J. K. Rowling spoke to Mr. Brown. She left! Did he stay? Yes… he did.",
@@ -262,8 +266,8 @@ def _sentences(text: str) -> list[str]:
     ('He said: "We will stay. We will fight." Then he left the room.',
      ['He said: "We will stay. We will fight."', "Then he left the room."]),
     ("“This is the end.” The crowd cheered loudly.", ["“This is the end.”", "The crowd cheered loudly."]),
-    ('قال الوزير: "لن نقبل بأي اتفاق لا يضمن انسحابا كاملا". وأضاف أن المفاوضات ستستمر؟ '
-     'وتابع د. محمد أن النمو بلغ 3.5 في المئة.',
+    (('قال الوزير: "لن نقبل بأي اتفاق لا يضمن انسحابا كاملا". وأضاف أن المفاوضات ستستمر؟ '
+      'وتابع د. محمد أن النمو بلغ 3.5 في المئة.'),
      ['قال الوزير: "لن نقبل بأي اتفاق لا يضمن انسحابا كاملا".', "وأضاف أن المفاوضات ستستمر؟",
       "وتابع د. محمد أن النمو بلغ 3.5 في المئة."]),
     ("وقال ترامب إن الوضع صعب.وأضاف أنه سيلتقي نتنياهو… ثم غادر «القاعة».",
@@ -298,6 +302,7 @@ def test_arabic_quote_sentence_passage_and_short_sentence_merge():
     quote = "وقال المتحدث باسم الوزارة: «لن نسمح بتكرار ما حدث في الجنوب مهما كانت الظروف»."
     text = f"عقد مجلس الوزراء اجتماعا طارئا مساء الثلاثاء لبحث تداعيات الفيضانات. {quote} وانتهى الاجتماع."
     art, segs = _one_paragraph(text, "ar")
+    assert_offsets(art, segs, "ar")
     windows = [p.text for p in passages(segs, "ar") if not p.whole_paragraph]
     # "وانتهى الاجتماع." has two words: it is merged into the quote sentence before it.
     assert windows == ["عقد مجلس الوزراء اجتماعا طارئا مساء الثلاثاء لبحث تداعيات الفيضانات.",
@@ -316,10 +321,10 @@ def test_long_sentence_cut_into_word_windows():
 
 
 def test_single_sentence_paragraph_has_no_windows_and_lang_by_script():
-    art, segs = _one_paragraph("Reuters reported the meeting took place in Istanbul on Saturday.", "ar")
+    _, segs = _one_paragraph("Reuters reported the meeting took place in Istanbul on Saturday.", "ar")
     units = passages(segs, "ar")
     assert len(units) == 1 and units[0].whole_paragraph and units[0].lang == "en"
-    art, segs = _one_paragraph("12345 67890.", "ar")
+    _, segs = _one_paragraph("12345 67890.", "ar")
     assert passages(segs, "ar")[0].lang == "ar"  # no letters: the article's language
 
 
