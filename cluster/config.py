@@ -74,18 +74,18 @@ class StoryConfig(_Section):
     enough names on both sides gives the names' weight to wording.
     """
 
-    semantic_weight: float = Field(0.2, ge=0, le=1, description="Weight of embedding similarity.")
-    lexical_weight: float = Field(0.2, ge=0, le=1, description="Weight of TF-IDF word similarity.")
+    semantic_weight: float = Field(0.1, ge=0, le=1, description="Weight of embedding similarity.")
+    lexical_weight: float = Field(0.0, ge=0, le=1, description="Weight of TF-IDF word similarity.")
     entity_weight: float = Field(
         0.6, ge=0, le=1, description="Weight of shared names and numbers (TF-IDF over them)."
     )
     min_entities: int = Field(3, ge=0, description="Names/numbers both articles need for entity_weight.")
     cross_language_shift: float = Field(
-        0.2, ge=0, le=1, description="Subtracted from cross-language embedding similarity (its scale is higher "
+        0.3, ge=0, le=1, description="Subtracted from cross-language embedding similarity (its scale is higher "
         "than a weighted same-language mix)."
     )
     duplicate_weight: float = Field(
-        1.0, ge=0, le=1, description="Pull of shared duplicate passages: s += w * share * (1 - s)."
+        0.5, ge=0, le=1, description="Pull of shared duplicate passages: s += w * share * (1 - s)."
     )
     distance_threshold: float = Field(
         0.70, gt=0, le=2, description="Average-linkage cut on 1 - combined similarity."
@@ -97,7 +97,7 @@ class StoryConfig(_Section):
         0.15, ge=0, le=1, description="Similarity removed per date_window_days beyond the window (capped at 3x)."
     )
     storyline_threshold: float = Field(
-        0.15, ge=0, le=1, description="Mean similarity (without the date penalty) at which stories continue one another."
+        0.58, ge=0, le=1, description="Mean body-and-lead embedding similarity at which stories continue one another."
     )
     keywords: int = Field(5, ge=0, description="Keywords shown in a story label.")
 

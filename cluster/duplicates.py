@@ -25,7 +25,7 @@ from sklearn.cluster import AgglomerativeClustering
 
 from cluster.config import DuplicateConfig
 from cluster.documents import Passage, SegmentKind
-from cluster.matching import Lexical, MatchType, classify, lexical, pair_threshold
+from cluster.matching import Lexical, MatchType, Profile, classify, compare, lexical, pair_threshold, profile
 from cluster.textnorm import words
 
 
@@ -132,11 +132,18 @@ def _verified_matches(
 ) -> list[_Match]:
     """Verified candidates, merged per (paragraph, paragraph) pair."""
     merged: dict[tuple[tuple[str, int], tuple[str, int]], _Match] = {}
+    profiles: dict[int, Profile] = {}
+
+    def profile_of(k: int) -> Profile:
+        if k not in profiles:
+            profiles[k] = profile(passages[k].text, passages[k].lang)
+        return profiles[k]
+
     for i, j, sim in sorted(candidates, key=lambda c: -c[2]):
         a, b = passages[i], passages[j]
         if sim < pair_threshold(a.lang, b.lang, cfg):
             continue
-        if classify(sim, lexical(a.text, b.text, a.lang, b.lang), a.lang, b.lang, cfg) is None:
+        if classify(sim, compare(profile_of(i), profile_of(j)), a.lang, b.lang, cfg) is None:
             continue
         if (a.article_id, a.segment_index) > (b.article_id, b.segment_index):
             i, j, a, b = j, i, b, a

@@ -44,15 +44,29 @@ class Lexical:
     """Word count of the shorter passage: short passages (headlines) need stronger evidence."""
 
 
+@dataclass(frozen=True)
+class Profile:
+    """A passage's words, computed once: a passage meets many candidates."""
+
+    content: frozenset[str]
+    all_words: tuple[str, ...]
+    numbers: frozenset[str]
+
+
+def profile(text: str, lang: str) -> Profile:
+    return Profile(frozenset(content_words(text, lang)), tuple(words(text)), frozenset(numbers(text)))
+
+
+def compare(a: Profile, b: Profile) -> Lexical:
+    shorter = min(len(a.content), len(b.content))
+    overlap = len(a.content & b.content) / shorter if shorter else 0.0
+    sequence = Indel.normalized_similarity(a.all_words, b.all_words)
+    conflict = bool(a.numbers) and bool(b.numbers) and not (a.numbers & b.numbers)
+    return Lexical(overlap, sequence, conflict, min(len(a.all_words), len(b.all_words)))
+
+
 def lexical(text_a: str, text_b: str, lang_a: str, lang_b: str) -> Lexical:
-    set_a, set_b = set(content_words(text_a, lang_a)), set(content_words(text_b, lang_b))
-    shorter = min(len(set_a), len(set_b))
-    overlap = len(set_a & set_b) / shorter if shorter else 0.0
-    all_a, all_b = words(text_a), words(text_b)
-    sequence = Indel.normalized_similarity(all_a, all_b)
-    nums_a, nums_b = numbers(text_a), numbers(text_b)
-    conflict = bool(nums_a) and bool(nums_b) and not (nums_a & nums_b)
-    return Lexical(overlap, sequence, conflict, min(len(all_a), len(all_b)))
+    return compare(profile(text_a, lang_a), profile(text_b, lang_b))
 
 
 def classify(

@@ -22,7 +22,7 @@ from cluster.embed import EmbeddingCache, Encoder, embed_texts
 from cluster.ingest import load_corpus
 from cluster.segment import passages as make_passages
 from cluster.segment import segment_corpus
-from cluster.stories import StoryResult, build_signals, cluster_stories
+from cluster.stories import ArticleSignals, StoryResult, build_signals, cluster_stories
 
 
 class NoArticlesError(ValueError):
@@ -47,6 +47,11 @@ class Result:
     config: Config
     timings: dict[str, float] = field(default_factory=dict)
     passages: int = 0
+    signals: ArticleSignals | None = None
+    """The pairwise article signals the stories were cut from (kept for calibration)."""
+    units: list[Passage] | None = None
+    vectors: np.ndarray | None = None
+    """The embedded passages and their vectors (kept for calibration and benchmarks)."""
 
     @property
     def article_index(self) -> dict[str, Article]:
@@ -126,8 +131,10 @@ def run_pipeline(
         groups = find_duplicate_groups(units, vectors, texts, config.duplicates)
 
     with watch.stage("stories"):
-        body_texts, body_vectors, body_counts = _article_bodies(articles, segments, units, vectors)
-        signals = build_signals(articles, body_texts, body_vectors, body_counts, groups, config.stories)
+        body_texts, body_vectors, lead_vectors, body_counts = _article_bodies(articles, segments, units, vectors)
+        signals = build_signals(
+            articles, body_texts, body_vectors, lead_vectors, body_counts, groups, config.stories
+        )
         stories = cluster_stories(articles, signals, body_texts, config.stories)
 
     return Result(
@@ -141,6 +148,9 @@ def run_pipeline(
         config=config,
         timings=watch.timings,
         passages=len(units),
+        signals=signals,
+        units=units,
+        vectors=vectors,
     )
 
 
@@ -177,8 +187,8 @@ def _article_bodies(
     segments: dict[str, list[Segment]],
     units: list[Passage],
     vectors: np.ndarray,
-) -> tuple[list[str], np.ndarray, list[int]]:
-    """Each article's own body: its text, mean paragraph embedding and paragraph count.
+) -> tuple[list[str], np.ndarray, np.ndarray, list[int]]:
+    """Each article's own body: its text, mean paragraph embedding, lead embedding, paragraph count.
 
     Related stories and boilerplate are left out so that a "read also" block does not pull its host
     into another story. An article with no body paragraph falls back to all it has.
@@ -192,6 +202,7 @@ def _article_bodies(
                 rows[unit.article_id].append(i)
     dim = vectors.shape[1] if vectors.size else 1
     means = np.zeros((len(articles), dim), dtype=np.float32)
+    leads = np.zeros((len(articles), dim), dtype=np.float32)
     texts, counts = [], []
     for k, article in enumerate(articles):
         body = [s for s in segments[article.id] if s.kind is SegmentKind.BODY]
@@ -201,4 +212,5 @@ def _article_bodies(
         if chosen:
             mean = vectors[chosen].mean(axis=0)
             means[k] = mean / max(float(np.linalg.norm(mean)), 1e-12)
-    return texts, means, counts
+            leads[k] = vectors[chosen[0]]
+    return texts, means, leads, counts

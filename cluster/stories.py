@@ -10,8 +10,9 @@ has the ablation):
 - shared passages: the share of paragraphs the two articles share as duplicate passages (a wire copy
   or a translation is the same story).
 Dates then lower the similarity of articles published far apart. Average-linkage agglomerative
-clustering cuts the result at ``distance_threshold``. Stories whose mean similarity, before the date
-penalty, still reaches ``storyline_threshold`` are linked into a storyline without being merged.
+clustering cuts the result at ``distance_threshold``. Stories whose articles are, on average, close
+in meaning, body and lead alike (``ArticleSignals.continuation`` >= ``storyline_threshold``: the
+same actors and subject, whatever the dates) are linked into a storyline without being merged.
 """
 
 from __future__ import annotations
@@ -72,17 +73,29 @@ class ArticleSignals:
     shared: np.ndarray
     same_language: np.ndarray
     has_entities: np.ndarray
+    leads: np.ndarray
+    """Cosine of the articles' first body paragraphs (headline or lead): who did what, in brief."""
+
+    @property
+    def continuation(self) -> np.ndarray:
+        """How strongly two articles are about the same actors and subject, whatever the event."""
+        return (self.semantic + self.leads) / 2
 
 
 def build_signals(
     articles: Sequence[Article],
     body_texts: Sequence[str],
     body_vectors: np.ndarray,
+    lead_vectors: np.ndarray,
     body_paragraphs: Sequence[int],
     groups: Sequence[DuplicateGroup],
     cfg: StoryConfig,
 ) -> ArticleSignals:
-    """Every signal for every pair of articles (``body_vectors``: mean body embedding per article)."""
+    """Every signal for every pair of articles.
+
+    ``body_vectors``: mean body-paragraph embedding per article; ``lead_vectors``: the embedding of
+    its first body paragraph.
+    """
     n = len(articles)
     semantic = np.clip(body_vectors @ body_vectors.T, -1.0, 1.0)
     lexical = _tfidf_cosine([normalize(t) for t in body_texts], ngram_range=(1, 2))
@@ -98,6 +111,7 @@ def build_signals(
         shared=_shared_share(articles, body_paragraphs, groups),
         same_language=langs[:, None] == langs[None, :],
         has_entities=has[:, None] & has[None, :],
+        leads=np.clip(lead_vectors @ lead_vectors.T, -1.0, 1.0),
     )
 
 
@@ -137,7 +151,7 @@ def cluster_stories(
     stories = [
         _make_story(f"S{k + 1}", idx, articles, dated, keywords[k]) for k, idx in enumerate(order)
     ]
-    storylines = _storylines(stories, order, similarity, cfg.storyline_threshold)
+    storylines = _storylines(stories, order, signals.continuation, cfg.storyline_threshold)
     return StoryResult(stories=tuple(stories), storylines=tuple(storylines))
 
 
@@ -242,7 +256,7 @@ def _make_story(
 def _storylines(
     stories: list[Story], members: list[list[int]], similarity: np.ndarray, threshold: float
 ) -> list[Storyline]:
-    """Stories grouped by average linkage on their mean (undated) similarity.
+    """Stories grouped by average linkage on the mean embedding similarity of their articles.
 
     Average linkage, not single links: a long chain of loosely related stories is not a storyline.
     """

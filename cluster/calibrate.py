@@ -1,0 +1,178 @@
+"""Choosing thresholds on labelled data: sweeps, curves, and the chosen values.
+
+The pipeline's expensive part (embedding, duplicate search, the pairwise article signals) runs once
+per labelled set; the sweeps only re-cluster or re-verify, so a whole grid takes seconds.
+Every choice maximises the *worst* F1 over the sets given, so that a default tuned on English
+near-miss events (ECB+) does not break Arabic-English story matching (NTREX), and vice versa.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.spatial.distance import squareform
+
+from cluster.config import Config, DuplicateConfig, StoryConfig
+from cluster.duplicates import find_duplicate_groups
+from cluster.evaluate import Gold, pairs_from_result, score_duplicates, score_stories
+from cluster.pipeline import Result
+from cluster.report import to_json
+from cluster.stories import combined_similarity, date_penalty
+
+
+@dataclass(frozen=True)
+class LabelledRun:
+    """One labelled set run through the pipeline, with the subset of articles to score on."""
+
+    name: str
+    result: Result
+    gold: Gold
+    articles: tuple[int, ...] | None = None
+    """Indices of the articles in this half (None: all)."""
+
+
+@dataclass(frozen=True)
+class Point:
+    """One setting of the swept values and the F1 it reaches on each set."""
+
+    values: dict[str, float]
+    f1: dict[str, float]
+
+    @property
+    def worst(self) -> float:
+        return min(self.f1.values()) if self.f1 else 0.0
+
+    @property
+    def mean(self) -> float:
+        return float(np.mean(list(self.f1.values()))) if self.f1 else 0.0
+
+
+def story_grid() -> dict[str, list[float]]:
+    """The story settings swept by ``cluster calibrate``.
+
+    Signal weights are normalised inside ``combined_similarity``, so the three weights only matter
+    relative to each other; the cut is swept densely because it interacts with all of them.
+    """
+    return {
+        "semantic_weight": [0.1, 0.2, 0.3, 0.5],
+        "lexical_weight": [0.0, 0.2, 0.4],
+        "entity_weight": [0.2, 0.4, 0.6],
+        "cross_language_shift": [0.1, 0.2, 0.3],
+        "duplicate_weight": [0.5, 1.0],
+        "distance_threshold": [round(x, 2) for x in np.arange(0.45, 0.91, 0.025)],
+    }
+
+
+def halves(gold: Gold, article_ids: Sequence[str]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Split a set's articles in two by gold story, keeping neighbouring gold stories together.
+
+    ECB+ lists the two events of a topic next to each other; keeping them in one half keeps each
+    half's hard cases (same kind of event, different event) intact.
+    """
+    stories = gold.stories or [[doc] for doc in article_ids]
+    half_of = {doc: (k // 2) % 2 for k, story in enumerate(stories) for doc in story}
+    first = tuple(i for i, doc in enumerate(article_ids) if half_of.get(doc, 0) == 0)
+    second = tuple(i for i, doc in enumerate(article_ids) if half_of.get(doc, 0) == 1)
+    return first, second
+
+
+def sweep_stories(
+    runs: Sequence[LabelledRun], base: StoryConfig, grid: dict[str, list[float]] | None = None
+) -> list[Point]:
+    """B-cubed F1 on every set for every combination in the grid (threshold cuts share one tree)."""
+    grid = grid or story_grid()
+    thresholds = grid.get("distance_threshold", [base.distance_threshold])
+    others = {k: v for k, v in grid.items() if k != "distance_threshold"}
+    points: list[Point] = []
+    for combo in itertools.product(*others.values()):
+        values = dict(zip(others, combo))
+        cfg = base.model_copy(update=values)
+        per_threshold: dict[float, dict[str, float]] = {t: {} for t in thresholds}
+        for run in runs:
+            for t, f1 in _story_f1_by_threshold(run, cfg, thresholds).items():
+                per_threshold[t][run.name] = f1
+        points += [Point({**values, "distance_threshold": t}, f1) for t, f1 in per_threshold.items()]
+    return points
+
+
+def _story_f1_by_threshold(run: LabelledRun, cfg: StoryConfig, thresholds: Sequence[float]) -> dict[float, float]:
+    result = run.result
+    if result.signals is None or run.gold.stories is None:
+        raise ValueError(f"{run.name}: no story labels or signals to calibrate on")
+    idx = list(run.articles) if run.articles is not None else list(range(len(result.articles)))
+    similarity = combined_similarity(result.signals, cfg)
+    similarity = similarity - date_penalty([a.date for a in result.articles], cfg)
+    sub = similarity[np.ix_(idx, idx)]
+    ids = [result.articles[i].id for i in idx]
+    wanted = set(ids)
+    gold = [[d for d in story if d in wanted] for story in run.gold.stories]
+    gold = [g for g in gold if g]
+    distance = np.clip(1.0 - (sub + sub.T) / 2, 0.0, None)
+    np.fill_diagonal(distance, 0.0)
+    tree = linkage(squareform(distance, checks=False), method="average")
+    scores = {}
+    for t in thresholds:
+        labels = fcluster(tree, t=t, criterion="distance")
+        predicted: dict[int, list[str]] = {}
+        for doc, label in zip(ids, labels):
+            predicted.setdefault(int(label), []).append(doc)
+        scores[t] = score_stories(list(predicted.values()), gold).f1
+    return scores
+
+
+def best(points: Sequence[Point]) -> Point:
+    """Highest worst-set F1; ties go to the higher mean."""
+    return max(points, key=lambda p: (round(p.worst, 4), round(p.mean, 4)))
+
+
+def duplicate_grid() -> dict[str, list[float]]:
+    """Duplicate cuts swept: the cross-language cosine (translations), the edited-copy score."""
+    return {
+        "cross_language_threshold": [round(x, 2) for x in np.arange(0.50, 0.81, 0.02)],
+        "edited_threshold": [0.9, 0.95, 1.0, 1.05, 1.1],
+    }
+
+
+def sweep_duplicates(
+    runs: Sequence[LabelledRun], base: DuplicateConfig, key: str, values: Sequence[float]
+) -> list[Point]:
+    """Pair F1 on each set (that has duplicate labels) for each value of one duplicate setting."""
+    points = []
+    for value in values:
+        cfg = base.model_copy(update={key: value})
+        f1 = {}
+        for run in runs:
+            if not run.gold.duplicates or run.result.units is None:
+                continue
+            scores = _duplicate_scores(run, cfg)
+            f1[run.name] = scores.overall.f1 or 0.0
+        points.append(Point({key: value}, f1))
+    return points
+
+
+def _duplicate_scores(run: LabelledRun, cfg: DuplicateConfig):
+    result = run.result
+    texts = {a.id: a.text for a in result.articles}
+    groups = find_duplicate_groups(result.units, result.vectors, texts, cfg)
+    shadow = Result(**{**result.__dict__, "groups": groups})
+    predicted = pairs_from_result(to_json(shadow))
+    langs = {a.id: a.lang for a in result.articles}
+    keep = None if run.articles is None else {result.articles[i].id for i in run.articles}
+    gold_pairs = run.gold.duplicates
+    if keep is not None:
+        predicted = [p for p in predicted if p.doc_a in keep and p.doc_b in keep]
+        gold_pairs = [g for g in gold_pairs if g.a.doc in keep and g.b.doc in keep]
+    return score_duplicates(predicted, gold_pairs, texts, langs)
+
+
+def apply(config: Config, story: Point | None, duplicates: dict[str, float]) -> Config:
+    """The config with the chosen values written in."""
+    overrides: dict[str, object] = {}
+    if story is not None:
+        overrides.update({f"stories.{k}": v for k, v in story.values.items()})
+    overrides.update({f"duplicates.{k}": v for k, v in duplicates.items()})
+    return config.with_overrides(**overrides)
