@@ -68,7 +68,6 @@ def run(
     quiet: QuietOpt = False,
 ) -> None:
     """Duplicate passages and story clusters of a corpus."""
-    from cluster.pipeline import NoArticlesError, run_pipeline
     from cluster.report import render_text, to_json
 
     config = build_config(
@@ -82,20 +81,7 @@ def run(
         },
         no_cache,
     )
-    path = corpus or SAMPLE
-    if not path.exists():
-        fail(f"{path}: no such file or directory")
-    try:
-        result = run_pipeline(path, config, progress_console=None if quiet else stderr)
-    except NoArticlesError as exc:
-        for item in _skipped_of(exc):
-            stderr.print(f"warning: {item}", highlight=False)
-        fail(str(exc))
-    except ValueError as exc:  # an unknown model name or a bad model directory
-        fail(str(exc).splitlines()[0])
-    if not quiet:
-        for item in result.skipped:
-            stderr.print(f"[yellow]warning:[/] skipped {item}", highlight=False)
+    result = _run_or_fail(corpus or SAMPLE, config, quiet)
     text = json.dumps(to_json(result), ensure_ascii=False, indent=2) if fmt is Format.json else render_text(result)
     if output:
         output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
@@ -105,8 +91,82 @@ def run(
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
-def _skipped_of(exc: Exception) -> list[str]:
-    return [str(s) for s in getattr(exc, "skipped", [])]
+@app.command("eval")
+def eval_cmd(
+    corpus: Annotated[Path, typer.Argument(help="Corpus whose article ids the gold file uses (e.g. docs.jsonl).")],
+    gold: Annotated[Path, typer.Option("--gold", "-g", help="gold.json: stories and duplicate pairs.")],
+    fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.text,
+    config_file: ConfigOpt = None,
+    model: ModelOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Score a run against labelled data, next to TF-IDF and MinHash baselines run on the same corpus."""
+    from cluster.assess import assess, render_assessment
+    from cluster.gold import load_gold
+
+    config = build_config(config_file, model, {})
+    try:
+        labels = load_gold(gold)
+    except (OSError, ValueError) as exc:
+        fail(str(exc).splitlines()[0])
+    result = _run_or_fail(corpus, config, quiet)
+    try:
+        assessment = assess(result, labels)
+    except ValueError as exc:
+        fail(f"{gold}: {exc}")
+    if fmt is Format.json:
+        print(json.dumps(assessment.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write(render_assessment(assessment, labels.name or str(corpus)))
+
+
+@app.command()
+def calibrate(
+    sets: Annotated[list[Path], typer.Argument(help="Labelled set folders, each with docs.jsonl and gold.json.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Config file to write (read by `run --config`).")] = Path("cluster-config.json"),
+    holdout: Annotated[bool, typer.Option("--holdout", help="Choose on one half of each set, report the other half.")] = False,
+    config_file: ConfigOpt = None,
+    model: ModelOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Sweep story and duplicate thresholds on labelled sets, print the curves, write the chosen config."""
+    from cluster.calibrate import LabelledRun, calibrate as run_calibration, render_calibration
+    from cluster.gold import load_gold
+
+    config = build_config(config_file, model, {})
+    runs = []
+    for folder in sets:
+        try:
+            labels = load_gold(folder)
+        except (OSError, ValueError) as exc:
+            fail(str(exc).splitlines()[0])
+        result = _run_or_fail(folder / "docs.jsonl", config, quiet)
+        runs.append(LabelledRun(labels.name or folder.name, result, labels))
+    if not quiet:
+        stderr.print("sweeping thresholds ...")
+    calibration = run_calibration(runs, config, holdout=holdout)
+    sys.stdout.write(render_calibration(calibration))
+    calibration.config.write(out)
+    stderr.print(f"wrote {out} (use: cluster run --config {out})", highlight=False)
+
+
+def _run_or_fail(corpus: Path, config: Config, quiet: bool):
+    from cluster.pipeline import NoArticlesError, run_pipeline
+
+    if not corpus.exists():
+        fail(f"{corpus}: no such file or directory")
+    try:
+        result = run_pipeline(corpus, config, progress_console=None if quiet else stderr)
+    except NoArticlesError as exc:
+        for item in exc.skipped:
+            stderr.print(f"warning: {item}", highlight=False)
+        fail(str(exc))
+    except ValueError as exc:  # an unknown model name or a bad model directory
+        fail(str(exc).splitlines()[0])
+    if not quiet:
+        for item in result.skipped:
+            stderr.print(f"[yellow]warning:[/] skipped {item}", highlight=False)
+    return result
 
 
 @app.command("models")

@@ -40,7 +40,12 @@ class Point:
     """One setting of the swept values and the F1 it reaches on each set."""
 
     values: dict[str, float]
-    f1: dict[str, float]
+    scores: dict[str, tuple[float, float, float]]
+    """Precision, recall and F1 per labelled set."""
+
+    @property
+    def f1(self) -> dict[str, float]:
+        return {name: prf[2] for name, prf in self.scores.items()}
 
     @property
     def worst(self) -> float:
@@ -91,15 +96,17 @@ def sweep_stories(
     for combo in itertools.product(*others.values()):
         values = dict(zip(others, combo))
         cfg = base.model_copy(update=values)
-        per_threshold: dict[float, dict[str, float]] = {t: {} for t in thresholds}
+        per_threshold: dict[float, dict[str, tuple[float, float, float]]] = {t: {} for t in thresholds}
         for run in runs:
-            for t, f1 in _story_f1_by_threshold(run, cfg, thresholds).items():
-                per_threshold[t][run.name] = f1
-        points += [Point({**values, "distance_threshold": t}, f1) for t, f1 in per_threshold.items()]
+            for t, prf in _story_scores_by_threshold(run, cfg, thresholds).items():
+                per_threshold[t][run.name] = prf
+        points += [Point({**values, "distance_threshold": t}, prf) for t, prf in per_threshold.items()]
     return points
 
 
-def _story_f1_by_threshold(run: LabelledRun, cfg: StoryConfig, thresholds: Sequence[float]) -> dict[float, float]:
+def _story_scores_by_threshold(
+    run: LabelledRun, cfg: StoryConfig, thresholds: Sequence[float]
+) -> dict[float, tuple[float, float, float]]:
     result = run.result
     if result.signals is None or run.gold.stories is None:
         raise ValueError(f"{run.name}: no story labels or signals to calibrate on")
@@ -120,7 +127,8 @@ def _story_f1_by_threshold(run: LabelledRun, cfg: StoryConfig, thresholds: Seque
         predicted: dict[int, list[str]] = {}
         for doc, label in zip(ids, labels):
             predicted.setdefault(int(label), []).append(doc)
-        scores[t] = score_stories(list(predicted.values()), gold).f1
+        story = score_stories(list(predicted.values()), gold)
+        scores[t] = (story.precision, story.recall, story.f1)
     return scores
 
 
@@ -144,13 +152,13 @@ def sweep_duplicates(
     points = []
     for value in values:
         cfg = base.model_copy(update={key: value})
-        f1 = {}
+        per_set = {}
         for run in runs:
             if not run.gold.duplicates or run.result.units is None:
                 continue
-            scores = _duplicate_scores(run, cfg)
-            f1[run.name] = scores.overall.f1 or 0.0
-        points.append(Point({key: value}, f1))
+            overall = _duplicate_scores(run, cfg).overall
+            per_set[run.name] = (overall.precision or 0.0, overall.recall or 0.0, overall.f1 or 0.0)
+        points.append(Point({key: value}, per_set))
     return points
 
 
@@ -176,3 +184,84 @@ def apply(config: Config, story: Point | None, duplicates: dict[str, float]) -> 
         overrides.update({f"stories.{k}": v for k, v in story.values.items()})
     overrides.update({f"duplicates.{k}": v for k, v in duplicates.items()})
     return config.with_overrides(**overrides)
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """What ``cluster calibrate`` chose, the curves behind the choice, and held-out scores."""
+
+    config: Config
+    story_points: list[Point]
+    duplicate_points: list[Point]
+    story_choice: Point | None
+    duplicate_choice: Point | None
+    heldout: dict[str, dict[str, tuple[float, float, float]]]
+    """Scores of the chosen values on the half not used for choosing (empty without --holdout)."""
+
+
+def calibrate(runs: Sequence[LabelledRun], base: Config, *, holdout: bool = False) -> Calibration:
+    """Choose story and duplicate settings on ``runs`` (first halves when ``holdout``)."""
+    choose_on, score_on = list(runs), []
+    if holdout:
+        choose_on, score_on = [], []
+        for run in runs:
+            first, second = halves(run.gold, [a.id for a in run.result.articles])
+            choose_on.append(LabelledRun(run.name, run.result, run.gold, first))
+            score_on.append(LabelledRun(run.name, run.result, run.gold, second))
+    story_runs = [r for r in choose_on if r.gold.stories]
+    story_points = sweep_stories(story_runs, base.stories) if story_runs else []
+    story_choice = best(story_points) if story_points else None
+    dup_runs = [r for r in choose_on if any(p.type == "translation" for p in r.gold.duplicates)]
+    dup_values = duplicate_grid()["cross_language_threshold"]
+    dup_points = sweep_duplicates(dup_runs, base.duplicates, "cross_language_threshold", dup_values) if dup_runs else []
+    dup_choice = best(dup_points) if dup_points else None
+    config = apply(base, story_choice, dup_choice.values if dup_choice else {})
+    heldout: dict[str, dict[str, tuple[float, float, float]]] = {}
+    if score_on:
+        if story_choice is not None:
+            chosen = {k: [v] for k, v in story_choice.values.items()}
+            heldout["stories"] = sweep_stories([r for r in score_on if r.gold.stories], base.stories, chosen)[0].scores
+        if dup_choice is not None:
+            key, value = next(iter(dup_choice.values.items()))
+            heldout["duplicates"] = sweep_duplicates(
+                [r for r in score_on if r.gold.duplicates], base.duplicates, key, [value]
+            )[0].scores
+    return Calibration(config, story_points, dup_points, story_choice, dup_choice, heldout)
+
+
+def render_calibration(cal: Calibration) -> str:
+    out = []
+    if cal.story_choice is not None:
+        chosen = cal.story_choice.values
+        out.append("Stories: B-cubed F1 along the distance threshold, at the chosen weights")
+        same = [
+            p for p in cal.story_points
+            if all(p.values[k] == v for k, v in chosen.items() if k != "distance_threshold")
+        ]
+        names = list(cal.story_choice.scores)
+        out.append("  threshold  " + "  ".join(f"{n:>22}" for n in names) + "   (P / R / F1)")
+        for p in sorted(same, key=lambda p: p.values["distance_threshold"]):
+            mark = " <" if p is cal.story_choice else ""
+            cells = "  ".join(f"{_prf(p.scores[n]):>22}" for n in names)
+            out.append(f"  {p.values['distance_threshold']:9.3f}  {cells}{mark}")
+        out.append("  Top settings by worst-set F1:")
+        for p in sorted(cal.story_points, key=lambda p: (-round(p.worst, 4), -p.mean))[:8]:
+            values = ", ".join(f"{k}={v:g}" for k, v in p.values.items())
+            out.append(f"    worst {p.worst:.3f}  mean {p.mean:.3f}  {values}")
+        out.append("")
+    if cal.duplicate_points:
+        key = next(iter(cal.duplicate_points[0].values))
+        out.append(f"Duplicates: pair P / R / F1 along {key}")
+        for p in cal.duplicate_points:
+            mark = " <" if p is cal.duplicate_choice else ""
+            cells = "  ".join(f"{n}: {_prf(prf)}" for n, prf in p.scores.items())
+            out.append(f"  {p.values[key]:.2f}  {cells}{mark}")
+        out.append("")
+    for what, scores in cal.heldout.items():
+        cells = "  ".join(f"{n}: {_prf(prf)}" for n, prf in scores.items())
+        out.append(f"Held-out half, {what} at the chosen values: {cells}")
+    return "\n".join(out) + "\n"
+
+
+def _prf(prf: tuple[float, float, float]) -> str:
+    return f"{prf[0]:.3f}/{prf[1]:.3f}/{prf[2]:.3f}"

@@ -37,8 +37,11 @@ class DuplicateConfig(_Section):
         1.0, ge=0, le=2, description="Cosine + overlap_weight x word overlap a same-language copy needs."
     )
     overlap_weight: float = Field(0.5, ge=0, le=1, description="Weight of word overlap in edited_threshold.")
+    edited_min_similarity: float = Field(
+        0.70, ge=0, le=1, description="Least cosine of an edited copy, whatever words it shares."
+    )
     edited_min_overlap: float = Field(
-        0.2, ge=0, le=1, description="Below this word overlap a same-language pair must be a paraphrase."
+        0.2, ge=0, le=1, description="Below this balanced word overlap a same-language pair must be a paraphrase."
     )
     cross_language_threshold: float = Field(
         0.62, ge=0, le=1, description="Cosine cut for passages in different languages (translations)."

@@ -88,6 +88,10 @@ class _Match:
     similarity: float
     vec_left: int
     vec_right: int
+    match_type: MatchType
+    """The type of the best-scoring evidence (kept if the merged spans no longer classify alone)."""
+    whole: bool
+    """The best evidence spans a whole paragraph on one side at least: its spans stay as they are."""
     members: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -143,20 +147,21 @@ def _verified_matches(
         a, b = passages[i], passages[j]
         if sim < pair_threshold(a.lang, b.lang, cfg):
             continue
-        if classify(sim, compare(profile_of(i), profile_of(j)), a.lang, b.lang, cfg) is None:
+        kind = classify(sim, compare(profile_of(i), profile_of(j)), a.lang, b.lang, cfg)
+        if kind is None:
             continue
         if (a.article_id, a.segment_index) > (b.article_id, b.segment_index):
             i, j, a, b = j, i, b, a
         key = ((a.article_id, a.segment_index), (b.article_id, b.segment_index))
         match = merged.get(key)
         if match is None:
-            merged[key] = _Match(key[0], key[1], (a.start, a.end), (b.start, b.end), sim, i, j, [(i, j)])
-            continue
-        match.span_left = (min(match.span_left[0], a.start), max(match.span_left[1], a.end))
-        match.span_right = (min(match.span_right[0], b.start), max(match.span_right[1], b.end))
-        match.members.append((i, j))
-        if passages[i].whole_paragraph and passages[j].whole_paragraph:
-            match.vec_left, match.vec_right = i, j
+            whole = a.whole_paragraph or b.whole_paragraph
+            merged[key] = _Match(key[0], key[1], (a.start, a.end), (b.start, b.end), sim, i, j, kind, whole, [(i, j)])
+        elif not (a.whole_paragraph or b.whole_paragraph) and not match.whole:
+            # More sentences of the same two paragraphs match: the reused passage is longer.
+            match.span_left = (min(match.span_left[0], a.start), max(match.span_left[1], a.end))
+            match.span_right = (min(match.span_right[0], b.start), max(match.span_right[1], b.end))
+            match.members.append((i, j))
     return list(merged.values())
 
 
@@ -303,13 +308,6 @@ def _make_group(
     for a, b, m in edges:
         pa, pb = passages[position[a]], passages[position[b]]
         lex: Lexical = lexical(pa.text, pb.text, pa.lang, pb.lang)
-        kind = classify(m.similarity, lex, pa.lang, pb.lang, cfg) or _fallback_type(pa.lang, pb.lang, lex)
+        kind = classify(m.similarity, lex, pa.lang, pb.lang, cfg) or m.match_type
         pairs.append(PassagePair(position[a], position[b], round(m.similarity, 4), round(lex.overlap, 4), kind))
     return DuplicateGroup(passages=passages, pairs=tuple(sorted(pairs, key=lambda p: (p.a, p.b))))
-
-
-def _fallback_type(lang_a: str, lang_b: str, lex: Lexical) -> MatchType:
-    """Type of a verified pair whose merged span no longer classifies on its own (wider context)."""
-    if lang_a != lang_b:
-        return MatchType.TRANSLATION
-    return MatchType.EDITED if lex.overlap >= 0.5 else MatchType.PARAPHRASE

@@ -34,6 +34,9 @@ class Lexical:
 
     overlap: float
     """Content words shared, over the shorter passage's content words (1.0: one contains the other)."""
+    balanced: float
+    """Content words shared over the geometric mean of both counts (Ochiai): a short sentence whose
+    few words all recur in a long paragraph on the same topic does not score as a copy."""
     sequence: float
     """Word-sequence similarity (Indel-normalised) of the full normalised word lists."""
     numbers_conflict: bool
@@ -58,11 +61,13 @@ def profile(text: str, lang: str) -> Profile:
 
 
 def compare(a: Profile, b: Profile) -> Lexical:
+    shared = len(a.content & b.content)
     shorter = min(len(a.content), len(b.content))
-    overlap = len(a.content & b.content) / shorter if shorter else 0.0
+    overlap = shared / shorter if shorter else 0.0
+    balanced = shared / (len(a.content) * len(b.content)) ** 0.5 if shorter else 0.0
     sequence = Indel.normalized_similarity(a.all_words, b.all_words)
     conflict = bool(a.numbers) and bool(b.numbers) and not (a.numbers & b.numbers)
-    return Lexical(overlap, sequence, conflict, min(len(a.all_words), len(b.all_words)))
+    return Lexical(overlap, balanced, sequence, conflict, min(len(a.all_words), len(b.all_words)))
 
 
 def lexical(text_a: str, text_b: str, lang_a: str, lang_b: str) -> Lexical:
@@ -92,7 +97,11 @@ def classify(
         return None
     if lex.numbers_conflict and lex.overlap < 0.8:
         return None
-    if lex.overlap >= cfg.edited_min_overlap and edit_score(similarity, lex, cfg) >= cfg.edited_threshold:
+    if (
+        similarity >= cfg.edited_min_similarity
+        and lex.balanced >= cfg.edited_min_overlap
+        and edit_score(similarity, lex, cfg) >= cfg.edited_threshold
+    ):
         return MatchType.EDITED
     if similarity >= cfg.paraphrase_threshold:
         return MatchType.PARAPHRASE
@@ -106,11 +115,11 @@ def edit_score(similarity: float, lex: Lexical, cfg: DuplicateConfig) -> float:
     substituted or clauses reordered keeps cosine >= 0.8 and overlap >= 0.5. Neither figure alone
     separates them as well as their weighted sum.
     """
-    return similarity + cfg.overlap_weight * lex.overlap
+    return similarity + cfg.overlap_weight * lex.balanced
 
 
 def pair_threshold(lang_a: str, lang_b: str, cfg: DuplicateConfig) -> float:
     """The cosine a pair of these languages must reach to be considered at all."""
     if lang_a != lang_b:
         return cfg.cross_language_threshold
-    return min(cfg.edited_threshold - cfg.overlap_weight, cfg.paraphrase_threshold)
+    return min(max(cfg.edited_min_similarity, cfg.edited_threshold - cfg.overlap_weight), cfg.paraphrase_threshold)

@@ -96,7 +96,6 @@ def build_signals(
     ``body_vectors``: mean body-paragraph embedding per article; ``lead_vectors``: the embedding of
     its first body paragraph.
     """
-    n = len(articles)
     semantic = np.clip(body_vectors @ body_vectors.T, -1.0, 1.0)
     lexical = _tfidf_cosine([normalize(t) for t in body_texts], ngram_range=(1, 2))
     entity_docs = [names_and_numbers(t) for t in body_texts]
