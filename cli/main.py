@@ -18,7 +18,7 @@ app = typer.Typer(
     no_args_is_help=True,
     help="Find passages repeated across news articles and group the articles into stories.",
 )
-stderr = Console(stderr=True)
+stderr = Console(stderr=True, soft_wrap=True)
 SAMPLE = Path(__file__).resolve().parents[1] / "seeds"
 
 

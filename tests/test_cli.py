@@ -1,0 +1,91 @@
+"""The `cluster` command as a user runs it: clean stdout, one-line errors, exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cli.main import app
+from tests.conftest import QUOTES, SEEDS
+
+
+@pytest.fixture()
+def runner(monkeypatch, tmp_path_factory) -> CliRunner:
+    monkeypatch.setenv("NEWS_CLUSTER_CACHE", str(tmp_path_factory.getbasetemp() / "cli-cache"))
+    return CliRunner()
+
+
+def _mixed_corpus(tmp_path: Path) -> Path:
+    for source in QUOTES.glob("*.txt"):
+        (tmp_path / source.name).write_bytes(source.read_bytes())
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
+    (tmp_path / "feed.jsonl").write_text('{"id": "w1", "title": "t", "text": "ok text here"}\n{"id": broken\n')
+    return tmp_path
+
+
+def test_json_report_on_stdout_warnings_on_stderr(runner, tmp_path):
+    corpus = _mixed_corpus(tmp_path)
+    result = runner.invoke(app, ["run", str(corpus), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    ids = {a["id"] for a in data["articles"]}
+    assert {"ar_outlet_a.txt", "en_outlet_c.txt", "w1"} <= ids
+    assert {s["path"].split("/")[-1] for s in data["skipped"]} >= {"empty.txt", "image.txt"}
+    assert "empty.txt" in result.stderr and "Traceback" not in result.stderr
+    assert any("line 2" in s["reason"] for s in data["skipped"])
+
+
+def test_text_report_on_the_sample_by_default(runner):
+    result = runner.invoke(app, ["run", "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Corpus: 5 articles")
+    assert "Storylines" in result.stdout
+    assert result.stderr == ""
+    assert SEEDS.exists()
+
+
+def test_unusable_corpus_exits_non_zero_with_one_line(runner, tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"")
+    (tmp_path / "b.json").write_text("{not json")
+    result = runner.invoke(app, ["run", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "no readable article" in result.stderr
+    assert "b.json" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_missing_path_and_bad_config(runner, tmp_path):
+    result = runner.invoke(app, ["run", str(tmp_path / "nope")])
+    assert result.exit_code == 2 and "no such file" in result.stderr
+    bad = tmp_path / "c.json"
+    bad.write_text('{"stories": {"distance_threshold": "wide"}}')
+    result = runner.invoke(app, ["run", "--config", str(bad)])
+    assert result.exit_code == 2 and "distance_threshold" in result.stderr
+
+
+def test_unknown_model_is_a_clear_error(runner):
+    result = runner.invoke(app, ["run", "--model", "no-such-model", "--quiet"])
+    assert result.exit_code == 2
+    assert "no-such-model" in result.stderr and "use-m3" in result.stderr
+
+
+def test_eval_rejects_gold_with_unknown_articles(runner, tmp_path):
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps({"name": "x", "stories": [["ar_outlet_a.txt", "ghost-article"]], "duplicates": []}))
+    result = runner.invoke(app, ["eval", str(QUOTES), "--gold", str(gold), "--quiet"])
+    assert result.exit_code == 2
+    assert "ghost-article" in result.stderr
+
+
+def test_eval_scores_against_gold_and_baselines(runner, tmp_path):
+    gold = tmp_path / "gold.json"
+    stories = [["ar_outlet_a.txt", "ar_outlet_b.txt", "en_outlet_c.txt"], ["ar_unrelated_football.txt"], ["en_unrelated_quake.txt"]]
+    gold.write_text(json.dumps({"name": "quotes", "stories": stories, "duplicates": []}))
+    result = runner.invoke(app, ["eval", str(QUOTES), "--gold", str(gold), "--quiet", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["tool"]["stories"]["bcubed_f1"] == pytest.approx(1.0)
+    assert data["baseline"]["stories"]["bcubed_f1"] < 1.0  # TF-IDF cannot join Arabic and English

@@ -1,0 +1,56 @@
+"""Duplicate groups with the real encoder: one group per passage, no chaining through a hub."""
+
+from __future__ import annotations
+
+from cluster.config import DuplicateConfig
+from cluster.documents import Article
+from cluster.duplicates import find_duplicate_groups
+from cluster.embed import embed_texts
+from cluster.segment import passages, segment_corpus
+
+WITKOFF = "رغم الجهود الكبيرة التي بذلها الوسطاء، لا يبدو أن حماس حسنة النية. سندرس الآن خيارات بديلة لإعادة الرهائن إلى ديارهم ومحاولة تهيئة بيئة أكثر استقرارا لسكان غزة."
+TRUMP = "لا أعتقد أن هناك مجاعة في غزة والأمر ربما يتعلق بسوء تغذية، فحماس تسرق المساعدات، وتحدثت مع نتنياهو بشأن إدخال المساعدات إلى غزة وأمور أخرى."
+FILLER = {
+    "a": "أعلنت وزارة الزراعة المصرية بدء موسم حصاد القمح في محافظات الدلتا وسط توقعات بإنتاج قياسي هذا العام.",
+    "b": "وافتتح المعرض الدولي للكتاب في الرباط أبوابه أمام الزوار بمشاركة أكثر من سبعمئة دار نشر عربية وأجنبية.",
+    "c": "سجلت أسعار الذهب في الأسواق العالمية ارتفاعا جديدا مع تزايد الطلب على الملاذات الآمنة خلال تعاملات الأسبوع.",
+    "d": "أطلقت شركة الطيران الوطنية خطا جديدا يربط العاصمة بعدد من المدن الأوروبية اعتبارا من الشهر المقبل.",
+}
+
+
+def _article(key: str, *paragraphs: str) -> Article:
+    text = "\n\n".join((f"عنوان الخبر رقم {key} عن موضوع مختلف تماما",) + paragraphs)
+    return Article(id=key, title=f"عنوان {key}", text=text, lang="ar")
+
+
+def _groups(use_encoder, articles):
+    segments = segment_corpus(articles)
+    units = [p for a in articles for p in passages(segments[a.id], a.lang)]
+    vectors = embed_texts(use_encoder, [u.text for u in units])
+    return find_duplicate_groups(units, vectors, {a.id: a.text for a in articles}, DuplicateConfig())
+
+
+def test_quote_carried_by_four_outlets_is_one_group(use_encoder):
+    articles = [_article(k, FILLER[k], f"وقال المبعوث الأميركي: \"{WITKOFF}\"") for k in "abcd"]
+    groups = _groups(use_encoder, articles)
+    assert len(groups) == 1
+    assert sorted(groups[0].articles) == ["a", "b", "c", "d"]
+    assert len(groups[0].pairs) == 6
+
+
+def test_a_paragraph_carrying_two_quotes_does_not_chain_them(use_encoder):
+    articles = [
+        _article("a", FILLER["a"], WITKOFF),
+        _article("b", FILLER["b"], TRUMP),
+        _article("c", FILLER["c"], f"{WITKOFF} {TRUMP}"),  # a round-up quoting both
+    ]
+    groups = _groups(use_encoder, articles)
+    for group in groups:
+        assert not {"a", "b"} <= set(group.articles), "the two unrelated quotes were chained"
+    linked = {frozenset(g.articles) for g in groups}
+    assert frozenset({"a", "c"}) in linked and frozenset({"b", "c"}) in linked
+
+
+def test_fillers_alone_match_nothing(use_encoder):
+    articles = [_article(k, FILLER[k]) for k in "abcd"]
+    assert _groups(use_encoder, articles) == []
