@@ -125,6 +125,7 @@ def calibrate(
     sets: Annotated[list[Path], typer.Argument(help="Labelled set folders, each with docs.jsonl and gold.json.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Config file to write (read by `run --config`).")] = Path("cluster-config.json"),
     holdout: Annotated[bool, typer.Option("--holdout", help="Choose on one half of each set, report the other half.")] = False,
+    show_ablation: Annotated[bool, typer.Option("--ablation", help="Also print the story-signal ablation table.")] = False,
     config_file: ConfigOpt = None,
     model: ModelOpt = None,
     quiet: QuietOpt = False,
@@ -146,6 +147,11 @@ def calibrate(
         stderr.print("sweeping thresholds ...")
     calibration = run_calibration(runs, config, holdout=holdout)
     sys.stdout.write(render_calibration(calibration))
+    if show_ablation:
+        from cluster.calibrate import ablation, render_ablation
+
+        sys.stdout.write("\nStory-signal ablation (current config's weights, one cut for all sets)\n")
+        sys.stdout.write(render_ablation(ablation(runs, config.stories)))
     calibration.config.write(out)
     stderr.print(f"wrote {out} (use: cluster run --config {out})", highlight=False)
 

@@ -265,3 +265,39 @@ def render_calibration(cal: Calibration) -> str:
 
 def _prf(prf: tuple[float, float, float]) -> str:
     return f"{prf[0]:.3f}/{prf[1]:.3f}/{prf[2]:.3f}"
+
+
+def ablation_variants(base: StoryConfig) -> dict[str, dict[str, float]]:
+    """Story-signal variants compared in docs/stories.md: each one signal alone, then the mix."""
+    return {
+        "embeddings only": {"semantic_weight": 1.0, "lexical_weight": 0.0, "entity_weight": 0.0, "duplicate_weight": 0.0},
+        "TF-IDF words only": {"semantic_weight": 0.0, "lexical_weight": 1.0, "entity_weight": 0.0, "duplicate_weight": 0.0},
+        "names+numbers only": {"semantic_weight": 0.0, "lexical_weight": 0.0, "entity_weight": 1.0, "duplicate_weight": 0.0},
+        "embeddings + words": {"semantic_weight": 0.5, "lexical_weight": 0.5, "entity_weight": 0.0, "duplicate_weight": 0.0},
+        "all but shared passages": {"duplicate_weight": 0.0},
+        "all (default)": {},
+    }
+
+
+def ablation(runs: Sequence[LabelledRun], base: StoryConfig) -> list[tuple[str, Point, Point]]:
+    """Per variant: the default threshold's scores, and the best single threshold for all sets."""
+    thresholds = [round(x, 3) for x in np.arange(0.2, 0.96, 0.025)]
+    rows = []
+    for name, values in ablation_variants(base).items():
+        grid = {k: [v] for k, v in values.items()}
+        grid["distance_threshold"] = sorted(set(thresholds) | {base.distance_threshold})
+        points = sweep_stories(runs, base, grid)
+        at_default = next(p for p in points if p.values["distance_threshold"] == base.distance_threshold)
+        rows.append((name, at_default, best(points)))
+    return rows
+
+
+def render_ablation(rows: list[tuple[str, Point, Point]]) -> str:
+    names = list(rows[0][1].scores) if rows else []
+    head = "| variant | " + " | ".join(f"{n} F1 (default cut)" for n in names)
+    head += " | " + " | ".join(f"{n} F1 (best cut)" for n in names) + " | best cut |"
+    out = [head, "|" + "---|" * (2 + 2 * len(names))]
+    for name, default, tuned in rows:
+        cells = [f"{default.scores[n][2]:.3f}" for n in names] + [f"{tuned.scores[n][2]:.3f}" for n in names]
+        out.append(f"| {name} | " + " | ".join(cells) + f" | {tuned.values['distance_threshold']:.3f} |")
+    return "\n".join(out) + "\n"
