@@ -44,7 +44,7 @@ class DuplicateConfig(_Section):
         0.2, ge=0, le=1, description="Below this balanced word overlap a same-language pair must be a paraphrase."
     )
     cross_language_threshold: float = Field(
-        0.62, ge=0, le=1, description="Cosine cut for passages in different languages (translations)."
+        0.60, ge=0, le=1, description="Cosine cut for passages in different languages (translations)."
     )
     paraphrase_threshold: float = Field(
         0.90, ge=0, le=1, description="Cosine a same-language pair with little shared wording needs."
