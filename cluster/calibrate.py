@@ -21,7 +21,7 @@ from cluster.duplicates import find_duplicate_groups
 from cluster.evaluate import Gold, pairs_from_result, score_duplicates, score_stories
 from cluster.pipeline import Result
 from cluster.report import to_json
-from cluster.stories import combined_similarity, date_penalty
+from cluster.stories import attach_strays, combined_similarity, date_penalty
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ def story_grid() -> dict[str, list[float]]:
         "semantic_weight": [0.1, 0.2, 0.3, 0.5],
         "lexical_weight": [0.0, 0.2, 0.4],
         "entity_weight": [0.2, 0.4, 0.6],
-        "cross_language_shift": [0.1, 0.2, 0.3],
+        "cross_language_shift": [0.1, 0.2, 0.3, 0.4, 0.5, 0.6],
         "duplicate_weight": [0.5, 1.0],
         "distance_threshold": [round(x, 2) for x in np.arange(0.45, 0.91, 0.025)],
     }
@@ -123,7 +123,7 @@ def _story_scores_by_threshold(
     tree = linkage(squareform(distance, checks=False), method="average")
     scores = {}
     for t in thresholds:
-        labels = fcluster(tree, t=t, criterion="distance")
+        labels = attach_strays(sub, fcluster(tree, t=t, criterion="distance"), cfg.stray_min_similarity)
         predicted: dict[int, list[str]] = {}
         for doc, label in zip(ids, labels):
             predicted.setdefault(int(label), []).append(doc)
@@ -137,12 +137,14 @@ def best(points: Sequence[Point]) -> Point:
     return max(points, key=lambda p: (round(p.worst, 4), round(p.mean, 4)))
 
 
-def duplicate_grid() -> dict[str, list[float]]:
-    """Duplicate cuts swept: the cross-language cosine (translations), the edited-copy score."""
-    return {
-        "cross_language_threshold": [round(x, 2) for x in np.arange(0.50, 0.81, 0.02)],
-        "edited_threshold": [0.9, 0.95, 1.0, 1.05, 1.1],
-    }
+def duplicate_grid(base: DuplicateConfig) -> dict[str, list[float]]:
+    """Duplicate cuts swept: the cross-language cosine (translations), around the current value.
+
+    Around, not over a fixed range, because each encoder has its own cosine scale.
+    """
+    centre = base.cross_language_threshold
+    values = [round(centre + step, 2) for step in np.arange(-0.14, 0.141, 0.02)]
+    return {"cross_language_threshold": [v for v in values if 0.0 < v < 1.0]}
 
 
 def sweep_duplicates(
@@ -212,7 +214,7 @@ def calibrate(runs: Sequence[LabelledRun], base: Config, *, holdout: bool = Fals
     story_points = sweep_stories(story_runs, base.stories) if story_runs else []
     story_choice = best(story_points) if story_points else None
     dup_runs = [r for r in choose_on if any(p.type == "translation" for p in r.gold.duplicates)]
-    dup_values = duplicate_grid()["cross_language_threshold"]
+    dup_values = duplicate_grid(base.duplicates)["cross_language_threshold"]
     dup_points = sweep_duplicates(dup_runs, base.duplicates, "cross_language_threshold", dup_values) if dup_runs else []
     dup_choice = best(dup_points) if dup_points else None
     config = apply(base, story_choice, dup_choice.values if dup_choice else {})

@@ -93,6 +93,10 @@ class StoryConfig(_Section):
     distance_threshold: float = Field(
         0.70, gt=0, le=2, description="Average-linkage cut on 1 - combined similarity."
     )
+    stray_min_similarity: float = Field(
+        0.26, ge=0, le=1, description="Mean similarity at which a cluster of one or two articles joins "
+        "the nearest story of three or more (1.0 turns it off)."
+    )
     date_window_days: int = Field(
         3, ge=0, description="Dated articles further apart than this are unlikely to be one event."
     )
@@ -103,6 +107,21 @@ class StoryConfig(_Section):
         0.58, ge=0, le=1, description="Mean body-and-lead embedding similarity at which stories continue one another."
     )
     keywords: int = Field(5, ge=0, description="Keywords shown in a story label.")
+
+
+MODEL_PROFILES: dict[str, dict[str, float]] = {
+    # Cosine scales differ between encoders: e5 puts unrelated text at ~0.78 and near copies at
+    # ~0.97, USE-m3 spreads them from ~0.05 to ~0.95. Defaults above are USE-m3's; these replace the
+    # scale-dependent ones for other known encoders (docs/calibration.md has the sweeps).
+    "e5-small": {
+        "duplicates.cross_language_threshold": 0.86,
+        "duplicates.edited_min_similarity": 0.93,
+        "duplicates.edited_threshold": 1.13,
+        "duplicates.paraphrase_threshold": 0.975,
+        "stories.cross_language_shift": 0.5,
+        "stories.storyline_threshold": 0.88,
+    },
+}
 
 
 class Config(_Section):
@@ -132,6 +151,12 @@ class Config(_Section):
             first = exc.errors()[0]
             where = ".".join(str(p) for p in first["loc"])
             raise ValueError(f"{path}: {where}: {first['msg']}") from exc
+
+    def for_model(self, model: str | None) -> Config:
+        """This config with ``model`` set and, for a known encoder, its calibrated cosine cuts."""
+        if not model or model == self.model:
+            return self
+        return self.with_overrides(model=model, **MODEL_PROFILES.get(model, {}))
 
     def write(self, path: Path) -> None:
         Path(path).write_text(self.model_dump_json(indent=2) + "\n", encoding="utf-8")

@@ -129,3 +129,19 @@ def names_and_numbers(text: str) -> list[str]:
             token = normalize(match.group()).replace(",", "")
             found.append(token[:-2] if token.endswith("'s") else token)
     return found
+
+
+CASELESS_SCRIPTS = frozenset({"ar"})
+"""Languages whose script has no capitals, so names cannot be told from other words by case."""
+
+
+def event_terms(text: str, lang: str) -> list[str]:
+    """The terms that tell one event from another of the same kind.
+
+    Where capitals mark names, the names and numbers. Where they do not (Arabic), the content words
+    and numbers: TF-IDF then weighs up the rare ones, which are mostly names and places.
+    """
+    if lang in CASELESS_SCRIPTS:
+        terms = [w for w in content_words(text, lang) if len(w) > 2 and not w[0].isdigit()]
+        return terms + names_and_numbers(text)
+    return names_and_numbers(text)
