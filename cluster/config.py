@@ -114,11 +114,14 @@ MODEL_PROFILES: dict[str, dict[str, float]] = {
     # ~0.97, USE-m3 spreads them from ~0.05 to ~0.95. Defaults above are USE-m3's; these replace the
     # scale-dependent ones for other known encoders (docs/calibration.md has the sweeps).
     "e5-small": {
-        "duplicates.cross_language_threshold": 0.86,
+        "duplicates.cross_language_threshold": 0.88,
         "duplicates.edited_min_similarity": 0.93,
         "duplicates.edited_threshold": 1.13,
         "duplicates.paraphrase_threshold": 0.975,
+        "stories.semantic_weight": 0.5,
+        "stories.duplicate_weight": 1.0,
         "stories.cross_language_shift": 0.5,
+        "stories.distance_threshold": 0.45,
         "stories.storyline_threshold": 0.88,
     },
 }
