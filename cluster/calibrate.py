@@ -132,9 +132,25 @@ def _story_scores_by_threshold(
     return scores
 
 
-def best(points: Sequence[Point]) -> Point:
-    """Highest worst-set F1; ties go to the higher mean."""
-    return max(points, key=lambda p: (round(p.worst, 4), round(p.mean, 4)))
+def best(points: Sequence[Point], key: str = "distance_threshold", radius: float = 0.05) -> Point:
+    """Highest worst-set F1 averaged over neighbouring values of ``key`` (same other values).
+
+    Averaging over the neighbourhood prefers a plateau to a lone peak: a cut that only works at one
+    exact value on the data it was chosen on rarely holds on other data. Ties go to the higher mean.
+    """
+    by_rest: dict[tuple, list[Point]] = {}
+    for p in points:
+        rest = tuple(sorted((k, v) for k, v in p.values.items() if k != key))
+        by_rest.setdefault(rest, []).append(p)
+
+    def smoothed(p: Point) -> tuple[float, float]:
+        if key not in p.values:
+            return (round(p.worst, 4), round(p.mean, 4))
+        rest = tuple(sorted((k, v) for k, v in p.values.items() if k != key))
+        near = [q for q in by_rest[rest] if abs(q.values[key] - p.values[key]) <= radius + 1e-9]
+        return (round(float(np.mean([q.worst for q in near])), 4), round(p.mean, 4))
+
+    return max(points, key=smoothed)
 
 
 def duplicate_grid(base: DuplicateConfig) -> dict[str, list[float]]:
@@ -216,7 +232,7 @@ def calibrate(runs: Sequence[LabelledRun], base: Config, *, holdout: bool = Fals
     dup_runs = [r for r in choose_on if any(p.type == "translation" for p in r.gold.duplicates)]
     dup_values = duplicate_grid(base.duplicates)["cross_language_threshold"]
     dup_points = sweep_duplicates(dup_runs, base.duplicates, "cross_language_threshold", dup_values) if dup_runs else []
-    dup_choice = best(dup_points) if dup_points else None
+    dup_choice = best(dup_points, key="cross_language_threshold", radius=0.02) if dup_points else None
     config = apply(base, story_choice, dup_choice.values if dup_choice else {})
     heldout: dict[str, dict[str, tuple[float, float, float]]] = {}
     if score_on:
