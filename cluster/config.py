@@ -44,7 +44,7 @@ class DuplicateConfig(_Section):
         0.2, ge=0, le=1, description="Below this balanced word overlap a same-language pair must be a paraphrase."
     )
     cross_language_threshold: float = Field(
-        0.60, ge=0, le=1, description="Cosine cut for passages in different languages (translations)."
+        0.62, ge=0, le=1, description="Cosine cut for passages in different languages (translations)."
     )
     paraphrase_threshold: float = Field(
         0.90, ge=0, le=1, description="Cosine a same-language pair with little shared wording needs."
@@ -88,10 +88,10 @@ class StoryConfig(_Section):
         "than a weighted same-language mix)."
     )
     duplicate_weight: float = Field(
-        0.5, ge=0, le=1, description="Pull of shared duplicate passages: s += w * share * (1 - s)."
+        1.0, ge=0, le=1, description="Pull of shared duplicate passages: s += w * share * (1 - s)."
     )
     distance_threshold: float = Field(
-        0.70, gt=0, le=2, description="Average-linkage cut on 1 - combined similarity."
+        0.68, gt=0, le=2, description="Average-linkage cut on 1 - combined similarity."
     )
     stray_min_similarity: float = Field(
         0.26, ge=0, le=1, description="Mean similarity at which a cluster of one or two articles joins "

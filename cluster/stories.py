@@ -18,7 +18,8 @@ same actors and subject, whatever the dates) are linked into a storyline without
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -30,6 +31,9 @@ from cluster.config import StoryConfig
 from cluster.documents import Article
 from cluster.duplicates import DuplicateGroup
 from cluster.textnorm import event_terms, normalize, stopwords, words
+
+
+_SURFACE_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 @dataclass(frozen=True)
@@ -253,8 +257,18 @@ def _keywords(body_texts: Sequence[str], clusters: list[list[int]], top: int) ->
     for idx in clusters:
         weights = np.asarray(matrix[idx].sum(axis=0)).ravel()
         best = [terms[i] for i in np.argsort(-weights)[:top] if weights[i] > 0]
-        out.append(tuple(best))
+        surface = surface_forms([body_texts[i] for i in idx])
+        out.append(tuple(surface.get(term, term) for term in best))
     return out
+
+
+def surface_forms(texts: Sequence[str]) -> dict[str, str]:
+    """Normalised word -> its most frequent spelling in the texts, so keywords read as written."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for text in texts:
+        for word in _SURFACE_WORD.findall(text):
+            counts[normalize(word)][word] += 1
+    return {norm: spellings.most_common(1)[0][0] for norm, spellings in counts.items()}
 
 
 def _make_story(
