@@ -40,7 +40,7 @@ def build_config(
 ) -> Config:
     try:
         config = Config.from_file(config_file) if config_file else Config()
-        config = config.with_overrides(model=model, **overrides)
+        config = config.for_model(model).with_overrides(**overrides)
     except ValueError as exc:
         fail(str(exc).splitlines()[0])
     if no_cache:
@@ -154,6 +154,30 @@ def calibrate(
         sys.stdout.write(render_ablation(ablation(runs, config.stories)))
     calibration.config.write(out)
     stderr.print(f"wrote {out} (use: cluster run --config {out})", highlight=False)
+
+
+@app.command()
+def bench(
+    sizes: Annotated[str, typer.Option(help="Corpus sizes in paragraphs, comma-separated.")] = "1000,3000,10000",
+    repeats: Annotated[str, typer.Option(help="Fresh processes per size: one count, or one per size.")] = "3",
+    model: Annotated[str, typer.Option("--model", "-m", help="Encoder to measure.")] = "use-m3",
+    compare_model: Annotated[Optional[str], typer.Option(help="Also measure this model once, at the smallest size.")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Markdown to write (default docs/benchmarks.md; none with --smoke).")] = None,
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="Also save the raw measurements here.")] = None,
+    smoke: Annotated[bool, typer.Option("--smoke", help="200 paragraphs, one run: a quick check that it all works.")] = False,
+) -> None:
+    """Time every stage, embedding throughput against a bare encode, the cache's gain and peak memory."""
+    from cluster.bench import main as bench_main
+
+    argv = ["--sizes", sizes, "--repeats", repeats, "--model", model]
+    for flag, value in (("--compare-model", compare_model), ("--out", out), ("--json", json_out)):
+        if value is not None:
+            argv += [flag, str(value)]
+    try:
+        code = bench_main(argv + (["--smoke"] if smoke else []))
+    except (RuntimeError, ValueError, OSError) as exc:
+        fail(str(exc).splitlines()[0])
+    raise typer.Exit(code)
 
 
 def _run_or_fail(corpus: Path, config: Config, quiet: bool):

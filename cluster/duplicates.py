@@ -116,16 +116,19 @@ def _neighbour_candidates(
 ) -> list[tuple[int, int, float]]:
     faiss.omp_set_num_threads(os.cpu_count() or 1)
     matrix = np.ascontiguousarray(vectors[keep], dtype=np.float32)
-    index = faiss.IndexFlatIP(matrix.shape[1])
-    index.add(matrix)
     radius = min(pair_threshold("a", "b", cfg), pair_threshold("a", "a", cfg))
     found: list[tuple[int, int, float]] = []
-    for lo in range(0, len(keep), 2048):
-        lims, sims, ids = index.range_search(matrix[lo : lo + 2048], float(radius))
+    step = 2048
+    for lo in range(0, len(keep), step):
+        # Each block of queries searches only the passages from its own start on: pairs are
+        # symmetric, so the lower triangle would be found twice (half the work saved).
+        index = faiss.IndexFlatIP(matrix.shape[1])
+        index.add(matrix[lo:])
+        lims, sims, ids = index.range_search(matrix[lo : lo + step], float(radius))
         for q in range(len(lims) - 1):
             i = keep[lo + q]
             for j_local, sim in zip(ids[lims[q] : lims[q + 1]], sims[lims[q] : lims[q + 1]]):
-                j = keep[int(j_local)]
+                j = keep[lo + int(j_local)]
                 if j > i and passages[i].article_id != passages[j].article_id:
                     found.append((i, j, float(sim)))
     return found
@@ -253,20 +256,23 @@ def _cluster_nodes(
 
     labels = [0] * n
     next_label = 0
-    observed = {(min(a, b), max(a, b)): m.similarity for a, b, m in edges}
-    for members in components.values():
+    observed: dict[int, list[tuple[int, int, float]]] = defaultdict(list)
+    for a, b, m in edges:
+        observed[find(a)].append((a, b, m.similarity))
+    for root, members in components.items():
         if len(members) <= 2:
             for x in members:
                 labels[x] = next_label
             next_label += 1
             continue
         sims = node_vectors[members] @ node_vectors[members].T
-        margin = np.zeros_like(sims)
-        for r, x in enumerate(members):
-            for c, y in enumerate(members):
-                sim = max(float(sims[r, c]), observed.get((min(x, y), max(x, y)), -1.0))
-                thr = pair_threshold(node_lang[x], node_lang[y], cfg)
-                margin[r, c] = (sim - thr) / max(1e-6, 1 - thr)
+        position = {x: r for r, x in enumerate(members)}
+        for x, y, sim in observed[root]:  # a matched sentence can beat its paragraphs' cosine
+            r, c = position[x], position[y]
+            sims[r, c] = sims[c, r] = max(float(sims[r, c]), sim)
+        langs = np.array([node_lang[x] for x in members])
+        thr = np.where(langs[:, None] == langs[None, :], pair_threshold("a", "a", cfg), pair_threshold("a", "b", cfg))
+        margin = (sims - thr) / np.maximum(1e-6, 1 - thr)
         distance = np.clip(1.0 - margin, 0.0, None)
         np.fill_diagonal(distance, 0.0)
         clustering = AgglomerativeClustering(

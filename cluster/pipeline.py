@@ -6,7 +6,7 @@ Data moves one way; each stage receives the dataclasses of the previous ones and
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -113,15 +113,7 @@ def run_pipeline(
         raise NoArticlesError(f"{where}: no readable article ({len(skipped)} input(s) skipped)", skipped)
 
     with watch.stage("segment"):
-        segments = segment_corpus(articles, repeated_line_min_articles=config.segment.repeated_line_min_articles)
-        units: list[Passage] = []
-        for article in articles:
-            units += make_passages(
-                segments[article.id],
-                article.lang,
-                max_window_words=config.segment.max_window_words,
-                min_sentence_words=config.segment.min_sentence_words,
-            )
+        segments, units = segment_articles(articles, config)
 
     with watch.stage("embed"):
         vectors, model_name = _embed(units, config, encoder, progress_console)
@@ -154,6 +146,20 @@ def run_pipeline(
     )
 
 
+def segment_articles(articles: list[Article], config: Config) -> tuple[dict[str, list[Segment]], list[Passage]]:
+    """Each article's classified segments, and the passages (paragraphs and sentence windows) to embed."""
+    segments = segment_corpus(articles, repeated_line_min_articles=config.segment.repeated_line_min_articles)
+    units: list[Passage] = []
+    for article in articles:
+        units += make_passages(
+            segments[article.id],
+            article.lang,
+            max_window_words=config.segment.max_window_words,
+            min_sentence_words=config.segment.min_sentence_words,
+        )
+    return segments, units
+
+
 def _embed(
     units: list[Passage], config: Config, encoder: Encoder | None, console: Console | None
 ) -> tuple[np.ndarray, str]:
@@ -161,7 +167,7 @@ def _embed(
 
     name = config.model
     if encoder is None:
-        encoder = models.load_encoder(name)
+        encoder = LazyEncoder(lambda: models.load_encoder(name))
     cache = None
     if config.cache_embeddings:
         directory = config.cache_dir or models.cache_dir() / "embeddings"
@@ -180,6 +186,20 @@ def _embed(
         if cache is not None:
             cache.close()
     return vectors, name
+
+
+class LazyEncoder:
+    """Loads the model on the first ``encode``: when the cache holds every passage (a re-run on the same
+    corpus) the model, and torch's start-up with it, is never paid for."""
+
+    def __init__(self, load: Callable[[], Encoder]) -> None:
+        self._load = load
+        self._model: Encoder | None = None
+
+    def encode(self, sentences: list[str], **kwargs: object) -> np.ndarray:
+        if self._model is None:
+            self._model = self._load()
+        return self._model.encode(sentences, **kwargs)
 
 
 def _article_bodies(

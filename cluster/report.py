@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
-from collections import Counter
+from collections import Counter, defaultdict
 from typing import Any
 
 from cluster.duplicates import DuplicateGroup
@@ -25,10 +25,14 @@ def group_ids(result: Result) -> list[str]:
 def story_evidence(result: Result) -> dict[str, list[str]]:
     """For each story, the duplicate groups that tie two or more of its articles together."""
     ids = group_ids(result)
+    carried_by: dict[str, list[int]] = defaultdict(list)
+    for k, group in enumerate(result.groups):
+        for article_id in group.articles:
+            carried_by[article_id].append(k)
     evidence: dict[str, list[str]] = {}
     for story in result.stories.stories:
-        members = set(story.articles)
-        evidence[story.id] = [gid for gid, g in zip(ids, result.groups) if len(members & set(g.articles)) >= 2]
+        hits = Counter(k for article_id in story.articles for k in carried_by.get(article_id, ()))
+        evidence[story.id] = [ids[k] for k in sorted(k for k, n in hits.items() if n >= 2)]
     return evidence
 
 
@@ -75,7 +79,7 @@ def to_json(result: Result) -> dict[str, Any]:
             {"id": line.id, "stories": list(line.stories), "similarity": line.similarity}
             for line in result.stories.storylines
         ],
-        "config": result.config.model_dump(),
+        "config": result.config.model_dump(mode="json"),
     }
 
 

@@ -259,6 +259,7 @@ _NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "art", "p"})
 
 _BOUNDARY = re.compile(r"(?:\.{3,}|[.!?؟…]+)[\"'”’»)\]]*")
 _QUOTE_PAIRS = {"“": "”", "«": "»"}
+_QUOTE_CHAR = re.compile("[" + re.escape("".join(_QUOTE_PAIRS) + "".join(_QUOTE_PAIRS.values()) + '"') + "]")
 _MAX_QUOTE_WORDS = 30
 """A quotation up to this long is kept in one sentence; a longer one is split like any text."""
 
@@ -317,7 +318,8 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
     straight: int | None = None
-    for i, ch in enumerate(text):
+    for m in _QUOTE_CHAR.finditer(text):  # only quote marks matter: skip the rest in C
+        i, ch = m.start(), m.group()
         if ch in _QUOTE_PAIRS:
             stack.append((_QUOTE_PAIRS[ch], i))
         elif stack and ch == stack[-1][0]:

@@ -265,9 +265,9 @@ def _keywords(body_texts: Sequence[str], clusters: list[list[int]], top: int) ->
 def surface_forms(texts: Sequence[str]) -> dict[str, str]:
     """Normalised word -> its most frequent spelling in the texts, so keywords read as written."""
     counts: dict[str, Counter] = defaultdict(Counter)
-    for text in texts:
-        for word in _SURFACE_WORD.findall(text):
-            counts[normalize(word)][word] += 1
+    spelled = Counter(word for text in texts for word in _SURFACE_WORD.findall(text))
+    for word, n in spelled.items():  # each distinct spelling normalised once
+        counts[normalize(word)][word] += n
     return {norm: spellings.most_common(1)[0][0] for norm, spellings in counts.items()}
 
 
@@ -303,10 +303,12 @@ def _storylines(
     n = len(stories)
     if n < 2:
         return []
-    between = np.ones((n, n))
-    for s in range(n):
-        for t in range(s + 1, n):
-            between[s, t] = between[t, s] = float(similarity[np.ix_(members[s], members[t])].mean())
+    # Mean similarity between every two stories' articles, as one product: M S M^T / (|s| |t|).
+    membership = np.zeros((n, len(similarity)))
+    for s, idx in enumerate(members):
+        membership[s, idx] = 1.0 / len(idx)
+    between = membership @ similarity @ membership.T
+    np.fill_diagonal(between, 1.0)
     labels = _agglomerate(between, 1.0 - threshold)
     lines = []
     for label in set(labels.tolist()):

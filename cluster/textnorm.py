@@ -57,8 +57,13 @@ _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 _CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
-    """Lower-cased, NFKC, Arabic-orthography-folded text with ASCII digits and plain punctuation."""
+    """Lower-cased, NFKC, Arabic-orthography-folded text with ASCII digits and plain punctuation.
+
+    Memoised: every stage asks for the same paragraphs' words again (boilerplate rules, passage
+    profiles, story keywords), and NFKC plus the character map dominated segmentation time.
+    """
     text = unicodedata.normalize("NFKC", text)
     text = _DIACRITICS.sub("", text).replace(_TATWEEL, "")
     return text.translate(_CHAR_MAP).lower()
@@ -66,7 +71,13 @@ def normalize(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Normalised word tokens (numbers kept whole, e.g. ``2,735`` and ``3.5``)."""
-    return _WORD.findall(normalize(text))
+    return list(word_tuple(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def word_tuple(text: str) -> tuple[str, ...]:
+    """``words`` memoised, for the hot paths that only read them."""
+    return tuple(_WORD.findall(normalize(text)))
 
 
 def numbers(text: str) -> set[str]:

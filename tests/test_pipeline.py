@@ -131,6 +131,32 @@ def test_second_run_embeds_nothing(run_corpus, use_encoder, tmp_path):
     assert [g.articles for g in first.groups] == [g.articles for g in second.groups]
 
 
+def test_second_run_never_loads_the_model(run_corpus, tmp_path, monkeypatch):
+    """A re-run over a corpus whose passages are all cached starts without loading torch's model."""
+    import models
+    from cluster.config import Config
+    from cluster.pipeline import run_pipeline
+    from tests.conftest import QUOTES
+
+    first = run_corpus(QUOTES, cache_dir=str(tmp_path))
+
+    def no_model(name):
+        raise AssertionError(f"model {name} loaded although every passage was cached")
+
+    monkeypatch.setattr(models, "load_encoder", no_model)
+    second = run_pipeline(QUOTES, Config(cache_dir=tmp_path))
+    assert [g.articles for g in second.groups] == [g.articles for g in first.groups]
+    assert [s.articles for s in second.stories.stories] == [s.articles for s in first.stories.stories]
+
+
+def test_json_report_serialises_a_run_with_a_cache_directory(quotes_result):
+    import json
+
+    assert quotes_result.config.cache_dir is not None  # a Path: must come out as a string
+    data = json.loads(json.dumps(to_json(quotes_result), ensure_ascii=False))
+    assert data["config"]["cache_dir"] == str(quotes_result.config.cache_dir)
+
+
 def test_article_vectors_ignore_boilerplate(seeds_result):
     # Sanity: the sample's boilerplate is never part of a duplicate or a story body.
     for group in seeds_result.groups:
