@@ -135,6 +135,8 @@ _PHOTO_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?\d{2,4}\b")
 
 
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
 # --- Shape helpers -------------------------------------------------------------------------------
 
 @lru_cache(maxsize=1 << 16)
@@ -142,7 +144,7 @@ def letter_words(text: str) -> tuple[str, ...]:
     """Normalised words that contain a letter (numbers, times and symbols do not make a line long).
 
     Memoised: most line-shape rules ask for it, for every line of every article."""
-    return tuple(w for w in word_tuple(text) if any(c.isalpha() for c in w))
+    return tuple(w for w in word_tuple(text) if _HAS_LETTER.search(w))
 
 
 def ends_sentence(text: str) -> bool:

@@ -29,6 +29,10 @@ from cluster.matching import Lexical, MatchType, Profile, classify, compare, lex
 from cluster.textnorm import words
 
 
+_MATCH_ORDER = {m: k for k, m in enumerate(MatchType)}
+"""Match types in the order reports list them (strongest evidence first)."""
+
+
 @dataclass(frozen=True)
 class GroupPassage:
     """One article's copy of a duplicated passage."""
@@ -70,7 +74,7 @@ class DuplicateGroup:
 
     @property
     def match_types(self) -> list[MatchType]:
-        return sorted({p.match_type for p in self.pairs}, key=list(MatchType).index)
+        return sorted({p.match_type for p in self.pairs}, key=_MATCH_ORDER.__getitem__)
 
     @property
     def languages(self) -> list[str]:

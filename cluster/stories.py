@@ -25,7 +25,8 @@ from dataclasses import dataclass
 
 import numpy as np
 from sklearn.cluster import AgglomerativeClustering
-from sklearn.feature_extraction.text import TfidfVectorizer
+from scipy import sparse
+from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer, TfidfVectorizer
 
 from cluster.config import StoryConfig
 from cluster.documents import Article
@@ -33,7 +34,31 @@ from cluster.duplicates import DuplicateGroup
 from cluster.textnorm import event_terms, normalize, stopwords, words
 
 
-_SURFACE_WORD = re.compile(r"[^\W\d_]{3,}")
+_KEYWORD = re.compile(r"[^\W\d_]{3,}")
+"""A keyword candidate (and how its spellings are found): a word of three letters or more, no digits."""
+
+
+@dataclass(frozen=True)
+class BodyTerms:
+    """Word and word-pair counts of each article's body, counted once for two uses: the wording
+    signal (all terms) and story keywords (single words only)."""
+
+    counts: sparse.csr_matrix
+    names: np.ndarray
+
+    @classmethod
+    def count(cls, body_texts: Sequence[str]) -> BodyTerms:
+        vectorizer = CountVectorizer(ngram_range=(1, 2))
+        try:
+            counts = vectorizer.fit_transform([normalize(t) for t in body_texts])
+        except ValueError:  # no document has a word
+            return cls(sparse.csr_matrix((len(body_texts), 0)), np.array([], dtype=object))
+        return cls(counts.tocsr(), vectorizer.get_feature_names_out())
+
+    def tfidf(self, columns: np.ndarray | None = None) -> sparse.csr_matrix:
+        """Sublinear TF-IDF rows (unit length) over all terms or the given columns."""
+        counts = self.counts if columns is None else self.counts[:, columns]
+        return TfidfTransformer(sublinear_tf=True).fit_transform(counts).tocsr()
 
 
 @dataclass(frozen=True)
@@ -79,6 +104,8 @@ class ArticleSignals:
     has_entities: np.ndarray
     leads: np.ndarray
     """Cosine of the articles' first body paragraphs (headline or lead): who did what, in brief."""
+    terms: BodyTerms | None = None
+    """The body term counts the wording signal came from (story keywords reuse them)."""
 
     @property
     def continuation(self) -> np.ndarray:
@@ -101,7 +128,9 @@ def build_signals(
     its first body paragraph.
     """
     semantic = np.clip(body_vectors @ body_vectors.T, -1.0, 1.0)
-    lexical = _tfidf_cosine([normalize(t) for t in body_texts], ngram_range=(1, 2))
+    terms = BodyTerms.count(body_texts)
+    wording = terms.tfidf()
+    lexical = (wording @ wording.T).toarray() if wording.shape[1] else np.zeros((len(articles), len(articles)))
     entity_docs = [event_terms(t, a.lang) for t, a in zip(body_texts, articles)]
     entities = _tfidf_cosine([" ".join(e) for e in entity_docs], token_pattern=r"\S+")
     langs = np.array([a.lang for a in articles])
@@ -115,6 +144,7 @@ def build_signals(
         same_language=langs[:, None] == langs[None, :],
         has_entities=has[:, None] & has[None, :],
         leads=np.clip(lead_vectors @ lead_vectors.T, -1.0, 1.0),
+        terms=terms,
     )
 
 
@@ -150,7 +180,7 @@ def cluster_stories(
     for i, label in enumerate(labels):
         members[int(label)].append(i)
     order = sorted(members.values(), key=lambda m: (-len(m), _first_date(articles, m), articles[m[0]].id))
-    keywords = _keywords(body_texts, order, cfg.keywords)
+    keywords = _keywords(body_texts, signals.terms or BodyTerms.count(body_texts), order, cfg.keywords)
     stories = [
         _make_story(f"S{k + 1}", idx, articles, dated, keywords[k]) for k, idx in enumerate(order)
     ]
@@ -240,35 +270,37 @@ def _first_date(articles: Sequence[Article], idx: list[int]) -> dt.date:
     return min(dates) if dates else dt.date.max
 
 
-def _keywords(body_texts: Sequence[str], clusters: list[list[int]], top: int) -> list[tuple[str, ...]]:
+def _keywords(
+    body_texts: Sequence[str], terms: BodyTerms, clusters: list[list[int]], top: int
+) -> list[tuple[str, ...]]:
     """Terms that are frequent in a story and rare elsewhere (TF-IDF summed over its members)."""
-    if top == 0 or not any(t.strip() for t in body_texts):
+    stop = {w for s in stopwords("ar") | stopwords("en") for w in words(s)}
+    columns = np.array(
+        [k for k, name in enumerate(terms.names) if _KEYWORD.fullmatch(name) and name not in stop], dtype=int
+    )
+    if top == 0 or not len(columns):
         return [() for _ in clusters]
-    stop = sorted({w for s in stopwords("ar") | stopwords("en") for w in words(s)})
-    try:
-        vectorizer = TfidfVectorizer(
-            sublinear_tf=True, stop_words=stop, token_pattern=r"(?u)\b[^\W\d_]{3,}\b"
-        )
-        matrix = vectorizer.fit_transform([normalize(t) for t in body_texts])
-    except ValueError:
-        return [() for _ in clusters]
-    terms = vectorizer.get_feature_names_out()
+    matrix, names = terms.tfidf(columns), terms.names[columns]
     out = []
     for idx in clusters:
         weights = np.asarray(matrix[idx].sum(axis=0)).ravel()
-        best = [terms[i] for i in np.argsort(-weights)[:top] if weights[i] > 0]
-        surface = surface_forms([body_texts[i] for i in idx])
+        best = [str(names[i]) for i in np.argsort(-weights)[:top] if weights[i] > 0]
+        surface = surface_forms([body_texts[i] for i in idx], wanted=set(best))
         out.append(tuple(surface.get(term, term) for term in best))
     return out
 
 
-def surface_forms(texts: Sequence[str]) -> dict[str, str]:
-    """Normalised word -> its most frequent spelling in the texts, so keywords read as written."""
+def surface_forms(texts: Sequence[str], wanted: set[str] | None = None) -> dict[str, str]:
+    """Normalised word -> its most frequent spelling in the texts, so keywords read as written.
+
+    ``wanted`` limits the answer to those normalised words (a story needs only its keywords')."""
     counts: dict[str, Counter] = defaultdict(Counter)
-    spelled = Counter(word for text in texts for word in _SURFACE_WORD.findall(text))
+    spelled = Counter(word for text in texts for word in _KEYWORD.findall(text))
     for word, n in spelled.items():  # each distinct spelling normalised once
-        counts[normalize(word)][word] += n
-    return {norm: spellings.most_common(1)[0][0] for norm, spellings in counts.items()}
+        norm = normalize(word)
+        if wanted is None or norm in wanted:
+            counts[norm][word] += n
+    return {norm: max(spellings, key=spellings.__getitem__) for norm, spellings in counts.items()}
 
 
 def _make_story(
