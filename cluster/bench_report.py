@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-STAGES = ("load", "segment", "embed", "duplicates", "stories", "report")
+STAGES = ("load", "segment", "embed", "duplicates", "stories", "quotes", "report")
 MEMORY_LIMIT_MB = 2048
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
@@ -56,7 +57,9 @@ class Profile:
     numbers: frozenset[str]
 
 
+@lru_cache(maxsize=1 << 15)
 def profile(text: str, lang: str) -> Profile:
+    """Memoised: the same passage or quote meets many candidates, in several stages."""
     return Profile(frozenset(content_words(text, lang)), tuple(words(text)), frozenset(numbers(text)))
 
 

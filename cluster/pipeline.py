@@ -1,4 +1,4 @@
-"""The pipeline as named stages, each timed: load -> segment -> embed -> duplicates -> stories.
+"""The pipeline as named stages, each timed: load -> segment -> embed -> duplicates -> stories -> quotes.
 
 Data moves one way; each stage receives the dataclasses of the previous ones and nothing else.
 """
@@ -20,6 +20,8 @@ from cluster.documents import Article, Passage, Segment, SegmentKind, SkippedInp
 from cluster.duplicates import DuplicateGroup, find_duplicate_groups
 from cluster.embed import EmbeddingCache, Encoder, embed_texts
 from cluster.ingest import load_corpus
+from cluster.quote_matching import QuoteResult, QuoteSettings, match_quotes
+from cluster.quotes import extract_quotes
 from cluster.segment import passages as make_passages
 from cluster.segment import segment_corpus
 from cluster.stories import ArticleSignals, StoryResult, build_signals, cluster_stories
@@ -52,6 +54,8 @@ class Result:
     units: list[Passage] | None = None
     vectors: np.ndarray | None = None
     """The embedded passages and their vectors (kept for calibration and benchmarks)."""
+    quotes: QuoteResult | None = None
+    """Quotes found in the articles, their speakers, and the groups of the same quote across articles."""
 
     @property
     def article_index(self) -> dict[str, Article]:
@@ -102,6 +106,11 @@ def run_pipeline(
     ``progress_console`` (stderr) shows progress bars; None keeps the run silent.
     """
     watch = Stopwatch()
+    if encoder is None:
+        import models
+
+        name = config.model
+        encoder = LazyEncoder(lambda: models.load_encoder(name))
     with watch.stage("load"):
         if isinstance(corpus, list):
             articles, skipped, notices = list(corpus), [], []
@@ -123,11 +132,14 @@ def run_pipeline(
         groups = find_duplicate_groups(units, vectors, texts, config.duplicates)
 
     with watch.stage("stories"):
-        body_texts, body_vectors, lead_vectors, body_counts = _article_bodies(articles, segments, units, vectors)
+        body_texts, body_vectors, lead_vectors, body_counts = article_bodies(articles, segments, units, vectors)
         signals = build_signals(
             articles, body_texts, body_vectors, lead_vectors, body_counts, groups, config.stories
         )
         stories = cluster_stories(articles, signals, body_texts, config.stories)
+
+    with watch.stage("quotes"):
+        quotes = find_quotes(articles, segments, config, encoder)
 
     return Result(
         articles=articles,
@@ -143,7 +155,40 @@ def run_pipeline(
         signals=signals,
         units=units,
         vectors=vectors,
+        quotes=quotes,
     )
+
+
+def find_quotes(
+    articles: list[Article], segments: dict[str, list[Segment]], config: Config, encoder: Encoder
+) -> QuoteResult:
+    """Quotes of every article, attributed, and grouped across articles and languages.
+
+    Uses the run's encoder and embedding cache, so a quote already embedded as a passage (a sentence
+    window is often exactly the quote) costs nothing, and a re-run embeds nothing.
+    """
+    quotes = extract_quotes(articles, segments)
+    cache = _open_cache(config)
+    try:
+        return match_quotes(
+            quotes,
+            encoder,
+            QuoteSettings.from_duplicates(config.duplicates),
+            cache=cache,
+            batch_size=config.batch_size,
+        )
+    finally:
+        if cache is not None:
+            cache.close()
+
+
+def _open_cache(config: Config) -> EmbeddingCache | None:
+    import models
+
+    if not config.cache_embeddings:
+        return None
+    directory = config.cache_dir or models.cache_dir() / "embeddings"
+    return EmbeddingCache(directory, models.model_id(config.model))
 
 
 def segment_articles(articles: list[Article], config: Config) -> tuple[dict[str, list[Segment]], list[Passage]]:
@@ -168,10 +213,7 @@ def _embed(
     name = config.model
     if encoder is None:
         encoder = LazyEncoder(lambda: models.load_encoder(name))
-    cache = None
-    if config.cache_embeddings:
-        directory = config.cache_dir or models.cache_dir() / "embeddings"
-        cache = EmbeddingCache(directory, models.model_id(name))
+    cache = _open_cache(config)
     try:
         with _progress(console) as bar:
             task = bar.add_task(f"Embedding {len(units)} passages ({name})", total=len(units))
@@ -202,7 +244,7 @@ class LazyEncoder:
         return self._model.encode(sentences, **kwargs)
 
 
-def _article_bodies(
+def article_bodies(
     articles: list[Article],
     segments: dict[str, list[Segment]],
     units: list[Passage],

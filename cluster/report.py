@@ -12,8 +12,12 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from cluster.duplicates import DuplicateGroup
+from cluster.matching import MatchType
 from cluster.pipeline import Result
+from cluster.provenance import duplicate_provenance
+from cluster.quote_report import quotes_json, render_quotes
 from cluster.stories import Story
+from cluster.worddiff import render_diff, word_diff
 
 SCHEMA_VERSION = "1.0"
 
@@ -37,8 +41,10 @@ def story_evidence(result: Result) -> dict[str, list[str]]:
 
 
 def to_json(result: Result) -> dict[str, Any]:
-    """The documented JSON contract: ``articles``, ``duplicate_groups``, ``stories``, ``storylines``."""
+    """The documented JSON contract: ``articles``, ``duplicate_groups``, ``stories``, ``storylines``,
+    ``quotes``."""
     evidence = story_evidence(result)
+    articles = result.article_index
     return {
         "schema_version": SCHEMA_VERSION,
         "model": result.model,
@@ -61,7 +67,10 @@ def to_json(result: Result) -> dict[str, Any]:
             }
             for a in result.articles
         ],
-        "duplicate_groups": [_group_json(gid, g) for gid, g in zip(group_ids(result), result.groups)],
+        "duplicate_groups": [
+            {**_group_json(gid, g), "provenance": duplicate_provenance(g, articles, result.segments)}
+            for gid, g in zip(group_ids(result), result.groups)
+        ],
         "stories": [
             {
                 "id": s.id,
@@ -79,6 +88,7 @@ def to_json(result: Result) -> dict[str, Any]:
             {"id": line.id, "stories": list(line.stories), "similarity": line.similarity}
             for line in result.stories.storylines
         ],
+        "quotes": quotes_json(result.quotes, articles, result.segments) if result.quotes else [],
         "config": result.config.model_dump(mode="json"),
     }
 
@@ -111,10 +121,19 @@ def _group_json(gid: str, group: DuplicateGroup) -> dict[str, Any]:
                 "similarity": pair.similarity,
                 "lexical_overlap": pair.lexical_overlap,
                 "match_type": pair.match_type.value,
+                **_pair_diff(group, pair),
             }
             for pair in group.pairs
         ],
     }
+
+
+def _pair_diff(group: DuplicateGroup, pair: Any) -> dict[str, Any]:
+    """A word-level diff for an edited pair (``diff``: structured ops turning passage a into b)."""
+    if pair.match_type is not MatchType.EDITED:
+        return {}
+    ops = word_diff(group.passages[pair.a].text, group.passages[pair.b].text)
+    return {"diff": [op.to_json() for op in ops]}
 
 
 def _summary(result: Result) -> dict[str, Any]:
@@ -153,6 +172,7 @@ def render_text(result: Result, *, width: int = 100, max_groups: int = 50) -> st
     out.append("")
     out += _render_groups(result, width, max_groups)
     out += _render_stories(result, width)
+    out += render_quotes(result.quotes, result.article_index, result.segments, width)
     if result.skipped or result.notices:
         out.append(_heading("Skipped inputs and notices"))
         out += [f"  ! {item}" for item in result.skipped]
@@ -194,10 +214,28 @@ def _render_groups(result: Result, width: int, max_groups: int) -> list[str]:
                 f"        [{pair.a}]~[{pair.b}] {pair.match_type.value:<11} similarity {pair.similarity:.2f}"
                 f"  word overlap {pair.lexical_overlap:.2f}"
             )
+            if pair.match_type is MatchType.EDITED:
+                diff = render_diff(word_diff(group.passages[pair.a].text, group.passages[pair.b].text))
+                out += [f"            {line}" for line in _snippet(diff, width, 600)]
+        provenance = duplicate_provenance(group, articles, result.segments)
+        out.append(f"      {_provenance_line(provenance)}")
         out.append("")
     if len(result.groups) > max_groups:
         out += [f"  … {len(result.groups) - max_groups} more groups (use --format json for all)", ""]
     return out
+
+
+def _provenance_line(provenance: dict[str, Any]) -> str:
+    if provenance["dated"]:
+        first = f"first carried by {', '.join(provenance['earliest'])} ({provenance['date']})"
+        if len(provenance["earliest"]) > 1:
+            first += " (tie)"
+    else:
+        first = "first carrier unknown (no carrier is dated)"
+    copies = ", ".join(f"{c['article']} {c['match_type']}" for c in provenance["copies"])
+    agency = f"; agency copy? credits {', '.join(provenance['agency'])}" if provenance["agency"] else ""
+    undated = f"; undated: {', '.join(provenance['undated'])}" if provenance["undated"] and provenance["dated"] else ""
+    return f"provenance: {first}" + (f"; copies: {copies}" if copies else "") + undated + agency
 
 
 def _render_stories(result: Result, width: int) -> list[str]:

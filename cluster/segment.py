@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import boilerplate as bp
 from .documents import Article, Passage, Segment, SegmentKind
@@ -265,6 +266,13 @@ _MAX_QUOTE_WORDS = 30
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of one paragraph; see ``_sentence_spans`` (memoised: segmentation and quote
+    extraction both split every paragraph)."""
+    return list(_sentence_spans(text))
+
+
+@lru_cache(maxsize=1 << 15)
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Sentence spans of one paragraph (offsets into ``text``, whitespace trimmed), Arabic or English.
 
     A sentence ends at ``. ! ? ؟ …`` (closing quotes and brackets stay with it) followed by
@@ -290,7 +298,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if s < e:
             spans.append((s, e))
         start = cut
-    return spans
+    return tuple(spans)
 
 
 def _is_arabic(ch: str) -> bool:

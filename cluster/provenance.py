@@ -1,0 +1,129 @@
+"""Who carried a passage or a quote first, who copied it and how, and whether it reads like agency copy.
+
+The earliest carrier is the article with the earliest publication date; articles published the same
+day are ties (dates have no time of day in most inputs), and undated articles can never be shown to
+be first, so they are listed apart rather than guessed. An agency credit (الأناضول, Reuters, AFP, ...)
+in the paragraph itself or in the paragraph next to it marks the passage as probable agency copy: wire
+text is carried by many outlets, so the credit explains the duplication.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from cluster.documents import Article, Segment
+
+AGENCIES: dict[str, tuple[str, ...]] = {
+    "Anadolu": ("الأناضول", "الاناضول", "Anadolu", "AA"),
+    "Reuters": ("رويترز", "Reuters"),
+    "AFP": ("فرانس برس", "فرانس بريس", "أ ف ب", "AFP", "Agence France-Presse"),
+    "AP": ("أسوشيتد برس", "أسوشييتد برس", "اسوشيتد برس", "Associated Press", "AP"),
+    "WAM": ("وام", "WAM"),
+    "SPA": ("واس", "SPA"),
+    "QNA": ("قنا", "QNA"),
+    "MENA": ("أ ش أ", "MENA"),
+    "SANA": ("سانا", "SANA"),
+    "Xinhua": ("شينخوا", "Xinhua"),
+}
+"""Canonical agency name -> how articles credit it. Short Latin acronyms must be written in capitals."""
+
+
+def _credit_pattern(form: str) -> str:
+    body = re.escape(form).replace(r"\ ", r"\s+")
+    if re.match("[\u0600-\u06ff]", form):
+        # Arabic: allow the clitics و / ل / ب / لـ before the name ("لوكالة الأناضول", "والأناضول").
+        return rf"(?<![\u0621-\u064a])(?:[وفبل]|لـ)?{body}(?![\u0621-\u064a])"
+    return rf"(?<![A-Za-z]){body}(?![A-Za-z])"
+
+
+def _flags(forms: tuple[str, ...]) -> int:
+    """Case-sensitive when a short capitalised acronym is among the forms ("AP" is not "ap")."""
+    return 0 if any(f.isupper() and len(f) <= 4 for f in forms) else re.IGNORECASE
+
+
+_CREDITS = [
+    (name, re.compile("|".join(_credit_pattern(f) for f in forms), _flags(forms)))
+    for name, forms in AGENCIES.items()
+]
+
+
+_KEYS = {name: tuple({form.split()[0].lower() for form in forms}) for name, forms in AGENCIES.items()}
+"""Per agency, a word every credit to it contains: a plain substring test (fast, in C) lets most
+texts skip the precise pattern, whose look-arounds are tried at every position."""
+
+
+def agency_credits(text: str) -> list[str]:
+    """The agencies credited in a text, in ``AGENCIES`` order."""
+    low = text.lower()
+    return [name for name, pattern in _CREDITS if any(k in low for k in _KEYS[name]) and pattern.search(text)]
+
+
+def credits_near(segments: list[Segment], index: int) -> list[str]:
+    """Agencies credited in paragraph ``index`` or the paragraphs next to it (a closing "(الأناضول)")."""
+    near = [s.text for s in segments if abs(s.index - index) <= 1]
+    return agency_credits("\n".join(near))
+
+
+@dataclass(frozen=True)
+class Earliest:
+    """The first carrier(s) of a passage by publication date."""
+
+    first: list[str]
+    """Articles published on the earliest date (one unless tied); empty when no carrier is dated."""
+    date: dt.date | None
+    undated: list[str]
+
+    @property
+    def dated(self) -> bool:
+        return self.date is not None
+
+    @property
+    def ties(self) -> list[str]:
+        return self.first[1:]
+
+
+def earliest(article_ids: list[str], articles: dict[str, Article]) -> Earliest:
+    """Earliest carriers among ``article_ids`` (kept in their given order)."""
+    ids = list(dict.fromkeys(article_ids))
+    dated = [a for a in ids if articles[a].date is not None]
+    undated = [a for a in ids if articles[a].date is None]
+    if not dated:
+        return Earliest([], None, undated)
+    first_date = min(articles[a].date for a in dated)  # type: ignore[type-var]
+    return Earliest([a for a in dated if articles[a].date == first_date], first_date, undated)
+
+
+def duplicate_provenance(group: Any, articles: dict[str, Article], segments: dict[str, list[Segment]]) -> dict[str, Any]:
+    """The ``provenance`` object of a duplicate group (docs/output.md).
+
+    ``copies`` gives every other carrier's relation to an earliest copy: the type of the verified
+    link between them when there is one, else the type of that carrier's strongest link.
+    """
+    first = earliest(group.articles, articles)
+    sources = set(first.first)
+    source_rows = {k for k, p in enumerate(group.passages) if p.article_id in sources}
+    copies = []
+    for article_id in group.articles:
+        if article_id in sources:
+            continue
+        rows = {k for k, p in enumerate(group.passages) if p.article_id == article_id}
+        links = [pair for pair in group.pairs if {pair.a, pair.b} & rows]
+        to_source = [pair for pair in links if {pair.a, pair.b} & source_rows]
+        chosen = max(to_source or links, key=lambda pair: pair.similarity, default=None)
+        copies.append({"article": article_id, "match_type": chosen.match_type.value if chosen else None})
+    agencies: list[str] = []
+    for passage in group.passages:
+        for name in credits_near(segments[passage.article_id], passage.segment_index):
+            if name not in agencies:
+                agencies.append(name)
+    return {
+        "earliest": first.first,
+        "dated": first.dated,
+        "date": first.date.isoformat() if first.date else None,
+        "undated": first.undated,
+        "copies": copies,
+        "agency": agencies,
+    }

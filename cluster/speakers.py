@@ -1,0 +1,188 @@
+"""Speaker names across scripts and spellings: ترامب / ترمب / Trump, ويتكوف / Witkoff are one person.
+
+Outlets spell a foreign name in Arabic in several ways (ترامب, ترمب) and English articles write it in
+Latin script, so names are compared on a *consonant skeleton*: Arabic letters are transliterated to
+Latin, vowels and letters that Arabic writes as long vowels (w, y) are dropped inside a word, and
+letters Arabic cannot tell apart are folded (p/b, v/f, c/q/k, g/j ...). Two names are the same person
+when their skeletons are close (rapidfuzz ratio) on the surname, and do not contradict on the given
+name. A small alias table covers very common names whose Arabic form is not a transliteration.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from cluster.textnorm import normalize
+
+_AR_TO_LATIN = {
+    "ا": "a", "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "k", "د": "d", "ذ": "d",
+    "ر": "r", "ز": "z", "س": "s", "ش": "s", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "",
+    "غ": "g", "ف": "f", "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "w",
+    "ي": "y", "ء": "", "پ": "b", "ڤ": "f", "گ": "g", "چ": "j",
+}
+_LATIN_FOLDS = [("ph", "f"), ("ck", "k"), ("sch", "s"), ("sh", "s"), ("ch", "s"), ("th", "t"),
+                ("kh", "k"), ("gh", "g"), ("dj", "j"), ("q", "k"), ("c", "k"), ("x", "ks"), ("p", "b"),
+                ("v", "f"), ("g", "j"), ("e", "a"), ("i", "a"), ("o", "a"), ("u", "a")]
+_TOKEN = re.compile(r"[^\W\d_]+")
+
+ALIASES: dict[str, str] = {
+    # Arabic or short forms whose skeleton is not that of the usual English spelling.
+    "نتنياهو": "Benjamin Netanyahu",
+    "نتانياهو": "Benjamin Netanyahu",
+    "اردوغان": "Recep Tayyip Erdogan",
+    "بوتين": "Vladimir Putin",
+    "ترامب": "Donald Trump",
+    "ترمب": "Donald Trump",
+    "بايدن": "Joe Biden",
+    "غوتيريش": "Antonio Guterres",
+    "جوتيريش": "Antonio Guterres",
+}
+"""Normalised Arabic surname -> the English name the report shows."""
+
+
+def is_latin(text: str) -> bool:
+    return bool(re.search(r"[A-Za-z]", text)) and not re.search("[\u0600-\u06ff]", text)
+
+
+@lru_cache(maxsize=1 << 14)
+def skeleton(token: str) -> str:
+    """The consonant skeleton of one name token, the same for its Arabic and Latin spellings.
+
+    A word-initial vowel is kept as ``a`` (Arabic writes it with an alef: أردوغان / Erdogan); inside a
+    word the vowels, w and y go (Arabic spells vowels with و and ي, or not at all); doubled letters
+    count once (Witkoff / ويتكوف).
+    """
+    word = normalize(token)
+    if re.search("[\u0621-\u064a]", word):
+        word = "".join(_AR_TO_LATIN.get(ch, "") for ch in word)
+        word = word.replace("j", "j")
+    else:
+        word = re.sub(r"[^a-z]", "", word)
+        for old, new in _LATIN_FOLDS:
+            word = word.replace(old, new)
+    if not word:
+        return ""
+    head, rest = word[0], word[1:]
+    if head in "aeiouwy":
+        head = "a" if head in "aeiou" else head
+    rest = re.sub(r"[aeiouwyh]", "", rest)
+    squeezed = re.sub(r"(.)\1+", r"\1", head + rest)
+    return squeezed.replace("j", "g") if squeezed else ""
+
+
+def name_tokens(name: str) -> list[str]:
+    return _TOKEN.findall(name)
+
+
+def name_key(name: str) -> str:
+    """The skeleton of a name's last token (the surname): what two spellings of one person share."""
+    tokens = name_tokens(name)
+    return skeleton(tokens[-1]) if tokens else ""
+
+
+def same_person(a: str, b: str, *, threshold: float = 80.0) -> bool:
+    """Whether two written names refer to one person (``ويتكوف`` and ``Steve Witkoff``: yes).
+
+    Surnames must agree (skeleton ratio >= ``threshold``, or the alias table maps both to one name);
+    when both names give a first name, those must agree too (``Joe Biden`` is not ``Hunter Biden``).
+    """
+    alias_a, alias_b = alias(a), alias(b)
+    if alias_a and alias_b:
+        return alias_a == alias_b
+    ta, tb = name_tokens(alias_a or a), name_tokens(alias_b or b)
+    if not ta or not tb:
+        return False
+    if not _close(skeleton(ta[-1]), skeleton(tb[-1]), threshold):
+        return False
+    if len(ta) > 1 and len(tb) > 1:
+        return _close(skeleton(ta[0]), skeleton(tb[0]), threshold - 10)
+    return True
+
+
+def _close(a: str, b: str, threshold: float) -> bool:
+    if not a or not b:
+        return False
+    if min(len(a), len(b)) <= 2:
+        return a == b
+    return fuzz.ratio(a, b) >= threshold
+
+
+def alias(name: str) -> str | None:
+    """The alias table's English name for a written name, if any of its tokens is listed."""
+    for token in name_tokens(name):
+        hit = ALIASES.get(normalize(token))
+        if hit:
+            return hit
+    return None
+
+
+@dataclass
+class Speaker:
+    """One person (or named body) and every way the corpus wrote the name."""
+
+    forms: list[str] = field(default_factory=list)
+
+    @property
+    def display(self) -> str:
+        """The fullest Latin-script form seen, else the alias table's, else the fullest form seen."""
+        latin = [f for f in self.forms if is_latin(f)]
+        latin += [hit for f in self.forms if (hit := alias(f))]
+        if latin:
+            return max(latin, key=lambda f: (len(name_tokens(f)), len(f)))
+        return max(self.forms, key=lambda f: (len(name_tokens(f)), len(f)))
+
+
+class SpeakerIndex:
+    """Assigns every written speaker name to one ``Speaker``, merging spellings and scripts.
+
+    Names are bucketed by surname skeleton (a dictionary lookup, not a scan of all speakers), then
+    compared with ``same_person`` within the bucket and its near neighbours.
+    """
+
+    def __init__(self) -> None:
+        self.speakers: list[Speaker] = []
+        self._by_key: dict[str, list[int]] = {}
+
+    def add(self, name: str) -> int:
+        """The index of the speaker this name belongs to (a new one when nobody matches)."""
+        key = _bucket(name)
+        for k in self._by_key.get(key, []):
+            if any(same_person(name, form) for form in self.speakers[k].forms):
+                if name not in self.speakers[k].forms:
+                    self.speakers[k].forms.append(name)
+                return k
+        self.speakers.append(Speaker([name]))
+        self._by_key.setdefault(key, []).append(len(self.speakers) - 1)
+        return len(self.speakers) - 1
+
+    def find(self, query: str) -> list[int]:
+        """Speakers whose name matches ``query`` in any script or spelling (``Witkoff`` finds ويتكوف)."""
+        hits = []
+        for k, speaker in enumerate(self.speakers):
+            if any(same_person(query, form) or _contains_name(form, query) for form in speaker.forms):
+                hits.append(k)
+        return hits
+
+
+def _bucket(name: str) -> str:
+    """Surname skeleton cut to its first two letters: spellings that differ later still meet."""
+    hit = alias(name)
+    return (name_key(hit) if hit else name_key(name))[:2]
+
+
+def _contains_name(form: str, query: str) -> bool:
+    """A one-word query matching any token of a longer name (``--speaker Steve`` finds Steve Witkoff)."""
+    tokens = name_tokens(query)
+    if len(tokens) != 1:
+        return False
+    key = skeleton(tokens[0])
+    return any(_close(key, skeleton(t), 85.0) for t in name_tokens(form))
+
+
+def speaker_matches(query: str, names: list[str]) -> bool:
+    """Whether a ``--speaker`` query names any of these written names."""
+    return any(same_person(query, n) or _contains_name(n, query) for n in names if n)

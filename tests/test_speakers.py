@@ -1,0 +1,56 @@
+"""Speaker names across scripts and spellings (cluster/speakers.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cluster.speakers import SpeakerIndex, same_person, skeleton, speaker_matches
+
+
+@pytest.mark.parametrize(
+    "arabic, latin",
+    [("ترامب", "Trump"), ("ترمب", "Trump"), ("ويتكوف", "Witkoff"), ("أردوغان", "Erdogan"), ("كيربي", "Kirby"),
+     ("قالن", "Kalin"), ("كالن", "Kalin"), ("فيدان", "Fidan"), ("غوتيريش", "Guterres"), ("جوتيريش", "Guterres")],
+)
+def test_arabic_and_latin_spellings_share_a_skeleton(arabic, latin):
+    assert skeleton(arabic) == skeleton(latin)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("ستيف ويتكوف", "Steve Witkoff"), ("ويتكوف", "Steve Witkoff"), ("ترمب", "Donald Trump"),
+     ("دونالد ترامب", "ترامب"), ("نتنياهو", "Benjamin Netanyahu"), ("جون كيربي", "John Kirby"),
+     ("أنطونيو غوتيريس", "Antonio Guterres")],
+)
+def test_same_person_across_scripts(a, b):
+    assert same_person(a, b)
+    assert same_person(b, a)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("ترامب", "Witkoff"), ("Joe Biden", "Hunter Biden"), ("كيربي", "Kerry"), ("قالن", "فيدان"),
+     ("Boris Johnson", "Boris Yeltsin")],
+)
+def test_different_people_stay_apart(a, b):
+    assert not same_person(a, b)
+
+
+def test_index_merges_spellings_and_shows_the_latin_form():
+    index = SpeakerIndex()
+    first = index.add("ستيف ويتكوف")
+    assert index.add("ويتكوف") == first
+    assert index.add("Witkoff") == first
+    other = index.add("ترامب")
+    assert other != first
+    assert index.add("ترمب") == other
+    assert index.speakers[first].display == "Witkoff"
+    assert index.speakers[other].display == "Donald Trump"  # from the alias table
+    assert index.find("Witkoff") == [first]
+    assert index.find("Steve") == [first]
+
+
+def test_speaker_query_matches_any_script():
+    assert speaker_matches("Witkoff", ["ويتكوف"])
+    assert speaker_matches("ويتكوف", ["Steve Witkoff"])
+    assert not speaker_matches("Witkoff", ["ترامب", "Hamas"])
