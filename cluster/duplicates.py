@@ -28,7 +28,6 @@ from cluster.documents import Passage, SegmentKind
 from cluster.matching import Lexical, MatchType, Profile, classify, compare, lexical, pair_threshold, profile
 from cluster.textnorm import words
 
-
 _MATCH_ORDER = {m: k for k, m in enumerate(MatchType)}
 """Match types in the order reports list them (strongest evidence first)."""
 
@@ -82,7 +81,7 @@ class DuplicateGroup:
 
 
 @dataclass
-class _Match:
+class ParagraphMatch:
     """A verified match between two paragraphs of two articles (spans grow as sentences join)."""
 
     left: tuple[str, int]
@@ -110,9 +109,14 @@ def find_duplicate_groups(
     if len(keep) < 2:
         return []
     candidates = _neighbour_candidates(passages, vectors, keep, cfg)
-    matches = _verified_matches(passages, candidates, cfg)
-    matches = _one_paragraph_per_article(matches)
-    return _group(matches, passages, vectors, texts, cfg)
+    matches = verified_matches(passages, candidates, cfg)
+    matches = one_paragraph_per_article(matches)
+    return group_matches(matches, passages, vectors, texts, cfg)
+
+
+def search_radius(cfg: DuplicateConfig) -> float:
+    """The lowest cosine any language pair accepts: the range every candidate search uses."""
+    return min(pair_threshold("a", "b", cfg), pair_threshold("a", "a", cfg))
 
 
 def _neighbour_candidates(
@@ -120,7 +124,7 @@ def _neighbour_candidates(
 ) -> list[tuple[int, int, float]]:
     faiss.omp_set_num_threads(os.cpu_count() or 1)
     matrix = np.ascontiguousarray(vectors[keep], dtype=np.float32)
-    radius = min(pair_threshold("a", "b", cfg), pair_threshold("a", "a", cfg))
+    radius = search_radius(cfg)
     found: list[tuple[int, int, float]] = []
     step = 2048
     for lo in range(0, len(keep), step):
@@ -138,11 +142,11 @@ def _neighbour_candidates(
     return found
 
 
-def _verified_matches(
+def verified_matches(
     passages: Sequence[Passage], candidates: list[tuple[int, int, float]], cfg: DuplicateConfig
-) -> list[_Match]:
+) -> list[ParagraphMatch]:
     """Verified candidates, merged per (paragraph, paragraph) pair."""
-    merged: dict[tuple[tuple[str, int], tuple[str, int]], _Match] = {}
+    merged: dict[tuple[tuple[str, int], tuple[str, int]], ParagraphMatch] = {}
     profiles: dict[int, Profile] = {}
 
     def profile_of(k: int) -> Profile:
@@ -163,7 +167,7 @@ def _verified_matches(
         match = merged.get(key)
         if match is None:
             whole = a.whole_paragraph or b.whole_paragraph
-            merged[key] = _Match(key[0], key[1], (a.start, a.end), (b.start, b.end), sim, i, j, kind, whole, [(i, j)])
+            merged[key] = ParagraphMatch(key[0], key[1], (a.start, a.end), (b.start, b.end), sim, i, j, kind, whole, [(i, j)])
         elif not (a.whole_paragraph or b.whole_paragraph) and not match.whole:
             # More sentences of the same two paragraphs match: the reused passage is longer.
             match.span_left = (min(match.span_left[0], a.start), max(match.span_left[1], a.end))
@@ -172,7 +176,7 @@ def _verified_matches(
     return list(merged.values())
 
 
-def _one_paragraph_per_article(matches: list[_Match]) -> list[_Match]:
+def one_paragraph_per_article(matches: list[ParagraphMatch]) -> list[ParagraphMatch]:
     """Greedy one-to-one pairing of paragraphs between each two articles, best similarity first.
 
     A paragraph of A that matches two paragraphs of B is usually one copy plus a near miss (a shared
@@ -189,8 +193,8 @@ def _one_paragraph_per_article(matches: list[_Match]) -> list[_Match]:
     return kept
 
 
-def _group(
-    matches: list[_Match],
+def group_matches(
+    matches: list[ParagraphMatch],
     passages: Sequence[Passage],
     vectors: np.ndarray,
     texts: dict[str, str],
@@ -223,7 +227,7 @@ def _group(
         edges.append((node(m.left, m.span_left, m.vec_left), node(m.right, m.span_right, m.vec_right), m))
 
     labels = _cluster_nodes(len(spans), edges, vectors[node_vec], node_lang, cfg)
-    by_label: dict[int, list[tuple[int, int, _Match]]] = defaultdict(list)
+    by_label: dict[int, list[tuple[int, int, ParagraphMatch]]] = defaultdict(list)
     leftovers = []
     for a, b, m in edges:
         (by_label[labels[a]] if labels[a] == labels[b] else leftovers).append((a, b, m))
@@ -234,7 +238,7 @@ def _group(
 
 def _cluster_nodes(
     n: int,
-    edges: list[tuple[int, int, _Match]],
+    edges: list[tuple[int, int, ParagraphMatch]],
     node_vectors: np.ndarray,
     node_lang: list[str],
     cfg: DuplicateConfig,
@@ -292,7 +296,7 @@ def _cluster_nodes(
 
 
 def _make_group(
-    edges: list[tuple[int, int, _Match]],
+    edges: list[tuple[int, int, ParagraphMatch]],
     spans: list[tuple[int, int]],
     node_key: list[tuple[str, int]],
     node_lang: list[str],

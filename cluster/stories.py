@@ -24,15 +24,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.cluster import AgglomerativeClustering
 from scipy import sparse
+from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer, TfidfVectorizer
 
 from cluster.config import StoryConfig
 from cluster.documents import Article
 from cluster.duplicates import DuplicateGroup
 from cluster.textnorm import event_terms, normalize, stopwords, words
-
 
 _KEYWORD = re.compile(r"[^\W\d_]{3,}")
 """A keyword candidate (and how its spellings are found): a word of three letters or more, no digits."""
@@ -58,6 +57,8 @@ class BodyTerms:
     def tfidf(self, columns: np.ndarray | None = None) -> sparse.csr_matrix:
         """Sublinear TF-IDF rows (unit length) over all terms or the given columns."""
         counts = self.counts if columns is None else self.counts[:, columns]
+        if counts.shape[1] == 0:  # no article has a word (e.g. one-letter texts): nothing to weigh
+            return sparse.csr_matrix(counts.shape)
         return TfidfTransformer(sublinear_tf=True).fit_transform(counts).tocsr()
 
 

@@ -1,0 +1,143 @@
+"""The faiss index of stored passages: one file, written atomically, checked against SQLite on open.
+
+The file is a copy of what SQLite holds (``passages.vec`` where ``searchable``), kept so that a new
+article is searched in milliseconds instead of reloading every vector. It carries the store
+generation it was written at and the passage ids it holds; on open both are compared with SQLite,
+and any disagreement (a process killed between the commit and the index write, a half-written or
+foreign file) rebuilds it from the stored vectors. Writes go to a temporary file that is fsynced and
+then renamed over the old one, so a reader never sees half an index.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+INDEX_NAME = "passages.faiss"
+MAGIC = b"NCIDX1\n"
+
+
+@dataclass
+class OpenedIndex:
+    index: "VectorIndex"
+    rebuilt: bool
+    reason: str
+
+
+class VectorIndex:
+    """Inner-product index over unit vectors, addressed by passage id (IndexIDMap2 over IndexFlatIP)."""
+
+    def __init__(self, dim: int, index: faiss.Index | None = None) -> None:
+        self.dim = dim
+        self.index = index if index is not None else faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
+
+    @classmethod
+    def build(cls, ids: np.ndarray, vectors: np.ndarray, dim: int) -> VectorIndex:
+        made = cls(dim)
+        if len(ids):
+            made.add(ids, vectors)
+        return made
+
+    @property
+    def size(self) -> int:
+        return int(self.index.ntotal)
+
+    def ids(self) -> np.ndarray:
+        return np.sort(faiss.vector_to_array(self.index.id_map).astype(np.int64))
+
+    def add(self, ids: np.ndarray, vectors: np.ndarray) -> None:
+        self.index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32), np.asarray(ids, dtype=np.int64))
+
+    def remove(self, ids: list[int] | np.ndarray) -> None:
+        if len(ids):
+            self.index.remove_ids(np.asarray(ids, dtype=np.int64))
+
+    def range_search(self, queries: np.ndarray, radius: float) -> list[list[tuple[int, float]]]:
+        """For each query, every (passage id, cosine) at or above ``radius``."""
+        if self.size == 0 or len(queries) == 0:
+            return [[] for _ in range(len(queries))]
+        lims, sims, labels = self.index.range_search(np.ascontiguousarray(queries, dtype=np.float32), float(radius))
+        return [
+            [(int(labels[k]), float(sims[k])) for k in range(lims[q], lims[q + 1])] for q in range(len(lims) - 1)
+        ]
+
+    # --- the file -----------------------------------------------------------------------------------
+
+    def save(self, directory: Path, generation: int) -> Path:
+        """Write header + serialised index to a temp file, fsync it, rename it into place, fsync the dir."""
+        target = Path(directory) / INDEX_NAME
+        header = json.dumps({"generation": generation, "count": self.size, "dim": self.dim}).encode()
+        payload = faiss.serialize_index(self.index).tobytes()
+        temp = target.with_name(f".{INDEX_NAME}.{os.getpid()}.tmp")
+        with open(temp, "wb") as handle:
+            handle.write(MAGIC + struct.pack("<I", len(header)) + header + payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+        _fsync_dir(target.parent)
+        return target
+
+    @staticmethod
+    def read(path: Path) -> tuple[dict, VectorIndex]:
+        """The header and index of a file; ValueError when it is not a whole index file."""
+        data = Path(path).read_bytes()
+        if not data.startswith(MAGIC) or len(data) < len(MAGIC) + 4:
+            raise ValueError("not an index file")
+        (size,) = struct.unpack("<I", data[len(MAGIC) : len(MAGIC) + 4])
+        start = len(MAGIC) + 4
+        header = json.loads(data[start : start + size])
+        try:
+            index = faiss.deserialize_index(np.frombuffer(data[start + size :], dtype=np.uint8))
+        except RuntimeError as exc:
+            raise ValueError(f"unreadable index ({exc})") from exc
+        return header, VectorIndex(int(header["dim"]), index)
+
+
+def open_index(directory: Path, generation: int, stored_ids: np.ndarray, load_vectors, dim: int) -> OpenedIndex:
+    """The index file if it matches SQLite (generation and passage ids), else one rebuilt from SQLite.
+
+    ``load_vectors`` returns (ids, vectors) from SQLite; it is only called for a rebuild.
+    """
+    path = Path(directory) / INDEX_NAME
+    for stray in Path(directory).glob(f".{INDEX_NAME}.*.tmp"):  # left by a writer killed mid-save
+        stray.unlink(missing_ok=True)
+    reason = ""
+    if path.exists():
+        try:
+            header, index = VectorIndex.read(path)
+            if header.get("generation") != generation:
+                reason = f"index generation {header.get('generation')} != store generation {generation}"
+            elif index.size != len(stored_ids) or not np.array_equal(index.ids(), np.sort(stored_ids)):
+                reason = f"index holds {index.size} passages, store {len(stored_ids)}"
+            else:
+                return OpenedIndex(index, False, "")
+        except (OSError, ValueError, KeyError) as exc:
+            reason = f"index file unreadable ({exc})"
+    else:
+        reason = "no index file"
+    ids, vectors = load_vectors()
+    if len(ids):
+        dim = vectors.shape[1]
+    rebuilt = VectorIndex.build(ids, vectors, dim)
+    rebuilt.save(directory, generation)
+    return OpenedIndex(rebuilt, True, reason)
+
+
+def _fsync_dir(directory: Path) -> None:
+    """Make the rename itself durable (POSIX); a no-op where directories cannot be opened."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
