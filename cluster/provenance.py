@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from cluster.documents import Article, Segment
@@ -50,21 +51,34 @@ _CREDITS = [
 ]
 
 
-_KEYS = {name: tuple({form.split()[0].lower() for form in forms}) for name, forms in AGENCIES.items()}
-"""Per agency, a word every credit to it contains: a plain substring test (fast, in C) lets most
-texts skip the precise pattern, whose look-arounds are tried at every position."""
+_KEYS = {
+    name: tuple({(form.split()[0] if flags == 0 else form.split()[0].lower()) for form in AGENCIES[name]})
+    for name, flags in ((name, pattern.flags & re.IGNORECASE) for name, pattern in _CREDITS)
+}
+"""Per agency, a word every credit to it contains (in capitals where the pattern is case-sensitive): a
+plain substring test, fast and in C, lets most texts skip the precise pattern, whose look-arounds are
+tried at every position."""
 
 
 def agency_credits(text: str) -> list[str]:
     """The agencies credited in a text, in ``AGENCIES`` order."""
+    return list(_credits_in(text))
+
+
+@lru_cache(maxsize=1 << 14)
+def _credits_in(text: str) -> tuple[str, ...]:
+    """Memoised: a paragraph is asked about once for each passage and quote in or next to it."""
     low = text.lower()
-    return [name for name, pattern in _CREDITS if any(k in low for k in _KEYS[name]) and pattern.search(text)]
+    return tuple(
+        name for name, pattern in _CREDITS
+        if any(k in (low if pattern.flags & re.IGNORECASE else text) for k in _KEYS[name]) and pattern.search(text)
+    )
 
 
 def credits_near(segments: list[Segment], index: int) -> list[str]:
     """Agencies credited in paragraph ``index`` or the paragraphs next to it (a closing "(الأناضول)")."""
-    near = [s.text for s in segments if abs(s.index - index) <= 1]
-    return agency_credits("\n".join(near))
+    found = {name for s in segments if abs(s.index - index) <= 1 for name in _credits_in(s.text)}
+    return [name for name in AGENCIES if name in found]
 
 
 @dataclass(frozen=True)

@@ -61,21 +61,19 @@ def quotes_json(
     result: QuoteResult, articles: dict[str, Article], segments: dict[str, list[Segment]]
 ) -> list[dict[str, Any]]:
     """The ``quotes`` key of the JSON contract: every quote group, singletons included."""
-    out = []
-    for qid, group in zip(quote_ids(result), result.groups):
-        out.append(_group_json(qid, group, result, articles, segments))
-    return out
+    order = {a: k for k, a in enumerate(articles)}  # corpus order breaks ties between same-day carriers
+    return [_group_json(qid, group, result, articles, segments, order)
+            for qid, group in zip(quote_ids(result), result.groups)]
 
 
 def _group_json(qid: str, group: QuoteGroup, result: QuoteResult, articles: dict[str, Article],
-                segments: dict[str, list[Segment]]) -> dict[str, Any]:
+                segments: dict[str, list[Segment]], order: dict[str, int]) -> dict[str, Any]:
     quotes = result.quotes
     speaker = group_speaker(result, group)
     first = earliest([quotes[m].article_id for m in group.members], articles)
     source = source_index(group, quotes, articles)
     types = instance_types(result, group, source)
     instances = []
-    order = {a: k for k, a in enumerate(articles)}
     members = sorted(group.members, key=lambda m: (m != source, articles[quotes[m].article_id].date is None,
                                                    articles[quotes[m].article_id].date or 0, order[quotes[m].article_id]))
     for m in members:
@@ -139,8 +137,9 @@ def render_quotes(result: QuoteResult | None, articles: dict[str, Article], segm
     attributed = sum(1 for s in result.speaker_of if s is not None)
     title = f"Quotes: {len(result.quotes)} found ({attributed} attributed), {len(shared)} carried by several articles"
     out = [title, "=" * len(title)]
+    order = {a: k for k, a in enumerate(articles)}
     for qid, group in shared[:max_groups]:
-        out += _render_group(qid, _group_json(qid, group, result, articles, segments), width)
+        out += _render_group(qid, _group_json(qid, group, result, articles, segments, order), width)
     rest = len(result.groups) - len(shared)
     if len(shared) > max_groups:
         out.append(f"  … {len(shared) - max_groups} more shared quotes (use --format json or `cluster quotes`)")
