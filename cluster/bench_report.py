@@ -161,7 +161,7 @@ def _reading(report: BenchReport) -> list[str]:
     out.append(f"- **Embedding overhead.** The embed stage runs at {min(ratios):.2f}-{max(ratios):.2f}x the bare "
                f"encode throughput (target ≥ 0.9x: {_verdict(ratios, 0.9)}). At {n} "
                f"{inside:.1%} of the stage is spent inside `encode`; the rest (hashing, cache look-ups, one SQLite "
-               "commit per batch of 64, stacking) is the stage's own cost, and any further gap is run-to-run noise.")
+               "commit per encode call of 1,024 texts, stacking) is the stage's own cost, and any further gap is run-to-run noise.")
     rest = med(large, lambda r: 1 - r.cold["embed"] / r.cold_total)
     left = sorted(((med(large, lambda r, s=s: r.warm[s]), s) for s in STAGES if s != "embed"), reverse=True)
     out.append(f"- **Cache.** A warm run is {min(speed):.1f}-{max(speed):.1f}x faster than a cold one end to end "
