@@ -85,12 +85,7 @@ class Ingestor:
         self.store = Store(self.directory, config)
         self.config = self.store.config
         self.settings = settings
-        if encoder is None:
-            import models
-
-            name = self.config.model
-            encoder = LazyEncoder(lambda: models.load_encoder(name))
-        self.encoder = encoder
+        self.encoder = LazyEncoder.for_model(self.config.model) if encoder is None else encoder
         opened = open_index(self.directory, self.store.generation, self.store.searchable_ids(),
                             self.store.searchable_vectors, DEFAULT_DIM)
         self.index: VectorIndex = opened.index

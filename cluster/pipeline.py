@@ -106,11 +106,7 @@ def run_pipeline(
     ``progress_console`` (stderr) shows progress bars; None keeps the run silent.
     """
     watch = Stopwatch()
-    if encoder is None:
-        import models
-
-        name = config.model
-        encoder = LazyEncoder(lambda: models.load_encoder(name))
+    encoder = LazyEncoder.for_model(config.model) if encoder is None else encoder
     with watch.stage("load"):
         if isinstance(corpus, list):
             articles, skipped, notices = list(corpus), [], []
@@ -206,13 +202,9 @@ def segment_articles(articles: list[Article], config: Config) -> tuple[dict[str,
 
 
 def _embed(
-    units: list[Passage], config: Config, encoder: Encoder | None, console: Console | None
+    units: list[Passage], config: Config, encoder: Encoder, console: Console | None
 ) -> tuple[np.ndarray, str]:
-    import models
-
     name = config.model
-    if encoder is None:
-        encoder = LazyEncoder(lambda: models.load_encoder(name))
     cache = _open_cache(config)
     try:
         with _progress(console) as bar:
@@ -237,6 +229,13 @@ class LazyEncoder:
     def __init__(self, load: Callable[[], Encoder]) -> None:
         self._load = load
         self._model: Encoder | None = None
+
+    @classmethod
+    def for_model(cls, name: str) -> LazyEncoder:
+        """A known model name or a model directory, loaded by ``models.load_encoder`` when first used."""
+        import models
+
+        return cls(lambda: models.load_encoder(name))
 
     def encode(self, sentences: list[str], **kwargs: object) -> np.ndarray:
         if self._model is None:
