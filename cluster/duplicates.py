@@ -119,27 +119,39 @@ def search_radius(cfg: DuplicateConfig) -> float:
     return min(pair_threshold("a", "b", cfg), pair_threshold("a", "a", cfg))
 
 
+def similar_pairs(matrix: np.ndarray, radius: float, block: int = 2048) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every pair of rows ``i < j`` of unit vectors whose inner product reaches ``radius``: (i, j, cosine).
+
+    An exact faiss range search. Each block of queries searches only the rows from its own start on:
+    pairs are symmetric, so the lower triangle would find each pair twice (half the work saved).
+    """
+    faiss.omp_set_num_threads(os.cpu_count() or 1)
+    matrix = np.ascontiguousarray(matrix, dtype=np.float32)
+    rows, cols, sims = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.float32)]
+    for lo in range(0, len(matrix), block):
+        index = faiss.IndexFlatIP(matrix.shape[1])
+        index.add(matrix[lo:])
+        lims, found, ids = index.range_search(matrix[lo : lo + block], float(radius))
+        i = lo + np.repeat(np.arange(len(lims) - 1), np.diff(lims).astype(np.int64))
+        j = lo + ids.astype(np.int64)
+        upper = j > i
+        rows.append(i[upper])
+        cols.append(j[upper])
+        sims.append(found[upper])
+    return np.concatenate(rows), np.concatenate(cols), np.concatenate(sims)
+
+
 def _neighbour_candidates(
     passages: Sequence[Passage], vectors: np.ndarray, keep: list[int], cfg: DuplicateConfig
 ) -> list[tuple[int, int, float]]:
-    faiss.omp_set_num_threads(os.cpu_count() or 1)
-    matrix = np.ascontiguousarray(vectors[keep], dtype=np.float32)
-    radius = search_radius(cfg)
-    found: list[tuple[int, int, float]] = []
-    step = 2048
-    for lo in range(0, len(keep), step):
-        # Each block of queries searches only the passages from its own start on: pairs are
-        # symmetric, so the lower triangle would be found twice (half the work saved).
-        index = faiss.IndexFlatIP(matrix.shape[1])
-        index.add(matrix[lo:])
-        lims, sims, ids = index.range_search(matrix[lo : lo + step], float(radius))
-        for q in range(len(lims) - 1):
-            i = keep[lo + q]
-            for j_local, sim in zip(ids[lims[q] : lims[q + 1]], sims[lims[q] : lims[q + 1]]):
-                j = keep[lo + int(j_local)]
-                if j > i and passages[i].article_id != passages[j].article_id:
-                    found.append((i, j, float(sim)))
-    return found
+    """Passage pairs of different articles within the search radius, as (i, j, cosine) with i < j."""
+    rows, cols, sims = similar_pairs(vectors[keep], search_radius(cfg))
+    index = np.asarray(keep, dtype=np.int64)
+    return [
+        (i, j, sim)
+        for i, j, sim in zip(index[rows].tolist(), index[cols].tolist(), sims.tolist())
+        if passages[i].article_id != passages[j].article_id
+    ]
 
 
 def verified_matches(

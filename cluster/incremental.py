@@ -21,9 +21,9 @@ import numpy as np
 
 from cluster.config import Config
 from cluster.documents import Article, Passage, Segment
-from cluster.embed import EmbeddingCache, Encoder, embed_texts
+from cluster.embed import Encoder, embed_texts
 from cluster.incremental_duplicates import is_searchable, new_candidates, to_stored, verify_new
-from cluster.pipeline import LazyEncoder, article_bodies, segment_articles
+from cluster.pipeline import LazyEncoder, article_bodies, open_embedding_cache, segment_articles
 from cluster.store import NewArticleRows, Store, content_hash
 from cluster.store_stories import Features, assign_new, full_clusters
 from cluster.story_ids import apply_clusters, create_story, record, retire_if_empty, touch
@@ -195,7 +195,7 @@ class Ingestor:
         return out
 
     def _embed(self, texts: list[str]) -> np.ndarray:
-        cache = _open_cache(self.config)
+        cache = open_embedding_cache(self.config)
         try:
             return embed_texts(self.encoder, texts, batch_size=self.config.batch_size, cache=cache)
         finally:
@@ -226,16 +226,6 @@ def _split_by_article(
     for k, unit in enumerate(units):
         rows.setdefault(unit.article_id, []).append(k)
     return {aid: ([units[k] for k in idx], vectors[idx], [searchable[k] for k in idx]) for aid, idx in rows.items()}
-
-
-def _open_cache(config: Config) -> EmbeddingCache | None:
-    """The same on-disk embedding cache a one-shot run uses, so neither pays twice for a text."""
-    import models
-
-    if not config.cache_embeddings:
-        return None
-    directory = config.cache_dir or models.cache_dir() / "embeddings"
-    return EmbeddingCache(directory, models.model_id(config.model))
 
 
 def _acquire_lock(path: Path) -> int:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import faiss
 import numpy as np
 
 from cluster.config import DuplicateConfig
@@ -27,6 +26,7 @@ from cluster.duplicates import (  # the one-shot stage's own steps, reused so bo
     group_matches,
     one_paragraph_per_article,
     search_radius,
+    similar_pairs,
     verified_matches,
 )
 from cluster.matching import MatchType
@@ -66,15 +66,11 @@ def new_candidates(
         for pid, sim in hits:
             j = stored_ids.setdefault(pid, len(new) + len(stored_ids))
             found.append((i, j, sim))
-    local = faiss.IndexFlatIP(matrix.shape[1])
-    local.add(matrix)
-    lims, sims, ids = local.range_search(matrix, float(radius))
-    for q in range(len(lims) - 1):
-        i = keep[q]
-        for j_local, sim in zip(ids[lims[q] : lims[q + 1]], sims[lims[q] : lims[q + 1]]):
-            j = keep[int(j_local)]
-            if j > i and new[i].article_id != new[j].article_id:
-                found.append((i, j, float(sim)))
+    rows, cols, sims = similar_pairs(matrix, radius)
+    for q, r, sim in zip(rows.tolist(), cols.tolist(), sims.tolist()):
+        i, j = keep[q], keep[r]
+        if new[i].article_id != new[j].article_id:
+            found.append((i, j, sim))
     return found, list(stored_ids)
 
 

@@ -164,7 +164,7 @@ def find_quotes(
     window is often exactly the quote) costs nothing, and a re-run embeds nothing.
     """
     quotes = extract_quotes(articles, segments)
-    cache = _open_cache(config)
+    cache = open_embedding_cache(config)
     try:
         return match_quotes(
             quotes,
@@ -178,7 +178,9 @@ def find_quotes(
             cache.close()
 
 
-def _open_cache(config: Config) -> EmbeddingCache | None:
+def open_embedding_cache(config: Config) -> EmbeddingCache | None:
+    """The run's on-disk embedding cache (None with caching off); one per model id, shared by every stage
+    and by the store, so no text is embedded twice."""
     import models
 
     if not config.cache_embeddings:
@@ -205,7 +207,7 @@ def _embed(
     units: list[Passage], config: Config, encoder: Encoder, console: Console | None
 ) -> tuple[np.ndarray, str]:
     name = config.model
-    cache = _open_cache(config)
+    cache = open_embedding_cache(config)
     try:
         with _progress(console) as bar:
             task = bar.add_task(f"Embedding {len(units)} passages ({name})", total=len(units))

@@ -18,15 +18,14 @@ joined into groups (connected components).
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from dataclasses import dataclass, field
 
-import faiss
 import numpy as np
 from rapidfuzz.distance import Indel
 
 from cluster.config import DuplicateConfig
+from cluster.duplicates import similar_pairs
 from cluster.embed import EmbeddingCache, Encoder, embed_texts
 from cluster.matching import MatchType, classify, compare, profile
 from cluster.quotes import Quote
@@ -131,13 +130,8 @@ def _units(quotes: list[Quote]) -> tuple[np.ndarray, list[str]]:
 
 def _candidates(vectors: np.ndarray, owners: np.ndarray, quotes: list[Quote]) -> dict[tuple[int, int], float]:
     """Quote pairs of different articles with a unit pair above ``CANDIDATE_RADIUS``, best cosine."""
-    faiss.omp_set_num_threads(os.cpu_count() or 1)
-    matrix = np.ascontiguousarray(vectors, dtype=np.float32)
-    index = faiss.IndexFlatIP(matrix.shape[1])
-    index.add(matrix)
-    lims, sims, ids = index.range_search(matrix, CANDIDATE_RADIUS)
-    rows = np.repeat(np.arange(len(matrix)), np.diff(lims).astype(np.int64))
-    qa, qb = owners[rows], owners[ids]
+    rows, cols, sims = similar_pairs(vectors, CANDIDATE_RADIUS)
+    qa, qb = owners[rows], owners[cols]  # owners never decrease with the unit index: qa <= qb
     article = np.asarray([q.article_id for q in quotes], dtype=object)
     keep = (qa < qb) & (article[qa] != article[qb])
     best: dict[tuple[int, int], float] = {}
