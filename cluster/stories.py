@@ -131,7 +131,7 @@ def build_signals(
     semantic = np.clip(body_vectors @ body_vectors.T, -1.0, 1.0)
     terms = BodyTerms.count(body_texts)
     wording = terms.tfidf()
-    lexical = (wording @ wording.T).toarray() if wording.shape[1] else np.zeros((len(articles), len(articles)))
+    lexical = (wording @ wording.T).toarray()  # all zeros when no article has a word
     entity_docs = [event_terms(t, a.lang) for t, a in zip(body_texts, articles)]
     entities = _tfidf_cosine([" ".join(e) for e in entity_docs], token_pattern=r"\S+")
     langs = np.array([a.lang for a in articles])
