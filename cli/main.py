@@ -73,7 +73,7 @@ def run(
     quiet: QuietOpt = False,
 ) -> None:
     """Duplicate passages and story clusters of a corpus."""
-    from cluster.report import render_text, to_json
+    from cluster.report.terminal import render_text, to_json
 
     config = build_config(
         config_file,
@@ -112,7 +112,7 @@ def report(
     quiet: QuietOpt = False,
 ) -> None:
     """Write the HTML page and/or CSV tables of a saved JSON result, without running the pipeline again."""
-    from cluster.report_data import ReportFileError, load_report
+    from cluster.report.saved import ReportFileError, load_report
 
     if html is None and csv_dir is None:
         fail("nothing to write: give --html PATH and/or --csv DIR")
@@ -128,8 +128,8 @@ def report(
 
 def _write_views(data: dict, html: Optional[Path], csv_dir: Optional[Path], quiet: bool) -> None:
     """The HTML page and the CSV tables, both rendered from the JSON contract; an unwritable path is one line."""
-    from cluster.html_report import write_html
-    from cluster.tables import write_tables
+    from cluster.report.html.page import write_html
+    from cluster.report.tables import write_tables
 
     written: list[Path] = []
     try:
@@ -156,8 +156,8 @@ def eval_cmd(
     quiet: QuietOpt = False,
 ) -> None:
     """Score a run against labelled data, next to TF-IDF and MinHash baselines run on the same corpus."""
-    from cluster.assess import assess, render_assessment
-    from cluster.gold import load_gold
+    from cluster.evaluation.assess import assess, render_assessment
+    from cluster.evaluation.gold import load_gold
 
     config = build_config(config_file, model, {})
     try:
@@ -186,9 +186,9 @@ def calibrate(
     quiet: QuietOpt = False,
 ) -> None:
     """Sweep story and duplicate thresholds on labelled sets, print the curves, write the chosen config."""
-    from cluster.calibrate import LabelledRun, render_calibration
-    from cluster.calibrate import calibrate as run_calibration
-    from cluster.gold import load_gold
+    from cluster.evaluation.calibrate import LabelledRun, render_calibration
+    from cluster.evaluation.calibrate import calibrate as run_calibration
+    from cluster.evaluation.gold import load_gold
 
     config = build_config(config_file, model, {})
     runs = []
@@ -204,7 +204,7 @@ def calibrate(
     calibration = run_calibration(runs, config, holdout=holdout)
     sys.stdout.write(render_calibration(calibration))
     if show_ablation:
-        from cluster.calibrate import ablation, render_ablation
+        from cluster.evaluation.calibrate import ablation, render_ablation
 
         sys.stdout.write("\nStory-signal ablation (current config's weights, one cut for all sets)\n")
         sys.stdout.write(render_ablation(ablation(runs, config.stories)))
@@ -223,7 +223,7 @@ def bench(
     smoke: Annotated[bool, typer.Option("--smoke", help="200 paragraphs, one run: a quick check that it all works.")] = False,
 ) -> None:
     """Time every stage, embedding throughput against a bare encode, the cache's gain and peak memory."""
-    from cluster.bench import main as bench_main
+    from cluster.evaluation.bench import main as bench_main
 
     argv = ["--sizes", sizes, "--repeats", repeats, "--model", model]
     for flag, value in (("--compare-model", compare_model), ("--out", out), ("--json", json_out)):
@@ -265,7 +265,7 @@ def quotes_cmd(
     quiet: QuietOpt = False,
 ) -> None:
     """Quotes by speaker: who said what, which articles carry it and how, who carried it first."""
-    from cluster.quote_report import quote_list, render_quote_list
+    from cluster.report.quote_section import quote_list, render_quote_list
 
     config = build_config(config_file, model, {})
     result = _run_or_fail(corpus or SAMPLE, config, quiet)

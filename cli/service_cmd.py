@@ -27,13 +27,13 @@ def _fail(message: str, code: int = 2) -> None:
 
 
 def _store_dir(store: Optional[Path]) -> Path:
-    from cluster.incremental import default_store_dir
+    from cluster.store.ingestor import default_store_dir
 
     return store or default_store_dir()
 
 
 def _open(store: Path, config: Config | None = None, batch_size: int | None = None):
-    from cluster.incremental import Ingestor, IngestSettings, StoreBusyError
+    from cluster.store.ingestor import Ingestor, IngestSettings, StoreBusyError
 
     settings = IngestSettings(batch_size=batch_size) if batch_size else IngestSettings()
     try:
@@ -49,8 +49,8 @@ def run_into_store(corpus: Path, store: Path, config: Config, quiet: bool, batch
 
     The store keeps the config it was created with; ``config`` only applies to a new store.
     """
-    from cluster.ingest import load_corpus
-    from cluster.store_report import store_result
+    from cluster.ingest.readers import load_corpus
+    from cluster.store.report import store_result
 
     if not corpus.exists():
         _fail(f"{corpus}: no such file or directory")
@@ -98,8 +98,8 @@ def serve(
     """Serve a store over HTTP (OpenAPI at /docs): POST /articles, GET /articles, /stories, /duplicates, /health."""
     import uvicorn
 
-    from cluster.incremental import IngestSettings, StoreBusyError
-    from cluster.service import create_app
+    from cluster.store.ingestor import IngestSettings, StoreBusyError
+    from cluster.service.app import create_app
 
     config = Config.from_file(config_file) if config_file else None
     try:
@@ -146,8 +146,8 @@ def info(store: StoreOpt = None) -> None:
 def history_cmd(story: Annotated[Optional[str], typer.Argument(help="A story id (all events if omitted).")] = None,
                 store: StoreOpt = None) -> None:
     """The story history log (created, joined, merged, split, emptied) as JSON lines."""
-    from cluster.store import Store
-    from cluster.story_ids import history
+    from cluster.store.db import Store
+    from cluster.store.story_ids import history
 
     opened = Store(_store_dir(store))
     try:

@@ -17,14 +17,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from cluster.config import Config
 from cluster.documents import Article, Passage, Segment, SegmentKind, SkippedInput
-from cluster.duplicates import DuplicateGroup, find_duplicate_groups
+from cluster.duplicates.groups import DuplicateGroup, find_duplicate_groups
 from cluster.embed import EmbeddingCache, Encoder, embed_texts
-from cluster.ingest import load_corpus
-from cluster.quote_matching import QuoteResult, QuoteSettings, match_quotes
-from cluster.quotes import extract_quotes
-from cluster.segment import passages as make_passages
-from cluster.segment import segment_corpus
-from cluster.stories import ArticleSignals, StoryResult, build_signals, cluster_stories
+from cluster.ingest.readers import load_corpus
+from cluster.quotes.matching import QuoteResult, QuoteSettings, match_quotes
+from cluster.quotes.extract import extract_quotes
+from cluster.segment.paragraphs import passages as make_passages
+from cluster.segment.paragraphs import segment_corpus
+from cluster.stories.clustering import ArticleSignals, StoryResult, build_signals, cluster_stories
 
 
 class NoArticlesError(ValueError):

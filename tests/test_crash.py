@@ -15,10 +15,10 @@ import numpy as np
 import pytest
 
 from cluster.config import Config
-from cluster.incremental import Ingestor, IngestSettings
-from cluster.ingest import load_corpus
-from cluster.report import to_json
-from cluster.store_report import store_result
+from cluster.store.ingestor import Ingestor, IngestSettings
+from cluster.ingest.readers import load_corpus
+from cluster.report.terminal import to_json
+from cluster.store.report import store_result
 from tests.conftest import EDITED, QUOTES, ROOT, SEEDS
 from tests.test_store import group_keys, partition
 
@@ -31,10 +31,10 @@ SETTINGS = IngestSettings(batch_size=BATCH, recluster_every=0)
 CHILD = r"""
 import sys, time
 from pathlib import Path
-from cluster import store as store_module, vector_index
+from cluster.store import db as store_module, index as vector_index
 from cluster.config import Config
-from cluster.incremental import IngestSettings, Ingestor
-from cluster.ingest import load_corpus
+from cluster.store.ingestor import IngestSettings, Ingestor
+from cluster.ingest.readers import load_corpus
 
 store_dir, cache_dir, corpus, kill_point = sys.argv[1:5]
 committed = {"batches": 0}

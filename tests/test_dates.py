@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cluster.dates import find_publication_date, parse_date
+from cluster.ingest.dates import find_publication_date, parse_date
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 D = dt.date

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from cluster.config import DuplicateConfig
 from cluster.documents import Article
-from cluster.duplicates import find_duplicate_groups
+from cluster.duplicates.groups import find_duplicate_groups
 from cluster.embed import embed_texts
-from cluster.segment import passages, segment_corpus
+from cluster.segment.paragraphs import passages, segment_corpus
 
 WITKOFF = "رغم الجهود الكبيرة التي بذلها الوسطاء، لا يبدو أن حماس حسنة النية. سندرس الآن خيارات بديلة لإعادة الرهائن إلى ديارهم ومحاولة تهيئة بيئة أكثر استقرارا لسكان غزة."
 TRUMP = "لا أعتقد أن هناك مجاعة في غزة والأمر ربما يتعلق بسوء تغذية، فحماس تسرق المساعدات، وتحدثت مع نتنياهو بشأن إدخال المساعدات إلى غزة وأمور أخرى."

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from cluster.baselines import as_result, minhash_duplicates, read_docs, split_paragraphs, tfidf_stories
-from cluster.evaluate import (
+from cluster.evaluation.baselines import as_result, minhash_duplicates, read_docs, split_paragraphs, tfidf_stories
+from cluster.evaluation.scores import (
     Gold,
     GoldPair,
     GoldPassage,

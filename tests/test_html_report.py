@@ -19,9 +19,9 @@ import pytest
 from typer.testing import CliRunner
 
 from cli.main import app
-from cluster.html_report import render_html
-from cluster.report import to_json
-from cluster.report_data import outlet
+from cluster.report.html.page import render_html
+from cluster.report.terminal import to_json
+from cluster.report.saved import outlet
 from tests.test_schema import AGREED_QUOTE
 
 HOSTILE = Path(__file__).resolve().parent / "data" / "hostile"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cluster.ingest import CorpusReadout, load_corpus
+from cluster.ingest.readers import CorpusReadout, load_corpus
 
 HERE = Path(__file__).resolve().parent
 SEEDS = HERE.parent / "seeds"

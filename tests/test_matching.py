@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cluster.config import DuplicateConfig
-from cluster.matching import MatchType, classify, lexical
+from cluster.duplicates.lexical import MatchType, classify, lexical
 from cluster.textnorm import names_and_numbers, normalize, numbers, script_language, words
 
 

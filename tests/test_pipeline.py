@@ -7,7 +7,7 @@ import datetime as dt
 import numpy as np
 
 from cluster.documents import SegmentKind
-from cluster.report import render_text, to_json
+from cluster.report.terminal import render_text, to_json
 
 WITKOFF_AR = "رغم الجهود الكبيرة التي بذلها الوسطاء، لا يبدو أن حماس حسنة النية"
 WITKOFF_EN = "Hamas does not appear to be acting in good faith"

@@ -1,13 +1,13 @@
-"""First carriers, copies and agency credits (cluster/provenance.py)."""
+"""First carriers, copies and agency credits (cluster/report/provenance.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from cluster.documents import Article, Segment, SegmentKind
-from cluster.duplicates import DuplicateGroup, GroupPassage, PassagePair
-from cluster.matching import MatchType
-from cluster.provenance import agency_credits, credits_near, duplicate_provenance, earliest
+from cluster.duplicates.groups import DuplicateGroup, GroupPassage, PassagePair
+from cluster.duplicates.lexical import MatchType
+from cluster.report.provenance import agency_credits, credits_near, duplicate_provenance, earliest
 
 
 def test_agency_credits_in_arabic_and_english():

@@ -9,9 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from cluster.documents import SegmentKind
-from cluster.quote_eval import evaluate_extraction, evaluate_pairs
-from cluster.quote_report import quotes_json
-from cluster.report import render_text, to_json
+from cluster.evaluation.quote_eval import evaluate_extraction, evaluate_pairs
+from cluster.report.quote_section import quotes_json
+from cluster.report.terminal import render_text, to_json
 
 DATA = Path(__file__).resolve().parent / "data"
 QUOTE_CORPUS = DATA / "quote_corpus"
@@ -215,7 +215,7 @@ def test_witkoff_quote_across_outlets_and_languages(quotes_result):
 
 
 def test_measuring_command_prints_the_figures(capsys):
-    from cluster.quote_eval import main
+    from cluster.evaluation.quote_eval import main
 
     assert main([str(DATA / "quotes_labelled.jsonl")]) == 0
     out = capsys.readouterr().out

@@ -11,7 +11,7 @@ import pytest
 
 jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is in the test extra: pip install -e '.[test]'")
 
-from cluster.report import to_json  # noqa: E402
+from cluster.report.terminal import to_json  # noqa: E402
 
 SCHEMA_PATH = Path(__file__).resolve().parents[1] / "docs" / "report.schema.json"
 HOSTILE = Path(__file__).resolve().parent / "data" / "hostile"

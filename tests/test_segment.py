@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from cluster.documents import Article, Passage, Segment, SegmentKind
-from cluster.segment import passages, segment_corpus, sentence_spans, split_paragraphs
+from cluster.segment.paragraphs import passages, segment_corpus, sentence_spans, split_paragraphs
 
 DATA = Path(__file__).parent / "data" / "segment"
 BODY, BOILER, RELATED = SegmentKind.BODY, SegmentKind.BOILERPLATE, SegmentKind.RELATED

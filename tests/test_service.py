@@ -12,9 +12,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from cluster.config import Config
-from cluster.incremental import IngestSettings
-from cluster.ingest import load_corpus
-from cluster.service import MAX_BATCH, MAX_TEXT_CHARS, create_app
+from cluster.store.ingestor import IngestSettings
+from cluster.ingest.readers import load_corpus
+from cluster.service.app import MAX_BATCH, MAX_TEXT_CHARS, create_app
 from tests.conftest import EDITED, QUOTES, SEEDS
 
 
@@ -133,7 +133,7 @@ def test_speaker_filter_is_ignored_without_quotes(tmp_path, use_encoder, embeddi
 def test_old_story_id_answers_its_successor(loaded):
     app = loaded.app
     store = app.state.ingestor.store
-    from cluster.story_ids import create_story
+    from cluster.store.story_ids import create_story
 
     with store.transaction():
         stray = create_story(store, ["en_outlet_c.txt"], "test drift")
@@ -201,7 +201,7 @@ def test_bad_posts_get_a_clear_4xx(client, body, status, words):
 
 
 def test_oversized_body_is_refused_before_parsing(client):
-    from cluster.service import MAX_BODY_BYTES
+    from cluster.service.app import MAX_BODY_BYTES
 
     answer = client.post("/articles", content=b"x" * (MAX_BODY_BYTES + 1), headers={"content-type": "application/json"})
     assert answer.status_code == 413 and "bytes" in answer.json()["error"]
@@ -279,7 +279,7 @@ def test_real_socket_round_trip(tmp_path, use_encoder, embedding_cache):
 
 def test_load_test_at_small_size(tmp_path, use_encoder, embedding_cache):
     """Concurrent clients over a real socket: every posted article stored, indexed and findable."""
-    from cluster.loadtest import run_loadtest
+    from cluster.service.loadtest import run_loadtest
 
     report = run_loadtest(clients=4, posts=2, batch=2, queries=1, probes=2, store_dir=tmp_path / "store",
                           encoder=use_encoder, config=Config(cache_dir=embedding_cache), time_limit=60)

@@ -1,10 +1,10 @@
-"""Speaker names across scripts and spellings (cluster/speakers.py)."""
+"""Speaker names across scripts and spellings (cluster/quotes/speakers.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from cluster.speakers import SpeakerIndex, same_person, skeleton, speaker_matches
+from cluster.quotes.speakers import SpeakerIndex, same_person, skeleton, speaker_matches
 
 
 @pytest.mark.parametrize(

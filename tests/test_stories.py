@@ -8,7 +8,7 @@ import numpy as np
 
 from cluster.config import StoryConfig
 from cluster.documents import Article
-from cluster.stories import ArticleSignals, cluster_stories, combined_similarity, date_penalty
+from cluster.stories.clustering import ArticleSignals, cluster_stories, combined_similarity, date_penalty
 
 
 def _signals(n, semantic, entities=None, lexical=None, shared=None, langs=None):

@@ -1,8 +1,8 @@
-"""Word-level diffs of edited copies (cluster/worddiff.py)."""
+"""Word-level diffs of edited copies (cluster/report/worddiff.py)."""
 
 from __future__ import annotations
 
-from cluster.worddiff import changed_words, render_diff, word_diff
+from cluster.report.worddiff import changed_words, render_diff, word_diff
 
 
 def test_cut_and_added_words_are_marked():

@@ -1,0 +1,1 @@
+"""Passage vectors -> verified duplicate pairs -> groups: neighbour search, lexical verification, match types."""

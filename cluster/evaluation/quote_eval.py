@@ -1,0 +1,213 @@
+"""Measure quote extraction, speaker attribution and cross-lingual quote matching against labels.
+
+    python -m cluster.evaluation.quote_eval tests/data/quotes_labelled.jsonl
+    python -m cluster.evaluation.quote_eval tests/data/quotes_labelled.jsonl --pairs tests/data/quote_corpus \
+        --ntrex /work/shared/eval/ntrex-ar-en-dev
+
+* Extraction: a predicted quote matches a labelled one when their character spans overlap by at
+  least half of the shorter (one-to-one, largest overlap first). Precision over predicted quotes,
+  recall over labelled ones.
+* Attribution, on matched quotes: precision = named predictions naming the labelled speaker (any
+  spelling or script, ``speakers.same_person``) / named predictions; recall = labelled named quotes
+  found with the right name / all labelled named quotes (missed quotes count as misses). How often a
+  labelled "no name" quote is left unattributed is reported too.
+* Matching (``--pairs``): a folder of articles plus ``gold_pairs.json`` (quote pairs that are the same
+  statement, with their type); precision/recall over the article pairs whose quotes share a group.
+* NTREX (``--ntrex``): English articles and their Arabic translations, aligned by paragraph in
+  ``gold.json``. A derived gold pair is an aligned paragraph pair holding exactly one quote on each
+  side; a predicted English-Arabic pair (two quotes in one group) is correct when the two quotes sit in
+  aligned paragraphs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cluster.documents import Article
+from cluster.quotes.extract import Quote, extract_quotes
+from cluster.segment.paragraphs import segment_corpus
+from cluster.quotes.speakers import same_person
+
+
+@dataclass(frozen=True)
+class Scores:
+    name: str
+    correct: int
+    predicted: int
+    gold: int
+    correct_recall: int | None = None
+    """Hits counted for recall when they differ from the precision hits (one gold, several parts)."""
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        hits = self.correct if self.correct_recall is None else self.correct_recall
+        return hits / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def line(self) -> str:
+        return (f"{self.name:<28} precision {self.precision:.3f}  recall {self.recall:.3f}  F1 {self.f1:.3f}"
+                f"  (predicted {self.predicted}, labelled {self.gold})")
+
+
+def load_labelled(path: Path) -> tuple[list[Article], dict[str, list[dict[str, Any]]]]:
+    articles, labels = [], {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        doc = json.loads(line)
+        articles.append(Article(doc["id"], doc.get("title", ""), doc["text"], lang=doc.get("lang", "und")))
+        labels[doc["id"]] = doc["quotes"]
+    return articles, labels
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    shared = min(a[1], b[1]) - max(a[0], b[0])
+    shorter = min(a[1] - a[0], b[1] - b[0])
+    return shared / shorter if shorter > 0 and shared > 0 else 0.0
+
+
+def align(predicted: list[Quote], gold: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    """One-to-one (predicted index, gold index) pairs overlapping by half the shorter span or more."""
+    scored = sorted(
+        ((_overlap((p.start, p.end), (g["start"], g["end"])), i, j)
+         for i, p in enumerate(predicted) for j, g in enumerate(gold)),
+        reverse=True,
+    )
+    used_p, used_g, pairs = set(), set(), []
+    for score, i, j in scored:
+        if score < 0.5:
+            break
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            pairs.append((i, j))
+    return pairs
+
+
+def same_speaker(predicted: str | None, gold: str | None) -> bool:
+    if predicted is None or gold is None:
+        return predicted is None and gold is None
+    return same_person(predicted, gold) or predicted.strip() == gold.strip()
+
+
+def evaluate_extraction(path: Path) -> tuple[Scores, Scores, tuple[int, int]]:
+    """(extraction scores, attribution scores, (unattributed kept null, labelled null matched))."""
+    articles, labels = load_labelled(path)
+    quotes = extract_quotes(articles, segment_corpus(articles))
+    by_article: dict[str, list[Quote]] = {}
+    for q in quotes:
+        by_article.setdefault(q.article_id, []).append(q)
+    matched = predicted = gold = 0
+    named_pred = named_gold = named_right = null_gold = null_kept = 0
+    for article in articles:
+        preds, golds = by_article.get(article.id, []), labels[article.id]
+        pairs = align(preds, golds)
+        matched += len(pairs)
+        predicted += len(preds)
+        gold += len(golds)
+        named_gold += sum(1 for g in golds if g["speaker"])
+        for i, j in pairs:
+            p, g = preds[i], golds[j]
+            if p.speaker:
+                named_pred += 1
+            if g["speaker"] and p.speaker and same_speaker(p.speaker, g["speaker"]):
+                named_right += 1
+            if not g["speaker"]:
+                null_gold += 1
+                null_kept += int(p.speaker is None)
+    extraction = Scores("quote extraction", matched, predicted, gold)
+    attribution = Scores("speaker attribution", named_right, named_pred, named_gold)
+    return extraction, attribution, (null_kept, null_gold)
+
+
+def evaluate_pairs(folder: Path, encoder: Any) -> Scores:
+    """Article pairs linked by a quote group vs ``gold_pairs.json`` in ``folder``."""
+    from cluster.config import Config
+    from cluster.ingest.readers import load_corpus
+    from cluster.quotes.matching import QuoteSettings, match_quotes
+
+    gold = json.loads((folder / "gold_pairs.json").read_text(encoding="utf-8"))
+    articles = load_corpus(folder).articles
+    quotes = extract_quotes(articles, segment_corpus(articles))
+    result = match_quotes(quotes, encoder, QuoteSettings.from_duplicates(Config().duplicates))
+    found = {frozenset((quotes[a].article_id, quotes[b].article_id)) for a, b in _same_group_pairs(result)}
+    found = {pair for pair in found if len(pair) == 2}
+    wanted = {frozenset((p["a"]["article"], p["b"]["article"])) for p in gold["pairs"]}
+    return Scores("quote matching (corpus)", len(found & wanted), len(found), len(wanted))
+
+
+def evaluate_ntrex(folder: Path, encoder: Any) -> Scores:
+    """English-Arabic quote links on NTREX against paragraph-aligned derived gold (module docstring)."""
+    from cluster.config import Config
+    from cluster.quotes.matching import QuoteSettings, match_quotes
+
+    docs = [json.loads(line) for line in (folder / "docs.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    articles = [Article(d["id"], d.get("title", ""), d["text"], lang=d["lang"]) for d in docs]
+    texts = {a.id: a.text for a in articles}
+    quotes = extract_quotes(articles, segment_corpus(articles))
+    paragraph_of = [_paragraph_key(texts[q.article_id], q) for q in quotes]
+    aligned: set[frozenset[tuple[str, int]]] = set()
+    for pair in json.loads((folder / "gold.json").read_text(encoding="utf-8"))["duplicates"]:
+        a = (pair["a"]["doc"], texts[pair["a"]["doc"]].find(pair["a"]["text"]))
+        b = (pair["b"]["doc"], texts[pair["b"]["doc"]].find(pair["b"]["text"]))
+        if a[1] >= 0 and b[1] >= 0:
+            aligned.add(frozenset((a, b)))
+    count: dict[tuple[str, int], int] = {}
+    for key in paragraph_of:
+        count[key] = count.get(key, 0) + 1
+    derived = {pair for pair in aligned if all(count.get(side, 0) == 1 for side in pair)}
+    result = match_quotes(quotes, encoder, QuoteSettings.from_duplicates(Config().duplicates))
+    predicted = {frozenset((paragraph_of[a], paragraph_of[b])) for a, b in _same_group_pairs(result)
+                 if quotes[a].lang != quotes[b].lang}
+    correct = len(predicted & aligned)
+    return Scores("quote matching (NTREX ar-en)", correct, len(predicted), len(derived),
+                  correct_recall=len(predicted & derived))
+
+
+def _same_group_pairs(result: Any) -> list[tuple[int, int]]:
+    """Every pair of quotes put in one group (a group says all its members are one statement)."""
+    return [(a, b) for g in result.groups for i, a in enumerate(g.members) for b in g.members[i + 1:]]
+
+
+def _paragraph_key(text: str, quote: Quote) -> tuple[str, int]:
+    """(article, start of the blank-line paragraph holding the quote)."""
+    start = text.rfind("\n\n", 0, quote.start)
+    return quote.article_id, 0 if start < 0 else start + 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m cluster.evaluation.quote_eval", description=__doc__.splitlines()[0])
+    parser.add_argument("labelled", type=Path, help="JSONL: one article per line with its labelled quotes.")
+    parser.add_argument("--pairs", type=Path, help="A folder of articles with gold_pairs.json.")
+    parser.add_argument("--ntrex", type=Path, help="The NTREX ar-en folder (docs.jsonl, gold.json).")
+    args = parser.parse_args(argv)
+    extraction, attribution, (kept, nulls) = evaluate_extraction(args.labelled)
+    print(extraction.line())
+    print(attribution.line())
+    print(f"{'unattributed kept null':<28} {kept}/{nulls} labelled no-name quotes left without a speaker")
+    if args.pairs or args.ntrex:
+        import models
+
+        encoder = models.load_encoder("use-m3")
+        if args.pairs:
+            print(evaluate_pairs(args.pairs, encoder).line())
+        if args.ntrex:
+            print(evaluate_ntrex(args.ntrex, encoder).line())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Files and records -> Articles: readers for every input format and publication dates; bad input -> named skips."""

@@ -1,0 +1,1 @@
+"""Quotes and their speakers: extraction, attribution, speaker names across scripts, matching across articles."""

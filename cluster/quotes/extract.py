@@ -1,0 +1,333 @@
+"""Quoted and reported speech in Arabic and English articles, and who said it.
+
+Two kinds of quote are found in body and related paragraphs (never in boilerplate):
+
+* ``direct``: text between quote marks (“ ” « » " ‘ ’ and their mixes; a mark left open runs to
+  the end of the paragraph, as news sites do for a quote that ends the paragraph), at least
+  ``MIN_DIRECT_WORDS`` words (shorter quoted bits are terms or names: ‘حماس’);
+* ``indirect``: a clause a reporting verb introduces ("قال ترامب إن ...", "Witkoff said that ...",
+  "..., Witkoff said").
+
+Attribution reads the subject of the reporting verb nearest the quote in its sentence. The *name* is
+the run of proper-name tokens in that subject (titles and descriptions are dropped: "المبعوث الأميركي
+ستيف ويتكوف" -> "ستيف ويتكوف"). A verb without a subject (وأضاف:, مضيفا, "he said") refers to the
+speaker last named in the article within a few paragraphs; a definite description (الصحيفة, المصادر,
+"the envoy") to the last speaker so described. Anonymous sources ("مصادر أمنية تركية", "officials")
+and a quote with no reporting verb near it get ``speaker = None``: the text gives no name, and the
+tool does not guess one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from cluster.quotes.attribution import Attribution, History, Token, clitic_forms, find_attributions, is_verb, tokenize
+from cluster.documents import Article, Segment, SegmentKind
+from cluster.quotes.lexicon import (
+    AR_COMPLEMENTIZERS,
+    AR_PARTICIPLES,
+    DOUBLE_MARKS,
+    EN_CLAUSE_BLOCKERS,
+    EN_REVERSE_VERBS,
+    NEW_CLAUSE,
+    TOKEN,
+)
+from cluster.segment.paragraphs import sentence_spans
+from cluster.textnorm import script_language
+
+MIN_DIRECT_WORDS = 3
+MIN_INDIRECT_WORDS = 4
+MIN_UNATTRIBUTED_WORDS = 6
+"""A quotation with no reporting verb in its sentence must be this long to count as speech (shorter
+ones are mostly titles and scare quotes)."""
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One quotation in one article; ``article.text[start:end] == text``."""
+
+    article_id: str
+    segment_index: int
+    segment_kind: SegmentKind
+    lang: str
+    text: str
+    start: int
+    end: int
+    kind: str
+    """``direct`` (between quote marks) or ``indirect`` (a clause a reporting verb introduces)."""
+    speaker: str | None
+    """The speaker's name as this article writes it (after resolving pronouns and descriptions);
+    None when the text names nobody."""
+    speaker_as_written: str | None
+    """The subject of the reporting verb as written here ("المصادر", "he", "ستيف ويتكوف")."""
+
+
+
+def extract_quotes(articles: Iterable[Article], segments: dict[str, list[Segment]]) -> list[Quote]:
+    """Every quote of every article, in article and text order."""
+    found: list[Quote] = []
+    for article in articles:
+        found += article_quotes(article, segments[article.id])
+    return found
+
+
+def article_quotes(article: Article, segments: list[Segment]) -> list[Quote]:
+    """The quotes of one article in text order.
+
+    A quotation left open at the end of a paragraph goes on in the next one (English papers open each
+    paragraph of a long quote and close only the last); it keeps the speaker of its first part.
+    """
+    history = History()
+    quotes: list[Quote] = []
+    carried: _Carry | None = None
+    for seg in segments:
+        if seg.kind is SegmentKind.BOILERPLATE:
+            carried = None
+            continue
+        lang = script_language(seg.text, article.lang)
+        preceding = article.text[: seg.start]
+        found, carried = _paragraph_quotes(article.id, seg, lang, history, preceding, carried)
+        quotes += found
+    return quotes
+
+
+@dataclass(frozen=True)
+class _Carry:
+    """A quotation still open at the end of the previous paragraph, and whom it was attributed to."""
+
+    attribution: Attribution | None
+
+
+def _paragraph_quotes(
+    article_id: str, seg: Segment, lang: str, history: History, preceding: str, carried: _Carry | None
+) -> tuple[list[Quote], _Carry | None]:
+    text = seg.text
+    tokens = tokenize(text)
+    marks = direct_spans(text, continued=carried is not None)
+    sentences = sentence_spans(text) or [(0, len(text))]
+    attributions = find_attributions(tokens, marks, lang, seg, history, preceding + text)
+    out: list[Quote] = []
+    still_open: _Carry | None = None
+    for open_, close in marks:
+        inner = _trim_span(text, open_ + 1, close)
+        if inner is None:
+            continue
+        start, end = inner
+        if open_ < 0 and carried is not None:
+            attribution = carried.attribution
+        else:
+            attribution = _direct_attribution(tokens, attributions, sentences, open_, close, lang, marks)
+        if attribution is None and _stands_alone(text, sentences, open_, close):
+            attribution = history.last_quote(seg.index, seg.kind)
+        if close == len(text) and text[-1] not in DOUBLE_MARKS:
+            still_open = _Carry(attribution)
+        if _word_count(text[start:end]) < (MIN_UNATTRIBUTED_WORDS if attribution is None else MIN_DIRECT_WORDS):
+            continue
+        out.append(_quote(article_id, seg, lang, start, end, "direct", attribution))
+        history.quoted = (seg.index, seg.kind, attribution)
+    direct = [(q.start - seg.start, q.end - seg.start) for q in out]
+    for attribution, (start, end) in _indirect_clauses(tokens, attributions, sentences, lang):
+        if any(s < end and start < e for s, e in direct):
+            continue
+        if _word_count(text[start:end]) >= MIN_INDIRECT_WORDS:
+            out.append(_quote(article_id, seg, lang, start, end, "indirect", attribution))
+    return sorted(out, key=lambda q: q.start), still_open
+
+
+def _quote(article_id: str, seg: Segment, lang: str, start: int, end: int, kind: str,
+           attribution: Attribution | None) -> Quote:
+    return Quote(
+        article_id=article_id,
+        segment_index=seg.index,
+        segment_kind=seg.kind,
+        lang=lang,
+        text=seg.text[start:end],
+        start=seg.start + start,
+        end=seg.start + end,
+        kind=kind,
+        speaker=attribution.name if attribution else None,
+        speaker_as_written=attribution.as_written if attribution else None,
+    )
+
+
+# --- Quote marks ---------------------------------------------------------------------------------
+
+def direct_spans(text: str, *, continued: bool = False) -> list[tuple[int, int]]:
+    """(open mark, close mark) offsets of the quotations of a paragraph.
+
+    Double marks of any shape alternate open/close (sites mix “ with " and write » « either way
+    round in right-to-left text); a mark left open runs to the paragraph end. Single ‘ ’ pairs are
+    read too, but a ’ between letters is an apostrophe (Hamas’s). ``continued``: the paragraph
+    starts inside a quotation opened before it (its open mark is then reported at -1), unless it
+    opens with a quote mark of its own.
+    """
+    spans: list[tuple[int, int]] = []
+    opened: int | None = -1 if continued and _first_mark_closes(text) else None
+    for i, ch in enumerate(text):
+        if ch in DOUBLE_MARKS:
+            if opened is None:
+                opened = i
+            else:
+                spans.append((opened, i))
+                opened = None
+    if opened is not None and _word_count(text[opened + 1:]) > 0:
+        spans.append((opened, len(text)))
+    for m in re.finditer(r"‘([^‘’]+?)’(?!\w)", text):
+        if not any(s <= m.start() < e for s, e in spans):
+            spans.append((m.start(), m.end() - 1))
+    return sorted(spans)
+
+
+def _first_mark_closes(text: str) -> bool:
+    """Whether the first double mark of a paragraph reads as a closing one (”, », or " after a word
+    and before a space): the paragraph then continues a quotation left open before it."""
+    for i, ch in enumerate(text):
+        if ch in DOUBLE_MARKS:
+            if ch in "”»":
+                return True
+            if ch in "“«„":
+                return False
+            after = text[i + 1: i + 2]
+            return i > 0 and (not after or after.isspace() or after in ".,،;:!?")
+    return True
+
+
+def _stands_alone(text: str, sentences: list[tuple[int, int]], open_: int, close: int) -> bool:
+    """Whether the quotation is its sentence: no words of the writer's before or after it."""
+    start = _sentence_of(sentences, max(open_, 0))[0]
+    end = _sentence_of(sentences, max(close - 1, open_, 0))[1]
+    return _word_count(text[start:max(open_, start)]) == 0 and _word_count(text[close + 1:end]) == 0
+
+
+def _trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and (text[start].isspace() or text[start] in "…."):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",،;:"):
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _word_count(text: str) -> int:
+    return sum(1 for t in TOKEN.finditer(text) if t.group("w"))
+
+
+# --- Which verb a quote belongs to; indirect clauses ---------------------------------------------
+
+def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for s, e in sentences:
+        if s <= pos < e:
+            return s, e
+    return sentences[-1]
+
+
+def _direct_attribution(tokens: list[Token], attributions: list[Attribution], sentences: list[tuple[int, int]],
+                        open_: int, close: int, lang: str, marks: list[tuple[int, int]]) -> Attribution | None:
+    """The reporting verb before the quote in its sentence, or (English first) the one right after it."""
+    lead_start = _sentence_of(sentences, open_)[0]
+    tail_end = _sentence_of(sentences, max(close - 1, open_))[1]
+    next_open = min((o for o, _ in marks if o > close), default=tail_end)
+    lead = [a for a in attributions if lead_start <= tokens[a.verb].start < open_]
+    tail = [a for a in attributions if close < tokens[a.verb].start < min(tail_end, next_open)
+            and _words_between(tokens, close, tokens[a.verb].start) <= 6]
+    order = (tail[:1], lead[-1:]) if lang != "ar" else (lead[-1:], tail[:1])
+    for choice in order:
+        if choice:
+            return choice[0]
+    return None
+
+
+def _words_between(tokens: list[Token], start: int, end: int) -> int:
+    return sum(1 for t in tokens if t.word and start <= t.start < end)
+
+
+def _indirect_clauses(tokens: list[Token], attributions: list[Attribution], sentences: list[tuple[int, int]],
+                      lang: str) -> list[tuple[Attribution, tuple[int, int]]]:
+    """(attribution, clause span) for each reporting verb that introduces reported speech."""
+    out = []
+    for attribution in attributions:
+        verb = tokens[attribution.verb]
+        sentence = _sentence_of(sentences, verb.start)
+        clause = _arabic_clause if lang == "ar" else _english_clause
+        span = clause(tokens, attribution.verb, sentence)
+        if span is not None:
+            out.append((attribution, span))
+    return out
+
+
+def _clause_end(tokens: list[Token], first: int, sentence_end: int, lang: str) -> int:
+    """A clause runs to the sentence end or to the next reporting verb after a comma (", مضيفا")."""
+    end = sentence_end
+    for k in range(first, len(tokens)):
+        if tokens[k].start >= sentence_end:
+            break
+        opens_clause = _is_participle(tokens[k], lang) or tokens[k].norm in NEW_CLAUSE
+        if k > first and opens_clause and not tokens[k - 1].word and tokens[k - 1].text in "،,":
+            end = tokens[k - 1].start
+            break
+    return end
+
+
+def _is_participle(token: Token, lang: str) -> bool:
+    if lang == "ar":
+        return token.word and any(f in AR_PARTICIPLES for f in clitic_forms(token.norm))
+    return token.word and token.text.lower() in {"adding", "saying", "noting", "warning", "stressing"}
+
+
+def _arabic_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -> tuple[int, int] | None:
+    for k in range(verb + 1, min(verb + 28, len(tokens))):
+        token = tokens[k]
+        if token.start >= sentence[1]:
+            return None
+        if token.word and token.norm in AR_COMPLEMENTIZERS:
+            if k + 1 >= len(tokens) or tokens[k + 1].start >= sentence[1]:
+                return None
+            return _cut(tokens, k + 1, _clause_end(tokens, k + 1, sentence[1], "ar"))
+        if not token.word and token.text == ":":
+            return None  # speech after a colon without quote marks is left to the reader
+        if token.word and is_verb(token, "ar"):
+            return None
+    return None
+
+
+def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -> tuple[int, int] | None:
+    inside = [k for k in range(len(tokens)) if sentence[0] <= tokens[k].start < sentence[1]]
+    if not inside:
+        return None
+    first = inside[0]
+    k = verb + 1
+    window = [t.text.lower() for t in tokens[k: k + 6]]
+    if "that" in window and tokens[verb].text.lower() in {"said", "says", "told", "tells", "added", "warned",
+                                                              "stated", "announced", "insisted", "argued",
+                                                              "claimed", "noted", "explained", "confirmed",
+                                                              "stressed", "acknowledged", "admitted"}:
+        start = k + window.index("that") + 1
+        if start < len(tokens) and tokens[start].start < sentence[1]:
+            return _cut(tokens, start, _clause_end(tokens, start, sentence[1], "en"))
+    # "He said food stocks would last ...": the clause follows the verb directly.
+    following = tokens[k] if k < len(tokens) else None
+    if (following is not None and following.word and following.start < sentence[1] and verb > first
+            and tokens[verb].text.lower() in {"said", "says", "added", "warned", "insisted", "argued", "claimed"}
+            and following.text.lower() not in EN_CLAUSE_BLOCKERS):
+        return _cut(tokens, k, _clause_end(tokens, k, sentence[1], "en"))
+    # "CLAUSE, Witkoff said ...": the clause opens the sentence and ends at the comma before the subject.
+    if tokens[verb].text.lower() not in EN_REVERSE_VERBS:
+        return None
+    comma = next((j for j in range(verb - 1, first, -1) if tokens[j].text == ","), None)
+    after = tokens[verb + 1] if verb + 1 < len(tokens) else None
+    ends = (after is None or after.start >= sentence[1] or after.text in ".!?"
+            or (after.word and after.text.lower() in EN_CLAUSE_BLOCKERS))
+    if comma is not None and verb - comma <= 7 and first < comma and ends:
+        return _cut(tokens, first, tokens[comma].start)
+    return None
+
+
+def _cut(tokens: list[Token], first: int, end: int) -> tuple[int, int] | None:
+    start = tokens[first].start
+    last = [t for t in tokens if start <= t.start < end]
+    while last and not last[-1].word and last[-1].text in ".،,;:؛":
+        last.pop()
+    if not last:
+        return None
+    return start, last[-1].end

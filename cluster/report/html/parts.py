@@ -1,0 +1,187 @@
+"""Safe building blocks for the HTML report: escaping, text direction, highlighting, the timeline chart.
+
+Every string that reaches the page from a report is untrusted (article titles, text, ids, URLs and
+outlet names come from whoever wrote the corpus), so nothing here concatenates such a string into
+markup without ``html.escape(..., quote=True)``, and data for the page's script travels as JSON in a
+``<script type="application/json">`` block with every character that could end it escaped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from cluster import textnorm
+from cluster.report.saved import is_web_url
+
+RTL_LANGS = frozenset({"ar", "fa", "ur", "he", "ps", "ckb", "yi"})
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# Characters that could end a <script> block or a JS string if the JSON were read as script.
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def esc(value: object) -> str:
+    """Text or attribute content, escaped (quotes included, so it is safe inside any quoted attribute)."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def direction(lang: object) -> str:
+    """``rtl`` for right-to-left languages: stated outright, because ``dir=auto`` guesses from the first
+    strong character and a passage opening with a Latin name or a number would be laid out wrongly."""
+    return "rtl" if isinstance(lang, str) and lang.split("-")[0].lower() in RTL_LANGS else "ltr"
+
+
+def guess_lang(text: object) -> str:
+    """The script of a string that carries no language of its own (keywords, speaker names)."""
+    return textnorm.script_language(str(text or ""), default="und")
+
+
+def lang_attrs(lang: object) -> str:
+    """``lang`` and ``dir`` attributes for an element holding text in ``lang``."""
+    code = lang if isinstance(lang, str) and lang and lang != "und" else None
+    return (f' lang="{esc(code)}"' if code else "") + f' dir="{direction(lang)}"'
+
+
+def text_span(text: object, lang: object = None, tag: str = "span", cls: str = "") -> str:
+    """Untrusted text in an element with its language and direction (guessed from script if unknown)."""
+    lang = lang or guess_lang(text)
+    klass = f' class="{esc(cls)}"' if cls else ""
+    return f"<{tag}{klass}{lang_attrs(lang)}>{esc(text)}</{tag}>"
+
+
+def web_link(url: object, label: str) -> str:
+    """A link only for http(s) URLs; any other scheme (javascript:, data:) is shown as plain text."""
+    if not is_web_url(url):
+        return esc(url) if url else ""
+    return f'<a href="{esc(str(url).strip())}" rel="noopener noreferrer nofollow" target="_blank">{label}</a>'
+
+
+def script_json(data: Any) -> str:
+    """JSON that is safe inside ``<script type="application/json">``: no ``</script>``, no line separators."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return "".join(_JSON_ESCAPES.get(ch, ch) for ch in text)
+
+
+def fmt_number(value: object, digits: int = 2) -> str:
+    return f"{value:.{digits}f}" if isinstance(value, (int, float)) and not isinstance(value, bool) else "–"
+
+
+def shared_words(passages: Sequence[dict[str, Any]]) -> list[set[str]]:
+    """For each passage, the normalised content words that another passage of the group also has.
+
+    Normalised as the matcher compares them (Arabic orthography folded, case dropped), stop words left
+    out so the highlight shows what the copies share, not that both use "the" or "في".
+    """
+    bags = [set(textnorm.content_words(str(p.get("text") or ""), str(p.get("lang") or ""))) for p in passages]
+    shared = []
+    for k, bag in enumerate(bags):
+        others = set().union(*(b for j, b in enumerate(bags) if j != k)) if len(bags) > 1 else set()
+        shared.append(bag & others)
+    return shared
+
+
+def highlight(text: str, words: set[str]) -> str:
+    """Escaped ``text`` with each word whose normalised form is in ``words`` wrapped in ``<mark>``."""
+    out, last = [], 0
+    for match in _WORD.finditer(text):
+        if any(w in words for w in textnorm.words(match.group())):
+            out.append(esc(text[last:match.start()]))
+            out.append(f"<mark>{esc(match.group())}</mark>")
+            last = match.end()
+    out.append(esc(text[last:]))
+    return "".join(out)
+
+
+def parse_date(value: object) -> dt.date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def timeline_svg(
+    points: Iterable[tuple[dt.date, str]],
+    corpus: tuple[dt.date, dt.date] | None = None,
+    width: int = 360,
+    height: int = 64,
+) -> str:
+    """A small inline SVG: one dot per dated article, same-day dots stacked, each with a tooltip.
+
+    A story spread over several days is drawn on its own date axis, so the rhythm of its coverage is
+    visible. A story of one day would be a lone dot in the middle, so it is placed on the corpus's date
+    axis instead (``corpus``), which shows where in the period it falls; its date is written by the dot.
+    Tooltips (SVG ``<title>``) carry article titles, escaped like all text.
+    """
+    dated = sorted(points, key=lambda p: p[0])
+    if not dated:
+        return ""
+    first, last = dated[0][0], dated[-1][0]
+    on_corpus = first == last and corpus is not None and corpus[0] < corpus[1]
+    if on_corpus:
+        first, last = corpus  # type: ignore[misc]
+    span = max((last - first).days, 0)
+    left, right, base = 14, width - 14, height - 22
+    stacks: dict[dt.date, int] = {}
+    dots = []
+    for day, title in dated:
+        x = (left + right) / 2 if span == 0 else left + (right - left) * (day - first).days / span
+        level = stacks.get(day, 0)
+        stacks[day] = level + 1
+        dots.append(
+            f'<circle cx="{x:.1f}" cy="{base - 6 - 10 * min(level, 3):.1f}" r="4.5" class="dot">'
+            f"<title>{esc(day.isoformat())}: {esc(title)}</title></circle>"
+        )
+    labels = [f'<text x="{left}" y="{height - 6}" class="tick" text-anchor="start">{first.isoformat()}</text>']
+    if span:
+        labels.append(f'<text x="{right}" y="{height - 6}" class="tick" text-anchor="end">{last.isoformat()}</text>')
+    if on_corpus:
+        x = min(max(left + (right - left) * (dated[0][0] - first).days / span, left + 30), right - 30)
+        labels.append(f'<text x="{x:.1f}" y="{base - 16 - 10 * min(len(dated) - 1, 3)}" class="tick day" '
+                      f'text-anchor="middle">{dated[0][0].isoformat()}</text>')
+    scope = "in the corpus period" if on_corpus else (f"over {span + 1} days" if span else "on one day")
+    return (
+        f'<svg class="timeline" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
+        f'aria-label="{len(dated)} dated article{"s" if len(dated) != 1 else ""} {scope}">'
+        f'<line x1="{left}" y1="{base}" x2="{right}" y2="{base}" class="axis"/>'
+        + "".join(dots) + "".join(labels) + "</svg>"
+    )
+
+
+def list_section(anchor: str, heading: str, items: list[str], empty: str) -> str:
+    """A filterable section: its items, a live count the script fills in, and a note when none match."""
+    inner = "\n".join(items) if items else f'<p class="empty-note">{esc(empty)}</p>'
+    return (
+        f'<section id="{esc(anchor)}" class="list"><h2>{esc(heading)} <span class="count" data-count="{esc(anchor)}"></span></h2>'
+        f'{inner}<p class="no-match" hidden>Nothing here matches the filters.</p></section>'
+    )
+
+
+def diff_html(ops: object) -> str:
+    """A word diff (``[{"op", "a", "b"}]``) as text with removed words in ``<del>`` and added ones in ``<ins>``."""
+    parts = []
+    for op in ops if isinstance(ops, list) else []:
+        if not isinstance(op, dict):
+            continue
+        before, after = str(op.get("a") or ""), str(op.get("b") or "")
+        if op.get("op") == "equal":
+            parts.append(esc(before))
+            continue
+        if before:
+            parts.append(f"<del>{esc(before)}</del>")
+        if after:
+            parts.append(f"<ins>{esc(after)}</ins>")
+    return " ".join(parts)
+
+
+def diff_details(ops: object, lang: object, summary: str) -> str:
+    """A collapsed word diff, shown only where the report carries one (edited copies)."""
+    body = diff_html(ops)
+    if not body:
+        return ""
+    return f'<details class="diff"><summary>{esc(summary)}</summary><p{lang_attrs(lang)}>{body}</p></details>'

@@ -1,0 +1,1 @@
+"""Articles -> paragraphs and sentence windows; page furniture and "read also" blocks told apart from body."""

@@ -1,0 +1,242 @@
+"""A bounded load test of the HTTP service on loopback: N concurrent clients post articles and query.
+
+    python -m cluster.service.loadtest --clients 8 --posts 5 --batch 2
+
+Starts the service in this process on a free loopback port (or targets ``--url``), runs the clients
+as threads, then checks that every posted article is stored, indexed and in a story, and that a
+verbatim copy of a few of them finds the original as a duplicate (a real search through the index).
+Prints requests per second and p50/p99 latency per request kind. English news from the ECB+ dev set
+(``/work/shared/eval/ecbplus-dev/docs.jsonl``) when present, else the bundled Arabic sample.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import socket
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ECB = Path("/work/shared/eval/ecbplus-dev/docs.jsonl")
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@dataclass
+class LoadReport:
+    clients: int
+    requests: int
+    seconds: float
+    latency_ms: dict[str, dict[str, float]]
+    errors: list[str] = field(default_factory=list)
+    posted: int = 0
+    stored: int = 0
+    indexed: int = 0
+    in_story: int = 0
+    search_probes: int = 0
+    search_found: int = 0
+    ingest_batches: int = 0
+    largest_batch: int = 0
+
+    @property
+    def requests_per_second(self) -> float:
+        return self.requests / self.seconds if self.seconds else 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and self.stored == self.posted == self.in_story and self.search_found == self.search_probes
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.__dict__, "requests_per_second": round(self.requests_per_second, 2), "ok": self.ok}
+
+    def render(self) -> str:
+        lines = [
+            f"{self.clients} clients, {self.requests} requests in {self.seconds:.1f} s: "
+            f"{self.requests_per_second:.1f} requests/s",
+        ]
+        for kind, stats in sorted(self.latency_ms.items()):
+            lines.append(f"  {kind:<12} n={int(stats['n']):<5} p50 {stats['p50']:.0f} ms  p99 {stats['p99']:.0f} ms")
+        lines.append(f"  posted {self.posted}, stored {self.stored}, indexed {self.indexed}, in a story {self.in_story}")
+        lines.append(f"  search probes (verbatim copies) finding their original: {self.search_found}/{self.search_probes}")
+        lines.append(f"  ingestion batches {self.ingest_batches}, largest {self.largest_batch} articles")
+        lines += [f"  error: {e}" for e in self.errors[:10]]
+        lines.append("OK" if self.ok else "FAILED")
+        return "\n".join(lines)
+
+
+def load_records(count: int, prefix: str = "") -> list[dict[str, Any]]:
+    """``count`` real articles as POST records (ECB+ English news, else the Arabic sample repeated);
+    ``prefix`` makes their ids new to a store that already holds them."""
+    if ECB.exists():
+        rows = [json.loads(line) for line in ECB.read_text(encoding="utf-8").splitlines() if line.strip()]
+        rows = [{k: r.get(k) for k in ("id", "title", "text", "date", "source")} for r in rows if r.get("text")]
+    else:
+        from cluster.ingest.readers import load_corpus
+
+        rows = [{"id": a.id, "title": a.title, "text": a.text} for a in load_corpus(SEEDS).articles]
+    out = []
+    for k in range(count):
+        row = dict(rows[k % len(rows)])
+        if k >= len(rows):
+            row["id"] = f"{row['id']}#{k // len(rows)}"
+        row["id"] = prefix + row["id"]
+        out.append(row)
+    return out
+
+
+def run_loadtest(
+    *,
+    clients: int = 8,
+    posts: int = 5,
+    batch: int = 2,
+    queries: int = 2,
+    probes: int = 3,
+    url: str | None = None,
+    store_dir: Path | None = None,
+    encoder: Any = None,
+    config: Any = None,
+    time_limit: float = 120.0,
+    id_prefix: str = "",
+) -> LoadReport:
+    """Run the clients against ``url`` or a server started here; bounded by count and ``time_limit``."""
+    import httpx
+
+    server = None
+    if url is None:
+        server, url = _start_server(store_dir or Path(tempfile.mkdtemp(prefix="loadtest-")), encoder, config)
+    records = load_records(clients * posts * batch, id_prefix)
+    latencies: dict[str, list[float]] = defaultdict(list)
+    errors: list[str] = []
+    lock = threading.Lock()
+    deadline = time.monotonic() + time_limit
+
+    def timed(http: httpx.Client, kind: str, method: str, path: str, **kwargs: Any) -> httpx.Response | None:
+        start = time.perf_counter()
+        try:
+            response = http.request(method, path, **kwargs)
+        except httpx.HTTPError as exc:
+            with lock:
+                errors.append(f"{method} {path}: {exc}")
+            return None
+        with lock:
+            latencies[kind].append((time.perf_counter() - start) * 1000)
+            if response.status_code >= 400:
+                errors.append(f"{method} {path}: {response.status_code} {response.text[:200]}")
+        return response
+
+    def client(number: int) -> None:
+        rng = random.Random(number)
+        mine = records[number * posts * batch : (number + 1) * posts * batch]
+        with httpx.Client(base_url=url, timeout=time_limit) as http:
+            for k in range(posts):
+                if time.monotonic() > deadline:
+                    return
+                timed(http, "POST", "POST", "/articles", json=mine[k * batch : (k + 1) * batch])
+                for _ in range(queries):
+                    seen = mine[rng.randrange((k + 1) * batch)]["id"]
+                    timed(http, "GET article", "GET", f"/articles/{seen}")
+                    timed(http, "GET stories", "GET", "/stories", params={"limit": 20})
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    seconds = time.perf_counter() - started
+    report = LoadReport(
+        clients=clients,
+        requests=sum(len(v) for v in latencies.values()),
+        seconds=seconds,
+        latency_ms={k: _stats(v) for k, v in latencies.items()},
+        errors=errors,
+    )
+    try:
+        _verify(url, records, report, probes)
+    finally:
+        if server is not None:
+            server.should_exit = True
+    return report
+
+
+def _verify(url: str, records: list[dict[str, Any]], report: LoadReport, probes: int) -> None:
+    """Every posted article stored, indexed and in a story; verbatim copies find their originals."""
+    import httpx
+
+    with httpx.Client(base_url=url, timeout=120) as http:
+        report.posted = len(records)
+        for record in records:
+            answer = http.get(f"/articles/{record['id']}")
+            if answer.status_code != 200:
+                continue
+            body = answer.json()
+            report.stored += 1
+            report.indexed += int(body["indexed_passages"] > 0)
+            if body["story"] and http.get(f"/stories/{body['story']}").status_code == 200:
+                report.in_story += 1
+        chosen = [r for r in records if len(r["text"].split()) >= 20][:probes]
+        copies = [{**r, "id": f"copy-of-{r['id']}"} for r in chosen]
+        if copies:
+            http.post("/articles", json=copies)
+        for original, copy in zip(chosen, copies):
+            report.search_probes += 1
+            groups = http.get(f"/articles/{copy['id']}").json().get("duplicate_groups", [])
+            report.search_found += int(any(original["id"] in g["articles"] for g in groups))
+        health = http.get("/health").json()
+        report.ingest_batches, report.largest_batch = health["batches"], health["largest_batch"]
+
+
+def _stats(values: list[float]) -> dict[str, float]:
+    array = np.array(values)
+    return {"n": float(len(array)), "p50": float(np.percentile(array, 50)), "p99": float(np.percentile(array, 99)),
+            "mean": float(array.mean())}
+
+
+def _start_server(store_dir: Path, encoder: Any, config: Any):
+    import uvicorn
+
+    from cluster.service.app import create_app
+
+    app = create_app(store_dir, encoder, config=config, preload_model=encoder is None)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    threading.Thread(target=server.run, daemon=True).start()
+    limit = time.monotonic() + 300
+    while not server.started:
+        if time.monotonic() > limit:
+            raise RuntimeError("the service did not start within 300 s")
+        time.sleep(0.05)
+    return server, f"http://127.0.0.1:{port}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m cluster.service.loadtest", description=__doc__.split("\n")[0])
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--posts", type=int, default=5, help="POST requests per client")
+    parser.add_argument("--batch", type=int, default=2, help="articles per POST")
+    parser.add_argument("--queries", type=int, default=2, help="GET pairs after each POST")
+    parser.add_argument("--url", help="an already running service (default: start one here)")
+    parser.add_argument("--store", type=Path, help="store directory for the started service (default: a temp dir)")
+    parser.add_argument("--time-limit", type=float, default=120.0)
+    parser.add_argument("--id-prefix", default="", help="prefix for posted ids (to post them again as new)")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    args = parser.parse_args(argv)
+    report = run_loadtest(clients=args.clients, posts=args.posts, batch=args.batch, queries=args.queries,
+                          url=args.url, store_dir=args.store, time_limit=args.time_limit,
+                          id_prefix=args.id_prefix)
+    print(json.dumps(report.to_json(), indent=2) if args.json else report.render())
+    return 0 if report.ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,153 @@
+"""Duplicate passages, incrementally: new passages are searched against the stored index and each
+other, verified exactly as ``cluster/duplicates/groups.py`` verifies them, and kept as per-paragraph matches;
+groups are formed from all stored matches when a report needs them.
+
+Why the stored unit is the verified match (before the one-paragraph-per-article pairing and the
+grouping): every candidate of one (paragraph, paragraph) key involves the same two articles, so it
+is found in the batch that adds the later of them, and ``verified_matches`` merges it exactly as a
+one-shot run would. Pairing and grouping look across all matches, so they are re-run on the whole
+set (cheap: they only touch matched passages). The result equals a one-shot run's groups on the same
+articles (tests/test_store.py checks it), apart from segmentation context (docs/service.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from cluster.config import DuplicateConfig
+from cluster.documents import Passage, SegmentKind
+from cluster.duplicates.groups import (  # the one-shot stage's own steps, reused so both verify alike
+    DuplicateGroup,
+    GroupPassage,
+    ParagraphMatch,
+    PassagePair,
+    group_matches,
+    one_paragraph_per_article,
+    search_radius,
+    similar_pairs,
+    verified_matches,
+)
+from cluster.duplicates.lexical import MatchType
+from cluster.store.db import Store, StoredMatch
+from cluster.textnorm import words
+from cluster.store.index import VectorIndex
+
+
+def is_searchable(passage: Passage, cfg: DuplicateConfig) -> bool:
+    """Passages shorter than ``min_words`` are never reported, so they are neither indexed nor searched."""
+    return len(words(passage.text)) >= cfg.min_words
+
+
+def new_candidates(
+    new: Sequence[Passage],
+    vectors: np.ndarray,
+    searchable: Sequence[bool],
+    index: VectorIndex,
+    cfg: DuplicateConfig,
+) -> tuple[list[tuple[int, int, float]], list[int]]:
+    """Candidate pairs of new passages against the stored index and among themselves.
+
+    Returns (i, j, cosine) over a combined numbering: 0..len(new)-1 are the new passages, then
+    len(new)+k is the k-th stored passage of the returned id list. Same-article pairs are left out
+    (as in the one-shot search); a replaced article shares its id with its old version, so its old
+    passages never match the new ones.
+    """
+    radius = search_radius(cfg)
+    keep = [i for i, ok in enumerate(searchable) if ok]
+    found: list[tuple[int, int, float]] = []
+    stored_ids: dict[int, int] = {}
+    if not keep:
+        return found, []
+    matrix = np.ascontiguousarray(vectors[keep], dtype=np.float32)
+    for q, hits in enumerate(index.range_search(matrix, radius)):
+        i = keep[q]
+        for pid, sim in hits:
+            j = stored_ids.setdefault(pid, len(new) + len(stored_ids))
+            found.append((i, j, sim))
+    rows, cols, sims = similar_pairs(matrix, radius)
+    for q, r, sim in zip(rows.tolist(), cols.tolist(), sims.tolist()):
+        i, j = keep[q], keep[r]
+        if new[i].article_id != new[j].article_id:
+            found.append((i, j, sim))
+    return found, list(stored_ids)
+
+
+def verify_new(
+    store: Store,
+    new: Sequence[Passage],
+    candidates: list[tuple[int, int, float]],
+    stored_order: list[int],
+    cfg: DuplicateConfig,
+) -> list[ParagraphMatch]:
+    """Candidates verified by the one-shot stage's rules; match vec indices use the combined numbering.
+
+    Pairs whose stored side belongs to an article of this batch (its previous version, being replaced)
+    are dropped before verification.
+    """
+    stored = store.passages_by_id(stored_order)
+    batch_ids = {p.article_id for p in new}
+    combined: list[Passage] = list(new)
+    for pid in stored_order:
+        combined.append(stored[pid][0])
+    usable = [
+        (i, j, s) for i, j, s in candidates
+        if combined[i].article_id != combined[j].article_id
+        and not (j >= len(new) and combined[j].article_id in batch_ids)
+    ]
+    return verified_matches(combined, usable, cfg)
+
+
+def to_stored(matches: Sequence[ParagraphMatch], passage_id: list[int]) -> list[StoredMatch]:
+    """Matches with combined-numbering vec indices turned into store passage ids."""
+    return [
+        StoredMatch(
+            left=m.left, right=m.right, span_left=m.span_left, span_right=m.span_right,
+            similarity=float(m.similarity), vec_left=passage_id[m.vec_left], vec_right=passage_id[m.vec_right],
+            match_type=m.match_type.value, whole=m.whole,
+            members=tuple((passage_id[a], passage_id[b]) for a, b in m.members),
+        )
+        for m in matches
+    ]
+
+
+def groups_from_store(store: Store, texts: dict[str, str], cfg: DuplicateConfig,
+                      article_ids: Sequence[str] | None = None) -> list[DuplicateGroup]:
+    """Duplicate groups over all stored matches (or those touching ``article_ids``), as a one-shot run
+    forms them: one paragraph per article pairing, then average-linkage grouping."""
+    stored = store.matches(article_ids)
+    if not stored:
+        return []
+    ids = sorted({x for m in stored for x in (m.vec_left, m.vec_right)})
+    loaded = store.passages_by_id(ids)
+    position = {pid: k for k, pid in enumerate(ids)}
+    passages = [loaded[pid][0] for pid in ids]
+    vectors = np.vstack([loaded[pid][1] for pid in ids])
+    matches = [
+        ParagraphMatch(m.left, m.right, m.span_left, m.span_right, m.similarity, position[m.vec_left],
+               position[m.vec_right], MatchType(m.match_type), m.whole, [])
+        for m in stored
+    ]
+    kept = one_paragraph_per_article(matches)
+    return group_matches(kept, passages, vectors, texts, cfg)
+
+
+def pair_groups(store: Store, article_ids: Sequence[str], extra: Sequence[StoredMatch] = ()) -> list[DuplicateGroup]:
+    """Two-passage groups, one per match kept by the one-paragraph-per-article pairing, among
+    ``article_ids``: all ``stories.build_signals`` needs for its shared-passage signal."""
+    wanted = set(article_ids)
+    stored = [m for m in store.matches(article_ids) if m.left[0] in wanted and m.right[0] in wanted]
+    stored += [m for m in extra if m.left[0] in wanted and m.right[0] in wanted]
+    matches = [
+        ParagraphMatch(m.left, m.right, m.span_left, m.span_right, m.similarity, 0, 0, MatchType(m.match_type), m.whole, [])
+        for m in stored
+    ]
+    groups = []
+    for m in one_paragraph_per_article(matches):
+        sides = tuple(
+            GroupPassage(key[0], key[1], SegmentKind.BODY, span[0], span[1], "", "")
+            for key, span in ((m.left, m.span_left), (m.right, m.span_right))
+        )
+        groups.append(DuplicateGroup(sides, (PassagePair(0, 1, m.similarity, 0.0, m.match_type),)))
+    return groups

@@ -1,0 +1,238 @@
+"""Adding articles to a store: only new or changed articles are segmented, embedded, searched against
+the stored index (and each other), verified, assigned to stories and written, one transaction per
+batch.
+
+Order of work, and why: everything slow (segmentation, embedding, search, verification, story
+signals) happens before the write transaction, reading the store as it was; the transaction then
+writes the batch's rows in one go, and only after it commits is the faiss index file replaced
+(atomically). A kill before the commit leaves the batch out; a kill after it leaves an index file one
+generation behind, which the next open notices and rebuilds from SQLite.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from cluster.config import Config
+from cluster.documents import Article, Passage, Segment
+from cluster.embed import Encoder, embed_texts
+from cluster.store.duplicates import is_searchable, new_candidates, to_stored, verify_new
+from cluster.pipeline import LazyEncoder, article_bodies, open_embedding_cache, segment_articles
+from cluster.store.db import NewArticleRows, Store, content_hash
+from cluster.store.stories import Features, assign_new, full_clusters
+from cluster.store.story_ids import apply_clusters, create_story, record, retire_if_empty, touch
+from cluster.store.index import VectorIndex, open_index
+
+DEFAULT_DIM = 512
+"""USE-m3's width; only used for the empty index of a new store (replaced on the first add)."""
+LOCK_NAME = "writer.lock"
+
+
+class StoreBusyError(RuntimeError):
+    """Another process is writing to this store (one writer at a time keeps the index file true)."""
+
+
+@dataclass(frozen=True)
+class ArticleStatus:
+    id: str
+    status: str
+    """added | replaced | unchanged"""
+    story: str | None
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "status": self.status, "story": self.story}
+
+
+@dataclass(frozen=True)
+class IngestSettings:
+    """Store behaviour that is not part of the matching config (kept out of the JSON contract)."""
+
+    recluster_every: int = 500
+    """Re-cluster every story after this many added or replaced articles (0: only on request)."""
+    batch_size: int = 64
+    """Articles written per transaction when a corpus is added."""
+    segment_context: int = 100
+    """Most recently stored articles segmented beside each batch: site furniture is recognised by
+    lines repeated across articles, which a batch of a few articles alone would not show."""
+
+
+def default_store_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("news-cluster")) / "store"
+
+
+class Ingestor:
+    """A store opened for writing: the SQLite rows, the faiss index in memory, the encoder, a lock."""
+
+    def __init__(
+        self,
+        directory: Path,
+        config: Config | None = None,
+        *,
+        encoder: Encoder | None = None,
+        settings: IngestSettings = IngestSettings(),
+    ) -> None:
+        self.directory = Path(directory)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self._lock = _acquire_lock(self.directory / LOCK_NAME)
+        self.store = Store(self.directory, config)
+        self.config = self.store.config
+        self.settings = settings
+        self.encoder = LazyEncoder.for_model(self.config.model) if encoder is None else encoder
+        opened = open_index(self.directory, self.store.generation, self.store.searchable_ids(),
+                            self.store.searchable_vectors, DEFAULT_DIM)
+        self.index: VectorIndex = opened.index
+        self.index_rebuilt_because = opened.reason if opened.rebuilt else ""
+
+    def close(self) -> None:
+        self.store.close()
+        os.close(self._lock)
+
+    def __enter__(self) -> Ingestor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- adding -----------------------------------------------------------------------------------
+
+    def add_corpus(self, articles: Sequence[Article], on_commit: Callable[[int], None] | None = None) -> list[ArticleStatus]:
+        """Add articles in batches of ``settings.batch_size``, one transaction each."""
+        out: list[ArticleStatus] = []
+        size = self.settings.batch_size
+        for lo in range(0, len(articles), size):
+            out += self.add(articles[lo : lo + size])
+            if on_commit is not None:
+                on_commit(lo // size + 1)
+        return out
+
+    def add(self, articles: Sequence[Article]) -> list[ArticleStatus]:
+        """Add one batch atomically; identical re-adds are recognised, changed articles replace theirs."""
+        batch = list({a.id: a for a in articles}.values())  # the last version of an id in a batch wins
+        known = self.store.article_hashes([a.id for a in batch])
+        todo = [a for a in batch if known.get(a.id) != content_hash(a)]
+        replaced = [a.id for a in todo if a.id in known]
+        if todo:
+            self._write(todo, replaced)
+        self._maybe_recluster()
+        written = {a.id for a in todo}
+        stories = self.store.stories_of([a.id for a in batch])  # after any re-clustering: current ids
+        return [
+            ArticleStatus(a.id, "unchanged" if a.id not in written else ("replaced" if a.id in known else "added"),
+                          stories.get(a.id))
+            for a in batch
+        ]
+
+    def _write(self, todo: list[Article], replaced: list[str]) -> None:
+        cfg = self.config
+        segments, units = self._segment(todo)
+        vectors = self._embed([u.text for u in units])
+        if self.index.size == 0 and vectors.size and self.index.dim != vectors.shape[1]:
+            self.index = VectorIndex(vectors.shape[1])
+        searchable = [is_searchable(u, cfg.duplicates) for u in units]
+        candidates, stored_order = new_candidates(units, vectors, searchable, self.index, cfg.duplicates)
+        matches = verify_new(self.store, units, candidates, stored_order, cfg.duplicates)
+        bodies, means, leads, counts = article_bodies(todo, segments, units, vectors)
+        if means.shape[1] != self.index.dim:  # a batch with nothing to embed: zero vectors of the store's width
+            means = np.zeros((len(todo), self.index.dim), np.float32)
+            leads = means.copy()
+        provisional = to_stored(matches, list(range(len(units))) + list(stored_order))
+        decided = assign_new(self.store, Features(todo, bodies, means, leads, counts), provisional, cfg.stories)
+
+        old_passages = self.store.passage_ids_of(replaced)
+        with self.store.transaction():
+            old_stories = sorted({self.store.story_of_article(a) for a in replaced})
+            self.store.delete_articles(replaced)
+            story_ids = self._story_ids(todo, decided)
+            passage_id: list[int] = []  # units are grouped by article in ``todo`` order: ids follow them
+            per_article = _split_by_article(units, vectors, searchable)
+            for k, article in enumerate(todo):
+                rows, vecs, flags = per_article.get(article.id, ([], vectors[:0], []))
+                passage_id += self.store.insert_article(NewArticleRows(
+                    article, segments[article.id], rows, vecs, flags, counts[k], means[k], leads[k], story_ids[k]))
+            self.store.insert_matches(to_stored(matches, passage_id + list(stored_order)))
+            retire_if_empty(self.store, old_stories, "its articles were replaced")
+            added = int(self.store.get_meta("added_since_recluster") or 0) + len(todo)
+            self.store.set_meta("added_since_recluster", str(added))
+            generation = self.store.bump_generation()
+        self.index.remove(old_passages)
+        fresh = [k for k, ok in enumerate(searchable) if ok]
+        if fresh:
+            self.index.add(np.array([passage_id[k] for k in fresh], dtype=np.int64), vectors[fresh])
+        self.index.save(self.directory, generation)
+
+    def _segment(self, todo: list[Article]) -> tuple[dict[str, list[Segment]], list[Passage]]:
+        """Segments and passages of ``todo``, segmented beside the latest stored articles (their own
+        segments stay as stored)."""
+        batch = {a.id for a in todo}
+        size = self.settings.segment_context
+        recent = [a for a in self.store.recent_articles(size + len(todo)) if a.id not in batch] if size else []
+        context = recent[len(recent) - size :]  # the newest ``size`` (oldest first)
+        segments, units = segment_articles(context + todo, self.config)
+        return {a.id: segments[a.id] for a in todo}, [u for u in units if u.article_id in batch]
+
+    def _story_ids(self, todo: list[Article], decided: list[str | int]) -> list[str]:
+        """Existing ids as decided; each new-story number gets a fresh id (inside the transaction)."""
+        opened: dict[int, str] = {}
+        out: list[str] = []
+        for article, choice in zip(todo, decided):
+            if isinstance(choice, int):
+                if choice not in opened:
+                    members = [a.id for a, c in zip(todo, decided) if c == choice]
+                    opened[choice] = create_story(self.store, members, "new articles matched no existing story")
+                out.append(opened[choice])
+            else:
+                touch(self.store, choice)
+                record(self.store, "joined", choice, None, "similar to its members above the story cut", [article.id])
+                out.append(choice)
+        return out
+
+    def _embed(self, texts: list[str]) -> np.ndarray:
+        cache = open_embedding_cache(self.config)
+        try:
+            return embed_texts(self.encoder, texts, batch_size=self.config.batch_size, cache=cache)
+        finally:
+            if cache is not None:
+                cache.close()
+
+    # --- re-clustering ----------------------------------------------------------------------------
+
+    def recluster(self, reason: str = "re-clustering requested") -> dict[str, list[str]]:
+        """Run the one-shot story stage over the whole store and map its clusters onto stable ids."""
+        clusters = full_clusters(self.store, self.config.stories)
+        with self.store.transaction():
+            final = apply_clusters(self.store, clusters, reason)
+            self.store.set_meta("added_since_recluster", "0")
+            self.store.bump_revision()
+        return final
+
+    def _maybe_recluster(self) -> None:
+        every = self.settings.recluster_every
+        if every > 0 and int(self.store.get_meta("added_since_recluster") or 0) >= every:
+            self.recluster(f"automatic re-clustering after {every} additions")
+
+
+def _split_by_article(
+    units: list[Passage], vectors: np.ndarray, searchable: list[bool]
+) -> dict[str, tuple[list[Passage], np.ndarray, list[bool]]]:
+    rows: dict[str, list[int]] = {}
+    for k, unit in enumerate(units):
+        rows.setdefault(unit.article_id, []).append(k)
+    return {aid: ([units[k] for k in idx], vectors[idx], [searchable[k] for k in idx]) for aid, idx in rows.items()}
+
+
+def _acquire_lock(path: Path) -> int:
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise StoreBusyError(f"{path.parent}: the store is being written by another process") from None
+    return fd

@@ -1,0 +1,1 @@
+"""Articles and their duplicates -> stories and storylines: pair signals, clustering, labels and keywords."""
