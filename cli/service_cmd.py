@@ -98,8 +98,8 @@ def serve(
     """Serve a store over HTTP (OpenAPI at /docs): POST /articles, GET /articles, /stories, /duplicates, /health."""
     import uvicorn
 
-    from cluster.store.ingestor import IngestSettings, StoreBusyError
     from cluster.service.app import create_app
+    from cluster.store.ingestor import IngestSettings, StoreBusyError
 
     config = Config.from_file(config_file) if config_file else None
     try:

@@ -11,9 +11,12 @@ import hashlib
 import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from cluster.config import Config
 
 
 @runtime_checkable
@@ -116,3 +119,35 @@ def embed_texts(
     position = {k: n for n, k in enumerate(keys)}
     table = np.vstack([known[k] for k in keys]).astype(np.float32, copy=False)
     return table[[position[text_key(t)] for t in texts]] if len(texts) != len(unique) else table
+
+
+def open_embedding_cache(config: Config) -> EmbeddingCache | None:
+    """The run's on-disk embedding cache (None with caching off); one per model id, shared by every stage
+    and by the store, so no text is embedded twice."""
+    import models
+
+    if not config.cache_embeddings:
+        return None
+    directory = config.cache_dir or models.cache_dir() / "embeddings"
+    return EmbeddingCache(directory, models.model_id(config.model))
+
+
+class LazyEncoder:
+    """Loads the model on the first ``encode``: when the cache holds every passage (a re-run on the same
+    corpus) the model, and torch's start-up with it, is never paid for."""
+
+    def __init__(self, load: Callable[[], Encoder]) -> None:
+        self._load = load
+        self._model: Encoder | None = None
+
+    @classmethod
+    def for_model(cls, name: str) -> LazyEncoder:
+        """A known model name or a model directory, loaded by ``models.load_encoder`` when first used."""
+        import models
+
+        return cls(lambda: models.load_encoder(name))
+
+    def encode(self, sentences: list[str], **kwargs: object) -> np.ndarray:
+        if self._model is None:
+            self._model = self._load()
+        return self._model.encode(sentences, **kwargs)

@@ -10,9 +10,9 @@ import math
 
 import pytest
 
+from cluster.documents import Article
 from cluster.evaluation.bench import SMOKE_SIZES, SOURCES, build_corpus, run_benchmark
 from cluster.evaluation.bench_report import STAGES, render_markdown
-from cluster.documents import Article
 from cluster.segment.paragraphs import split_paragraphs
 
 pytestmark = pytest.mark.skipif(not all(p.exists() for p in SOURCES), reason="dev sets not available")

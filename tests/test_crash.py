@@ -15,9 +15,9 @@ import numpy as np
 import pytest
 
 from cluster.config import Config
-from cluster.store.ingestor import Ingestor, IngestSettings
 from cluster.ingest.readers import load_corpus
 from cluster.report.terminal import to_json
+from cluster.store.ingestor import Ingestor, IngestSettings
 from cluster.store.report import store_result
 from tests.conftest import EDITED, QUOTES, ROOT, SEEDS
 from tests.test_store import group_keys, partition

@@ -20,8 +20,8 @@ from typer.testing import CliRunner
 
 from cli.main import app
 from cluster.report.html.page import render_html
-from cluster.report.terminal import to_json
 from cluster.report.saved import outlet
+from cluster.report.terminal import to_json
 from tests.test_schema import AGREED_QUOTE
 
 HOSTILE = Path(__file__).resolve().parent / "data" / "hostile"

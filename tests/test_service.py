@@ -12,9 +12,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from cluster.config import Config
-from cluster.store.ingestor import IngestSettings
 from cluster.ingest.readers import load_corpus
 from cluster.service.app import MAX_BATCH, MAX_TEXT_CHARS, create_app
+from cluster.store.ingestor import IngestSettings
 from tests.conftest import EDITED, QUOTES, SEEDS
 
 

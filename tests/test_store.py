@@ -9,12 +9,12 @@ import numpy as np
 import pytest
 
 from cluster.config import Config
-from cluster.store.ingestor import Ingestor, IngestSettings, StoreBusyError
 from cluster.ingest.readers import load_corpus
 from cluster.report.terminal import to_json
+from cluster.store.index import INDEX_NAME
+from cluster.store.ingestor import Ingestor, IngestSettings, StoreBusyError
 from cluster.store.report import store_result
 from cluster.store.story_ids import apply_clusters, create_story, history, map_clusters, resolve
-from cluster.store.index import INDEX_NAME
 from tests.conftest import EDITED, QUOTES, SEEDS
 
 NO_AUTO = IngestSettings(recluster_every=0)

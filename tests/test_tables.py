@@ -12,8 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from cli.main import app
-from cluster.report.terminal import to_json
 from cluster.report.tables import COLUMNS, LIST_SEPARATOR, write_tables
+from cluster.report.terminal import to_json
 from tests.test_schema import AGREED_PROVENANCE, AGREED_QUOTE
 
 HOSTILE = Path(__file__).resolve().parent / "data" / "hostile"

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from cluster.evaluation.baselines import as_result, minhash_duplicates, split_paragraphs, tfidf_stories
-from cluster.evaluation.scores import EvalReport, evaluate
 from cluster.evaluation.gold import Gold, check_ids
-from cluster.pipeline import Result
+from cluster.evaluation.scores import EvalReport, evaluate
 from cluster.report.terminal import to_json
+from cluster.result import Result
 
 
 @dataclass(frozen=True)

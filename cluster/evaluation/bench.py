@@ -123,7 +123,7 @@ class _TimedEncoder:
 def _passage_texts(corpus: Path, config: Any) -> list[str]:
     """The distinct texts the pipeline will embed, derived as ``run_pipeline`` does (checked after)."""
     from cluster.ingest.readers import load_corpus
-    from cluster.pipeline import segment_articles
+    from cluster.segment.stage import segment_articles
 
     _, units = segment_articles(load_corpus(corpus, max_file_bytes=config.max_file_bytes).articles, config)
     return list(dict.fromkeys(u.text for u in units))

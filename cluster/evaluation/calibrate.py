@@ -19,8 +19,8 @@ from scipy.spatial.distance import squareform
 from cluster.config import Config, DuplicateConfig, StoryConfig
 from cluster.duplicates.groups import find_duplicate_groups
 from cluster.evaluation.scores import Gold, pairs_from_result, score_duplicates, score_stories
-from cluster.pipeline import Result
 from cluster.report.terminal import to_json
+from cluster.result import Result
 from cluster.stories.clustering import attach_strays, combined_similarity, date_penalty
 
 

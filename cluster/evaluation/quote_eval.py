@@ -30,8 +30,8 @@ from typing import Any
 
 from cluster.documents import Article
 from cluster.quotes.extract import Quote, extract_quotes
-from cluster.segment.paragraphs import segment_corpus
 from cluster.quotes.speakers import same_person
+from cluster.segment.paragraphs import segment_corpus
 
 
 @dataclass(frozen=True)

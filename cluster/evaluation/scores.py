@@ -18,7 +18,17 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
-from cluster.evaluation.gold import MATCH_TYPES, Gold, GoldPair, GoldPassage, Span, check_ids, load_gold, locate, partition_labels  # noqa: F401  (load_gold, check_ids: re-exported for callers)
+from cluster.evaluation.gold import (  # noqa: F401  (load_gold, check_ids: re-exported for callers)
+    MATCH_TYPES,
+    Gold,
+    GoldPair,
+    GoldPassage,
+    Span,
+    check_ids,
+    load_gold,
+    locate,
+    partition_labels,
+)
 from cluster.textnorm import script_language
 
 MIN_OVERLAP = 0.5

@@ -31,8 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cluster.ingest.dates import find_publication_date, parse_date
 from cluster.documents import Article, SkippedInput
+from cluster.ingest.dates import find_publication_date, parse_date
 from cluster.textnorm import script_language
 
 MAX_TITLE_CHARS = 200

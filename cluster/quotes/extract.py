@@ -23,8 +23,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from cluster.quotes.attribution import Attribution, History, Token, clitic_forms, find_attributions, is_verb, tokenize
 from cluster.documents import Article, Segment, SegmentKind
+from cluster.quotes.attribution import Attribution, History, Token, clitic_forms, find_attributions, is_verb, tokenize
 from cluster.quotes.lexicon import (
     AR_COMPLEMENTIZERS,
     AR_PARTICIPLES,

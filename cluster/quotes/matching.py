@@ -26,11 +26,11 @@ from rapidfuzz.distance import Indel
 
 from cluster.config import DuplicateConfig
 from cluster.duplicates.groups import similar_pairs
-from cluster.embed import EmbeddingCache, Encoder, embed_texts
 from cluster.duplicates.lexical import MatchType, classify, compare, profile
+from cluster.embed import EmbeddingCache, Encoder, embed_texts
 from cluster.quotes.extract import Quote
-from cluster.segment.paragraphs import sentence_spans
 from cluster.quotes.speakers import SpeakerIndex, same_person
+from cluster.segment.paragraphs import sentence_spans
 from cluster.textnorm import word_tuple
 
 CANDIDATE_RADIUS = 0.55

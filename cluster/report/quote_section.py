@@ -12,9 +12,9 @@ from typing import Any
 
 from cluster.documents import Article, Segment
 from cluster.duplicates.lexical import MatchType
-from cluster.report.provenance import credits_near, earliest
-from cluster.quotes.matching import QuoteGroup, QuoteLink, QuoteResult, group_speaker
 from cluster.quotes.extract import Quote
+from cluster.quotes.matching import QuoteGroup, QuoteLink, QuoteResult, group_speaker
+from cluster.report.provenance import credits_near, earliest
 from cluster.report.worddiff import DiffOp, render_diff, word_diff
 
 

@@ -13,11 +13,11 @@ from typing import Any
 
 from cluster.duplicates.groups import DuplicateGroup
 from cluster.duplicates.lexical import MatchType
-from cluster.pipeline import Result
 from cluster.report.provenance import duplicate_provenance
 from cluster.report.quote_section import quotes_json, render_quotes
-from cluster.stories.clustering import Story
 from cluster.report.worddiff import render_diff, word_diff
+from cluster.result import Result
+from cluster.stories.clustering import Story
 
 SCHEMA_VERSION = "1.0"
 

@@ -28,8 +28,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from cluster.segment import boilerplate as bp
 from cluster.documents import Article, Passage, Segment, SegmentKind
+from cluster.segment import boilerplate as bp
 from cluster.textnorm import content_words, script_language
 
 _INVISIBLE = " \t\r\n\f\v\u00a0\u200b\u200e\u200f\u2028\u2029\u202f\ufeff"

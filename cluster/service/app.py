@@ -27,11 +27,11 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from cluster.config import Config
-from cluster.ingest.dates import parse_date
 from cluster.documents import Article
 from cluster.embed import Encoder
-from cluster.store.ingestor import ArticleStatus, Ingestor, IngestSettings
+from cluster.ingest.dates import parse_date
 from cluster.service.view import Reader, StoreView
+from cluster.store.ingestor import ArticleStatus, Ingestor, IngestSettings
 from cluster.textnorm import script_language
 
 MAX_TEXT_CHARS = 200_000

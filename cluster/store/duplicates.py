@@ -31,8 +31,8 @@ from cluster.duplicates.groups import (  # the one-shot stage's own steps, reuse
 )
 from cluster.duplicates.lexical import MatchType
 from cluster.store.db import Store, StoredMatch
-from cluster.textnorm import words
 from cluster.store.index import VectorIndex
+from cluster.textnorm import words
 
 
 def is_searchable(passage: Passage, cfg: DuplicateConfig) -> bool:

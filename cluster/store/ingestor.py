@@ -21,13 +21,14 @@ import numpy as np
 
 from cluster.config import Config
 from cluster.documents import Article, Passage, Segment
-from cluster.embed import Encoder, embed_texts
-from cluster.store.duplicates import is_searchable, new_candidates, to_stored, verify_new
-from cluster.pipeline import LazyEncoder, article_bodies, open_embedding_cache, segment_articles
+from cluster.embed import Encoder, LazyEncoder, embed_texts, open_embedding_cache
+from cluster.segment.stage import segment_articles
 from cluster.store.db import NewArticleRows, Store, content_hash
+from cluster.store.duplicates import is_searchable, new_candidates, to_stored, verify_new
+from cluster.store.index import VectorIndex, open_index
 from cluster.store.stories import Features, assign_new, full_clusters
 from cluster.store.story_ids import apply_clusters, create_story, record, retire_if_empty, touch
-from cluster.store.index import VectorIndex, open_index
+from cluster.stories.bodies import article_bodies
 
 DEFAULT_DIM = 512
 """USE-m3's width; only used for the empty index of a new store (replaced on the first add)."""

@@ -15,9 +15,10 @@ from collections import defaultdict
 import numpy as np
 
 from cluster.embed import Encoder
-from cluster.store.duplicates import groups_from_store
-from cluster.pipeline import Result, find_quotes
+from cluster.quotes.stage import find_quotes
+from cluster.result import Result
 from cluster.store.db import Store
+from cluster.store.duplicates import groups_from_store
 from cluster.store.stories import stored_features
 from cluster.stories.clustering import BodyTerms, Story, StoryResult, _keywords, _storylines
 
@@ -25,7 +26,7 @@ from cluster.stories.clustering import BodyTerms, Story, StoryResult, _keywords,
 def store_result(store: Store, quotes_encoder: Encoder | None = None) -> Result:
     """Every stored article, duplicate group and story, ready for ``report.to_json``/``render_text``.
 
-    With ``quotes_encoder`` the quotes are found too (``pipeline.find_quotes``, through the embedding
+    With ``quotes_encoder`` the quotes are found too (``quotes.stage.find_quotes``, through the embedding
     cache), as a one-shot run does; without it the ``quotes`` key of the report is empty.
     """
     started = time.perf_counter()

@@ -19,8 +19,8 @@ import numpy as np
 
 from cluster.config import StoryConfig
 from cluster.documents import Article, Segment, SegmentKind
-from cluster.store.duplicates import pair_groups
 from cluster.store.db import Store, StoredMatch
+from cluster.store.duplicates import pair_groups
 from cluster.stories.clustering import build_signals, cluster_stories, combined_similarity, date_penalty
 
 

@@ -1,0 +1,32 @@
+"""The quote stage as the pipeline and the store both run it: extract, attribute, match across articles."""
+
+from __future__ import annotations
+
+from cluster.config import Config
+from cluster.documents import Article, Segment
+from cluster.embed import Encoder, open_embedding_cache
+from cluster.quotes.extract import extract_quotes
+from cluster.quotes.matching import QuoteResult, QuoteSettings, match_quotes
+
+
+def find_quotes(
+    articles: list[Article], segments: dict[str, list[Segment]], config: Config, encoder: Encoder
+) -> QuoteResult:
+    """Quotes of every article, attributed, and grouped across articles and languages.
+
+    Uses the run's encoder and embedding cache, so a quote already embedded as a passage (a sentence
+    window is often exactly the quote) costs nothing, and a re-run embeds nothing.
+    """
+    quotes = extract_quotes(articles, segments)
+    cache = open_embedding_cache(config)
+    try:
+        return match_quotes(
+            quotes,
+            encoder,
+            QuoteSettings.from_duplicates(config.duplicates),
+            cache=cache,
+            batch_size=config.batch_size,
+        )
+    finally:
+        if cache is not None:
+            cache.close()
