@@ -73,7 +73,8 @@ def run(
     quiet: QuietOpt = False,
 ) -> None:
     """Duplicate passages and story clusters of a corpus."""
-    from cluster.report.terminal import render_text, to_json
+    from cluster.report.contract import Report
+    from cluster.report.terminal import render_text
 
     config = build_config(
         config_file,
@@ -92,16 +93,19 @@ def run(
         result = run_into_store(corpus or SAMPLE, store, config, quiet)
     else:
         result = _run_or_fail(corpus or SAMPLE, config, quiet)
-    data = to_json(result) if fmt is Format.json or html or csv_dir else None
-    text = json.dumps(data, ensure_ascii=False, indent=2) if fmt is Format.json else render_text(result)
+    report = Report.from_result(result) if fmt is Format.json or html or csv_dir else None
+    if report is not None and fmt is Format.json:
+        text = json.dumps(report.to_json(), ensure_ascii=False, indent=2)
+    else:
+        text = render_text(result)
     if output:
         output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
         if not quiet:
             stderr.print(f"wrote {output}")
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
-    if data is not None:
-        _write_views(data, html, csv_dir, quiet)
+    if report is not None:
+        _write_views(report, html, csv_dir, quiet)
 
 
 @app.command()
@@ -117,17 +121,14 @@ def report(
     if html is None and csv_dir is None:
         fail("nothing to write: give --html PATH and/or --csv DIR")
     try:
-        data = load_report(saved)
+        report = load_report(saved)
     except ReportFileError as exc:
         fail(f"{saved}: {exc}")
-    try:
-        _write_views(data, html, csv_dir, quiet)
-    except (KeyError, TypeError, AttributeError, ValueError) as exc:  # a hand-edited file the checks let through
-        fail(f"{saved}: not a cluster report (unexpected content: {type(exc).__name__}: {exc})")
+    _write_views(report, html, csv_dir, quiet)
 
 
-def _write_views(data: dict, html: Optional[Path], csv_dir: Optional[Path], quiet: bool) -> None:
-    """The HTML page and the CSV tables, both rendered from the JSON contract; an unwritable path is one line."""
+def _write_views(report, html: Optional[Path], csv_dir: Optional[Path], quiet: bool) -> None:
+    """The HTML page and the CSV tables, both rendered from the contract's Report; an unwritable path is one line."""
     from cluster.report.html.page import write_html
     from cluster.report.tables import write_tables
 
@@ -135,10 +136,10 @@ def _write_views(data: dict, html: Optional[Path], csv_dir: Optional[Path], quie
     try:
         if html is not None:
             target = html
-            written.append(write_html(data, html))
+            written.append(write_html(report, html))
         if csv_dir is not None:
             target = csv_dir
-            written += write_tables(data, csv_dir)
+            written += write_tables(report, csv_dir)
     except OSError as exc:
         fail(f"{target}: {exc.strerror or exc}")
     if not quiet:

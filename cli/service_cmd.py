@@ -133,7 +133,7 @@ def info(store: StoreOpt = None) -> None:
         data = {
             "store": str(ingestor.directory),
             "articles": s.count("articles"), "passages": s.count("passages"), "matches": s.count("matches"),
-            "stories": int(s.db.execute("SELECT COUNT(*) FROM stories WHERE status = 'active'").fetchone()[0]),
+            "stories": s.live_story_count(),
             "generation": s.generation, "index_size": ingestor.index.size,
             "index_rebuilt": ingestor.index_rebuilt_because or None,
         }

@@ -1,6 +1,6 @@
 """One typed configuration per run: every threshold the pipeline uses lives here, with its reason.
 
-Defaults come from calibration on the labelled development sets in ``shared/eval`` (see
+Defaults come from calibration on the labelled development sets in ``../shared/eval`` (see
 docs/calibration.md); ``cluster calibrate`` writes a file that ``cluster run --config FILE`` reads, and
 flags override single values on top.
 """
@@ -109,6 +109,44 @@ class StoryConfig(_Section):
     keywords: int = Field(5, ge=0, description="Keywords shown in a story label.")
 
 
+class QuoteConfig(_Section):
+    """When two quotes of different articles are the same statement (``quotes.matching``).
+
+    Quotes are short, often cut by one outlet and translated by another, so their cuts are not the
+    passage cuts of ``duplicates``: candidates are searched wider and the name of the speaker counts
+    as evidence. Each value below was the constant the matcher had before it lived here.
+    """
+
+    candidate_radius: float = Field(
+        0.55, ge=0, le=1, description="Lowest cosine searched for candidate pairs: a cut or translated quote "
+        "sits lower than a whole copy, and every candidate is verified by its wording afterwards."
+    )
+    min_part_words: int = Field(
+        4, ge=1, description="Words from which a quote found inside another counts as a cut copy, and a "
+        "sentence of a longer quote is embedded on its own (shorter bits are common phrases)."
+    )
+    contained_words_per_difference: int = Field(
+        10, ge=1, description="A quote still counts as found inside another with one word in this many "
+        "changed (a cut copy often fixes a spelling or a particle)."
+    )
+    cross_language_floor: float = Field(
+        0.6, ge=0, le=1, description="Least cosine of a quote translation, even when "
+        "duplicates.cross_language_threshold is lower: a short text scores high by chance more easily."
+    )
+    cross_same_speaker_threshold: float = Field(
+        0.5, ge=0, le=1, description="Cosine a translation needs when both copies name the same speaker: the "
+        "name is evidence the embedding lacks (a loose translation of a quote often scores 0.5-0.6)."
+    )
+    short_words_cap: int = Field(
+        6, ge=1, description="duplicates.short_words is lowered to this for quotes: most quotes are shorter "
+        "than a passage, and the short-passage rule (verbatim only) would refuse every edited quote."
+    )
+    part_length_ratio: float = Field(
+        0.6, ge=0, le=1, description="A translation is marked as a part of the other quote when its word count "
+        "is below this share of the other's."
+    )
+
+
 MODEL_PROFILES: dict[str, dict[str, float]] = {
     # Cosine scales differ between encoders: e5 puts unrelated text at ~0.78 and near copies at
     # ~0.97, USE-m3 spreads them from ~0.05 to ~0.95. Defaults above are USE-m3's; these replace the
@@ -138,6 +176,7 @@ class Config(_Section):
     segment: SegmentConfig = SegmentConfig()
     duplicates: DuplicateConfig = DuplicateConfig()
     stories: StoryConfig = StoryConfig()
+    quotes: QuoteConfig = QuoteConfig()
 
     @classmethod
     def from_file(cls, path: Path) -> Config:

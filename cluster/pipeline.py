@@ -23,7 +23,8 @@ from cluster.quotes.stage import find_quotes
 from cluster.result import Result
 from cluster.segment.stage import segment_articles
 from cluster.stories.bodies import article_bodies
-from cluster.stories.clustering import build_signals, cluster_stories
+from cluster.stories.clustering import cluster_stories
+from cluster.stories.signals import build_signals, paragraph_links
 
 
 class NoArticlesError(ValueError):
@@ -96,11 +97,9 @@ def run_pipeline(
         groups = find_duplicate_groups(units, vectors, texts, config.duplicates)
 
     with watch.stage("stories"):
-        body_texts, body_vectors, lead_vectors, body_counts = article_bodies(articles, segments, units, vectors)
-        signals = build_signals(
-            articles, body_texts, body_vectors, lead_vectors, body_counts, groups, config.stories
-        )
-        stories = cluster_stories(articles, signals, body_texts, config.stories)
+        bodies = article_bodies(articles, segments, units, vectors)
+        signals = build_signals(bodies, paragraph_links(groups), config.stories)
+        stories = cluster_stories(bodies, signals, config.stories)
 
     with watch.stage("quotes"):
         quotes = find_quotes(articles, segments, config, encoder)

@@ -10,7 +10,8 @@ from cluster.config import Config
 from cluster.documents import Article, Passage, Segment, SkippedInput
 from cluster.duplicates.groups import DuplicateGroup
 from cluster.quotes.matching import QuoteResult
-from cluster.stories.clustering import ArticleSignals, StoryResult
+from cluster.stories.describe import StoryResult
+from cluster.stories.signals import ArticleSignals
 
 
 @dataclass

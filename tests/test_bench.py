@@ -11,11 +11,11 @@ import math
 import pytest
 
 from cluster.documents import Article
-from cluster.evaluation.bench import SMOKE_SIZES, SOURCES, build_corpus, run_benchmark
+from cluster.evaluation.bench import SMOKE_SIZES, build_corpus, run_benchmark, sources_missing
 from cluster.evaluation.bench_report import STAGES, render_markdown
 from cluster.segment.paragraphs import split_paragraphs
 
-pytestmark = pytest.mark.skipif(not all(p.exists() for p in SOURCES), reason="dev sets not available")
+pytestmark = pytest.mark.skipif(sources_missing() is not None, reason=sources_missing() or "")
 
 
 def _paragraphs(records: list[dict]) -> int:

@@ -1,4 +1,8 @@
-"""The `cluster` command as a user runs it: clean stdout, one-line errors, exit codes."""
+"""The `cluster` command as a user runs it: clean stdout, one-line errors, exit codes.
+
+Its plumbing does not depend on what the encoder makes of the text, so runs use the fake encoder
+(``fake_model``) and stay in the fast tier; a test scoring a run against gold needs the real model.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,14 @@ from tests.conftest import QUOTES, SEEDS
 
 @pytest.fixture()
 def runner(monkeypatch, tmp_path_factory) -> CliRunner:
+    """The real model (loaded by the command itself), with one embedding cache for the session's CLI runs."""
     monkeypatch.setenv("NEWS_CLUSTER_CACHE", str(tmp_path_factory.getbasetemp() / "cli-cache"))
+    return CliRunner()
+
+
+@pytest.fixture()
+def fake_runner(fake_model) -> CliRunner:
+    """Any model the command loads is the fake encoder, with a cache of its own (``conftest.fake_model``)."""
     return CliRunner()
 
 
@@ -27,9 +38,9 @@ def _mixed_corpus(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_json_report_on_stdout_warnings_on_stderr(runner, tmp_path):
+def test_json_report_on_stdout_warnings_on_stderr(fake_runner, tmp_path):
     corpus = _mixed_corpus(tmp_path)
-    result = runner.invoke(app, ["run", str(corpus), "--format", "json"])
+    result = fake_runner.invoke(app, ["run", str(corpus), "--format", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     ids = {a["id"] for a in data["articles"]}
@@ -39,8 +50,8 @@ def test_json_report_on_stdout_warnings_on_stderr(runner, tmp_path):
     assert any("line 2" in s["reason"] for s in data["skipped"])
 
 
-def test_text_report_on_the_sample_by_default(runner):
-    result = runner.invoke(app, ["run", "--quiet"])
+def test_text_report_on_the_sample_by_default(fake_runner):
+    result = fake_runner.invoke(app, ["run", "--quiet"])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("Corpus: 5 articles")
     assert "Storylines" in result.stdout
@@ -72,20 +83,41 @@ def test_unknown_model_is_a_clear_error(runner):
     assert "no-such-model" in result.stderr and "use-m3" in result.stderr
 
 
-def test_eval_rejects_gold_with_unknown_articles(runner, tmp_path):
+def test_eval_rejects_gold_with_unknown_articles(fake_runner, tmp_path):
     gold = tmp_path / "gold.json"
     gold.write_text(json.dumps({"name": "x", "stories": [["ar_outlet_a.txt", "ghost-article"]], "duplicates": []}))
-    result = runner.invoke(app, ["eval", str(QUOTES), "--gold", str(gold), "--quiet"])
+    result = fake_runner.invoke(app, ["eval", str(QUOTES), "--gold", str(gold), "--quiet"])
     assert result.exit_code == 2
     assert "ghost-article" in result.stderr
 
 
+@pytest.mark.slow
 def test_eval_scores_against_gold_and_baselines(runner, tmp_path):
     gold = tmp_path / "gold.json"
-    stories = [["ar_outlet_a.txt", "ar_outlet_b.txt", "en_outlet_c.txt"], ["ar_unrelated_football.txt"], ["en_unrelated_quake.txt"]]
+    stories = [["ar_outlet_a.txt", "ar_outlet_b.txt", "en_outlet_c.txt"],
+               ["ar_unrelated_football.txt"], ["en_unrelated_quake.txt"]]
     gold.write_text(json.dumps({"name": "quotes", "stories": stories, "duplicates": []}))
     result = runner.invoke(app, ["eval", str(QUOTES), "--gold", str(gold), "--quiet", "--format", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["tool"]["stories"]["bcubed_f1"] == pytest.approx(1.0)
     assert data["baseline"]["stories"]["bcubed_f1"] < 1.0  # TF-IDF cannot join Arabic and English
+
+
+def test_config_file_with_a_quote_section_drives_the_run(fake_runner, tmp_path):
+    """What `cluster calibrate` writes, `run --config` reads back whole: the quote cuts included."""
+    from cluster.config import Config
+    from cluster.evaluation.calibrate import apply
+
+    base = Config().with_overrides(**{"quotes.candidate_radius": 0.9})
+    written = apply(base, None, {"cross_language_threshold": 0.7})
+    assert written.quotes.candidate_radius == 0.9 and written.duplicates.cross_language_threshold == 0.7
+    written.write(tmp_path / "cal.json")
+    result = fake_runner.invoke(app, ["run", str(QUOTES), "--config", str(tmp_path / "cal.json"), "-f", "json", "-q"])
+    assert result.exit_code == 0, result.output
+    used = json.loads(result.stdout)["config"]
+    assert used["quotes"] == written.quotes.model_dump() and used["duplicates"]["cross_language_threshold"] == 0.7
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"quotes": {"min_part_words": 0}}')
+    result = fake_runner.invoke(app, ["run", str(QUOTES), "--config", str(bad)])
+    assert result.exit_code == 2 and "quotes.min_part_words" in result.stderr

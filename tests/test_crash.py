@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 
 from cluster.config import Config
+from cluster.evaluation.data import eval_set, missing_reason
 from cluster.ingest.readers import load_corpus
 from cluster.report.terminal import to_json
 from cluster.store.ingestor import Ingestor, IngestSettings
@@ -22,7 +23,7 @@ from cluster.store.report import store_result
 from tests.conftest import EDITED, QUOTES, ROOT, SEEDS
 from tests.test_store import group_keys, partition
 
-ECB = Path("/work/shared/eval/ecbplus-dev/docs.jsonl")
+ECB = "ecbplus-dev"
 BATCH = 4
 SETTINGS = IngestSettings(batch_size=BATCH, recluster_every=0)
 
@@ -33,6 +34,7 @@ import sys, time
 from pathlib import Path
 from cluster.store import db as store_module, index as vector_index
 from cluster.config import Config
+from cluster.evaluation.data import eval_set, missing_reason
 from cluster.store.ingestor import IngestSettings, Ingestor
 from cluster.ingest.readers import load_corpus
 
@@ -79,9 +81,11 @@ def corpus(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("crash_corpus")
     for source in [*SEEDS.glob("*.txt"), *QUOTES.glob("*.txt"), *EDITED.glob("*.txt")]:
         shutil.copy(source, folder / source.name)
-    if ECB.exists():
-        lines = ECB.read_text(encoding="utf-8").splitlines()[:20]
-        (folder / "ecb.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ecb = eval_set(ECB)
+    if ecb is None:
+        pytest.skip(missing_reason(ECB))
+    lines = (ecb / "docs.jsonl").read_text(encoding="utf-8").splitlines()[:20]
+    (folder / "ecb.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return folder
 
 

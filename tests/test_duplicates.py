@@ -1,6 +1,14 @@
-"""Duplicate groups with the real encoder: one group per passage, no chaining through a hub."""
+"""Duplicate groups: one group per passage, no chaining through a hub.
+
+Every copy here is word for word, so the fake encoder (fast tier) must get them right as well as the
+real one (slow tier): each test runs with both.
+"""
 
 from __future__ import annotations
+
+from itertools import combinations
+
+import pytest
 
 from cluster.config import DuplicateConfig
 from cluster.documents import Article
@@ -8,8 +16,10 @@ from cluster.duplicates.groups import find_duplicate_groups
 from cluster.embed import embed_texts
 from cluster.segment.paragraphs import passages, segment_corpus
 
-WITKOFF = "رغم الجهود الكبيرة التي بذلها الوسطاء، لا يبدو أن حماس حسنة النية. سندرس الآن خيارات بديلة لإعادة الرهائن إلى ديارهم ومحاولة تهيئة بيئة أكثر استقرارا لسكان غزة."
-TRUMP = "لا أعتقد أن هناك مجاعة في غزة والأمر ربما يتعلق بسوء تغذية، فحماس تسرق المساعدات، وتحدثت مع نتنياهو بشأن إدخال المساعدات إلى غزة وأمور أخرى."
+WITKOFF = ("رغم الجهود الكبيرة التي بذلها الوسطاء، لا يبدو أن حماس حسنة النية. "
+           "سندرس الآن خيارات بديلة لإعادة الرهائن إلى ديارهم ومحاولة تهيئة بيئة أكثر استقرارا لسكان غزة.")
+TRUMP = ("لا أعتقد أن هناك مجاعة في غزة والأمر ربما يتعلق بسوء تغذية، فحماس تسرق المساعدات، "
+         "وتحدثت مع نتنياهو بشأن إدخال المساعدات إلى غزة وأمور أخرى.")
 FILLER = {
     "a": "أعلنت وزارة الزراعة المصرية بدء موسم حصاد القمح في محافظات الدلتا وسط توقعات بإنتاج قياسي هذا العام.",
     "b": "وافتتح المعرض الدولي للكتاب في الرباط أبوابه أمام الزوار بمشاركة أكثر من سبعمئة دار نشر عربية وأجنبية.",
@@ -23,34 +33,41 @@ def _article(key: str, *paragraphs: str) -> Article:
     return Article(id=key, title=f"عنوان {key}", text=text, lang="ar")
 
 
-def _groups(use_encoder, articles):
+@pytest.fixture(params=["fake_encoder", "use_encoder"])
+def encoder(request):
+    return request.getfixturevalue(request.param)
+
+
+def _groups(encoder, articles):
     segments = segment_corpus(articles)
     units = [p for a in articles for p in passages(segments[a.id], a.lang)]
-    vectors = embed_texts(use_encoder, [u.text for u in units])
+    vectors = embed_texts(encoder, [u.text for u in units])
     return find_duplicate_groups(units, vectors, {a.id: a.text for a in articles}, DuplicateConfig())
 
 
-def test_quote_carried_by_four_outlets_is_one_group(use_encoder):
+def test_quote_carried_by_four_outlets_is_one_group(encoder):
     articles = [_article(k, FILLER[k], f"وقال المبعوث الأميركي: \"{WITKOFF}\"") for k in "abcd"]
-    groups = _groups(use_encoder, articles)
-    assert len(groups) == 1
-    assert sorted(groups[0].articles) == ["a", "b", "c", "d"]
-    assert len(groups[0].pairs) == 6
+    groups = _groups(encoder, articles)
+    assert [sorted(g.articles) for g in groups] == [["a", "b", "c", "d"]]
+    (group,) = groups
+    linked = {frozenset((group.passages[p.a].article_id, group.passages[p.b].article_id)) for p in group.pairs}
+    assert linked == {frozenset(pair) for pair in combinations("abcd", 2)}  # every outlet with every other
+    assert all(group.passages[p.a].text == group.passages[p.b].text for p in group.pairs)
 
 
-def test_a_paragraph_carrying_two_quotes_does_not_chain_them(use_encoder):
+def test_a_paragraph_carrying_two_quotes_does_not_chain_them(encoder):
     articles = [
         _article("a", FILLER["a"], WITKOFF),
         _article("b", FILLER["b"], TRUMP),
         _article("c", FILLER["c"], f"{WITKOFF} {TRUMP}"),  # a round-up quoting both
     ]
-    groups = _groups(use_encoder, articles)
+    groups = _groups(encoder, articles)
     for group in groups:
         assert not {"a", "b"} <= set(group.articles), "the two unrelated quotes were chained"
     linked = {frozenset(g.articles) for g in groups}
     assert frozenset({"a", "c"}) in linked and frozenset({"b", "c"}) in linked
 
 
-def test_fillers_alone_match_nothing(use_encoder):
+def test_fillers_alone_match_nothing(encoder):
     articles = [_article(k, FILLER[k]) for k in "abcd"]
-    assert _groups(use_encoder, articles) == []
+    assert _groups(encoder, articles) == []

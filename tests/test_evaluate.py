@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from cluster.evaluation.baselines import as_result, minhash_duplicates, read_docs, split_paragraphs, tfidf_stories
+from cluster.evaluation.data import eval_set, missing_reason
 from cluster.evaluation.scores import (
     Gold,
     GoldPair,
@@ -22,9 +23,23 @@ from cluster.evaluation.scores import (
     score_stories,
 )
 
-EVAL_DIR = Path("/work/shared/eval")
-ECB, NTREX = EVAL_DIR / "ecbplus-dev", EVAL_DIR / "ntrex-ar-en-dev"
-needs_dev = pytest.mark.skipif(not (ECB / "gold.json").exists(), reason="dev sets not available")
+ECB, NTREX = eval_set("ecbplus-dev"), eval_set("ntrex-ar-en-dev")
+needs_ecb = pytest.mark.skipif(ECB is None, reason=missing_reason("ecbplus-dev"))
+needs_ntrex = pytest.mark.skipif(NTREX is None, reason=missing_reason("ntrex-ar-en-dev"))
+
+
+# ----------------------------------------------------------------------------------- dev sets
+def test_dev_sets_are_found_where_the_environment_says(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cluster.evaluation.bench import source_files
+
+    monkeypatch.setenv("NEWS_CLUSTER_EVAL", str(tmp_path))
+    assert eval_set("ecbplus-dev") is None
+    assert str(tmp_path) in missing_reason("ecbplus-dev") and "NEWS_CLUSTER_EVAL" in missing_reason("ecbplus-dev")
+    (tmp_path / "ecbplus-dev").mkdir()
+    (tmp_path / "ecbplus-dev" / "docs.jsonl").write_text("", encoding="utf-8")
+    assert eval_set("ecbplus-dev") == tmp_path / "ecbplus-dev"
+    with pytest.raises(FileNotFoundError, match="'ntrex-ar-en-dev' not found under"):
+        source_files()  # the benchmark names the set it lacks, not a path of some machine
 
 
 # ------------------------------------------------------------------------------------- stories
@@ -264,7 +279,7 @@ def _ecb_topics(topics: set[str]) -> tuple[list[dict], Gold]:
     return docs, Gold("ecb-slice", stories, pairs)
 
 
-@needs_dev
+@needs_ecb
 def test_baselines_on_two_ecb_topics() -> None:
     docs, gold = _ecb_topics({"1", "2"})
     assert len(gold.stories or []) == 4 and len(docs) > 40
@@ -278,7 +293,7 @@ def test_baselines_on_two_ecb_topics() -> None:
     assert report.duplicates.unlocated_gold == 0 and report.duplicates.by_type["verbatim"].precision > 0.5
 
 
-@needs_dev
+@needs_ntrex
 def test_tfidf_cannot_pair_translations_on_ntrex_slice() -> None:
     docs = read_docs(NTREX)[:20]
     stories = tfidf_stories([(d["id"], d["text"]) for d in docs])

@@ -19,6 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cli.main import app
+from cluster.report.contract import Report
 from cluster.report.html.page import render_html
 from cluster.report.saved import outlet
 from cluster.report.terminal import to_json
@@ -150,6 +151,7 @@ def test_quotes_section_only_when_the_report_has_quotes(quotes_result):
     assert not Tags(render_html(without)).find("section", id="quotes")
 
 
+@pytest.mark.slow  # `cluster run` loads the real model itself
 def test_run_and_report_write_the_same_page(tmp_path, monkeypatch):
     monkeypatch.setenv("NEWS_CLUSTER_CACHE", str(tmp_path / "cache"))
     runner = CliRunner()
@@ -172,14 +174,15 @@ def test_run_and_report_write_the_same_page(tmp_path, monkeypatch):
         (b"{not json", "not valid JSON"),
         (b"\xff\xfe\x00binary", "not UTF-8"),
         (b"[1, 2]", "not a cluster report"),
-        (b'{"articles": []}', "missing keys"),
+        (b'{"articles": []}', "(schema_version: field required; 9 more problems)"),
         (b'{"schema_version": "2.0", "summary": {}, "articles": [], "duplicate_groups": [], "stories": [], "storylines": []}',
          "unsupported schema_version"),
         (b'{"schema_version": "1.0", "summary": {}, "articles": [{"title": "x"}], "duplicate_groups": [], "stories": [], "storylines": []}',
-         "articles[0] lacks id"),
+         "(model: field required; "),
     ],
 )
 def test_report_command_rejects_bad_files_in_one_line(tmp_path, content, reason):
+    """The first problem the contract's model finds, named by where it is and why, on one line."""
     path = tmp_path / "run.json"
     if content is not None:
         path.write_bytes(content)
@@ -188,6 +191,18 @@ def test_report_command_rejects_bad_files_in_one_line(tmp_path, content, reason)
     assert result.stderr.startswith(f"error: {path}: ") and reason in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.output
     assert not (tmp_path / "out.html").exists()
+
+
+def test_report_command_names_the_field_of_a_broken_saved_report(tmp_path, hostile_result):
+    data = saved(hostile_result)
+    del data["articles"][0]["id"]
+    data["duplicate_groups"][0]["pairs"][0]["match_type"] = "copied"
+    path = tmp_path / "run.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = CliRunner().invoke(app, ["report", str(path), "--csv", str(tmp_path / "csv")])
+    assert result.exit_code == 2
+    assert "not a cluster report (articles[0].id: field required; 1 more problem)" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and not (tmp_path / "csv").exists()
 
 
 # ---------------------------------------------------------------- in a real browser
@@ -255,7 +270,7 @@ def test_search_and_outlet_filter_hide_what_does_not_match(browser, hostile_resu
     assert visible_ids(page, "article.story") == expected
     page.click("#filter-clear")
     page.select_option("#filter-outlet", "example.org")
-    outlets = {a["id"]: outlet(a) for a in data["articles"]}
+    outlets = {a.id: outlet(a) for a in Report.model_validate(data).articles}
     expected = [anchors[s["id"]] for s in data["stories"] if any(outlets[a] == "example.org" for a in s["articles"])]
     assert 0 < len(expected) < len(data["stories"])
     assert visible_ids(page, "article.story") == expected

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -9,8 +10,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
+from cluster.evaluation.data import eval_set, missing_reason
 from cluster.ingest.readers import CorpusReadout, load_corpus
+from cluster.ingest.records import ArticleRecord, describe_problem
+from cluster.service.schemas import POSTED_FROM, ArticleIn
 
 HERE = Path(__file__).resolve().parent
 SEEDS = HERE.parent / "seeds"
@@ -285,12 +290,51 @@ def test_duplicate_ids_are_renamed_and_kept(tmp_path: Path) -> None:
 
 
 def test_dev_set_reads_cleanly() -> None:
-    docs = Path("/work/shared/eval/ntrex-ar-en-dev/docs.jsonl")
-    if not docs.exists():
-        pytest.skip("development data not present")
-    readout = load_corpus(docs)
+    dev_set = eval_set("ntrex-ar-en-dev")
+    if dev_set is None:
+        pytest.skip(missing_reason("ntrex-ar-en-dev"))
+    readout = load_corpus(dev_set / "docs.jsonl")
     assert len(readout.articles) == 124 and readout.skipped == [] and readout.notices == []
     assert {a.lang for a in readout.articles} == {"ar", "en"}
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {"id": "n1", "text": "\n  A first line that is the headline  \nThen the body.", "date": "next tuesday-ish"},
+        {"id": 42, "title": "", "text": "Title " + "word " * 60 + "\nBody.", "date": 20240913, "lang": "EN"},
+        {"id": "n3", "title": " Given ", "text": "نص الخبر", "date": "13 سبتمبر 2024", "source": "", "url": " u "},
+    ],
+)
+def test_a_record_line_and_an_http_body_give_the_same_article(tmp_path: Path, record: dict) -> None:
+    """One model reads both: a missing title is the first line, a bad date is dropped with a notice."""
+    path = write(tmp_path / "one.jsonl", json.dumps(record, ensure_ascii=False) + "\n")
+    readout = load_corpus(path)
+    (from_file,) = readout.articles
+    posted = ArticleIn.model_validate(record)
+    from_http = posted.to_article(POSTED_FROM)
+    assert dataclasses.replace(from_http, path=from_file.path) == from_file
+    assert from_http.path == POSTED_FROM
+    problem = posted.date_problem
+    assert readout.notices == ([f"{path}: line 1: {problem}"] if problem else [])
+    assert (problem is None) == (from_file.date is not None)
+
+
+def test_record_problems_name_the_field() -> None:
+    cases = {
+        "missing 'text'": {"id": "a"},
+        "empty 'text'": {"id": "a", "text": " \n"},
+        "'text' is not a string (array)": {"id": "a", "text": ["x"]},
+        "missing 'id'": {"id": "  ", "text": "x"},
+        "'id' is not a string or number (object)": {"id": {"k": 1}, "text": "x"},
+        "record is not an object (string)": "text",
+    }
+    for message, record in cases.items():
+        with pytest.raises(ValidationError) as caught:
+            ArticleRecord.model_validate(record)
+        assert describe_problem(caught.value.errors()[0]) == message
+    made = ArticleRecord.model_validate({"id": {"k": 1}, "text": "x"}, context={"made_id": "f.jsonl#3"})
+    assert made.id == "f.jsonl#3"
 
 
 # --- web pages -------------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """The model registry and both encoders, with the real models (no mocks of model behaviour).
 
 USE-m3 loads in ~2 s. e5-small is converted once per test session into a temporary cache
-(~15-30 s) and reused by every e5 test; those tests are marked slow.
+(~15-30 s) and reused by every e5 test. Every test that loads a model is slow (the fixtures are in
+``conftest.REAL_MODEL_FIXTURES``); the registry's error paths load nothing and stay in the fast tier.
 """
 
 from __future__ import annotations

@@ -1,4 +1,8 @@
-"""Quote extraction, attribution, matching across articles and languages, and the reports."""
+"""Quote extraction, attribution, matching across articles and languages, and the reports.
+
+Extraction and attribution read text only, so they are checked on ``seeds_fake`` (fast tier); matching
+across languages needs the real model (``*_result`` fixtures, slow tier).
+"""
 
 from __future__ import annotations
 
@@ -8,10 +12,16 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from cluster.config import Config
 from cluster.documents import SegmentKind
+from cluster.duplicates.lexical import MatchType
 from cluster.evaluation.quote_eval import evaluate_extraction, evaluate_pairs
+from cluster.ingest.readers import load_corpus
+from cluster.quotes.extract import Quote, extract_quotes
+from cluster.quotes.matching import QuoteSettings, contained, match_quotes, verify
 from cluster.report.quote_section import quotes_json
 from cluster.report.terminal import render_text, to_json
+from cluster.segment.paragraphs import segment_corpus
 
 DATA = Path(__file__).resolve().parent / "data"
 QUOTE_CORPUS = DATA / "quote_corpus"
@@ -21,6 +31,11 @@ FIRST = "000_ea44e2c584543728.txt"
 @pytest.fixture(scope="module")
 def corpus_result(run_corpus):
     return run_corpus(QUOTE_CORPUS)
+
+
+@pytest.fixture(scope="module")
+def corpus_fake(run_fake):
+    return run_fake(QUOTE_CORPUS)
 
 
 def _quotes(result, article: str) -> list:
@@ -35,68 +50,72 @@ def _find(result, article: str, start_of_text: str):
 
 # --- Seeds: extraction and attribution ----------------------------------------------------------
 
-def test_offsets_point_into_the_article_text(seeds_result):
-    texts = {a.id: a.text for a in seeds_result.articles}
-    assert seeds_result.quotes.quotes
-    for q in seeds_result.quotes.quotes:
+def test_offsets_point_into_the_article_text(seeds_fake):
+    texts = {a.id: a.text for a in seeds_fake.articles}
+    assert seeds_fake.quotes.quotes
+    for q in seeds_fake.quotes.quotes:
         assert texts[q.article_id][q.start:q.end] == q.text
         assert q.segment_kind is not SegmentKind.BOILERPLATE
 
 
-def test_witkoff_quotes_in_the_first_seed(seeds_result):
-    full = _find(seeds_result, FIRST, "رغم الجهود الكبيرة التي بذلها الوسطاء")
+def test_witkoff_quotes_in_the_first_seed(seeds_fake):
+    full = _find(seeds_fake, FIRST, "رغم الجهود الكبيرة التي بذلها الوسطاء")
     assert full.kind == "direct" and full.speaker == "ستيف ويتكوف"
     assert full.text.endswith("تهيئة بيئة أكثر استقرارا لسكان غزة")
     assert full.speaker_as_written == "المبعوث الأميركي ستيف ويتكوف"  # the title is not the name
-    part = _find(seeds_result, FIRST, "يُظهر عدم رغبتها")
+    part = _find(seeds_fake, FIRST, "يُظهر عدم رغبتها")
     assert part.speaker == "ستيف ويتكوف" and part.kind == "direct"
 
 
-def test_trump_quotes_including_subjectless_verbs(seeds_result):
-    trump = [q for q in _quotes(seeds_result, FIRST) if q.speaker and "ترامب" in q.speaker]
+def test_trump_quotes_including_subjectless_verbs(seeds_fake):
+    trump = [q for q in _quotes(seeds_fake, FIRST) if q.speaker and "ترامب" in q.speaker]
     texts = [q.text for q in trump]
     # "قال الرئيس الأميركي، دونالد ترامب، الأحد، إنه ..." (indirect, full name after the title)
     assert any(t.startswith("لا يعلم ماذا سيحدث في غزة") for t in texts)
     # "وأوضح أن حماس "..."، مبرزا "..."" and "وأكمل:" / "وأضاف:" name nobody: they refer back to Trump.
     for start in ("أظهرت فجأة موقفا متشددا", "لا يريدون إعادتهم", "لا أعتقد أن هناك مجاعة", "سنقدم مزيدا من المساعدات"):
-        quote = _find(seeds_result, FIRST, start)
+        quote = _find(seeds_fake, FIRST, start)
         assert quote.speaker == "ترامب" and quote.kind == "direct", start
         assert quote.segment_kind is SegmentKind.RELATED
-    said = _find(seeds_result, FIRST, "حركة حماس لا ترغب في إبرام اتفاق")
+    said = _find(seeds_fake, FIRST, "حركة حماس لا ترغب في إبرام اتفاق")
     assert said.kind == "indirect" and said.speaker == "ترامب"
-    assert len(trump) >= 7
+    # "... مشيرا إلا أن ..." and "وتابع ترامب ... أن ...، مضيفا أنه ...": clauses of the same verbs.
+    for start in ("إسرائيل يجب أن تتخذ قرارها", "على إسرائيل اتخاذ قرار", "لا يعلم ما سيحدث بعد تحرك"):
+        quote = _find(seeds_fake, FIRST, start)
+        assert "ترامب" in quote.speaker and quote.kind == "indirect", start
 
 
-def test_newspaper_quote_resolved_through_the_description(seeds_result):
-    first = _find(seeds_result, FIRST, "على مدى 6 أسابيع")  # "صحيفة Sabah التركية ... حيث تابعت:"
-    second = _find(seeds_result, FIRST, "وقد نقلت أنقرة المعلومات")  # "وتابعت الصحيفة:"
+def test_newspaper_quote_resolved_through_the_description(seeds_fake):
+    first = _find(seeds_fake, FIRST, "على مدى 6 أسابيع")  # "صحيفة Sabah التركية ... حيث تابعت:"
+    second = _find(seeds_fake, FIRST, "وقد نقلت أنقرة المعلومات")  # "وتابعت الصحيفة:"
     assert first.speaker == second.speaker == "Sabah"
     assert second.speaker_as_written == "الصحيفة"
 
 
-def test_turkish_sources_without_a_name_stay_unattributed(seeds_result):
-    unnamed = [q for q in seeds_result.quotes.quotes if q.speaker_as_written in {"مصادر أمنية تركية", "المصادر"}]
+def test_turkish_sources_without_a_name_stay_unattributed(seeds_fake):
+    unnamed = [q for q in seeds_fake.quotes.quotes if q.speaker_as_written in {"مصادر أمنية تركية", "المصادر"}]
     assert {q.article_id for q in unnamed} >= {"001_e7c0e6484bedda40.txt", "002_fd5af0361ac50746.txt"}
     assert all(q.speaker is None for q in unnamed)
-    media = _find(seeds_result, FIRST, "رئيس الاستخبارات التركية MIT")  # "ذكرت وسائل إعلام تركية أن ..."
+    media = _find(seeds_fake, FIRST, "رئيس الاستخبارات التركية MIT")  # "ذكرت وسائل إعلام تركية أن ..."
     assert media.speaker is None and media.speaker_as_written == "وسائل إعلام تركية"
-    sides = _find(seeds_result, "004_d816d484b0658707.txt", "المرحلة الحالية تتطلب")  # "وأكد الجانبان"
+    sides = _find(seeds_fake, "004_d816d484b0658707.txt", "المرحلة الحالية تتطلب")  # "وأكد الجانبان"
     assert sides.speaker is None and sides.speaker_as_written == "الجانبان"
 
 
-def test_named_turkish_and_hamas_sources(seeds_result):
-    kalin = _find(seeds_result, "002_fd5af0361ac50746.txt", "تركيا ستقف دائما")
+def test_named_turkish_and_hamas_sources(seeds_fake):
+    kalin = _find(seeds_fake, "002_fd5af0361ac50746.txt", "تركيا ستقف دائما")
     assert kalin.speaker == "قالن" and kalin.kind == "indirect"
-    hamas = _find(seeds_result, "001_e7c0e6484bedda40.txt", "وفدها المفاوض")
+    hamas = _find(seeds_fake, "001_e7c0e6484bedda40.txt", "وفدها المفاوض")
     assert hamas.speaker == "حماس"
-    kirby = [q for q in _quotes(seeds_result, "001_e7c0e6484bedda40.txt") if q.speaker == "جون كيربي"]
-    assert [q.kind for q in kirby] == ["direct", "direct"]
-    fidan = _find(seeds_result, "003_f43ac9fcd8114102.txt", "ستقرر إرسال قوات")
+    kirby = [q for q in _quotes(seeds_fake, "001_e7c0e6484bedda40.txt") if q.speaker == "جون كيربي"]
+    assert [(q.kind, q.text.split()[:2]) for q in kirby] == [
+        ("direct", ["ما", "زلنا"]), ("direct", ["نواصل", "جهودنا"])]
+    fidan = _find(seeds_fake, "003_f43ac9fcd8114102.txt", "ستقرر إرسال قوات")
     assert fidan.speaker == "فيدان"  # "وكشف أن ..." has no subject: the last speaker named
 
 
-def test_seed_quotes_by_the_same_person_share_a_speaker(seeds_result):
-    result = seeds_result.quotes
+def test_seed_quotes_by_the_same_person_share_a_speaker(seeds_fake):
+    result = seeds_fake.quotes
     trump = {result.speaker_of[k] for k, q in enumerate(result.quotes) if q.speaker and "ترامب" in q.speaker}
     assert len(trump) == 1
     assert result.speakers.speakers[trump.pop()].display == "Donald Trump"
@@ -140,12 +159,12 @@ def test_quote_corpus_pairs_against_gold(corpus_result, use_encoder):
     assert scores.precision == 1.0 and scores.recall == 1.0
 
 
-def test_json_and_text_report_carry_quotes_and_provenance(corpus_result):
-    data = json.loads(json.dumps(to_json(corpus_result), ensure_ascii=False))
-    assert "quotes" in corpus_result.timings
+def test_json_and_text_report_carry_quotes_and_provenance(corpus_fake):
+    data = json.loads(json.dumps(to_json(corpus_fake), ensure_ascii=False))
+    assert "quotes" in corpus_fake.timings
     texts = {a["id"]: None for a in data["articles"]}
     assert data["quotes"] and all(q["id"].startswith("Q") for q in data["quotes"])
-    assert sum(len(q["instances"]) for q in data["quotes"]) == len(corpus_result.quotes.quotes)
+    assert sum(len(q["instances"]) for q in data["quotes"]) == len(corpus_fake.quotes.quotes)
     for quote in data["quotes"]:
         assert set(quote) >= {"id", "speaker", "speaker_forms", "texts", "earliest", "instances"}
         for inst in quote["instances"]:
@@ -155,15 +174,14 @@ def test_json_and_text_report_carry_quotes_and_provenance(corpus_result):
     group = data["duplicate_groups"][0]
     assert set(group["provenance"]) >= {"earliest", "dated", "copies", "agency"}
     assert group["provenance"]["earliest"] == ["ar_wire_first.txt"]
-    report = render_text(corpus_result)
+    report = render_text(corpus_fake)
     assert "Quotes: " in report and "Antonio Guterres" in report
     assert "edited (part)" in report and "[-" in report
 
 
-def test_quotes_command_filters_by_speaker_in_any_script(monkeypatch, tmp_path):
+def test_quotes_command_filters_by_speaker_in_any_script(fake_model):
     from cli.main import app
 
-    monkeypatch.setenv("NEWS_CLUSTER_CACHE", str(tmp_path / "cache"))
     runner = CliRunner()
     result = runner.invoke(app, ["quotes", str(QUOTE_CORPUS), "--speaker", "Guterres", "-f", "json", "-q"])
     assert result.exit_code == 0, result.output
@@ -220,3 +238,65 @@ def test_measuring_command_prints_the_figures(capsys):
     assert main([str(DATA / "quotes_labelled.jsonl")]) == 0
     out = capsys.readouterr().out
     assert "quote extraction" in out and "speaker attribution" in out and "precision" in out
+
+
+# --- The quote cuts come from the config -------------------------------------------------------
+
+def _quote(article: str, lang: str, text: str, speaker: str | None = None) -> Quote:
+    return Quote(article, 0, SegmentKind.BODY, lang, text, 0, len(text), "direct", speaker, speaker)
+
+
+def test_settings_are_the_configs_quote_section():
+    config = Config().with_overrides(**{"quotes.cross_language_floor": 0.7, "quotes.short_words_cap": 4,
+                                        "duplicates.cross_language_threshold": 0.65})
+    settings = QuoteSettings.from_config(config)
+    assert settings.quotes == config.quotes
+    assert settings.cross_threshold == 0.7  # the floor wins over a lower passage cut
+    assert settings.duplicates.short_words == 4 and settings.duplicates.cross_language_threshold == 0.65
+    assert QuoteSettings.from_config(Config()).cross_threshold == Config().duplicates.cross_language_threshold
+
+
+def test_translation_cuts_follow_the_config():
+    quotes = [_quote("a", "ar", "لن نقبل بأي اتفاق لا يضمن انسحابا كاملا من القطاع", "غوتيريش"),
+              _quote("b", "en", "We will not accept any deal that does not guarantee a full withdrawal", "Guterres"),
+              _quote("c", "en", "We will not accept it", None)]
+    speakers = [0, 0, None]
+    default = QuoteSettings.from_config(Config())
+    # 0.55: below the cross-language cut, above the same-speaker one (both copies name Guterres).
+    assert verify(quotes, 0, 1, 0.55, default, speakers).match_type is MatchType.TRANSLATION
+    stricter = QuoteSettings.from_config(Config().with_overrides(**{"quotes.cross_same_speaker_threshold": 0.6}))
+    assert verify(quotes, 0, 1, 0.55, stricter, speakers) is None
+    assert verify(quotes, 0, 2, 0.55, default, speakers) is None  # nobody named: the 0.62 cut applies
+    assert verify(quotes, 0, 2, 0.7, default, speakers).part  # 5 words against 10: a part
+    looser = QuoteSettings.from_config(Config().with_overrides(**{"quotes.part_length_ratio": 0.5}))
+    assert not verify(quotes, 0, 2, 0.7, looser, speakers).part
+
+
+def test_cut_copy_rules_follow_the_config():
+    full = tuple("the collective punishment of the palestinian people cannot be justified at all".split())
+    cut = full[1:9]
+    edited = cut[:3] + ("x",) + cut[4:]
+    assert contained(cut, full, 4, 10)
+    assert not contained(cut, full, 9, 10)  # min_part_words above the cut's 8 words
+    assert not contained(edited, full, 4, 10)  # one word in 8 changed: more than one in ten
+    assert contained(edited, full, 4, 8)
+
+
+def test_candidate_radius_bounds_what_is_compared(fake_encoder):
+    articles = load_corpus(QUOTE_CORPUS).articles
+    quotes = extract_quotes(articles, segment_corpus(articles))
+    linked = match_quotes(quotes, fake_encoder, QuoteSettings.from_config(Config()))
+    assert any(link.part for g in linked.groups for link in g.links)  # the cut copy meets the wire quote
+    nothing = QuoteSettings.from_config(Config().with_overrides(**{"quotes.candidate_radius": 1.0}))
+    exact = match_quotes(quotes, fake_encoder, nothing)
+    assert not any(link.part for g in exact.groups for link in g.links)
+
+
+def test_config_file_round_trips_the_quote_section(tmp_path):
+    config = Config().with_overrides(**{"quotes.candidate_radius": 0.5, "quotes.min_part_words": 5})
+    config.write(tmp_path / "c.json")
+    assert json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))["quotes"]["candidate_radius"] == 0.5
+    assert Config.from_file(tmp_path / "c.json") == config
+    (tmp_path / "bad.json").write_text('{"quotes": {"candidate_radius": 2}}', encoding="utf-8")
+    with pytest.raises(ValueError, match="quotes.candidate_radius"):
+        Config.from_file(tmp_path / "bad.json")

@@ -1,4 +1,5 @@
-"""docs/report.schema.json: a valid draft 2020-12 schema that real outputs satisfy and broken ones do not."""
+"""docs/report.schema.json: generated from the contract's models (cluster/report/contract.py), a valid draft
+2020-12 schema that real outputs satisfy and broken ones do not."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 
 jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is in the test extra: pip install -e '.[test]'")
 
+from cluster.report.contract import Report, schema_text  # noqa: E402
 from cluster.report.terminal import to_json  # noqa: E402
 
 SCHEMA_PATH = Path(__file__).resolve().parents[1] / "docs" / "report.schema.json"
@@ -42,6 +44,21 @@ def errors(validator, data: dict[str, Any]) -> list[str]:
 def test_real_outputs_validate(validator, request, fixture):
     data = as_saved(request.getfixturevalue(fixture))
     assert errors(validator, data) == []
+
+
+def test_committed_schema_is_generated_from_the_models():
+    """Regenerate with: python -m cluster.report.contract --write-schema"""
+    assert SCHEMA_PATH.read_text(encoding="utf-8") == schema_text(), (
+        "docs/report.schema.json is stale: run python -m cluster.report.contract --write-schema"
+    )
+
+
+@pytest.mark.parametrize("fixture", ["seeds_result", "quotes_result", "edited_result", "hostile_result"])
+def test_saved_output_round_trips_through_the_model(request, fixture):
+    data = as_saved(request.getfixturevalue(fixture))
+    assert Report.model_validate(data).to_json() == data
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    assert json.dumps(Report.model_validate_json(text).to_json(), ensure_ascii=False, indent=2) == text
 
 
 def test_hostile_corpus_has_the_content_the_other_tests_rely_on(hostile_result):

@@ -176,16 +176,29 @@ def test_openapi_describes_every_endpoint(client):
     assert {"/articles", "/articles/{article_id}", "/stories", "/stories/{story_id}", "/duplicates", "/health"} <= set(paths)
 
 
+def test_posted_article_is_read_like_a_record_line(client):
+    """No title: the first line of the text; an unparseable date: kept without one, and the answer says so."""
+    body = {"id": 7, "text": "\n  First line  \n\nThe body.", "date": "next tuesday-ish", "source": " Wire "}
+    answer = client.post("/articles", json=body)
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["notices"] == ["7: unparseable date 'next tuesday-ish', kept without a date"]
+    stored = client.get("/articles/7").json()
+    assert (stored["title"], stored["date"], stored["source"], stored["lang"]) == ("First line", None, "Wire", "en")
+    assert "notices" not in client.post("/articles", json={"id": "8", "text": "t", "date": "2024-09-13"}).json()
+
+
 @pytest.mark.parametrize(
     "body, status, words",
     [
         (b'{"id": "x", "text": ', 400, "malformed JSON"),
         (b"not json at all", 400, "malformed JSON"),
         (json.dumps({"id": "x"}).encode(), 422, "text"),
-        (json.dumps({"id": "x", "text": "   "}).encode(), 422, "blank"),
-        (json.dumps({"text": "no id here"}).encode(), 422, "id"),
+        (json.dumps({"id": "x", "text": "   "}).encode(), 422, "empty 'text'"),
+        (json.dumps({"text": "no id here"}).encode(), 422, "missing 'id'"),
         (json.dumps({"id": "x", "text": 5}).encode(), 422, "text"),
-        (json.dumps({"id": "x", "text": "t", "date": "next tuesday-ish"}).encode(), 422, "date"),
+        (json.dumps({"id": "x", "text": "t", "date": "x" * 101}).encode(), 422, "date"),
+        (json.dumps([{"id": "x", "text": "t"}, {"id": "y"}]).encode(), 422, "article 1: missing 'text'"),
+        (json.dumps(5).encode(), 422, "not an object"),
         (json.dumps({"id": "x\u0000y", "text": "t"}).encode(), 422, "id"),
         (json.dumps({"id": "x", "text": "a" * (MAX_TEXT_CHARS + 1)}).encode(), 422, "text"),
         (json.dumps([]).encode(), 422, "empty"),

@@ -196,6 +196,7 @@ def test_automatic_recluster_every_n_additions(tmp_path, config, use_encoder):
         assert ing.store.get_meta("added_since_recluster") == "0"
 
 
+@pytest.mark.slow  # `cluster run` loads the real model itself
 def test_cli_run_with_store_reports_the_whole_store(tmp_path, monkeypatch, embedding_cache):
     import json
 

@@ -133,6 +133,7 @@ def test_quotes_and_provenance_rows(tmp_path, quotes_result):
     assert {r["copy_match_type"] for r in first if r["earliest"] == "false"} <= {"translation", ""}
 
 
+@pytest.mark.slow  # `cluster run` loads the real model itself
 def test_cli_csv_from_run_and_from_a_saved_report_are_identical(tmp_path, monkeypatch):
     monkeypatch.setenv("NEWS_CLUSTER_CACHE", str(tmp_path / "cache"))
     runner = CliRunner()

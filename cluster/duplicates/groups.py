@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
 import faiss
 import numpy as np
@@ -80,9 +80,13 @@ class DuplicateGroup:
         return sorted({p.lang for p in self.passages})
 
 
-@dataclass
+@dataclass(frozen=True)
 class ParagraphMatch:
-    """A verified match between two paragraphs of two articles (spans grow as sentences join)."""
+    """A verified match between two paragraphs of two articles (spans grow as sentences join).
+
+    ``vec_left``/``vec_right`` and ``members`` number passages: positions in the passage list of a run,
+    or passage ids in the store (``renumbered`` moves a match from one numbering to the other).
+    """
 
     left: tuple[str, int]
     right: tuple[str, int]
@@ -95,7 +99,23 @@ class ParagraphMatch:
     """The type of the best-scoring evidence (kept if the merged spans no longer classify alone)."""
     whole: bool
     """The best evidence spans a whole paragraph on one side at least: its spans stay as they are."""
-    members: list[tuple[int, int]] = field(default_factory=list)
+    members: tuple[tuple[int, int], ...] = ()
+
+    def renumbered(self, number: Mapping[int, int] | Sequence[int]) -> ParagraphMatch:
+        """The same match with every passage number ``k`` replaced by ``number[k]``."""
+        return replace(
+            self, vec_left=number[self.vec_left], vec_right=number[self.vec_right],
+            members=tuple((number[a], number[b]) for a, b in self.members),
+        )
+
+    def widened(self, a: Passage, b: Passage, pair: tuple[int, int]) -> ParagraphMatch:
+        """The match grown by one more matching pair of sentences of the same two paragraphs."""
+        return replace(
+            self,
+            span_left=(min(self.span_left[0], a.start), max(self.span_left[1], a.end)),
+            span_right=(min(self.span_right[0], b.start), max(self.span_right[1], b.end)),
+            members=(*self.members, pair),
+        )
 
 
 def find_duplicate_groups(
@@ -179,12 +199,11 @@ def verified_matches(
         match = merged.get(key)
         if match is None:
             whole = a.whole_paragraph or b.whole_paragraph
-            merged[key] = ParagraphMatch(key[0], key[1], (a.start, a.end), (b.start, b.end), sim, i, j, kind, whole, [(i, j)])
+            merged[key] = ParagraphMatch(key[0], key[1], (a.start, a.end), (b.start, b.end), sim, i, j, kind, whole,
+                                         ((i, j),))
         elif not (a.whole_paragraph or b.whole_paragraph) and not match.whole:
             # More sentences of the same two paragraphs match: the reused passage is longer.
-            match.span_left = (min(match.span_left[0], a.start), max(match.span_left[1], a.end))
-            match.span_right = (min(match.span_right[0], b.start), max(match.span_right[1], b.end))
-            match.members.append((i, j))
+            merged[key] = match.widened(a, b, (i, j))
     return list(merged.values())
 
 

@@ -3,7 +3,7 @@
 They run on the same input as the tool and are scored by the same code (``cluster.evaluation.scores``), so a
 gap between the tool and a baseline measures the method, not the plumbing. Neither needs a model.
 
-    python -m cluster.evaluation.baselines /work/shared/eval/ecbplus-dev /work/shared/eval/ntrex-ar-en-dev
+    python -m cluster.evaluation.baselines ../shared/eval/ecbplus-dev ../shared/eval/ntrex-ar-en-dev
 """
 
 from __future__ import annotations

@@ -42,10 +42,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from cluster.evaluation.bench_report import BenchReport, RunMeasure, render_markdown, render_tables
+from cluster.evaluation.data import eval_set, missing_reason
 
 ROOT = Path(__file__).resolve().parents[2]
-EVAL_DIR = Path(os.environ.get("NEWS_CLUSTER_EVAL", "/work/shared/eval"))  # the labelled dev sets
-SOURCES = [EVAL_DIR / "ecbplus-dev" / "docs.jsonl", EVAL_DIR / "ntrex-ar-en-dev" / "docs.jsonl"]
+SOURCE_SETS = ("ecbplus-dev", "ntrex-ar-en-dev")
+"""The labelled dev sets the corpora are drawn from, found by ``evaluation.data`` (never a machine's path)."""
 SMOKE_SIZES = [200]
 SHUFFLE_SEED = 20240501
 _STEP = "@@bench-step "
@@ -56,13 +57,27 @@ _MARKERS = {"ar": " (النسخة {k}، الفقرة {j}.)", "en": " (Copy {k}, 
 # --- corpora ---------------------------------------------------------------------------------------
 
 
+def sources_missing() -> str | None:
+    """Why no corpus can be built here (a dev set is absent), or None when every source set is present."""
+    return next((missing_reason(name) for name in SOURCE_SETS if eval_set(name) is None), None)
+
+
+def source_files() -> list[Path]:
+    """Each source set's ``docs.jsonl``; an error naming the missing set and where it was looked for."""
+    if (reason := sources_missing()) is not None:
+        raise FileNotFoundError(reason)
+    return [eval_set(name) / "docs.jsonl" for name in SOURCE_SETS]
+
+
 def _pool() -> list[tuple[dict[str, Any], list[str]]]:
     """Every dev article and seed as a JSONL record with its paragraphs, in one fixed shuffled order."""
     from cluster.documents import Article
     from cluster.ingest.readers import load_corpus
     from cluster.segment.paragraphs import split_paragraphs
 
-    records = [json.loads(line) for src in SOURCES for line in src.read_text(encoding="utf-8").splitlines() if line]
+    records = [
+        json.loads(line) for src in source_files() for line in src.read_text(encoding="utf-8").splitlines() if line
+    ]
     for a in load_corpus(ROOT / "seeds").articles:  # .txt files: keep the title and date ingest found
         date = a.date.isoformat() if a.date else None
         records.append({"id": f"seed-{a.id}", "title": a.title, "text": a.text, "date": date, "lang": a.lang})

@@ -21,7 +21,8 @@ from cluster.duplicates.groups import find_duplicate_groups
 from cluster.evaluation.scores import Gold, pairs_from_result, score_duplicates, score_stories
 from cluster.report.terminal import to_json
 from cluster.result import Result
-from cluster.stories.clustering import attach_strays, combined_similarity, date_penalty
+from cluster.stories.clustering import attach_strays
+from cluster.stories.signals import combined_similarity, date_penalty
 
 
 @dataclass(frozen=True)

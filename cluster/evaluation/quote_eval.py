@@ -2,7 +2,7 @@
 
     python -m cluster.evaluation.quote_eval tests/data/quotes_labelled.jsonl
     python -m cluster.evaluation.quote_eval tests/data/quotes_labelled.jsonl --pairs tests/data/quote_corpus \
-        --ntrex /work/shared/eval/ntrex-ar-en-dev
+        --ntrex ../shared/eval/ntrex-ar-en-dev
 
 * Extraction: a predicted quote matches a labelled one when their character spans overlap by at
   least half of the shorter (one-to-one, largest overlap first). Precision over predicted quotes,
@@ -142,7 +142,7 @@ def evaluate_pairs(folder: Path, encoder: Any) -> Scores:
     gold = json.loads((folder / "gold_pairs.json").read_text(encoding="utf-8"))
     articles = load_corpus(folder).articles
     quotes = extract_quotes(articles, segment_corpus(articles))
-    result = match_quotes(quotes, encoder, QuoteSettings.from_duplicates(Config().duplicates))
+    result = match_quotes(quotes, encoder, QuoteSettings.from_config(Config()))
     found = {frozenset((quotes[a].article_id, quotes[b].article_id)) for a, b in _same_group_pairs(result)}
     found = {pair for pair in found if len(pair) == 2}
     wanted = {frozenset((p["a"]["article"], p["b"]["article"])) for p in gold["pairs"]}
@@ -154,7 +154,8 @@ def evaluate_ntrex(folder: Path, encoder: Any) -> Scores:
     from cluster.config import Config
     from cluster.quotes.matching import QuoteSettings, match_quotes
 
-    docs = [json.loads(line) for line in (folder / "docs.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines = (folder / "docs.jsonl").read_text(encoding="utf-8").splitlines()
+    docs = [json.loads(line) for line in lines if line.strip()]
     articles = [Article(d["id"], d.get("title", ""), d["text"], lang=d["lang"]) for d in docs]
     texts = {a.id: a.text for a in articles}
     quotes = extract_quotes(articles, segment_corpus(articles))
@@ -169,7 +170,7 @@ def evaluate_ntrex(folder: Path, encoder: Any) -> Scores:
     for key in paragraph_of:
         count[key] = count.get(key, 0) + 1
     derived = {pair for pair in aligned if all(count.get(side, 0) == 1 for side in pair)}
-    result = match_quotes(quotes, encoder, QuoteSettings.from_duplicates(Config().duplicates))
+    result = match_quotes(quotes, encoder, QuoteSettings.from_config(Config()))
     predicted = {frozenset((paragraph_of[a], paragraph_of[b])) for a, b in _same_group_pairs(result)
                  if quotes[a].lang != quotes[b].lang}
     correct = len(predicted & aligned)
@@ -189,7 +190,9 @@ def _paragraph_key(text: str, quote: Quote) -> tuple[str, int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m cluster.evaluation.quote_eval", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m cluster.evaluation.quote_eval", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("labelled", type=Path, help="JSONL: one article per line with its labelled quotes.")
     parser.add_argument("--pairs", type=Path, help="A folder of articles with gold_pairs.json.")
     parser.add_argument("--ntrex", type=Path, help="The NTREX ar-en folder (docs.jsonl, gold.json).")

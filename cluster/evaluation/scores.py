@@ -1,7 +1,7 @@
 """Scores a run (the dict printed by ``cluster run --format json``) against a labelled gold set.
 
-Format and metrics: ``/work/shared/eval/README.md``. Stories: B-cubed over documents, plus ARI and
-NMI. Duplicates: pairwise precision / recall / F1, where a predicted pair matches a gold pair when it
+Format and metrics: ``README.md`` of the dev sets' folder (``evaluation.data.eval_dir()``, by default
+``../shared/eval`` beside the repository). Stories: B-cubed over documents, plus ARI and NMI. Duplicates: pairwise precision / recall / F1, where a predicted pair matches a gold pair when it
 links the same two documents and each predicted passage overlaps its gold passage by at least half
 of the shorter of the two, in characters. Gold passages often come without offsets; each distinct one
 is located in its document once (exact, then normalised, then fuzzy), so scoring stays cheap.

@@ -60,7 +60,9 @@ _MAX_TITLE_WORDS = 1
 """The first line is usually the headline, and headlines name dates ("قمة 5 نوفمبر 2025 في الرياض"):
 there a date counts only if it is nearly alone."""
 # A date right after one of these is an event in a sentence ("منذ 7 أكتوبر 2023"), not a dateline.
-_PROSE_BEFORE = frozenset(normalize(w) for w in "منذ حتى قبل بعد خلال since until till before after from during".split())
+_PROSE_BEFORE = frozenset(
+    normalize(w) for w in "منذ حتى قبل بعد خلال since until till before after from during".split()
+)
 
 
 def _alternation(names: list[str]) -> str:

@@ -127,7 +127,8 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
     """Every reporting verb outside quote marks, resolved to a speaker, in text order."""
     found = []
     for i, token in enumerate(tokens):
-        if not is_verb(token, lang) or any(o < token.start < c for o, c in marks) or _in_relative_clause(tokens, i, lang):
+        if (not is_verb(token, lang) or any(o < token.start < c for o, c in marks)
+                or _in_relative_clause(tokens, i, lang)):
             continue
         if lang == "ar" and any(f in AR_PARTICIPLES for f in clitic_forms(token.norm)):
             written: list[Token] = []  # "مضيفا": the subject is the sentence's speaker
@@ -218,7 +219,8 @@ def _english_subject(tokens: list[Token], verb: int) -> list[Token]:
             return [tokens[k]]
         if word[0].isupper() or (before and word.lower() in EN_TITLES):
             before.insert(0, tokens[k])
-        elif not before and word.isalpha() and word.islower() and k > 0 and tokens[k - 1].text.lower() in EN_DETERMINERS:
+        elif (not before and word.isalpha() and word.islower() and k > 0
+              and tokens[k - 1].text.lower() in EN_DETERMINERS):
             return [tokens[k - 1], tokens[k]]
         elif not before and word.isalpha() and word.islower():
             return _noun_phrase_before(tokens, k)

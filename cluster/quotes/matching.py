@@ -11,6 +11,8 @@ statement meet the full quote, even in the other language. Each candidate is the
 * ``paraphrase``: same language, same meaning in other words (``matching.classify``);
 * ``translation``: other language (script), cosine at least ``cross_threshold``.
 
+Every cut is a field of ``config.QuoteConfig`` (or ``DuplicateConfig``), carried by ``QuoteSettings``.
+
 Two quotes whose speakers are both known and are different people are not the same quote unless the
 wording is the same (one outlet may attribute a line wrongly; it is still the line). Verified pairs are
 joined into groups (connected components).
@@ -24,7 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz.distance import Indel
 
-from cluster.config import DuplicateConfig
+from cluster.config import Config, DuplicateConfig, QuoteConfig
 from cluster.duplicates.groups import similar_pairs
 from cluster.duplicates.lexical import MatchType, classify, compare, profile
 from cluster.embed import EmbeddingCache, Encoder, embed_texts
@@ -33,27 +35,24 @@ from cluster.quotes.speakers import SpeakerIndex, same_person
 from cluster.segment.paragraphs import sentence_spans
 from cluster.textnorm import word_tuple
 
-CANDIDATE_RADIUS = 0.55
-"""Lowest cosine searched: partial and cross-language quotes sit lower than whole copies."""
-MIN_PART_WORDS = 4
-"""A quote contained in another counts as a cut copy from this many words (shorter bits are phrases)."""
-
 
 @dataclass(frozen=True)
 class QuoteSettings:
-    """Cuts for quote pairs, derived from the duplicate settings so a run's config governs both."""
+    """Cuts for quote pairs, derived from one run's config so that its passage and quote cuts move together."""
 
     cross_threshold: float
+    """Cosine a translation needs (``duplicates.cross_language_threshold``, never below the quote floor)."""
     duplicates: DuplicateConfig
-    cross_same_speaker_threshold: float = 0.5
-    """Cosine a translation needs when both copies name the same speaker: the name is evidence the
-    embedding lacks (a loose translation of a quote often scores 0.5-0.6)."""
+    """The passage settings ``classify`` types a same-language pair with, relaxed to quote size."""
+    quotes: QuoteConfig = field(default_factory=QuoteConfig)
 
     @classmethod
-    def from_duplicates(cls, cfg: DuplicateConfig) -> "QuoteSettings":
+    def from_config(cls, config: Config) -> QuoteSettings:
+        cuts, passages = config.quotes, config.duplicates
         # Quotes are short: classify's short-passage rule (verbatim only) is relaxed to quote size.
-        relaxed = cfg.model_copy(update={"short_words": min(cfg.short_words, 6)})
-        return cls(cross_threshold=max(cfg.cross_language_threshold, 0.6), duplicates=relaxed)
+        relaxed = passages.model_copy(update={"short_words": min(passages.short_words, cuts.short_words_cap)})
+        cross = max(passages.cross_language_threshold, cuts.cross_language_floor)
+        return cls(cross_threshold=cross, duplicates=relaxed, quotes=cuts)
 
 
 @dataclass(frozen=True)
@@ -105,15 +104,15 @@ def match_quotes(
     speaker_of = [speakers.add(q.speaker) if q.speaker else None for q in quotes]
     if not quotes:
         return QuoteResult([], [], speakers, speaker_of)
-    owners, texts = _units(quotes)
+    owners, texts = _units(quotes, settings.quotes.min_part_words)
     vectors = embed_texts(encoder, texts, batch_size=batch_size, cache=cache)
-    candidates = _candidates(vectors, owners, quotes)
+    candidates = _candidates(vectors, owners, quotes, settings.quotes.candidate_radius)
     links = [link for (a, b), sim in candidates.items() if (link := verify(quotes, a, b, sim, settings, speaker_of))]
     first_rows = np.searchsorted(owners, np.arange(len(quotes)))
     return QuoteResult(quotes, _components(len(quotes), links), speakers, speaker_of, vectors[first_rows], settings)
 
 
-def _units(quotes: list[Quote]) -> tuple[np.ndarray, list[str]]:
+def _units(quotes: list[Quote], min_part_words: int) -> tuple[np.ndarray, list[str]]:
     """Texts to embed: each quote, plus each of its sentences when it has two or more."""
     owners, texts = [], []
     for k, quote in enumerate(quotes):
@@ -122,15 +121,17 @@ def _units(quotes: list[Quote]) -> tuple[np.ndarray, list[str]]:
         spans = sentence_spans(quote.text)
         if len(spans) > 1:
             for s, e in spans:
-                if len(word_tuple(quote.text[s:e])) >= MIN_PART_WORDS:
+                if len(word_tuple(quote.text[s:e])) >= min_part_words:
                     owners.append(k)
                     texts.append(quote.text[s:e])
     return np.asarray(owners), texts
 
 
-def _candidates(vectors: np.ndarray, owners: np.ndarray, quotes: list[Quote]) -> dict[tuple[int, int], float]:
-    """Quote pairs of different articles with a unit pair above ``CANDIDATE_RADIUS``, best cosine."""
-    rows, cols, sims = similar_pairs(vectors, CANDIDATE_RADIUS)
+def _candidates(
+    vectors: np.ndarray, owners: np.ndarray, quotes: list[Quote], radius: float
+) -> dict[tuple[int, int], float]:
+    """Quote pairs of different articles with a unit pair at cosine ``radius`` or more, best cosine."""
+    rows, cols, sims = similar_pairs(vectors, radius)
     qa, qb = owners[rows], owners[cols]  # owners never decrease with the unit index: qa <= qb
     article = np.asarray([q.article_id for q in quotes], dtype=object)
     keep = (qa < qb) & (article[qa] != article[qb])
@@ -146,18 +147,19 @@ def verify(quotes: list[Quote], a: int, b: int, similarity: float, settings: Quo
     """The typed link between two quotes, or None when they are not the same statement."""
     qa, qb = quotes[a], quotes[b]
     wa, wb = word_tuple(qa.text), word_tuple(qb.text)
+    cuts = settings.quotes
     if qa.lang == qb.lang:
         if wa == wb:
             return QuoteLink(a, b, similarity, MatchType.VERBATIM, False)
-        if contained(wa, wb):
+        if contained(wa, wb, cuts.min_part_words, cuts.contained_words_per_difference):
             return QuoteLink(a, b, similarity, MatchType.EDITED, True)
     if _speakers_conflict(qa, qb, speaker_of[a], speaker_of[b]):
         return None
     if qa.lang != qb.lang:
         same_speaker = speaker_of[a] is not None and speaker_of[a] == speaker_of[b]
-        if similarity < (settings.cross_same_speaker_threshold if same_speaker else settings.cross_threshold):
+        if similarity < (cuts.cross_same_speaker_threshold if same_speaker else settings.cross_threshold):
             return None
-        part = min(len(wa), len(wb)) < 0.6 * max(len(wa), len(wb))
+        part = min(len(wa), len(wb)) < cuts.part_length_ratio * max(len(wa), len(wb))
         return QuoteLink(a, b, similarity, MatchType.TRANSLATION, part)
     kind = classify(similarity, compare(profile(qa.text, qa.lang), profile(qb.text, qb.lang)), qa.lang, qb.lang,
                     settings.duplicates)
@@ -166,13 +168,14 @@ def verify(quotes: list[Quote], a: int, b: int, similarity: float, settings: Quo
     return QuoteLink(a, b, similarity, kind, False)
 
 
-def contained(wa: tuple[str, ...], wb: tuple[str, ...]) -> bool:
-    """The shorter word sequence found inside the longer (nearly: one word in ten may differ)."""
+def contained(wa: tuple[str, ...], wb: tuple[str, ...], min_words: int, words_per_difference: int) -> bool:
+    """The shorter word sequence found inside the longer (nearly: one word in ``words_per_difference``
+    may differ); sequences shorter than ``min_words`` are phrases, never a cut quote."""
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    if len(short) < MIN_PART_WORDS:
+    if len(short) < min_words:
         return False
     n = len(short)
-    allowed = n // 10
+    allowed = n // words_per_difference
     for start in range(0, len(long_) - n + 1):
         window = long_[start: start + n]
         if window[0] != short[0] and window[-1] != short[-1]:

@@ -23,7 +23,7 @@ def find_quotes(
         return match_quotes(
             quotes,
             encoder,
-            QuoteSettings.from_duplicates(config.duplicates),
+            QuoteSettings.from_config(config),
             cache=cache,
             batch_size=config.batch_size,
         )

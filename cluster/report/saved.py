@@ -1,52 +1,32 @@
 """A report as the JSON contract holds it: load a saved one, check it, and read it the way every view does.
 
-The HTML page and the CSV tables are both rendered from the dict ``cluster.report.terminal.to_json`` returns (or
-the same dict read back from a ``cluster run --format json`` file), never from the in-memory Result:
-that way ``cluster run --html`` and ``cluster report RUN.json --html`` cannot drift apart, and a view
-can only show what the documented contract carries.
+The HTML page and the CSV tables are both rendered from a ``Report`` (cluster/report/contract.py): built
+from a run by ``Report.from_result``, or validated from a ``cluster run --format json`` file here. Never
+from the in-memory Result: that way ``cluster run --html`` and ``cluster report RUN.json --html`` cannot
+drift apart, and a view can only show what the documented contract carries.
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
+
+from pydantic import ValidationError
+
+from cluster.report.contract import ArticleOut, QuoteOut, Report
 
 UNKNOWN_OUTLET = "unknown"
 SUPPORTED_MAJOR = "1"
-# The keys every view reads, with the JSON type each must have (docs/output.md marks them stable).
-REQUIRED_KEYS: dict[str, type] = {
-    "schema_version": str,
-    "summary": dict,
-    "articles": list,
-    "duplicate_groups": list,
-    "stories": list,
-    "storylines": list,
-}
-# Fields inside the lists that a view dereferences without a fallback.
-REQUIRED_ITEM_KEYS: dict[str, tuple[str, ...]] = {
-    "articles": ("id",),
-    "duplicate_groups": ("id", "passages", "pairs"),
-    "stories": ("id", "articles"),
-    "storylines": ("id", "stories"),
-}
-
-# Lists inside those items, and the JSON type of their elements.
-NESTED_LISTS: dict[str, dict[str, type]] = {
-    "articles": {"segments": dict},
-    "duplicate_groups": {"passages": dict, "pairs": dict, "articles": str},
-    "stories": {"articles": str, "keywords": str, "evidence": str},
-    "storylines": {"stories": str},
-}
 
 
 class ReportFileError(ValueError):
     """A file that cannot be read as a cluster report; the message is one line, for the CLI to print."""
 
 
-def load_report(path: Path) -> dict[str, Any]:
+def load_report(path: Path) -> Report:
     """Read and check a saved ``cluster run --format json`` result."""
     try:
         raw = path.read_bytes()
@@ -65,49 +45,46 @@ def load_report(path: Path) -> dict[str, Any]:
     return check_report(data)
 
 
-def check_report(data: object) -> dict[str, Any]:
-    """Return ``data`` if it has the shape of a cluster report, else raise ReportFileError saying why.
+def check_report(data: object) -> Report:
+    """``data`` as a Report if it has the contract's shape, else raise ReportFileError naming the first problem.
 
-    Checks what the views rely on (the stable keys, their types, the ids inside), so a wrong file fails
-    here with a reason instead of deep inside rendering with a KeyError.
+    A wrong file fails here with a reason (where, and why) instead of deep inside rendering.
     """
-    if not isinstance(data, dict):
-        raise ReportFileError(f"not a cluster report (a JSON {type(data).__name__}, expected an object)")
-    missing = [key for key in REQUIRED_KEYS if key not in data]
-    if missing:
-        raise ReportFileError(f"not a cluster report (missing key{'s' if len(missing) > 1 else ''}: {', '.join(missing)})")
-    for key, kind in REQUIRED_KEYS.items():
-        if not isinstance(data[key], kind):
-            raise ReportFileError(f"not a cluster report ('{key}' should be a JSON {_json_type(kind)})")
-    major = data["schema_version"].split(".", 1)[0]
-    if major != SUPPORTED_MAJOR:
-        raise ReportFileError(f"unsupported schema_version {data['schema_version']!r} (this version reads 1.x)")
-    for key, fields in REQUIRED_ITEM_KEYS.items():
-        for position, item in enumerate(data[key]):
-            if not isinstance(item, dict) or any(field not in item for field in fields):
-                raise ReportFileError(f"not a cluster report ({key}[{position}] lacks {', '.join(fields)})")
-            for field, kind in NESTED_LISTS.get(key, {}).items():
-                value = item.get(field, [])
-                if not isinstance(value, list) or not all(isinstance(v, kind) for v in value):
-                    raise ReportFileError(
-                        f"not a cluster report ({key}[{position}].{field} should be a list of {_json_type(kind)}s)"
-                    )
-    quotes = data.get("quotes")
-    if quotes is not None and not (isinstance(quotes, list) and all(isinstance(q, dict) for q in quotes)):
-        raise ReportFileError("not a cluster report ('quotes' should be a list of objects)")
-    return data
+    if isinstance(data, Report):
+        return data
+    if not isinstance(data, Mapping):
+        raise ReportFileError(f"not a cluster report (a JSON {_json_type(data)}, expected an object)")
+    version = data.get("schema_version")
+    if isinstance(version, str) and version.split(".", 1)[0] != SUPPORTED_MAJOR:
+        raise ReportFileError(f"unsupported schema_version {version!r} (this version reads 1.x)")
+    try:
+        return Report.model_validate(data)
+    except ValidationError as exc:
+        raise ReportFileError(f"not a cluster report ({first_problem(exc)})") from None
 
 
-def _json_type(kind: type) -> str:
-    return {dict: "object", list: "array", str: "string"}[kind]
+def first_problem(error: ValidationError) -> str:
+    """The first validation error as ``where: why`` (``articles[0].id: field required``), on one line."""
+    problems = error.errors(include_url=False)
+    first = problems[0]
+    where = "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in first["loc"]).lstrip(".")
+    why = first["msg"][:1].lower() + first["msg"][1:]
+    more = f"; {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''}" if len(problems) > 1 else ""
+    return f"{where or 'top level'}: {' '.join(why.split())}{more}"
 
 
-def outlet(article: dict[str, Any]) -> str:
+def _json_type(value: object) -> str:
+    return {list: "array", str: "string", int: "number", float: "number", bool: "boolean"}.get(type(value), "null")
+
+
+def outlet(article: ArticleOut | None) -> str:
     """Who published an article: its ``source``, else the host of its ``url`` (without www.), else unknown."""
-    source = article.get("source")
-    if isinstance(source, str) and source.strip():
+    if article is None:
+        return UNKNOWN_OUTLET
+    source = article.source
+    if source and source.strip():
         return " ".join(source.split())
-    host = url_host(article.get("url"))
+    host = url_host(article.url)
     return host or UNKNOWN_OUTLET
 
 
@@ -135,41 +112,39 @@ def is_web_url(url: object) -> bool:
     return scheme in ("http", "https")
 
 
-def articles_by_id(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {a["id"]: a for a in report["articles"]}
+def articles_by_id(report: Report) -> dict[str, ArticleOut]:
+    return {a.id: a for a in report.articles}
 
 
-def story_of_article(report: dict[str, Any]) -> dict[str, str]:
+def story_of_article(report: Report) -> dict[str, str]:
     """Each article's story id (stories partition the articles)."""
-    return {aid: story["id"] for story in report["stories"] for aid in story["articles"]}
+    return {aid: story.id for story in report.stories for aid in story.articles}
 
 
-def quotes_of(report: dict[str, Any]) -> list[dict[str, Any]]:
+def quotes_of(report: Report) -> list[QuoteOut]:
     """The optional ``quotes`` list (issue 6); empty when the report predates it."""
-    quotes = report.get("quotes")
-    return quotes if isinstance(quotes, list) else []
+    return report.quotes or []
 
 
-def speaker_name(quote: dict[str, Any]) -> str | None:
-    speaker = quote.get("speaker")
-    return speaker if isinstance(speaker, str) and speaker.strip() else None
+def speaker_name(quote: QuoteOut) -> str | None:
+    speaker = quote.speaker
+    return speaker if speaker and speaker.strip() else None
 
 
-def speakers_by_article(report: dict[str, Any]) -> dict[str, set[str]]:
+def speakers_by_article(report: Report) -> dict[str, set[str]]:
     """The named speakers each article quotes, for filtering stories and groups by speaker."""
     found: dict[str, set[str]] = defaultdict(set)
     for quote in quotes_of(report):
         name = speaker_name(quote)
         if name is None:
             continue
-        for instance in quote.get("instances") or []:
-            if isinstance(instance, dict) and "article" in instance:
-                found[instance["article"]].add(name)
+        for instance in quote.instances:
+            found[instance.article].add(name)
     return found
 
 
-def all_outlets(report: dict[str, Any]) -> list[str]:
+def all_outlets(report: Report) -> list[str]:
     """Distinct outlets sorted case-insensitively, ``unknown`` last (it is the least useful choice)."""
-    names = {outlet(a) for a in report["articles"]}
+    names = {outlet(a) for a in report.articles}
     known = sorted(names - {UNKNOWN_OUTLET}, key=str.casefold)
     return known + ([UNKNOWN_OUTLET] if UNKNOWN_OUTLET in names else [])

@@ -1,6 +1,6 @@
 """The JSON contract as tidy CSV tables: one file per entity, one row per entity, a header row.
 
-Rendered from the ``to_json`` dict (never from the Result) so a saved run gives the same tables. The
+Rendered from the ``Report`` model (never from the Result) so a saved run gives the same tables. The
 nested parts of the contract become their own rows: a duplicate group is one row per passage it holds,
 a story one row per member article, a storyline one row per story, a quote one row per place it was
 found. Attributes of the parent are repeated on each row, so each file loads into a spreadsheet or
@@ -15,7 +15,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from cluster.report.saved import articles_by_id, outlet, quotes_of, speaker_name, story_of_article
+from pydantic import BaseModel
+
+from cluster.report.contract import Report
+from cluster.report.saved import articles_by_id, check_report, outlet, quotes_of, speaker_name, story_of_article
 
 LIST_SEPARATOR = " | "
 INSTANCE_FIELDS = ("article", "lang", "kind", "match_type", "agency", "speaker_as_written", "start", "end", "text")
@@ -41,11 +44,15 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
-def write_tables(report: dict[str, Any], directory: Path) -> list[Path]:
-    """Write every table as ``DIR/<name>.csv`` (UTF-8, no BOM); return the paths written."""
+def write_tables(report: Report | dict[str, Any], directory: Path) -> list[Path]:
+    """Write every table as ``DIR/<name>.csv`` (UTF-8, no BOM); return the paths written.
+
+    ``report`` is a Report, or its JSON form (checked against the contract first).
+    """
+    rows_by_table = table_rows(check_report(report))
     directory.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, rows in table_rows(report).items():
+    for name, rows in rows_by_table.items():
         path = directory / f"{name}.csv"
         with path.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.DictWriter(handle, fieldnames=COLUMNS[name], extrasaction="raise")
@@ -55,7 +62,7 @@ def write_tables(report: dict[str, Any], directory: Path) -> list[Path]:
     return written
 
 
-def table_rows(report: dict[str, Any]) -> dict[str, list[Row]]:
+def table_rows(report: Report) -> dict[str, list[Row]]:
     """Every table's rows as dicts keyed by column name (values still JSON-typed)."""
     return {
         "articles": list(article_rows(report)),
@@ -79,124 +86,107 @@ def cell(value: Any) -> Any:
     return value
 
 
-def article_rows(report: dict[str, Any]) -> Iterator[Row]:
+def article_rows(report: Report) -> Iterator[Row]:
     story = story_of_article(report)
-    for article in report["articles"]:
-        segments = article.get("segments") or []
+    for article in report.articles:
         yield {
-            "id": article["id"],
-            "title": article.get("title"),
-            "date": article.get("date"),
-            "lang": article.get("lang"),
-            "source": article.get("source"),
-            "url": article.get("url"),
+            "id": article.id,
+            "title": article.title,
+            "date": article.date,
+            "lang": article.lang,
+            "source": article.source,
+            "url": article.url,
             "outlet": outlet(article),
-            "story": story.get(article["id"]),
-            "segments": len(segments),
-            "body_segments": sum(1 for s in segments if s.get("kind") == "body"),
+            "story": story.get(article.id),
+            "segments": len(article.segments),
+            "body_segments": sum(1 for s in article.segments if s.kind == "body"),
         }
 
 
-def segment_rows(report: dict[str, Any]) -> Iterator[Row]:
-    for article in report["articles"]:
-        for segment in article.get("segments") or []:
-            yield {"article": article["id"], **{key: segment.get(key) for key in COLUMNS["segments"][1:]}}
+def segment_rows(report: Report) -> Iterator[Row]:
+    for article in report.articles:
+        for segment in article.segments:
+            yield {"article": article.id, **_fields(segment, COLUMNS["segments"][1:])}
 
 
-def pair_rows(report: dict[str, Any]) -> Iterator[Row]:
-    for group in report["duplicate_groups"]:
-        for pair in group["pairs"]:
-            yield {"group": group["id"], **{key: pair.get(key) for key in COLUMNS["duplicate_pairs"][1:]}}
+def pair_rows(report: Report) -> Iterator[Row]:
+    for group in report.duplicate_groups:
+        for pair in group.pairs:
+            yield {"group": group.id, **_fields(pair, COLUMNS["duplicate_pairs"][1:])}
 
 
-def group_passage_rows(report: dict[str, Any]) -> Iterator[Row]:
+def _fields(model: BaseModel, names: Iterable[str]) -> Row:
+    return {name: getattr(model, name) for name in names}
+
+
+def group_passage_rows(report: Report) -> Iterator[Row]:
     """One row per passage of each group, the group's own attributes repeated on each."""
-    for group in report["duplicate_groups"]:
-        earliest, copy_types = _provenance_lookup(group)
-        for position, passage in enumerate(group["passages"]):
-            article = passage.get("article")
+    for group in report.duplicate_groups:
+        provenance = group.provenance
+        earliest = set(provenance.earliest) if provenance else None
+        copy_types = {c.article: c.match_type for c in provenance.copies} if provenance else {}
+        for position, passage in enumerate(group.passages):
             yield {
-                "group": group["id"],
+                "group": group.id,
                 "passage": position,
-                **{key: passage.get(key) for key in ("article", "segment", "kind", "lang", "start", "end", "text")},
-                "group_articles": len(group.get("articles") or []),
-                "group_languages": group.get("languages") or [],
-                "group_match_types": group.get("match_types") or [],
-                "group_best_similarity": group.get("best_similarity"),
-                "earliest": None if earliest is None else article in earliest,
-                "copy_match_type": copy_types.get(article),
+                **_fields(passage, ("article", "segment", "kind", "lang", "start", "end", "text")),
+                "group_articles": len(group.articles),
+                "group_languages": group.languages,
+                "group_match_types": group.match_types,
+                "group_best_similarity": group.best_similarity,
+                "earliest": None if earliest is None else passage.article in earliest,
+                "copy_match_type": copy_types.get(passage.article),
             }
 
 
-def _provenance_lookup(group: dict[str, Any]) -> tuple[set[str] | None, dict[str, str]]:
-    """The earliest articles and each copy's match type from a group's optional ``provenance``."""
-    provenance = group.get("provenance")
-    if not isinstance(provenance, dict):
-        return None, {}
-    earliest = {a for a in provenance.get("earliest") or [] if isinstance(a, str)}
-    copies = {
-        c["article"]: c.get("match_type")
-        for c in provenance.get("copies") or []
-        if isinstance(c, dict) and "article" in c
-    }
-    return earliest, copies
-
-
-def story_member_rows(report: dict[str, Any]) -> Iterator[Row]:
+def story_member_rows(report: Report) -> Iterator[Row]:
     """One row per (story, member article), members in the story's date order."""
     articles = articles_by_id(report)
-    for story in report["stories"]:
-        for position, aid in enumerate(story["articles"]):
-            article = articles.get(aid, {})
+    for story in report.stories:
+        for position, aid in enumerate(story.articles):
+            article = articles.get(aid)
             yield {
-                "story": story["id"],
+                "story": story.id,
                 "position": position,
                 "article": aid,
-                "article_date": article.get("date"),
-                "article_lang": article.get("lang"),
+                "article_date": article.date if article else None,
+                "article_lang": article.lang if article else None,
                 "outlet": outlet(article) if article else None,
-                "is_central": aid == story.get("central_article"),
-                "label": story.get("label"),
-                "first_date": story.get("first_date"),
-                "last_date": story.get("last_date"),
-                "size": len(story["articles"]),
-                "keywords": story.get("keywords") or [],
-                "evidence": story.get("evidence") or [],
+                "is_central": aid == story.central_article,
+                "label": story.label,
+                "first_date": story.first_date,
+                "last_date": story.last_date,
+                "size": len(story.articles),
+                "keywords": story.keywords,
+                "evidence": story.evidence,
             }
 
 
-def storyline_rows(report: dict[str, Any]) -> Iterator[Row]:
-    stories = {s["id"]: s for s in report["stories"]}
-    for line in report["storylines"]:
-        for position, sid in enumerate(line["stories"]):
-            story = stories.get(sid, {})
+def storyline_rows(report: Report) -> Iterator[Row]:
+    stories = {s.id: s for s in report.stories}
+    for line in report.storylines:
+        for position, sid in enumerate(line.stories):
+            story = stories.get(sid)
             yield {
-                "storyline": line["id"],
+                "storyline": line.id,
                 "position": position,
                 "story": sid,
-                "similarity": line.get("similarity"),
-                "story_label": story.get("label"),
-                "story_first_date": story.get("first_date"),
+                "similarity": line.similarity,
+                "story_label": story.label if story else None,
+                "story_first_date": story.first_date if story else None,
             }
 
 
-def quote_instance_rows(report: dict[str, Any]) -> Iterator[Row]:
+def quote_instance_rows(report: Report) -> Iterator[Row]:
     """One row per place a quote was found; none (a header-only file) when the report has no quotes."""
     for quote in quotes_of(report):
-        earliest = quote.get("earliest") if isinstance(quote.get("earliest"), dict) else {}
-        first = set(_strings([earliest.get("article")])) | set(_strings(earliest.get("ties") or []))
-        for position, instance in enumerate(quote.get("instances") or []):
-            if not isinstance(instance, dict):
-                continue
+        first = {quote.earliest.article, *quote.earliest.ties}
+        for position, instance in enumerate(quote.instances):
             yield {
-                "quote": quote.get("id"),
+                "quote": quote.id,
                 "speaker": speaker_name(quote),
                 "instance": position,
-                **{key: instance.get(key) for key in INSTANCE_FIELDS},
-                "is_earliest": instance.get("article") in first,
-                "earliest_date": earliest.get("date"),
+                **_fields(instance, INSTANCE_FIELDS),
+                "is_earliest": instance.article in first,
+                "earliest_date": quote.earliest.date,
             }
-
-
-def _strings(values: Iterable[object]) -> Iterator[str]:
-    return (v for v in values if isinstance(v, str))

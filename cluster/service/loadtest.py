@@ -5,8 +5,10 @@
 Starts the service in this process on a free loopback port (or targets ``--url``), runs the clients
 as threads, then checks that every posted article is stored, indexed and in a story, and that a
 verbatim copy of a few of them finds the original as a duplicate (a real search through the index).
-Prints requests per second and p50/p99 latency per request kind. English news from the ECB+ dev set
-(``/work/shared/eval/ecbplus-dev/docs.jsonl``) when present, else the bundled Arabic sample.
+Prints requests per second and p50/p99 latency per request kind. The articles are English news from
+the ECB+ dev set (``ecbplus-dev`` in the folder ``cluster.evaluation.data.eval_dir`` names:
+``$NEWS_CLUSTER_EVAL``, else ``../shared/eval`` beside the repository) when present, else the
+Arabic seed articles bundled in ``seeds/``, repeated under new ids.
 """
 
 from __future__ import annotations
@@ -22,11 +24,15 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-ECB = Path("/work/shared/eval/ecbplus-dev/docs.jsonl")
+from cluster.evaluation.data import eval_set
+
+if TYPE_CHECKING:
+    import httpx
+
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
@@ -52,7 +58,8 @@ class LoadReport:
 
     @property
     def ok(self) -> bool:
-        return not self.errors and self.stored == self.posted == self.in_story and self.search_found == self.search_probes
+        all_stored = self.stored == self.posted == self.in_story
+        return not self.errors and all_stored and self.search_found == self.search_probes
 
     def to_json(self) -> dict[str, Any]:
         return {**self.__dict__, "requests_per_second": round(self.requests_per_second, 2), "ok": self.ok}
@@ -64,8 +71,10 @@ class LoadReport:
         ]
         for kind, stats in sorted(self.latency_ms.items()):
             lines.append(f"  {kind:<12} n={int(stats['n']):<5} p50 {stats['p50']:.0f} ms  p99 {stats['p99']:.0f} ms")
-        lines.append(f"  posted {self.posted}, stored {self.stored}, indexed {self.indexed}, in a story {self.in_story}")
-        lines.append(f"  search probes (verbatim copies) finding their original: {self.search_found}/{self.search_probes}")
+        lines.append(f"  posted {self.posted}, stored {self.stored}, indexed {self.indexed}, "
+                     f"in a story {self.in_story}")
+        lines.append("  search probes (verbatim copies) finding their original: "
+                     f"{self.search_found}/{self.search_probes}")
         lines.append(f"  ingestion batches {self.ingest_batches}, largest {self.largest_batch} articles")
         lines += [f"  error: {e}" for e in self.errors[:10]]
         lines.append("OK" if self.ok else "FAILED")
@@ -73,10 +82,12 @@ class LoadReport:
 
 
 def load_records(count: int, prefix: str = "") -> list[dict[str, Any]]:
-    """``count`` real articles as POST records (ECB+ English news, else the Arabic sample repeated);
+    """``count`` real articles as POST records (ECB+ English news, else the Arabic seeds repeated);
     ``prefix`` makes their ids new to a store that already holds them."""
-    if ECB.exists():
-        rows = [json.loads(line) for line in ECB.read_text(encoding="utf-8").splitlines() if line.strip()]
+    dev_set = eval_set("ecbplus-dev")
+    if dev_set is not None:
+        lines = (dev_set / "docs.jsonl").read_text(encoding="utf-8").splitlines()
+        rows = [json.loads(line) for line in lines if line.strip()]
         rows = [{k: r.get(k) for k in ("id", "title", "text", "date", "source")} for r in rows if r.get("text")]
     else:
         from cluster.ingest.readers import load_corpus
@@ -90,6 +101,84 @@ def load_records(count: int, prefix: str = "") -> list[dict[str, Any]]:
         row["id"] = prefix + row["id"]
         out.append(row)
     return out
+
+
+@dataclass
+class _Plan:
+    """What each client does: ``posts`` POSTs of ``batch`` articles, each followed by ``queries`` GET pairs."""
+
+    clients: int
+    posts: int
+    batch: int
+    queries: int
+
+    @property
+    def per_client(self) -> int:
+        return self.posts * self.batch
+
+
+class _Recorder:
+    """Latencies by request kind and errors, shared by the client threads."""
+
+    def __init__(self) -> None:
+        self.latencies: dict[str, list[float]] = defaultdict(list)
+        self.errors: list[str] = []
+        self._lock = threading.Lock()
+
+    def request(self, http: httpx.Client, kind: str, method: str, path: str, **kwargs: Any) -> httpx.Response | None:
+        import httpx
+
+        start = time.perf_counter()
+        try:
+            response = http.request(method, path, **kwargs)
+        except httpx.HTTPError as exc:
+            with self._lock:
+                self.errors.append(f"{method} {path}: {exc}")
+            return None
+        with self._lock:
+            self.latencies[kind].append((time.perf_counter() - start) * 1000)
+            if response.status_code >= 400:
+                self.errors.append(f"{method} {path}: {response.status_code} {response.text[:200]}")
+        return response
+
+
+def _client(number: int, url: str, records: list[dict[str, Any]], plan: _Plan, recorder: _Recorder,
+            deadline: float, timeout: float) -> None:
+    """One client: post its share of the records, and after each POST look up what it posted so far."""
+    import httpx
+
+    rng = random.Random(number)
+    mine = records[number * plan.per_client : (number + 1) * plan.per_client]
+    with httpx.Client(base_url=url, timeout=timeout) as http:
+        for k in range(plan.posts):
+            if time.monotonic() > deadline:
+                return
+            recorder.request(http, "POST", "POST", "/articles", json=mine[k * plan.batch : (k + 1) * plan.batch])
+            for _ in range(plan.queries):
+                seen = mine[rng.randrange((k + 1) * plan.batch)]["id"]
+                recorder.request(http, "GET article", "GET", f"/articles/{seen}")
+                recorder.request(http, "GET stories", "GET", "/stories", params={"limit": 20})
+
+
+def _run_clients(url: str, records: list[dict[str, Any]], plan: _Plan, time_limit: float) -> LoadReport:
+    """All clients at once, as threads; the report of their requests (before any verification)."""
+    recorder = _Recorder()
+    deadline = time.monotonic() + time_limit
+    args = (url, records, plan, recorder, deadline, time_limit)
+    started = time.perf_counter()
+    threads = [threading.Thread(target=_client, args=(n, *args)) for n in range(plan.clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    seconds = time.perf_counter() - started
+    return LoadReport(
+        clients=plan.clients,
+        requests=sum(len(v) for v in recorder.latencies.values()),
+        seconds=seconds,
+        latency_ms={k: _stats(v) for k, v in recorder.latencies.items()},
+        errors=recorder.errors,
+    )
 
 
 def run_loadtest(
@@ -107,59 +196,13 @@ def run_loadtest(
     id_prefix: str = "",
 ) -> LoadReport:
     """Run the clients against ``url`` or a server started here; bounded by count and ``time_limit``."""
-    import httpx
-
     server = None
     if url is None:
         server, url = _start_server(store_dir or Path(tempfile.mkdtemp(prefix="loadtest-")), encoder, config)
-    records = load_records(clients * posts * batch, id_prefix)
-    latencies: dict[str, list[float]] = defaultdict(list)
-    errors: list[str] = []
-    lock = threading.Lock()
-    deadline = time.monotonic() + time_limit
-
-    def timed(http: httpx.Client, kind: str, method: str, path: str, **kwargs: Any) -> httpx.Response | None:
-        start = time.perf_counter()
-        try:
-            response = http.request(method, path, **kwargs)
-        except httpx.HTTPError as exc:
-            with lock:
-                errors.append(f"{method} {path}: {exc}")
-            return None
-        with lock:
-            latencies[kind].append((time.perf_counter() - start) * 1000)
-            if response.status_code >= 400:
-                errors.append(f"{method} {path}: {response.status_code} {response.text[:200]}")
-        return response
-
-    def client(number: int) -> None:
-        rng = random.Random(number)
-        mine = records[number * posts * batch : (number + 1) * posts * batch]
-        with httpx.Client(base_url=url, timeout=time_limit) as http:
-            for k in range(posts):
-                if time.monotonic() > deadline:
-                    return
-                timed(http, "POST", "POST", "/articles", json=mine[k * batch : (k + 1) * batch])
-                for _ in range(queries):
-                    seen = mine[rng.randrange((k + 1) * batch)]["id"]
-                    timed(http, "GET article", "GET", f"/articles/{seen}")
-                    timed(http, "GET stories", "GET", "/stories", params={"limit": 20})
-
-    started = time.perf_counter()
-    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    seconds = time.perf_counter() - started
-    report = LoadReport(
-        clients=clients,
-        requests=sum(len(v) for v in latencies.values()),
-        seconds=seconds,
-        latency_ms={k: _stats(v) for k, v in latencies.items()},
-        errors=errors,
-    )
     try:
+        plan = _Plan(clients, posts, batch, queries)
+        records = load_records(clients * plan.per_client, id_prefix)
+        report = _run_clients(url, records, plan, time_limit)
         _verify(url, records, report, probes)
     finally:
         if server is not None:

@@ -39,7 +39,7 @@ class StoreView:
         with store.snapshot():
             revision = store.revision
             result = store_result(store, quotes_encoder)
-            hashes = dict(store.db.execute("SELECT id, content_hash FROM articles"))
+            hashes = store.article_hashes()
         data = to_json(result)
         view = cls(revision, data, hashes=hashes)
         view.articles = {a["id"]: a for a in data["articles"]}
@@ -90,9 +90,7 @@ class Reader:
     def article_state(self, article_id: str) -> tuple[str, str] | None:
         """(content hash, story id) of a stored article, straight from SQLite; None if unknown."""
         with self._db_lock:
-            return self.store.db.execute(
-                "SELECT content_hash, story_id FROM articles WHERE id = ?", (article_id,)
-            ).fetchone()
+            return self.store.article_state(article_id)
 
     def _rebuild(self, wanted: int) -> StoreView:
         """Build unless the build that held the lock already reached ``wanted``: a waiter never
@@ -111,17 +109,13 @@ class Reader:
 
     def indexed_passages(self, article_id: str) -> int:
         with self._db_lock:
-            row = self.store.db.execute(
-                "SELECT COUNT(*) FROM passages WHERE article_id = ? AND searchable = 1", (article_id,)
-            ).fetchone()
-        return int(row[0])
+            return self.store.searchable_count(article_id)
 
     def counts(self) -> dict[str, int]:
         """Rows per table, live stories and the generation, read in one go."""
         with self._db_lock:
             counts = {t: self.store.count(t) for t in ("articles", "passages", "matches")}
-            live = self.store.db.execute("SELECT COUNT(*) FROM stories WHERE status = 'active'").fetchone()[0]
-            return {**counts, "stories": int(live), "generation": self.store.generation,
+            return {**counts, "stories": self.store.live_story_count(), "generation": self.store.generation,
                     "revision": self.store.revision}
 
     def resolve(self, story_id: str) -> tuple[str | None, list[str]]:

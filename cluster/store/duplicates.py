@@ -13,25 +13,24 @@ articles (tests/test_store.py checks it), apart from segmentation context (docs/
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
 from cluster.config import DuplicateConfig
-from cluster.documents import Passage, SegmentKind
+from cluster.documents import Passage
 from cluster.duplicates.groups import (  # the one-shot stage's own steps, reused so both verify alike
     DuplicateGroup,
-    GroupPassage,
     ParagraphMatch,
-    PassagePair,
     group_matches,
     one_paragraph_per_article,
     search_radius,
     similar_pairs,
     verified_matches,
 )
-from cluster.duplicates.lexical import MatchType
-from cluster.store.db import Store, StoredMatch
+from cluster.store.db import Store
 from cluster.store.index import VectorIndex
+from cluster.stories.signals import ParagraphLink
 from cluster.textnorm import words
 
 
@@ -81,7 +80,8 @@ def verify_new(
     stored_order: list[int],
     cfg: DuplicateConfig,
 ) -> list[ParagraphMatch]:
-    """Candidates verified by the one-shot stage's rules; match vec indices use the combined numbering.
+    """Candidates verified by the one-shot stage's rules; match vec indices use the combined numbering
+    (``ParagraphMatch.renumbered`` turns them into passage ids once the new passages have theirs).
 
     Pairs whose stored side belongs to an article of this batch (its previous version, being replaced)
     are dropped before verification.
@@ -99,19 +99,6 @@ def verify_new(
     return verified_matches(combined, usable, cfg)
 
 
-def to_stored(matches: Sequence[ParagraphMatch], passage_id: list[int]) -> list[StoredMatch]:
-    """Matches with combined-numbering vec indices turned into store passage ids."""
-    return [
-        StoredMatch(
-            left=m.left, right=m.right, span_left=m.span_left, span_right=m.span_right,
-            similarity=float(m.similarity), vec_left=passage_id[m.vec_left], vec_right=passage_id[m.vec_right],
-            match_type=m.match_type.value, whole=m.whole,
-            members=tuple((passage_id[a], passage_id[b]) for a, b in m.members),
-        )
-        for m in matches
-    ]
-
-
 def groups_from_store(store: Store, texts: dict[str, str], cfg: DuplicateConfig,
                       article_ids: Sequence[str] | None = None) -> list[DuplicateGroup]:
     """Duplicate groups over all stored matches (or those touching ``article_ids``), as a one-shot run
@@ -124,30 +111,21 @@ def groups_from_store(store: Store, texts: dict[str, str], cfg: DuplicateConfig,
     position = {pid: k for k, pid in enumerate(ids)}
     passages = [loaded[pid][0] for pid in ids]
     vectors = np.vstack([loaded[pid][1] for pid in ids])
+    # Grouping reads only the two ends of each match, so only those are loaded and renumbered.
     matches = [
-        ParagraphMatch(m.left, m.right, m.span_left, m.span_right, m.similarity, position[m.vec_left],
-               position[m.vec_right], MatchType(m.match_type), m.whole, [])
-        for m in stored
+        replace(m, vec_left=position[m.vec_left], vec_right=position[m.vec_right], members=()) for m in stored
     ]
     kept = one_paragraph_per_article(matches)
     return group_matches(kept, passages, vectors, texts, cfg)
 
 
-def pair_groups(store: Store, article_ids: Sequence[str], extra: Sequence[StoredMatch] = ()) -> list[DuplicateGroup]:
-    """Two-passage groups, one per match kept by the one-paragraph-per-article pairing, among
-    ``article_ids``: all ``stories.build_signals`` needs for its shared-passage signal."""
+def shared_links(
+    store: Store, article_ids: Sequence[str], extra: Sequence[ParagraphMatch] = ()
+) -> list[ParagraphLink]:
+    """The paragraphs two of ``article_ids`` share, one link per match kept by the one-paragraph-per-
+    article pairing (stored matches, then ``extra``): all ``stories.signals.build_signals`` reads of
+    duplicates, without forming the groups."""
     wanted = set(article_ids)
-    stored = [m for m in store.matches(article_ids) if m.left[0] in wanted and m.right[0] in wanted]
-    stored += [m for m in extra if m.left[0] in wanted and m.right[0] in wanted]
-    matches = [
-        ParagraphMatch(m.left, m.right, m.span_left, m.span_right, m.similarity, 0, 0, MatchType(m.match_type), m.whole, [])
-        for m in stored
-    ]
-    groups = []
-    for m in one_paragraph_per_article(matches):
-        sides = tuple(
-            GroupPassage(key[0], key[1], SegmentKind.BODY, span[0], span[1], "", "")
-            for key, span in ((m.left, m.span_left), (m.right, m.span_right))
-        )
-        groups.append(DuplicateGroup(sides, (PassagePair(0, 1, m.similarity, 0.0, m.match_type),)))
-    return groups
+    matches = [m for m in store.matches(article_ids) if m.left[0] in wanted and m.right[0] in wanted]
+    matches += [m for m in extra if m.left[0] in wanted and m.right[0] in wanted]
+    return [(m.left, m.right) for m in one_paragraph_per_article(matches)]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import fcntl
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -23,10 +23,11 @@ from cluster.config import Config
 from cluster.documents import Article, Passage, Segment
 from cluster.embed import Encoder, LazyEncoder, embed_texts, open_embedding_cache
 from cluster.segment.stage import segment_articles
-from cluster.store.db import NewArticleRows, Store, content_hash
-from cluster.store.duplicates import is_searchable, new_candidates, to_stored, verify_new
+from cluster.store.db import Store
+from cluster.store.duplicates import is_searchable, new_candidates, verify_new
 from cluster.store.index import VectorIndex, open_index
-from cluster.store.stories import Features, assign_new, full_clusters
+from cluster.store.queries import NewArticleRows, content_hash
+from cluster.store.stories import assign_new, full_clusters
 from cluster.store.story_ids import apply_clusters, create_story, record, retire_if_empty, touch
 from cluster.stories.bodies import article_bodies
 
@@ -104,7 +105,9 @@ class Ingestor:
 
     # --- adding -----------------------------------------------------------------------------------
 
-    def add_corpus(self, articles: Sequence[Article], on_commit: Callable[[int], None] | None = None) -> list[ArticleStatus]:
+    def add_corpus(
+        self, articles: Sequence[Article], on_commit: Callable[[int], None] | None = None
+    ) -> list[ArticleStatus]:
         """Add articles in batches of ``settings.batch_size``, one transaction each."""
         out: list[ArticleStatus] = []
         size = self.settings.batch_size
@@ -140,12 +143,11 @@ class Ingestor:
         searchable = [is_searchable(u, cfg.duplicates) for u in units]
         candidates, stored_order = new_candidates(units, vectors, searchable, self.index, cfg.duplicates)
         matches = verify_new(self.store, units, candidates, stored_order, cfg.duplicates)
-        bodies, means, leads, counts = article_bodies(todo, segments, units, vectors)
-        if means.shape[1] != self.index.dim:  # a batch with nothing to embed: zero vectors of the store's width
-            means = np.zeros((len(todo), self.index.dim), np.float32)
-            leads = means.copy()
-        provisional = to_stored(matches, list(range(len(units))) + list(stored_order))
-        decided = assign_new(self.store, Features(todo, bodies, means, leads, counts), provisional, cfg.stories)
+        bodies = article_bodies(todo, segments, units, vectors)
+        if bodies.vectors.shape[1] != self.index.dim:  # nothing to embed in the batch: zeros of the store's width
+            zeros = np.zeros((len(todo), self.index.dim), np.float32)
+            bodies = replace(bodies, vectors=zeros, leads=zeros.copy())
+        decided = assign_new(self.store, bodies, matches, cfg.stories)  # reads no passage number of a match
 
         old_passages = self.store.passage_ids_of(replaced)
         with self.store.transaction():
@@ -157,8 +159,10 @@ class Ingestor:
             for k, article in enumerate(todo):
                 rows, vecs, flags = per_article.get(article.id, ([], vectors[:0], []))
                 passage_id += self.store.insert_article(NewArticleRows(
-                    article, segments[article.id], rows, vecs, flags, counts[k], means[k], leads[k], story_ids[k]))
-            self.store.insert_matches(to_stored(matches, passage_id + list(stored_order)))
+                    article, segments[article.id], rows, vecs, flags, bodies.counts[k], bodies.vectors[k],
+                    bodies.leads[k], story_ids[k]))
+            number = passage_id + list(stored_order)  # combined numbering -> passage ids
+            self.store.insert_matches([m.renumbered(number) for m in matches])
             retire_if_empty(self.store, old_stories, "its articles were replaced")
             added = int(self.store.get_meta("added_since_recluster") or 0) + len(todo)
             self.store.set_meta("added_since_recluster", str(added))

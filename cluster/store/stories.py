@@ -13,49 +13,27 @@ neighbourhood rather than the whole store, one reason a periodic re-clustering i
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 
 from cluster.config import StoryConfig
-from cluster.documents import Article, Segment, SegmentKind
-from cluster.store.db import Store, StoredMatch
-from cluster.store.duplicates import pair_groups
-from cluster.stories.clustering import build_signals, cluster_stories, combined_similarity, date_penalty
+from cluster.duplicates.groups import ParagraphMatch
+from cluster.store.db import Store
+from cluster.store.duplicates import shared_links
+from cluster.stories.bodies import ArticleBodies, body_text
+from cluster.stories.clustering import cluster_stories
+from cluster.stories.signals import ParagraphLink, build_signals, combined_similarity, date_penalty
 
 
-@dataclass
-class Features:
-    """What the story signals need per article, in one order."""
-
-    articles: list[Article]
-    body_texts: list[str]
-    body_vecs: np.ndarray
-    lead_vecs: np.ndarray
-    body_counts: list[int]
-
-    def __add__(self, other: Features) -> Features:
-        return Features(
-            self.articles + other.articles,
-            self.body_texts + other.body_texts,
-            _stack(self.body_vecs, other.body_vecs),
-            _stack(self.lead_vecs, other.lead_vecs),
-            self.body_counts + other.body_counts,
-        )
-
-
-def body_text(article: Article, segments: Sequence[Segment]) -> str:
-    """The article's own body (as the one-shot stage builds it): body paragraphs, else the title."""
-    return "\n\n".join(s.text for s in segments if s.kind is SegmentKind.BODY) or article.title
-
-
-def stored_features(store: Store, ids: Sequence[str] | None = None) -> Features:
+def stored_bodies(store: Store, ids: Sequence[str] | None = None) -> ArticleBodies:
+    """The bodies of stored articles (all, or the given ids), in insertion order, as the one-shot stage
+    builds them: texts from the stored segments, vectors as stored when the article was added."""
     articles = store.articles(ids)
-    segments = store.segments(articles)
-    vectors = store.features([a.id for a in articles])
     if not articles:
-        return Features([], [], np.zeros((0, 1), np.float32), np.zeros((0, 1), np.float32), [])
-    return Features(
+        return ArticleBodies.empty(1)
+    segments = store.segments(articles)
+    vectors = store.body_vectors([a.id for a in articles])
+    return ArticleBodies(
         articles,
         [body_text(a, segments[a.id]) for a in articles],
         np.vstack([vectors[a.id][0] for a in articles]),
@@ -64,19 +42,16 @@ def stored_features(store: Store, ids: Sequence[str] | None = None) -> Features:
     )
 
 
-def similarity(features: Features, groups: list, cfg: StoryConfig) -> np.ndarray:
+def similarity(bodies: ArticleBodies, links: list[ParagraphLink], cfg: StoryConfig) -> np.ndarray:
     """The one-shot stage's article similarity, dates included."""
-    signals = build_signals(
-        features.articles, features.body_texts, features.body_vecs, features.lead_vecs,
-        features.body_counts, groups, cfg,
-    )
-    return combined_similarity(signals, cfg) - date_penalty([a.date for a in features.articles], cfg)
+    signals = build_signals(bodies, links, cfg)
+    return combined_similarity(signals, cfg) - date_penalty([a.date for a in bodies.articles], cfg)
 
 
 def assign_new(
     store: Store,
-    new: Features,
-    new_matches: Sequence[StoredMatch],
+    new: ArticleBodies,
+    new_matches: Sequence[ParagraphMatch],
     cfg: StoryConfig,
     *,
     neighbours: int = 30,
@@ -88,9 +63,9 @@ def assign_new(
     keep = [k for k, aid in enumerate(ids) if aid not in batch]
     ids, body, story = [ids[k] for k in keep], body[keep], [story[k] for k in keep]
     old_subset = _neighbourhood(ids, body, story, new, new_matches, neighbours, member_cap)
-    context = stored_features(store, old_subset) + new if old_subset else new
-    groups = pair_groups(store, [a.id for a in context.articles], extra=new_matches)
-    sim = similarity(context, groups, cfg)
+    context = stored_bodies(store, old_subset) + new if old_subset else new
+    links = shared_links(store, [a.id for a in context.articles], extra=new_matches)
+    sim = similarity(context, links, cfg)
     story_of = dict(zip(ids, story))
     members: dict[str | int, list[int]] = {}
     for k, article in enumerate(context.articles[: len(context.articles) - len(new.articles)]):
@@ -115,14 +90,14 @@ def assign_new(
 
 
 def _neighbourhood(
-    ids: list[str], body: np.ndarray, story: list[str], new: Features,
-    new_matches: Sequence[StoredMatch], neighbours: int, member_cap: int,
+    ids: list[str], body: np.ndarray, story: list[str], new: ArticleBodies,
+    new_matches: Sequence[ParagraphMatch], neighbours: int, member_cap: int,
 ) -> list[str]:
     """Stored articles that could share a story with the new ones: nearest in meaning, sharing
     passages, and (capped) the other members of those articles' stories."""
     if not ids:
         return []
-    semantic = new.body_vecs @ body.T
+    semantic = new.vectors @ body.T
     near: set[int] = set()
     for row in semantic:
         near.update(np.argsort(-row)[:neighbours].tolist())
@@ -145,21 +120,9 @@ def _neighbourhood(
 
 def full_clusters(store: Store, cfg: StoryConfig) -> list[set[str]]:
     """The one-shot stage over every stored article: the partition a re-clustering maps onto ids."""
-    features = stored_features(store)
-    if not features.articles:
+    bodies = stored_bodies(store)
+    if not bodies.articles:
         return []
-    groups = pair_groups(store, [a.id for a in features.articles])
-    signals = build_signals(
-        features.articles, features.body_texts, features.body_vecs, features.lead_vecs,
-        features.body_counts, groups, cfg,
-    )
-    result = cluster_stories(features.articles, signals, features.body_texts, cfg)
-    return [set(s.articles) for s in result.stories]
+    signals = build_signals(bodies, shared_links(store, [a.id for a in bodies.articles]), cfg)
+    return [set(s.articles) for s in cluster_stories(bodies, signals, cfg).stories]
 
-
-def _stack(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    if not len(a):
-        return b
-    if not len(b):
-        return a
-    return np.vstack([a, b])

@@ -9,12 +9,11 @@ and reason; a retired id records the id it resolved to.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cluster.store.db import Store, now_iso
+from cluster.store.db import Store
 
 
 @dataclass(frozen=True)
@@ -33,31 +32,26 @@ class HistoryEvent:
 
 
 def record(store: Store, event: str, story_id: str, other_id: str | None, reason: str, articles: Sequence[str]) -> None:
-    store.db.execute(
-        "INSERT INTO story_history (at, event, story_id, other_id, reason, articles) VALUES (?, ?, ?, ?, ?, ?)",
-        (now_iso(), event, story_id, other_id, reason, json.dumps(list(articles), ensure_ascii=False)),
-    )
+    store.add_history(event, story_id, other_id, reason, articles)
 
 
 def create_story(store: Store, articles: Sequence[str], reason: str) -> str:
     """A new story with a fresh id (inside the caller's transaction)."""
     story_id = store.next_story_id()
-    stamp = now_iso()
-    store.db.execute("INSERT INTO stories VALUES (?, 'active', ?, ?, NULL)", (story_id, stamp, stamp))
+    store.insert_story(story_id)
     record(store, "created", story_id, None, reason, articles)
     return story_id
 
 
 def touch(store: Store, story_id: str) -> None:
-    store.db.execute("UPDATE stories SET updated_at = ? WHERE id = ?", (now_iso(), story_id))
+    store.touch_story(story_id)
 
 
 def retire_if_empty(store: Store, story_ids: Sequence[str], reason: str) -> None:
     """Stories left without members (their only article was replaced and moved) are retired."""
     for sid in story_ids:
-        left = store.db.execute("SELECT COUNT(*) FROM articles WHERE story_id = ?", (sid,)).fetchone()[0]
-        if left == 0:
-            store.db.execute("UPDATE stories SET status = 'emptied', updated_at = ? WHERE id = ?", (now_iso(), sid))
+        if store.story_size(sid) == 0:
+            store.mark_story_emptied(sid)
             record(store, "emptied", sid, None, reason, [])
 
 
@@ -72,7 +66,7 @@ def map_clusters(clusters: Sequence[set[str]], old: dict[str, set[str]]) -> list
         for sid, before in old.items():
             shared = len(members & before)
             if shared:
-                pairs.append((-shared, _number(sid), -len(members), k, sid))
+                pairs.append((-shared, story_number(sid), -len(members), k, sid))
     pairs.sort()
     taken: dict[int, str] = {}
     used: set[str] = set()
@@ -108,10 +102,7 @@ def apply_clusters(store: Store, clusters: Sequence[set[str]], reason: str) -> d
         if sid in final:
             continue
         target = Counter(holder[a] for a in before).most_common(1)[0][0]
-        store.db.execute(
-            "UPDATE stories SET status = 'merged', resolved_to = ?, updated_at = ? WHERE id = ?",
-            (target, now_iso(), sid),
-        )
+        store.mark_story_merged(sid, target)
         record(store, "merged", sid, target, reason, sorted(before))
     for sid, members in final.items():
         joined = sorted(a for a in members if current.get(a) != sid)
@@ -130,7 +121,7 @@ def resolve(store: Store, story_id: str) -> tuple[str | None, list[str]]:
     chain: list[str] = []
     sid = story_id
     for _ in range(1000):
-        row = store.db.execute("SELECT status, resolved_to FROM stories WHERE id = ?", (sid,)).fetchone()
+        row = store.story_status(sid)
         if row is None:
             return None, chain
         status, target = row
@@ -142,15 +133,11 @@ def resolve(store: Store, story_id: str) -> tuple[str | None, list[str]]:
 
 
 def history(store: Store, story_id: str | None = None, limit: int = 1000) -> list[HistoryEvent]:
-    query = "SELECT at, event, story_id, other_id, reason, articles FROM story_history"
-    args: tuple = ()
-    if story_id is not None:
-        query += " WHERE story_id = ? OR other_id = ? OR other_id LIKE ?"
-        args = (story_id, story_id, f"%{story_id},%")
-    rows = store.db.execute(query + " ORDER BY seq LIMIT ?", (*args, limit)).fetchall()
-    return [HistoryEvent(r[0], r[1], r[2], r[3], r[4], tuple(json.loads(r[5]))) for r in rows]
+    """Every event in order, or those naming ``story_id`` (as the story or as the other side)."""
+    return [HistoryEvent(*row[:5], tuple(row[5])) for row in store.history_rows(story_id, limit)]
 
 
-def _number(story_id: str) -> int:
+def story_number(story_id: str) -> int:
+    """The number of an ``S<n>`` id, for ordering (ids of another form sort last)."""
     digits = story_id.lstrip("S")
     return int(digits) if digits.isdigit() else 1 << 30

@@ -1,25 +1,25 @@
 """The JSON contract as one self-contained HTML page an editor can open offline and forward.
 
-The page is rendered from the ``to_json`` dict, so ``cluster run --html`` and ``cluster report
-RUN.json --html`` give the same bytes. Styles and the filter script are inlined from
+The page is rendered from the ``Report`` model (cluster/report/contract.py), so ``cluster run --html``
+and ``cluster report RUN.json --html`` give the same bytes. Styles and the filter script are inlined from
 ``cluster/report/html/assets``; a Content-Security-Policy allows only those two (by hash) and no network,
 so even an escaping mistake could not run a script from article text or fetch anything at view time.
-Sections with more to say live beside this module: html_groups (duplicate passages) and html_quotes
-(quotes by speaker); html_parts holds the escaping and drawing primitives they all share.
+Sections with more to say live beside this module: groups (duplicate passages) and quotes (quotes by
+speaker); lookup holds the Page every section reads from, parts the escaping and drawing primitives.
 """
 
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import hashlib
 from collections import defaultdict
-from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from cluster.report.contract import Report, StoryOut
 from cluster.report.html.groups import render_groups
+from cluster.report.html.lookup import Page
 from cluster.report.html.parts import (
     esc,
     fmt_number,
@@ -33,72 +33,11 @@ from cluster.report.html.parts import (
     web_link,
 )
 from cluster.report.html.quotes import render_quotes
-from cluster.report.saved import all_outlets, check_report, outlet, quotes_of, speaker_name, speakers_by_article
+from cluster.report.saved import all_outlets, check_report, quotes_of, speaker_name
 
 
-@dataclass
-class Page:
-    """What every section needs to look up: articles by id, anchors of stories and groups, filter facets."""
-
-    report: dict[str, Any]
-    articles: dict[str, dict[str, Any]] = field(init=False)
-    story_anchor: dict[str, str] = field(init=False)
-    group_anchor: dict[str, str] = field(init=False)
-    storyline_anchor: dict[str, str] = field(init=False)
-    story_of: dict[str, str] = field(init=False)
-    speakers: dict[str, set[str]] = field(init=False)
-    corpus_span: tuple[dt.date, dt.date] | None = field(init=False)
-    facets: dict[str, dict[str, Any]] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        self.articles = {a["id"]: a for a in self.report["articles"]}
-        self.story_anchor = {s["id"]: f"story-{k + 1}" for k, s in enumerate(self.report["stories"])}
-        self.group_anchor = {g["id"]: f"group-{k + 1}" for k, g in enumerate(self.report["duplicate_groups"])}
-        self.storyline_anchor = {line["id"]: f"storyline-{k + 1}" for k, line in enumerate(self.report["storylines"])}
-        self.story_of = {aid: s["id"] for s in self.report["stories"] for aid in s["articles"]}
-        self.speakers = speakers_by_article(self.report)
-        summary = self.report["summary"]
-        first, last = parse_date(summary.get("first_date")), parse_date(summary.get("last_date"))
-        self.corpus_span = (first, last) if first and last else None
-
-    def add_facets(self, anchor: str, article_ids: list[str], *, several: bool = True, speakers: set[str] | None = None) -> None:
-        """Record what the filters match an item on: its outlets, its speakers, whether it spans articles.
-
-        ``speakers`` given (a quote's own speaker) is used as is; otherwise an item matches every named
-        speaker quoted in one of its articles.
-        """
-        if speakers is None:
-            speakers = set().union(*(self.speakers.get(aid, set()) for aid in article_ids))
-        self.facets[anchor] = {
-            "outlets": sorted({self.outlet(aid) for aid in article_ids}),
-            "speakers": sorted(speakers),
-            "several": several,
-        }
-
-    def group_link(self, gid: str) -> str:
-        anchor = self.group_anchor.get(gid)
-        return f'<a href="#{anchor}">{esc(gid)}</a>' if anchor else esc(gid)
-
-    def story_link(self, sid: str) -> str:
-        anchor = self.story_anchor.get(sid)
-        return f'<a href="#{anchor}">{esc(sid)}</a>' if anchor else esc(sid)
-
-    def outlet(self, article_id: str) -> str:
-        return outlet(self.articles.get(article_id, {}))
-
-    def article_ref(self, article_id: str) -> str:
-        """An article named by its title (in its own direction), with its id and date as a quiet note."""
-        article = self.articles.get(article_id, {})
-        title = article.get("title") or article_id
-        date = article.get("date") or "undated"
-        return (
-            f'{text_span(title, article.get("lang"), cls="title")} '
-            f'<span class="note" dir="ltr">{esc(article_id)} · {esc(date)} · {esc(self.outlet(article_id))}</span>'
-        )
-
-
-def render_html(report: dict[str, Any]) -> str:
-    """The whole page as a string."""
+def render_html(report: Report | dict[str, Any]) -> str:
+    """The whole page as a string; ``report`` is a Report, or its JSON form (checked against the contract first)."""
     page = Page(check_report(report))
     body = "\n".join(
         part
@@ -109,7 +48,7 @@ def render_html(report: dict[str, Any]) -> str:
             _stories(page),
             _storylines(page),
             render_groups(page),
-            render_quotes(page) if "quotes" in report else "",
+            render_quotes(page) if page.report.quotes is not None else "",
             _skipped(page),
             _footer(page),
         )
@@ -118,7 +57,7 @@ def render_html(report: dict[str, Any]) -> str:
     return _document(_title(page), body, page.facets)
 
 
-def write_html(report: dict[str, Any], path: Path) -> Path:
+def write_html(report: Report | dict[str, Any], path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(render_html(report), encoding="utf-8")
     return path
@@ -150,36 +89,35 @@ def _document(title: str, body: str, facets: dict[str, Any]) -> str:
 
 
 def _title(page: Page) -> str:
-    s = page.report["summary"]
-    return f"News cluster report: {s.get('articles', len(page.articles))} articles, {s.get('stories', len(page.report['stories']))} stories"
+    s = page.report.summary
+    return f"News cluster report: {s.articles} articles, {s.stories} stories"
 
 
 def _header(page: Page) -> str:
     report = page.report
     return (
         f"<header class=\"top\"><h1>{esc(_title(page))}</h1>"
-        f"<p class=\"note\">model {esc(report.get('model') or 'unknown')} · report schema "
-        f"{esc(report['schema_version'])} · self-contained page: nothing is loaded from the network</p></header>"
+        f"<p class=\"note\">model {esc(report.model or 'unknown')} · report schema "
+        f"{esc(report.schema_version)} · self-contained page: nothing is loaded from the network</p></header>"
     )
 
 
 def _overview(page: Page) -> str:
-    s, report = page.report["summary"], page.report
-    languages = s.get("languages") or {}
+    s, report = page.report.summary, page.report
+    languages = s.languages
     outlets = all_outlets(report)
-    first, last = s.get("first_date"), s.get("last_date")
+    first, last = s.first_date, s.last_date
     span = "no dates" if not first else (esc(first) if first == last else f"{esc(first)} – {esc(last)}")
     cards = [
-        ("Articles", esc(s.get("articles", len(page.articles))), f"{esc(s.get('skipped', 0))} input(s) skipped"),
+        ("Articles", esc(s.articles), f"{esc(s.skipped)} input(s) skipped"),
         ("Outlets", str(len(outlets)), ", ".join(esc(o) for o in outlets[:6]) + (" …" if len(outlets) > 6 else "")),
         ("Languages", str(len(languages)), " · ".join(f"{esc(k)} {esc(v)}" for k, v in languages.items())),
         ("Date range", span, ""),
-        ("Duplicate groups", esc(s.get("duplicate_groups", len(report["duplicate_groups"]))),
-         f"{esc(s.get('duplicate_pairs', 0))} verified pairs"),
-        ("Stories", esc(s.get("stories", len(report["stories"]))),
-         f"{esc(s.get('multi_article_stories', 0))} with several articles · {esc(s.get('storylines', 0))} storylines"),
+        ("Duplicate groups", esc(s.duplicate_groups), f"{esc(s.duplicate_pairs)} verified pairs"),
+        ("Stories", esc(s.stories),
+         f"{esc(s.multi_article_stories)} with several articles · {esc(s.storylines)} storylines"),
     ]
-    if "quotes" in report:
+    if report.quotes is not None:
         cards.append(("Quotes", str(len(quotes_of(report))), f"{len(_speaker_names(report))} named speakers"))
     items = "".join(
         f'<div class="card"><dt>{label}</dt><dd class="big{" span" if label == "Date range" else ""}">{value}</dd>'
@@ -189,7 +127,7 @@ def _overview(page: Page) -> str:
     return f'<section id="overview" aria-label="Overview"><dl class="cards">{items}</dl></section>'
 
 
-def _speaker_names(report: dict[str, Any]) -> list[str]:
+def _speaker_names(report: Report) -> list[str]:
     return sorted({name for q in quotes_of(report) if (name := speaker_name(q))}, key=str.casefold)
 
 
@@ -217,29 +155,29 @@ def _filters(page: Page) -> str:
 
 def _stories(page: Page) -> str:
     lines = defaultdict(list)
-    for line in page.report["storylines"]:
-        for sid in line["stories"]:
-            lines[sid].append(line["id"])
-    items = [_story(page, story, lines.get(story["id"], [])) for story in page.report["stories"]]
+    for line in page.report.storylines:
+        for sid in line.stories:
+            lines[sid].append(line.id)
+    items = [_story(page, story, lines.get(story.id, [])) for story in page.report.stories]
     return list_section("stories", f"Stories ({len(items)})", items, "No stories.")
 
 
-def _story(page: Page, story: dict[str, Any], storylines: list[str]) -> str:
-    anchor = page.story_anchor[story["id"]]
-    members = list(story["articles"])
+def _story(page: Page, story: StoryOut, storylines: list[str]) -> str:
+    anchor = page.story_anchor[story.id]
+    members = list(story.articles)
     page.add_facets(anchor, members, several=len(members) > 1)
-    central = page.articles.get(story.get("central_article") or "", {})
-    first, last = story.get("first_date"), story.get("last_date")
+    central = page.articles.get(story.central_article)
+    first, last = story.first_date, story.last_date
     span = "undated" if not first else (esc(first) if first == last else f"{esc(first)} – {esc(last)}")
     keywords = "".join(
         f'<button type="button" class="chip" data-term="{esc(k)}"{lang_attrs(guess_lang(k))}>{esc(k)}</button>'
-        for k in story.get("keywords") or []
+        for k in story.keywords
     )
     outlets = sorted({page.outlet(aid) for aid in members}, key=str.casefold)
     rows = "".join(_member_row(page, aid) for aid in members)
     return (
-        f'<article class="story item" id="{anchor}"><header><span class="badge">{esc(story["id"])}</span> '
-        f'{text_span(story.get("label") or "", central.get("lang"), tag="h3")}'
+        f'<article class="story item" id="{anchor}"><header><span class="badge">{esc(story.id)}</span> '
+        f'{text_span(story.label or "", central.lang if central else None, tag="h3")}'
         f'<p class="meta">{len(members)} article{"s" if len(members) != 1 else ""} · {span} · '
         f'outlets: {", ".join(esc(o) for o in outlets)}</p></header>'
         + (f'<p class="keywords">{keywords}</p>' if keywords else "")
@@ -252,20 +190,21 @@ def _story(page: Page, story: dict[str, Any], storylines: list[str]) -> str:
 
 
 def _story_timeline(page: Page, members: list[str]) -> str:
-    articles = [page.articles.get(aid, {}) for aid in members]
-    points = [(day, a.get("title") or "") for a in articles if (day := parse_date(a.get("date")))]
+    articles = [a for aid in members if (a := page.articles.get(aid))]
+    points = [(day, a.title or "") for a in articles if (day := parse_date(a.date))]
     undated = len(members) - len(points)
     note = f'<p class="note">{undated} undated</p>' if undated else ""
     return f'<div class="timeline-box">{timeline_svg(points, page.corpus_span)}{note}</div>'
 
 
-def _story_ties(page: Page, story: dict[str, Any], storylines: list[str]) -> str:
+def _story_ties(page: Page, story: StoryOut, storylines: list[str]) -> str:
     """What holds the story together (its shared passages) and what it continues (its storylines)."""
-    evidence = ", ".join(page.group_link(gid) for gid in story.get("evidence") or [])
+    evidence = ", ".join(page.group_link(gid) for gid in story.evidence)
     if evidence:
         out = f'<p class="evidence">Tied together by shared passages: {evidence}</p>'
-    elif len(story["articles"]) > 1:
-        out = '<p class="evidence note">No passage shared between members: grouped by meaning, wording, names and dates.</p>'
+    elif len(story.articles) > 1:
+        out = ('<p class="evidence note">No passage shared between members: grouped by meaning, wording, names and '
+               "dates.</p>")
     else:
         out = ""
     links = ", ".join(f'<a href="#{page.storyline_anchor[lid]}">{esc(lid)}</a>' for lid in storylines)
@@ -275,38 +214,45 @@ def _story_ties(page: Page, story: dict[str, Any], storylines: list[str]) -> str
 
 
 def _member_row(page: Page, article_id: str) -> str:
-    article = page.articles.get(article_id, {})
-    link = web_link(article.get("url"), "link")
+    article = page.articles.get(article_id)
+    link = web_link(article.url if article else None, "link")
+    date, lang = (article.date, article.lang) if article else (None, None)
     return (
-        f'<tr><td class="date" dir="ltr">{esc(article.get("date") or "undated")}</td><td>{esc(page.outlet(article_id))}</td>'
-        f'<td>{esc(article.get("lang") or "")}</td><td>{page.article_ref(article_id)}'
+        f'<tr><td class="date" dir="ltr">{esc(date or "undated")}</td><td>{esc(page.outlet(article_id))}</td>'
+        f'<td>{esc(lang or "")}</td><td>{page.article_ref(article_id)}'
         + (f' <span class="note">{link}</span>' if link else "")
         + "</td></tr>"
     )
 
 
 def _storylines(page: Page) -> str:
-    stories = {s["id"]: s for s in page.report["stories"]}
+    stories = {s.id: s for s in page.report.stories}
     items = []
-    for line in page.report["storylines"]:
+    for line in page.report.storylines:
         steps = "".join(
-            f'<li><span class="note" dir="ltr">{esc(stories.get(sid, {}).get("first_date") or "undated")}</span> '
-            f'{page.story_link(sid)} {text_span(stories.get(sid, {}).get("label") or "")}</li>'
-            for sid in line["stories"]
+            f'<li><span class="note" dir="ltr">{esc(_story_field(stories, sid, "first_date") or "undated")}</span> '
+            f'{page.story_link(sid)} {text_span(_story_field(stories, sid, "label") or "")}</li>'
+            for sid in line.stories
         )
         items.append(
-            f'<div class="storyline" id="{page.storyline_anchor[line["id"]]}"><h3><span class="badge">{esc(line["id"])}</span> {len(line["stories"])} stories · '
-            f'mean similarity {fmt_number(line.get("similarity"))}</h3><ol>{steps}</ol></div>'
+            f'<div class="storyline" id="{page.storyline_anchor[line.id]}"><h3>'
+            f'<span class="badge">{esc(line.id)}</span> {len(line.stories)} stories · '
+            f"mean similarity {fmt_number(line.similarity)}</h3><ol>{steps}</ol></div>"
         )
     return list_section("storylines", f"Storylines ({len(items)})", items, "No stories continue one another.")
 
 
+def _story_field(stories: dict[str, StoryOut], sid: str, name: str) -> str | None:
+    """A story's field, None for a storyline step naming a story the report lacks."""
+    story = stories.get(sid)
+    return getattr(story, name) if story else None
+
+
 def _skipped(page: Page) -> str:
-    skipped = [s for s in page.report.get("skipped") or [] if isinstance(s, dict)]
-    notices = [n for n in page.report.get("notices") or [] if isinstance(n, str)]
+    skipped, notices = page.report.skipped, page.report.notices
     if not skipped and not notices:
         return ""
-    items = "".join(f"<li>skipped {esc(s.get('path'))}: {esc(s.get('reason'))}</li>" for s in skipped)
+    items = "".join(f"<li>skipped {esc(s.path)}: {esc(s.reason)}</li>" for s in skipped)
     items += "".join(f"<li>{esc(n)}</li>" for n in notices)
     return f'<section id="skipped"><h2>Skipped inputs and notices</h2><ul dir="auto">{items}</ul></section>'
 

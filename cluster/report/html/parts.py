@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from cluster import textnorm
+from cluster.report.contract_base import DiffOpOut
 from cluster.report.saved import is_web_url
 
 RTL_LANGS = frozenset({"ar", "fa", "ur", "he", "ps", "ckb", "yi"})
@@ -70,13 +71,14 @@ def fmt_number(value: object, digits: int = 2) -> str:
     return f"{value:.{digits}f}" if isinstance(value, (int, float)) and not isinstance(value, bool) else "–"
 
 
-def shared_words(passages: Sequence[dict[str, Any]]) -> list[set[str]]:
+def shared_words(passages: Sequence[tuple[str, str]]) -> list[set[str]]:
     """For each passage, the normalised content words that another passage of the group also has.
 
     Normalised as the matcher compares them (Arabic orthography folded, case dropped), stop words left
-    out so the highlight shows what the copies share, not that both use "the" or "في".
+    out so the highlight shows what the copies share, not that both use "the" or "في". ``passages`` are
+    (text, lang) pairs.
     """
-    bags = [set(textnorm.content_words(str(p.get("text") or ""), str(p.get("lang") or ""))) for p in passages]
+    bags = [set(textnorm.content_words(text or "", lang or "")) for text, lang in passages]
     shared = []
     for k, bag in enumerate(bags):
         others = set().union(*(b for j, b in enumerate(bags) if j != k)) if len(bags) > 1 else set()
@@ -157,19 +159,18 @@ def list_section(anchor: str, heading: str, items: list[str], empty: str) -> str
     """A filterable section: its items, a live count the script fills in, and a note when none match."""
     inner = "\n".join(items) if items else f'<p class="empty-note">{esc(empty)}</p>'
     return (
-        f'<section id="{esc(anchor)}" class="list"><h2>{esc(heading)} <span class="count" data-count="{esc(anchor)}"></span></h2>'
+        f'<section id="{esc(anchor)}" class="list"><h2>{esc(heading)} '
+        f'<span class="count" data-count="{esc(anchor)}"></span></h2>'
         f'{inner}<p class="no-match" hidden>Nothing here matches the filters.</p></section>'
     )
 
 
-def diff_html(ops: object) -> str:
-    """A word diff (``[{"op", "a", "b"}]``) as text with removed words in ``<del>`` and added ones in ``<ins>``."""
+def diff_html(ops: Sequence[DiffOpOut] | None) -> str:
+    """A word diff as text with removed words in ``<del>`` and added ones in ``<ins>``."""
     parts = []
-    for op in ops if isinstance(ops, list) else []:
-        if not isinstance(op, dict):
-            continue
-        before, after = str(op.get("a") or ""), str(op.get("b") or "")
-        if op.get("op") == "equal":
+    for op in ops or []:
+        before, after = op.a or "", op.b or ""
+        if op.op == "equal":
             parts.append(esc(before))
             continue
         if before:
@@ -179,7 +180,7 @@ def diff_html(ops: object) -> str:
     return " ".join(parts)
 
 
-def diff_details(ops: object, lang: object, summary: str) -> str:
+def diff_details(ops: Sequence[DiffOpOut] | None, lang: object, summary: str) -> str:
     """A collapsed word diff, shown only where the report carries one (edited copies)."""
     body = diff_html(ops)
     if not body:

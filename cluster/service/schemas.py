@@ -1,0 +1,196 @@
+"""What the HTTP service accepts and answers, as pydantic models (the OpenAPI description comes from them).
+
+A posted article is an ingest record (``cluster.ingest.records.ArticleRecord``: same fields, same
+defaults as a line of a JSONL file) plus the limits a server needs. Answers use the field names of
+``cluster run --format json`` (docs/output.md); the models of its parts (articles, stories) allow
+extra keys so that a field added to the contract reaches clients without a change here.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator
+
+from cluster.ingest.records import ArticleRecord, record_problem
+
+MAX_TEXT_CHARS = 200_000
+"""Longest article text accepted (characters): ten times a long feature article."""
+MAX_BATCH = 500
+"""Most articles in one POST."""
+MAX_BODY_BYTES = 16 * 1024 * 1024
+"""Largest request body; larger ones are refused with 413 before they are parsed."""
+MAX_PAGE = 500
+MAX_DATE_CHARS = 100
+
+POSTED_FROM = "POST /articles"
+"""The ``path`` of a posted article (where messages say it came from)."""
+
+
+class ArticleIn(ArticleRecord):
+    """One posted article: the fields of a JSONL record (docs/output.md), read the same way."""
+
+    id: str = Field(min_length=1, max_length=300, description="Unique id; a number is taken as its text.")
+    title: str = Field("", max_length=2_000, description="Default: the first non-empty line of the text.")
+    text: str = Field(max_length=MAX_TEXT_CHARS, description="The article text, kept exactly as given.")
+    url: Optional[str] = Field(None, max_length=4_000)
+    source: Optional[str] = Field(None, max_length=300, description="The outlet.")
+    lang: str = Field("", max_length=16, description="ISO 639-1 code; default: detected from the script.")
+
+    @field_validator("id")
+    @classmethod
+    def _printable_id(cls, value: str) -> str:
+        if any(ord(c) < 32 for c in value):
+            raise record_problem("'id' must be printable (no control characters)")
+        return value
+
+    @field_validator("date")
+    @classmethod
+    def _short_date(cls, value: Any) -> Any:
+        if isinstance(value, str) and len(value) > MAX_DATE_CHARS:
+            raise record_problem(f"'date' is longer than {MAX_DATE_CHARS} characters")
+        return value
+
+
+ONE_ARTICLE, ARTICLE_LIST = "article", "articles"
+"""Tags of the two shapes of a POST body (they appear in validation error locations)."""
+
+
+def _body_shape(body: Any) -> str:
+    return ARTICLE_LIST if isinstance(body, list) else ONE_ARTICLE
+
+
+PostBody = Annotated[
+    Union[Annotated[ArticleIn, Tag(ONE_ARTICLE)], Annotated[list[ArticleIn], Tag(ARTICLE_LIST)]],
+    Discriminator(_body_shape),
+]
+"""One article or a list; the body's shape picks the branch, so errors are about that branch only."""
+
+
+class ErrorOut(BaseModel):
+    error: str
+    detail: Optional[list[dict[str, Any]]] = Field(None, description="Validation errors (first 20).")
+
+
+class ArticleStatusOut(BaseModel):
+    id: str
+    status: Literal["added", "replaced", "unchanged"]
+    story: Optional[str]
+
+
+class PostedOut(BaseModel):
+    articles: list[ArticleStatusOut]
+    total: int
+    notices: list[str] = Field(
+        default_factory=list, description="Present when a posted value was dropped (an unparseable date)."
+    )
+
+
+class ArticleSummary(BaseModel):
+    id: str
+    title: str
+    date: Optional[str]
+    lang: str
+    source: Optional[str]
+    url: Optional[str]
+    story: Optional[str]
+
+
+class ArticlePage(BaseModel):
+    articles: list[ArticleSummary]
+    total: int
+    offset: int
+    limit: int
+    revision: int
+
+
+class SegmentOut(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    index: int
+    kind: Literal["body", "boilerplate", "related"]
+    text: str
+    start: int
+    end: int
+
+
+class ArticleDetail(BaseModel):
+    """The article as in the JSON contract, with its story, searchable passages and duplicate groups."""
+
+    model_config = ConfigDict(extra="allow")
+    id: str
+    title: str
+    date: Optional[str]
+    lang: str
+    source: Optional[str]
+    url: Optional[str]
+    segments: list[SegmentOut]
+    story: Optional[str]
+    indexed_passages: int
+    duplicate_groups: list[dict[str, Any]] = Field(description="Duplicate groups as in the JSON contract.")
+
+
+class StoryOut(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    id: str
+    label: str
+    keywords: list[str]
+    articles: list[str]
+    central_article: str
+    first_date: Optional[str]
+    last_date: Optional[str]
+    evidence: list[str]
+
+
+class StoryPage(BaseModel):
+    stories: list[StoryOut]
+    total: int
+    offset: int
+    limit: int
+    ignored_filters: list[str] = Field(description="Filters this service cannot apply (speaker without quotes).")
+    revision: int
+
+
+class HistoryEventOut(BaseModel):
+    at: str
+    event: str
+    story: str
+    other: Optional[str]
+    reason: str
+    articles: list[str]
+
+
+class StoryDetail(StoryOut):
+    members: list[ArticleSummary]
+    evidence_groups: list[dict[str, Any]] = Field(description="The duplicate groups named in ``evidence``.")
+    history: list[HistoryEventOut]
+    resolved_from: Optional[str] = Field(None, description="Present when an old id was asked for.")
+
+
+class DuplicatePage(BaseModel):
+    duplicate_groups: list[dict[str, Any]]
+    total: int
+    offset: int
+    limit: int
+    revision: int
+
+
+class LimitsOut(BaseModel):
+    max_text_chars: int
+    max_batch: int
+    max_body_bytes: int
+
+
+class HealthOut(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    status: str
+    articles: int
+    passages: int
+    matches: int
+    stories: int
+    generation: int
+    revision: int
+    index_size: int
+    model: str
+    batches: int
+    largest_batch: int
+    limits: LimitsOut
