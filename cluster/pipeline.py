@@ -21,7 +21,7 @@ from cluster.embed import Encoder, LazyEncoder, embed_texts, open_embedding_cach
 from cluster.ingest.readers import load_corpus
 from cluster.quotes.stage import find_quotes
 from cluster.result import Result
-from cluster.segment.stage import segment_articles
+from cluster.segment.stage import segment_pages
 from cluster.stories.bodies import article_bodies
 from cluster.stories.clustering import build_signals, cluster_stories
 
@@ -86,7 +86,8 @@ def run_pipeline(
         raise NoArticlesError(f"{where}: no readable article ({len(skipped)} input(s) skipped)", skipped)
 
     with watch.stage("segment"):
-        segments, units = segment_articles(articles, config)
+        pages = segment_pages(articles, config)
+        segments, units, articles = pages.segments, pages.units, pages.retitled(articles)
 
     with watch.stage("embed"):
         vectors, model_name = _embed(units, config, encoder, progress_console)
