@@ -86,8 +86,7 @@ def run_pipeline(
         raise NoArticlesError(f"{where}: no readable article ({len(skipped)} input(s) skipped)", skipped)
 
     with watch.stage("segment"):
-        pages = segment_pages(articles, config)
-        segments, units, articles = pages.segments, pages.units, pages.retitled(articles)
+        segments, units, articles = segment_pages(articles, config).unpacked(articles)
 
     with watch.stage("embed"):
         vectors, model_name = _embed(units, config, encoder, progress_console)

@@ -88,8 +88,8 @@ OUTLETS = [
     },
     {
         "key": "E3", "part": "heldout",
-        "header": ["COASTLINE POST — Independent news since 1921", "Search", "Local · National · World · Money · Weather",
-                   "My account"],
+        "header": ["COASTLINE POST — Independent news since 1921", "Search",
+                   "Local · National · World · Money · Weather", "My account"],
         "meta": ["Written by {author} | Posted on March {day}, 2024 at {hour}:20 a.m."],
         "authors": ["Dana Whitfield", "Omar Haddad", "Lucy Brenner"],
         "dates": [""],

@@ -22,6 +22,10 @@ class SegmentedPages:
     """Article id -> its own headline, where the title read at ingest is site furniture."""
     templates: SiteTemplates
 
+    def unpacked(self, articles: list[Article]) -> tuple[dict[str, list[Segment]], list[Passage], list[Article]]:
+        """Segments, passages and the retitled articles, as the pipeline's next stages take them."""
+        return self.segments, self.units, self.retitled(articles)
+
     def retitled(self, articles: list[Article]) -> list[Article]:
         """The articles with furniture titles replaced by their headlines."""
         return [replace(a, title=self.headlines[a.id]) if a.id in self.headlines else a for a in articles]

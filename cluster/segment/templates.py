@@ -52,21 +52,23 @@ class PageLines:
     @classmethod
     def of(cls, texts: Sequence[str]) -> PageLines:
         keys = tuple(_slot_key(t) for t in texts)
-        prose = frozenset(k for k, t in zip(keys, texts) if k and bp.is_sentence_like(t))
+        prose = frozenset(k for k, t in zip(keys, texts) if k and "#" not in k.split() and bp.is_sentence_like(t))
         other = frozenset(k for k in keys if k and k not in prose)
         return cls(keys, prose, other)
 
 
+_MAX_SLOT_LINE_WORDS = 16
+"""Longer lines holding a date are story sentences ("On March 3 the council voted ..."), not a time line."""
 _DAYS = bp._MONTHS | bp._WEEKDAYS
 _CALENDAR = _DAYS | bp._CLOCK
 
 
 def _slot_key(text: str) -> str:
-    """The line's key, with dates and times masked in a non-sentence line that holds one: a template's
+    """The line's key, with dates and times masked in a short line that holds one: a template's
     time line ("Written by X | Posted on March 3, 2024 at 8:20 a.m.") recurs with its slots refilled.
     Headlines that merely hold a number keep it (two reports differing by a toll are not a template)."""
     key = bp.line_key(text)
-    if not key or bp.is_sentence_like(text):
+    if not key or len(bp.letter_words(text)) > _MAX_SLOT_LINE_WORDS:
         return key
     toks = key.split()
     if not (bp._CLOCK_TIME.search(text) or bp._NUMERIC_DATE.search(text) or any(t in _DAYS for t in toks)):
@@ -136,7 +138,9 @@ def _sites(articles: Sequence[Article], pages: dict[str, PageLines], df: Counter
     return {a.id: roots.setdefault(find(a.id), len(roots)) for a in articles}
 
 
-def _linked_pairs(ids: list[str], pages: dict[str, PageLines], df: Counter, cfg: SegmentConfig) -> list[tuple[str, str]]:
+def _linked_pairs(
+    ids: list[str], pages: dict[str, PageLines], df: Counter, cfg: SegmentConfig
+) -> list[tuple[str, str]]:
     """Pairs of pages that look like one site: many shared non-sentence lines, different stories."""
     shared = {i: frozenset(k for k in pages[i].other if 2 <= df[k] <= _MAX_LINK_POSTINGS) for i in ids}
     postings: dict[str, list[str]] = defaultdict(list)
