@@ -24,6 +24,34 @@ class SegmentConfig(_Section):
     repeated_line_min_articles: int = Field(
         3, ge=2, description="A short line seen in this many articles is site furniture."
     )
+    # Site templates (cluster.segment.templates): tuned on tests/data/outlets/dev, see docs there.
+    site_min_articles: int = Field(
+        3, ge=2, description="Pages a site needs before its template is learned: two pages sharing lines "
+        "may as well be one story copied."
+    )
+    site_min_shared_lines: int = Field(
+        3, ge=1, description="Non-sentence lines two pages must share to be one site (one shared nav word "
+        "or a copied headline is not a template)."
+    )
+    site_min_jaccard: float = Field(
+        0.3, ge=0, le=1, description="Share of the pages' shared-with-anyone lines that they share with each "
+        "other: generic lines (\"Politics\", \"Share\") do not tie two outlets into one site."
+    )
+    copy_max_shared_prose: float = Field(
+        0.5, ge=0, le=1, description="Pages sharing more than this share of their sentences are one story "
+        "copied, not one site."
+    )
+    template_min_articles: int = Field(
+        2, ge=2, description="Pages of one site a non-sentence line must recur on to be its template "
+        "(teaser lists rotate, so a subset of the site is enough)."
+    )
+    template_prose_share: float = Field(
+        0.6, ge=0, le=1, description="Share of a site's pages a full sentence must be on (and on no other "
+        "site's) to be template (a newsletter pitch), not reused story text."
+    )
+    headline_min_words: int = Field(
+        3, ge=1, description="Words the first line not in the template needs to be the page's headline."
+    )
 
 
 class DuplicateConfig(_Section):

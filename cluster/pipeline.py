@@ -21,7 +21,7 @@ from cluster.embed import Encoder, LazyEncoder, embed_texts, open_embedding_cach
 from cluster.ingest.readers import load_corpus
 from cluster.quotes.stage import find_quotes
 from cluster.result import Result
-from cluster.segment.stage import segment_articles
+from cluster.segment.stage import segment_pages
 from cluster.stories.bodies import article_bodies
 from cluster.stories.clustering import cluster_stories
 from cluster.stories.signals import build_signals, paragraph_links
@@ -87,7 +87,7 @@ def run_pipeline(
         raise NoArticlesError(f"{where}: no readable article ({len(skipped)} input(s) skipped)", skipped)
 
     with watch.stage("segment"):
-        segments, units = segment_articles(articles, config)
+        segments, units, articles = segment_pages(articles, config).unpacked(articles)
 
     with watch.stage("embed"):
         vectors, model_name = _embed(units, config, encoder, progress_console)

@@ -22,7 +22,7 @@ import numpy as np
 from cluster.config import Config
 from cluster.documents import Article, Passage, Segment
 from cluster.embed import Encoder, LazyEncoder, embed_texts, open_embedding_cache
-from cluster.segment.stage import segment_articles
+from cluster.segment.stage import segment_pages
 from cluster.store.db import Store
 from cluster.store.duplicates import is_searchable, new_candidates, verify_new
 from cluster.store.index import VectorIndex, open_index
@@ -136,14 +136,14 @@ class Ingestor:
 
     def _write(self, todo: list[Article], replaced: list[str]) -> None:
         cfg = self.config
-        segments, units = self._segment(todo)
+        segments, units, titled = self._segment(todo)  # rows keep the input (its hash tells re-adds apart)
         vectors = self._embed([u.text for u in units])
         if self.index.size == 0 and vectors.size and self.index.dim != vectors.shape[1]:
             self.index = VectorIndex(vectors.shape[1])
         searchable = [is_searchable(u, cfg.duplicates) for u in units]
         candidates, stored_order = new_candidates(units, vectors, searchable, self.index, cfg.duplicates)
         matches = verify_new(self.store, units, candidates, stored_order, cfg.duplicates)
-        bodies = article_bodies(todo, segments, units, vectors)
+        bodies = article_bodies(titled, segments, units, vectors)
         if bodies.vectors.shape[1] != self.index.dim:  # nothing to embed in the batch: zeros of the store's width
             zeros = np.zeros((len(todo), self.index.dim), np.float32)
             bodies = replace(bodies, vectors=zeros, leads=zeros.copy())
@@ -173,15 +173,16 @@ class Ingestor:
             self.index.add(np.array([passage_id[k] for k in fresh], dtype=np.int64), vectors[fresh])
         self.index.save(self.directory, generation)
 
-    def _segment(self, todo: list[Article]) -> tuple[dict[str, list[Segment]], list[Passage]]:
+    def _segment(self, todo: list[Article]) -> tuple[dict[str, list[Segment]], list[Passage], list[Article]]:
         """Segments and passages of ``todo``, segmented beside the latest stored articles (their own
-        segments stay as stored)."""
+        segments stay as stored), and ``todo`` with furniture titles replaced by the pages' headlines."""
         batch = {a.id for a in todo}
         size = self.settings.segment_context
         recent = [a for a in self.store.recent_articles(size + len(todo)) if a.id not in batch] if size else []
         context = recent[len(recent) - size :]  # the newest ``size`` (oldest first)
-        segments, units = segment_articles(context + todo, self.config)
-        return {a.id: segments[a.id] for a in todo}, [u for u in units if u.article_id in batch]
+        pages = segment_pages(context + todo, self.config)
+        units = [u for u in pages.units if u.article_id in batch]
+        return {a.id: pages.segments[a.id] for a in todo}, units, pages.retitled(todo)
 
     def _story_ids(self, todo: list[Article], decided: list[str | int]) -> list[str]:
         """Existing ids as decided; each new-story number gets a fresh id (inside the transaction)."""
