@@ -86,13 +86,18 @@ class PostedOut(BaseModel):
     )
 
 
-class ArticleSummary(BaseModel):
+class ArticleFields(BaseModel):
+    """What every view of a stored article starts with, in the contract's key order."""
+
     id: str
     title: str
     date: Optional[str]
     lang: str
     source: Optional[str]
     url: Optional[str]
+
+
+class ArticleSummary(ArticleFields):
     story: Optional[str]
 
 
@@ -113,16 +118,10 @@ class SegmentOut(BaseModel):
     end: int
 
 
-class ArticleDetail(BaseModel):
+class ArticleDetail(ArticleFields):
     """The article as in the JSON contract, with its story, searchable passages and duplicate groups."""
 
     model_config = ConfigDict(extra="allow")
-    id: str
-    title: str
-    date: Optional[str]
-    lang: str
-    source: Optional[str]
-    url: Optional[str]
     segments: list[SegmentOut]
     story: Optional[str]
     indexed_passages: int
