@@ -27,7 +27,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from cluster.config import DuplicateConfig
-from cluster.quotes.speakers import PLACE_AND_NAME_FORMS, skeleton
+from cluster.quotes.speakers import NAME_FAMILY, PLACE_AND_NAME_FORMS, skeleton
 from cluster.textnorm import names_and_numbers, normalize, numbers, words
 
 _MONTHS_EN = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -71,8 +71,11 @@ def facts(text: str, lang: str) -> Facts:
     toks = words(text)
     latin = lang != "ar"
     capitals = [normalize(m) for m in _LATIN_NAME.findall(text)] if latin else []
-    months = _lookup(norm, capitals, [[m, m[:3], m[:4]] for m in _MONTHS_EN]) if latin else _lookup(norm, toks, _MONTHS_AR)
-    days = _lookup(norm, capitals, [[d] for d in _WEEKDAYS_EN]) if latin else _lookup(norm, toks, [[d] for d in _WEEKDAYS_AR])
+    if latin:
+        months = _lookup(norm, capitals, [[m, m[:3], m[:4]] for m in _MONTHS_EN])
+        days = _lookup(norm, capitals, [[d] for d in _WEEKDAYS_EN])
+    else:
+        months, days = _lookup(norm, toks, _MONTHS_AR), _lookup(norm, toks, [[d] for d in _WEEKDAYS_AR])
     names = tuple(n for n in names_and_numbers(text) if n not in _NOT_NAMES and not n[0].isdigit()) if latin else ()
     keys: set[str] = set()
     known: set[str] = set()
@@ -144,16 +147,22 @@ def consistency(text_a: str, lang_a: str, text_b: str, lang_b: str, number_share
     en, ar = facts(text_a, lang_a), facts(text_b, lang_b)
     found = sum(1 for n in en.names if _name_found(n, ar))
     recall = found / len(en.names) if en.names else 1.0
-    swapped = bool(en.known - ar.known) and bool(ar.known - en.known - en.keys)
+    only_en, only_ar = en.known - ar.known, ar.known - en.known - en.keys
+    swapped = any(_family(x) != _family(y) for x in only_en for y in only_ar)
     short, long = (en, ar) if en.words <= ar.words else (ar, en)
     dates = short.months <= long.months and short.weekdays <= long.weekdays
     kept = not short.numbers or len(short.numbers & long.numbers) >= number_share * len(short.numbers)
     return Consistency(kept, dates, recall, swapped, ar.words / max(1, en.words))
 
 
+def _family(name: str) -> str:
+    """Country, adjective and capital as one name (Qatar / القطرية / الدوحة); Istanbul stays apart from Ankara."""
+    return NAME_FAMILY.get(name, name)
+
+
 def _name_found(name: str, ar: Facts) -> bool:
     hit = PLACE_AND_NAME_FORMS.get(name)
-    if hit and hit in ar.known:
+    if hit and any(_family(hit) == _family(k) for k in ar.known):
         return True
     key = skeleton(name)
     if not key:

@@ -213,3 +213,11 @@ PLACE_AND_NAME_FORMS: dict[str, str] = {
     for form in (english, *forms)
 }
 """Normalised Arabic or English form -> English name: names a translation must keep on both sides."""
+
+NAME_FAMILY: dict[str, str] = {
+    # A country, its adjective and the capital that stands for its government are one name for the
+    # translation check (العاصمة القطرية الدوحة / "in Qatar"); Istanbul is not Ankara, Cairo is not Doha.
+    "Qatari": "Qatar", "Doha": "Qatar", "Egyptian": "Egypt", "Cairo": "Egypt", "Turkish": "Turkey",
+    "Ankara": "Turkey", "Syria": "Syria", "Damascus": "Syria", "Washington": "United States",
+    "Israeli": "Israel", "Russian": "Russia", "Chinese": "China", "European": "Europe",
+}
