@@ -25,6 +25,7 @@ from sklearn.cluster import AgglomerativeClustering
 
 from cluster.config import DuplicateConfig
 from cluster.documents import Passage, SegmentKind
+from cluster.duplicates.crosslingual import is_translation, margins
 from cluster.duplicates.lexical import Lexical, MatchType, Profile, classify, compare, lexical, pair_threshold, profile
 from cluster.textnorm import words
 
@@ -180,6 +181,7 @@ def verified_matches(
     """Verified candidates, merged per (paragraph, paragraph) pair."""
     merged: dict[tuple[tuple[str, int], tuple[str, int]], ParagraphMatch] = {}
     profiles: dict[int, Profile] = {}
+    margin = margins(passages, candidates, cfg.translation_margin_k, search_radius(cfg))
 
     def profile_of(k: int) -> Profile:
         if k not in profiles:
@@ -191,8 +193,8 @@ def verified_matches(
         if sim < pair_threshold(a.lang, b.lang, cfg):
             continue
         kind = classify(sim, compare(profile_of(i), profile_of(j)), a.lang, b.lang, cfg)
-        if kind is None:
-            continue
+        if kind is None or (kind is MatchType.TRANSLATION and not is_translation(a, b, margin[(i, j)], cfg)):
+            continue  # a report of a similar event in the other language: not a duplicate
         if (a.article_id, a.segment_index) > (b.article_id, b.segment_index):
             i, j, a, b = j, i, b, a
         key = ((a.article_id, a.segment_index), (b.article_id, b.segment_index))

@@ -186,3 +186,38 @@ def _contains_name(form: str, query: str) -> bool:
 def speaker_matches(query: str, names: list[str]) -> bool:
     """Whether a ``--speaker`` query names any of these written names."""
     return any(same_person(query, n) or _contains_name(n, query) for n in names if n)
+
+
+_NAME_FORMS: dict[str, tuple[str, ...]] = {
+    # English name -> its usual Arabic spellings, where the skeletons of the two do not meet (places
+    # with an Arabic name of their own: القاهرة / Cairo) or meet only loosely (ترمب / Trump).
+    "Trump": ("ترامب", "ترمب"), "Witkoff": ("ويتكوف", "ويتكوفف"), "Hamas": ("حماس",),
+    "Erdogan": ("اردوغان", "أردوغان"), "Istanbul": ("اسطنبول", "إسطنبول", "استانبول"),
+    "Cairo": ("القاهرة",), "Doha": ("الدوحة",), "Gaza": ("غزة",), "Israel": ("اسرائيل", "إسرائيل"),
+    "Israeli": ("الاسرائيلي", "الإسرائيلية", "الاسرائيليه", "اسرائيلي", "اسرائيليه"),
+    "Ankara": ("أنقرة", "انقرة"), "Turkey": ("تركيا",), "Turkish": ("التركي", "التركية", "تركي", "تركية"),
+    "Egypt": ("مصر",), "Egyptian": ("المصري", "المصرية", "مصري", "مصرية"), "Qatar": ("قطر",),
+    "Qatari": ("القطري", "القطرية", "قطري", "قطرية"), "Syria": ("سوريا", "سورية"),
+    "Damascus": ("دمشق",), "Washington": ("واشنطن",), "Brussels": ("بروكسل",), "Jerusalem": ("القدس",),
+    "Netanyahu": ("نتنياهو", "نتانياهو"), "Biden": ("بايدن",), "Putin": ("بوتين",),
+    "Russia": ("روسيا",), "Russian": ("الروسي", "الروسية", "روسي", "روسية"), "China": ("الصين",),
+    "Chinese": ("الصيني", "الصينية", "صيني", "صينية"), "Rafah": ("رفح",), "Khan Younis": ("خان يونس",),
+    "Lebanon": ("لبنان",), "Iran": ("إيران", "ايران"), "Scotland": ("اسكتلندا",),
+    "White House": ("البيت الأبيض",), "Security Council": ("مجلس الأمن",), "Palestinian": (
+        "الفلسطيني", "الفلسطينية", "فلسطيني", "فلسطينية", "الفلسطينيين", "فلسطينيين", "فلسطينيا"),
+    "Europe": ("أوروبا", "اوروبا"), "European": ("الأوروبية", "الأوروبي", "الاوروبية", "الاوروبي"),
+}
+PLACE_AND_NAME_FORMS: dict[str, str] = {
+    normalize(form): english
+    for english, forms in _NAME_FORMS.items()
+    for form in (english, *forms)
+}
+"""Normalised Arabic or English form -> English name: names a translation must keep on both sides."""
+
+NAME_FAMILY: dict[str, str] = {
+    # A country, its adjective and the capital that stands for its government are one name for the
+    # translation check (العاصمة القطرية الدوحة / "in Qatar"); Istanbul is not Ankara, Cairo is not Doha.
+    "Qatari": "Qatar", "Doha": "Qatar", "Egyptian": "Egypt", "Cairo": "Egypt", "Turkish": "Turkey",
+    "Ankara": "Turkey", "Syria": "Syria", "Damascus": "Syria", "Washington": "United States",
+    "Israeli": "Israel", "Russian": "Russia", "Chinese": "China", "European": "Europe",
+}
