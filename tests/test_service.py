@@ -30,7 +30,7 @@ def records(folder) -> list[dict]:
 def client(tmp_path, use_encoder, embedding_cache):
     app = create_app(tmp_path / "store", use_encoder, config=Config(cache_dir=embedding_cache),
                      settings=IngestSettings(recluster_every=0))
-    with TestClient(app) as test_client:
+    with TestClient(app, base_url="http://127.0.0.1") as test_client:
         yield test_client
 
 
@@ -64,11 +64,12 @@ def test_post_one_article_and_a_list(client):
 
 
 def test_odd_but_valid_articles_are_stored(client):
-    """Content is data: one letter, NULs and emoji, diacritics only, code-like text; none can hurt."""
+    """Content is data: three letters, NULs and emoji, vocalised Arabic, code-like text; none can hurt.
+    (Texts without letters are refused: tests/faults/test_service_faults.py.)"""
     odd = [
-        {"id": "tiny", "text": "t"},
+        {"id": "tiny", "text": "yes"},
         {"id": "nul", "text": "a\u0000b \U0001F600 \u202Eflipped\u202C"},
-        {"id": "marks", "text": "\u064e\u064f\u0650 \u0651"},
+        {"id": "marks", "text": "\u0628\u064e\u0628\u064f \u0628\u0650\u0651"},
         {"id": "code", "title": "{{7*7}}", "text": "__import__('os').system('rm -rf /'); <script>alert(1)</script>"},
         {"id": "../../etc/passwd", "text": "an id that looks like a path is only an id"},
     ]
@@ -124,7 +125,7 @@ def test_stories_filters_and_story_detail(loaded):
 
 def test_speaker_filter_is_ignored_without_quotes(tmp_path, use_encoder, embedding_cache):
     app = create_app(tmp_path / "store", use_encoder, config=Config(cache_dir=embedding_cache), quotes=False)
-    with TestClient(app) as client:
+    with TestClient(app, base_url="http://127.0.0.1") as client:
         client.post("/articles", json=records(QUOTES))
         answer = client.get("/stories", params={"speaker": "Witkoff"}).json()
     assert answer["ignored_filters"] == ["speaker"] and answer["total"] == 3
@@ -184,7 +185,7 @@ def test_posted_article_is_read_like_a_record_line(client):
     assert answer.json()["notices"] == ["7: unparseable date 'next tuesday-ish', kept without a date"]
     stored = client.get("/articles/7").json()
     assert (stored["title"], stored["date"], stored["source"], stored["lang"]) == ("First line", None, "Wire", "en")
-    assert "notices" not in client.post("/articles", json={"id": "8", "text": "t", "date": "2024-09-13"}).json()
+    assert "notices" not in client.post("/articles", json={"id": "8", "text": "txt", "date": "2024-09-13"}).json()
 
 
 @pytest.mark.parametrize(
@@ -196,13 +197,13 @@ def test_posted_article_is_read_like_a_record_line(client):
         (json.dumps({"id": "x", "text": "   "}).encode(), 422, "empty 'text'"),
         (json.dumps({"text": "no id here"}).encode(), 422, "missing 'id'"),
         (json.dumps({"id": "x", "text": 5}).encode(), 422, "text"),
-        (json.dumps({"id": "x", "text": "t", "date": "x" * 101}).encode(), 422, "date"),
-        (json.dumps([{"id": "x", "text": "t"}, {"id": "y"}]).encode(), 422, "article 1: missing 'text'"),
+        (json.dumps({"id": "x", "text": "txt", "date": "x" * 101}).encode(), 422, "date"),
+        (json.dumps([{"id": "x", "text": "txt"}, {"id": "y"}]).encode(), 422, "article 1: missing 'text'"),
         (json.dumps(5).encode(), 422, "not an object"),
-        (json.dumps({"id": "x\u0000y", "text": "t"}).encode(), 422, "id"),
+        (json.dumps({"id": "x\u0000y", "text": "txt"}).encode(), 422, "id"),
         (json.dumps({"id": "x", "text": "a" * (MAX_TEXT_CHARS + 1)}).encode(), 422, "text"),
         (json.dumps([]).encode(), 422, "empty"),
-        (json.dumps([{"id": f"a{k}", "text": "t"} for k in range(MAX_BATCH + 1)]).encode(), 413, "at most"),
+        (json.dumps([{"id": f"a{k}", "text": "txt"} for k in range(MAX_BATCH + 1)]).encode(), 413, "at most"),
         (json.dumps({"id": "x", "text": "__import__('os').system('true')"}).encode()[:-1] + b"}}", 400, "malformed"),
     ],
 )

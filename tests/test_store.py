@@ -217,7 +217,7 @@ def test_cli_run_with_store_reports_the_whole_store(tmp_path, monkeypatch, embed
     assert data["summary"]["articles"] == len(list(QUOTES.glob("*.txt"))) + len(list(EDITED.glob("*.txt")))
     assert {s["id"] for s in json.loads(first.stdout)["stories"]} <= {s["id"] for s in data["stories"]}
     info = runner.invoke(app, ["store", "info", "--store", str(store)])
-    assert json.loads(info.stdout)["index_rebuilt"] is None
+    assert json.loads(info.stdout)["index_problem"] is None
 
 
 def test_site_furniture_is_recognised_across_batches(tmp_path, config, use_encoder):

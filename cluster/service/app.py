@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +26,7 @@ from cluster.config import Config
 from cluster.documents import Article
 from cluster.embed import Encoder
 from cluster.service.errors import BodyLimit, install_error_handlers
+from cluster.service.guard import BearerToken, HostCheck, allowed_names
 from cluster.service.routes import ROUTERS
 from cluster.service.schemas import MAX_BATCH, MAX_BODY_BYTES, MAX_TEXT_CHARS
 from cluster.service.view import Reader
@@ -115,11 +116,18 @@ def create_app(
     settings: IngestSettings = IngestSettings(),
     preload_model: bool = False,
     quotes: bool = True,
+    create: bool = True,
+    token: str | None = None,
+    host: str | None = None,
+    allowed_hosts: Sequence[str] = (),
 ) -> FastAPI:
     """The service for one store directory. ``encoder``: a loaded model to share (tests); default: the
     store config's model, loaded once (at start with ``preload_model``, else on the first POST).
-    ``quotes``: views carry the quotes (speaker filter), at about a second per rebuild per 800 articles."""
-    ingestor = Ingestor(Path(store_dir), config, encoder=encoder, settings=settings)
+    ``quotes``: views carry the quotes (speaker filter), at about a second per rebuild per 800 articles.
+    ``create=False``: a missing store is an error (``cluster serve``). ``token``: required as a bearer
+    token on every route but /health. ``host``/``allowed_hosts``: the ``Host`` names answered besides
+    the loopback names (guard.py)."""
+    ingestor = Ingestor(Path(store_dir), config, encoder=encoder, settings=settings, create=create)
     ingestor.encoder = SerialEncoder(ingestor.encoder)
     reader = Reader(Path(store_dir), quotes_encoder=ingestor.encoder if quotes else None)
 
@@ -142,8 +150,13 @@ def create_app(
         version="1.0",
         description="Duplicate passages and stable story clusters over a persistent store of news articles.",
         lifespan=lifespan,
+        docs_url=None,  # Swagger UI and ReDoc load scripts from a CDN: they fail offline and widen the
+        redoc_url=None,  # attack surface; the description stays at /openapi.json
     )
     app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
+    if token:
+        app.add_middleware(BearerToken, token=token)
+    app.add_middleware(HostCheck, names=allowed_names(host, allowed_hosts))  # outermost: checked first
     app.state.ingestor, app.state.reader = ingestor, reader
     install_error_handlers(app)
     for router in ROUTERS:

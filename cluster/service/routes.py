@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from cluster.service.errors import error_response
 from cluster.service.schemas import (
+    DUPLICATE_IN_BATCH,
     MAX_BATCH,
     MAX_BODY_BYTES,
     MAX_PAGE,
@@ -66,12 +67,24 @@ async def post_articles(body: PostBody, request: Request) -> Any:
         return error_response(422, "empty list: post at least one article")
     if len(items) > MAX_BATCH:
         return error_response(413, f"{len(items)} articles in one request; at most {MAX_BATCH}")
-    statuses = await request.app.state.worker.submit([item.to_article(POSTED_FROM) for item in items])
-    answer: dict[str, Any] = {"articles": [s.to_json() for s in statuses], "total": len(statuses)}
-    notices = [f"{item.id}: {item.date_problem}" for item in items if item.date_problem]
+    first = list({item.id: item for item in reversed(items)}.values())[::-1]  # first occurrence of each id
+    statuses = await request.app.state.worker.submit([item.to_article(POSTED_FROM) for item in first])
+    by_id = {s.id: s.to_json() for s in statuses}
+    answer: dict[str, Any] = {"articles": _per_item(items, by_id), "total": len(items)}
+    notices = [f"{item.id}: {item.date_problem}" for item in first if item.date_problem]
     if notices:
         answer["notices"] = notices
     return answer
+
+
+def _per_item(items: list, by_id: dict[str, dict]) -> list[dict]:
+    """One answer per posted item, in order; a repeated id says so instead of claiming a second add."""
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        out.append(by_id[item.id] if item.id not in seen else {**by_id[item.id], "status": DUPLICATE_IN_BATCH})
+        seen.add(item.id)
+    return out
 
 
 @article_routes.get("", summary="Stored articles, paged, in insertion order", response_model=ArticlePage)

@@ -8,6 +8,7 @@ extra keys so that a field added to the contract reaches clients without a chang
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Annotated, Any, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator
@@ -22,6 +23,14 @@ MAX_BODY_BYTES = 16 * 1024 * 1024
 """Largest request body; larger ones are refused with 413 before they are parsed."""
 MAX_PAGE = 500
 MAX_DATE_CHARS = 100
+MIN_TEXT_LETTERS = 3
+"""Letters (any script) a posted text must hold: a text of NULs, bidi marks, zero-width characters,
+digits or diacritics alone is not an article, and would otherwise become a story of its own."""
+REFUSED_IN_IDS = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+"""Unicode categories an id may not hold: controls (C0, DEL, C1 such as NEL), format characters (bidi
+controls U+202A-202E and U+2066-2069, zero-width characters, the BOM), surrogates, private-use and
+unassigned code points, line and paragraph separators. Ids are shown to people and in logs: an id
+with U+202E displays reversed, one with a zero-width space looks like another id."""
 
 POSTED_FROM = "POST /articles"
 """The ``path`` of a posted article (where messages say it came from)."""
@@ -40,8 +49,18 @@ class ArticleIn(ArticleRecord):
     @field_validator("id")
     @classmethod
     def _printable_id(cls, value: str) -> str:
-        if any(ord(c) < 32 for c in value):
-            raise record_problem("'id' must be printable (no control characters)")
+        bad = next((c for c in value if unicodedata.category(c) in REFUSED_IN_IDS), None)
+        if bad is not None:
+            raise record_problem(f"'id' must be printable (no control, bidi or zero-width characters; "
+                                 f"found U+{ord(bad):04X})")
+        return value
+
+    @field_validator("text")
+    @classmethod
+    def _has_letters(cls, value: str) -> str:
+        if sum(1 for c in value if unicodedata.category(c).startswith("L")) < MIN_TEXT_LETTERS:
+            raise record_problem(f"'text' has fewer than {MIN_TEXT_LETTERS} letters (controls, bidi marks, "
+                                 "zero-width characters, digits and diacritics do not count)")
         return value
 
     @field_validator("date")
@@ -72,9 +91,14 @@ class ErrorOut(BaseModel):
     detail: Optional[list[dict[str, Any]]] = Field(None, description="Validation errors (first 20).")
 
 
+DUPLICATE_IN_BATCH = "duplicate_in_batch"
+"""Status of a repeated id in one POST: the first occurrence is the one stored."""
+
+
 class ArticleStatusOut(BaseModel):
     id: str
-    status: Literal["added", "replaced", "unchanged"]
+    status: Literal["added", "replaced", "unchanged", "duplicate_in_batch"] = Field(
+        description="duplicate_in_batch: the id came earlier in the same request; this item was not stored.")
     story: Optional[str]
 
 

@@ -11,12 +11,15 @@ SQL lives here (schema, connection, transactions, meta) and in ``queries.py`` (r
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 from cluster.config import Config
+from cluster.store.index import INDEX_NAME
 from cluster.store.queries import Queries
 
 SCHEMA = """
@@ -60,29 +63,77 @@ CREATE TABLE IF NOT EXISTS story_history (
 DB_NAME = "store.sqlite"
 
 
+class StoreError(RuntimeError):
+    """The store is missing or damaged. The message is one line naming the path: commands print it as
+    it is instead of a traceback, and never answer a missing store by quietly starting an empty one."""
+
+
+def check_store_dir(directory: Path, create: bool) -> None:
+    """Refuse what would otherwise silently become a new, empty store: a missing directory or database
+    (unless ``create``), a database deleted or moved from beside its index, a zero-length database."""
+    directory = Path(directory)
+    db = directory / DB_NAME
+    if not db.exists():
+        if (directory / INDEX_NAME).exists():
+            raise StoreError(f"{db}: missing beside {INDEX_NAME}: the database was deleted or moved "
+                             "(not starting an empty store over it; restore it or use another directory)")
+        if not create:
+            where = "no such directory" if not directory.exists() else f"no {DB_NAME}"
+            raise StoreError(f"{directory}: no store here ({where}); `cluster store init --store DIR` creates one")
+        return
+    if db.stat().st_size == 0:
+        raise StoreError(f"{db}: empty file (0 bytes): the database was truncated; restore it from a backup")
+
+
 class Store(Queries):
     """One store directory. Not thread-safe: the service serialises writes through one worker.
 
-    Reads and writes of rows are the methods of ``queries.Queries``; this class holds the connection."""
+    Reads and writes of rows are the methods of ``queries.Queries``; this class holds the connection.
+    ``create``: a missing store is made (else ``StoreError``); ``readonly``: SQLite ``mode=ro``, so a
+    command that only reads can neither change the store nor wait for its writer."""
 
-    def __init__(self, directory: Path, config: Config | None = None) -> None:
+    def __init__(
+        self, directory: Path, config: Config | None = None, *, create: bool = True, readonly: bool = False
+    ) -> None:
         self.directory = Path(directory)
+        self.readonly = readonly
+        check_store_dir(self.directory, create and not readonly)
         self.directory.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(self.directory / DB_NAME, isolation_level=None, check_same_thread=False)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=FULL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self.db.executescript(SCHEMA)
-        self.config = self._load_or_save_config(config)
+        try:
+            self.db = self._connect()
+            self.config = self._load_or_save_config(config, create and not readonly)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.directory / DB_NAME}: damaged database ({exc})") from None
+
+    def _connect(self) -> sqlite3.Connection:
+        path = self.directory / DB_NAME
+        if self.readonly:
+            uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+            return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=FULL")
+        db.execute("PRAGMA foreign_keys=ON")
+        db.executescript(SCHEMA)
+        return db
+
+    def integrity(self) -> str:
+        """SQLite's ``quick_check``: "ok", or its first complaint (reads every page: for ``store info``)."""
+        try:
+            return str(self.db.execute("PRAGMA quick_check(1)").fetchone()[0])
+        except sqlite3.DatabaseError as exc:
+            return str(exc)
 
     # --- meta -------------------------------------------------------------------------------------
 
-    def _load_or_save_config(self, config: Config | None) -> Config:
+    def _load_or_save_config(self, config: Config | None, create: bool) -> Config:
         """The config is fixed when the store is created: passages and stories already stored were
         cut with it, so later runs must match them the same way."""
         saved = self.get_meta("config")
         if saved is not None:
             return Config.model_validate_json(saved)
+        if not create:
+            raise StoreError(f"{self.directory / DB_NAME}: not a news-cluster store (no config recorded)")
         config = config or Config()
         with self.transaction():
             self.set_meta("config", config.model_dump_json())
@@ -146,3 +197,14 @@ class Store(Queries):
 
     def bump_revision(self) -> None:
         self.set_meta("revision", str(self.revision + 1))
+
+    def index_record(self) -> dict | None:
+        """What the last index file written was: ``{"generation", "checksum"}`` (None before the first)."""
+        saved = self.get_meta("index_file")
+        return json.loads(saved) if saved else None
+
+    def record_index(self, generation: int, checksum: str) -> None:
+        """Written after the index file is in place: a file that no longer hashes to this (zeroed or
+        edited vectors, a foreign file) is rebuilt from SQLite on the next open."""
+        with self.transaction():
+            self.set_meta("index_file", json.dumps({"generation": generation, "checksum": checksum}))

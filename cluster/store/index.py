@@ -4,12 +4,16 @@ The file is a copy of what SQLite holds (``passages.vec`` where ``searchable``),
 article is searched in milliseconds instead of reloading every vector. It carries the store
 generation it was written at and the passage ids it holds; on open both are compared with SQLite,
 and any disagreement (a process killed between the commit and the index write, a half-written or
-foreign file) rebuilds it from the stored vectors. Writes go to a temporary file that is fsynced and
-then renamed over the old one, so a reader never sees half an index.
+foreign file) rebuilds it from the stored vectors. Ids and generation say nothing about the vectors
+themselves, so SQLite also records the checksum of the file last written (``Store.record_index``):
+zeroed or edited vectors would otherwise be searched, and written back after the next add, for good.
+Writes go to a temporary file that is fsynced and then renamed over the old one, so a reader never
+sees half an index.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import struct
@@ -23,11 +27,17 @@ INDEX_NAME = "passages.faiss"
 MAGIC = b"NCIDX1\n"
 
 
+def checksum(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
 @dataclass
 class OpenedIndex:
     index: "VectorIndex"
     rebuilt: bool
     reason: str
+    checksum: str = ""
+    """Of the file now on disk (empty when nothing was written or checked)."""
 
 
 class VectorIndex:
@@ -69,23 +79,26 @@ class VectorIndex:
 
     # --- the file -----------------------------------------------------------------------------------
 
-    def save(self, directory: Path, generation: int) -> Path:
-        """Write header + serialised index to a temp file, fsync it, rename it into place, fsync the dir."""
+    def save(self, directory: Path, generation: int) -> str:
+        """Write header + serialised index to a temp file, fsync it, rename it into place, fsync the dir.
+        Returns the file's checksum, for SQLite to record."""
         target = Path(directory) / INDEX_NAME
         header = json.dumps({"generation": generation, "count": self.size, "dim": self.dim}).encode()
         payload = faiss.serialize_index(self.index).tobytes()
         temp = target.with_name(f".{INDEX_NAME}.{os.getpid()}.tmp")
+        data = MAGIC + struct.pack("<I", len(header)) + header + payload
         with open(temp, "wb") as handle:
-            handle.write(MAGIC + struct.pack("<I", len(header)) + header + payload)
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp, target)
         _fsync_dir(target.parent)
-        return target
+        return checksum(data)
 
     @staticmethod
     def read(path: Path) -> tuple[dict, VectorIndex]:
-        """The header and index of a file; ValueError when it is not a whole index file."""
+        """The header (with the file's ``checksum``) and index of a file; ValueError when it is not a
+        whole index file."""
         data = Path(path).read_bytes()
         if not data.startswith(MAGIC) or len(data) < len(MAGIC) + 4:
             raise ValueError("not an index file")
@@ -96,37 +109,51 @@ class VectorIndex:
             index = faiss.deserialize_index(np.frombuffer(data[start + size :], dtype=np.uint8))
         except RuntimeError as exc:
             raise ValueError(f"unreadable index ({exc})") from exc
-        return header, VectorIndex(int(header["dim"]), index)
+        return {**header, "checksum": checksum(data)}, VectorIndex(int(header["dim"]), index)
 
 
-def open_index(directory: Path, generation: int, stored_ids: np.ndarray, load_vectors, dim: int) -> OpenedIndex:
-    """The index file if it matches SQLite (generation and passage ids), else one rebuilt from SQLite.
+def check_index(
+    directory: Path, generation: int, stored_ids: np.ndarray, recorded: dict | None
+) -> tuple[VectorIndex | None, str]:
+    """The index file and "" when it agrees with SQLite (generation, passage ids, the checksum SQLite
+    recorded); else None and why not. Reads only: read-only commands call this."""
+    path = Path(directory) / INDEX_NAME
+    if not path.exists():
+        return None, "no index file"
+    try:
+        header, index = VectorIndex.read(path)
+    except (OSError, ValueError, KeyError) as exc:
+        return None, f"index file unreadable ({exc})"
+    if header.get("generation") != generation:
+        return None, f"index generation {header.get('generation')} != store generation {generation}"
+    if index.size != len(stored_ids) or not np.array_equal(index.ids(), np.sort(stored_ids)):
+        return None, f"index holds {index.size} passages, store {len(stored_ids)}"
+    if recorded is None or recorded.get("generation") != generation:
+        return None, "no checksum recorded for this index generation"
+    if recorded.get("checksum") != header["checksum"]:
+        return None, "index file checksum differs from the one recorded in the store (file altered)"
+    return index, ""
+
+
+def open_index(
+    directory: Path, generation: int, stored_ids: np.ndarray, load_vectors, dim: int, recorded: dict | None = None
+) -> OpenedIndex:
+    """The index file if it agrees with SQLite (``check_index``), else one rebuilt from the vectors
+    SQLite keeps; the caller records the new file's checksum (``OpenedIndex.checksum``).
 
     ``load_vectors`` returns (ids, vectors) from SQLite; it is only called for a rebuild.
     """
-    path = Path(directory) / INDEX_NAME
     for stray in Path(directory).glob(f".{INDEX_NAME}.*.tmp"):  # left by a writer killed mid-save
         stray.unlink(missing_ok=True)
-    reason = ""
-    if path.exists():
-        try:
-            header, index = VectorIndex.read(path)
-            if header.get("generation") != generation:
-                reason = f"index generation {header.get('generation')} != store generation {generation}"
-            elif index.size != len(stored_ids) or not np.array_equal(index.ids(), np.sort(stored_ids)):
-                reason = f"index holds {index.size} passages, store {len(stored_ids)}"
-            else:
-                return OpenedIndex(index, False, "")
-        except (OSError, ValueError, KeyError) as exc:
-            reason = f"index file unreadable ({exc})"
-    else:
-        reason = "no index file"
+    index, reason = check_index(directory, generation, stored_ids, recorded)
+    if index is not None:
+        return OpenedIndex(index, False, "")
     ids, vectors = load_vectors()
     if len(ids):
         dim = vectors.shape[1]
     rebuilt = VectorIndex.build(ids, vectors, dim)
-    rebuilt.save(directory, generation)
-    return OpenedIndex(rebuilt, True, reason)
+    digest = rebuilt.save(directory, generation)
+    return OpenedIndex(rebuilt, True, reason, digest)
 
 
 def _fsync_dir(directory: Path) -> None:

@@ -23,7 +23,7 @@ from cluster.config import Config
 from cluster.documents import Article, Passage, Segment
 from cluster.embed import Encoder, LazyEncoder, embed_texts, open_embedding_cache
 from cluster.segment.stage import segment_pages
-from cluster.store.db import Store
+from cluster.store.db import Store, check_store_dir
 from cluster.store.duplicates import is_searchable, new_candidates, verify_new
 from cluster.store.index import VectorIndex, open_index
 from cluster.store.queries import NewArticleRows, content_hash
@@ -80,16 +80,29 @@ class Ingestor:
         *,
         encoder: Encoder | None = None,
         settings: IngestSettings = IngestSettings(),
+        create: bool = True,
     ) -> None:
+        """``create=False``: a missing store is a ``StoreError`` (commands that expect one), not a new one."""
         self.directory = Path(directory)
+        check_store_dir(self.directory, create)  # before the lock file would create the directory
         self.directory.mkdir(parents=True, exist_ok=True)
         self._lock = _acquire_lock(self.directory / LOCK_NAME)
-        self.store = Store(self.directory, config)
+        try:
+            self.store = Store(self.directory, config, create=create)
+            self._open_index()
+        except BaseException:
+            os.close(self._lock)
+            raise
         self.config = self.store.config
         self.settings = settings
         self.encoder = LazyEncoder.for_model(self.config.model) if encoder is None else encoder
-        opened = open_index(self.directory, self.store.generation, self.store.searchable_ids(),
-                            self.store.searchable_vectors, DEFAULT_DIM)
+
+    def _open_index(self) -> None:
+        store = self.store
+        opened = open_index(self.directory, store.generation, store.searchable_ids(), store.searchable_vectors,
+                            DEFAULT_DIM, store.index_record())
+        if opened.rebuilt:
+            store.record_index(store.generation, opened.checksum)
         self.index: VectorIndex = opened.index
         self.index_rebuilt_because = opened.reason if opened.rebuilt else ""
 
@@ -171,7 +184,7 @@ class Ingestor:
         fresh = [k for k, ok in enumerate(searchable) if ok]
         if fresh:
             self.index.add(np.array([passage_id[k] for k in fresh], dtype=np.int64), vectors[fresh])
-        self.index.save(self.directory, generation)
+        self.store.record_index(generation, self.index.save(self.directory, generation))
 
     def _segment(self, todo: list[Article]) -> tuple[dict[str, list[Segment]], list[Passage], list[Article]]:
         """Segments and passages of ``todo``, segmented beside the latest stored articles (their own
