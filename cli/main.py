@@ -69,6 +69,8 @@ def run(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Run every stage again: no cached run, no cached embeddings.")] = False,
     html: HtmlOpt = None,
     csv_dir: CsvOpt = None,
+    engine: Annotated[str, typer.Option("--engine", help="local (this process) or ray (a Ray cluster; docs/scale.md).")] = "local",
+    address: Annotated[Optional[str], typer.Option("--address", help="Ray cluster to join (auto: the one `ray start` runs here); default: start a local one.")] = None,
     store: Annotated[Optional[Path], typer.Option("--store", help="Add the corpus to this persistent store and report the whole store (docs/service.md).")] = None,
     quiet: QuietOpt = False,
 ) -> None:
@@ -92,7 +94,7 @@ def run(
         result = run_into_store(corpus or SAMPLE, store, config, quiet)
         outputs = RunOutputs(render_views(result, views), result.skipped, result, result.timings)
     else:
-        outputs = _run_views_or_fail(corpus or SAMPLE, config, views, quiet)
+        outputs = _run_views_or_fail(corpus or SAMPLE, config, views, quiet, engine, address)
     text = outputs.views["json" if fmt is Format.json else "text"]
     if output:
         output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
@@ -233,12 +235,26 @@ def bench(
     raise typer.Exit(code)
 
 
-def _run_views_or_fail(corpus: Path, config: Config, views: list[str], quiet: bool):
-    """``run``'s path: the rendered views, from the run cache when input and settings are unchanged."""
-    from cluster.pipeline import run_views
+def _run_views_or_fail(corpus: Path, config: Config, views: list[str], quiet: bool, engine: str = "local",
+                       address: Optional[str] = None):
+    """``run``'s path: the rendered views, from the run cache when input and settings are unchanged
+    (local engine), or from a Ray cluster (``--engine ray``; cluster/engines)."""
+    from cluster.engines import ENGINES, EngineUnavailable
+    from cluster.engines import local as local_engine
 
+    if engine not in ENGINES:
+        fail(f"unknown engine {engine!r} (known: {', '.join(ENGINES)})")
     console = None if quiet else stderr
-    return _run_or_fail(corpus, config, quiet, lambda: run_views(corpus, config, views, progress_console=console))
+    if engine == "local":
+        return _run_or_fail(corpus, config, quiet, lambda: local_engine.run(corpus, config, views, console=console))
+    from cluster.engines import ray_engine
+
+    try:
+        ray_engine.require_ray()
+    except EngineUnavailable as exc:
+        fail(str(exc))
+    return _run_or_fail(corpus, config, quiet,
+                        lambda: ray_engine.run(corpus, config, views, address=address, console=console))
 
 
 def _run_or_fail(corpus: Path, config: Config, quiet: bool, run=None):

@@ -222,7 +222,8 @@ def run_views(
         with watch.stage("report"):
             rendered = render_views(result, views)
         if cache is not None:
-            cache.put(key, rendered)
+            with watch.stage("cache"):
+                cache.put(key, rendered)
     finally:
         if cache is not None:
             cache.close()

@@ -7,6 +7,7 @@ import json
 import shutil
 import socket
 import subprocess
+import tempfile
 import sys
 from pathlib import Path
 
@@ -74,7 +75,7 @@ def test_ray_engine_through_a_head_and_a_worker_node(corpus, local_found, tmp_pa
     port = _free_port()
     common = ["--num-cpus=1", "--disable-usage-stats", "--node-ip-address=127.0.0.1"]
     head = [ray_cli, "start", "--head", f"--port={port}", "--include-dashboard=false", *common,
-            f"--temp-dir={tmp_path / 'ray'}"]  # fmt: skip
+            f"--temp-dir={tempfile.mkdtemp(prefix='ray', dir='/tmp')}"]  # fmt: skip  (socket paths must be short)
     try:
         subprocess.run(head, check=True, capture_output=True, timeout=180)
         subprocess.run([ray_cli, "start", f"--address=127.0.0.1:{port}", *common], check=True, capture_output=True,
