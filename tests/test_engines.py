@@ -70,7 +70,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_ray_engine_through_a_head_and_a_worker_node(corpus, local_found, tmp_path):
+def test_ray_engine_through_a_head_and_a_worker_node(corpus, local_found, tmp_path, monkeypatch):
+    """A throw-away cluster on 127.0.0.1: token auth off (Ray >= 2.5x would need the head's token)."""
+    monkeypatch.setenv("RAY_AUTH_MODE", "disabled")
     ray_cli = str(Path(sys.executable).with_name("ray"))
     port = _free_port()
     common = ["--num-cpus=1", "--disable-usage-stats", "--node-ip-address=127.0.0.1"]

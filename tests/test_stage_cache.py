@@ -73,7 +73,8 @@ def test_any_change_of_input_or_settings_runs_again(corpus, tmp_path, fake_encod
     lines = first.read_text(encoding="utf-8").splitlines()
     overrides: dict[str, object] = {}
     if change == "text":
-        first.write_text("\n".join(lines) + "\n\nA new closing paragraph added by the editor today.\n", encoding="utf-8")
+        added = "\n\nA new closing paragraph added by the editor today.\n"
+        first.write_text("\n".join(lines) + added, encoding="utf-8")
     elif change == "title":
         first.write_text("\n".join(["عنوان مصحح للخبر"] + lines[1:]), encoding="utf-8")
     elif change == "date":

@@ -90,9 +90,11 @@ def measure(units, vectors: np.ndarray, cfg: DuplicateConfig) -> list[dict[str, 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m cluster.evaluation.ann_recall", description=__doc__.split("\n\n")[0])
+    prog, about = "python -m cluster.evaluation.ann_recall", __doc__.split("\n\n")[0]
+    parser = argparse.ArgumentParser(prog=prog, description=about)
     parser.add_argument("--dev", type=int, default=3000, help="Dev corpus size in paragraphs (choose here).")
-    parser.add_argument("--heldout", type=int, default=10000, help="Larger corpus; its articles not in dev are held out.")
+    parser.add_argument("--heldout",
+                        type=int, default=10000, help="Larger corpus; its articles not in dev: held out.")
     args = parser.parse_args(argv)
     config = Config()
     for name, articles in zip(("dev", "held-out"), corpora(args.dev, args.heldout)):
