@@ -66,16 +66,15 @@ def run(
     cross_threshold: Annotated[Optional[float], typer.Option(help="Cosine cut for passages in different languages.")] = None,
     story_threshold: Annotated[Optional[float], typer.Option(help="Story distance threshold (higher merges more).")] = None,
     date_window: Annotated[Optional[int], typer.Option(help="Days within which dated articles can be one event.")] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Embed everything again.")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Run every stage again: no cached run, no cached embeddings.")] = False,
     html: HtmlOpt = None,
     csv_dir: CsvOpt = None,
+    engine: Annotated[str, typer.Option("--engine", help="local (this process) or ray (a Ray cluster; docs/scale.md).")] = "local",
+    address: Annotated[Optional[str], typer.Option("--address", help="Ray cluster to join (auto: the one `ray start` runs here); default: start a local one.")] = None,
     store: Annotated[Optional[Path], typer.Option("--store", help="Add the corpus to this persistent store and report the whole store (docs/service.md).")] = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """Duplicate passages and story clusters of a corpus."""
-    from cluster.report.contract import Report
-    from cluster.report.terminal import render_text
-
+    """Duplicate passages and story clusters of a corpus (a re-run of an unchanged corpus is served from the cache)."""
     config = build_config(
         config_file,
         model,
@@ -87,25 +86,24 @@ def run(
         },
         no_cache,
     )
+    views = (["json"] if fmt is Format.json or html or csv_dir else []) + (["text"] if fmt is Format.text else [])
     if store is not None:
         from cli.service_cmd import run_into_store
+        from cluster.pipeline import RunOutputs, render_views
 
         result = run_into_store(corpus or SAMPLE, store, config, quiet)
+        outputs = RunOutputs(render_views(result, views), result.skipped, result, result.timings)
     else:
-        result = _run_or_fail(corpus or SAMPLE, config, quiet)
-    report = Report.from_result(result) if fmt is Format.json or html or csv_dir else None
-    if report is not None and fmt is Format.json:
-        text = json.dumps(report.to_json(), ensure_ascii=False, indent=2)
-    else:
-        text = render_text(result)
+        outputs = _run_views_or_fail(corpus or SAMPLE, config, views, quiet, engine, address)
+    text = outputs.views["json" if fmt is Format.json else "text"]
     if output:
         output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
         if not quiet:
             stderr.print(f"wrote {output}")
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
-    if report is not None:
-        _write_views(report, html, csv_dir, quiet)
+    if html or csv_dir:
+        _write_views(outputs.report(), html, csv_dir, quiet)
 
 
 @app.command()
@@ -237,13 +235,35 @@ def bench(
     raise typer.Exit(code)
 
 
-def _run_or_fail(corpus: Path, config: Config, quiet: bool):
+def _run_views_or_fail(corpus: Path, config: Config, views: list[str], quiet: bool, engine: str = "local",
+                       address: Optional[str] = None):
+    """``run``'s path: the rendered views, from the run cache when input and settings are unchanged
+    (local engine), or from a Ray cluster (``--engine ray``; cluster/engines)."""
+    from cluster.engines import ENGINES, EngineUnavailable
+    from cluster.engines import local as local_engine
+
+    if engine not in ENGINES:
+        fail(f"unknown engine {engine!r} (known: {', '.join(ENGINES)})")
+    console = None if quiet else stderr
+    if engine == "local":
+        return _run_or_fail(corpus, config, quiet, lambda: local_engine.run(corpus, config, views, console=console))
+    from cluster.engines import ray_engine
+
+    try:
+        ray_engine.require_ray()
+    except EngineUnavailable as exc:
+        fail(str(exc))
+    return _run_or_fail(corpus, config, quiet,
+                        lambda: ray_engine.run(corpus, config, views, address=address, console=console))
+
+
+def _run_or_fail(corpus: Path, config: Config, quiet: bool, run=None):
     from cluster.pipeline import NoArticlesError, run_pipeline
 
     if not corpus.exists():
         fail(f"{corpus}: no such file or directory")
     try:
-        result = run_pipeline(corpus, config, progress_console=None if quiet else stderr)
+        result = run() if run else run_pipeline(corpus, config, progress_console=None if quiet else stderr)
     except NoArticlesError as exc:
         for item in exc.skipped:
             stderr.print(f"warning: {item}", highlight=False)

@@ -5,9 +5,11 @@ Data moves one way; each stage receives the dataclasses of the previous ones and
 
 from __future__ import annotations
 
+import json
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -20,8 +22,11 @@ from cluster.duplicates.groups import find_duplicate_groups
 from cluster.embed import Encoder, LazyEncoder, embed_texts, open_embedding_cache
 from cluster.ingest.readers import load_corpus
 from cluster.quotes.stage import find_quotes
+from cluster.report.contract import Report
+from cluster.report.terminal import render_text
 from cluster.result import Result
 from cluster.segment.stage import segment_pages
+from cluster.stage_cache import RunCache, run_key
 from cluster.stories.bodies import article_bodies
 from cluster.stories.clustering import cluster_stories
 from cluster.stories.signals import build_signals, paragraph_links
@@ -75,7 +80,14 @@ def run_pipeline(
     ``progress_console`` (stderr) shows progress bars; None keeps the run silent.
     """
     watch = Stopwatch()
-    encoder = LazyEncoder.for_model(config.model) if encoder is None else encoder
+    articles, skipped, notices = load_articles(corpus, config, watch)
+    return run_loaded(articles, skipped, notices, config, watch, encoder=encoder, progress_console=progress_console)
+
+
+def load_articles(
+    corpus: Path | list[Article], config: Config, watch: Stopwatch
+) -> tuple[list[Article], list[SkippedInput], list[str]]:
+    """The load stage: articles, skipped inputs and notices; NoArticlesError when nothing is readable."""
     with watch.stage("load"):
         if isinstance(corpus, list):
             articles, skipped, notices = list(corpus), [], []
@@ -85,7 +97,21 @@ def run_pipeline(
     if not articles:
         where = corpus if not isinstance(corpus, list) else "the given list"
         raise NoArticlesError(f"{where}: no readable article ({len(skipped)} input(s) skipped)", skipped)
+    return articles, skipped, notices
 
+
+def run_loaded(
+    articles: list[Article],
+    skipped: list[SkippedInput],
+    notices: list[str],
+    config: Config,
+    watch: Stopwatch,
+    *,
+    encoder: Encoder | None = None,
+    progress_console: Console | None = None,
+) -> Result:
+    """Every stage after loading."""
+    encoder = LazyEncoder.for_model(config.model) if encoder is None else encoder
     with watch.stage("segment"):
         segments, units, articles = segment_pages(articles, config).unpacked(articles)
 
@@ -143,3 +169,75 @@ def _embed(
     return vectors, name
 
 
+
+
+VIEWS = ("text", "json")
+"""What ``cluster run`` prints: the text report, or the JSON contract (also the source of HTML and CSV)."""
+
+
+@dataclass
+class RunOutputs:
+    """The rendered reports of one run, fresh or served by the run cache (``result`` is None then)."""
+
+    views: dict[str, str]
+    skipped: list[SkippedInput]
+    result: Result | None
+    timings: dict[str, float]
+
+    @property
+    def cached(self) -> bool:
+        return self.result is None
+
+    def report(self) -> Report:
+        """The contract, read back (and validated) from the JSON view, fresh or cached alike."""
+        return Report.model_validate(json.loads(self.views["json"]))
+
+
+def run_views(
+    corpus: Path | list[Article],
+    config: Config,
+    views: Iterable[str],
+    *,
+    encoder: Encoder | None = None,
+    progress_console: Console | None = None,
+) -> RunOutputs:
+    """The asked ``views`` of a run, served from the run cache when the input and settings are unchanged.
+
+    A hit costs the load stage and one lookup; a miss runs every stage and stores what it rendered.
+    """
+    views = list(dict.fromkeys(views))
+    watch = Stopwatch()
+    articles, skipped, notices = load_articles(corpus, config, watch)
+    cache = RunCache.open(config)
+    try:
+        key, found = "", None
+        if cache is not None:
+            with watch.stage("cache"):
+                key = run_key(articles, skipped, notices, config)
+                found = cache.get(key, views)
+        if found is not None:
+            return RunOutputs(found, skipped, None, watch.timings)
+        result = run_loaded(articles, skipped, notices, config, watch, encoder=encoder,
+                            progress_console=progress_console)
+        with watch.stage("report"):
+            rendered = render_views(result, views)
+        if cache is not None:
+            with watch.stage("cache"):
+                cache.put(key, rendered)
+    finally:
+        if cache is not None:
+            cache.close()
+    return RunOutputs(rendered, skipped, result, watch.timings)
+
+
+def render_views(result: Result, views: Iterable[str]) -> dict[str, str]:
+    """Each view as ``cluster run`` prints it (the JSON is the contract's, indented)."""
+    out: dict[str, str] = {}
+    for view in views:
+        if view == "text":
+            out[view] = render_text(result)
+        elif view == "json":
+            out[view] = json.dumps(Report.from_result(result).to_json(), ensure_ascii=False, indent=2)
+        else:
+            raise ValueError(f"unknown view {view!r} (known: {', '.join(VIEWS)})")
+    return out

@@ -27,6 +27,7 @@ from cluster.config import DuplicateConfig
 from cluster.documents import Passage, SegmentKind
 from cluster.duplicates.crosslingual import is_translation, margins
 from cluster.duplicates.lexical import Lexical, MatchType, Profile, classify, compare, lexical, pair_threshold, profile
+from cluster.duplicates.neighbours import neighbour_pairs
 from cluster.textnorm import words
 
 _MATCH_ORDER = {m: k for k, m in enumerate(MatchType)}
@@ -166,7 +167,7 @@ def _neighbour_candidates(
     passages: Sequence[Passage], vectors: np.ndarray, keep: list[int], cfg: DuplicateConfig
 ) -> list[tuple[int, int, float]]:
     """Passage pairs of different articles within the search radius, as (i, j, cosine) with i < j."""
-    rows, cols, sims = similar_pairs(vectors[keep], search_radius(cfg))
+    rows, cols, sims = neighbour_pairs(vectors[keep], search_radius(cfg), cfg.search)
     index = np.asarray(keep, dtype=np.int64)
     return [
         (i, j, sim)

@@ -145,15 +145,13 @@ def _passage_texts(corpus: Path, config: Any) -> list[str]:
 
 
 def _timed_run(corpus: Path, config: Any, encoder: Any) -> tuple[dict[str, float], Any]:
-    """The pipeline's own stage timings plus rendering both reports, as ``cluster run`` would."""
-    from cluster.pipeline import run_pipeline
-    from cluster.report.terminal import render_text, to_json
+    """Stage timings of ``cluster run``'s path (run cache included) rendering both reports; a stage a
+    cached run skips counts 0. The Result is None when the run came from the run cache."""
+    from cluster.evaluation.bench_report import STAGES
+    from cluster.pipeline import run_views
 
-    result = run_pipeline(corpus, config, encoder=encoder)
-    start = time.perf_counter()
-    render_text(result)
-    json.dumps(to_json(result), ensure_ascii=False, indent=2, default=str)  # default: config holds a Path
-    return {**result.timings, "report": time.perf_counter() - start}, result
+    outputs = run_views(corpus, config, ["text", "json"], encoder=encoder)
+    return {s: outputs.timings.get(s, 0.0) for s in STAGES}, outputs.result
 
 
 def _measure(spec: dict[str, Any]) -> dict[str, Any]:

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-STAGES = ("load", "segment", "embed", "duplicates", "stories", "quotes", "report")
+STAGES = ("load", "cache", "segment", "embed", "duplicates", "stories", "quotes", "report")
+"""``cache``: the run cache's key and lookup (and storing the reports after a cold run)."""
 MEMORY_LIMIT_MB = 2048
 
 

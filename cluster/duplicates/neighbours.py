@@ -1,0 +1,102 @@
+"""Passage neighbours without all-pairs search: exact below a size, a faiss IVF index above it.
+
+Exact inner-product range search costs passages² dot products: fine for tens of thousands of
+passages, hopeless for an archive of millions. A duplicate sits very close to its original (cosine
+0.62 and up, mostly 0.8+), so an inverted-file index that scans only the few cells nearest each
+passage finds the same pairs: every passage is searched in its ``nprobe`` nearest cells, and a pair
+is kept when either side finds the other, so a pair split by a cell boundary is still found from
+the side whose cells hold both. ``nprobe`` and the cell size were chosen on the bench corpora by the
+share of exactly-found verified pairs the index still finds (docs/scale.md).
+"""
+
+from __future__ import annotations
+
+import os
+
+import faiss
+import numpy as np
+
+from cluster.config import NeighbourSearchConfig
+
+Pairs = tuple[np.ndarray, np.ndarray, np.ndarray]
+"""Rows ``i < j`` and their cosine: parallel arrays."""
+TRAIN_PER_CELL = 64
+"""Training points per IVF cell (faiss warns below 39; more adds training time, not recall)."""
+QUERY_BLOCK = 4096
+"""Queries per range search call: bounds the memory of one call's results."""
+
+
+def neighbour_pairs(matrix: np.ndarray, radius: float, cfg: NeighbourSearchConfig) -> Pairs:
+    """Every pair of rows whose inner product reaches ``radius`` (exact), or nearly every (IVF, large inputs)."""
+    faiss.omp_set_num_threads(os.cpu_count() or 1)
+    matrix = np.ascontiguousarray(matrix, dtype=np.float32)
+    if len(matrix) < cfg.ann_min_passages:
+        return exact_pairs(matrix, radius)
+    return ivf_pairs(matrix, radius, cells(len(matrix), cfg.ann_cell_size), cfg.ann_nprobe)
+
+
+def exact_pairs(matrix: np.ndarray, radius: float, block: int = 2048) -> Pairs:
+    """Exact range search; each block of queries searches only the rows from its own start on (pairs are
+    symmetric, so the lower triangle would find each pair twice)."""
+    found: list[Pairs] = []
+    for lo in range(0, len(matrix), block):
+        index = faiss.IndexFlatIP(matrix.shape[1])
+        index.add(matrix[lo:])
+        lims, sims, ids = index.range_search(matrix[lo : lo + block], float(radius))
+        found.append(_upper(lims, sims, ids.astype(np.int64) + lo, lo))
+    return _concat(found)
+
+
+def cells(passages: int, cell_size: int) -> int:
+    return max(1, passages // cell_size)
+
+
+def ivf_index(matrix: np.ndarray, nlist: int, nprobe: int, seed: int = 0) -> faiss.IndexIVFFlat:
+    """An IVF index over ``matrix``, trained on a fixed random sample (the same input gives the same cells)."""
+    quantizer = faiss.IndexFlatIP(matrix.shape[1])
+    index = faiss.IndexIVFFlat(quantizer, matrix.shape[1], nlist, faiss.METRIC_INNER_PRODUCT)
+    sample = min(len(matrix), TRAIN_PER_CELL * nlist)
+    rows = np.random.default_rng(seed).choice(len(matrix), size=sample, replace=False)
+    index.cp.seed = seed
+    index.train(matrix[np.sort(rows)])
+    index.add(matrix)
+    index.nprobe = min(nprobe, nlist)
+    return index
+
+
+def ivf_pairs(matrix: np.ndarray, radius: float, nlist: int, nprobe: int) -> Pairs:
+    """Range search of every row in its ``nprobe`` nearest cells; pairs found from either side, once."""
+    index = ivf_index(matrix, nlist, nprobe)
+    found: list[Pairs] = []
+    for lo in range(0, len(matrix), QUERY_BLOCK):
+        lims, sims, ids = index.range_search(matrix[lo : lo + QUERY_BLOCK], float(radius))
+        i = lo + np.repeat(np.arange(len(lims) - 1), np.diff(lims).astype(np.int64))
+        j = ids.astype(np.int64)
+        keep = i != j
+        a, b = np.minimum(i[keep], j[keep]), np.maximum(i[keep], j[keep])
+        found.append((a, b, sims[keep]))
+    return unique_pairs(_concat(found))
+
+
+def unique_pairs(pairs: Pairs) -> Pairs:
+    """Each (i, j) once, sorted by (i, j) (a pair found from both sides appears twice)."""
+    rows, cols, sims = pairs
+    if not len(rows):
+        return pairs
+    order = np.lexsort((cols, rows))
+    rows, cols, sims = rows[order], cols[order], sims[order]
+    first = np.ones(len(rows), dtype=bool)
+    first[1:] = (rows[1:] != rows[:-1]) | (cols[1:] != cols[:-1])
+    return rows[first], cols[first], sims[first]
+
+
+def _upper(lims: np.ndarray, sims: np.ndarray, cols: np.ndarray, lo: int) -> Pairs:
+    rows = lo + np.repeat(np.arange(len(lims) - 1), np.diff(lims).astype(np.int64))
+    upper = cols > rows
+    return rows[upper], cols[upper], sims[upper]
+
+
+def _concat(parts: list[Pairs]) -> Pairs:
+    if not parts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+    return tuple(np.concatenate([p[k] for p in parts]) for k in range(3))  # type: ignore[return-value]

@@ -1,0 +1,182 @@
+"""The Ray engine: embedding and the neighbour search spread over a Ray cluster (docs/scale.md).
+
+* The corpus is read and segmented on the driver with the local readers and segmenter: furniture
+  detection counts lines across the whole corpus, and the same reader keeps ids and dates identical
+  to a local run.
+* Ray Data embeds the passages in ``map_batches`` with one model per worker actor and writes passage
+  metadata and vectors to Parquet in the work directory (a shared path on a real cluster).
+* The neighbour search runs per partition as Ray tasks: one partition below
+  ``duplicates.search.ann_min_passages`` (exactly the local search), else one per IVF cell, each
+  vector in its two nearest cells so that pairs near a cell boundary are kept.
+* Candidate pairs come back to the driver, which verifies them and builds groups, stories and quotes
+  with the same functions as the local engine.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from rich.console import Console
+
+from cluster.config import Config
+from cluster.documents import Passage
+from cluster.duplicates.groups import group_matches, one_paragraph_per_article, search_radius, verified_matches
+from cluster.duplicates.neighbours import Pairs, cells, exact_pairs, ivf_index, unique_pairs
+from cluster.embed import Encoder, LazyEncoder
+from cluster.engines import RAY_INSTALL_HINT, EngineUnavailable
+from cluster.pipeline import RunOutputs, Stopwatch, load_articles, render_views
+from cluster.quotes.stage import find_quotes
+from cluster.result import Result
+from cluster.segment.stage import segment_articles
+from cluster.stories.bodies import article_bodies
+from cluster.stories.clustering import cluster_stories
+from cluster.stories.signals import build_signals, paragraph_links
+from cluster.textnorm import words
+
+ROOT = Path(__file__).resolve().parents[2]
+LOCAL_CPUS = 2
+"""CPUs of the local cluster started when no address is given (this machine's share)."""
+ACTORS = 2
+"""Embedding actors (each holds one model): one per CPU of the local cluster."""
+EncoderFactory = Callable[[], Encoder]
+
+
+def require_ray() -> Any:
+    try:
+        import ray
+        import ray.data  # noqa: F401
+    except ImportError as exc:
+        raise EngineUnavailable(RAY_INSTALL_HINT) from exc
+    return ray
+
+
+class EmbedActor:
+    """One model per worker process, loaded once; embeds batches of passage texts through the cache."""
+
+    def __init__(self, config_json: str, factory: EncoderFactory | None = None) -> None:
+        import models
+
+        self.config = Config.model_validate_json(config_json)
+        self.encoder = factory() if factory is not None else models.load_encoder(self.config.model)
+
+    def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        """Ray may call from another thread than the constructor's: the SQLite cache is opened per batch."""
+        from cluster.embed import embed_texts, open_embedding_cache
+
+        cache = open_embedding_cache(self.config)
+        try:
+            vectors = embed_texts(self.encoder, [str(t) for t in batch["text"]], batch_size=self.config.batch_size,
+                                  cache=cache)  # fmt: skip
+        finally:
+            if cache is not None:
+                cache.close()
+        return {**batch, "vector": vectors}
+
+
+def embed_on_ray(ray: Any, units: list[Passage], config: Config, workdir: Path,
+                 factory: EncoderFactory | None) -> np.ndarray:  # fmt: skip
+    """Vectors of ``units`` in order, embedded by Ray Data actors and written to Parquet on the way."""
+    import pyarrow.parquet as pq
+
+    rows = [{"row": k, "article_id": u.article_id, "segment_index": u.segment_index, "kind": u.kind.value,
+             "start": u.start, "end": u.end, "lang": u.lang, "whole": u.whole_paragraph, "text": u.text}
+            for k, u in enumerate(units)]  # fmt: skip
+    out = workdir / "passages"
+    dataset = ray.data.from_items(rows).map_batches(
+        EmbedActor, fn_constructor_kwargs={"config_json": config.model_dump_json(), "factory": factory},
+        concurrency=ACTORS, batch_size=config.batch_size * 16, batch_format="numpy",
+    )
+    dataset.write_parquet(str(out))
+    table = pq.read_table(str(out), columns=["row", "vector"])
+    order = np.argsort(table.column("row").to_numpy())
+    vectors = np.stack(table.column("vector").to_numpy(zero_copy_only=False))
+    return np.ascontiguousarray(vectors[order], dtype=np.float32)
+
+
+def partitions(matrix: np.ndarray, config: Config) -> list[np.ndarray]:
+    """Row ids per partition: all rows below the ANN size, else IVF cells, each row in its two nearest."""
+    search = config.duplicates.search
+    if len(matrix) < search.ann_min_passages:
+        return [np.arange(len(matrix))]
+    index = ivf_index(matrix, cells(len(matrix), search.ann_cell_size), 1)
+    _, nearest = index.quantizer.search(matrix, min(2, index.nlist))
+    cell_of = nearest.reshape(-1)
+    rows = np.repeat(np.arange(len(matrix)), nearest.shape[1])
+    order = np.argsort(cell_of, kind="stable")
+    bounds = np.flatnonzero(np.diff(cell_of[order])) + 1
+    return [part for part in np.split(rows[order], bounds) if len(part) > 1]
+
+
+def _partition_pairs(matrix: np.ndarray, ids: np.ndarray, radius: float) -> Pairs:
+    rows, cols, sims = exact_pairs(np.ascontiguousarray(matrix[ids]), radius)
+    a, b = ids[rows], ids[cols]
+    return np.minimum(a, b), np.maximum(a, b), sims
+
+
+def neighbours_on_ray(ray: Any, matrix: np.ndarray, config: Config) -> Pairs:
+    """Candidate pairs (i < j) within the search radius, one Ray task per partition."""
+    task = ray.remote(_partition_pairs)
+    shared = ray.put(matrix)
+    radius = search_radius(config.duplicates)
+    found = ray.get([task.remote(shared, ids, radius) for ids in partitions(matrix, config)])
+    rows, cols, sims = (np.concatenate([f[k] for f in found]) for k in range(3))
+    return unique_pairs((rows.astype(np.int64), cols.astype(np.int64), sims))
+
+
+def duplicate_groups(ray: Any, units: list[Passage], vectors: np.ndarray, texts: dict[str, str], config: Config):
+    cfg = config.duplicates
+    keep = np.asarray([i for i, p in enumerate(units) if len(words(p.text)) >= cfg.min_words], dtype=np.int64)
+    if len(keep) < 2:
+        return []
+    rows, cols, sims = neighbours_on_ray(ray, np.ascontiguousarray(vectors[keep]), config)
+    candidates = [(i, j, s) for i, j, s in zip(keep[rows].tolist(), keep[cols].tolist(), sims.tolist())
+                  if units[i].article_id != units[j].article_id]  # fmt: skip
+    matches = one_paragraph_per_article(verified_matches(units, candidates, cfg))
+    return group_matches(matches, units, vectors, texts, cfg)
+
+
+def start(ray: Any, address: str | None) -> None:
+    """Join the cluster at ``address`` (``auto``: the one `ray start` runs here), or start a local one."""
+    env = {"env_vars": {"PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}}
+    if address:
+        ray.init(address=address, runtime_env=env, logging_level="ERROR", log_to_driver=False)
+    else:
+        ray.init(num_cpus=LOCAL_CPUS, include_dashboard=False, runtime_env=env, logging_level="ERROR",
+                 log_to_driver=False)  # fmt: skip
+
+
+def run(corpus: Path, config: Config, views: Iterable[str], *, address: str | None = None,
+        console: Console | None = None, encoder_factory: EncoderFactory | None = None) -> RunOutputs:  # fmt: skip
+    """A run on Ray; the same reports as the local engine (no run cache: a cluster run is a batch job)."""
+    ray = require_ray()
+    watch = Stopwatch()
+    articles, skipped, notices = load_articles(corpus, config, watch)
+    start(ray, address)
+    try:
+        with watch.stage("segment"):
+            segments, units = segment_articles(articles, config)
+        with watch.stage("embed"), tempfile.TemporaryDirectory(prefix="cluster-ray-") as workdir:
+            vectors = embed_on_ray(ray, units, config, Path(workdir), encoder_factory)
+        with watch.stage("duplicates"):
+            groups = duplicate_groups(ray, units, vectors, {a.id: a.text for a in articles}, config)
+    finally:
+        ray.shutdown()
+    with watch.stage("stories"):
+        bodies = article_bodies(articles, segments, units, vectors)
+        signals = build_signals(bodies, paragraph_links(groups), config.stories)
+        stories = cluster_stories(bodies, signals, config.stories)
+    encoder = encoder_factory() if encoder_factory is not None else LazyEncoder.for_model(config.model)
+    with watch.stage("quotes"):
+        quotes = find_quotes(articles, segments, config, encoder)
+    result = Result(articles=articles, segments=segments, groups=groups, stories=stories, skipped=skipped,
+                    notices=notices, model=config.model, config=config, timings=watch.timings,
+                    passages=len(units), signals=signals, units=units, vectors=vectors, quotes=quotes)  # fmt: skip
+    with watch.stage("report"):
+        rendered = render_views(result, views)
+    return RunOutputs(rendered, skipped, result, watch.timings)
+

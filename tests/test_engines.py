@@ -1,0 +1,97 @@
+"""The Ray engine gives the local engine's groups and stories: in a local Ray and through a two-node
+cluster started as separate processes. Skipped when Ray is not installed (``pip install '.[ray]'``)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import tempfile
+import sys
+from pathlib import Path
+
+import pytest
+
+from cluster.config import Config
+from cluster.engines import local
+from tests.conftest import EDITED, SEEDS
+from tests.fake_encoder import FakeEncoder
+
+ray = pytest.importorskip("ray", reason="Ray is optional: pip install '.[ray]'")
+pytest.importorskip("pyarrow", reason="Ray Data writes Parquet: pip install '.[ray]'")
+from cluster.engines import ray_engine  # noqa: E402
+
+# Ray starts worker processes and a local cluster: minutes on 2 cores, so these belong to the slow tier.
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("ray-corpus")
+    for source in list(SEEDS.glob("*.txt")) + list(EDITED.glob("*.txt")):
+        shutil.copy(source, folder / source.name)
+    return folder
+
+
+def _found(outputs) -> tuple[list, list]:
+    data = json.loads(outputs.views["json"])
+    groups = sorted(sorted((p["article"], p["start"], p["end"]) for p in g["passages"])
+                    for g in data["duplicate_groups"])  # fmt: skip
+    stories = sorted(sorted(s["articles"]) for s in data["stories"])
+    return groups, stories
+
+
+@pytest.fixture(scope="module")
+def local_found(corpus, tmp_path_factory):
+    config = Config(cache_dir=tmp_path_factory.mktemp("local-cache"), scale={"cache_runs": False})
+    from cluster.pipeline import run_views
+
+    outputs = run_views(corpus, config, ["json"], encoder=FakeEncoder())
+    groups, stories = _found(outputs)
+    assert groups, "the corpus must hold duplicate groups to compare"
+    return groups, stories
+
+
+def test_ray_engine_matches_the_local_engine(corpus, local_found, tmp_path):
+    config = Config(cache_dir=tmp_path / "cache")
+    outputs = ray_engine.run(corpus, config, ["json"], encoder_factory=FakeEncoder)
+    assert _found(outputs) == local_found
+
+
+def test_ray_engine_partitions_keep_the_exact_pairs_on_this_corpus(corpus, local_found, tmp_path):
+    """Forced IVF partitions (each vector in its two nearest cells) on a small corpus still find every group."""
+    config = Config(cache_dir=tmp_path / "cache").with_overrides(
+        **{"duplicates.search.ann_min_passages": 2, "duplicates.search.ann_cell_size": 64})
+    outputs = ray_engine.run(corpus, config, ["json"], encoder_factory=FakeEncoder)
+    assert _found(outputs)[0] == local_found[0]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_ray_engine_through_a_head_and_a_worker_node(corpus, local_found, tmp_path, monkeypatch):
+    """A throw-away cluster on 127.0.0.1: token auth off (Ray >= 2.5x would need the head's token)."""
+    monkeypatch.setenv("RAY_AUTH_MODE", "disabled")
+    ray_cli = str(Path(sys.executable).with_name("ray"))
+    port = _free_port()
+    common = ["--num-cpus=1", "--disable-usage-stats", "--node-ip-address=127.0.0.1"]
+    head = [ray_cli, "start", "--head", f"--port={port}", "--include-dashboard=false", *common,
+            f"--temp-dir={tempfile.mkdtemp(prefix='ray', dir='/tmp')}"]  # fmt: skip  (socket paths must be short)
+    try:
+        subprocess.run(head, check=True, capture_output=True, timeout=180)
+        subprocess.run([ray_cli, "start", f"--address=127.0.0.1:{port}", *common], check=True, capture_output=True,
+                       timeout=180)  # fmt: skip
+        config = Config(cache_dir=tmp_path / "cache")
+        outputs = ray_engine.run(corpus, config, ["json"], address=f"127.0.0.1:{port}", encoder_factory=FakeEncoder)
+        assert _found(outputs) == local_found
+    finally:
+        subprocess.run([ray_cli, "stop", "--force"], capture_output=True, timeout=180)
+
+
+def test_local_engine_is_the_pipeline(corpus, local_found, tmp_path, monkeypatch, fake_model):
+    outputs = local.run(corpus, Config(cache_dir=tmp_path / "cache"), ["json"])
+    assert _found(outputs) == local_found
