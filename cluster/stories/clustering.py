@@ -50,10 +50,18 @@ def learned_labels(bodies: ArticleBodies, signals: ArticleSignals, cfg: StoryCon
     scorer = load_scorer(cfg.scorer_path)
     cut = cfg.learned_cut if cfg.learned_cut is not None else scorer.cut
     similarity = learned_similarity(bodies, signals, cfg, scorer)
-    labels = sparse_average_linkage(similarity, cut)
     dense = similarity.toarray()
     np.fill_diagonal(dense, 1.0)
-    return labels, dense
+    return attach_strays(dense, sparse_average_linkage(similarity, cut), scorer.strays), dense
+
+
+def attach_strays_sparse(similarity: sparse.csr_matrix, labels: np.ndarray, min_similarity: float) -> np.ndarray:
+    """``attach_strays`` on a sparse similarity (pairs never scored count as 0)."""
+    if min_similarity >= 1.0:
+        return labels
+    dense = similarity.toarray()
+    np.fill_diagonal(dense, 1.0)
+    return attach_strays(dense, labels, min_similarity)
 
 
 def learned_similarity(

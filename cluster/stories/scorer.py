@@ -33,6 +33,9 @@ class StoryScorer:
     intercept: float
     cut: float
     """Average-linkage cut on 1 - p chosen out of fold (the story stage's default)."""
+    strays: float = 1.0
+    """Mean p at which a cluster of one or two joins its nearest story of three or more (1.0: never);
+    chosen out of fold with the cut (``clustering.attach_strays``)."""
     meta: dict = field(default_factory=dict)
     """How it was fitted and validated (pairs, C, out-of-fold F1): read by people, not by code."""
 
@@ -59,7 +62,8 @@ class StoryScorer:
             raise ValueError("story scorer: means, scales and coefficients must have one value per feature")
         return cls(
             names, tuple(data["means"]), tuple(max(float(s), 1e-12) for s in data["scales"]),
-            tuple(data["coefficients"]), float(data["intercept"]), float(data["cut"]), dict(data.get("meta", {})),
+            tuple(data["coefficients"]), float(data["intercept"]), float(data["cut"]), float(data.get("strays", 1.0)),
+            dict(data.get("meta", {})),
         )
 
 
