@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -88,7 +89,7 @@ def test_two_meetings_on_different_days_in_different_cities_are_two_stories_one_
     sem = np.array([[1, .95, .8, .8], [.95, 1, .8, .8], [.8, .8, 1, .95], [.8, .8, .95, 1]])
     vectors = np.linalg.cholesky(sem).astype(np.float32)  # rows whose cosines are ``sem``
     result = cluster_stories(_bodies(texts, ["en"] * 4, dates, vectors), _signals(4, sem, ["en"] * 4),
-                             StoryConfig())
+                             StoryConfig(scorer="learned"))
     assert {frozenset(s.articles) for s in result.stories} == {frozenset({"a0", "a1"}), frozenset({"a2", "a3"})}
     assert len(result.storylines) == 1
 
@@ -124,5 +125,14 @@ def test_one_event_in_arabic_and_english_is_one_story(run_corpus):
     articles = [Article(id="en", title="", text=MEETING_1, lang="en"),
                 Article(id="ar", title="", text=MEETING_1_AR, lang="ar"),
                 Article(id="other", title="", text=other, lang="en")]
-    stories = {frozenset(s.articles) for s in run_corpus(articles).stories.stories}
+    stories = {frozenset(s.articles) for s in run_corpus(articles, **{"stories.scorer": "learned"}).stories.stories}
     assert frozenset({"en", "ar"}) in stories and frozenset({"other"}) in stories
+
+
+@pytest.mark.slow
+def test_learned_scorer_on_the_sample_keeps_one_storyline(run_corpus):
+    """The sample's five meetings stay in one storyline under the learned scorer. (It currently joins two
+    of them, one undated, into one story: why it is not yet the default; docs/stories.md.)"""
+    result = run_corpus(Path(__file__).resolve().parents[1] / "seeds", **{"stories.scorer": "learned"})
+    assert len(result.stories.storylines) == 1
+    assert len(result.stories.stories) >= 4
