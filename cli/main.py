@@ -176,8 +176,10 @@ def eval_cmd(
 
 @app.command()
 def calibrate(
-    sets: Annotated[list[Path], typer.Argument(help="Labelled set folders, each with docs.jsonl and gold.json.")],
+    sets: Annotated[Optional[list[Path]], typer.Argument(help="Labelled set folders, each with docs.jsonl and gold.json.")] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Config file to write (read by `run --config`).")] = Path("cluster-config.json"),
+    fit_stories: Annotated[bool, typer.Option("--fit-stories", help="Refit the learned story scorer on the dev sets "
+                                              "(leave-topic-out CV) and write cluster/stories/story_scorer.json.")] = False,
     holdout: Annotated[bool, typer.Option("--holdout", help="Choose on one half of each set, report the other half.")] = False,
     show_ablation: Annotated[bool, typer.Option("--ablation", help="Also print the story-signal ablation table.")] = False,
     config_file: ConfigOpt = None,
@@ -189,6 +191,12 @@ def calibrate(
     from cluster.evaluation.calibrate import calibrate as run_calibration
     from cluster.evaluation.gold import load_gold
 
+    if fit_stories:
+        from cluster.evaluation.story_cv import main as fit_main
+
+        raise typer.Exit(fit_main(["--write"]))
+    if not sets:
+        fail("give labelled set folders (or --fit-stories)")
     config = build_config(config_file, model, {})
     runs = []
     for folder in sets:

@@ -11,11 +11,13 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from cluster.config import Config
 from cluster.evaluation.baselines import as_result, minhash_duplicates, split_paragraphs, tfidf_stories
 from cluster.evaluation.gold import Gold, check_ids
 from cluster.evaluation.scores import EvalReport, evaluate
 from cluster.report.terminal import to_json
 from cluster.result import Result
+from cluster.stories.scorer import load_scorer
 
 
 @dataclass(frozen=True)
@@ -23,9 +25,12 @@ class Assessment:
     tool: EvalReport
     baseline: EvalReport
     seconds: dict[str, float]
+    story_scorer: str = "mix"
+    """Which story decision ran: the learned scorer (with its out-of-fold F1) or the weighted mix."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"tool": self.tool.to_dict(), "baseline": self.baseline.to_dict(), "seconds": self.seconds}
+        return {"tool": self.tool.to_dict(), "baseline": self.baseline.to_dict(), "seconds": self.seconds,
+                "story_scorer": self.story_scorer}
 
 
 def assess(result: Result, gold: Gold) -> Assessment:
@@ -47,7 +52,19 @@ def assess(result: Result, gold: Gold) -> Assessment:
         "baseline_tfidf_stories": round(middle - start, 3),
         "baseline_minhash_duplicates": round(end - middle, 3),
     }
-    return Assessment(tool=tool, baseline=baseline, seconds=seconds)
+    return Assessment(tool=tool, baseline=baseline, seconds=seconds, story_scorer=scorer_note(result.config))
+
+
+def scorer_note(config: Config) -> str:
+    """One line naming the story decision, so a score is never read without knowing what made it."""
+    cfg = config.stories
+    if cfg.scorer != "learned":
+        return "hand-weighted signal mix"
+    scorer = load_scorer(cfg.scorer_path)
+    oof = scorer.meta.get("out_of_fold_bcubed_f1", {})
+    cut = cfg.learned_cut if cfg.learned_cut is not None else scorer.cut
+    folds = ", ".join(f"{k} {v:.3f}" for k, v in oof.items())
+    return f"learned scorer, cut {cut:.3f}; leave-topic-out B3-F1 when fitted: {folds or 'n/a'}"
 
 
 def _fmt(value: float | None) -> str:
@@ -63,6 +80,7 @@ def render_assessment(assessment: Assessment, name: str) -> str:
             "Stories                      B3-P    B3-R    B3-F1   ARI     NMI     stories (gold)",
             _story_row("cluster", t),
             _story_row("TF-IDF baseline", b),
+            f"(stories by: {assessment.story_scorer})",
             "",
         ]
     if tool["duplicates"]:

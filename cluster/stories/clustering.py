@@ -14,20 +14,27 @@ from __future__ import annotations
 from collections import defaultdict
 
 import numpy as np
+from scipy import sparse
 
 from cluster.config import StoryConfig
 from cluster.stories.bodies import ArticleBodies
 from cluster.stories.describe import StoryResult, describe_stories, first_date
+from cluster.stories.features import all_cues, pair_features
+from cluster.stories.graph import candidate_pairs, sparse_average_linkage, sparse_similarity
 from cluster.stories.linkage import agglomerate
-from cluster.stories.signals import ArticleSignals, BodyTerms, combined_similarity, date_penalty
+from cluster.stories.scorer import StoryScorer, load_scorer
+from cluster.stories.signals import ArticleSignals, BodyTerms, combined_similarity, date_penalty, pair_date_penalty
 
 
 def cluster_stories(bodies: ArticleBodies, signals: ArticleSignals, cfg: StoryConfig) -> StoryResult:
     """Stories numbered ``S1``... by size (then first date), with their storylines."""
     articles = bodies.articles
-    similarity = combined_similarity(signals, cfg)
-    dated = similarity - date_penalty([a.date for a in articles], cfg)
-    labels = attach_strays(dated, agglomerate(dated, cfg.distance_threshold), cfg.stray_min_similarity)
+    if cfg.scorer == "learned":
+        labels, dated = learned_labels(bodies, signals, cfg)
+    else:
+        similarity = combined_similarity(signals, cfg)
+        dated = similarity - date_penalty([a.date for a in articles], cfg)
+        labels = attach_strays(dated, agglomerate(dated, cfg.distance_threshold), cfg.stray_min_similarity)
     members: dict[int, list[int]] = defaultdict(list)
     for i, label in enumerate(labels):
         members[int(label)].append(i)
@@ -35,6 +42,38 @@ def cluster_stories(bodies: ArticleBodies, signals: ArticleSignals, cfg: StoryCo
     terms = signals.terms or BodyTerms.count(bodies.texts)
     story_ids = [f"S{k + 1}" for k in range(len(order))]
     return describe_stories(bodies, story_ids, order, terms, dated, signals.continuation, cfg)
+
+
+def learned_labels(bodies: ArticleBodies, signals: ArticleSignals, cfg: StoryConfig) -> tuple[np.ndarray, np.ndarray]:
+    """Story labels from the learned scorer on the sparse candidate graph, and the similarity (p less
+    the date penalty; 0 for pairs never scored) that picks each story's central article."""
+    scorer = load_scorer(cfg.scorer_path)
+    cut = cfg.learned_cut if cfg.learned_cut is not None else scorer.cut
+    similarity = learned_similarity(bodies, signals, cfg, scorer)
+    dense = similarity.toarray()
+    np.fill_diagonal(dense, 1.0)
+    return attach_strays(dense, sparse_average_linkage(similarity, cut), scorer.strays), dense
+
+
+def attach_strays_sparse(similarity: sparse.csr_matrix, labels: np.ndarray, min_similarity: float) -> np.ndarray:
+    """``attach_strays`` on a sparse similarity (pairs never scored count as 0)."""
+    if min_similarity >= 1.0:
+        return labels
+    dense = similarity.toarray()
+    np.fill_diagonal(dense, 1.0)
+    return attach_strays(dense, labels, min_similarity)
+
+
+def learned_similarity(
+    bodies: ArticleBodies, signals: ArticleSignals, cfg: StoryConfig, scorer: StoryScorer
+) -> sparse.csr_matrix:
+    """p(same story) less the date penalty, for the candidate pairs only."""
+    dates = [a.date for a in bodies.articles]
+    left, right = candidate_pairs(bodies.vectors, signals.shared, dates, cfg.candidate_neighbours,
+                                  cfg.candidate_window_days)
+    p = scorer.probability(pair_features(signals, all_cues(bodies), left, right))
+    p = p - pair_date_penalty(dates, left, right, cfg)
+    return sparse_similarity(len(bodies.articles), left, right, np.clip(p, 0.0, 1.0))
 
 
 def attach_strays(

@@ -143,6 +143,17 @@ def date_penalty(dates: Sequence[dt.date | None], cfg: StoryConfig) -> np.ndarra
     return np.nan_to_num(cfg.date_penalty * excess, nan=0.0)
 
 
+def pair_date_penalty(
+    dates: Sequence[dt.date | None], left: np.ndarray, right: np.ndarray, cfg: StoryConfig
+) -> np.ndarray:
+    """``date_penalty`` for the listed pairs only (the sparse candidate graph never builds n x n)."""
+    ordinals = np.array([d.toordinal() if d else np.nan for d in dates], dtype=float)
+    gap = np.abs(ordinals[left] - ordinals[right]) if len(left) else np.zeros(0)
+    window = max(1, cfg.date_window_days)
+    excess = np.clip((gap - cfg.date_window_days) / window, 0.0, 3.0)
+    return np.nan_to_num(cfg.date_penalty * excess, nan=0.0)
+
+
 def _tfidf_cosine(docs: list[str], **options: object) -> np.ndarray:
     if not any(d.strip() for d in docs):
         return np.zeros((len(docs), len(docs)))

@@ -1,0 +1,119 @@
+"""What the learned same-story scorer reads of two articles: one row of numbers per candidate pair.
+
+The hand-weighted mix (``signals.combined_similarity``) knows meaning, wording, names and shared
+passages. Two events of one kind (two earthquakes, two meetings of the same people) agree on all
+of them but disagree on the details a reporter gives first: the day, the place, the counts. So the
+features add those cues, each as "both mention one and they agree" and "both mention one and they
+differ", which is what tells the two apart; one side silent says nothing. Every cue is read from the
+article's BODY text (``ArticleBodies.texts``), never page furniture, and works across scripts:
+digits are folded (Arabic-Indic too), weekdays are mapped to one number, and names and places are
+compared by their consonant skeleton (``quotes.speakers.skeleton``: ``إسطنبول`` = ``Istanbul``).
+Same-language and cross-language pairs get separate meaning columns, because cosines of a
+translation pair sit on another scale than those of two English reports.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from cluster.quotes.speakers import skeleton
+from cluster.stories.bodies import ArticleBodies
+from cluster.stories.signals import ArticleSignals
+from cluster.textnorm import CASELESS_SCRIPTS, content_words, names_and_numbers, normalize, numbers, words
+
+FEATURES: tuple[str, ...] = (
+    "meaning_same", "meaning_cross", "lead_same", "lead_cross", "wording", "names_numbers", "few_names",
+    "shared_passages", "names_cross", "numbers_agree", "numbers_conflict", "weekday_agree", "weekday_conflict",
+    "place_agree", "place_conflict", "cross_language",
+)
+"""Column order of ``pair_features`` (the shipped model's JSON names them; a mismatch refuses to load)."""
+
+_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6,
+}
+"""English and (normalised) Arabic weekday names -> 0..6, so 'on Wednesday' agrees with 'يوم الأربعاء'."""
+
+_EN_PLACE = re.compile(r"\b(?:in|at|near)\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})")
+_AR_PLACE = re.compile(r"(?:^|\s)(?:في|ب)\s+([^\s\d]{3,})")
+"""'in Istanbul' / 'في إسطنبول': a capitalised phrase after a place preposition; in Arabic a word after
+في that does not start with the article (في الوقت, في المدينة are not places)."""
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The per-article details a pair is compared on (sets, so each pair costs a few set operations)."""
+
+    numbers: frozenset[str]
+    weekdays: frozenset[int]
+    places: frozenset[str]
+    names: frozenset[str]
+
+
+def article_cues(text: str, lang: str) -> Cues:
+    """Numbers of two digits or more (one-digit counts are everywhere), weekdays, places and name skeletons."""
+    nums = frozenset(n for n in numbers(text) if len(n) >= 2)
+    tokens = words(text)
+    days = frozenset(_WEEKDAYS[w[1:] if w.startswith("و") and w[1:] in _WEEKDAYS else w]
+                     for w in tokens if w in _WEEKDAYS or (w.startswith("و") and w[1:] in _WEEKDAYS))
+    if lang in CASELESS_SCRIPTS:
+        places = {m for m in _AR_PLACE.findall(normalize(text)) if not m.startswith("ال")}
+        names = {w for w in content_words(text, lang) if len(w) > 3}
+    else:
+        places = {m.split()[-1] for m in _EN_PLACE.findall(text)}
+        names = {n for n in names_and_numbers(text) if not n[0].isdigit() and len(n) > 2}
+    return Cues(nums, days, _skeletons(places), _skeletons(names))
+
+
+def all_cues(bodies: ArticleBodies) -> list[Cues]:
+    return [article_cues(text, article.lang) for text, article in zip(bodies.texts, bodies.articles)]
+
+
+def pair_features(
+    signals: ArticleSignals, cues: list[Cues], left: np.ndarray, right: np.ndarray
+) -> np.ndarray:
+    """One row of ``FEATURES`` per pair (``left[k]``, ``right[k]``), read from the signals and cues."""
+    same = signals.same_language[left, right].astype(float)
+    cross = 1.0 - same
+    has = signals.has_entities[left, right].astype(float)
+    semantic, leads = signals.semantic[left, right], signals.leads[left, right]
+    columns = [
+        semantic * same, semantic * cross, leads * same, leads * cross,
+        signals.lexical[left, right] * same, signals.entities[left, right] * same * has, same * (1.0 - has),
+        signals.shared[left, right],
+    ]
+    detail = np.array([_detail(cues[a], cues[b], bool(c)) for a, b, c in zip(left, right, cross)], dtype=float)
+    detail = detail.reshape(len(left), 7)
+    return np.column_stack(columns + [detail[:, k] for k in range(7)] + [cross])
+
+
+def _detail(a: Cues, b: Cues, cross: bool) -> tuple[float, ...]:
+    """names_cross, numbers agree/conflict, weekday agree/conflict, place agree/conflict."""
+    names = _overlap(a.names, b.names) if cross else 0.0
+    num_agree, num_conflict = _agreement(a.numbers, b.numbers)
+    day_agree, day_conflict = _agreement(a.weekdays, b.weekdays)
+    place_agree, place_conflict = _agreement(a.places, b.places)
+    return names, num_agree, num_conflict, day_agree, day_conflict, place_agree, place_conflict
+
+
+def _agreement(a: frozenset, b: frozenset) -> tuple[float, float]:
+    """(share of the smaller side the other repeats, 1 when both mention some and none agree).
+
+    Both 0 when a side is silent: not mentioning the day says nothing about it."""
+    if not a or not b:
+        return 0.0, 0.0
+    common = _overlap(a, b)
+    return common, float(common == 0.0)
+
+
+def _overlap(a: frozenset, b: frozenset) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def _skeletons(tokens: set[str]) -> frozenset[str]:
+    return frozenset(s for s in (skeleton(t) for t in tokens) if len(s) >= 3)

@@ -1,0 +1,138 @@
+"""The learned same-story scorer: the shipped JSON, the cues it reads across scripts, the sparse
+graph's exactness, and the decisions it must get right (one event in two languages is one story;
+two meetings of the same people on different days in different cities are two stories, one storyline)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from cluster.config import StoryConfig
+from cluster.documents import Article
+from cluster.stories.bodies import ArticleBodies
+from cluster.stories.clustering import cluster_stories
+from cluster.stories.features import FEATURES, article_cues, pair_features
+from cluster.stories.graph import candidate_pairs, sparse_average_linkage, sparse_similarity
+from cluster.stories.linkage import agglomerate
+from cluster.stories.scorer import SHIPPED, StoryScorer, load_scorer
+from cluster.stories.signals import ArticleSignals
+
+MEETING_1 = ("Turkish intelligence chief Ibrahim Kalin met Hamas leaders in Istanbul on Wednesday to discuss "
+             "a ceasefire in Gaza and the release of 24 hostages.")
+MEETING_2 = ("Turkish intelligence chief Ibrahim Kalin met Hamas leaders in Ankara on Saturday to discuss "
+             "a ceasefire in Gaza and the delivery of 300 aid trucks.")
+MEETING_1_AR = ("التقى رئيس الاستخبارات التركية إبراهيم قالن قادة من حماس في إسطنبول يوم الأربعاء لبحث وقف "
+                "إطلاق النار في غزة والإفراج عن ٢٤ رهينة.")
+
+
+def test_shipped_model_is_small_json_and_scores():
+    raw = SHIPPED.read_text(encoding="utf-8")
+    assert len(raw) < 8000
+    data = json.loads(raw)
+    assert tuple(data["features"]) == FEATURES
+    assert {"means", "scales", "coefficients", "intercept", "cut", "meta"} <= set(data)
+    scorer = load_scorer()
+    rows = np.array([scorer.means, np.array(scorer.means) + np.array(scorer.scales)])
+    p = scorer.probability(rows)
+    assert p.shape == (2,) and np.all((p > 0) & (p < 1))
+    assert 0 < scorer.cut < 1
+
+
+def test_model_with_other_features_is_refused():
+    data = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    data["features"] = list(reversed(data["features"]))
+    with pytest.raises(ValueError, match="refit"):
+        StoryScorer.from_dict(data)
+
+
+def test_cues_agree_across_scripts():
+    en, ar = article_cues(MEETING_1, "en"), article_cues(MEETING_1_AR, "ar")
+    assert en.weekdays == ar.weekdays == {2}
+    assert en.places & ar.places  # Istanbul / إسطنبول, by consonant skeleton
+    assert "24" in en.numbers and "24" in ar.numbers  # Arabic-Indic digits folded
+    other = article_cues(MEETING_2, "en")
+    assert not (en.weekdays & other.weekdays) and not (en.places & other.places)
+
+
+def _signals(n, semantic, langs):
+    langs = np.array(langs)
+    return ArticleSignals(
+        semantic=semantic, lexical=np.where(langs[:, None] == langs[None, :], semantic, 0.0), entities=semantic,
+        shared=np.zeros((n, n)), same_language=langs[:, None] == langs[None, :],
+        has_entities=np.ones((n, n), dtype=bool), leads=semantic,
+    )
+
+
+def test_conflicting_day_place_and_counts_lower_the_probability():
+    scorer = load_scorer()
+    texts = [MEETING_1, MEETING_1.replace("24", "25"), MEETING_2]
+    cues = [article_cues(t, "en") for t in texts]
+    signals = _signals(3, np.full((3, 3), 0.85), ["en"] * 3)
+    rows = pair_features(signals, cues, np.array([0, 0]), np.array([1, 2]))
+    same_event, other_event = scorer.probability(rows)
+    assert same_event > other_event
+
+
+def _bodies(texts, langs, dates, vectors):
+    articles = [Article(id=f"a{i}", title=f"t{i}", text=t, date=d, lang=lang)
+                for i, (t, lang, d) in enumerate(zip(texts, langs, dates))]
+    return ArticleBodies(articles, list(texts), vectors, vectors.copy(), [1] * len(texts))
+
+
+def test_two_meetings_on_different_days_in_different_cities_are_two_stories_one_storyline():
+    texts = [MEETING_1, MEETING_1, MEETING_2, MEETING_2]
+    dates = [dt.date(2024, 9, 11), dt.date(2024, 9, 11), dt.date(2024, 11, 16), dt.date(2024, 11, 16)]
+    sem = np.array([[1, .95, .8, .8], [.95, 1, .8, .8], [.8, .8, 1, .95], [.8, .8, .95, 1]])
+    vectors = np.linalg.cholesky(sem).astype(np.float32)  # rows whose cosines are ``sem``
+    result = cluster_stories(_bodies(texts, ["en"] * 4, dates, vectors), _signals(4, sem, ["en"] * 4),
+                             StoryConfig(scorer="learned"))
+    assert {frozenset(s.articles) for s in result.stories} == {frozenset({"a0", "a1"}), frozenset({"a2", "a3"})}
+    assert len(result.storylines) == 1
+
+
+def test_sparse_average_linkage_equals_dense_with_unscored_pairs_at_zero():
+    rng = np.random.default_rng(3)
+    n = 60
+    vectors = rng.normal(size=(n, 8)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    left, right = candidate_pairs(vectors, np.zeros((n, n)), [None] * n, k=6, window_days=7)
+    p = np.clip(vectors[left] @ np.ones(8) * 0 + (vectors[left] * vectors[right]).sum(1), 0, 1)
+    sim = sparse_similarity(n, left, right, p)
+    dense = sim.toarray()
+    np.fill_diagonal(dense, 1.0)
+    for cut in (0.3, 0.5, 0.7):
+        a, b = sparse_average_linkage(sim, cut), agglomerate(dense, cut)
+        assert len(set(zip(a.tolist(), b.tolist()))) == len(set(a.tolist())) == len(set(b.tolist()))
+
+
+def test_candidates_skip_far_dates_but_keep_shared_passages():
+    vectors = np.array([[1, 0], [1, 0], [1, 0]], dtype=np.float32)
+    shared = np.zeros((3, 3))
+    shared[0, 2] = shared[2, 0] = 0.5
+    dates = [dt.date(2024, 1, 1), dt.date(2024, 1, 2), dt.date(2024, 6, 1)]
+    left, right = candidate_pairs(vectors, shared, dates, k=5, window_days=7)
+    assert set(zip(left.tolist(), right.tolist())) == {(0, 1), (0, 2)}
+
+
+@pytest.mark.slow
+def test_one_event_in_arabic_and_english_is_one_story(run_corpus):
+    other = ("Floods in southern Brazil forced 12,000 people from their homes on Monday, officials in "
+             "Porto Alegre said, as rivers rose to record levels.")
+    articles = [Article(id="en", title="", text=MEETING_1, lang="en"),
+                Article(id="ar", title="", text=MEETING_1_AR, lang="ar"),
+                Article(id="other", title="", text=other, lang="en")]
+    stories = {frozenset(s.articles) for s in run_corpus(articles, **{"stories.scorer": "learned"}).stories.stories}
+    assert frozenset({"en", "ar"}) in stories and frozenset({"other"}) in stories
+
+
+@pytest.mark.slow
+def test_learned_scorer_on_the_sample_keeps_one_storyline(run_corpus):
+    """The sample's five meetings stay in one storyline under the learned scorer. (It currently joins two
+    of them, one undated, into one story: why it is not yet the default; docs/stories.md.)"""
+    result = run_corpus(Path(__file__).resolve().parents[1] / "seeds", **{"stories.scorer": "learned"})
+    assert len(result.stories.storylines) == 1
+    assert len(result.stories.stories) >= 4
