@@ -16,6 +16,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from cluster.config import Config
 from cluster.documents import Article, Passage, SkippedInput
+from cluster.documents import Segment
+from cluster.duplicates.align import aligned_span_pairs
 from cluster.duplicates.groups import find_duplicate_groups
 from cluster.embed import Encoder, LazyEncoder, embed_texts, open_embedding_cache
 from cluster.ingest.readers import load_corpus
@@ -93,7 +95,9 @@ def run_pipeline(
 
     with watch.stage("duplicates"):
         texts = {a.id: a.text for a in articles}
-        groups = find_duplicate_groups(units, vectors, texts, config.duplicates)
+        found, found_vectors, aligned = _aligned_units(articles, segments, vectors, config, encoder)
+        groups = find_duplicate_groups(units + found, np.vstack([vectors, found_vectors]), texts,
+                                       config.duplicates, aligned)
 
     with watch.stage("stories"):
         body_texts, body_vectors, lead_vectors, body_counts = article_bodies(articles, segments, units, vectors)
@@ -121,6 +125,20 @@ def run_pipeline(
         vectors=vectors,
         quotes=quotes,
     )
+
+
+def _aligned_units(
+    articles: list[Article], segments: dict[str, list[Segment]], vectors: np.ndarray, config: Config,
+    encoder: Encoder,
+) -> tuple[list[Passage], np.ndarray, list[tuple[int, int]]]:
+    """Reused spans found lexically inside longer text, embedded, as extra passages and index pairs."""
+    pairs = aligned_span_pairs(articles, segments, config.duplicates)
+    found = [p for pair in pairs for p in (pair.a, pair.b)]
+    if not found:
+        return [], np.zeros((0, vectors.shape[1]), vectors.dtype), []
+    found_vectors, _ = _embed(found, config, encoder, None)
+    n = len(vectors)
+    return found, found_vectors.astype(vectors.dtype), [(n + 2 * k, n + 2 * k + 1) for k in range(len(pairs))]
 
 
 def _embed(

@@ -103,15 +103,48 @@ def find_duplicate_groups(
     vectors: np.ndarray,
     texts: dict[str, str],
     cfg: DuplicateConfig,
+    aligned: Sequence[tuple[int, int]] = (),
 ) -> list[DuplicateGroup]:
-    """Duplicate groups among ``passages`` (rows of ``vectors``); ``texts`` maps article id to text."""
-    keep = [i for i, p in enumerate(passages) if len(words(p.text)) >= cfg.min_words]
-    if len(keep) < 2:
-        return []
-    candidates = _neighbour_candidates(passages, vectors, keep, cfg)
-    matches = verified_matches(passages, candidates, cfg)
-    matches = one_paragraph_per_article(matches)
-    return group_matches(matches, passages, vectors, texts, cfg)
+    """Duplicate groups among ``passages`` (rows of ``vectors``); ``texts`` maps article id to text.
+
+    ``aligned``: pairs of passages (indices) that ``duplicates.align`` found as one reused region;
+    they are verified on their own and replace the paragraph/sentence matches they overlap.
+    """
+    spans = {k for pair in aligned for k in pair}
+    keep = [i for i, p in enumerate(passages) if i not in spans and len(words(p.text)) >= cfg.min_words]
+    matches: list[ParagraphMatch] = []
+    if len(keep) >= 2:
+        candidates = _neighbour_candidates(passages, vectors, keep, cfg)
+        matches = one_paragraph_per_article(verified_matches(passages, candidates, cfg))
+    if aligned:
+        matches = with_aligned(matches, passages, vectors, aligned, cfg)
+    return group_matches(matches, passages, vectors, texts, cfg) if matches else []
+
+
+def with_aligned(
+    matches: list[ParagraphMatch], passages: Sequence[Passage], vectors: np.ndarray,
+    aligned: Sequence[tuple[int, int]], cfg: DuplicateConfig,
+) -> list[ParagraphMatch]:
+    """``matches`` plus the verified aligned spans; an aligned span replaces the matches it overlaps
+    on both sides (it says where the reused text starts and ends; a paragraph match does not)."""
+    found = []
+    for i, j in aligned:
+        a, b = passages[i], passages[j]
+        sim = float(vectors[i] @ vectors[j])
+        kind = classify(sim, lexical(a.text, b.text, a.lang, b.lang), a.lang, b.lang, cfg)
+        if kind is not None:
+            found.append(ParagraphMatch((a.article_id, a.segment_index), (b.article_id, b.segment_index),
+                                        (a.start, a.end), (b.start, b.end), sim, i, j, kind, True, [(i, j)]))
+
+    def covered(m: ParagraphMatch) -> bool:
+        return any({m.left[0], m.right[0]} == {f.left[0], f.right[0]} and _overlaps(m, f) for f in found)
+
+    return [m for m in matches if not covered(m)] + found
+
+
+def _overlaps(m: ParagraphMatch, f: ParagraphMatch) -> bool:
+    left, right = (f.span_left, f.span_right) if m.left[0] == f.left[0] else (f.span_right, f.span_left)
+    return m.span_left[0] < left[1] and left[0] < m.span_left[1] and m.span_right[0] < right[1] and right[0] < m.span_right[1]
 
 
 def search_radius(cfg: DuplicateConfig) -> float:
