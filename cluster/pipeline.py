@@ -15,10 +15,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from cluster.config import Config
-from cluster.documents import Article, Passage, SkippedInput
-from cluster.documents import Segment
+from cluster.documents import Article, Passage, Segment, SkippedInput
 from cluster.duplicates.align import aligned_span_pairs
-from cluster.duplicates.groups import find_duplicate_groups
+from cluster.duplicates.groups import DuplicateGroup, find_duplicate_groups
 from cluster.embed import Encoder, LazyEncoder, embed_texts, open_embedding_cache
 from cluster.ingest.readers import load_corpus
 from cluster.quotes.stage import find_quotes
@@ -94,10 +93,7 @@ def run_pipeline(
         vectors, model_name = _embed(units, config, encoder, progress_console)
 
     with watch.stage("duplicates"):
-        texts = {a.id: a.text for a in articles}
-        found, found_vectors, aligned = _aligned_units(articles, segments, vectors, config, encoder)
-        groups = find_duplicate_groups(units + found, np.vstack([vectors, found_vectors]), texts,
-                                       config.duplicates, aligned)
+        groups = _duplicates(articles, segments, units, vectors, config, encoder)
 
     with watch.stage("stories"):
         body_texts, body_vectors, lead_vectors, body_counts = article_bodies(articles, segments, units, vectors)
@@ -125,6 +121,16 @@ def run_pipeline(
         vectors=vectors,
         quotes=quotes,
     )
+
+
+def _duplicates(
+    articles: list[Article], segments: dict[str, list[Segment]], units: list[Passage], vectors: np.ndarray,
+    config: Config, encoder: Encoder,
+) -> list[DuplicateGroup]:
+    """Duplicate groups of the passages plus the reused spans aligned inside longer text."""
+    texts = {a.id: a.text for a in articles}
+    found, found_vectors, aligned = _aligned_units(articles, segments, vectors, config, encoder)
+    return find_duplicate_groups(units + found, np.vstack([vectors, found_vectors]), texts, config.duplicates, aligned)
 
 
 def _aligned_units(

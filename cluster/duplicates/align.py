@@ -13,9 +13,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from cluster.config import DuplicateConfig
 from cluster.documents import Article, Passage, Segment
-from cluster.duplicates.shingles import Tokens, Windows, article_tokens, candidate_pairs, windows
+from cluster.duplicates.shingles import Tokens, article_tokens, candidate_pairs, windows
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,20 @@ def _trim(words: tuple[str, ...], lo: int, hi: int, other: set[str]) -> tuple[in
     return lo, hi
 
 
+def _fragments(tok: Tokens, lo: int, hi: int, half: int) -> tuple[int, int]:
+    """Cut a first or last paragraph piece shorter than half a window: it only came in by the
+    widening (a headline summarising the passage shares its words but is not the reused text)."""
+    if hi - lo < 2 or tok.segs[lo] == tok.segs[hi - 1]:
+        return lo, hi
+    first = int(np.searchsorted(tok.segs[lo:hi], tok.segs[lo], side="right"))
+    if first < half:
+        lo += first
+    last = int(np.searchsorted(tok.segs[lo:hi], tok.segs[hi - 1], side="left"))
+    if hi - lo - last < half and last > 0:
+        hi = lo + last
+    return lo, hi
+
+
 def _span_pair(
     ta: Tokens, tb: Tokens, region: tuple[int, int, int, int], half: int,
     segments: dict[str, list[Segment]], texts: dict[str, str], cfg: DuplicateConfig,
@@ -88,8 +104,8 @@ def _span_pair(
     a0, a1 = max(0, a0 - half), min(len(ta.words), a1 + half)
     b0, b1 = max(0, b0 - half), min(len(tb.words), b1 + half)
     for _ in range(2):  # each side's trim narrows the vocabulary the other side is trimmed against
-        a0, a1 = _trim(ta.words, a0, a1, set(tb.words[b0:b1]))
-        b0, b1 = _trim(tb.words, b0, b1, set(ta.words[a0:a1]))
+        a0, a1 = _fragments(ta, *_trim(ta.words, a0, a1, set(tb.words[b0:b1])), half)
+        b0, b1 = _fragments(tb, *_trim(tb.words, b0, b1, set(ta.words[a0:a1])), half)
     if min(a1 - a0, b1 - b0) < cfg.shingle_min_words:
         return None
     set_a, set_b = set(ta.words[a0:a1]), set(tb.words[b0:b1])

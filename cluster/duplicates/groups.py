@@ -144,7 +144,8 @@ def with_aligned(
 
 def _overlaps(m: ParagraphMatch, f: ParagraphMatch) -> bool:
     left, right = (f.span_left, f.span_right) if m.left[0] == f.left[0] else (f.span_right, f.span_left)
-    return m.span_left[0] < left[1] and left[0] < m.span_left[1] and m.span_right[0] < right[1] and right[0] < m.span_right[1]
+    return (m.span_left[0] < left[1] and left[0] < m.span_left[1]
+            and m.span_right[0] < right[1] and right[0] < m.span_right[1])
 
 
 def search_radius(cfg: DuplicateConfig) -> float:

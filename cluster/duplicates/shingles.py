@@ -35,6 +35,8 @@ class Tokens:
     words: tuple[str, ...]
     starts: np.ndarray
     ends: np.ndarray
+    segs: np.ndarray
+    """The paragraph (segment index) of each word."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ def article_tokens(article: Article, segments: Sequence[Segment]) -> Tokens:
     words: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
+    segs: list[int] = []
     for seg in segments:
         if seg.kind is SegmentKind.BOILERPLATE:
             continue
@@ -64,7 +67,9 @@ def article_tokens(article: Article, segments: Sequence[Segment]) -> Tokens:
                 words.append(w)
                 starts.append(seg.start + m.start())
                 ends.append(seg.start + m.end())
-    return Tokens(article.id, article.lang, tuple(words), np.asarray(starts, np.int64), np.asarray(ends, np.int64))
+                segs.append(seg.index)
+    arrays = (np.asarray(x, np.int64) for x in (starts, ends, segs))
+    return Tokens(article.id, article.lang, tuple(words), *arrays)
 
 
 def _norm(token: str) -> str:

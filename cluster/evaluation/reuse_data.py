@@ -50,7 +50,8 @@ class Doc:
 
 
 def _seed_docs() -> list[Doc]:
-    return [Doc(f"seed-{p.stem[:3]}", p.read_text(encoding="utf-8")) for p in sorted((REPO_ROOT / "seeds").glob("*.txt"))]
+    paths = sorted((REPO_ROOT / "seeds").glob("*.txt"))
+    return [Doc(f"seed-{p.stem[:3]}", p.read_text(encoding="utf-8")) for p in paths]
 
 
 def _ntrex_docs() -> tuple[list[Doc], dict[str, int]]:
@@ -136,7 +137,8 @@ def _word_spans(text: str) -> list[tuple[int, int]]:
 def pick_passage(src: Doc, taken: list[tuple[int, int]], rng: random.Random) -> tuple[int, int] | None:
     """A run of 50-300 words of ``src`` (starting at a sentence start) not overlapping ``taken``."""
     spans = _word_spans(src.text)
-    starts = [k for k in range(len(spans)) if k == 0 or re.search(r"[.!؟?]$", src.text[spans[k - 1][0]:spans[k - 1][1]])]
+    ends_sentence = [bool(re.search(r"[.!؟?]$", src.text[s:e])) for s, e in spans]
+    starts = [k for k in range(len(spans)) if k == 0 or ends_sentence[k - 1]]
     for _ in range(50):
         k = rng.choice(starts)
         n = min(rng.randint(50, 300), len(spans) - k)
