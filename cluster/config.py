@@ -79,6 +79,10 @@ class DuplicateConfig(_Section):
     shingle_min_words: int = Field(
         15, ge=2, description="Least content words of an aligned span (about a 25-word sentence)."
     )
+    align_cover_share: float = Field(
+        0.8, ge=0, le=1, description="Paragraph/sentence matches inside an aligned region covering this "
+        "share of it on both sides stay instead of it: a copy of several paragraphs is reported per paragraph."
+    )
     shingle_max_bucket: int = Field(
         50, ge=2, description="An LSH bucket with more windows is a formula many outlets use: skipped."
     )

@@ -119,3 +119,21 @@ def _passage(tok: Tokens, lo: int, hi: int, segments: dict[str, list[Segment]], 
     start, end = int(tok.starts[lo]), int(tok.ends[hi - 1])
     seg = next((s for s in segments[tok.article_id] if s.start <= start < s.end), segments[tok.article_id][0])
     return Passage(tok.article_id, seg.index, seg.kind, texts[tok.article_id][start:end], start, end, tok.lang, False)
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def covered_share(inner: list[tuple[int, int]], outer: tuple[int, int]) -> float:
+    """Share of ``outer`` covered by those ``inner`` spans that lie within it (a tenth of its length
+    of slack): a paragraph reaching far beyond ``outer`` does not count as describing it."""
+    size = outer[1] - outer[0]
+    slack = size // 10
+    inside = sorted((max(s, outer[0]), min(e, outer[1])) for s, e in inner
+                    if s >= outer[0] - slack and e <= outer[1] + slack)
+    covered, reach = 0, outer[0]
+    for s, e in inside:
+        covered += max(0, e - max(s, reach))
+        reach = max(reach, e)
+    return covered / size if size else 0.0

@@ -25,6 +25,7 @@ from sklearn.cluster import AgglomerativeClustering
 
 from cluster.config import DuplicateConfig
 from cluster.documents import Passage, SegmentKind
+from cluster.duplicates.align import covered_share, overlap
 from cluster.duplicates.lexical import Lexical, MatchType, Profile, classify, compare, lexical, pair_threshold, profile
 from cluster.textnorm import words
 
@@ -125,27 +126,37 @@ def with_aligned(
     matches: list[ParagraphMatch], passages: Sequence[Passage], vectors: np.ndarray,
     aligned: Sequence[tuple[int, int]], cfg: DuplicateConfig,
 ) -> list[ParagraphMatch]:
-    """``matches`` plus the verified aligned spans; an aligned span replaces the matches it overlaps
-    on both sides (it says where the reused text starts and ends; a paragraph match does not)."""
+    """``matches`` plus the verified aligned spans that say more than they do.
+
+    Paragraph or sentence matches lying inside an aligned region and covering most of it
+    (``align_cover_share``) already describe it, one paragraph at a time: they stay and the region
+    is dropped. Otherwise the region replaces the matches it overlaps (a whole paragraph around a
+    reused passage, or one sentence of it, says less about where the reused text starts and ends).
+    """
+    by_docs: dict[frozenset[str], list[int]] = defaultdict(list)
+    for k, m in enumerate(matches):
+        by_docs[frozenset((m.left[0], m.right[0]))].append(k)
+    drop: set[int] = set()
     found = []
     for i, j in aligned:
         a, b = passages[i], passages[j]
         sim = float(vectors[i] @ vectors[j])
         kind = classify(sim, lexical(a.text, b.text, a.lang, b.lang), a.lang, b.lang, cfg)
-        if kind is not None:
-            found.append(ParagraphMatch((a.article_id, a.segment_index), (b.article_id, b.segment_index),
-                                        (a.start, a.end), (b.start, b.end), sim, i, j, kind, True, [(i, j)]))
-
-    def covered(m: ParagraphMatch) -> bool:
-        return any({m.left[0], m.right[0]} == {f.left[0], f.right[0]} and _overlaps(m, f) for f in found)
-
-    return [m for m in matches if not covered(m)] + found
-
-
-def _overlaps(m: ParagraphMatch, f: ParagraphMatch) -> bool:
-    left, right = (f.span_left, f.span_right) if m.left[0] == f.left[0] else (f.span_right, f.span_left)
-    return (m.span_left[0] < left[1] and left[0] < m.span_left[1]
-            and m.span_right[0] < right[1] and right[0] < m.span_right[1])
+        if kind is None:
+            continue
+        sides = {a.article_id: (a.start, a.end), b.article_id: (b.start, b.end)}
+        over = [k for k in by_docs[frozenset(sides)] if all(
+            overlap(span, sides[key[0]]) for key, span in ((matches[k].left, matches[k].span_left),
+                                                           (matches[k].right, matches[k].span_right)))]
+        inner = {doc: [s for k in over for key, s in ((matches[k].left, matches[k].span_left),
+                                                      (matches[k].right, matches[k].span_right)) if key[0] == doc]
+                 for doc in sides}
+        if over and all(covered_share(inner[d], sides[d]) >= cfg.align_cover_share for d in sides):
+            continue
+        drop.update(over)
+        found.append(ParagraphMatch((a.article_id, a.segment_index), (b.article_id, b.segment_index),
+                                    (a.start, a.end), (b.start, b.end), sim, i, j, kind, True, [(i, j)]))
+    return [m for k, m in enumerate(matches) if k not in drop] + found
 
 
 def search_radius(cfg: DuplicateConfig) -> float:
