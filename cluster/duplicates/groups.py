@@ -131,7 +131,8 @@ def with_aligned(
     Paragraph or sentence matches lying inside an aligned region and covering most of it
     (``align_cover_share``) already describe it, one paragraph at a time: they stay and the region
     is dropped. Otherwise the region replaces the matches it overlaps (a whole paragraph around a
-    reused passage, or one sentence of it, says less about where the reused text starts and ends).
+    reused passage, or one sentence of it, says less about where the reused text starts and ends),
+    except whole paragraphs copied inside it: those are reported as they are, beside the region.
     """
     by_docs: dict[frozenset[str], list[int]] = defaultdict(list)
     for k, m in enumerate(matches):
@@ -153,10 +154,16 @@ def with_aligned(
                  for doc in sides}
         if over and all(covered_share(inner[d], sides[d]) >= cfg.align_cover_share for d in sides):
             continue
-        drop.update(over)
+        drop.update(k for k in over if not _whole_inside(matches[k], passages, sides))
         found.append(ParagraphMatch((a.article_id, a.segment_index), (b.article_id, b.segment_index),
                                     (a.start, a.end), (b.start, b.end), sim, i, j, kind, True, [(i, j)]))
     return [m for k, m in enumerate(matches) if k not in drop] + found
+
+
+def _whole_inside(m: ParagraphMatch, passages: Sequence[Passage], sides: dict[str, tuple[int, int]]) -> bool:
+    """A paragraph-to-paragraph match lying within the aligned region on both sides."""
+    return passages[m.vec_left].whole_paragraph and passages[m.vec_right].whole_paragraph and all(
+        covered_share([span], sides[key[0]]) > 0 for key, span in ((m.left, m.span_left), (m.right, m.span_right)))
 
 
 def search_radius(cfg: DuplicateConfig) -> float:
