@@ -99,3 +99,11 @@ def test_pipeline_reports_the_reused_span_as_edited(use_encoder):
     host = next(p for p in groups[0].passages if p.article_id == "host")
     _check_host_span(host.start, host.end, gold, articles[1])
     assert articles[1].text[host.start : host.end] == host.text
+
+
+def test_cover_share_counts_only_spans_inside_the_region():
+    from cluster.duplicates.align import covered_share
+
+    assert covered_share([(100, 150), (140, 200)], (100, 200)) == 1.0
+    assert covered_share([(0, 1000)], (100, 200)) == 0.0  # a whole paragraph around the region
+    assert covered_share([(100, 130)], (100, 200)) == 0.3
