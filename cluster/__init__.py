@@ -13,9 +13,9 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from cluster.config import Config
-    from cluster.pipeline import NoArticlesError, run_pipeline
-    from cluster.result import Result
+    from cluster.config import Config  # noqa: F401
+    from cluster.pipeline import NoArticlesError, run_pipeline  # noqa: F401
+    from cluster.result import Result  # noqa: F401
 
 _EXPORTS = {
     "Config": "cluster.config",

@@ -126,6 +126,33 @@ class DuplicateConfig(_Section):
     )
     short_margin: float = Field(0.08, ge=0, le=1, description="Extra cosine a short translation needs.")
     neighbours: int = Field(20, ge=1, description="Nearest neighbours searched per passage.")
+    align_reuse: bool = Field(
+        True, description="Also find reused spans inside longer text (MinHash LSH over word windows, "
+        "then aligned, embedded and verified like any passage pair): a paragraph vector dilutes them."
+    )
+    shingle_window: int = Field(
+        24, ge=4, description="Content words per MinHash window (windows overlap by half): a 50-word "
+        "passage (~35 content words) always holds one whole window."
+    )
+    shingle_permutations: int = Field(64, ge=8, description="MinHash permutations per window.")
+    shingle_bands: int = Field(
+        16, ge=1, description="LSH bands (permutations / bands rows each): 16 x 4 puts the 50% "
+        "detection point near Jaccard 0.5, so shuffled or synonym-edited windows (~0.4-0.7) are met."
+    )
+    shingle_min_jaccard: float = Field(
+        0.3, ge=0, le=1, description="Least estimated Jaccard of two windows, and of two aligned spans' "
+        "word sets: unrelated news windows share < 0.15 of their content words."
+    )
+    shingle_min_words: int = Field(
+        15, ge=2, description="Least content words of an aligned span (about a 25-word sentence)."
+    )
+    align_cover_share: float = Field(
+        0.8, ge=0, le=1, description="Paragraph/sentence matches inside an aligned region covering this "
+        "share of it on both sides stay instead of it: a copy of several paragraphs is reported per paragraph."
+    )
+    shingle_max_bucket: int = Field(
+        50, ge=2, description="An LSH bucket with more windows is a formula many outlets use: skipped."
+    )
     group_linkage_slack: float = Field(
         0.10,
         ge=0,

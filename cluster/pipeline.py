@@ -17,8 +17,10 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from cluster.config import Config
-from cluster.documents import Article, Passage, SkippedInput
+from cluster.documents import Article, Passage, Segment, SkippedInput
+from cluster.duplicates.align import aligned_span_pairs
 from cluster.duplicates.groups import find_duplicate_groups
+from cluster.duplicates.matches import DuplicateGroup
 from cluster.embed import Encoder, LazyEncoder, embed_texts, open_embedding_cache
 from cluster.ingest.readers import load_corpus
 from cluster.quotes.stage import find_quotes
@@ -119,8 +121,7 @@ def run_loaded(
         vectors, model_name = _embed(units, config, encoder, progress_console)
 
     with watch.stage("duplicates"):
-        texts = {a.id: a.text for a in articles}
-        groups = find_duplicate_groups(units, vectors, texts, config.duplicates)
+        groups = _duplicates(articles, segments, units, vectors, config, encoder)
 
     with watch.stage("stories"):
         bodies = article_bodies(articles, segments, units, vectors)
@@ -146,6 +147,30 @@ def run_loaded(
         vectors=vectors,
         quotes=quotes,
     )
+
+
+def _duplicates(
+    articles: list[Article], segments: dict[str, list[Segment]], units: list[Passage], vectors: np.ndarray,
+    config: Config, encoder: Encoder,
+) -> list[DuplicateGroup]:
+    """Duplicate groups of the passages plus the reused spans aligned inside longer text."""
+    texts = {a.id: a.text for a in articles}
+    found, found_vectors, aligned = _aligned_units(articles, segments, vectors, config, encoder)
+    return find_duplicate_groups(units + found, np.vstack([vectors, found_vectors]), texts, config.duplicates, aligned)
+
+
+def _aligned_units(
+    articles: list[Article], segments: dict[str, list[Segment]], vectors: np.ndarray, config: Config,
+    encoder: Encoder,
+) -> tuple[list[Passage], np.ndarray, list[tuple[int, int]]]:
+    """Reused spans found lexically inside longer text, embedded, as extra passages and index pairs."""
+    pairs = aligned_span_pairs(articles, segments, config.duplicates)
+    found = [p for pair in pairs for p in (pair.a, pair.b)]
+    if not found:
+        return [], np.zeros((0, vectors.shape[1]), vectors.dtype), []
+    found_vectors, _ = _embed(found, config, encoder, None)
+    n = len(vectors)
+    return found, found_vectors.astype(vectors.dtype), [(n + 2 * k, n + 2 * k + 1) for k in range(len(pairs))]
 
 
 def _embed(

@@ -8,7 +8,7 @@ import numpy as np
 
 from cluster.config import Config
 from cluster.documents import Article, Passage, Segment, SkippedInput
-from cluster.duplicates.groups import DuplicateGroup
+from cluster.duplicates.matches import DuplicateGroup
 from cluster.quotes.matching import QuoteResult
 from cluster.stories.describe import StoryResult
 from cluster.stories.signals import ArticleSignals

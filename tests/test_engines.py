@@ -7,8 +7,8 @@ import json
 import shutil
 import socket
 import subprocess
-import tempfile
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from cluster.documents import Article, Segment, SegmentKind
-from cluster.duplicates.groups import DuplicateGroup, GroupPassage, PassagePair
 from cluster.duplicates.lexical import MatchType
+from cluster.duplicates.matches import DuplicateGroup, GroupPassage, PassagePair
 from cluster.report.provenance import agency_credits, credits_near, duplicate_provenance, earliest
 
 

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
 
 import faiss
 import numpy as np
@@ -25,99 +24,12 @@ from sklearn.cluster import AgglomerativeClustering
 
 from cluster.config import DuplicateConfig
 from cluster.documents import Passage, SegmentKind
+from cluster.duplicates.align import covered_share, overlap
 from cluster.duplicates.crosslingual import is_translation, margins
 from cluster.duplicates.lexical import Lexical, MatchType, Profile, classify, compare, lexical, pair_threshold, profile
+from cluster.duplicates.matches import DuplicateGroup, GroupPassage, ParagraphMatch, PassagePair
 from cluster.duplicates.neighbours import neighbour_pairs
 from cluster.textnorm import words
-
-_MATCH_ORDER = {m: k for k, m in enumerate(MatchType)}
-"""Match types in the order reports list them (strongest evidence first)."""
-
-
-@dataclass(frozen=True)
-class GroupPassage:
-    """One article's copy of a duplicated passage."""
-
-    article_id: str
-    segment_index: int
-    kind: SegmentKind
-    start: int
-    end: int
-    text: str
-    lang: str
-
-
-@dataclass(frozen=True)
-class PassagePair:
-    """Two passages of a group (indices into ``DuplicateGroup.passages``) and how they relate."""
-
-    a: int
-    b: int
-    similarity: float
-    lexical_overlap: float
-    match_type: MatchType
-
-
-@dataclass(frozen=True)
-class DuplicateGroup:
-    """One passage carried by several articles, with the evidence for each link."""
-
-    passages: tuple[GroupPassage, ...]
-    pairs: tuple[PassagePair, ...]
-
-    @property
-    def articles(self) -> list[str]:
-        return list(dict.fromkeys(p.article_id for p in self.passages))
-
-    @property
-    def best_similarity(self) -> float:
-        return max(p.similarity for p in self.pairs)
-
-    @property
-    def match_types(self) -> list[MatchType]:
-        return sorted({p.match_type for p in self.pairs}, key=_MATCH_ORDER.__getitem__)
-
-    @property
-    def languages(self) -> list[str]:
-        return sorted({p.lang for p in self.passages})
-
-
-@dataclass(frozen=True)
-class ParagraphMatch:
-    """A verified match between two paragraphs of two articles (spans grow as sentences join).
-
-    ``vec_left``/``vec_right`` and ``members`` number passages: positions in the passage list of a run,
-    or passage ids in the store (``renumbered`` moves a match from one numbering to the other).
-    """
-
-    left: tuple[str, int]
-    right: tuple[str, int]
-    span_left: tuple[int, int]
-    span_right: tuple[int, int]
-    similarity: float
-    vec_left: int
-    vec_right: int
-    match_type: MatchType
-    """The type of the best-scoring evidence (kept if the merged spans no longer classify alone)."""
-    whole: bool
-    """The best evidence spans a whole paragraph on one side at least: its spans stay as they are."""
-    members: tuple[tuple[int, int], ...] = ()
-
-    def renumbered(self, number: Mapping[int, int] | Sequence[int]) -> ParagraphMatch:
-        """The same match with every passage number ``k`` replaced by ``number[k]``."""
-        return replace(
-            self, vec_left=number[self.vec_left], vec_right=number[self.vec_right],
-            members=tuple((number[a], number[b]) for a, b in self.members),
-        )
-
-    def widened(self, a: Passage, b: Passage, pair: tuple[int, int]) -> ParagraphMatch:
-        """The match grown by one more matching pair of sentences of the same two paragraphs."""
-        return replace(
-            self,
-            span_left=(min(self.span_left[0], a.start), max(self.span_left[1], a.end)),
-            span_right=(min(self.span_right[0], b.start), max(self.span_right[1], b.end)),
-            members=(*self.members, pair),
-        )
 
 
 def find_duplicate_groups(
@@ -125,15 +37,66 @@ def find_duplicate_groups(
     vectors: np.ndarray,
     texts: dict[str, str],
     cfg: DuplicateConfig,
+    aligned: Sequence[tuple[int, int]] = (),
 ) -> list[DuplicateGroup]:
-    """Duplicate groups among ``passages`` (rows of ``vectors``); ``texts`` maps article id to text."""
-    keep = [i for i, p in enumerate(passages) if len(words(p.text)) >= cfg.min_words]
-    if len(keep) < 2:
-        return []
-    candidates = _neighbour_candidates(passages, vectors, keep, cfg)
-    matches = verified_matches(passages, candidates, cfg)
-    matches = one_paragraph_per_article(matches)
-    return group_matches(matches, passages, vectors, texts, cfg)
+    """Duplicate groups among ``passages`` (rows of ``vectors``); ``texts`` maps article id to text.
+
+    ``aligned``: pairs of passages (indices) that ``duplicates.align`` found as one reused region;
+    they are verified on their own and replace the paragraph/sentence matches they overlap.
+    """
+    spans = {k for pair in aligned for k in pair}
+    keep = [i for i, p in enumerate(passages) if i not in spans and len(words(p.text)) >= cfg.min_words]
+    matches: list[ParagraphMatch] = []
+    if len(keep) >= 2:
+        candidates = _neighbour_candidates(passages, vectors, keep, cfg)
+        matches = one_paragraph_per_article(verified_matches(passages, candidates, cfg))
+    if aligned:
+        matches = with_aligned(matches, passages, vectors, aligned, cfg)
+    return group_matches(matches, passages, vectors, texts, cfg) if matches else []
+
+
+def with_aligned(
+    matches: list[ParagraphMatch], passages: Sequence[Passage], vectors: np.ndarray,
+    aligned: Sequence[tuple[int, int]], cfg: DuplicateConfig,
+) -> list[ParagraphMatch]:
+    """``matches`` plus the verified aligned spans that say more than they do.
+
+    Paragraph or sentence matches lying inside an aligned region and covering most of it
+    (``align_cover_share``) already describe it, one paragraph at a time: they stay and the region
+    is dropped. Otherwise the region replaces the matches it overlaps (a whole paragraph around a
+    reused passage, or one sentence of it, says less about where the reused text starts and ends),
+    except whole paragraphs copied inside it: those are reported as they are, beside the region.
+    """
+    by_docs: dict[frozenset[str], list[int]] = defaultdict(list)
+    for k, m in enumerate(matches):
+        by_docs[frozenset((m.left[0], m.right[0]))].append(k)
+    drop: set[int] = set()
+    found = []
+    for i, j in aligned:
+        a, b = passages[i], passages[j]
+        sim = float(vectors[i] @ vectors[j])
+        kind = classify(sim, lexical(a.text, b.text, a.lang, b.lang), a.lang, b.lang, cfg)
+        if kind is None:
+            continue
+        sides = {a.article_id: (a.start, a.end), b.article_id: (b.start, b.end)}
+        over = [k for k in by_docs[frozenset(sides)] if all(
+            overlap(span, sides[key[0]]) for key, span in ((matches[k].left, matches[k].span_left),
+                                                           (matches[k].right, matches[k].span_right)))]
+        inner = {doc: [s for k in over for key, s in ((matches[k].left, matches[k].span_left),
+                                                      (matches[k].right, matches[k].span_right)) if key[0] == doc]
+                 for doc in sides}
+        if over and all(covered_share(inner[d], sides[d]) >= cfg.align_cover_share for d in sides):
+            continue
+        drop.update(k for k in over if not _whole_inside(matches[k], passages, sides))
+        found.append(ParagraphMatch((a.article_id, a.segment_index), (b.article_id, b.segment_index),
+                                    (a.start, a.end), (b.start, b.end), sim, i, j, kind, True, [(i, j)]))
+    return [m for k, m in enumerate(matches) if k not in drop] + found
+
+
+def _whole_inside(m: ParagraphMatch, passages: Sequence[Passage], sides: dict[str, tuple[int, int]]) -> bool:
+    """A paragraph-to-paragraph match lying within the aligned region on both sides."""
+    return passages[m.vec_left].whole_paragraph and passages[m.vec_right].whole_paragraph and all(
+        covered_share([span], sides[key[0]]) > 0 for key, span in ((m.left, m.span_left), (m.right, m.span_right)))
 
 
 def search_radius(cfg: DuplicateConfig) -> float:

@@ -18,8 +18,8 @@ from typing import Any
 from pydantic import Field
 
 from cluster.documents import Article, Segment
-from cluster.duplicates.groups import DuplicateGroup
 from cluster.duplicates.lexical import MatchType
+from cluster.duplicates.matches import DuplicateGroup
 from cluster.report.contract_base import (
     ArticleId,
     ContractModel,

@@ -20,14 +20,13 @@ import numpy as np
 from cluster.config import DuplicateConfig
 from cluster.documents import Passage
 from cluster.duplicates.groups import (  # the one-shot stage's own steps, reused so both verify alike
-    DuplicateGroup,
-    ParagraphMatch,
     group_matches,
     one_paragraph_per_article,
     search_radius,
     similar_pairs,
     verified_matches,
 )
+from cluster.duplicates.matches import DuplicateGroup, ParagraphMatch
 from cluster.store.db import Store
 from cluster.store.index import VectorIndex
 from cluster.stories.signals import ParagraphLink

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from cluster.documents import Article, Passage, Segment, SegmentKind
-from cluster.duplicates.groups import ParagraphMatch
 from cluster.duplicates.lexical import MatchType
+from cluster.duplicates.matches import ParagraphMatch
 
 CHUNK = 500
 """Ids per ``IN (...)`` list: well under SQLite's limit on bound variables."""

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from cluster.config import StoryConfig
-from cluster.duplicates.groups import ParagraphMatch
+from cluster.duplicates.matches import ParagraphMatch
 from cluster.store.db import Store
 from cluster.store.duplicates import shared_links
 from cluster.stories.bodies import ArticleBodies, body_text

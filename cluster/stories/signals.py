@@ -25,7 +25,7 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer, T
 
 from cluster.config import StoryConfig
 from cluster.documents import Article
-from cluster.duplicates.groups import DuplicateGroup
+from cluster.duplicates.matches import DuplicateGroup
 from cluster.stories.bodies import ArticleBodies
 from cluster.textnorm import event_terms, normalize
 

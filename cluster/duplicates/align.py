@@ -1,0 +1,139 @@
+"""Aligned reuse spans: matching windows grown into the maximal reused region on both sides.
+
+Why: a window pair only says "these ~N words share most of their vocabulary". A reused passage of
+300 words yields a chain of such pairs, and its true edges fall inside the first and last windows.
+Pairs of one article pair whose ranges touch on both sides are merged; the region is then widened by
+half a window and trimmed back, from each end, to the first words the other side also has, so the
+reported ``start``/``end`` cover the reused text, not the paragraph (or the window grid) around it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from cluster.config import DuplicateConfig
+from cluster.documents import Article, Passage, Segment
+from cluster.duplicates.shingles import Tokens, article_tokens, candidate_pairs, windows
+
+
+@dataclass(frozen=True)
+class SpanPair:
+    """Two reused regions of two articles, found lexically (to be verified like any passage pair)."""
+
+    a: Passage
+    b: Passage
+    jaccard: float
+
+
+def aligned_span_pairs(
+    articles: Sequence[Article], segments: dict[str, list[Segment]], cfg: DuplicateConfig
+) -> list[SpanPair]:
+    """Every lexically aligned reused region between two articles of the corpus (same language)."""
+    if not cfg.align_reuse:
+        return []
+    tokens = [article_tokens(a, segments.get(a.id, [])) for a in articles]
+    win = windows(tokens, cfg)
+    pairs = candidate_pairs(win, cfg)
+    by_articles: dict[tuple[int, int], list[tuple[int, int, int, int]]] = defaultdict(list)
+    for i, j in pairs.tolist():
+        x, y = int(win.article[i]), int(win.article[j])
+        if x > y:
+            x, y, i, j = y, x, j, i
+        if tokens[x].lang == tokens[y].lang:
+            by_articles[(x, y)].append((int(win.lo[i]), int(win.hi[i]), int(win.lo[j]), int(win.hi[j])))
+    out = []
+    texts = {a.id: a.text for a in articles}
+    half = max(1, cfg.shingle_window // 2)
+    for (x, y), found in by_articles.items():
+        for region in _merge(found, half):
+            pair = _span_pair(tokens[x], tokens[y], region, half, segments, texts, cfg)
+            if pair is not None:
+                out.append(pair)
+    return out
+
+
+def _merge(found: list[tuple[int, int, int, int]], gap: int) -> list[tuple[int, int, int, int]]:
+    """Window pairs merged while both sides overlap or lie within ``gap`` tokens of the region."""
+    regions: list[list[int]] = []
+    for a0, a1, b0, b1 in sorted(found):
+        for r in regions:
+            if a0 <= r[1] + gap and r[0] <= a1 + gap and b0 <= r[3] + gap and r[2] <= b1 + gap:
+                r[0], r[1], r[2], r[3] = min(r[0], a0), max(r[1], a1), min(r[2], b0), max(r[3], b1)
+                break
+        else:
+            regions.append([a0, a1, b0, b1])
+    return [tuple(r) for r in regions]  # type: ignore[misc]
+
+
+def _trim(words: tuple[str, ...], lo: int, hi: int, other: set[str]) -> tuple[int, int]:
+    """Drop tokens from both ends until two of the next three are also in ``other``."""
+    def anchored(k: int, step: int) -> bool:
+        run = [words[t] in other for t in range(k, k + 3 * step, step) if lo <= t < hi]
+        return bool(run) and run[0] and sum(run) >= min(2, len(run))
+
+    while lo < hi and not anchored(lo, 1):
+        lo += 1
+    while hi > lo and not anchored(hi - 1, -1):
+        hi -= 1
+    return lo, hi
+
+
+def _fragments(tok: Tokens, lo: int, hi: int, half: int) -> tuple[int, int]:
+    """Cut a first or last paragraph piece shorter than half a window: it only came in by the
+    widening (a headline summarising the passage shares its words but is not the reused text)."""
+    if hi - lo < 2 or tok.segs[lo] == tok.segs[hi - 1]:
+        return lo, hi
+    first = int(np.searchsorted(tok.segs[lo:hi], tok.segs[lo], side="right"))
+    if first < half:
+        lo += first
+    last = int(np.searchsorted(tok.segs[lo:hi], tok.segs[hi - 1], side="left"))
+    if hi - lo - last < half and last > 0:
+        hi = lo + last
+    return lo, hi
+
+
+def _span_pair(
+    ta: Tokens, tb: Tokens, region: tuple[int, int, int, int], half: int,
+    segments: dict[str, list[Segment]], texts: dict[str, str], cfg: DuplicateConfig,
+) -> SpanPair | None:
+    a0, a1, b0, b1 = region
+    a0, a1 = max(0, a0 - half), min(len(ta.words), a1 + half)
+    b0, b1 = max(0, b0 - half), min(len(tb.words), b1 + half)
+    for _ in range(2):  # each side's trim narrows the vocabulary the other side is trimmed against
+        a0, a1 = _fragments(ta, *_trim(ta.words, a0, a1, set(tb.words[b0:b1])), half)
+        b0, b1 = _fragments(tb, *_trim(tb.words, b0, b1, set(ta.words[a0:a1])), half)
+    if min(a1 - a0, b1 - b0) < cfg.shingle_min_words:
+        return None
+    set_a, set_b = set(ta.words[a0:a1]), set(tb.words[b0:b1])
+    jaccard = len(set_a & set_b) / len(set_a | set_b)
+    if jaccard < cfg.shingle_min_jaccard:
+        return None
+    return SpanPair(_passage(ta, a0, a1, segments, texts), _passage(tb, b0, b1, segments, texts), jaccard)
+
+
+def _passage(tok: Tokens, lo: int, hi: int, segments: dict[str, list[Segment]], texts: dict[str, str]) -> Passage:
+    start, end = int(tok.starts[lo]), int(tok.ends[hi - 1])
+    seg = next((s for s in segments[tok.article_id] if s.start <= start < s.end), segments[tok.article_id][0])
+    return Passage(tok.article_id, seg.index, seg.kind, texts[tok.article_id][start:end], start, end, tok.lang, False)
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def covered_share(inner: list[tuple[int, int]], outer: tuple[int, int]) -> float:
+    """Share of ``outer`` covered by those ``inner`` spans that lie within it (a tenth of its length
+    of slack): a paragraph reaching far beyond ``outer`` does not count as describing it."""
+    size = outer[1] - outer[0]
+    slack = size // 10
+    inside = sorted((max(s, outer[0]), min(e, outer[1])) for s, e in inner
+                    if s >= outer[0] - slack and e <= outer[1] + slack)
+    covered, reach = 0, outer[0]
+    for s, e in inside:
+        covered += max(0, e - max(s, reach))
+        reach = max(reach, e)
+    return covered / size if size else 0.0

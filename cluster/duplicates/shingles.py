@@ -1,0 +1,140 @@
+"""Lexical candidates for reuse inside longer text: MinHash LSH over sliding windows of content words.
+
+Why: one embedding per paragraph dilutes a 60-word passage pasted into a 200-word paragraph, and
+sentence windows break when the copy is shuffled. A window's *set* of normalised content words
+survives word and phrase shuffling, function-word edits and some synonyms, and MinHash LSH finds
+windows sharing most of that set in time near linear in the corpus (buckets, never all pairs).
+
+Hashing is vectorised with numpy: token hashes x permutations, block minima with ``reduceat``; a
+window is two adjacent blocks, so windows overlap by half and every window costs one ``minimum``.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from cluster.config import DuplicateConfig
+from cluster.documents import Article, Segment, SegmentKind
+from cluster.textnorm import normalize, stopwords
+
+_PRIME = (1 << 31) - 1
+_TOKEN = r"[^\W_]+(?:[.,]\d+)*"
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """The content words of one article's non-furniture text, with offsets into ``Article.text``."""
+
+    article_id: str
+    lang: str
+    words: tuple[str, ...]
+    starts: np.ndarray
+    ends: np.ndarray
+    segs: np.ndarray
+    """The paragraph (segment index) of each word."""
+
+
+@dataclass(frozen=True)
+class Windows:
+    """Every article's windows: owner article (index into the token list), token range, signature."""
+
+    article: np.ndarray
+    lo: np.ndarray
+    hi: np.ndarray
+    signatures: np.ndarray
+
+
+def article_tokens(article: Article, segments: Sequence[Segment]) -> Tokens:
+    """Content words (stop words and one-letter tokens dropped) of the body and related segments."""
+    import re
+
+    stop = stopwords(article.lang)
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    segs: list[int] = []
+    for seg in segments:
+        if seg.kind is SegmentKind.BOILERPLATE:
+            continue
+        for m in re.finditer(_TOKEN, seg.text):
+            w = _norm(m.group())
+            if len(w) > 1 and w not in stop:
+                words.append(w)
+                starts.append(seg.start + m.start())
+                ends.append(seg.start + m.end())
+                segs.append(seg.index)
+    arrays = (np.asarray(x, np.int64) for x in (starts, ends, segs))
+    return Tokens(article.id, article.lang, tuple(words), *arrays)
+
+
+def _norm(token: str) -> str:
+    """Normalised, with the Arabic conjunction prefix "w" dropped (``والرئيس`` = ``الرئيس``)."""
+    w = normalize(token)
+    return w[1:] if len(w) > 3 and w[0] == "و" and w[1] == "ا" else w
+
+
+def _hash_words(words: Sequence[str]) -> np.ndarray:
+    return np.fromiter((zlib.crc32(w.encode("utf-8")) & 0x7FFFFFFF for w in words), np.int64, len(words))
+
+
+def _permutations(cfg: DuplicateConfig) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(1)
+    n = cfg.shingle_permutations
+    return rng.integers(1, _PRIME, n, dtype=np.int64), rng.integers(0, _PRIME, n, dtype=np.int64)
+
+
+def windows(tokens: Sequence[Tokens], cfg: DuplicateConfig) -> Windows:
+    """MinHash signatures of windows of ``shingle_window`` content words, every half window."""
+    a, b = _permutations(cfg)
+    half = max(1, cfg.shingle_window // 2)
+    owners, los, his, sigs = [], [], [], []
+    for k, tok in enumerate(tokens):
+        n = len(tok.words)
+        if n < cfg.shingle_min_words:
+            continue
+        values = (_hash_words(tok.words)[:, None] * a[None, :] + b[None, :]) % _PRIME
+        edges = np.arange(0, n, half)
+        blocks = np.minimum.reduceat(values, edges, axis=0)
+        if len(blocks) == 1:
+            sig, lo, hi = blocks, edges, np.array([n])
+        else:
+            sig = np.minimum(blocks[:-1], blocks[1:])
+            lo, hi = edges[:-1], np.minimum(edges[:-1] + 2 * half, n)
+        owners.append(np.full(len(sig), k))
+        los.append(lo)
+        his.append(hi)
+        sigs.append(sig)
+    if not sigs:
+        empty = np.zeros(0, np.int64)
+        return Windows(empty, empty, empty, np.zeros((0, cfg.shingle_permutations), np.int64))
+    return Windows(np.concatenate(owners), np.concatenate(los), np.concatenate(his), np.concatenate(sigs))
+
+
+def candidate_pairs(win: Windows, cfg: DuplicateConfig) -> np.ndarray:
+    """Window pairs (i < j) of different articles that share an LSH bucket and whose estimated
+    Jaccard reaches ``shingle_min_jaccard``; shape (n, 2).
+
+    A bucket holding more than ``shingle_max_bucket`` windows is a formula every outlet uses, not
+    a reused passage, and is skipped (it would also make the stage quadratic).
+    """
+    rows = cfg.shingle_permutations // cfg.shingle_bands
+    found: set[tuple[int, int]] = set()
+    for band in range(cfg.shingle_bands):
+        part = np.ascontiguousarray(win.signatures[:, band * rows : (band + 1) * rows])
+        buckets: dict[bytes, list[int]] = defaultdict(list)
+        for i, key in enumerate(map(bytes, part)):
+            buckets[key].append(i)
+        for members in buckets.values():
+            if 1 < len(members) <= cfg.shingle_max_bucket:
+                found.update((i, j) for x, i in enumerate(members) for j in members[x + 1 :]
+                             if win.article[i] != win.article[j])
+    if not found:
+        return np.zeros((0, 2), np.int64)
+    pairs = np.array(sorted(found), np.int64)
+    jaccard = (win.signatures[pairs[:, 0]] == win.signatures[pairs[:, 1]]).mean(axis=1)
+    return pairs[jaccard >= cfg.shingle_min_jaccard]

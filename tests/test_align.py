@@ -1,0 +1,109 @@
+"""Edited reuse inside longer text: a shuffled 60-word passage pasted mid-paragraph is found, with its span."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from cluster.config import Config
+from cluster.documents import Article
+from cluster.duplicates.align import aligned_span_pairs
+from cluster.evaluation.reuse_data import obfuscate
+from cluster.pipeline import run_pipeline
+from cluster.segment.paragraphs import segment_corpus
+
+SOURCE_TITLE = "وزارة المياه تطلق خطة وطنية لمواجهة الجفاف في المحافظات الجنوبية"
+REUSED = (
+    "أعلنت وزارة المياه والري أمس إطلاق خطة وطنية لمواجهة موجة الجفاف التي تضرب المحافظات الجنوبية منذ ثلاثة "
+    "أعوام، وتشمل الخطة حفر مئة وعشرين بئرا جوفية جديدة وإعادة تأهيل شبكات الري القديمة في القرى الزراعية. "
+    "وقال وكيل الوزارة إن تكلفة المشروع تبلغ نحو أربعمئة مليون دولار بتمويل مشترك من البنك الدولي وصندوق "
+    "التنمية العربي، مضيفا أن المرحلة الأولى ستنتهي قبل نهاية الصيف المقبل."
+)
+SOURCE_REST = (
+    "ويعاني المزارعون في المنطقة من تراجع حاد في منسوب الأنهار والآبار، ما أدى إلى خسارة جزء كبير من محصول "
+    "القمح والشعير خلال الموسم الماضي، بحسب تقارير منظمة الأغذية والزراعة."
+)
+HOST_BEFORE = (
+    "افتتح المهرجان السينمائي الدولي دورته العاشرة مساء الخميس في العاصمة بحضور عدد كبير من النجوم والمخرجين "
+    "العرب والأجانب، وتتنافس في المسابقة الرسمية ستة عشر فيلما روائيا طويلا من أربع عشرة دولة. وقالت مديرة "
+    "المهرجان في كلمة الافتتاح إن الدورة الحالية تحتفي بالسينما الأفريقية وتخصص لها برنامجا خاصا يضم عروضا "
+    "نادرة لأفلام رممت حديثا، إلى جانب ورش عمل لكتابة السيناريو والتصوير يشرف عليها مختصون من مدارس سينمائية "
+    "عريقة. وأضافت أن لجنة التحكيم يرأسها مخرج مغربي معروف حاز جوائز عدة في مهرجانات أوروبية."
+)
+HOST_AFTER = (
+    "وشهد حفل الافتتاح عرض فيلم وثائقي عن تاريخ دور العرض في المدينة القديمة، كما كرم المهرجان ممثلة مصرية "
+    "قديرة عن مجمل أعمالها التي تجاوزت مئة فيلم ومسلسل. ومن المنتظر أن تعلن النتائج في حفل الختام يوم السبت "
+    "المقبل، وسط توقعات بمنافسة قوية بين الأفلام القادمة من تونس والسنغال ونيجيريا، في حين تباع التذاكر في "
+    "شبابيك المسارح الثلاثة المشاركة بأسعار رمزية لتشجيع الشباب والطلاب على الحضور ومتابعة العروض اليومية."
+)
+CLEAN = (
+    "سجلت بورصة الأوراق المالية ارتفاعا ملحوظا في ختام تعاملات الأسبوع مدفوعة بمكاسب أسهم البنوك وشركات "
+    "الاتصالات، وارتفع المؤشر الرئيسي بنسبة اثنين في المئة وسط تداولات نشطة من المستثمرين الأجانب. وقال محللون "
+    "إن صعود الأسهم يعكس تحسن التوقعات الاقتصادية بعد صدور بيانات إيجابية عن النمو والتضخم، متوقعين أن تستمر "
+    "الموجة الصاعدة خلال الأسابيع المقبلة إذا استقرت أسعار النفط في الأسواق العالمية."
+)
+
+
+def _corpus() -> tuple[list[Article], tuple[int, int]]:
+    shuffled = " ".join(obfuscate(REUSED.split(), "shuffle", random.Random(3)))
+    assert shuffled != REUSED
+    paragraph = f"{HOST_BEFORE} {shuffled} {HOST_AFTER}"
+    host = f"مهرجان السينما الدولي يفتتح دورته العاشرة بمشاركة واسعة\n\n{paragraph}"
+    start = host.index(shuffled)
+    articles = [
+        Article("source", "", f"{SOURCE_TITLE}\n\n{REUSED}\n\n{SOURCE_REST}", lang="ar"),
+        Article("host", "", host, lang="ar"),
+        Article("clean", "", f"البورصة تغلق على ارتفاع مدفوعة بأسهم البنوك\n\n{CLEAN}", lang="ar"),
+    ]
+    return articles, (start, start + len(shuffled))
+
+
+def _check_host_span(start: int, end: int, gold: tuple[int, int], host: Article) -> None:
+    paragraph = host.text.index(HOST_BEFORE), len(host.text)
+    inside = min(end, gold[1]) - max(start, gold[0])
+    assert inside >= 0.9 * (gold[1] - gold[0])  # covers the reused region...
+    assert end - start <= 1.25 * (gold[1] - gold[0])  # ...and not the paragraph around it
+    assert end - start < 0.5 * (paragraph[1] - paragraph[0])
+
+
+def test_shuffled_passage_is_aligned_to_its_span():
+    articles, gold = _corpus()
+    assert len(f"{HOST_BEFORE} {HOST_AFTER}".split()) + len(REUSED.split()) >= 180
+    pairs = aligned_span_pairs(articles, segment_corpus(articles), Config().duplicates)
+    assert len(pairs) == 1
+    pair = pairs[0]
+    host = pair.a if pair.a.article_id == "host" else pair.b
+    source = pair.b if host is pair.a else pair.a
+    assert source.article_id == "source"
+    _check_host_span(host.start, host.end, gold, articles[1])
+    reused = articles[0].text.index(REUSED), articles[0].text.index(REUSED) + len(REUSED)
+    assert source.start >= reused[0] - 1 and source.end <= reused[1]  # not the headline nor the next paragraph
+    assert source.end - source.start >= 0.9 * len(REUSED)
+
+
+def test_host_without_reuse_yields_nothing():
+    articles, _ = _corpus()
+    pairs = aligned_span_pairs([articles[0], articles[2]], segment_corpus([articles[0], articles[2]]),
+                               Config().duplicates)
+    assert pairs == []
+
+
+@pytest.mark.slow
+def test_pipeline_reports_the_reused_span_as_edited(use_encoder):
+    articles, gold = _corpus()
+    groups = run_pipeline(articles, Config(), encoder=use_encoder).groups
+    assert len(groups) == 1
+    assert sorted(groups[0].articles) == ["host", "source"]
+    assert groups[0].pairs[0].match_type.value == "edited"
+    host = next(p for p in groups[0].passages if p.article_id == "host")
+    _check_host_span(host.start, host.end, gold, articles[1])
+    assert articles[1].text[host.start : host.end] == host.text
+
+
+def test_cover_share_counts_only_spans_inside_the_region():
+    from cluster.duplicates.align import covered_share
+
+    assert covered_share([(100, 150), (140, 200)], (100, 200)) == 1.0
+    assert covered_share([(0, 1000)], (100, 200)) == 0.0  # a whole paragraph around the region
+    assert covered_share([(100, 130)], (100, 200)) == 0.3
