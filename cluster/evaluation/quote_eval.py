@@ -257,7 +257,8 @@ def main(argv: list[str] | None = None) -> int:
 
         encoder = models.load_encoder("use-m3")
         for split in splits if args.translations else []:
-            print(f"[{split}] " + evaluate_translations(args.labelled, encoder, None if split == "all" else split).line())
+            scores = evaluate_translations(args.labelled, encoder, None if split == "all" else split)
+            print(f"[{split}] " + scores.line())
         if args.pairs:
             print(evaluate_pairs(args.pairs, encoder).line())
         if args.ntrex:

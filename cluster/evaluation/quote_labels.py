@@ -67,7 +67,8 @@ def build(folder: Path, output: Path) -> list[dict[str, Any]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m cluster.evaluation.quote_labels", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m cluster.evaluation.quote_labels",
+                                     description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path)
     parser.add_argument("output", type=Path)
     args = parser.parse_args(argv)

@@ -18,7 +18,6 @@ from cluster.quotes.lexicon import (
     AR_PARTICIPLES,
     AR_RELATIVES,
     AR_SKIP,
-    AR_SUBJECT_STOPS,
     AR_TITLE_PREPOSITIONS,
     AR_VERBS,
     EN_DETERMINERS,
@@ -27,7 +26,7 @@ from cluster.quotes.lexicon import (
     EN_TITLES,
     EN_VERBS,
 )
-from cluster.quotes.names import Token, is_name_token, is_stop, name_run, tokenize
+from cluster.quotes.names import Token, is_name_token, is_stop, name_run, name_runs, tokenize
 from cluster.quotes.sources import AR_SOURCE_TRIGGERS
 from cluster.textnorm import normalize
 
@@ -151,6 +150,9 @@ def _arabic_subject(tokens: list[Token], verb: int) -> list[Token]:
                 and not _next_is_complementizer(tokens, k)):
             subject.append(token)
             continue
+        if norm == "في" and subject and name_run(subject, "ar") is None and _named_after_place(tokens, k):
+            subject.append(token)  # "المتحدث باسم الدفاع المدني في غزة محمود بصل"
+            continue
         if norm in AR_COMPLEMENTIZERS or is_stop(token) or norm.startswith("لل") or norm in AR_PARTICIPLES:
             break
         if norm.startswith("ل") and norm[1:] in AR_MEDIA:
@@ -159,6 +161,17 @@ def _arabic_subject(tokens: list[Token], verb: int) -> list[Token]:
     return subject
 
 
+
+
+def _named_after_place(tokens: list[Token], k: int) -> bool:
+    """"في PLACE NAME NAME" then a complementizer, a colon or a comma: the title goes on to a name."""
+    words = []
+    for token in tokens[k + 1: k + 6]:
+        if not token.word or token.norm in AR_COMPLEMENTIZERS:
+            break
+        words.append(token)
+    runs = name_runs(words[1:], "ar")
+    return len(words) >= 3 and runs == [(0, len(words) - 1)]
 
 
 def _apposition_follows(tokens: list[Token], comma: int, subject: list[Token]) -> bool:
@@ -192,13 +205,15 @@ def _english_subject(tokens: list[Token], verb: int) -> list[Token]:
     k = verb - 1
     while k >= 0 and tokens[k].word and tokens[k].text.lower() in {"also", "later", "has", "had", "have", "then"}:
         k -= 1
+    if k >= 0 and tokens[k].text == ")":  # "The Syrian Arab News Agency (SANA) reported"
+        k = next((j - 1 for j in range(k - 1, max(k - 6, -1), -1) if tokens[j].text == "("), k)
     if k >= 0 and tokens[k].text == ",":
         k = _before_apposition(tokens, k)
     while k >= 0 and tokens[k].word and len(before) < 6:
         word = tokens[k].text
         if word.lower() in EN_PRONOUNS and not before:
             return [tokens[k]]
-        if word[0].isupper() or (before and word.lower() in EN_TITLES):
+        if word[0].isupper() or is_name_token(tokens[k], "en", False) or (before and word.lower() in EN_TITLES):
             before.insert(0, tokens[k])
         elif (not before and word.isalpha() and word.islower() and k > 0
               and tokens[k - 1].text.lower() in EN_DETERMINERS):

@@ -14,10 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cluster.documents import Segment, SegmentKind
-from cluster.quotes.lexicon import EN_PRONOUNS
-from cluster.quotes.names import Token, described_name, full_name, name_run, strip_article, tokenize
+from cluster.quotes.lexicon import AR_MEDIA, EN_PRONOUNS
+from cluster.quotes.names import Token, described_name, full_name, name_run, name_runs, strip_article, tokenize
 from cluster.quotes.sources import (
     ANONYMOUS,
+    AR_ORG_HEADS,
     ORGANISATION,
     PERSON,
     UNATTRIBUTED,
@@ -64,12 +65,20 @@ class History:
     colon: tuple[int, Attribution] | None = None
     """A paragraph that ended on "قال X:" / "X said:": its speech is the next paragraph."""
     _tokens: list[Token] | None = None
+    _runs: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
     @property
     def tokens(self) -> list[Token]:
         if self._tokens is None:
             self._tokens = tokenize(self.text)
         return self._tokens
+
+    def runs(self, lang: str) -> list[tuple[int, int]]:
+        """The article's name mentions, found once: every reference is resolved against them, and
+        finding them again per reference made the stage quadratic in article length."""
+        if lang not in self._runs:
+            self._runs[lang] = name_runs(self.tokens, lang)
+        return self._runs[lang]
 
     def last_quote(self, paragraph: int, kind: SegmentKind) -> Attribution | None:
         """The attribution of a direct quote in this paragraph or the one before: a quotation that
@@ -118,28 +127,40 @@ def resolve(subject: list[Token], lang: str, seg: Segment, history: History, off
         return Speaker(earlier.name, written or earlier.written, earlier.kind) if earlier else Speaker(
             None, written, UNATTRIBUTED)
     common_head = lang != "ar" and words[-1].islower()
-    source = lang == "ar" and head_kind(words, lang) == ANONYMOUS  # "مصادر مصرية مطلعة" names no one
-    name = None if common_head or source else name_run(subject, lang)
+    name = None if common_head else name_run(subject, lang)
+    outlet = name is not None and lang == "ar" and _after_institution(subject, name)
+    if name and not outlet and lang == "ar" and head_kind(words, lang) == ANONYMOUS:
+        name = None  # "مصادر مصرية مطلعة" names no one ("وسائل إعلام منها قناة خبر تورك" does)
     if name:
-        name = full_name(name, history.tokens, lang) or name
-        kind = ANONYMOUS if head_kind([name], lang) == ANONYMOUS else name_kind(name)
+        kind = ORGANISATION if outlet else ANONYMOUS if head_kind([name], lang) == ANONYMOUS else name_kind(name)
+        if kind == PERSON:  # an organisation's name is not the tail of a longer one ("وحركة حماس")
+            name = full_name(name, history.tokens, history.runs(lang), lang) or name
         return Speaker(name, written, kind)
     return _described(words, written, lang, seg, history, offset)
+
+
+def _after_institution(subject: list[Token], name: str) -> bool:
+    """Whether the name follows an outlet or institution noun ("قناة خبر تورك", "صحيفة Sabah")."""
+    first = name.split()[0]
+    for k, token in enumerate(subject):
+        if token.text == first and k > 0:
+            return strip_prefix_article(subject[k - 1].norm) in AR_MEDIA | AR_ORG_HEADS
+    return False
 
 
 def _described(words: list[str], written: str | None, lang: str, seg: Segment, history: History,
                offset: int | None) -> Speaker:
     kind = head_kind(words, lang)
     if lang == "ar" and len(words) == 1 and kind is None:
-        full = full_name(words[0], history.tokens, lang)  # "السوداني" -> "محمد شياع السوداني"
+        full = full_name(words[0], history.tokens, history.runs(lang), lang)  # "السوداني" -> "محمد شياع السوداني"
         if full:
             return Speaker(full, written, PERSON)
-    if is_definite(words, lang) or (lang == "ar" and len(words) <= 2 and kind != ANONYMOUS):
+    if is_definite(words, lang) or offset is None or (lang == "ar" and len(words) <= 2 and kind != ANONYMOUS):
         earlier = history.described(words, lang)
         if earlier is not None:
             return Speaker(earlier.name, written, earlier.kind)
         if kind is None:
-            mention = described_name(words, history.tokens, lang, offset)
+            mention = described_name(words, history.tokens, history.runs(lang), lang, offset)
             if mention:
                 return Speaker(mention, written, name_kind(mention))
             earlier = history.last(seg.index, seg.kind, person=True) if offset is not None else None

@@ -350,10 +350,7 @@ def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -
     first = inside[0]
     k = verb + 1
     window = [t.text.lower() for t in tokens[k: k + 6]]
-    if "that" in window and tokens[verb].text.lower() in {"said", "says", "told", "tells", "added", "warned",
-                                                              "stated", "announced", "insisted", "argued",
-                                                              "claimed", "noted", "explained", "confirmed",
-                                                              "stressed", "acknowledged", "admitted"}:
+    if "that" in window and tokens[verb].text.lower() not in {"according", "quoted"}:
         start = k + window.index("that") + 1
         if start < len(tokens) and tokens[start].start < sentence[1]:
             return _cut(tokens, start, _clause_end(tokens, start, sentence[1], "en"))

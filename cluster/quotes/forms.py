@@ -16,6 +16,7 @@ import re
 
 from cluster.documents import Segment
 from cluster.quotes.coref import Attribution, History, resolve
+from cluster.quotes.lexicon import AR_PARTICIPLES, AR_VERBS, EN_VERBS
 from cluster.quotes.names import Token, tokenize
 from cluster.quotes.sources import UNATTRIBUTED
 from cluster.textnorm import normalize
@@ -30,6 +31,10 @@ NOT_SPEAKERS = frozenset(normalize(w) for w in """
 live update updated exclusive opinion analysis photos explainer editorial read
 """.split())
 """Headline labels that are rubrics, not speakers."""
+
+
+SOURCE_PARTICLES = frozenset(normalize(w) for w in "فإن فإنه فإنها فقد".split())
+"""Particles that open the statement after a fronted source ("وبحسب مصادر، فإن ...", "..., فقد ناقش")."""
 
 
 def headline_quote(seg: Segment, lang: str, history: History) -> tuple[int, int, str, Attribution] | None:
@@ -49,7 +54,7 @@ def headline_quote(seg: Segment, lang: str, history: History) -> tuple[int, int,
     start, end = match.start(2), len(seg.text.rstrip())
     while end > start and seg.text[end - 1] in ".،,;:":
         end -= 1
-    return start, end, "headline", Attribution(-1, speaker.name, match.group(1).strip(), speaker.kind)
+    return start, end, "direct", Attribution(-1, speaker.name, match.group(1).strip(), speaker.kind)
 
 
 def colon_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], lang: str,
@@ -86,13 +91,26 @@ def source_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], lan
                   if tokens[k].start < sentence[1] and tokens[k].text in ",،"), None)
     if inside and verb - inside[0] <= 1 and comma is not None:
         first = comma + 1
-        if first < len(tokens) and tokens[first].word and normalize(tokens[first].text) in {"فان", "فانه", "فانها"}:
+        if first < len(tokens) and is_verb(tokens[first], lang):  # "، نقلت تفاصيلها وسائل إعلام محلية،"
+            first = next((k + 1 for k in range(first, min(first + 12, len(tokens)))
+                          if tokens[k].start < sentence[1] and tokens[k].text in ",،"), first)
+        if first < len(tokens) and tokens[first].word and normalize(tokens[first].text) in SOURCE_PARTICLES:
             first += 1
         words = [t for t in tokens[first:] if t.start < sentence[1]]
         return (words[0].start, _last_word_end(words)) if len(words) > 1 else None
     if lang != "ar" and inside and verb > inside[0] + 1 and tokens[verb - 1].text == ",":
         return tokens[inside[0]].start, tokens[verb - 2].end
     return None
+
+
+def is_verb(token: Token, lang: str) -> bool:
+    if not token.word:
+        return False
+    if lang != "ar":
+        return token.text.lower() in EN_VERBS
+    norm = token.norm
+    forms = [norm, norm[1:]] if len(norm) > 3 and norm[0] in "وف" else [norm]
+    return any(f in AR_VERBS or f in AR_PARTICIPLES for f in forms)
 
 
 def _last_word_end(tokens: list[Token]) -> int:

@@ -28,7 +28,8 @@ argued argues claimed claims wrote writes announced announces declared stressed 
 confirmed confirms urged commented replied tweeted reiterated remarked according claim reported
 reports quoted
 """.split())
-AR_COMPLEMENTIZERS = frozenset(normalize(w) for w in "فإن فإنه فإنها أن إن أنه إنه أنها إنها أنهم إنهم بأن بأنه بأنها أنّ إنّ".split())
+AR_COMPLEMENTIZERS = frozenset(normalize(w) for w in """
+فإن فإنه فإنها أن إن أنه إنه أنها إنها أنهم إنهم بأن بأنه بأنها أنّ إنّ""".split())
 AR_SUBJECT_STOPS = frozenset(normalize(w) for w in """
 في خلال عبر على عن إلى أمام مع من منذ بعد قبل وفق وفقا حسب بحسب لدى خلال عقب أثناء حول ضمن بشأن إزاء
 الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت اليوم أمس مساء صباح الليلة فجر ظهر نقلا أيضا كذلك إلا""".split())

@@ -11,6 +11,7 @@ words just before it (its title).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from cluster.quotes.lexicon import (
@@ -41,6 +42,9 @@ EN_NOT_NAMES = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december according senior
 """.split())
+ARABIC_PARTICLE_NAME = re.compile(r"(?:al|el|bin|ibn|abu)-[A-Z]")
+LATIN = re.compile(r"[A-Za-z]")
+ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 MENTION_WINDOW = 9
 """Words before a name that can hold its title ("وكيل الأمين العام للأمم المتحدة للشؤون الإنسانية")."""
 DESCRIPTION_STOPWORDS = frozenset(normalize(w) for w in "في من عن على إلى باسم the of to for in a an".split())
@@ -59,7 +63,13 @@ class Token(NamedTuple):
 
     @property
     def norm(self) -> str:
-        return normalize(self.text)
+        return _normalized(self.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _normalized(text: str) -> str:
+    """Every name test normalises the same few thousand words many times over."""
+    return normalize(text)
 
 
 def tokenize(text: str) -> list[Token]:
@@ -87,20 +97,27 @@ def name_runs(tokens: list[Token], lang: str) -> list[tuple[int, int]]:
     for k, token in enumerate(tokens):
         if start is not None and _extends(tokens[start:k], token, lang):
             continue
-        if token.word and is_name_token(token, lang, previous_generic):
+        if token.word and is_name_token(token, lang, previous_generic) and not _conjoined_noun(token, lang):
             if start is None:
                 start = k
             previous_generic = False
             continue
         if start is not None:
-            runs.append((start, k))
+            runs.append(_after_place(tokens, start, k, lang))
             start = None
         norm = token.norm
         indefinite = not norm.startswith(("ال", "لل"))
         previous_generic = lang == "ar" and (norm in AR_GENERIC or (indefinite and norm.endswith(("يه", "ي"))))
     if start is not None:
-        runs.append((start, len(tokens)))
+        runs.append(_after_place(tokens, start, len(tokens), lang))
     return runs
+
+
+def _after_place(tokens: list[Token], start: int, end: int, lang: str) -> tuple[int, int]:
+    """"في غزة محمود بصل": a run after في begins with the place, which is not part of the name."""
+    if lang == "ar" and start > 0 and tokens[start - 1].norm == "في" and end - start >= 3:
+        return start + 1, end
+    return start, end
 
 
 def _extends(run: list[Token], token: Token, lang: str) -> bool:
@@ -109,11 +126,17 @@ def _extends(run: list[Token], token: Token, lang: str) -> bool:
     if run[-1].norm in AR_NAME_LINKS:
         return True
     norm = token.norm
-    if not re.match("[\u0600-\u06ff]", run[-1].text) or is_stop(token) or norm in AR_GENERIC:
+    if not ARABIC_LETTER.match(run[-1].text) or is_stop(token) or norm in AR_GENERIC:
         return False
     if norm.startswith("ال") and len(run) <= 2 and len(norm) > 4:
         return strip_article(norm) not in AR_GENERIC and strip_article(norm).rstrip("هي") not in AR_NATIONALITIES
     return norm.endswith("يه") and not norm.startswith(("ال", "لل"))  # هانا تيتيه: a name, not an adjective
+
+
+def _conjoined_noun(token: Token, lang: str) -> bool:
+    """"وحركة" in "إسرائيل وحركة حماس": the conjunction and a description, which end a name."""
+    norm = token.norm
+    return lang == "ar" and len(norm) > 3 and norm[0] == "و" and norm[1:] in AR_GENERIC
 
 
 def name_run(subject: list[Token], lang: str) -> str | None:
@@ -133,9 +156,9 @@ def is_stop(token: Token) -> bool:
 
 def is_name_token(token: Token, lang: str, after_generic: bool) -> bool:
     text = token.text
-    if re.match(r"(?:al|el|bin|ibn|abu)-[A-Z]", text):
+    if ARABIC_PARTICLE_NAME.match(text):
         return True
-    if re.match(r"[A-Za-z]", text):
+    if LATIN.match(text):
         lowered = text.lower()
         return text[0].isupper() and lowered not in EN_TITLES and lowered not in EN_DETERMINERS and (
             lowered not in EN_NOT_NAMES)
@@ -158,32 +181,41 @@ def _key(token: Token, lang: str) -> str:
     return strip_article(token.norm) if lang == "ar" else token.text.lower()
 
 
-def full_name(name: str, tokens: list[Token], lang: str) -> str | None:
+def full_name(name: str, tokens: list[Token], runs: list[tuple[int, int]], lang: str) -> str | None:
     """The longest mention in ``tokens`` that ends with this name's last word and holds all its words
     ("الشيباني" -> "أسعد الشيباني", "أبو سلمية" -> "محمد أبو سلمية")."""
     parts = [strip_article(normalize(w)) if lang == "ar" else strip_article(w) for w in name.split()]
     if not parts:
         return None
     best: list[Token] = []
-    for first, end in name_runs(tokens, lang):
+    for first, end in runs:
+        if lang == "ar" and not _introduced(tokens, first):
+            continue
         run = [t for t in tokens[first:end] if t.word and not t.text.lower().endswith(("'s", "’s"))]
         keys = {_key(t, lang) for t in run}
         if len(run) > max(len(best), len(parts)) and _key(run[-1], lang) == parts[-1] and set(parts) <= keys:
             best = run
-    if lang == "ar":
-        best = best[-3:]
-    elif len(best) >= 4:
-        best = best[-2:]
+    best = best[-3:] if lang == "ar" else best[-2:]
     return " ".join(t.text for t in best) if best else None
 
 
-def described_name(description: list[str], tokens: list[Token], lang: str, before: int | None) -> str | None:
+def _introduced(tokens: list[Token], first: int) -> bool:
+    """An Arabic full mention follows its title or a comma ("الرئيس الأميركي، دونالد ترامب"); a run
+    after anything else may be a verb and a noun the word lists do not know ("تظهر لقاء فيدان")."""
+    if first == 0:
+        return False
+    before = tokens[first - 1]
+    return (not before.word and before.text in "،,") or before.norm.startswith("ال") or before.norm in AR_GENERIC
+
+
+def described_name(description: list[str], tokens: list[Token], runs: list[tuple[int, int]], lang: str,
+                   before: int | None) -> str | None:
     """The name a description refers to: the mention whose title shares most words with it, the
     nearest before offset ``before`` first (None: anywhere, for a headline that precedes the body)."""
     wanted = {strip_article(normalize(w)) if lang == "ar" else w.lower() for w in description}
     wanted -= DESCRIPTION_STOPWORDS
     best: tuple[int, int, str] | None = None
-    for first, end in name_runs(tokens, lang):
+    for first, end in runs:
         if before is not None and tokens[first].start >= before:
             break
         title = _title_words(tokens, first, lang)
