@@ -27,7 +27,7 @@ from cluster.quotes.lexicon import (
     EN_VERBS,
 )
 from cluster.quotes.names import Token, is_name_token, is_stop, name_run, name_runs, tokenize
-from cluster.quotes.sources import AR_SOURCE_TRIGGERS
+from cluster.quotes.sources import AR_SOURCE_TRIGGERS, EN_SOURCE_HEADS
 from cluster.textnorm import normalize
 
 QUOTING_VERBS = frozenset(normalize(w) for w in "نقل نقلت quoted".split())
@@ -257,6 +257,9 @@ def _according_to(tokens: list[Token], verb: int) -> list[Token]:
             break
         if token.word:
             phrase.append(token)
+    heads = [k for k, t in enumerate(phrase) if t.text.lower() in EN_SOURCE_HEADS]
+    if heads:  # "according to Egyptian sources familiar with the talks": the sources, not "Egyptian"
+        return phrase[: heads[0] + 1]
     named = [t for t in phrase if t.text[0].isupper() and t.text.lower() not in EN_TITLES]
     return named or phrase
 

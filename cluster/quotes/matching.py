@@ -226,7 +226,7 @@ def verify(quotes: list[Quote], a: int, b: int, similarity: float, settings: Quo
     if _speakers_conflict(qa, qb, speaker_of[a], speaker_of[b]):
         return None
     if qa.lang != qb.lang:
-        same_speaker = speaker_of[a] is not None and speaker_of[a] == speaker_of[b]
+        same_speaker = speaker_of[a] is not None and speaker_of[a] == speaker_of[b] and qa.speaker_kind == "person"
         if similarity < (cuts.cross_same_speaker_threshold if same_speaker else settings.cross_threshold):
             return None
         part = min(len(wa), len(wb)) < cuts.part_length_ratio * max(len(wa), len(wb))
@@ -256,7 +256,9 @@ def contained(wa: tuple[str, ...], wb: tuple[str, ...], min_words: int, words_pe
 
 
 def _speakers_conflict(qa: Quote, qb: Quote, sa: int | None, sb: int | None) -> bool:
-    if sa is None or sb is None or sa == sb:
+    """Two named people who are not the same person. Sources and organisations never conflict: their
+    labels ("مصادر مصرية", "Egyptian sources") are descriptions, not names to compare across scripts."""
+    if sa is None or sb is None or sa == sb or qa.speaker_kind != "person" or qb.speaker_kind != "person":
         return False
     return not same_person(qa.speaker or "", qb.speaker or "")
 

@@ -97,7 +97,8 @@ def name_runs(tokens: list[Token], lang: str) -> list[tuple[int, int]]:
     for k, token in enumerate(tokens):
         if start is not None and _extends(tokens[start:k], token, lang):
             continue
-        if token.word and is_name_token(token, lang, previous_generic) and not _conjoined_noun(token, lang):
+        if token.word and (is_name_token(token, lang, previous_generic) or _given_name(tokens, k, lang)) and (
+                not _conjoined_noun(token, lang)):
             if start is None:
                 start = k
             previous_generic = False
@@ -131,6 +132,14 @@ def _extends(run: list[Token], token: Token, lang: str) -> bool:
     if norm.startswith("ال") and len(run) <= 2 and len(norm) > 4:
         return strip_article(norm) not in AR_GENERIC and strip_article(norm).rstrip("هي") not in AR_NATIONALITIES
     return norm.endswith("يه") and not norm.startswith(("ال", "لل"))  # هانا تيتيه: a name, not an adjective
+
+
+def _given_name(tokens: list[Token], k: int, lang: str) -> bool:
+    """"باسم نعيم": باسم is the name Basem before a name, "on behalf of" before a definite noun
+    ("المتحدث باسم الوزارة")."""
+    if lang != "ar" or tokens[k].norm != "باسم" or k + 1 >= len(tokens) or not tokens[k + 1].word:
+        return False
+    return is_name_token(tokens[k + 1], lang, False)
 
 
 def _conjoined_noun(token: Token, lang: str) -> bool:
