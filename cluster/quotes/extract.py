@@ -95,14 +95,15 @@ def article_quotes(article: Article, segments: list[Segment]) -> list[Quote]:
     history = History(text=article.text)
     quotes: list[Quote] = []
     carried: _Carry | None = None
-    first = True
+    previous: SegmentKind | None = None
     for seg in segments:
         if seg.kind is SegmentKind.BOILERPLATE:
             carried = None
             continue
         lang = script_language(seg.text, article.lang)
-        headline = headline_quote(seg, lang, history) if first else None
-        first = False
+        # the article's first line, or the first line of a "read also" block, is a headline
+        headline = headline_quote(seg, lang, history) if seg.kind is not previous else None
+        previous = seg.kind
         if headline is not None:
             quotes.append(_quote(article.id, seg, lang, *headline))
             continue
@@ -166,7 +167,8 @@ def _paragraph_quotes(
     for attribution, (start, end) in _indirect_clauses(tokens, attributions, sentences, lang):
         if any(s < end and start < e for s, e in direct):
             continue
-        if _word_count(text[start:end]) >= MIN_INDIRECT_WORDS:
+        after_colon = text[:start].rstrip().endswith(":")  # speech after a colon is direct speech
+        if _word_count(text[start:end]) >= (MIN_DIRECT_WORDS if after_colon else MIN_INDIRECT_WORDS):
             out.append(_quote(article_id, seg, lang, start, end, "indirect", attribution))
     return sorted(out, key=lambda q: q.start), still_open
 

@@ -32,7 +32,8 @@ AR_COMPLEMENTIZERS = frozenset(normalize(w) for w in """
 فإن فإنه فإنها أن إن أنه إنه أنها إنها أنهم إنهم بأن بأنه بأنها أنّ إنّ""".split())
 AR_SUBJECT_STOPS = frozenset(normalize(w) for w in """
 في خلال عبر على عن إلى أمام مع من منذ بعد قبل وفق وفقا حسب بحسب لدى خلال عقب أثناء حول ضمن بشأن إزاء
-الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت اليوم أمس مساء صباح الليلة فجر ظهر نقلا أيضا كذلك إلا""".split())
+الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت اليوم أمس مساء صباح الليلة فجر ظهر نقلا أيضا كذلك إلا
+بصورة بشكل غير مجددا""".split())
 AR_TITLE_PREPOSITIONS = frozenset(normalize(w) for w in "إلى لدى".split())
 """Prepositions inside a title ("المبعوث الخاص إلى الشرق الأوسط ستيف ويتكوف"): the subject goes on
 through them while no name has been met."""
