@@ -259,7 +259,8 @@ def test_measuring_command_prints_the_figures(capsys):
 # --- The quote cuts come from the config -------------------------------------------------------
 
 def _quote(article: str, lang: str, text: str, speaker: str | None = None) -> Quote:
-    return Quote(article, 0, SegmentKind.BODY, lang, text, 0, len(text), "direct", speaker, speaker)
+    return Quote(article, 0, SegmentKind.BODY, lang, text, 0, len(text), "direct", speaker, speaker,
+                 "person" if speaker else "unattributed")
 
 
 def test_settings_are_the_configs_quote_section():
