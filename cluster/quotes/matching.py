@@ -188,22 +188,34 @@ def _units(quotes: list[Quote], min_part_words: int) -> tuple[np.ndarray, list[s
 def _candidates(
     vectors: np.ndarray, owners: np.ndarray, quotes: list[Quote], radius: float, copies: dict[int, list[int]]
 ) -> dict[tuple[int, int], float]:
-    """Quote pairs of different articles with a unit pair at cosine ``radius`` or more, best cosine.
+    """Quote pairs of different articles with a unit pair at cosine ``radius`` or more, best cosine,
+    best first (in array operations: the range search returns pairs by the hundred thousand).
 
     A pair of one article stands for the pairs of one with the other's copies in other articles."""
     rows, cols, sims = similar_pairs(vectors, radius)
     qa, qb = owners[rows], owners[cols]
-    article = [q.article_id for q in quotes]
-    best: dict[tuple[int, int], float] = {}
-    for a, b, s in zip(qa.tolist(), qb.tolist(), sims.tolist()):
-        if a == b:
-            continue
-        pairs = [(a, b)] if article[a] != article[b] else _through_copies(a, b, article, copies)
-        for pair in pairs:
-            pair = (min(pair), max(pair))
-            if s > best.get(pair, -1.0):
-                best[pair] = s
-    return best
+    a, b = np.minimum(qa, qb), np.maximum(qa, qb)
+    codes: dict[str, int] = {}
+    article = np.asarray([codes.setdefault(q.article_id, len(codes)) for q in quotes], dtype=np.int64)
+    cross = (a != b) & (article[a] != article[b])
+    pairs_a, pairs_b, pair_sims = [a[cross]], [b[cross]], [sims[cross]]
+    same = np.flatnonzero((a != b) & (article[a] == article[b]))
+    if copies and len(same):
+        names = [q.article_id for q in quotes]
+        extra = [(x, y, sims[k]) for k in same.tolist() if a[k] in copies or b[k] in copies
+                 for x, y in _through_copies(int(a[k]), int(b[k]), names, copies)]
+        if extra:
+            pairs_a.append(np.asarray([min(x, y) for x, y, _ in extra], dtype=np.int64))
+            pairs_b.append(np.asarray([max(x, y) for x, y, _ in extra], dtype=np.int64))
+            pair_sims.append(np.asarray([s for _, _, s in extra], dtype=sims.dtype))
+    a, b, s = np.concatenate(pairs_a), np.concatenate(pairs_b), np.concatenate(pair_sims)
+    order = np.lexsort((-s, b, a))  # per pair, its best cosine first
+    a, b, s = a[order], b[order], s[order]
+    first = np.ones(len(a), dtype=bool)
+    first[1:] = (a[1:] != a[:-1]) | (b[1:] != b[:-1])
+    a, b, s = a[first], b[first], s[first]
+    best = np.argsort(-s, kind="stable")
+    return dict(zip(zip(a[best].tolist(), b[best].tolist()), s[best].tolist()))
 
 
 def _through_copies(a: int, b: int, article: list[str], copies: dict[int, list[int]]) -> list[tuple[int, int]]:
