@@ -137,7 +137,9 @@ def test_quote_corpus_group_and_types(corpus_result):
     assert by_article["en_translation.txt"]["match_type"] == "translation"
     assert main["earliest"] == {"article": "ar_wire_first.txt", "date": "2025-03-10", "ties": []}
     assert main["speaker"] == "Antonio Guterres"
-    assert {"غوتيريش", "Guterres"} <= set(main["speaker_forms"])
+    # the surname resolves to each article's full mention ("أنطونيو غوتيريش", "Antonio Guterres")
+    forms = main["speaker_forms"]
+    assert any(f.endswith("غوتيريش") for f in forms) and any(f.endswith("Guterres") for f in forms)
     assert set(main["texts"]) == {"ar", "en"} and main["texts"]["en"].startswith("The collective punishment")
     assert by_article["ar_copy_verbatim.txt"]["agency"] == "Anadolu"
     assert by_article["en_translation.txt"]["agency"] == "Reuters"
@@ -216,8 +218,8 @@ def test_labelled_set_has_held_out_split_and_arabic_majority():
 
 
 @pytest.mark.parametrize("split, floors", [
-    # measured: dev 0.975/0.881 and 0.919/0.761; test (never tuned on) 0.986/0.960 and see the report
-    ("dev", (0.95, 0.86, 0.9, 0.74)),
+    # measured: dev 0.984/0.896 and 0.974/0.830; test 0.973/0.960 and 0.871/0.813
+    ("dev", (0.95, 0.87, 0.95, 0.8)),
     ("test", (0.95, 0.93, 0.8, 0.75)),
 ])
 def test_extraction_and_attribution_floors(split, floors):

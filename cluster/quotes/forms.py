@@ -17,7 +17,7 @@ import re
 from cluster.documents import Segment
 from cluster.quotes.coref import Attribution, History, resolve
 from cluster.quotes.lexicon import AR_PARTICIPLES, AR_VERBS, EN_VERBS
-from cluster.quotes.names import Token, tokenize
+from cluster.quotes.names import Token, is_stop, tokenize
 from cluster.quotes.sources import UNATTRIBUTED
 from cluster.textnorm import normalize
 
@@ -26,6 +26,7 @@ HEADLINE_MAX_LABEL_WORDS = 5
 """A speaker label is a name or a short title ("مدير مجمع الشفاء"); longer text before a colon is a
 sentence of the writer's."""
 HEADLINE_MIN_WORDS = 3
+EN_CIRCUMSTANCE = frozenset("after at in on before during following".split())
 NOT_SPEAKERS = frozenset(normalize(w) for w in """
 عاجل فيديو بالفيديو بالصور شاهد صور تاريخ النشر تحديث مباشر رأي تحليل حصري إنفوغراف breaking watch video
 live update updated exclusive opinion analysis photos explainer editorial read
@@ -44,6 +45,8 @@ def headline_quote(seg: Segment, lang: str, history: History) -> tuple[int, int,
         return None
     label = tokenize(match.group(1))
     words = [t for t in label if t.word]
+    stop = next((k for k, t in enumerate(words) if k and (is_stop(t) or t.text.lower() in EN_CIRCUMSTANCE)), None)
+    words = words[:stop]  # "فيدان عقب اجتماع عربي إسلامي:": who spoke, then when
     if not words or len(words) > HEADLINE_MAX_LABEL_WORDS or any(t.norm.lower() in NOT_SPEAKERS for t in words):
         return None
     if len([t for t in tokenize(match.group(2)) if t.word]) < HEADLINE_MIN_WORDS:

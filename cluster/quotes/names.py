@@ -204,7 +204,9 @@ def full_name(name: str, tokens: list[Token], runs: list[tuple[int, int]], lang:
         keys = {_key(t, lang) for t in run}
         if len(run) > max(len(best), len(parts)) and _key(run[-1], lang) == parts[-1] and set(parts) <= keys:
             best = run
-    best = best[-3:] if lang == "ar" else best[-2:]
+    if lang == "ar" and len(best) > 3 and not any(t.norm in AR_NAME_LINKS for t in best):
+        return None  # "ومشاهد تظهر لقاء فيدان": a run this long without بن / عبد is running text
+    best = best[-4:] if lang == "ar" else best[-2:]
     return " ".join(t.text for t in best) if best else None
 
 
