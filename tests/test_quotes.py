@@ -75,10 +75,11 @@ def test_trump_quotes_including_subjectless_verbs(seeds_fake):
     # "وأوضح أن حماس "..."، مبرزا "..."" and "وأكمل:" / "وأضاف:" name nobody: they refer back to Trump.
     for start in ("أظهرت فجأة موقفا متشددا", "لا يريدون إعادتهم", "لا أعتقد أن هناك مجاعة", "سنقدم مزيدا من المساعدات"):
         quote = _find(seeds_fake, FIRST, start)
-        assert quote.speaker == "ترامب" and quote.kind == "direct", start
+        # the surname resolves to the article's full mention ("الرئيس الأميركي، دونالد ترامب")
+        assert quote.speaker == "دونالد ترامب" and quote.kind == "direct", start
         assert quote.segment_kind is SegmentKind.RELATED
     said = _find(seeds_fake, FIRST, "حركة حماس لا ترغب في إبرام اتفاق")
-    assert said.kind == "indirect" and said.speaker == "ترامب"
+    assert said.kind == "indirect" and said.speaker == "دونالد ترامب"
     # "... مشيرا إلا أن ..." and "وتابع ترامب ... أن ...، مضيفا أنه ...": clauses of the same verbs.
     for start in ("إسرائيل يجب أن تتخذ قرارها", "على إسرائيل اتخاذ قرار", "لا يعلم ما سيحدث بعد تحرك"):
         quote = _find(seeds_fake, FIRST, start)
@@ -92,26 +93,27 @@ def test_newspaper_quote_resolved_through_the_description(seeds_fake):
     assert second.speaker_as_written == "الصحيفة"
 
 
-def test_turkish_sources_without_a_name_stay_unattributed(seeds_fake):
+def test_turkish_sources_are_attributed_as_anonymous_sources(seeds_fake):
+    """Sources the text does not name are still the speakers it gives: the source, kind ``anonymous``."""
     unnamed = [q for q in seeds_fake.quotes.quotes if q.speaker_as_written in {"مصادر أمنية تركية", "المصادر"}]
     assert {q.article_id for q in unnamed} >= {"001_e7c0e6484bedda40.txt", "002_fd5af0361ac50746.txt"}
-    assert all(q.speaker is None for q in unnamed)
+    assert all(q.speaker == "مصادر أمنية تركية" and q.speaker_kind == "anonymous" for q in unnamed)
     media = _find(seeds_fake, FIRST, "رئيس الاستخبارات التركية MIT")  # "ذكرت وسائل إعلام تركية أن ..."
-    assert media.speaker is None and media.speaker_as_written == "وسائل إعلام تركية"
+    assert media.speaker == "وسائل إعلام تركية" and media.speaker_kind == "anonymous"
     sides = _find(seeds_fake, "004_d816d484b0658707.txt", "المرحلة الحالية تتطلب")  # "وأكد الجانبان"
-    assert sides.speaker is None and sides.speaker_as_written == "الجانبان"
+    assert sides.speaker == "الجانبان" and sides.speaker_kind == "organisation"
 
 
 def test_named_turkish_and_hamas_sources(seeds_fake):
     kalin = _find(seeds_fake, "002_fd5af0361ac50746.txt", "تركيا ستقف دائما")
-    assert kalin.speaker == "قالن" and kalin.kind == "indirect"
+    assert kalin.speaker == "إبراهيم قالن" and kalin.kind == "indirect" and kalin.speaker_kind == "person"
     hamas = _find(seeds_fake, "001_e7c0e6484bedda40.txt", "وفدها المفاوض")
     assert hamas.speaker == "حماس"
     kirby = [q for q in _quotes(seeds_fake, "001_e7c0e6484bedda40.txt") if q.speaker == "جون كيربي"]
     assert [(q.kind, q.text.split()[:2]) for q in kirby] == [
         ("direct", ["ما", "زلنا"]), ("direct", ["نواصل", "جهودنا"])]
     fidan = _find(seeds_fake, "003_f43ac9fcd8114102.txt", "ستقرر إرسال قوات")
-    assert fidan.speaker == "فيدان"  # "وكشف أن ..." has no subject: the last speaker named
+    assert fidan.speaker.endswith("فيدان")  # "وكشف أن ..." has no subject: the last speaker named
 
 
 def test_seed_quotes_by_the_same_person_share_a_speaker(seeds_fake):
@@ -135,7 +137,9 @@ def test_quote_corpus_group_and_types(corpus_result):
     assert by_article["en_translation.txt"]["match_type"] == "translation"
     assert main["earliest"] == {"article": "ar_wire_first.txt", "date": "2025-03-10", "ties": []}
     assert main["speaker"] == "Antonio Guterres"
-    assert {"غوتيريش", "Guterres"} <= set(main["speaker_forms"])
+    # the surname resolves to each article's full mention ("أنطونيو غوتيريش", "Antonio Guterres")
+    forms = main["speaker_forms"]
+    assert any(f.endswith("غوتيريش") for f in forms) and any(f.endswith("Guterres") for f in forms)
     assert set(main["texts"]) == {"ar", "en"} and main["texts"]["en"].startswith("The collective punishment")
     assert by_article["ar_copy_verbatim.txt"]["agency"] == "Anadolu"
     assert by_article["en_translation.txt"]["agency"] == "Reuters"
@@ -204,10 +208,24 @@ def test_labelled_set_is_large_enough_and_consistent():
         assert doc["text"][q["start"]:q["end"]] == q["text"]
 
 
-def test_extraction_and_attribution_floors():
-    extraction, attribution, (kept_null, null_total) = evaluate_extraction(DATA / "quotes_labelled.jsonl")
-    assert extraction.precision >= 0.9 and extraction.recall >= 0.75
-    assert attribution.precision >= 0.9 and attribution.recall >= 0.55
+def test_labelled_set_has_held_out_split_and_arabic_majority():
+    lines = [json.loads(line) for line in (DATA / "quotes_labelled.jsonl").read_text(encoding="utf-8").splitlines()]
+    quotes = [(doc, q) for doc in lines for q in doc["quotes"]]
+    assert len(quotes) >= 200
+    assert sum(doc["lang"] == "ar" for doc, _ in quotes) * 2 >= len(quotes)
+    assert sum(doc["split"] == "test" for doc, _ in quotes) * 3 >= len(quotes)
+    assert {q["speaker_kind"] for _, q in quotes} >= {"person", "organisation", "anonymous"}
+
+
+@pytest.mark.parametrize("split, floors", [
+    # measured: dev 0.984/0.896 and 0.974/0.830; test 0.973/0.960 and 0.871/0.813
+    ("dev", (0.95, 0.87, 0.95, 0.8)),
+    ("test", (0.95, 0.93, 0.8, 0.75)),
+])
+def test_extraction_and_attribution_floors(split, floors):
+    extraction, attribution, (kept_null, null_total) = evaluate_extraction(DATA / "quotes_labelled.jsonl", split)
+    assert extraction.precision >= floors[0] and extraction.recall >= floors[1]
+    assert attribution.precision >= floors[2] and attribution.recall >= floors[3]
     assert kept_null == null_total  # never a guessed name for a quote the text does not attribute
 
 
@@ -243,7 +261,8 @@ def test_measuring_command_prints_the_figures(capsys):
 # --- The quote cuts come from the config -------------------------------------------------------
 
 def _quote(article: str, lang: str, text: str, speaker: str | None = None) -> Quote:
-    return Quote(article, 0, SegmentKind.BODY, lang, text, 0, len(text), "direct", speaker, speaker)
+    return Quote(article, 0, SegmentKind.BODY, lang, text, 0, len(text), "direct", speaker, speaker,
+                 "person" if speaker else "unattributed")
 
 
 def test_settings_are_the_configs_quote_section():

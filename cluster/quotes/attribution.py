@@ -9,11 +9,8 @@ the text gives no name, and none is guessed. docs/quotes.md has the rules with e
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-from typing import NamedTuple
-
-from cluster.documents import Segment, SegmentKind
+from cluster.documents import Segment
+from cluster.quotes.coref import Attribution, History, resolve
 from cluster.quotes.lexicon import (
     AR_COMPLEMENTIZERS,
     AR_GENERIC,
@@ -21,7 +18,6 @@ from cluster.quotes.lexicon import (
     AR_PARTICIPLES,
     AR_RELATIVES,
     AR_SKIP,
-    AR_SUBJECT_STOPS,
     AR_TITLE_PREPOSITIONS,
     AR_VERBS,
     EN_DETERMINERS,
@@ -29,78 +25,15 @@ from cluster.quotes.lexicon import (
     EN_RELATIVES,
     EN_TITLES,
     EN_VERBS,
-    TOKEN,
 )
+from cluster.quotes.names import Token, is_name_token, is_stop, name_run, name_runs, tokenize
+from cluster.quotes.sources import AR_SOURCE_TRIGGERS, EN_SOURCE_HEADS
 from cluster.textnorm import normalize
 
-COREFERENCE_PARAGRAPHS = 3
-"""A subjectless verb or a pronoun refers to a speaker named at most this many paragraphs before."""
+QUOTING_VERBS = frozenset(normalize(w) for w in "نقل نقلت quoted".split())
+QUOTE_NOUNS = frozenset(normalize(w) for w in "قوله قولها قولهم تأكيده تأكيدها".split())
 
-
-def tokenize(text: str) -> list[Token]:
-    """Words and punctuation marks of a paragraph, with their offsets."""
-    return [Token(m[0], m.start(), m.end(), m.lastgroup == "w") for m in TOKEN.finditer(text)]
-
-
-class Token(NamedTuple):
-    """A word or punctuation mark of a paragraph; offsets into the paragraph.
-
-    A named tuple, not a dataclass: every paragraph of a corpus is tokenised, and building
-    hundreds of thousands of frozen dataclasses dominated the quotes stage."""
-
-    text: str
-    start: int
-    end: int
-    word: bool
-
-    @property
-    def norm(self) -> str:
-        return normalize(self.text)
-
-
-@dataclass(frozen=True)
-class Attribution:
-    """A reporting verb and whom it is resolved to."""
-
-    verb: int
-    """Token index of the verb in its paragraph."""
-    name: str | None
-    as_written: str | None
-
-
-@dataclass
-class History:
-    """Speakers met so far in one article: what a pronoun or a description can refer back to."""
-
-    entries: list[tuple[int, SegmentKind, str | None, str]] = field(default_factory=list)
-    quoted: tuple[int, SegmentKind, Attribution | None] | None = None
-    """The paragraph, kind and attribution of the last direct quote."""
-
-    def last_quote(self, paragraph: int, kind: SegmentKind) -> Attribution | None:
-        """The attribution of a direct quote in this paragraph or the one before: a quotation that
-        stands alone as the next sentence or paragraph goes on with the same speaker."""
-        if self.quoted is None:
-            return None
-        index, seg_kind, attribution = self.quoted
-        return attribution if seg_kind is kind and paragraph - index <= 1 else None
-
-    def last(self, paragraph: int, kind: SegmentKind) -> tuple[str | None, str] | None:
-        """(name, as written) of the latest speaker, if recent and in the same kind of segment (a
-        "read also" block does not inherit its host's speaker)."""
-        if not self.entries:
-            return None
-        index, seg_kind, name, written = self.entries[-1]
-        if paragraph - index > COREFERENCE_PARAGRAPHS or seg_kind is not kind:
-            return None
-        return name, written
-
-    def described(self, head: str) -> tuple[str | None, str] | None:
-        """(name, as written) of the latest speaker whose subject used this noun ("صحيفة" for "الصحيفة")."""
-        for _, _, name, written in reversed(self.entries):
-            if head in {strip_article(t) for t in normalize(written).split()}:
-                return name, written
-        return None
-
+__all__ = ["Attribution", "History", "Token", "clitic_forms", "find_attributions", "is_verb", "tokenize"]
 
 # --- Reporting verbs and their subjects ----------------------------------------------------------
 
@@ -123,24 +56,71 @@ def clitic_forms(norm: str) -> list[str]:
 
 
 def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: str, seg: Segment,
-                      history: History, context: str) -> list[Attribution]:
-    """Every reporting verb outside quote marks, resolved to a speaker, in text order."""
+                      history: History) -> list[Attribution]:
+    """Every reporting verb or source phrase outside quote marks, resolved to a speaker, in text order."""
     found = []
     for i, token in enumerate(tokens):
-        if (not is_verb(token, lang) or any(o < token.start < c for o, c in marks)
-                or _in_relative_clause(tokens, i, lang)):
+        if any(o < token.start < c for o, c in marks):
             continue
-        if lang == "ar" and any(f in AR_PARTICIPLES for f in clitic_forms(token.norm)):
-            written: list[Token] = []  # "مضيفا": the subject is the sentence's speaker
+        if is_source_trigger(tokens, i, lang):
+            written = source_subject(tokens, i, lang)
+        elif not is_verb(token, lang) or _in_relative_clause(tokens, i, lang):
+            continue
+        elif lang == "ar" and any(f in AR_PARTICIPLES for f in clitic_forms(token.norm)):
+            written = []  # "مضيفا": the subject is the sentence's speaker
+        elif (quoted := _quoted_source(tokens, i, lang)) is not None:
+            written = quoted
         else:
             written = _arabic_subject(tokens, i) if lang == "ar" else _english_subject(tokens, i)
             if lang == "ar" and not written:
                 written = _arabic_fronted_subject(tokens, i)
-        name, written = _resolve(written, lang, seg, history, context)
-        found.append(Attribution(i, name, written))
-        if written is not None:
-            history.entries.append((seg.index, seg.kind, name, written))
+        speaker = resolve(written, lang, seg, history, seg.start + token.start)
+        found.append(Attribution(i, speaker.name, speaker.written, speaker.kind))
+        if speaker.written is not None:
+            history.entries.append((seg.index, seg.kind, speaker))
     return found
+
+
+def is_source_trigger(tokens: list[Token], i: int, lang: str) -> bool:
+    """"بحسب مصادر", "نقلا عن", "وفقا للمصادر" (not "بحسب ما أفادت": the verb then carries it)."""
+    if lang != "ar" or not tokens[i].word or not any(f in AR_SOURCE_TRIGGERS for f in clitic_forms(tokens[i].norm)):
+        return False
+    before = []
+    for token in reversed(tokens[max(0, i - 8): i]):
+        if not token.word and token.text in ".:؛!?":
+            break
+        before.append(token)
+    # "أفادت صحيفة Sabah نقلا عن مصادر": the outlet's verb carries the speech, the sources are its own
+    return not any(is_verb(t, lang) for t in tokens[i + 1: i + 4]) and not any(is_verb(t, lang) for t in before)
+
+
+def _quoted_source(tokens: list[Token], i: int, lang: str) -> list[Token] | None:
+    """"نقلت وكالة رويترز عن مسؤول أميركي قوله إن", "X quoted an official as saying": the one quoted is
+    the speaker, not the outlet that carries the words."""
+    verb = tokens[i].norm if lang == "ar" else tokens[i].text.lower()
+    if verb not in QUOTING_VERBS and not any(f in QUOTING_VERBS for f in clitic_forms(verb)):
+        return None
+    for k in range(i + 1, min(i + 12, len(tokens))):
+        if lang == "ar" and tokens[k].norm == "عن":
+            return source_subject(tokens, k, lang)
+        if lang != "ar" and tokens[k].text.lower() == "as":
+            return [t for t in tokens[i + 1: k] if t.word]
+    return None
+
+
+def source_subject(tokens: list[Token], i: int, lang: str) -> list[Token]:
+    """The source after a source preposition, up to a comma, a complementizer or a verb."""
+    subject: list[Token] = []
+    for token in tokens[i + 1: i + 10]:
+        if not token.word:
+            break
+        if token.norm == "عن" and not subject:
+            continue
+        if (token.norm in AR_COMPLEMENTIZERS or is_verb(token, lang) or is_stop(token)
+                or token.norm in QUOTE_NOUNS):
+            break
+        subject.append(token)
+    return subject
 
 
 def _in_relative_clause(tokens: list[Token], verb: int, lang: str) -> bool:
@@ -166,11 +146,14 @@ def _arabic_subject(tokens: list[Token], verb: int) -> list[Token]:
         norm = token.norm
         if norm in AR_SKIP and not subject:
             continue
-        if (norm in AR_TITLE_PREPOSITIONS and subject and _name_run(subject, "ar") is None
+        if ((norm in AR_TITLE_PREPOSITIONS or norm.startswith("لل")) and subject and name_run(subject, "ar") is None
                 and not _next_is_complementizer(tokens, k)):
             subject.append(token)
             continue
-        if norm in AR_COMPLEMENTIZERS or norm in AR_SUBJECT_STOPS or norm.startswith("لل") or norm in AR_PARTICIPLES:
+        if norm == "في" and subject and name_run(subject, "ar") is None and _named_after_place(tokens, k):
+            subject.append(token)  # "المتحدث باسم الدفاع المدني في غزة محمود بصل"
+            continue
+        if norm in AR_COMPLEMENTIZERS or is_stop(token) or norm.startswith("لل") or norm in AR_PARTICIPLES:
             break
         if norm.startswith("ل") and norm[1:] in AR_MEDIA:
             break
@@ -180,11 +163,22 @@ def _arabic_subject(tokens: list[Token], verb: int) -> list[Token]:
 
 
 
+def _named_after_place(tokens: list[Token], k: int) -> bool:
+    """"في PLACE NAME NAME" then a complementizer, a colon or a comma: the title goes on to a name."""
+    words = []
+    for token in tokens[k + 1: k + 6]:
+        if not token.word or token.norm in AR_COMPLEMENTIZERS:
+            break
+        words.append(token)
+    runs = name_runs(words[1:], "ar")
+    return len(words) >= 3 and runs == [(0, len(words) - 1)]
+
+
 def _apposition_follows(tokens: list[Token], comma: int, subject: list[Token]) -> bool:
     """"قال جون جولدسميث، رئيس مجتمع كرومويل": after a name, a comma and a title start an apposition
     that describes the speaker; the name is the subject."""
     following = next((t for t in tokens[comma + 1:] if t.word), None)
-    return following is not None and following.norm in AR_GENERIC and _name_run(subject, "ar") is not None
+    return following is not None and following.norm in AR_GENERIC and name_run(subject, "ar") is not None
 
 
 def _next_is_complementizer(tokens: list[Token], k: int) -> bool:
@@ -211,13 +205,15 @@ def _english_subject(tokens: list[Token], verb: int) -> list[Token]:
     k = verb - 1
     while k >= 0 and tokens[k].word and tokens[k].text.lower() in {"also", "later", "has", "had", "have", "then"}:
         k -= 1
+    if k >= 0 and tokens[k].text == ")":  # "The Syrian Arab News Agency (SANA) reported"
+        k = next((j - 1 for j in range(k - 1, max(k - 6, -1), -1) if tokens[j].text == "("), k)
     if k >= 0 and tokens[k].text == ",":
         k = _before_apposition(tokens, k)
     while k >= 0 and tokens[k].word and len(before) < 6:
         word = tokens[k].text
         if word.lower() in EN_PRONOUNS and not before:
             return [tokens[k]]
-        if word[0].isupper() or (before and word.lower() in EN_TITLES):
+        if word[0].isupper() or is_name_token(tokens[k], "en", False) or (before and word.lower() in EN_TITLES):
             before.insert(0, tokens[k])
         elif (not before and word.isalpha() and word.islower() and k > 0
               and tokens[k - 1].text.lower() in EN_DETERMINERS):
@@ -261,6 +257,9 @@ def _according_to(tokens: list[Token], verb: int) -> list[Token]:
             break
         if token.word:
             phrase.append(token)
+    heads = [k for k, t in enumerate(phrase) if t.text.lower() in EN_SOURCE_HEADS]
+    if heads:  # "according to Egyptian sources familiar with the talks": the sources, not "Egyptian"
+        return phrase[: heads[0] + 1]
     named = [t for t in phrase if t.text[0].isupper() and t.text.lower() not in EN_TITLES]
     return named or phrase
 
@@ -275,98 +274,3 @@ def _noun_phrase_before(tokens: list[Token], last: int) -> list[Token]:
             break
         k -= 1
     return phrase
-
-
-def _resolve(subject: list[Token], lang: str, seg: Segment, history: History,
-             context: str) -> tuple[str | None, str | None]:
-    """(name, subject as written): a name found in the subject, or through a pronoun, a description
-    or an elided subject to a speaker met before; name None when the text gives none."""
-    written = " ".join(t.text for t in subject) or None
-    common_head = lang != "ar" and bool(subject) and (
-        subject[-1].text.islower() or subject[0].text.lower() in EN_PRONOUNS)
-    name = None if common_head else _name_run(subject, lang)
-    if name:
-        return name, written
-    if not subject or (lang != "ar" and subject[0].text.lower() in EN_PRONOUNS):
-        earlier = history.last(seg.index, seg.kind)
-        if earlier is None:
-            return None, written
-        return earlier[0], written or earlier[1]
-    head = strip_article(subject[-1].norm if lang != "ar" else subject[0].norm)
-    if written and _is_definite(subject, lang):
-        earlier = history.described(head)
-        if earlier is not None:
-            return earlier[0], written
-        # Arabic puts the name after its description ("صحيفة Sabah"); English before it.
-        return (_name_in_context(head, context, lang) if lang == "ar" else None), written
-    return None, written
-
-
-def _is_definite(subject: list[Token], lang: str) -> bool:
-    if lang == "ar":
-        return subject[0].norm.startswith("ال")
-    return subject[0].text.lower() in {"the", "this", "that", "these", "those"}
-
-
-def strip_article(word: str) -> str:
-    word = word.lower()
-    if word.startswith("ال") and len(word) > 3:
-        word = word[2:]
-    return word
-
-
-def _name_run(subject: list[Token], lang: str) -> str | None:
-    """The last run of proper-name tokens in a subject phrase, titles and descriptions left out."""
-    runs: list[list[Token]] = [[]]
-    previous_generic = False
-    for token in subject:
-        if _is_name_token(token, lang, previous_generic):
-            runs[-1].append(token)
-            previous_generic = False
-        else:
-            if runs[-1]:
-                runs.append([])
-            norm = token.norm
-            previous_generic = lang == "ar" and (norm in AR_GENERIC or norm.endswith("يه") or norm.endswith("ي"))
-    named = [run for run in runs if run]
-    return " ".join(t.text for t in named[-1]) if named else None
-
-
-def _is_name_token(token: Token, lang: str, after_generic: bool) -> bool:
-    text = token.text
-    if re.match(r"[A-Za-z]", text):
-        return text[0].isupper() and text.lower() not in EN_TITLES and text.lower() not in EN_DETERMINERS
-    if lang != "ar":
-        return False
-    norm = token.norm
-    if norm.startswith("ال") or norm.startswith("لل") or norm in AR_GENERIC or len(norm) < 2:
-        return False
-    if norm in AR_TITLE_PREPOSITIONS or norm in AR_SUBJECT_STOPS:
-        return False
-    if norm.endswith("يه"):
-        return False  # an indefinite feminine adjective: "مصادر أمنية تركية"
-    return not (after_generic and norm.endswith("ي"))
-
-
-def _name_in_context(head: str, context: str, lang: str) -> str | None:
-    """A description's name from earlier in the article: "الصحيفة" -> "صحيفة Sabah التركية" -> Sabah."""
-    tokens = tokenize(context)
-    for k in range(len(tokens) - 1, -1, -1):
-        if tokens[k].word and strip_article(tokens[k].norm) == head:
-            phrase = []
-            for t in tokens[k + 1: k + 9]:
-                if not t.word and t.text not in "،,":
-                    break
-                if t.word:
-                    phrase.append(t)
-            name = _name_run([tokens[k]] + phrase[: _phrase_end(phrase)], lang)
-            if name:
-                return name
-    return None
-
-
-def _phrase_end(tokens: list[Token]) -> int:
-    for k, token in enumerate(tokens):
-        if token.norm in AR_SUBJECT_STOPS or token.norm in AR_COMPLEMENTIZERS:
-            return k
-    return len(tokens)

@@ -21,10 +21,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cluster.documents import Article, Segment, SegmentKind
-from cluster.quotes.attribution import Attribution, History, Token, clitic_forms, find_attributions, is_verb, tokenize
+from cluster.quotes.attribution import (
+    Attribution,
+    History,
+    Token,
+    clitic_forms,
+    find_attributions,
+    is_source_trigger,
+    is_verb,
+    tokenize,
+)
+from cluster.quotes.forms import colon_clause, colon_intro, headline_quote, source_clause
 from cluster.quotes.lexicon import (
     AR_COMPLEMENTIZERS,
     AR_PARTICIPLES,
@@ -34,9 +44,11 @@ from cluster.quotes.lexicon import (
     NEW_CLAUSE,
     TOKEN,
 )
+from cluster.quotes.sources import UNATTRIBUTED
 from cluster.segment.paragraphs import sentence_spans
 from cluster.textnorm import script_language
 
+EN_THAT = frozenset({"that"})
 MIN_DIRECT_WORDS = 3
 MIN_INDIRECT_WORDS = 4
 MIN_UNATTRIBUTED_WORDS = 6
@@ -62,8 +74,9 @@ class Quote:
     None when the text names nobody."""
     speaker_as_written: str | None
     """The subject of the reporting verb as written here ("المصادر", "he", "ستيف ويتكوف")."""
-
-
+    speaker_kind: str = UNATTRIBUTED
+    """``person``, ``organisation``, ``anonymous`` (an unnamed source: "مصادر أمنية", "officials") or
+    ``unattributed`` (the text names no one)."""
 
 def extract_quotes(articles: Iterable[Article], segments: dict[str, list[Segment]]) -> list[Quote]:
     """Every quote of every article, in article and text order."""
@@ -79,18 +92,37 @@ def article_quotes(article: Article, segments: list[Segment]) -> list[Quote]:
     A quotation left open at the end of a paragraph goes on in the next one (English papers open each
     paragraph of a long quote and close only the last); it keeps the speaker of its first part.
     """
-    history = History()
+    history = History(text=article.text)
     quotes: list[Quote] = []
     carried: _Carry | None = None
+    previous: SegmentKind | None = None
     for seg in segments:
         if seg.kind is SegmentKind.BOILERPLATE:
             carried = None
             continue
         lang = script_language(seg.text, article.lang)
-        preceding = article.text[: seg.start]
-        found, carried = _paragraph_quotes(article.id, seg, lang, history, preceding, carried)
+        # the article's first line, or the first line of a "read also" block, is a headline
+        headline = headline_quote(seg, lang, history) if seg.kind is not previous else None
+        previous = seg.kind
+        if headline is not None:
+            quotes.append(_quote(article.id, seg, lang, *headline))
+            continue
+        was_open = carried is not None
+        found, carried = _paragraph_quotes(article.id, seg, lang, history, carried)
+        if was_open and found and quotes and _continues(article.text, quotes[-1], found[0]):
+            quotes[-1] = _joined(article.text, quotes[-1], found.pop(0))
         quotes += found
     return quotes
+
+
+def _continues(text: str, before: Quote, after: Quote) -> bool:
+    """A quotation left open goes on in the next paragraph: only blanks and quote marks between."""
+    between = text[before.end:after.start]
+    return after.kind == "direct" and not any(ch.isalnum() for ch in between)
+
+
+def _joined(text: str, first: Quote, rest: Quote) -> Quote:
+    return replace(first, text=text[first.start:rest.end], end=rest.end)
 
 
 @dataclass(frozen=True)
@@ -101,13 +133,15 @@ class _Carry:
 
 
 def _paragraph_quotes(
-    article_id: str, seg: Segment, lang: str, history: History, preceding: str, carried: _Carry | None
+    article_id: str, seg: Segment, lang: str, history: History, carried: _Carry | None
 ) -> tuple[list[Quote], _Carry | None]:
     text = seg.text
     tokens = tokenize(text)
     marks = direct_spans(text, continued=carried is not None)
     sentences = sentence_spans(text) or [(0, len(text))]
-    attributions = find_attributions(tokens, marks, lang, seg, history, preceding + text)
+    introduced = history.colon[1] if history.colon and seg.index - history.colon[0] == 1 else None
+    attributions = find_attributions(tokens, marks, lang, seg, history)
+    history.colon = colon_intro(tokens, attributions, seg.index, text)
     out: list[Quote] = []
     still_open: _Carry | None = None
     for open_, close in marks:
@@ -119,6 +153,8 @@ def _paragraph_quotes(
             attribution = carried.attribution
         else:
             attribution = _direct_attribution(tokens, attributions, sentences, open_, close, lang, marks)
+        if attribution is None and introduced is not None and _stands_alone(text, sentences, open_, close):
+            attribution = introduced
         if attribution is None and _stands_alone(text, sentences, open_, close):
             attribution = history.last_quote(seg.index, seg.kind)
         if close == len(text) and text[-1] not in DOUBLE_MARKS:
@@ -131,7 +167,8 @@ def _paragraph_quotes(
     for attribution, (start, end) in _indirect_clauses(tokens, attributions, sentences, lang):
         if any(s < end and start < e for s, e in direct):
             continue
-        if _word_count(text[start:end]) >= MIN_INDIRECT_WORDS:
+        after_colon = text[:start].rstrip().endswith(":")  # speech after a colon is direct speech
+        if _word_count(text[start:end]) >= (MIN_DIRECT_WORDS if after_colon else MIN_INDIRECT_WORDS):
             out.append(_quote(article_id, seg, lang, start, end, "indirect", attribution))
     return sorted(out, key=lambda q: q.start), still_open
 
@@ -149,6 +186,7 @@ def _quote(article_id: str, seg: Segment, lang: str, start: int, end: int, kind:
         kind=kind,
         speaker=attribution.name if attribution else None,
         speaker_as_written=attribution.as_written if attribution else None,
+        speaker_kind=attribution.kind if attribution and attribution.name else UNATTRIBUTED,
     )
 
 
@@ -249,11 +287,27 @@ def _indirect_clauses(tokens: list[Token], attributions: list[Attribution], sent
     for attribution in attributions:
         verb = tokens[attribution.verb]
         sentence = _sentence_of(sentences, verb.start)
-        clause = _arabic_clause if lang == "ar" else _english_clause
-        span = clause(tokens, attribution.verb, sentence)
+        span = _special_clause(tokens, attribution.verb, sentence, lang)
+        if span is None:
+            clause = _arabic_clause if lang == "ar" else _english_clause
+            span = clause(tokens, attribution.verb, sentence)
         if span is not None:
             out.append((attribution, span))
     return out
+
+
+def _special_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], lang: str) -> tuple[int, int] | None:
+    """Speech after a colon, or the statement of a source phrase (``forms``)."""
+    word = tokens[verb].text.lower()
+    if word == "according" or (lang == "ar" and is_source_trigger(tokens, verb, lang)):
+        return source_clause(tokens, verb, sentence, lang)
+    if word == "quoted":
+        saying = next((k for k in range(verb + 1, min(verb + 12, len(tokens))) if tokens[k].text == "saying"), None)
+        if saying is not None and saying + 1 < len(tokens):
+            first = saying + 2 if tokens[saying + 1].text == "that" else saying + 1
+            return _cut(tokens, first, _clause_end(tokens, first, sentence[1], lang))
+        return None
+    return colon_clause(tokens, verb, sentence, lang, AR_COMPLEMENTIZERS if lang == "ar" else EN_THAT)
 
 
 def _clause_end(tokens: list[Token], first: int, sentence_end: int, lang: str) -> int:
@@ -298,10 +352,7 @@ def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -
     first = inside[0]
     k = verb + 1
     window = [t.text.lower() for t in tokens[k: k + 6]]
-    if "that" in window and tokens[verb].text.lower() in {"said", "says", "told", "tells", "added", "warned",
-                                                              "stated", "announced", "insisted", "argued",
-                                                              "claimed", "noted", "explained", "confirmed",
-                                                              "stressed", "acknowledged", "admitted"}:
+    if "that" in window and tokens[verb].text.lower() not in {"according", "quoted"}:
         start = k + window.index("that") + 1
         if start < len(tokens) and tokens[start].start < sentence[1]:
             return _cut(tokens, start, _clause_end(tokens, start, sentence[1], "en"))

@@ -18,19 +18,22 @@ AR_VERBS = frozenset(normalize(w) for w in """
 قال قالت يقول تقول قالوا أضاف أضافت يضيف تضيف تابع تابعت أكد أكدت يؤكد تؤكد أكدوا كشف كشفت يكشف أوضح
 أوضحت يوضح اعتبر اعتبرت يعتبر ذكر ذكرت يذكر تذكر أعلن أعلنت يعلن أشار أشارت يشير تشير شدد شددت يشدد صرح
 صرحت أفاد أفادت أكمل أكملت لفت لفتت نقل نقلت زعم زعمت حذر حذرت يحذر تساءل تساءلت أردف أردفت
-استطرد نوه نوهت أعرب أعربت أخبر أخبرت""".split())
+استطرد نوه نوهت أعرب أعربت أخبر أخبرت زعم يرى ترى رأى رأت""".split())
 AR_PARTICIPLES = frozenset(normalize(w) for w in """
 مضيفا مضيفة مشيرا مشيرة مؤكدا مؤكدة موضحا موضحة معتبرا معتبرة مبرزا مبرزة لافتا لافتة متابعا متابعة
 قائلا قائلة منوها محذرا محذرة مشددا مشددة مستطردا""".split())
 EN_VERBS = frozenset("""
 said says say added adds told tells stated states warned warns explained explains noted notes insisted
 argued argues claimed claims wrote writes announced announces declared stressed acknowledged admitted
-confirmed confirms urged commented replied tweeted reiterated remarked according
+confirmed confirms urged commented replied tweeted reiterated remarked according claim reported
+reports quoted
 """.split())
-AR_COMPLEMENTIZERS = frozenset(normalize(w) for w in "أن إن أنه إنه أنها إنها أنهم إنهم بأن بأنه بأنها أنّ إنّ".split())
+AR_COMPLEMENTIZERS = frozenset(normalize(w) for w in """
+فإن فإنه فإنها أن إن أنه إنه أنها إنها أنهم إنهم بأن بأنه بأنها أنّ إنّ""".split())
 AR_SUBJECT_STOPS = frozenset(normalize(w) for w in """
 في خلال عبر على عن إلى أمام مع من منذ بعد قبل وفق وفقا حسب بحسب لدى خلال عقب أثناء حول ضمن بشأن إزاء
-الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت اليوم أمس مساء صباح الليلة فجر ظهر نقلا أيضا كذلك إلا""".split())
+الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت اليوم أمس مساء صباح الليلة فجر ظهر نقلا أيضا كذلك إلا
+بصورة بشكل غير مجددا""".split())
 AR_TITLE_PREPOSITIONS = frozenset(normalize(w) for w in "إلى لدى".split())
 """Prepositions inside a title ("المبعوث الخاص إلى الشرق الأوسط ستيف ويتكوف"): the subject goes on
 through them while no name has been met."""
@@ -54,13 +57,13 @@ AR_GENERIC = frozenset(normalize(w) for w in """
 متحدثة مبعوث مدير مديرة أمين سفير مسؤول مسؤولة مسؤولون مسؤولين وسائل إعلام وفد جهاز منظمة هيئة لجنة باسم
 عضو أعضاء قوات جيش شرطة بيان مستشار ممثل مندوب حكومة رئاسة حزب تحالف الشيخ شيخ مراقبون محللون خبراء
 مصادر طبية أمنية الجانبان الطرفان جانب طرف دول دولة بيانات مراسلون مراسلين شهود سكان ناشطون وكالات منظمات
-أطباء عمال موظفون مسؤولو""".split())
+أطباء عمال موظفون مسؤولو مجمع مستشفى جامعة مركز مرشد""".split())
 EN_PRONOUNS = frozenset("he she they i we it".split())
 EN_TITLES = frozenset("""
 mr mrs ms dr prof president prime minister secretary gen general sgt det insp chief officer envoy
 spokesman spokeswoman spokesperson senator sen rep governor gov mayor judge king queen prince sheikh
 lt col capt cmdr adm ambassador director chairman ceo coach manager foreign defence defense
-special deputy former state
+special deputy former state secretary-general supreme leader
 """.split())
 EN_DETERMINERS = frozenset("the a an this that these those his her their its our".split())
 

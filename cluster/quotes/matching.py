@@ -104,12 +104,70 @@ def match_quotes(
     speaker_of = [speakers.add(q.speaker) if q.speaker else None for q in quotes]
     if not quotes:
         return QuoteResult([], [], speakers, speaker_of)
-    owners, texts = _units(quotes, settings.quotes.min_part_words)
+    representative, links = _copies(quotes, speaker_of)
+    distinct = sorted(set(representative))
+    owners, texts = _units([quotes[k] for k in distinct], settings.quotes.min_part_words)
     vectors = embed_texts(encoder, texts, batch_size=batch_size, cache=cache)
-    candidates = _candidates(vectors, owners, quotes, settings.quotes.candidate_radius)
-    links = [link for (a, b), sim in candidates.items() if (link := verify(quotes, a, b, sim, settings, speaker_of))]
-    first_rows = np.searchsorted(owners, np.arange(len(quotes)))
+    owners = np.asarray(distinct)[owners] if len(owners) else owners
+    copies: dict[int, list[int]] = {}
+    for k, rep in enumerate(representative):
+        if rep != k:
+            copies.setdefault(rep, []).append(k)
+    candidates = _candidates(vectors, owners, quotes, settings.quotes.candidate_radius, copies)
+    links += _spanning_links(quotes, candidates, settings, speaker_of, links)
+    first_rows = np.searchsorted(owners, np.asarray(representative))
     return QuoteResult(quotes, _components(len(quotes), links), speakers, speaker_of, vectors[first_rows], settings)
+
+
+def _spanning_links(quotes: list[Quote], candidates: dict[tuple[int, int], float], settings: QuoteSettings,
+                    speaker_of: list[int | None], known: list[QuoteLink]) -> list[QuoteLink]:
+    """Verified links, best cosine first, skipping pairs already joined through other links.
+
+    A quote cut or edited by k outlets has k(k-1)/2 candidate pairs, all in one group in the end: the
+    groups are the connected components, so verifying a pair already connected changes nothing, and
+    skipping it keeps the verification linear in the copies. (The report types each member against its
+    group's first instance, through ``QuoteResult.relate`` when no direct link was kept.)"""
+    parent = list(range(len(quotes)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for link in known:
+        parent[find(link.b)] = find(link.a)
+    links = []
+    for (a, b), sim in sorted(candidates.items(), key=lambda item: -item[1]):
+        ra, rb = find(a), find(b)
+        if ra != rb and (link := verify(quotes, a, b, sim, settings, speaker_of)):
+            parent[rb] = ra
+            links.append(link)
+    return links
+
+
+def _copies(quotes: list[Quote], speaker_of: list[int | None]) -> tuple[list[int], list[QuoteLink]]:
+    """Per quote, the instance that stands for it in the search (itself, or an earlier quote of the
+    same words, language and speaker in another article), and a verbatim link to each such instance.
+
+    Wire copies repeat a quote in many articles; searching and verifying every copy against every other
+    made the stage grow with the square of the copies. A copy is linked to the earlier instances here, in
+    one pass, and only the others are embedded, searched and verified: with the same words and speaker
+    a copy would verify exactly as its instance does, and groups are connected components. A quote
+    repeated in its own article stays an instance of its own, as quotes of one article never link."""
+    instances: dict[tuple[str, tuple[str, ...], int | None], list[int]] = {}
+    representative: list[int] = []
+    links: list[QuoteLink] = []
+    for k, quote in enumerate(quotes):
+        earlier = instances.setdefault((quote.lang, word_tuple(quote.text), speaker_of[k]), [])
+        links += [QuoteLink(e, k, 1.0, MatchType.VERBATIM, False) for e in earlier
+                  if quotes[e].article_id != quote.article_id]
+        if not earlier or any(quotes[e].article_id == quote.article_id for e in earlier):
+            earlier.append(k)
+            representative.append(k)
+        else:
+            representative.append(earlier[0])
+    return representative, links
 
 
 def _units(quotes: list[Quote], min_part_words: int) -> tuple[np.ndarray, list[str]]:
@@ -128,18 +186,42 @@ def _units(quotes: list[Quote], min_part_words: int) -> tuple[np.ndarray, list[s
 
 
 def _candidates(
-    vectors: np.ndarray, owners: np.ndarray, quotes: list[Quote], radius: float
+    vectors: np.ndarray, owners: np.ndarray, quotes: list[Quote], radius: float, copies: dict[int, list[int]]
 ) -> dict[tuple[int, int], float]:
-    """Quote pairs of different articles with a unit pair at cosine ``radius`` or more, best cosine."""
+    """Quote pairs of different articles with a unit pair at cosine ``radius`` or more, best cosine,
+    best first (in array operations: the range search returns pairs by the hundred thousand).
+
+    A pair of one article stands for the pairs of one with the other's copies in other articles."""
     rows, cols, sims = similar_pairs(vectors, radius)
-    qa, qb = owners[rows], owners[cols]  # owners never decrease with the unit index: qa <= qb
-    article = np.asarray([q.article_id for q in quotes], dtype=object)
-    keep = (qa < qb) & (article[qa] != article[qb])
-    best: dict[tuple[int, int], float] = {}
-    for a, b, s in zip(qa[keep].tolist(), qb[keep].tolist(), sims[keep].tolist()):
-        if s > best.get((a, b), -1.0):
-            best[(a, b)] = s
-    return best
+    qa, qb = owners[rows], owners[cols]
+    a, b = np.minimum(qa, qb), np.maximum(qa, qb)
+    codes: dict[str, int] = {}
+    article = np.asarray([codes.setdefault(q.article_id, len(codes)) for q in quotes], dtype=np.int64)
+    cross = (a != b) & (article[a] != article[b])
+    pairs_a, pairs_b, pair_sims = [a[cross]], [b[cross]], [sims[cross]]
+    same = np.flatnonzero((a != b) & (article[a] == article[b]))
+    if copies and len(same):
+        names = [q.article_id for q in quotes]
+        extra = [(x, y, sims[k]) for k in same.tolist() if a[k] in copies or b[k] in copies
+                 for x, y in _through_copies(int(a[k]), int(b[k]), names, copies)]
+        if extra:
+            pairs_a.append(np.asarray([min(x, y) for x, y, _ in extra], dtype=np.int64))
+            pairs_b.append(np.asarray([max(x, y) for x, y, _ in extra], dtype=np.int64))
+            pair_sims.append(np.asarray([s for _, _, s in extra], dtype=sims.dtype))
+    a, b, s = np.concatenate(pairs_a), np.concatenate(pairs_b), np.concatenate(pair_sims)
+    order = np.lexsort((-s, b, a))  # per pair, its best cosine first
+    a, b, s = a[order], b[order], s[order]
+    first = np.ones(len(a), dtype=bool)
+    first[1:] = (a[1:] != a[:-1]) | (b[1:] != b[:-1])
+    a, b, s = a[first], b[first], s[first]
+    best = np.argsort(-s, kind="stable")
+    return dict(zip(zip(a[best].tolist(), b[best].tolist()), s[best].tolist()))
+
+
+def _through_copies(a: int, b: int, article: list[str], copies: dict[int, list[int]]) -> list[tuple[int, int]]:
+    first_b = next((c for c in copies.get(b, ()) if article[c] != article[a]), None)
+    first_a = next((c for c in copies.get(a, ()) if article[c] != article[b]), None)
+    return [(x, y) for x, y in ((a, first_b), (first_a, b)) if x is not None and y is not None]
 
 
 def verify(quotes: list[Quote], a: int, b: int, similarity: float, settings: QuoteSettings,
@@ -156,7 +238,7 @@ def verify(quotes: list[Quote], a: int, b: int, similarity: float, settings: Quo
     if _speakers_conflict(qa, qb, speaker_of[a], speaker_of[b]):
         return None
     if qa.lang != qb.lang:
-        same_speaker = speaker_of[a] is not None and speaker_of[a] == speaker_of[b]
+        same_speaker = speaker_of[a] is not None and speaker_of[a] == speaker_of[b] and qa.speaker_kind == "person"
         if similarity < (cuts.cross_same_speaker_threshold if same_speaker else settings.cross_threshold):
             return None
         part = min(len(wa), len(wb)) < cuts.part_length_ratio * max(len(wa), len(wb))
@@ -186,7 +268,9 @@ def contained(wa: tuple[str, ...], wb: tuple[str, ...], min_words: int, words_pe
 
 
 def _speakers_conflict(qa: Quote, qb: Quote, sa: int | None, sb: int | None) -> bool:
-    if sa is None or sb is None or sa == sb:
+    """Two named people who are not the same person. Sources and organisations never conflict: their
+    labels ("مصادر مصرية", "Egyptian sources") are descriptions, not names to compare across scripts."""
+    if sa is None or sb is None or sa == sb or qa.speaker_kind != "person" or qb.speaker_kind != "person":
         return False
     return not same_person(qa.speaker or "", qb.speaker or "")
 

@@ -49,7 +49,7 @@ def is_latin(text: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 14)
-def skeleton(token: str) -> str:
+def skeleton(token: str, persian_ch: bool = False) -> str:
     """The consonant skeleton of one name token, the same for its Arabic and Latin spellings.
 
     A word-initial vowel is kept as ``a`` (Arabic writes it with an alef: أردوغان / Erdogan); inside a
@@ -58,10 +58,16 @@ def skeleton(token: str) -> str:
     """
     word = normalize(token)
     if re.search("[\u0621-\u064a]", word):
-        word = "".join(_AR_TO_LATIN.get(ch, "") for ch in word)
+        if word.startswith("ال") and len(word) > 4:
+            word = word[2:]  # الشيباني / Shaibani: the article is no part of the name
+        initial = "a" if word.startswith("ع") else ""  # عراقجي / Araghchi: a word-initial vowel
+        word = initial + "".join(_AR_TO_LATIN.get(ch, "") for ch in word)
         word = word.replace("j", "j")
     else:
+        word = re.sub(r"^(?:al|el)-", "", word)
         word = re.sub(r"[^a-z]", "", word)
+        if persian_ch:
+            word = word.replace("ch", "j")
         for old, new in _LATIN_FOLDS:
             word = word.replace(old, new)
     if not word:
@@ -70,12 +76,12 @@ def skeleton(token: str) -> str:
     if head in "aeiouwy":
         head = "a" if head in "aeiou" else head
     rest = re.sub(r"[aeiouwyh]", "", rest)
-    squeezed = re.sub(r"(.)\1+", r"\1", head + rest)
+    squeezed = re.sub(r"(.)\1+", r"\1", (head + rest).replace("z", "s"))
     return squeezed.replace("j", "g") if squeezed else ""
 
 
 def name_tokens(name: str) -> list[str]:
-    return _TOKEN.findall(name)
+    return [t for t in _TOKEN.findall(name) if t.lower() not in {"al", "el"}]
 
 
 def name_key(name: str) -> str:
@@ -96,11 +102,20 @@ def same_person(a: str, b: str, *, threshold: float = 80.0) -> bool:
     ta, tb = name_tokens(alias_a or a), name_tokens(alias_b or b)
     if not ta or not tb:
         return False
-    if not _close(skeleton(ta[-1]), skeleton(tb[-1]), threshold):
+    if not _close_any(ta[-1], tb[-1], threshold):
         return False
     if len(ta) > 1 and len(tb) > 1:
         return _close(skeleton(ta[0]), skeleton(tb[0]), threshold - 10)
     return True
+
+
+def _close_any(a: str, b: str, threshold: float) -> bool:
+    """Surnames close in skeleton; a Latin "ch" may also be the ج of a Persian name (Araghchi / عراقجي)."""
+    if _close(skeleton(a), skeleton(b), threshold):
+        return True
+    if is_latin(a) != is_latin(b):
+        return _close(skeleton(a, True), skeleton(b, True), threshold)
+    return False
 
 
 def _close(a: str, b: str, threshold: float) -> bool:

@@ -46,6 +46,11 @@ class QuoteInstanceOut(ContractModel):
     start: Offset
     end: Offset
     speaker_as_written: str | None
+    speaker_kind: Literal["person", "organisation", "anonymous", "unattributed"] = Field(
+        default="unattributed",
+        description="Who the text gives as the speaker: a named person, an organisation, an unnamed source "
+        "(\"officials\", \"مصادر أمنية\"), or no one.",
+    )
     kind: Literal["direct", "indirect"]
     match_type: Literal["source", "verbatim", "edited", "paraphrase", "translation"] = Field(
         description="source: the instance the others are compared with."
@@ -152,7 +157,7 @@ def _instance(q: Quote, source: Quote, typed: tuple[str, QuoteLink | None],
             extra["diff"] = [DiffOpOut(op=op.op, a=op.a, b=op.b) for op in word_diff(source.text, q.text)]
     return QuoteInstanceOut(
         article=q.article_id, lang=q.lang, text=q.text, start=q.start, end=q.end,
-        speaker_as_written=q.speaker_as_written, kind=q.kind, match_type=kind,
+        speaker_as_written=q.speaker_as_written, speaker_kind=q.speaker_kind, kind=q.kind, match_type=kind,
         agency=agencies[0] if agencies else None, **extra,
     )
 

@@ -1,0 +1,171 @@
+"""Within-article coreference of speakers: pronouns, titles, surnames and sources resolved to a speaker.
+
+A subject gives the speaker directly when it holds a name ("المبعوث الأميركي ستيف ويتكوف"); otherwise
+it refers back: a pronoun or an elided subject ("وأضاف", "he said") to the latest speaker; a definite
+description ("المبعوث الأميركي", "the envoy", "الصحيفة") to the speaker met before under that title, or
+to the name the article's full mention gives that title (``names.described_name``), or else to the
+latest named person; a lone surname ("الشيباني") to its full mention. A subject that names a source
+or an institution without a proper name ("مصادر أمنية تركية", "officials", "وزارة الصحة") is itself
+the speaker, with its kind (``sources``). No name is guessed where the text gives none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cluster.documents import Segment, SegmentKind
+from cluster.quotes.lexicon import AR_MEDIA, EN_PRONOUNS
+from cluster.quotes.names import Token, described_name, full_name, name_run, name_runs, strip_article, tokenize
+from cluster.quotes.sources import (
+    ANONYMOUS,
+    AR_ORG_HEADS,
+    ORGANISATION,
+    PERSON,
+    UNATTRIBUTED,
+    head_kind,
+    is_definite,
+    name_kind,
+    source_phrase,
+    strip_prefix_article,
+)
+from cluster.textnorm import normalize
+
+COREFERENCE_PARAGRAPHS = 3
+"""A subjectless verb or a pronoun refers to a speaker named at most this many paragraphs before."""
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A reporting verb (or source phrase) and whom it is resolved to."""
+
+    verb: int
+    """Token index of the verb in its paragraph."""
+    name: str | None
+    as_written: str | None
+    kind: str = UNATTRIBUTED
+    """``person``, ``organisation``, ``anonymous`` (an unnamed source) or ``unattributed``."""
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str | None
+    written: str | None
+    kind: str
+
+
+@dataclass
+class History:
+    """Speakers met so far in one article: what a pronoun or a description can refer back to."""
+
+    text: str = ""
+    """The whole article: full mentions of a name may come after a headline that uses a short form."""
+    entries: list[tuple[int, SegmentKind, Speaker]] = field(default_factory=list)
+    quoted: tuple[int, SegmentKind, Attribution | None] | None = None
+    """The paragraph, kind and attribution of the last direct quote."""
+    colon: tuple[int, Attribution] | None = None
+    """A paragraph that ended on "قال X:" / "X said:": its speech is the next paragraph."""
+    _tokens: list[Token] | None = None
+    _runs: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+    @property
+    def tokens(self) -> list[Token]:
+        if self._tokens is None:
+            self._tokens = tokenize(self.text)
+        return self._tokens
+
+    def runs(self, lang: str) -> list[tuple[int, int]]:
+        """The article's name mentions, found once: every reference is resolved against them, and
+        finding them again per reference made the stage quadratic in article length."""
+        if lang not in self._runs:
+            self._runs[lang] = name_runs(self.tokens, lang)
+        return self._runs[lang]
+
+    def last_quote(self, paragraph: int, kind: SegmentKind) -> Attribution | None:
+        """The attribution of a direct quote in this paragraph or the one before: a quotation that
+        stands alone as the next sentence or paragraph goes on with the same speaker."""
+        if self.quoted is None:
+            return None
+        index, seg_kind, attribution = self.quoted
+        return attribution if seg_kind is kind and paragraph - index <= 1 else None
+
+    def last(self, paragraph: int, kind: SegmentKind, person: bool = False) -> Speaker | None:
+        """The latest speaker (a named person only, with ``person``), if recent and in the same kind
+        of segment (a "read also" block does not inherit its host's speaker)."""
+        for index, seg_kind, speaker in reversed(self.entries):
+            if paragraph - index > COREFERENCE_PARAGRAPHS or seg_kind is not kind:
+                return None
+            if not person or (speaker.kind == PERSON and speaker.name):
+                return speaker
+        return None
+
+    def described(self, words: list[str], lang: str) -> Speaker | None:
+        """The latest speaker whose subject used this head noun ("صحيفة" for "الصحيفة", "sources")
+        and none of whose words contradicts the description's qualifiers (الوزير المصري is not
+        "وزير الخارجية الأردني")."""
+        keys = [_key(w, lang) for w in words if _key(w, lang) not in {"the", "this", "that", "these", "those"}]
+        if not keys:
+            return None
+        head = keys[0] if lang == "ar" else keys[-1]
+        for _, _, speaker in reversed(self.entries):
+            seen = {_key(w, lang) for w in (speaker.written or "").split()}
+            if head in seen and all(k in seen for k in keys):
+                return speaker
+        return None
+
+
+def _key(word: str, lang: str) -> str:
+    return strip_prefix_article(normalize(word)) if lang == "ar" else strip_article(word)
+
+
+def resolve(subject: list[Token], lang: str, seg: Segment, history: History, offset: int | None) -> Speaker:
+    """The speaker a subject stands for (module docstring); ``offset``: where in the article the
+    subject is (None: a headline, whose full mention comes later)."""
+    written = " ".join(t.text for t in subject) or None
+    words = [t.text for t in subject if t.word]
+    if not words or (lang != "ar" and words[0].lower() in EN_PRONOUNS):
+        earlier = history.last(seg.index, seg.kind)
+        return Speaker(earlier.name, written or earlier.written, earlier.kind) if earlier else Speaker(
+            None, written, UNATTRIBUTED)
+    common_head = lang != "ar" and words[-1].islower()
+    name = None if common_head else name_run(subject, lang)
+    outlet = name is not None and lang == "ar" and _after_institution(subject, name)
+    if name and not outlet and lang == "ar" and head_kind(words, lang) == ANONYMOUS:
+        name = None  # "مصادر مصرية مطلعة" names no one ("وسائل إعلام منها قناة خبر تورك" does)
+    if name:
+        kind = ORGANISATION if outlet else ANONYMOUS if head_kind([name], lang) == ANONYMOUS else name_kind(name)
+        if kind == PERSON:  # an organisation's name is not the tail of a longer one ("وحركة حماس")
+            name = full_name(name, history.tokens, history.runs(lang), lang) or name
+        return Speaker(name, written, kind)
+    return _described(words, written, lang, seg, history, offset)
+
+
+def _after_institution(subject: list[Token], name: str) -> bool:
+    """Whether the name follows an outlet or institution noun ("قناة خبر تورك", "صحيفة Sabah")."""
+    first = name.split()[0]
+    for k, token in enumerate(subject):
+        if token.text == first and k > 0:
+            return strip_prefix_article(subject[k - 1].norm) in AR_MEDIA | AR_ORG_HEADS
+    return False
+
+
+def _described(words: list[str], written: str | None, lang: str, seg: Segment, history: History,
+               offset: int | None) -> Speaker:
+    kind = head_kind(words, lang)
+    if lang == "ar" and len(words) == 1 and kind is None:
+        full = full_name(words[0], history.tokens, history.runs(lang), lang)  # "السوداني" -> "محمد شياع السوداني"
+        if full:
+            return Speaker(full, written, PERSON)
+    if is_definite(words, lang) or offset is None or (lang == "ar" and len(words) <= 2 and kind != ANONYMOUS):
+        earlier = history.described(words, lang)
+        if earlier is not None:
+            return Speaker(earlier.name, written, earlier.kind)
+        if kind is None:
+            mention = described_name(words, history.tokens, history.runs(lang), lang, offset)
+            if mention:
+                return Speaker(mention, written, name_kind(mention))
+            earlier = history.last(seg.index, seg.kind, person=True) if offset is not None else None
+            if earlier is not None:
+                return Speaker(earlier.name, written, PERSON)
+    if kind in (ANONYMOUS, ORGANISATION):
+        return Speaker(source_phrase(words, lang), written, kind)
+    return Speaker(None, written, UNATTRIBUTED)

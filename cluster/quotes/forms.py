@@ -1,0 +1,123 @@
+"""Forms of reported speech without quote marks: headlines, colon speech, and source phrases.
+
+* Headline quotes: "ترامب: لن نسمح ...", "Witkoff: Hamas response ...". The first line of an article
+  is a quote when a short speaker label, then a colon, opens it; the label is resolved like a subject
+  (a surname or a title to its full mention in the body, a group or an outlet as an organisation). A
+  label that resolves to no speaker ("عاجل:", "Live:") is not a speaker, and the line is no quote.
+* Colon speech: "وقال المتحدث: نعمل بأدوات بدائية" runs from the colon to the end of the paragraph; a
+  paragraph that ends on "X said:" introduces the quotation of the next one.
+* Source phrases: "وبحسب مصادر مطلعة، فإن ...", "ووفقا للمصادر، ...", "According to officials, ...",
+  "..., according to officials."
+"""
+
+from __future__ import annotations
+
+import re
+
+from cluster.documents import Segment
+from cluster.quotes.coref import Attribution, History, resolve
+from cluster.quotes.lexicon import AR_PARTICIPLES, AR_VERBS, EN_VERBS
+from cluster.quotes.names import Token, is_stop, tokenize
+from cluster.quotes.sources import UNATTRIBUTED
+from cluster.textnorm import normalize
+
+HEADLINE = re.compile(r"^\s*([^:\n\"“”«»]{2,60}?)\s*:\s*(\S.*)$", re.S)
+HEADLINE_MAX_LABEL_WORDS = 5
+"""A speaker label is a name or a short title ("مدير مجمع الشفاء"); longer text before a colon is a
+sentence of the writer's."""
+HEADLINE_MIN_WORDS = 3
+EN_CIRCUMSTANCE = frozenset("after at in on before during following".split())
+NOT_SPEAKERS = frozenset(normalize(w) for w in """
+عاجل فيديو بالفيديو بالصور شاهد صور تاريخ النشر تحديث مباشر رأي تحليل حصري إنفوغراف breaking watch video
+live update updated exclusive opinion analysis photos explainer editorial read
+""".split())
+"""Headline labels that are rubrics, not speakers."""
+
+
+SOURCE_PARTICLES = frozenset(normalize(w) for w in "فإن فإنه فإنها فقد".split())
+"""Particles that open the statement after a fronted source ("وبحسب مصادر، فإن ...", "..., فقد ناقش")."""
+
+
+def headline_quote(seg: Segment, lang: str, history: History) -> tuple[int, int, str, Attribution] | None:
+    """(start, end, kind, attribution) of the quote a headline states after "SPEAKER:", or None."""
+    match = HEADLINE.match(seg.text)
+    if match is None or "\n" in seg.text.strip():
+        return None
+    label = tokenize(match.group(1))
+    words = [t for t in label if t.word]
+    stop = next((k for k, t in enumerate(words) if k and (is_stop(t) or t.text.lower() in EN_CIRCUMSTANCE)), None)
+    words = words[:stop]  # "فيدان عقب اجتماع عربي إسلامي:": who spoke, then when
+    if not words or len(words) > HEADLINE_MAX_LABEL_WORDS or any(t.norm.lower() in NOT_SPEAKERS for t in words):
+        return None
+    if len([t for t in tokenize(match.group(2)) if t.word]) < HEADLINE_MIN_WORDS:
+        return None
+    speaker = resolve(words, lang, seg, history, None)
+    if speaker.name is None or speaker.kind == UNATTRIBUTED:
+        return None
+    start, end = match.start(2), len(seg.text.rstrip())
+    while end > start and seg.text[end - 1] in ".،,;:":
+        end -= 1
+    return start, end, "direct", Attribution(-1, speaker.name, match.group(1).strip(), speaker.kind)
+
+
+def colon_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], lang: str,
+                 stops: frozenset[str]) -> tuple[int, int] | None:
+    """The speech after "VERB SUBJECT:" to the end of the paragraph (None: no such colon, or nothing
+    after it)."""
+    for k in range(verb + 1, min(verb + 16, len(tokens))):
+        token = tokens[k]
+        if token.start >= sentence[1] or (token.word and token.norm in stops):
+            return None
+        if not token.word and token.text == ":":
+            rest = [t for t in tokens[k + 1:] if t.word]
+            return (tokens[k + 1].start, _last_word_end(tokens)) if rest else None
+        if not token.word and token.text in "\"“”«»":
+            return None
+    return None
+
+
+def colon_intro(tokens: list[Token], attributions: list[Attribution], paragraph: int,
+                text: str) -> tuple[int, Attribution] | None:
+    """(paragraph, attribution) when the paragraph ends on "X said:": its speech is the next paragraph."""
+    if not text.rstrip().endswith(":") or not attributions:
+        return None
+    last = attributions[-1]
+    after = [t for t in tokens[last.verb + 1:] if t.word]
+    return (paragraph, last) if len(after) <= 12 else None
+
+
+def source_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], lang: str) -> tuple[int, int] | None:
+    """The statement a source phrase attributes: after "بحسب X، (فإن)" / "According to X," to the end of
+    the sentence, or before ", according to X"."""
+    inside = [k for k in range(len(tokens)) if sentence[0] <= tokens[k].start < sentence[1]]
+    comma = next((k for k in range(verb + 1, min(verb + 14, len(tokens)))
+                  if tokens[k].start < sentence[1] and tokens[k].text in ",،"), None)
+    if inside and verb - inside[0] <= 1 and comma is not None:
+        first = comma + 1
+        if first < len(tokens) and is_verb(tokens[first], lang):  # "، نقلت تفاصيلها وسائل إعلام محلية،"
+            first = next((k + 1 for k in range(first, min(first + 12, len(tokens)))
+                          if tokens[k].start < sentence[1] and tokens[k].text in ",،"), first)
+        if first < len(tokens) and tokens[first].word and normalize(tokens[first].text) in SOURCE_PARTICLES:
+            first += 1
+        words = [t for t in tokens[first:] if t.start < sentence[1]]
+        return (words[0].start, _last_word_end(words)) if len(words) > 1 else None
+    if lang != "ar" and inside and verb > inside[0] + 1 and tokens[verb - 1].text == ",":
+        return tokens[inside[0]].start, tokens[verb - 2].end
+    return None
+
+
+def is_verb(token: Token, lang: str) -> bool:
+    if not token.word:
+        return False
+    if lang != "ar":
+        return token.text.lower() in EN_VERBS
+    norm = token.norm
+    forms = [norm, norm[1:]] if len(norm) > 3 and norm[0] in "وف" else [norm]
+    return any(f in AR_VERBS or f in AR_PARTICIPLES for f in forms)
+
+
+def _last_word_end(tokens: list[Token]) -> int:
+    kept = list(tokens)
+    while kept and not kept[-1].word and kept[-1].text in ".،,;:؛":
+        kept.pop()
+    return kept[-1].end if kept else tokens[-1].end

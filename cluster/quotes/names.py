@@ -1,0 +1,260 @@
+"""Proper names in a paragraph or an article, and the name a title or a surname stands for.
+
+An article names a speaker once in full ("المبعوث الأميركي الخاص إلى الشرق الأوسط ستيف ويتكوف", "US
+special envoy to the Middle East Steve Witkoff") and afterwards by title ("المبعوث الأميركي", "the
+envoy") or by surname ("الشيباني"); a headline often uses the short form before the body gives the
+full one. ``described_name`` and ``full_name`` find the full mention in the article's own text, so
+these references resolve without a model: a mention is a run of name tokens (``name_runs``) and the
+words just before it (its title).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from cluster.quotes.lexicon import (
+    AR_COMPLEMENTIZERS,
+    AR_GENERIC,
+    AR_PARTICIPLES,
+    AR_SUBJECT_STOPS,
+    AR_TITLE_PREPOSITIONS,
+    AR_VERBS,
+    EN_DETERMINERS,
+    EN_TITLES,
+    TOKEN,
+)
+from cluster.textnorm import normalize
+
+AR_NAME_LINKS = frozenset(normalize(w) for w in "أبو أبي أم بن ابن عبد بنت آل".split())
+"""Name parts always followed by another part (أبو سلمية, عبد الله): the next word is kept whatever it is."""
+AR_NATIONALITIES = frozenset(normalize(w) for w in """
+تركي أمريكي أميركي إسرائيلي فلسطيني مصري أردني سوري لبناني عراقي إيراني سعودي قطري إماراتي يمني ليبي سوداني
+روسي صيني فرنسي بريطاني ألماني أوروبي أممي عربي دولي رسمي""".split())
+"""Adjectives after a name that describe it ("ترامب الأميركي"), not a family name with the article."""
+AR_FUNCTION_WORDS = frozenset(normalize(w) for w in """
+كما قد لقد أن إن لا لم لن ما هذا هذه ذلك تلك التي الذي ثم حيث فيما بينما أيضا كان كانت وكان وكانت هو هي هم
+بعد قبل عند حين""".split())
+"""Words that a run of names in running text never holds (an Arabic name token is only "not a
+description", so verbs and particles must be kept out explicitly)."""
+EN_NOT_NAMES = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december according senior
+""".split())
+ARABIC_PARTICLE_NAME = re.compile(r"(?:al|el|bin|ibn|abu)-[A-Z]")
+LATIN = re.compile(r"[A-Za-z]")
+ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
+MENTION_WINDOW = 9
+"""Words before a name that can hold its title ("وكيل الأمين العام للأمم المتحدة للشؤون الإنسانية")."""
+DESCRIPTION_STOPWORDS = frozenset(normalize(w) for w in "في من عن على إلى باسم the of to for in a an".split())
+
+
+class Token(NamedTuple):
+    """A word or punctuation mark of a paragraph; offsets into the paragraph.
+
+    A named tuple, not a dataclass: every paragraph of a corpus is tokenised, and building
+    hundreds of thousands of frozen dataclasses dominated the quotes stage."""
+
+    text: str
+    start: int
+    end: int
+    word: bool
+
+    @property
+    def norm(self) -> str:
+        return _normalized(self.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _normalized(text: str) -> str:
+    """Every name test normalises the same few thousand words many times over."""
+    return normalize(text)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words and punctuation marks of a paragraph, with their offsets."""
+    return [Token(m[0], m.start(), m.end(), m.lastgroup == "w") for m in TOKEN.finditer(text)]
+
+
+def strip_article(word: str) -> str:
+    word = word.lower()
+    if word.startswith("ال") and len(word) > 3:
+        word = word[2:]
+    if word.startswith("al-") and len(word) > 4:
+        word = word[3:]
+    return word
+
+
+def name_runs(tokens: list[Token], lang: str) -> list[tuple[int, int]]:
+    """(first, end) token ranges of the runs of proper-name tokens, titles and descriptions left out.
+
+    Arabic: a run goes on through a linking part (أبو, عبد) and through a family name with the article
+    right after a given name (أسعد الشيباني, محمد شياع السوداني)."""
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    previous_generic = False
+    for k, token in enumerate(tokens):
+        if start is not None and _extends(tokens[start:k], token, lang):
+            continue
+        if token.word and (is_name_token(token, lang, previous_generic) or _given_name(tokens, k, lang)) and (
+                not _conjoined_noun(token, lang)):
+            if start is None:
+                start = k
+            previous_generic = False
+            continue
+        if start is not None:
+            runs.append(_after_place(tokens, start, k, lang))
+            start = None
+        norm = token.norm
+        indefinite = not norm.startswith(("ال", "لل"))
+        previous_generic = lang == "ar" and (norm in AR_GENERIC or (indefinite and norm.endswith(("يه", "ي"))))
+    if start is not None:
+        runs.append(_after_place(tokens, start, len(tokens), lang))
+    return runs
+
+
+def _after_place(tokens: list[Token], start: int, end: int, lang: str) -> tuple[int, int]:
+    """"في غزة محمود بصل": a run after في begins with the place, which is not part of the name."""
+    if lang == "ar" and start > 0 and tokens[start - 1].norm == "في" and end - start >= 3:
+        return start + 1, end
+    return start, end
+
+
+def _extends(run: list[Token], token: Token, lang: str) -> bool:
+    if lang != "ar" or not token.word or not run:
+        return False
+    if run[-1].norm in AR_NAME_LINKS:
+        return True
+    norm = token.norm
+    if not ARABIC_LETTER.match(run[-1].text) or is_stop(token) or norm in AR_GENERIC:
+        return False
+    if norm.startswith("ال") and len(run) <= 2 and len(norm) > 4:
+        return strip_article(norm) not in AR_GENERIC and strip_article(norm).rstrip("هي") not in AR_NATIONALITIES
+    return norm.endswith("يه") and not norm.startswith(("ال", "لل"))  # هانا تيتيه: a name, not an adjective
+
+
+def _given_name(tokens: list[Token], k: int, lang: str) -> bool:
+    """"باسم نعيم": باسم is the name Basem before a name, "on behalf of" before a definite noun
+    ("المتحدث باسم الوزارة")."""
+    if lang != "ar" or tokens[k].norm != "باسم" or k + 1 >= len(tokens) or not tokens[k + 1].word:
+        return False
+    return is_name_token(tokens[k + 1], lang, False)
+
+
+def _conjoined_noun(token: Token, lang: str) -> bool:
+    """"وحركة" in "إسرائيل وحركة حماس": the conjunction and a description, which end a name."""
+    norm = token.norm
+    return lang == "ar" and len(norm) > 3 and norm[0] == "و" and norm[1:] in AR_GENERIC
+
+
+def name_run(subject: list[Token], lang: str) -> str | None:
+    """The last run of proper-name tokens in a subject phrase."""
+    runs = name_runs(subject, lang)
+    if not runs:
+        return None
+    first, end = runs[-1]
+    return " ".join(t.text for t in subject[first:end] if t.word)
+
+
+def is_stop(token: Token) -> bool:
+    """A preposition or time word that ends a subject; the name علي is not the preposition على, which
+    normalisation spells alike."""
+    return token.norm in AR_SUBJECT_STOPS and not (token.norm == "علي" and token.text.endswith("ي"))
+
+
+def is_name_token(token: Token, lang: str, after_generic: bool) -> bool:
+    text = token.text
+    if ARABIC_PARTICLE_NAME.match(text):
+        return True
+    if LATIN.match(text):
+        lowered = text.lower()
+        return text[0].isupper() and lowered not in EN_TITLES and lowered not in EN_DETERMINERS and (
+            lowered not in EN_NOT_NAMES)
+    if lang != "ar":
+        return False
+    norm = token.norm
+    if norm.startswith("ال") or norm.startswith("لل") or norm in AR_GENERIC or len(norm) < 2:
+        return False
+    if norm in AR_TITLE_PREPOSITIONS or is_stop(token) or norm in AR_FUNCTION_WORDS or norm in AR_COMPLEMENTIZERS:
+        return False
+    forms = [norm, norm[1:]] if norm[0] in "وف" and len(norm) > 3 else [norm]
+    if any(f in AR_VERBS or f in AR_PARTICIPLES for f in forms):
+        return False
+    if norm.endswith("يه"):
+        return False  # an indefinite feminine adjective: "مصادر أمنية تركية"
+    return not (after_generic and norm.endswith("ي"))
+
+
+def _key(token: Token, lang: str) -> str:
+    return strip_article(token.norm) if lang == "ar" else token.text.lower()
+
+
+def full_name(name: str, tokens: list[Token], runs: list[tuple[int, int]], lang: str) -> str | None:
+    """The longest mention in ``tokens`` that ends with this name's last word and holds all its words
+    ("الشيباني" -> "أسعد الشيباني", "أبو سلمية" -> "محمد أبو سلمية")."""
+    parts = [strip_article(normalize(w)) if lang == "ar" else strip_article(w) for w in name.split()]
+    if not parts:
+        return None
+    best: list[Token] = []
+    for first, end in runs:
+        if lang == "ar" and not _introduced(tokens, first):
+            continue
+        run = [t for t in tokens[first:end] if t.word and not t.text.lower().endswith(("'s", "’s"))]
+        keys = {_key(t, lang) for t in run}
+        if len(run) > max(len(best), len(parts)) and _key(run[-1], lang) == parts[-1] and set(parts) <= keys:
+            best = run
+    if lang == "ar" and len(best) > 3 and not any(t.norm in AR_NAME_LINKS for t in best):
+        return None  # "ومشاهد تظهر لقاء فيدان": a run this long without بن / عبد is running text
+    best = best[-4:] if lang == "ar" else best[-2:]
+    return " ".join(t.text for t in best) if best else None
+
+
+def _introduced(tokens: list[Token], first: int) -> bool:
+    """An Arabic full mention follows its title or a comma ("الرئيس الأميركي، دونالد ترامب"); a run
+    after anything else may be a verb and a noun the word lists do not know ("تظهر لقاء فيدان")."""
+    if first == 0:
+        return False
+    before = tokens[first - 1]
+    return (not before.word and before.text in "،,") or before.norm.startswith("ال") or before.norm in AR_GENERIC
+
+
+def described_name(description: list[str], tokens: list[Token], runs: list[tuple[int, int]], lang: str,
+                   before: int | None) -> str | None:
+    """The name a description refers to: the mention whose title shares most words with it, the
+    nearest before offset ``before`` first (None: anywhere, for a headline that precedes the body)."""
+    wanted = {strip_article(normalize(w)) if lang == "ar" else w.lower() for w in description}
+    wanted -= DESCRIPTION_STOPWORDS
+    best: tuple[int, int, str] | None = None
+    for first, end in runs:
+        if before is not None and tokens[first].start >= before:
+            break
+        title = _title_words(tokens, first, lang)
+        score = len(wanted & title)
+        if score:
+            candidate = (score, first if before is not None else -first, _mention_text(tokens, first, end, lang))
+            best = candidate if best is None or candidate[:2] > best[:2] else best
+    return best[2] if best else None
+
+
+def _title_words(tokens: list[Token], first: int, lang: str) -> set[str]:
+    words: set[str] = set()
+    for token in reversed(tokens[max(0, first - MENTION_WINDOW): first]):
+        if not token.word and token.text not in "،,()-–":
+            break
+        if token.word:
+            words.add(_key(token, lang))
+            if lang != "ar" and "-" in token.text:
+                words.update(token.text.lower().split("-"))
+            if is_name_token(token, lang, False):
+                break  # the words before another name are that name's title
+    return words
+
+
+def _mention_text(tokens: list[Token], first: int, end: int, lang: str) -> str:
+    """The name of a mention; an English run after "the"/"of"/"to" may begin with a place ("the
+    Middle East Steve Witkoff"): its last two words are the name."""
+    run = [t for t in tokens[first:end] if t.word]
+    if lang != "ar" and len(run) >= 4 and first > 0 and tokens[first - 1].text.lower() in {"the", "of", "to"}:
+        run = run[-2:]
+    return " ".join(t.text for t in run)

@@ -1,0 +1,103 @@
+"""What kind of speaker a subject is: a named person, an organisation, or an anonymous source.
+
+News attributes much of what it reports to sources it does not name ("مصادر أمنية تركية", "officials",
+"witnesses") or to institutions ("وزارة الصحة اللبنانية", "the Confederation of British Industry").
+Those are speakers the text *does* give, so a quote gets them with a kind (``anonymous`` or
+``organisation``) rather than no speaker at all; ``unattributed`` is kept for quotes whose text names
+no one. A source phrase ("بحسب مصادر", "نقلا عن", "according to officials") introduces speech as a
+reporting verb does.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cluster.textnorm import normalize
+
+PERSON, ORGANISATION, ANONYMOUS, UNATTRIBUTED = "person", "organisation", "anonymous", "unattributed"
+SPEAKER_KINDS = (PERSON, ORGANISATION, ANONYMOUS, UNATTRIBUTED)
+
+
+def _ar(words: str) -> frozenset[str]:
+    return frozenset(normalize(w) for w in words.split())
+
+
+AR_SOURCE_HEADS = _ar("""مصادر مصدر مسؤول مسؤولون مسؤولين مسؤولو شهود شاهد مراقبون مراقبين محللون محللين خبراء
+أشخاص شخص وسائل دبلوماسيون دبلوماسي ناشطون سكان أطباء مسعفون مراسلون""")
+"""Head nouns of an unnamed source ("مصادر أمنية", "شهود عيان", "مسؤول إسرائيلي")."""
+EN_SOURCE_HEADS = frozenset("""
+source sources official officials witness witnesses diplomat diplomats analyst analysts observer observers
+people person spokesperson spokesman spokeswoman residents medics aides aide insiders watchdog media
+""".split())
+AR_ORG_HEADS = _ar("""وزارة وكالة منظمة هيئة قوات جيش حركة مفوضية صحيفة قناة موقع حزب مجلس لجنة جماعة صندوق
+بنك بعثة الخارجية حكومة رئاسة شرطة بيان الجانبان الطرفان الحوثيون حماس اتحاد شركة مكتب""")
+"""Head nouns of an institution; an institution named by such a phrase is a speaker of its own."""
+EN_ORG_WORDS = frozenset("""
+police ministry agency society forces army navy organization organisation confederation industry council
+committee commission union party government office department bank fund court company group association
+movement hamas hezbollah reuters afp sana suna bbc statement report
+""".split())
+AR_SOURCE_TRIGGERS = _ar("بحسب حسب وفق وفقا نقلا")
+"""Prepositions that attribute the rest of the sentence to a source ("وبحسب مصادر، فإن ...")."""
+AR_SOURCE_FILLERS = _ar("ما أفادت أفاد به ذكرت ذكره ذكرته أوردت أورده أوردته عن بيان تقرير تصريحات")
+"""Words between a source preposition and the source itself ("بحسب ما أفادت به مصادر طبية",
+"بحسب بيان للخارجية")."""
+
+
+def strip_prefix_article(word: str) -> str:
+    """A normalised Arabic word without ال / لل / ل so that heads compare (للمصادر -> مصادر)."""
+    for prefix in ("وال", "فال", "بال", "لل", "ال"):
+        if word.startswith(prefix) and len(word) > len(prefix) + 2:
+            return word[len(prefix):] if prefix != "لل" else word[2:]
+    return word
+
+
+def head_kind(words: list[str], lang: str) -> str | None:
+    """``anonymous`` or ``organisation`` for a subject without a proper name, from its head noun."""
+    if not words:
+        return None
+    if lang == "ar":
+        heads = [strip_prefix_article(normalize(w)) for w in words[:2]]
+        if heads[0] in AR_SOURCE_HEADS:
+            return ANONYMOUS
+        if heads[0] in AR_ORG_HEADS or normalize(words[0]) in AR_ORG_HEADS:
+            return ORGANISATION
+        return None
+    lowered = [w.lower() for w in words]
+    if any(w in EN_SOURCE_HEADS for w in lowered[:5]):
+        return ANONYMOUS
+    if any(w in EN_ORG_WORDS for w in lowered):
+        return ORGANISATION
+    return None
+
+
+def name_kind(name: str) -> str:
+    """A named speaker is an organisation when its name says so ("Surrey Police", "حركة حماس")."""
+    words = [w.lower() for w in re.findall(r"\w+", name)]
+    ar_words = {strip_prefix_article(normalize(w)) for w in words}
+    if any(w in EN_ORG_WORDS for w in words) or ar_words & AR_ORG_HEADS:
+        return ORGANISATION
+    return PERSON
+
+
+def is_definite(words: list[str], lang: str) -> bool:
+    if not words:
+        return False
+    if lang == "ar":
+        return normalize(words[0]).startswith(("ال", "وال", "لل"))
+    return words[0].lower() in {"the", "this", "that", "these", "those"}
+
+
+def source_phrase(words: list[str], lang: str) -> str:
+    """The source as a speaker label: determiners and fillers left out ("A senior US official" ->
+    "senior US official", "ما أفادت به مصادر طبية" -> "مصادر طبية")."""
+    if lang == "ar":
+        kept = list(words)
+        while kept and normalize(kept[0]) in AR_SOURCE_FILLERS:
+            kept.pop(0)
+        if kept and normalize(kept[0]).startswith("لل"):
+            kept[0] = kept[0][1:]
+        return " ".join(kept)
+    kept = [w for w in words if w.lower() not in {"a", "an", "the"}]
+    heads = [k for k, w in enumerate(kept) if w.lower() in EN_SOURCE_HEADS]
+    return " ".join(kept[: heads[0] + 1] if heads else kept)
