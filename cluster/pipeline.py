@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from cluster.config import Config
 from cluster.documents import Article, Passage, Segment, SkippedInput
 from cluster.duplicates.align import aligned_span_pairs
-from cluster.duplicates.groups import find_duplicate_groups
+from cluster.duplicates.groups import CandidateSearch, find_duplicate_groups
 from cluster.duplicates.matches import DuplicateGroup
 from cluster.embed import Encoder, LazyEncoder, embed_texts, open_embedding_cache
 from cluster.ingest.readers import load_corpus
@@ -40,6 +40,19 @@ class NoArticlesError(ValueError):
     def __init__(self, message: str, skipped: list[SkippedInput]) -> None:
         super().__init__(message)
         self.skipped = skipped
+
+
+EmbedFn = Callable[[list[Passage], Config, Encoder, "Console | None"], np.ndarray]
+"""Vectors of passages in order (the local embed stage, or Ray Data actors)."""
+
+
+@dataclass(frozen=True)
+class Backend:
+    """Where the two heavy steps run: embedding and the neighbour search. The local defaults run here;
+    an engine (cluster/engines) swaps in its own and every other stage stays the same code."""
+
+    embed: EmbedFn | None = None
+    search: CandidateSearch | None = None
 
 
 class Stopwatch:
@@ -111,17 +124,19 @@ def run_loaded(
     *,
     encoder: Encoder | None = None,
     progress_console: Console | None = None,
+    backend: Backend = Backend(),
 ) -> Result:
     """Every stage after loading."""
     encoder = LazyEncoder.for_model(config.model) if encoder is None else encoder
+    embed = backend.embed or _embed
     with watch.stage("segment"):
         segments, units, articles = segment_pages(articles, config).unpacked(articles)
 
     with watch.stage("embed"):
-        vectors, model_name = _embed(units, config, encoder, progress_console)
+        vectors = embed(units, config, encoder, progress_console)
 
     with watch.stage("duplicates"):
-        groups = _duplicates(articles, segments, units, vectors, config, encoder)
+        groups = _duplicates(articles, segments, units, vectors, config, encoder, backend.search)
 
     with watch.stage("stories"):
         bodies = article_bodies(articles, segments, units, vectors)
@@ -138,7 +153,7 @@ def run_loaded(
         stories=stories,
         skipped=skipped,
         notices=notices,
-        model=model_name,
+        model=config.model,
         config=config,
         timings=watch.timings,
         passages=len(units),
@@ -151,12 +166,13 @@ def run_loaded(
 
 def _duplicates(
     articles: list[Article], segments: dict[str, list[Segment]], units: list[Passage], vectors: np.ndarray,
-    config: Config, encoder: Encoder,
+    config: Config, encoder: Encoder, search: CandidateSearch | None = None,
 ) -> list[DuplicateGroup]:
     """Duplicate groups of the passages plus the reused spans aligned inside longer text."""
     texts = {a.id: a.text for a in articles}
     found, found_vectors, aligned = _aligned_units(articles, segments, vectors, config, encoder)
-    return find_duplicate_groups(units + found, np.vstack([vectors, found_vectors]), texts, config.duplicates, aligned)
+    return find_duplicate_groups(units + found, np.vstack([vectors, found_vectors]), texts, config.duplicates, aligned,
+                                 search=search)
 
 
 def _aligned_units(
@@ -168,14 +184,12 @@ def _aligned_units(
     found = [p for pair in pairs for p in (pair.a, pair.b)]
     if not found:
         return [], np.zeros((0, vectors.shape[1]), vectors.dtype), []
-    found_vectors, _ = _embed(found, config, encoder, None)
+    found_vectors = _embed(found, config, encoder, None)
     n = len(vectors)
     return found, found_vectors.astype(vectors.dtype), [(n + 2 * k, n + 2 * k + 1) for k in range(len(pairs))]
 
 
-def _embed(
-    units: list[Passage], config: Config, encoder: Encoder, console: Console | None
-) -> tuple[np.ndarray, str]:
+def _embed(units: list[Passage], config: Config, encoder: Encoder, console: Console | None) -> np.ndarray:
     name = config.model
     cache = open_embedding_cache(config)
     try:
@@ -191,7 +205,7 @@ def _embed(
     finally:
         if cache is not None:
             cache.close()
-    return vectors, name
+    return vectors
 
 
 

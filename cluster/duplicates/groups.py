@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import faiss
 import numpy as np
@@ -31,6 +31,11 @@ from cluster.duplicates.matches import DuplicateGroup, GroupPassage, ParagraphMa
 from cluster.duplicates.neighbours import neighbour_pairs
 from cluster.textnorm import words
 
+Candidates = list[tuple[int, int, float]]
+CandidateSearch = Callable[[Sequence[Passage], np.ndarray, list[int], DuplicateConfig], Candidates]
+"""Passage pairs of different articles within the search radius, as (i, j, cosine), from the rows
+``keep`` of the vectors."""
+
 
 def find_duplicate_groups(
     passages: Sequence[Passage],
@@ -38,17 +43,21 @@ def find_duplicate_groups(
     texts: dict[str, str],
     cfg: DuplicateConfig,
     aligned: Sequence[tuple[int, int]] = (),
+    *,
+    search: CandidateSearch | None = None,
 ) -> list[DuplicateGroup]:
     """Duplicate groups among ``passages`` (rows of ``vectors``); ``texts`` maps article id to text.
 
     ``aligned``: pairs of passages (indices) that ``duplicates.align`` found as one reused region;
     they are verified on their own and replace the paragraph/sentence matches they overlap.
+    ``search``: where candidate pairs come from (default: the local neighbour search; an engine may
+    run it elsewhere, verification and grouping stay here).
     """
     spans = {k for pair in aligned for k in pair}
     keep = [i for i, p in enumerate(passages) if i not in spans and len(words(p.text)) >= cfg.min_words]
     matches: list[ParagraphMatch] = []
     if len(keep) >= 2:
-        candidates = _neighbour_candidates(passages, vectors, keep, cfg)
+        candidates = (search or neighbour_candidates)(passages, vectors, keep, cfg)
         matches = one_paragraph_per_article(verified_matches(passages, candidates, cfg))
     if aligned:
         matches = with_aligned(matches, passages, vectors, aligned, cfg)
@@ -126,7 +135,7 @@ def similar_pairs(matrix: np.ndarray, radius: float, block: int = 2048) -> tuple
     return np.concatenate(rows), np.concatenate(cols), np.concatenate(sims)
 
 
-def _neighbour_candidates(
+def neighbour_candidates(
     passages: Sequence[Passage], vectors: np.ndarray, keep: list[int], cfg: DuplicateConfig
 ) -> list[tuple[int, int, float]]:
     """Passage pairs of different articles within the search radius, as (i, j, cosine) with i < j."""

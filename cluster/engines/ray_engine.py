@@ -8,35 +8,29 @@
 * The neighbour search runs per partition as Ray tasks: one partition below
   ``duplicates.search.ann_min_passages`` (exactly the local search), else one per IVF cell, each
   vector in its two nearest cells so that pairs near a cell boundary are kept.
-* Candidate pairs come back to the driver, which verifies them and builds groups, stories and quotes
-  with the same functions as the local engine.
+* Candidate pairs come back to the driver, which verifies them and builds groups, stories and quotes:
+  the engine hands the pipeline a ``Backend`` for the two heavy steps, every other stage is the
+  local engine's own code (``pipeline.run_loaded``).
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from rich.console import Console
 
-from cluster.config import Config
+from cluster.config import Config, DuplicateConfig
 from cluster.documents import Passage
-from cluster.duplicates.groups import group_matches, one_paragraph_per_article, search_radius, verified_matches
+from cluster.duplicates.groups import Candidates, search_radius
 from cluster.duplicates.neighbours import Pairs, cells, exact_pairs, ivf_index, unique_pairs
 from cluster.embed import Encoder, LazyEncoder
 from cluster.engines import RAY_INSTALL_HINT, EngineUnavailable
-from cluster.pipeline import RunOutputs, Stopwatch, load_articles, render_views
-from cluster.quotes.stage import find_quotes
-from cluster.result import Result
-from cluster.segment.stage import segment_articles
-from cluster.stories.bodies import article_bodies
-from cluster.stories.clustering import cluster_stories
-from cluster.stories.signals import build_signals, paragraph_links
-from cluster.textnorm import words
+from cluster.pipeline import Backend, RunOutputs, Stopwatch, load_articles, render_views, run_loaded
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCAL_CPUS = 2
@@ -98,9 +92,9 @@ def embed_on_ray(ray: Any, units: list[Passage], config: Config, workdir: Path,
     return np.ascontiguousarray(vectors[order], dtype=np.float32)
 
 
-def partitions(matrix: np.ndarray, config: Config) -> list[np.ndarray]:
+def partitions(matrix: np.ndarray, cfg: DuplicateConfig) -> list[np.ndarray]:
     """Row ids per partition: all rows below the ANN size, else IVF cells, each row in its two nearest."""
-    search = config.duplicates.search
+    search = cfg.search
     if len(matrix) < search.ann_min_passages:
         return [np.arange(len(matrix))]
     index = ivf_index(matrix, cells(len(matrix), search.ann_cell_size), 1)
@@ -118,26 +112,29 @@ def _partition_pairs(matrix: np.ndarray, ids: np.ndarray, radius: float) -> Pair
     return np.minimum(a, b), np.maximum(a, b), sims
 
 
-def neighbours_on_ray(ray: Any, matrix: np.ndarray, config: Config) -> Pairs:
+def neighbours_on_ray(ray: Any, matrix: np.ndarray, cfg: DuplicateConfig) -> Pairs:
     """Candidate pairs (i < j) within the search radius, one Ray task per partition."""
     task = ray.remote(_partition_pairs)
     shared = ray.put(matrix)
-    radius = search_radius(config.duplicates)
-    found = ray.get([task.remote(shared, ids, radius) for ids in partitions(matrix, config)])
+    radius = search_radius(cfg)
+    found = ray.get([task.remote(shared, ids, radius) for ids in partitions(matrix, cfg)])
     rows, cols, sims = (np.concatenate([f[k] for f in found]) for k in range(3))
     return unique_pairs((rows.astype(np.int64), cols.astype(np.int64), sims))
 
 
-def duplicate_groups(ray: Any, units: list[Passage], vectors: np.ndarray, texts: dict[str, str], config: Config):
-    cfg = config.duplicates
-    keep = np.asarray([i for i, p in enumerate(units) if len(words(p.text)) >= cfg.min_words], dtype=np.int64)
-    if len(keep) < 2:
-        return []
-    rows, cols, sims = neighbours_on_ray(ray, np.ascontiguousarray(vectors[keep]), config)
-    candidates = [(i, j, s) for i, j, s in zip(keep[rows].tolist(), keep[cols].tolist(), sims.tolist())
-                  if units[i].article_id != units[j].article_id]  # fmt: skip
-    matches = one_paragraph_per_article(verified_matches(units, candidates, cfg))
-    return group_matches(matches, units, vectors, texts, cfg)
+def ray_backend(ray: Any, workdir: Path, factory: EncoderFactory | None) -> Backend:
+    """The pipeline's two heavy steps on Ray: embedding by actors, candidate search by partition tasks."""
+
+    def embed(units: list[Passage], config: Config, encoder: Encoder, console: Console | None) -> np.ndarray:
+        return embed_on_ray(ray, units, config, workdir, factory)
+
+    def search(passages: Sequence[Passage], vectors: np.ndarray, keep: list[int], cfg: DuplicateConfig) -> Candidates:
+        index = np.asarray(keep, dtype=np.int64)
+        rows, cols, sims = neighbours_on_ray(ray, np.ascontiguousarray(vectors[index]), cfg)
+        return [(i, j, s) for i, j, s in zip(index[rows].tolist(), index[cols].tolist(), sims.tolist())
+                if passages[i].article_id != passages[j].article_id]  # fmt: skip
+
+    return Backend(embed=embed, search=search)
 
 
 def start(ray: Any, address: str | None) -> None:
@@ -156,27 +153,14 @@ def run(corpus: Path, config: Config, views: Iterable[str], *, address: str | No
     ray = require_ray()
     watch = Stopwatch()
     articles, skipped, notices = load_articles(corpus, config, watch)
+    encoder = encoder_factory() if encoder_factory is not None else LazyEncoder.for_model(config.model)
     start(ray, address)
     try:
-        with watch.stage("segment"):
-            segments, units = segment_articles(articles, config)
-        with watch.stage("embed"), tempfile.TemporaryDirectory(prefix="cluster-ray-") as workdir:
-            vectors = embed_on_ray(ray, units, config, Path(workdir), encoder_factory)
-        with watch.stage("duplicates"):
-            groups = duplicate_groups(ray, units, vectors, {a.id: a.text for a in articles}, config)
+        with tempfile.TemporaryDirectory(prefix="cluster-ray-") as workdir:
+            result = run_loaded(articles, skipped, notices, config, watch, encoder=encoder, progress_console=console,
+                                backend=ray_backend(ray, Path(workdir), encoder_factory))
     finally:
         ray.shutdown()
-    with watch.stage("stories"):
-        bodies = article_bodies(articles, segments, units, vectors)
-        signals = build_signals(bodies, paragraph_links(groups), config.stories)
-        stories = cluster_stories(bodies, signals, config.stories)
-    encoder = encoder_factory() if encoder_factory is not None else LazyEncoder.for_model(config.model)
-    with watch.stage("quotes"):
-        quotes = find_quotes(articles, segments, config, encoder)
-    result = Result(articles=articles, segments=segments, groups=groups, stories=stories, skipped=skipped,
-                    notices=notices, model=config.model, config=config, timings=watch.timings,
-                    passages=len(units), signals=signals, units=units, vectors=vectors, quotes=quotes)  # fmt: skip
     with watch.stage("report"):
         rendered = render_views(result, views)
     return RunOutputs(rendered, skipped, result, watch.timings)
-
