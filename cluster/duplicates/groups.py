@@ -30,6 +30,7 @@ from cluster.duplicates.lexical import Lexical, MatchType, Profile, classify, co
 from cluster.duplicates.matches import DuplicateGroup, GroupPassage, ParagraphMatch, PassagePair
 from cluster.duplicates.neighbours import neighbour_pairs
 from cluster.textnorm import words
+from cluster.unionfind import UnionFind
 
 Candidates = list[tuple[int, int, float]]
 CandidateSearch = Callable[[Sequence[Passage], np.ndarray, list[int], DuplicateConfig], Candidates]
@@ -254,16 +255,10 @@ def _cluster_nodes(
     Margins (similarity minus the threshold of the pair's languages) put translations and copies on
     one scale; a group holds together while its passages are, on average, above their thresholds.
     """
-    parent = list(range(n))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets = UnionFind(n)
+    find = sets.find
     for a, b, _ in edges:
-        parent[find(a)] = find(b)
+        sets.union(a, b)
     components: dict[int, list[int]] = defaultdict(list)
     for x in range(n):
         components[find(x)].append(x)

@@ -34,6 +34,7 @@ from cluster.quotes.extract import Quote
 from cluster.quotes.speakers import SpeakerIndex, same_person
 from cluster.segment.paragraphs import sentence_spans
 from cluster.textnorm import word_tuple
+from cluster.unionfind import UnionFind
 
 
 @dataclass(frozen=True)
@@ -127,21 +128,13 @@ def _spanning_links(quotes: list[Quote], candidates: dict[tuple[int, int], float
     groups are the connected components, so verifying a pair already connected changes nothing, and
     skipping it keeps the verification linear in the copies. (The report types each member against its
     group's first instance, through ``QuoteResult.relate`` when no direct link was kept.)"""
-    parent = list(range(len(quotes)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets = UnionFind(len(quotes))
     for link in known:
-        parent[find(link.b)] = find(link.a)
+        sets.union(link.a, link.b)
     links = []
     for (a, b), sim in sorted(candidates.items(), key=lambda item: -item[1]):
-        ra, rb = find(a), find(b)
-        if ra != rb and (link := verify(quotes, a, b, sim, settings, speaker_of)):
-            parent[rb] = ra
+        if sets.find(a) != sets.find(b) and (link := verify(quotes, a, b, sim, settings, speaker_of)):
+            sets.union(a, b)
             links.append(link)
     return links
 
@@ -277,18 +270,10 @@ def _speakers_conflict(qa: Quote, qb: Quote, sa: int | None, sb: int | None) -> 
 
 def _components(n: int, links: list[QuoteLink]) -> list[QuoteGroup]:
     """Connected components of the verified links; every quote ends in one group (singletons too)."""
-    parent = list(range(n))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets = UnionFind(n)
+    find = sets.find
     for link in links:
-        ra, rb = find(link.a), find(link.b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+        sets.union(link.a, link.b)
     members: dict[int, list[int]] = {}
     for k in range(n):
         members.setdefault(find(k), []).append(k)
