@@ -18,5 +18,6 @@ def segment_articles(articles: list[Article], config: Config) -> tuple[dict[str,
             article.lang,
             max_window_words=config.segment.max_window_words,
             min_sentence_words=config.segment.min_sentence_words,
+            max_word_chars=config.ingest.max_word_chars,
         )
     return segments, units

@@ -68,7 +68,7 @@ async def post_articles(body: PostBody, request: Request) -> Any:
         return error_response(413, f"{len(items)} articles in one request; at most {MAX_BATCH}")
     statuses = await request.app.state.worker.submit([item.to_article(POSTED_FROM) for item in items])
     answer: dict[str, Any] = {"articles": [s.to_json() for s in statuses], "total": len(statuses)}
-    notices = [f"{item.id}: {item.date_problem}" for item in items if item.date_problem]
+    notices = [f"{item.id}: {remark}" for item in items for remark in item.remarks]
     if notices:
         answer["notices"] = notices
     return answer
