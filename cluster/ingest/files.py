@@ -32,6 +32,7 @@ _UTF16_MIN_NUL_SHARE = 0.05
 """Share of one side of the byte pairs that must be NUL for BOM-less UTF-16: Arabic UTF-16 has NULs only in
 spaces, digits and punctuation (~15-20% of characters); a stray NUL in a UTF-8 file is far below."""
 _UTF16_MIN_NULS = 4
+_BINARY_MIN_NULS = 8
 
 
 class Unreadable(Exception):
@@ -95,11 +96,12 @@ def _bomless_utf16(data: bytes) -> str | None:
 
 def _mostly_nul_lines(data: bytes) -> bool:
     """Whether NUL bytes are spread over the file (binary data) rather than confined to a few lines (a
-    zero-filled block or a stray byte in a text file, which cost only their lines)."""
+    stray byte or a zero-filled block in a text file, which cost only their lines): a handful of NULs
+    never makes a file binary."""
+    if data.count(0) < _BINARY_MIN_NULS:
+        return False
     lines = data.split(b"\n")
-    damaged = sum(1 for line in lines if b"\0" in line)
-    damaged_bytes = sum(len(line) for line in lines if b"\0" in line)
-    return damaged > len(lines) / 2 or damaged_bytes > len(data) / 2
+    return sum(1 for line in lines if b"\0" in line) > len(lines) / 2
 
 
 def nul_lines(text: str) -> list[int]:
