@@ -253,3 +253,27 @@ def test_full_size_one_line_article_stays_under_two_gigabytes(tmp_path: Path) ->
     code, peak_mb = out.stdout.split()
     assert code == "0", out.stderr
     assert float(peak_mb) < 2048, f"peak RSS {peak_mb} MB"
+
+
+# --- over HTTP: the same cap, through the shared record model -------------------------------------
+
+
+def test_posted_article_over_the_paragraph_cap_is_cut_with_a_notice_and_bad_text_refused(
+    tmp_path: Path, fake_encoder
+) -> None:
+    from fastapi.testclient import TestClient
+
+    from cluster.service.app import create_app
+    from cluster.store.ingestor import IngestSettings
+
+    app = create_app(tmp_path / "store", fake_encoder, config=Config(cache_dir=tmp_path / "cache"),
+                     settings=IngestSettings(recluster_every=0), quotes=False)
+    lines = "\n".join(f"Line {i}: the minister said the talks in Cairo would resume." for i in range(2_500))
+    with TestClient(app) as client:
+        answer = client.post("/articles", json={"id": "long", "text": lines})
+        assert answer.status_code == 200, answer.text
+        (notice,) = answer.json()["notices"]
+        assert notice.startswith("long: article longer than 2,000 paragraphs (ingest.max_article_paragraphs)")
+        body = '{"id": "s", "text": "lone \\ud800 surrogate"}'
+        refused = client.post("/articles", content=body, headers={"content-type": "application/json"})
+        assert refused.status_code == 422 and "lone surrogate" in refused.json()["error"], refused.text
