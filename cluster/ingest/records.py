@@ -32,7 +32,7 @@ from pydantic_core import ErrorDetails, PydanticCustomError
 from cluster.config import IngestConfig
 from cluster.documents import Article
 from cluster.ingest.dates import parse_date
-from cluster.ingest.files import Batch, Source, Unreadable
+from cluster.ingest.files import Batch, Source, Unreadable, describe_lines, nul_lines
 from cluster.ingest.limits import cap_text
 from cluster.ingest.text import title_from
 from cluster.textnorm import script_language
@@ -60,14 +60,11 @@ def record_problem(message: str) -> PydanticCustomError:
 
 def _unencodable(data: dict[str, Any]) -> str | None:
     """Why a record's fields cannot be stored or printed: a lone surrogate (JSON lets ``"\\ud800"`` through,
-    but no UTF-8 output can hold it) or a NUL (a damaged export); None when every field is clean."""
+    but no UTF-8 output can hold it); None when every field can. A NUL character is content like any
+    other (the service stores it), so it is not a reason."""
     for key, value in data.items():
-        if not isinstance(value, str):
-            continue
-        if found := _LONE_SURROGATE.search(value):
+        if isinstance(value, str) and (found := _LONE_SURROGATE.search(value)):
             return f"'{key}' holds a lone surrogate (\\u{ord(found[0]):04x} at character {found.start()}), not text"
-        if "\0" in value:
-            return f"'{key}' holds a NUL character (at character {value.index(chr(0))})"
     return None
 
 
@@ -204,7 +201,10 @@ def _records_to_batch(src: Source, items: list[tuple[str, int, Any]], batch: Bat
 
 def read_json(src: Source, text: str) -> Batch:
     """A list of records, an object with an ``articles`` list, or a single record object."""
-    try:  # a raw NUL is only valid JSON escaped, inside a string: then it costs its record, not the file
+    batch = Batch()
+    if "\0" in text:  # raw NULs are invalid JSON: read escaped, as the characters they are, not a lost file
+        batch.notices.append(f"{src.display}: raw NUL bytes on {describe_lines(nul_lines(text))} read as \\u0000")
+    try:
         data = json.loads(text.replace("\0", "\\u0000"))
     except json.JSONDecodeError as exc:
         raise Unreadable(f"invalid JSON at line {exc.lineno}, column {exc.colno} ({exc.msg})") from None
@@ -216,7 +216,7 @@ def read_json(src: Source, text: str) -> Batch:
         records = data
     else:
         raise Unreadable("JSON is neither a list of records nor an object with an 'articles' list")
-    return _records_to_batch(src, [(f"record {i}", i, rec) for i, rec in enumerate(records, 1)], Batch())
+    return _records_to_batch(src, [(f"record {i}", i, rec) for i, rec in enumerate(records, 1)], batch)
 
 
 def read_jsonl(src: Source, text: str) -> Batch:

@@ -164,13 +164,13 @@ def test_nul_in_one_jsonl_line_costs_that_line_only(tmp_path: Path) -> None:
     assert [(s.path, s.reason) for s in readout.skipped] == [(str(path), "line 3: holds a NUL byte (a damaged line)")]
 
 
-def test_nul_in_a_json_array_costs_its_record_only(tmp_path: Path) -> None:
+def test_raw_nul_in_a_json_array_costs_nothing_and_is_named(tmp_path: Path) -> None:
     path = tmp_path / "nul.json"
     records = [{"id": "a", "text": "The talks resume."}, {"id": "b", "text": "damXaged"}, {"id": "c", "text": "More."}]
-    path.write_bytes(json.dumps(records).replace("X", "\x00").encode("utf-8"))
+    path.write_bytes(json.dumps(records, indent=1).replace("X", "\x00").encode("utf-8"))
     readout = load_corpus(path)
-    assert [a.id for a in readout.articles] == ["a", "c"]
-    assert [s.reason for s in readout.skipped] == ["record 2: 'text' holds a NUL character (at character 3)"]
+    assert [a.id for a in readout.articles] == ["a", "b", "c"] and not readout.skipped
+    assert readout.notices == [f"{path}: raw NUL bytes on line 8 read as \\u0000"]
 
 
 def test_utf16_without_bom_is_still_read_when_the_evidence_is_overwhelming(tmp_path: Path) -> None:
