@@ -91,7 +91,7 @@ def run_into_store(corpus: Path, store: Path, config: Config, quiet: bool, batch
 
     if not corpus.exists():
         _fail(f"{corpus}: no such file or directory")
-    readout = load_corpus(corpus, max_file_bytes=config.max_file_bytes)
+    readout = load_corpus(corpus, max_file_bytes=config.max_file_bytes, limits=config.ingest)
     if not readout.articles:
         for item in readout.skipped:
             stderr.print(f"warning: {item}", highlight=False)

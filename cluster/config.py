@@ -18,6 +18,28 @@ class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
 
+class IngestConfig(_Section):
+    """How much of one article the tool reads: every later stage costs at least linear time in an
+    article's length, so one runaway input (a scraper dumping a whole site into one record, a file of
+    one line of a million words) must not starve the rest of the corpus or exhaust memory. An article
+    over a limit is kept, cut at a paragraph, sentence or word boundary, with a notice naming it."""
+
+    max_article_chars: int = Field(
+        200_000, ge=1_000, description="Characters read of one article: ten times a long feature article "
+        "(the longest of the dev sets and seeds has 10,264); the excess is cut with a notice. The HTTP service "
+        "refuses a longer text with 422 instead."
+    )
+    max_article_paragraphs: int = Field(
+        2_000, ge=10, description="Non-empty lines read of one article: a long article has ~100 paragraphs, "
+        "and segmentation compares each line with its neighbours and with every other article's lines."
+    )
+    max_word_chars: int = Field(
+        200, ge=100, description="A run of more characters than this without a space (a line of one 'word') "
+        "counts as one word per this many characters when sentences are cut into windows, so a window stays "
+        "within segment.max_window_words x this; the longest token of the dev sets is a 164-character URL."
+    )
+
+
 class SegmentConfig(_Section):
     max_window_words: int = Field(60, ge=10, description="Sentence windows longer than this are cut.")
     min_sentence_words: int = Field(6, ge=1, description="Shorter sentences join their neighbour.")
@@ -298,6 +320,7 @@ class Config(_Section):
         None, description="Where embeddings are cached; default: the models cache directory."
     )
     max_file_bytes: int = Field(20_000_000, ge=1)
+    ingest: IngestConfig = IngestConfig()
     segment: SegmentConfig = SegmentConfig()
     duplicates: DuplicateConfig = DuplicateConfig()
     stories: StoryConfig = StoryConfig()

@@ -107,7 +107,7 @@ def load_articles(
         if isinstance(corpus, list):
             articles, skipped, notices = list(corpus), [], []
         else:
-            readout = load_corpus(Path(corpus), max_file_bytes=config.max_file_bytes)
+            readout = load_corpus(Path(corpus), max_file_bytes=config.max_file_bytes, limits=config.ingest)
             articles, skipped, notices = readout.articles, readout.skipped, readout.notices
     if not articles:
         where = corpus if not isinstance(corpus, list) else "the given list"

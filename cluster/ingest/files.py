@@ -18,6 +18,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cluster.config import IngestConfig
 from cluster.documents import Article, SkippedInput
 
 _LEGACY_ENCODINGS = ["cp1256", "iso8859_6", "cp720", "cp864", "cp1252", "iso8859_15", "cp1251", "koi8_r"]
@@ -27,6 +28,11 @@ _BOMS = [  # UTF-32 before UTF-16: the UTF-32-LE mark starts with the UTF-16-LE 
 ]  # fmt: skip
 _HARMLESS_CONTROLS = frozenset("\t\n\r\f\v")
 _BINARY_CONTROL_SHARE = 0.10
+_UTF16_MIN_NUL_SHARE = 0.05
+"""Share of one side of the byte pairs that must be NUL for BOM-less UTF-16: Arabic UTF-16 has NULs only in
+spaces, digits and punctuation (~15-20% of characters); a stray NUL in a UTF-8 file is far below."""
+_UTF16_MIN_NULS = 4
+_BINARY_MIN_NULS = 8
 
 
 class Unreadable(Exception):
@@ -42,6 +48,8 @@ class Source:
     """The path as the user will recognise it (the corpus path they gave, joined with the file)."""
     rel: str
     """POSIX path relative to the corpus root: the id of a text file, the stem of generated ids."""
+    limits: IngestConfig | None = None
+    """The per-article limits the run reads with (None: the defaults)."""
 
 
 @dataclass
@@ -70,16 +78,42 @@ def _control_share(text: str) -> float:
 
 
 def _bomless_utf16(data: bytes) -> str | None:
-    """UTF-16 without a byte-order mark: NUL bytes (the high half of ASCII characters) nearly all on
-    one side of each pair. Binary data has NULs on both sides, so it is not mistaken for text."""
+    """UTF-16 without a byte-order mark, only on overwhelming evidence: NUL bytes (the high half of ASCII
+    characters: spaces, digits, Latin letters) in at least ``_UTF16_MIN_NUL_SHARE`` of one side of the
+    byte pairs and nearly none on the other. One stray NUL in a UTF-8 file is not evidence; binary data
+    has NULs on both sides."""
     even, odd = data[0::2].count(0), data[1::2].count(0)
     if len(data) % 2 or min(even, odd) > max(even, odd) / 20:
+        return None
+    if max(even, odd) < max(_UTF16_MIN_NULS, _UTF16_MIN_NUL_SHARE * len(data) / 2):
         return None
     try:
         text = data.decode("utf-16-be" if even else "utf-16-le")
     except UnicodeDecodeError:
         return None
     return text if _control_share(text) < 0.01 else None
+
+
+def _mostly_nul_lines(data: bytes) -> bool:
+    """Whether NUL bytes are spread over the file (binary data) rather than confined to a few lines (a
+    stray byte or a zero-filled block in a text file, which cost only their lines): a handful of NULs
+    never makes a file binary."""
+    if data.count(0) < _BINARY_MIN_NULS:
+        return False
+    lines = data.split(b"\n")
+    return sum(1 for line in lines if b"\0" in line) > len(lines) / 2
+
+
+def nul_lines(text: str) -> list[int]:
+    """Line numbers (1-based, split on newlines) of the lines holding a NUL character."""
+    return [n for n, line in enumerate(text.split("\n"), 1) if "\0" in line]
+
+
+def describe_lines(numbers: list[int]) -> str:
+    """``line 3`` or ``lines 3, 9, 12 and 4 more``: short enough for a one-line warning."""
+    shown = ", ".join(str(n) for n in numbers[:3])
+    more = f" and {len(numbers) - 3} more" if len(numbers) > 3 else ""
+    return f"line{'s' if len(numbers) > 1 else ''} {shown}{more}"
 
 
 def _guess_legacy(data: bytes) -> str | None:
@@ -104,9 +138,11 @@ def _decode(data: bytes, declared: str | None = None) -> str:
                 raise Unreadable(f"not valid {name} text despite its byte-order mark") from None
     if b"\0" in data:
         text = _bomless_utf16(data)
-        if text is None:
+        if text is not None:
+            return text
+        if _mostly_nul_lines(data):
             raise Unreadable("binary file (contains NUL bytes)")
-        return text
+        # a few damaged lines: decoded with the rest; each reader drops the NULs or the records holding them
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -149,7 +185,7 @@ def read_text(path: Path, max_file_bytes: int, declared_charset: Callable[[bytes
     text = _decode(data, declared_charset(data) if declared_charset else None)
     if not text.strip():
         raise Unreadable("empty file (whitespace only)")
-    share = _control_share(text)
+    share = _control_share(text.replace("\0", "") if "\0" in text else text)  # NUL lines: the readers' part
     if share > _BINARY_CONTROL_SHARE:
         raise Unreadable(f"binary file ({share:.0%} control characters)")
     return text
@@ -158,16 +194,48 @@ def read_text(path: Path, max_file_bytes: int, declared_charset: Callable[[bytes
 # --- the corpus folder -----------------------------------------------------------------------------
 
 
-def corpus_files(root: Path, suffixes: Collection[str], skipped: list[SkippedInput]) -> list[Source]:
+def corpus_files(
+    root: Path, suffixes: Collection[str], skipped: list[SkippedInput], notices: list[str] | None = None
+) -> list[Source]:
     """Files under ``root`` with one of ``suffixes`` (lower case) in a stable order; hidden files and
-    folders are left out, and a folder that cannot be listed is reported rather than silently missing."""
+    folders are left out, and a folder that cannot be listed is reported rather than silently missing.
+
+    Symbolic links are followed (archives are often assembled from links to shared folders), each real
+    folder and file once: a link back to a folder already read (a loop) or to a file already found is
+    skipped with a notice in ``notices``, and a link whose target is missing is a skipped input."""
+    notices = [] if notices is None else notices
 
     def unlistable(exc: OSError) -> None:
         skipped.append(SkippedInput(str(exc.filename), f"cannot read folder ({exc.strerror or exc})"))
 
-    found: list[Path] = []
-    for folder, subfolders, names in os.walk(root, onerror=unlistable):
+    walked: dict[str, str] = {}
+    files: dict[str, Path] = {}
+    for folder, subfolders, names in os.walk(root, onerror=unlistable, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in walked:
+            notices.append(f"{folder}: link to a folder already read ({walked[real]}), skipped")
+            subfolders[:] = []
+            continue
+        walked[real] = folder
         subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-        found += [Path(folder, n) for n in names if not n.startswith(".") and Path(n).suffix.lower() in suffixes]
-    found.sort(key=lambda p: p.relative_to(root).parts)
+        for name in sorted(n for n in names if not n.startswith(".")):
+            _add_file(Path(folder, name), suffixes, files, skipped, notices)
+    found = sorted(files.values(), key=lambda p: p.relative_to(root).parts)
     return [Source(p, str(p), p.relative_to(root).as_posix()) for p in found]
+
+
+def _add_file(
+    path: Path, suffixes: Collection[str], files: dict[str, Path], skipped: list[SkippedInput], notices: list[str]
+) -> None:
+    """Record one listed file under its real path; a dangling link is reported, a second link to a file
+    already found is skipped with a notice."""
+    if path.is_symlink() and not path.exists():
+        skipped.append(SkippedInput(str(path), f"dangling link (its target {os.readlink(path)} does not exist)"))
+        return
+    if path.suffix.lower() not in suffixes:
+        return
+    real = os.path.realpath(path)
+    if real in files:
+        notices.append(f"{path}: same file as {files[real]} (a link), read once")
+        return
+    files[real] = path

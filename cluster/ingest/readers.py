@@ -16,8 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from cluster.config import IngestConfig
 from cluster.documents import Article, SkippedInput
 from cluster.ingest.files import Batch, Source, Unreadable, corpus_files, read_text
+from cluster.ingest.limits import cap_article
 from cluster.ingest.records import read_csv, read_json, read_jsonl
 from cluster.ingest.text import html_charset, read_html, read_plain
 
@@ -63,8 +65,22 @@ def _unique_ids(articles: list[Article], notices: list[str]) -> list[Article]:
     return out
 
 
-def load_corpus(path: Path | str, *, max_file_bytes: int = 20_000_000) -> CorpusReadout:
-    """Read every article under ``path`` (a folder, walked recursively, or one file).
+def _capped(articles: list[Article], limits: IngestConfig, notices: list[str]) -> list[Article]:
+    """Every article within the per-article limits; each one cut is named in a notice."""
+    out: list[Article] = []
+    for article in articles:
+        article, cut = cap_article(article, limits)
+        if cut:
+            notices.append(cut)
+        out.append(article)
+    return out
+
+
+def load_corpus(
+    path: Path | str, *, max_file_bytes: int = 20_000_000, limits: IngestConfig | None = None
+) -> CorpusReadout:
+    """Read every article under ``path`` (a folder, walked recursively, or one file); articles over
+    ``limits`` (default: ``Config().ingest``) are cut, with a notice.
 
     Raises ``FileNotFoundError`` only when ``path`` itself does not exist; every problem with a file
     or record inside it is returned in ``skipped`` instead of raised.
@@ -75,13 +91,15 @@ def load_corpus(path: Path | str, *, max_file_bytes: int = 20_000_000) -> Corpus
     skipped: list[SkippedInput] = []
     notices: list[str] = []
     if root.is_dir():
-        sources = corpus_files(root, _READERS.keys(), skipped)
+        sources = corpus_files(root, _READERS.keys(), skipped, notices)
         if not sources:
             notices.append(f"{root}: no .txt, .md, .html, .json, .jsonl or .csv files found")
     else:
         sources = [Source(root, str(root), root.name)]
+    limits = limits or IngestConfig()
     articles: list[Article] = []
     for src in sources:
+        src = dataclasses.replace(src, limits=limits)
         try:
             batch = _read_file(src, max_file_bytes)
         except Unreadable as exc:
@@ -90,7 +108,7 @@ def load_corpus(path: Path | str, *, max_file_bytes: int = 20_000_000) -> Corpus
         except Exception as exc:  # noqa: BLE001 -- one odd file (parser bug, deep nesting) must not stop the run
             skipped.append(SkippedInput(src.display, f"could not be read ({type(exc).__name__}: {exc})"[:200]))
             continue
-        articles += batch.articles
+        articles += _capped(batch.articles, limits, notices)
         skipped += [SkippedInput(src.display, reason) for reason in batch.skipped]
         notices += batch.notices
     return CorpusReadout(_unique_ids(articles, notices), skipped, notices)

@@ -14,6 +14,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from typing import Any, Optional
 
 from pydantic import (
@@ -28,14 +29,20 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails, PydanticCustomError
 
+from cluster.config import IngestConfig
 from cluster.documents import Article
 from cluster.ingest.dates import parse_date
-from cluster.ingest.files import Batch, Source, Unreadable
+from cluster.ingest.files import Batch, Source, Unreadable, describe_lines, nul_lines
+from cluster.ingest.limits import cap_text
 from cluster.ingest.text import title_from
 from cluster.textnorm import script_language
 
 RECORD_ERROR = "article_record"
 """Pydantic error type of the record checks; their message already names the field."""
+ARTICLE_LIMITS = IngestConfig()
+"""The per-article limits a record is read with when no run configuration is given (an HTTP post)."""
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+"""After JSON decoding, a valid pair is one character: any surrogate code point left is lone."""
 _CHECK_ORDER = ("text", "id")
 """When a record has several problems, the one reported: the text first, as readers always did."""
 
@@ -49,6 +56,16 @@ def json_type(value: Any) -> str:
 def record_problem(message: str) -> PydanticCustomError:
     """A validation error whose message is shown as is (it names the field itself)."""
     return PydanticCustomError(RECORD_ERROR, message)
+
+
+def _unencodable(data: dict[str, Any]) -> str | None:
+    """Why a record's fields cannot be stored or printed: a lone surrogate (JSON lets ``"\\ud800"`` through,
+    but no UTF-8 output can hold it); None when every field can. A NUL character is content like any
+    other (the service stores it), so it is not a reason."""
+    for key, value in data.items():
+        if isinstance(value, str) and (found := _LONE_SURROGATE.search(value)):
+            return f"'{key}' holds a lone surrogate (\\u{ord(found[0]):04x} at character {found.start()}), not text"
+    return None
 
 
 def _optional_text(value: Any) -> str | None:
@@ -72,12 +89,15 @@ class ArticleRecord(BaseModel):
     source: Optional[str] = Field(None, description="The outlet.")
     lang: str = Field("", description="ISO 639-1 code; default: detected from the script of the text.")
     _published: Optional[dt.date] = PrivateAttr(None)
+    _cut: Optional[str] = PrivateAttr(None)
 
     @model_validator(mode="before")
     @classmethod
     def _an_object(cls, data: Any, info: ValidationInfo) -> Any:
         if not isinstance(data, dict):
             raise record_problem(f"record is not an object ({json_type(data)})")
+        if problem := _unencodable(data):
+            raise record_problem(problem)
         made_id = (info.context or {}).get("made_id")
         return {**data, "id": made_id} if made_id else data
 
@@ -112,7 +132,8 @@ class ArticleRecord(BaseModel):
         return _optional_text(value)
 
     @model_validator(mode="after")
-    def _defaults_from_text(self) -> ArticleRecord:
+    def _defaults_from_text(self, info: ValidationInfo) -> ArticleRecord:
+        self.text, self._cut = cap_text(self.text, (info.context or {}).get("limits") or ARTICLE_LIMITS)
         self.title = self.title or title_from(self.text)
         self.lang = (self.lang or script_language(self.text)).lower()
         if self.date not in (None, ""):
@@ -125,6 +146,11 @@ class ArticleRecord(BaseModel):
         if self._published is None and self.date not in (None, ""):
             return f"unparseable date {self.date!r}, kept without a date"
         return None
+
+    @property
+    def remarks(self) -> list[str]:
+        """One line per thing changed on the way in: a dropped date, a text cut to the article limits."""
+        return [r for r in (self.date_problem, self._cut) if r]
 
     def to_article(self, path: str) -> Article:
         """The article; ``path`` says where it came from in messages (a file, or the HTTP endpoint)."""
@@ -162,22 +188,24 @@ def _records_to_batch(src: Source, items: list[tuple[str, int, Any]], batch: Bat
         raise Unreadable("no records")
     has_ids = any(isinstance(rec, dict) and _optional_text(rec.get("id")) for _, _, rec in items)
     for where, number, rec in items:
-        context = None if has_ids else {"made_id": f"{src.rel}#{number}"}
+        context = {"limits": src.limits, **({} if has_ids else {"made_id": f"{src.rel}#{number}"})}
         try:
             record = ArticleRecord.model_validate(rec, context=context)
         except ValidationError as exc:
             batch.skipped.append(f"{where}: {_first_problem(exc)}")
             continue
-        if record.date_problem:
-            batch.notices.append(f"{src.display}: {where}: {record.date_problem}")
+        batch.notices += [f"{src.display}: {where}: {remark}" for remark in record.remarks]
         batch.articles.append(record.to_article(src.display))
     return batch
 
 
 def read_json(src: Source, text: str) -> Batch:
     """A list of records, an object with an ``articles`` list, or a single record object."""
+    batch = Batch()
+    if "\0" in text:  # raw NULs are invalid JSON: read escaped, as the characters they are, not a lost file
+        batch.notices.append(f"{src.display}: raw NUL bytes on {describe_lines(nul_lines(text))} read as \\u0000")
     try:
-        data = json.loads(text)
+        data = json.loads(text.replace("\0", "\\u0000"))
     except json.JSONDecodeError as exc:
         raise Unreadable(f"invalid JSON at line {exc.lineno}, column {exc.colno} ({exc.msg})") from None
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
@@ -188,7 +216,7 @@ def read_json(src: Source, text: str) -> Batch:
         records = data
     else:
         raise Unreadable("JSON is neither a list of records nor an object with an 'articles' list")
-    return _records_to_batch(src, [(f"record {i}", i, rec) for i, rec in enumerate(records, 1)], Batch())
+    return _records_to_batch(src, [(f"record {i}", i, rec) for i, rec in enumerate(records, 1)], batch)
 
 
 def read_jsonl(src: Source, text: str) -> Batch:
@@ -197,6 +225,9 @@ def read_jsonl(src: Source, text: str) -> Batch:
     # split on "\n" only: str.splitlines would also cut at U+2028, which JSON strings may contain raw
     for lineno, line in enumerate(text.split("\n"), 1):
         if not line.strip():
+            continue
+        if "\0" in line:
+            batch.skipped.append(f"line {lineno}: holds a NUL byte (a damaged line)")
             continue
         try:
             items.append((f"line {lineno}", lineno, json.loads(line)))

@@ -11,7 +11,7 @@ import re
 
 from cluster.documents import Article
 from cluster.ingest.dates import find_publication_date, parse_date
-from cluster.ingest.files import Batch, Source, Unreadable
+from cluster.ingest.files import Batch, Source, Unreadable, describe_lines, nul_lines
 from cluster.textnorm import script_language
 
 MAX_TITLE_CHARS = 200
@@ -28,8 +28,19 @@ def title_from(text: str) -> str:
     return cut + "…"
 
 
+def without_nuls(src: Source, text: str, notices: list[str]) -> str:
+    """The text without NUL characters (a stray byte or a zero-filled block in a text file), with a notice
+    naming the lines: the characters go, the rest of each line and of the file stays."""
+    if "\0" not in text:
+        return text
+    notices.append(f"{src.display}: NUL bytes removed from {describe_lines(nul_lines(text))}")
+    return text.replace("\0", "")
+
+
 def read_plain(src: Source, text: str) -> Batch:
     """A .txt or .md file is one article; the headline is its first line, the date in its top lines."""
+    notices: list[str] = []
+    text = without_nuls(src, text, notices)
     title, date = title_from(text), None
     if src.path.suffix.lower() == ".md":
         front = _FRONT_MATTER.match(text)
@@ -39,7 +50,7 @@ def read_plain(src: Source, text: str) -> Batch:
         date = parse_date(meta["date"].strip("\"'")) if "date" in meta else None
     lang = script_language(text)
     article = Article(src.rel, title, text, date or find_publication_date(text), lang, path=src.display)
-    return Batch([article])
+    return Batch([article], notices=notices)
 
 
 def html_charset(data: bytes) -> str | None:
@@ -57,6 +68,8 @@ def read_html(src: Source, text: str) -> Batch:
     from the top of the extracted text."""
     import trafilatura
 
+    notices: list[str] = []
+    text = without_nuls(src, text, notices)
     no_guessing = {"extensive_search": False, "original_date": True}
     doc = trafilatura.bare_extraction(
         text, with_metadata=True, include_comments=False, date_extraction_params=no_guessing
@@ -70,4 +83,4 @@ def read_html(src: Source, text: str) -> Batch:
     date = (parse_date(doc.date) if doc.date else None) or find_publication_date(body)
     article = Article(id=src.rel, title=title, text=body, date=date, lang=script_language(body),
                       source=doc.sitename or doc.hostname or None, url=doc.url or None, path=src.display)
-    return Batch([article])
+    return Batch([article], notices=notices)

@@ -135,6 +135,8 @@ _PHOTO_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?\d{2,4}\b")
 
 
+_MARKER_SEPARATOR = re.compile(r"[:\-–—|»>…]+|\.{2,}")
+"""What separates a "read also" marker from the headline it introduces ("اقرأ أيضا: ...")."""
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 # --- Shape helpers -------------------------------------------------------------------------------
@@ -189,8 +191,9 @@ def related_marker(text: str) -> str | None:
     for prefix in RELATED_MARKER_PREFIXES:
         if key.startswith(prefix + " ") and len(toks) - len(prefix.split()) <= 3 and not ends_sentence(text):
             return "marker"
-    head = re.split(r"\s*(?:[:\-–—|»>…]+|\.{2,})\s*", text.strip(), maxsplit=1)
-    if len(head) == 2 and line_key(head[0]) in RELATED_MARKERS and len(letter_words(head[1])) >= 3:
+    stripped = text.strip()
+    sep = _MARKER_SEPARATOR.search(stripped)  # the separator alone: "\s*SEP" backtracks on long blank runs
+    if sep and line_key(stripped[: sep.start()]) in RELATED_MARKERS and len(letter_words(stripped[sep.end():])) >= 3:
         return "marker+headline"
     return None
 

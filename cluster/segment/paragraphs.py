@@ -24,16 +24,12 @@ Furniture stays boilerplate inside related blocks (a caption of a related story 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from cluster.documents import Article, Passage, Segment, SegmentKind
 from cluster.segment import boilerplate as bp
+from cluster.segment.sentences import _count, _trim, sentence_spans, word_windows
 from cluster.textnorm import content_words, script_language
-
-_INVISIBLE = " \t\r\n\f\v\u00a0\u200b\u200e\u200f\u2028\u2029\u202f\ufeff"
-
 
 # --- Paragraphs ----------------------------------------------------------------------------------
 
@@ -68,14 +64,6 @@ def split_paragraphs(article: Article) -> list[tuple[int, int]]:
             block.append((start, end))
     flush()
     return spans
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _INVISIBLE:
-        start += 1
-    while end > start and text[end - 1] in _INVISIBLE:
-        end -= 1
-    return start, end
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
@@ -246,121 +234,18 @@ def _returns_to_host(words: set[str], host: set[str], block: _Block) -> bool:
     return host_only >= 3 and host_only > 2 * block_only
 
 
-# --- Sentences and passages -----------------------------------------------------------------------
-
-ABBREVIATIONS = frozenset("""
-mr mrs ms dr prof st jr sr gen col lt sgt capt cmdr adm gov sen rep rev hon pres supt insp det
-inc ltd co corp bros dept univ assn approx vs al fig vol ch pp
-jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave blvd rd calif fla mich conn
-""".split())
-"""Words that end with a period without ending the sentence ("Dr. Smith", "Troy, Mich., company").
-Abbreviations that are also common words ("etc.", "Mass.") are left out: they often end sentences."""
-_NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "art", "p"})
-"""Abbreviations that only count as such before a number ("No. 5")."""
-
-_BOUNDARY = re.compile(r"(?:\.{3,}|[.!?؟…]+)[\"'”’»)\]]*")
-_QUOTE_PAIRS = {"“": "”", "«": "»"}
-_QUOTE_CHAR = re.compile("[" + re.escape("".join(_QUOTE_PAIRS) + "".join(_QUOTE_PAIRS.values()) + '"') + "]")
-_MAX_QUOTE_WORDS = 30
-"""A quotation up to this long is kept in one sentence; a longer one is split like any text."""
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of one paragraph; see ``_sentence_spans`` (memoised: segmentation and quote
-    extraction both split every paragraph)."""
-    return list(_sentence_spans(text))
-
-
-@lru_cache(maxsize=1 << 15)
-def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Sentence spans of one paragraph (offsets into ``text``, whitespace trimmed), Arabic or English.
-
-    A sentence ends at ``. ! ? ؟ …`` (closing quotes and brackets stay with it) followed by
-    a space or the end, or by an Arabic letter (scraped Arabic often drops the space). Not at
-    decimals, abbreviations and initials ("Dr.", "U.S.", "J. K.", "a.m."), not before a lower-case
-    word, and not inside a short quotation, which reads as one unit.
-    """
-    quotes = _quote_spans(text)
-    cuts: list[int] = []
-    for m in _BOUNDARY.finditer(text):
-        end = m.end()
-        nxt = text[end: end + 1]
-        if nxt and not nxt.isspace() and not (_is_arabic(nxt) and _is_arabic(text[m.start() - 1: m.start()])):
-            continue
-        if _continues(text, m.start(), m.group(), end):
-            continue
-        if any(qs < m.start() and end <= qe for qs, qe in quotes):
-            continue
-        cuts.append(end)
-    spans, start = [], 0
-    for cut in [*cuts, len(text)]:
-        s, e = _trim(text, start, cut)
-        if s < e:
-            spans.append((s, e))
-        start = cut
-    return tuple(spans)
-
-
-def _is_arabic(ch: str) -> bool:
-    return bool(ch) and "\u0621" <= ch <= "\u064a"
-
-
-def _continues(text: str, pos: int, mark: str, end: int) -> bool:
-    """Whether the sentence goes on after the mark at ``pos`` (abbreviation, initial, lower case)."""
-    after = text[end:].lstrip()
-    if after[:1].islower():
-        return True
-    if mark.rstrip("\"'\u201d\u2019\u00bb)]") != ".":
-        return False
-    token = re.split(r"\s", text[:pos])[-1].lstrip("\"'(\u201c\u00ab[")
-    low = token.lower()
-    if low in ABBREVIATIONS or (low in _NUMBER_ABBREVIATIONS and after[:1].isdigit()):
-        return True
-    if len(token) == 1 and token.isalpha():  # an initial: "J. K. Rowling", "د. محمد"
-        return True
-    return bool(re.fullmatch(r"(?:[^\W\d_]\.)+[^\W\d_]", token))  # U.S, a.m, e.g
-
-
-def _quote_spans(text: str) -> list[tuple[int, int]]:
-    """Balanced quotations of at most ``_MAX_QUOTE_WORDS`` words, as (open, close) offsets."""
-    spans: list[tuple[int, int]] = []
-    stack: list[tuple[str, int]] = []
-    straight: int | None = None
-    for m in _QUOTE_CHAR.finditer(text):  # only quote marks matter: skip the rest in C
-        i, ch = m.start(), m.group()
-        if ch in _QUOTE_PAIRS:
-            stack.append((_QUOTE_PAIRS[ch], i))
-        elif stack and ch == stack[-1][0]:
-            spans.append((stack.pop()[1], i))
-        elif ch == '"':
-            if straight is None:
-                straight = i
-            else:
-                spans.append((straight, i))
-                straight = None
-    return [(s, e) for s, e in spans if _count(text, s, e) <= _MAX_QUOTE_WORDS]
-
-
-def word_windows(text: str, start: int, end: int, max_words: int) -> list[tuple[int, int]]:
-    """``text[start:end]`` itself, or cut into balanced runs of at most ``max_words`` words."""
-    tokens = [(start + m.start(), start + m.end()) for m in re.finditer(r"\S*\w\S*", text[start:end])]
-    if len(tokens) <= max_words:
-        return [(start, end)]
-    parts = -(-len(tokens) // max_words)
-    size = -(-len(tokens) // parts)
-    windows = [(tokens[i][0], tokens[min(i + size, len(tokens)) - 1][1]) for i in range(0, len(tokens), size)]
-    windows[-1] = (windows[-1][0], end)
-    return windows
-
+# --- Passages ------------------------------------------------------------------------------------
 
 def passages(
-    segments: list[Segment], lang: str, *, max_window_words: int = 60, min_sentence_words: int = 6
+    segments: list[Segment], lang: str, *, max_window_words: int = 60, min_sentence_words: int = 6,
+    max_word_chars: int | None = None,
 ) -> list[Passage]:
     """The units to embed and match for every non-boilerplate segment.
 
     Each paragraph is a passage; when it holds two or more sentences (after short ones are merged
     into a neighbour) each sentence is a passage too, so that a quote copied out of a long paragraph
-    can be matched on its own; a sentence longer than ``max_window_words`` is cut into word windows.
+    can be matched on its own; a sentence longer than ``max_window_words`` is cut into word windows
+    (a run of more than ``max_word_chars`` characters without a space counting as several words).
     """
     out: list[Passage] = []
     for seg in segments:
@@ -369,7 +254,7 @@ def passages(
         out.append(_passage(seg, seg.start, seg.end, lang, True))
         units: list[tuple[int, int]] = []
         for s, e in _merge_short(sentence_spans(seg.text), seg.text, min_sentence_words):
-            units.extend(word_windows(seg.text, s, e, max_window_words))
+            units.extend(word_windows(seg.text, s, e, max_window_words, max_word_chars))
         if len(units) >= 2:
             out.extend(_passage(seg, seg.start + s, seg.start + e, lang, False) for s, e in units)
     return out
@@ -384,16 +269,24 @@ def _passage(seg: Segment, start: int, end: int, lang: str, whole: bool) -> Pass
 def _merge_short(spans: list[tuple[int, int]], text: str, min_words: int) -> list[tuple[int, int]]:
     """Join sentences shorter than ``min_words`` to the next one (the last one to the previous)."""
     merged: list[tuple[int, int]] = []
+    counts: list[int] = []  # words of each merged span, kept as it grows (recounting it is quadratic)
     for s, e in spans:
-        if merged and _count(text, *merged[-1]) < min_words:
+        if merged and counts[-1] < min_words:
+            counts[-1] = _joined_count(text, merged[-1], e, counts[-1])
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
-    if len(merged) > 1 and _count(text, *merged[-1]) < min_words:
+            counts.append(_count(text, s, e))
+    if len(merged) > 1 and counts[-1] < min_words:
         last = merged.pop()
         merged[-1] = (merged[-1][0], last[1])
     return merged
 
 
-def _count(text: str, start: int, end: int) -> int:
-    return len(re.findall(r"\S*\w\S*", text[start:end]))
+def _joined_count(text: str, span: tuple[int, int], end: int, words: int) -> int:
+    """Words of ``text[span[0]:end]`` given the ``words`` of ``span``: only the new part is counted,
+    unless a token runs across the join (Arabic sentences written without a space), then all of it."""
+    mid = span[1]
+    if 0 < mid < len(text) and not text[mid - 1].isspace() and not text[mid].isspace():
+        return _count(text, span[0], end)
+    return words + _count(text, mid, end)

@@ -54,6 +54,7 @@ def segment_pages(articles: list[Article], config: Config) -> SegmentedPages:
             article.lang,
             max_window_words=config.segment.max_window_words,
             min_sentence_words=config.segment.min_sentence_words,
+            max_word_chars=config.ingest.max_word_chars,
         )
     return SegmentedPages(segments, units, headlines, learned)
 

@@ -71,7 +71,7 @@ async def post_articles(body: PostBody, request: Request) -> Any:
     statuses = await request.app.state.worker.submit([item.to_article(POSTED_FROM) for item in first])
     by_id = {s.id: s.to_json() for s in statuses}
     answer: dict[str, Any] = {"articles": _per_item(items, by_id), "total": len(items)}
-    notices = [f"{item.id}: {item.date_problem}" for item in first if item.date_problem]
+    notices = [f"{item.id}: {remark}" for item in first for remark in item.remarks]
     if notices:
         answer["notices"] = notices
     return answer

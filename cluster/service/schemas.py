@@ -13,10 +13,11 @@ from typing import Annotated, Any, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator
 
-from cluster.ingest.records import ArticleRecord, record_problem
+from cluster.ingest.records import ARTICLE_LIMITS, ArticleRecord, record_problem
 
-MAX_TEXT_CHARS = 200_000
-"""Longest article text accepted (characters): ten times a long feature article."""
+MAX_TEXT_CHARS = ARTICLE_LIMITS.max_article_chars
+"""Longest article text accepted (characters): the ingest cap (``Config.ingest``), refused with 422 here
+rather than cut, since a client can split and resend; the paragraph cap cuts, with a notice."""
 MAX_BATCH = 500
 """Most articles in one POST."""
 MAX_BODY_BYTES = 16 * 1024 * 1024

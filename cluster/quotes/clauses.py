@@ -1,0 +1,122 @@
+"""Reported speech without quote marks: the clause a reporting verb introduces ("said that ...",
+"وأضاف أن ..."), in Arabic and in English, cut where the next clause begins."""
+
+from __future__ import annotations
+
+from cluster.quotes.attribution import Attribution, Token, clitic_forms, is_source_trigger, is_verb
+from cluster.quotes.forms import colon_clause, source_clause
+from cluster.quotes.lexicon import AR_COMPLEMENTIZERS, AR_PARTICIPLES, EN_CLAUSE_BLOCKERS, EN_REVERSE_VERBS, NEW_CLAUSE
+
+EN_THAT = frozenset({"that"})
+
+
+def sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    """The sentence holding character ``pos`` (the last one when it lies past every sentence)."""
+    for s, e in sentences:
+        if s <= pos < e:
+            return s, e
+    return sentences[-1]
+
+
+def indirect_clauses(tokens: list[Token], attributions: list[Attribution], sentences: list[tuple[int, int]],
+                      lang: str) -> list[tuple[Attribution, tuple[int, int]]]:
+    """(attribution, clause span) for each reporting verb that introduces reported speech."""
+    out = []
+    for attribution in attributions:
+        verb = tokens[attribution.verb]
+        sentence = sentence_of(sentences, verb.start)
+        span = _special_clause(tokens, attribution.verb, sentence, lang)
+        if span is None:
+            clause = _arabic_clause if lang == "ar" else _english_clause
+            span = clause(tokens, attribution.verb, sentence)
+        if span is not None:
+            out.append((attribution, span))
+    return out
+
+
+def _special_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], lang: str) -> tuple[int, int] | None:
+    """Speech after a colon, or the statement of a source phrase (``forms``)."""
+    word = tokens[verb].text.lower()
+    if word == "according" or (lang == "ar" and is_source_trigger(tokens, verb, lang)):
+        return source_clause(tokens, verb, sentence, lang)
+    if word == "quoted":
+        saying = next((k for k in range(verb + 1, min(verb + 12, len(tokens))) if tokens[k].text == "saying"), None)
+        if saying is not None and saying + 1 < len(tokens):
+            first = saying + 2 if tokens[saying + 1].text == "that" else saying + 1
+            return _cut(tokens, first, _clause_end(tokens, first, sentence[1], lang))
+        return None
+    return colon_clause(tokens, verb, sentence, lang, AR_COMPLEMENTIZERS if lang == "ar" else EN_THAT)
+
+
+def _clause_end(tokens: list[Token], first: int, sentence_end: int, lang: str) -> int:
+    """A clause runs to the sentence end or to the next reporting verb after a comma (", مضيفا")."""
+    end = sentence_end
+    for k in range(first, len(tokens)):
+        if tokens[k].start >= sentence_end:
+            break
+        after_comma = k > first and not tokens[k - 1].word and tokens[k - 1].text in "،,"
+        if after_comma and (_is_participle(tokens[k], lang) or tokens[k].norm in NEW_CLAUSE):
+            end = tokens[k - 1].start
+            break
+    return end
+
+
+def _is_participle(token: Token, lang: str) -> bool:
+    if lang == "ar":
+        return token.word and any(f in AR_PARTICIPLES for f in clitic_forms(token.norm))
+    return token.word and token.text.lower() in {"adding", "saying", "noting", "warning", "stressing"}
+
+
+def _arabic_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -> tuple[int, int] | None:
+    for k in range(verb + 1, min(verb + 28, len(tokens))):
+        token = tokens[k]
+        if token.start >= sentence[1]:
+            return None
+        if token.word and token.norm in AR_COMPLEMENTIZERS:
+            if k + 1 >= len(tokens) or tokens[k + 1].start >= sentence[1]:
+                return None
+            return _cut(tokens, k + 1, _clause_end(tokens, k + 1, sentence[1], "ar"))
+        if not token.word and token.text == ":":
+            return None  # speech after a colon without quote marks is left to the reader
+        if token.word and is_verb(token, "ar"):
+            return None
+    return None
+
+
+def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -> tuple[int, int] | None:
+    inside = [k for k in range(len(tokens)) if sentence[0] <= tokens[k].start < sentence[1]]
+    if not inside:
+        return None
+    first = inside[0]
+    k = verb + 1
+    window = [t.text.lower() for t in tokens[k: k + 6]]
+    if "that" in window and tokens[verb].text.lower() not in {"according", "quoted"}:
+        start = k + window.index("that") + 1
+        if start < len(tokens) and tokens[start].start < sentence[1]:
+            return _cut(tokens, start, _clause_end(tokens, start, sentence[1], "en"))
+    # "He said food stocks would last ...": the clause follows the verb directly.
+    following = tokens[k] if k < len(tokens) else None
+    if (following is not None and following.word and following.start < sentence[1] and verb > first
+            and tokens[verb].text.lower() in {"said", "says", "added", "warned", "insisted", "argued", "claimed"}
+            and following.text.lower() not in EN_CLAUSE_BLOCKERS):
+        return _cut(tokens, k, _clause_end(tokens, k, sentence[1], "en"))
+    # "CLAUSE, Witkoff said ...": the clause opens the sentence and ends at the comma before the subject.
+    if tokens[verb].text.lower() not in EN_REVERSE_VERBS:
+        return None
+    comma = next((j for j in range(verb - 1, first, -1) if tokens[j].text == ","), None)
+    after = tokens[verb + 1] if verb + 1 < len(tokens) else None
+    ends = (after is None or after.start >= sentence[1] or after.text in ".!?"
+            or (after.word and after.text.lower() in EN_CLAUSE_BLOCKERS))
+    if comma is not None and verb - comma <= 7 and first < comma and ends:
+        return _cut(tokens, first, tokens[comma].start)
+    return None
+
+
+def _cut(tokens: list[Token], first: int, end: int) -> tuple[int, int] | None:
+    start = tokens[first].start
+    last = [t for t in tokens if start <= t.start < end]
+    while last and not last[-1].word and last[-1].text in ".،,;:؛":
+        last.pop()
+    if not last:
+        return None
+    return start, last[-1].end
