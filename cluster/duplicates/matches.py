@@ -27,12 +27,19 @@ class GroupPassage:
 
 
 @dataclass(frozen=True)
-class PassagePair:
-    """Two passages of a group (indices into ``DuplicateGroup.passages``) and how they relate."""
+class Link:
+    """Two members of a group (indices into its list) and their embedding similarity: what every
+    verified link shows a reader, whether it joins two passages or two quotes."""
 
     a: int
     b: int
     similarity: float
+
+
+@dataclass(frozen=True)
+class PassagePair(Link):
+    """Two passages of a group (indices into ``DuplicateGroup.passages``) and how they relate."""
+
     lexical_overlap: float
     match_type: MatchType
 

@@ -29,6 +29,7 @@ from rapidfuzz.distance import Indel
 from cluster.config import Config, DuplicateConfig, QuoteConfig
 from cluster.duplicates.groups import similar_pairs
 from cluster.duplicates.lexical import MatchType, classify, compare, profile
+from cluster.duplicates.matches import Link
 from cluster.embed import EmbeddingCache, Encoder, embed_texts
 from cluster.quotes.extract import Quote
 from cluster.quotes.speakers import SpeakerIndex, same_person
@@ -57,10 +58,9 @@ class QuoteSettings:
 
 
 @dataclass(frozen=True)
-class QuoteLink:
-    a: int
-    b: int
-    similarity: float
+class QuoteLink(Link):
+    """Two quotes of a group (indices into ``QuoteResult.quotes``) and how they relate."""
+
     match_type: MatchType
     part: bool
     """One quote is a cut of the other (its words in order inside it, or one sentence of it)."""

@@ -139,42 +139,43 @@ def group_passage_rows(report: Report) -> Iterator[Row]:
             }
 
 
+def _members(groups: Iterable[Any], field: str, lookup: dict[str, Any]) -> Iterator[tuple[Any, int, str, Any]]:
+    """(group, position, member id, member or None) for every member listed in each group's ``field``."""
+    for group in groups:
+        for position, member_id in enumerate(getattr(group, field)):
+            yield group, position, member_id, lookup.get(member_id)
+
+
 def story_member_rows(report: Report) -> Iterator[Row]:
     """One row per (story, member article), members in the story's date order."""
-    articles = articles_by_id(report)
-    for story in report.stories:
-        for position, aid in enumerate(story.articles):
-            article = articles.get(aid)
-            yield {
-                "story": story.id,
-                "position": position,
-                "article": aid,
-                "article_date": article.date if article else None,
-                "article_lang": article.lang if article else None,
-                "outlet": outlet(article) if article else None,
-                "is_central": aid == story.central_article,
-                "label": story.label,
-                "first_date": story.first_date,
-                "last_date": story.last_date,
-                "size": len(story.articles),
-                "keywords": story.keywords,
-                "evidence": story.evidence,
-            }
+    for story, position, aid, article in _members(report.stories, "articles", articles_by_id(report)):
+        yield {
+            "story": story.id,
+            "position": position,
+            "article": aid,
+            "article_date": article.date if article else None,
+            "article_lang": article.lang if article else None,
+            "outlet": outlet(article) if article else None,
+            "is_central": aid == story.central_article,
+            "label": story.label,
+            "first_date": story.first_date,
+            "last_date": story.last_date,
+            "size": len(story.articles),
+            "keywords": story.keywords,
+            "evidence": story.evidence,
+        }
 
 
 def storyline_rows(report: Report) -> Iterator[Row]:
-    stories = {s.id: s for s in report.stories}
-    for line in report.storylines:
-        for position, sid in enumerate(line.stories):
-            story = stories.get(sid)
-            yield {
-                "storyline": line.id,
-                "position": position,
-                "story": sid,
-                "similarity": line.similarity,
-                "story_label": story.label if story else None,
-                "story_first_date": story.first_date if story else None,
-            }
+    for line, position, sid, story in _members(report.storylines, "stories", {s.id: s for s in report.stories}):
+        yield {
+            "storyline": line.id,
+            "position": position,
+            "story": sid,
+            "similarity": line.similarity,
+            "story_label": story.label if story else None,
+            "story_first_date": story.first_date if story else None,
+        }
 
 
 def quote_instance_rows(report: Report) -> Iterator[Row]:
