@@ -53,6 +53,9 @@ ModelOpt = Annotated[Optional[str], typer.Option("--model", "-m", help="use-m3, 
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or warnings on stderr.")]
 HtmlOpt = Annotated[Optional[Path], typer.Option("--html", help="Also write a self-contained HTML report here (docs/reports.md).")]
 CsvOpt = Annotated[Optional[Path], typer.Option("--csv", help="Also write CSV tables into this folder (docs/reports.md).")]
+CsvRawOpt = Annotated[bool, typer.Option("--csv-raw", help="CSV cells as is (no ' before = + - @).")]
+TopOpt = Annotated[Optional[int], typer.Option("--top", min=1, help="Items per text listing (default: 20 if large).")]
+PairsOpt = Annotated[bool, typer.Option("--pairs", help="Text report: also list every verified pair.")]
 
 
 @app.command()
@@ -69,6 +72,9 @@ def run(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Embed everything again.")] = False,
     html: HtmlOpt = None,
     csv_dir: CsvOpt = None,
+    csv_raw: CsvRawOpt = False,
+    top: TopOpt = None,
+    pairs: PairsOpt = False,
     store: Annotated[Optional[Path], typer.Option("--store", help="Add the corpus to this persistent store and report the whole store (docs/service.md).")] = None,
     quiet: QuietOpt = False,
 ) -> None:
@@ -97,7 +103,7 @@ def run(
     if report is not None and fmt is Format.json:
         text = json.dumps(report.to_json(), ensure_ascii=False, indent=2)
     else:
-        text = render_text(result)
+        text = render_text(result, top=top, pairs=pairs)
     if output:
         output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
         if not quiet:
@@ -105,7 +111,7 @@ def run(
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     if report is not None:
-        _write_views(report, html, csv_dir, quiet)
+        _write_views(report, html, csv_dir, quiet, csv_raw)
 
 
 @app.command()
@@ -113,6 +119,7 @@ def report(
     saved: Annotated[Path, typer.Argument(help="A saved `cluster run --format json` result.")],
     html: HtmlOpt = None,
     csv_dir: CsvOpt = None,
+    csv_raw: CsvRawOpt = False,
     quiet: QuietOpt = False,
 ) -> None:
     """Write the HTML page and/or CSV tables of a saved JSON result, without running the pipeline again."""
@@ -124,10 +131,10 @@ def report(
         report = load_report(saved)
     except ReportFileError as exc:
         fail(f"{saved}: {exc}")
-    _write_views(report, html, csv_dir, quiet)
+    _write_views(report, html, csv_dir, quiet, csv_raw)
 
 
-def _write_views(report, html: Optional[Path], csv_dir: Optional[Path], quiet: bool) -> None:
+def _write_views(report, html: Optional[Path], csv_dir: Optional[Path], quiet: bool, csv_raw: bool = False) -> None:
     """The HTML page and the CSV tables, both rendered from the contract's Report; an unwritable path is one line."""
     from cluster.report.html.page import write_html
     from cluster.report.tables import write_tables
@@ -139,7 +146,7 @@ def _write_views(report, html: Optional[Path], csv_dir: Optional[Path], quiet: b
             written.append(write_html(report, html))
         if csv_dir is not None:
             target = csv_dir
-            written += write_tables(report, csv_dir)
+            written += write_tables(report, csv_dir, raw=csv_raw)
     except OSError as exc:
         fail(f"{target}: {exc.strerror or exc}")
     if not quiet:

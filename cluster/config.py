@@ -147,6 +147,22 @@ class QuoteConfig(_Section):
     )
 
 
+class ReportConfig(_Section):
+    """How much the text report lists (``cluster.report.terminal``); the JSON keeps everything."""
+
+    large_corpus_articles: int = Field(
+        200, ge=1, description="From this many articles a corpus is large: listings are cut at default_top "
+        "items (a day of a mid-sized feed printed every story and group on 55,000 lines nobody reads)."
+    )
+    default_top: int = Field(
+        20, ge=1, description="Items per listing (stories, groups, carriers, quotes) on a large corpus unless "
+        "--top says otherwise: what fits a few screens after the summary."
+    )
+    summary_items: int = Field(
+        10, ge=1, description="Stories, passages and speakers in the summary's top lists (one screen)."
+    )
+
+
 MODEL_PROFILES: dict[str, dict[str, float]] = {
     # Cosine scales differ between encoders: e5 puts unrelated text at ~0.78 and near copies at
     # ~0.97, USE-m3 spreads them from ~0.05 to ~0.95. Defaults above are USE-m3's; these replace the
@@ -177,6 +193,7 @@ class Config(_Section):
     duplicates: DuplicateConfig = DuplicateConfig()
     stories: StoryConfig = StoryConfig()
     quotes: QuoteConfig = QuoteConfig()
+    report: ReportConfig = ReportConfig()
 
     @classmethod
     def from_file(cls, path: Path) -> Config:

@@ -12,6 +12,7 @@ from typing import Any
 from cluster.documents import Article, Segment
 from cluster.quotes.matching import QuoteResult
 from cluster.report.contract_quotes import quote_ids, quote_out, quotes_out
+from cluster.report.hygiene import visible
 from cluster.report.worddiff import DiffOp, render_diff
 
 
@@ -98,4 +99,4 @@ def render_quote_list(items: list[dict[str, Any]], width: int = 100) -> str:
             out += _render_group(item["id"], item, width)
     if not items:
         out.append("No quote found.")
-    return "\n".join(out).rstrip() + "\n"
+    return visible("\n".join(out).rstrip() + "\n")

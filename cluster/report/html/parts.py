@@ -17,6 +17,7 @@ from typing import Any
 
 from cluster import textnorm
 from cluster.report.contract_base import DiffOpOut
+from cluster.report.hygiene import visible
 from cluster.report.saved import is_web_url
 
 RTL_LANGS = frozenset({"ar", "fa", "ur", "he", "ps", "ckb", "yi"})
@@ -26,8 +27,14 @@ _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2
 
 
 def esc(value: object) -> str:
-    """Text or attribute content, escaped (quotes included, so it is safe inside any quoted attribute)."""
-    return html.escape("" if value is None else str(value), quote=True)
+    """Text or attribute content, escaped (quotes included, so it is safe inside any quoted attribute), with
+    control characters and bidi overrides written out visibly (``hygiene.visible``)."""
+    return html.escape(visible("" if value is None else str(value)), quote=True)
+
+
+def bdi(value: object, lang: object = None) -> str:
+    """Input text isolated from the text around it (ids, titles, outlets), in its own direction."""
+    return f"<bdi{lang_attrs(lang or guess_lang(value))}>{esc(value)}</bdi>"
 
 
 def direction(lang: object) -> str:
