@@ -88,7 +88,8 @@ class Tags(HTMLParser):
                 return set(value.split()) <= set((a.get("class") or "").split())
             return a.get(key) == value
 
-        return [a for t, a in self.tags if t == tag and all(has(a, k.rstrip("_").replace("_", "-"), v) for k, v in attrs.items())]
+        wanted = {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()}
+        return [a for t, a in self.tags if t == tag and all(has(a, k, v) for k, v in wanted.items())]
 
 
 def test_page_is_self_contained(seeds_result):

@@ -16,8 +16,8 @@ from typing import Any
 
 from cluster import textnorm
 from cluster.report.contract import DuplicateGroupOut, QuoteOut, Report
-from cluster.report.hygiene import visible
 from cluster.report.html.parts import direction, guess_lang, shared_words
+from cluster.report.hygiene import visible
 from cluster.report.saved import outlet, quotes_of, speaker_name
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)

@@ -50,7 +50,8 @@ def at_a_glance(report: Report) -> str:
     inner = "".join(p for p in parts if p)
     if not inner:
         return ""
-    return f'<section id="glance" aria-label="At a glance"><h2>At a glance</h2><div class="glance">{inner}</div></section>'
+    return (f'<section id="glance" aria-label="At a glance"><h2>At a glance</h2>'
+            f'<div class="glance">{inner}</div></section>')
 
 
 def _top_stories(report: Report) -> str:

@@ -111,7 +111,7 @@
       stacks[d] = level + 1;
       var dot = svgEl("circle", {cx: x.toFixed(1), cy: (base - 6 - 10 * Math.min(level, 3)).toFixed(1), r: 4.5,
         "class": "dot"});
-      dot.appendChild(svgEl("title", {}, a[2] + ": " + T[a[1]]));
+      dot.appendChild(svgEl("title", {}, a[2] + ": \u2068" + T[a[1]] + "\u2069"));  /* FSI..PDI: isolated */
       svg.appendChild(dot);
     });
     var from = new Date(first * 86400000).toISOString().slice(0, 10), to = new Date(last * 86400000).toISOString().slice(0, 10);
