@@ -44,7 +44,8 @@ def wire_corpus(directory: Path) -> Path:
     for k, outlet in enumerate(OUTLETS):
         records.append({
             "id": SPOOFED if k == 3 else f"art-{k}",
-            "title": "=HYPERLINK(\"http://evil.example\")\x1b[31m red \x07" if k == 3 else f"Port traffic falls ({outlet})",
+            "title": "=HYPERLINK(\"http://evil.example\")\x1b[31m red \x07" if k == 3
+            else f"Port traffic falls ({outlet})",
             "text": "\n\n".join([own[k] + (" Bell\x07 and NUL\x00 here." if k == 3 else ""), *WIRE]),
             "date": f"2026-03-0{k + 2}", "source": outlet, "lang": "en",
         })
