@@ -43,8 +43,12 @@ def write_corpus(paragraphs: int, directory: Path) -> Path:
     return path
 
 
-def measure_size(paragraphs: int, work: Path, cache: Path) -> dict[str, Any]:
-    """Run the pipeline once, then render and measure every view of its result."""
+def measure_size(paragraphs: int, work: Path, cache: Path, encoder: str = "use-m3") -> dict[str, Any]:
+    """Run the pipeline once, then render and measure every view of its result.
+
+    ``encoder="fake"`` runs the test tier's surface-form encoder (tests/fake_encoder.py, a repo checkout only)
+    with caching off: copies still group as copies, so the reports have the shape of a real run's, in
+    minutes less on a busy machine; its figures are marked as such."""
     from cluster.config import Config
     from cluster.pipeline import run_pipeline
     from cluster.report.contract import Report
@@ -52,7 +56,12 @@ def measure_size(paragraphs: int, work: Path, cache: Path) -> dict[str, Any]:
     from cluster.report.terminal import render_text
 
     corpus = write_corpus(paragraphs, work)
-    result = run_pipeline(corpus, Config(cache_dir=cache))
+    if encoder == "fake":
+        from tests.fake_encoder import FakeEncoder
+
+        result = run_pipeline(corpus, Config(cache_embeddings=False), encoder=FakeEncoder())
+    else:
+        result = run_pipeline(corpus, Config(model=encoder, cache_dir=cache))
     start = time.perf_counter()
     text = render_text(result)
     text_s = time.perf_counter() - start
@@ -63,7 +72,7 @@ def measure_size(paragraphs: int, work: Path, cache: Path) -> dict[str, Any]:
     path.write_text(page, encoding="utf-8")
     pairs_lines = render_text(result, pairs=True).count("\n")
     return {
-        "paragraphs": paragraphs, "articles": len(result.articles), "passages": result.passages,
+        "encoder": encoder, "paragraphs": paragraphs, "articles": len(result.articles), "passages": result.passages,
         "groups": len(result.groups), "pairs": result.duplicate_pairs, "stories": len(result.stories.stories),
         "terminal_lines": text.count("\n"), "terminal_lines_with_pairs": pairs_lines,
         "html_mb": round(len(page.encode("utf-8")) / 1e6, 2), "text_render_s": round(text_s, 3),
@@ -118,13 +127,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,30000", help="Corpus sizes in paragraphs, comma-separated.")
     parser.add_argument("--cache", type=Path, required=True, help="Embedding cache directory (kept between calls).")
+    parser.add_argument("--encoder", default="use-m3", help="use-m3, another model, or fake.")
     parser.add_argument("--out", type=Path, default=None, help="Folder for corpora, pages and results.json.")
     args = parser.parse_args(argv)
     work = args.out or Path(tempfile.mkdtemp(prefix="report-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     rows = []
     for size in (int(s) for s in args.sizes.split(",")):
-        rows.append(measure_size(size, work, args.cache))
+        rows.append(measure_size(size, work, args.cache, args.encoder))
         print(json.dumps(rows[-1], ensure_ascii=False), flush=True)
     summary = {"rows": rows, "render_exponent": exponent(rows, "render_s"),
                "html_render_exponent": exponent(rows, "html_render_s"),
