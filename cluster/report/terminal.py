@@ -46,7 +46,7 @@ def render_text(result: Result, *, width: int = 100, top: int | None = None, pai
     out += _render_groups(result, width, listing)
     out += _render_stories(result, width, listing)
     out += render_quotes(result.quotes, result.article_index, result.segments, width,
-                         max_groups=listing.top if listing.top is not None else 30)
+                         max_groups=listing.top if listing.top is not None else 30, max_instances=listing.top)
     if result.skipped or result.notices:
         out.append(_heading("Skipped inputs and notices"))
         out += [f"  ! {item}" for item in result.skipped]
@@ -101,7 +101,7 @@ def _render_group(result: Result, gid: str, group: DuplicateGroup, width: int, l
                    f"{p.lang}){kind}  chars {p.start}-{p.end}  {_relation(group, pairs, first, k)}")
         pair = pairs.get((min(first, k), max(first, k)))
         if pair is not None and pair.match_type is MatchType.EDITED and not listing.pairs:
-            out += _diff_lines(group, pair, width)
+            out += _diff_lines(group, pair, width, 200 if listing.top is not None else 600)
     if shown < len(group.passages):
         out.append(f"    … {len(group.passages) - shown} more carriers (--top {len(group.passages)} shows all)")
     if listing.pairs:
@@ -137,9 +137,9 @@ def _relation(group: DuplicateGroup, pairs: dict[tuple[int, int], Any], first: i
             f"word overlap {pair.lexical_overlap:.2f}")
 
 
-def _diff_lines(group: DuplicateGroup, pair: Any, width: int) -> list[str]:
+def _diff_lines(group: DuplicateGroup, pair: Any, width: int, limit: int = 600) -> list[str]:
     diff = render_diff(word_diff(group.passages[pair.a].text, group.passages[pair.b].text))
-    return [f"            {line}" for line in _snippet(diff, width, 600)]
+    return [f"            {line}" for line in _snippet(diff, width, limit)]
 
 
 def _pair_lines(group: DuplicateGroup, width: int) -> list[str]:
