@@ -12,6 +12,7 @@ never obeyed.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from cluster import textnorm
@@ -124,9 +125,15 @@ def _spans(text: str, words: set[str]) -> list[int]:
     if not words:
         return out
     for match in _WORD.finditer(text):
-        if any(w in words for w in textnorm.words(match.group())):
+        if any(w in words for w in _normalised(match.group())):
             out += [match.start(), match.end()]
     return out
+
+
+@lru_cache(maxsize=200_000)
+def _normalised(token: str) -> tuple[str, ...]:
+    """A token's normalised words, once per distinct token (a day of news repeats its words)."""
+    return tuple(textnorm.words(token))
 
 
 def _quote(quote: QuoteOut, position: dict[str, int], texts: Texts) -> dict[str, Any]:

@@ -25,6 +25,7 @@ RTL_LANGS = frozenset({"ar", "fa", "ur", "he", "ps", "ckb", "yi"})
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # Characters that could end a <script> block or a JS string if the JSON were read as script.
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_JSON_TABLE = str.maketrans(_JSON_ESCAPES)
 
 
 def esc(value: object) -> str:
@@ -72,7 +73,7 @@ def web_link(url: object, label: str) -> str:
 def script_json(data: Any) -> str:
     """JSON that is safe inside ``<script type="application/json">``: no ``</script>``, no line separators."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return "".join(_JSON_ESCAPES.get(ch, ch) for ch in text)
+    return text.translate(_JSON_TABLE)
 
 
 def fmt_number(value: object, digits: int = 2) -> str:
