@@ -101,7 +101,7 @@ def _render_group(result: Result, gid: str, group: DuplicateGroup, width: int, l
                    f"{p.lang}){kind}  chars {p.start}-{p.end}  {_relation(group, pairs, first, k)}")
         pair = pairs.get((min(first, k), max(first, k)))
         if pair is not None and pair.match_type is MatchType.EDITED and not listing.pairs:
-            out += _diff_lines(group, pair, width, 200 if listing.top is not None else 600)
+            out += _diff_lines(group, pair, width, width - 20 if listing.top is not None else 600)
     if shown < len(group.passages):
         out.append(f"    … {len(group.passages) - shown} more carriers (--top {len(group.passages)} shows all)")
     if listing.pairs:

@@ -105,10 +105,27 @@ def _group(group: DuplicateGroupOut, position: dict[str, int], story_of: dict[st
 
 def _pair(pair: Any, first: int) -> list[Any]:
     """A verified link; its word diff only when it ties a carrier to the earliest copy (the relation shown)."""
-    row = [pair.a, pair.b, pair.match_type, pair.similarity, pair.lexical_overlap]
+    row = [pair.a, pair.b, pair.match_type, round(pair.similarity, 3), round(pair.lexical_overlap, 3)]
     if pair.diff and first in (pair.a, pair.b):
-        row.append([[op.op, visible(op.a), visible(op.b)] for op in pair.diff])
+        row.append(compact_diff(pair.diff))
     return row
+
+
+def compact_diff(ops: list[Any], context: int = 4) -> list[list[str]]:
+    """A word diff for reading: changes in full, long unchanged runs cut to ``context`` words each side.
+
+    A wire copy is mostly unchanged text; written out in full, its diff repeats the passage once more per
+    carrier (5 of 19 MB of a day of news). The JSON contract keeps the full diff."""
+    out = []
+    for op in ops:
+        if op.op == "equal":
+            words = visible(op.a).split(" ")
+            if len(words) > 2 * context + 1:
+                words = [*words[:context], "…", *words[-context:]]
+            out.append(["equal", " ".join(words), ""])
+        else:
+            out.append([op.op, visible(op.a), visible(op.b)])
+    return out
 
 
 def _provenance(group: DuplicateGroupOut, position: dict[str, int]) -> dict[str, Any] | None:
@@ -124,9 +141,16 @@ def _spans(text: str, words: set[str]) -> list[int]:
     out: list[int] = []
     if not words:
         return out
+    joined = False  # consecutive shared words are one span: copies share nearly every word
     for match in _WORD.finditer(text):
         if any(w in words for w in _normalised(match.group())):
-            out += [match.start(), match.end()]
+            if joined:
+                out[-1] = match.end()
+            else:
+                out += [match.start(), match.end()]
+            joined = True
+        else:
+            joined = False
     return out
 
 
@@ -153,7 +177,7 @@ def _instance(instance: Any, position: dict[str, int], texts: Texts) -> dict[str
     if instance.part is True:
         out["part"] = True
     if instance.diff:
-        out["diff"] = [[op.op, visible(op.a), visible(op.b)] for op in instance.diff]
+        out["diff"] = compact_diff(instance.diff)
     return out
 
 
