@@ -132,8 +132,8 @@ def _provenance(group: DuplicateGroupOut, position: dict[str, int]) -> dict[str,
     p = group.provenance
     if p is None:
         return None
-    return {"e": [clean(a) for a in p.earliest], "d": p.date, "dated": p.dated,
-            "c": [[clean(c.article), c.match_type] for c in p.copies], "ag": [clean(a) for a in p.agency]}
+    # the copies and their match types are each carrier's relation to the earliest, drawn on its passage
+    return {"e": [clean(a) for a in p.earliest], "d": p.date, "dated": p.dated, "ag": [clean(a) for a in p.agency]}
 
 
 def _spans(text: str, words: set[str]) -> list[int]:

@@ -221,10 +221,7 @@
       if (g.pv.e.length) { g.pv.e.forEach(function (a, j) { add(pv, j ? ", " : "", tx("bdi", a, "und")); }); }
       else { add(pv, "unknown"); }
       add(pv, g.pv.dated === false ? " (no carrier is dated: order unknown)" : g.pv.d ? " on " + g.pv.d : "");
-      if (g.pv.c.length) {
-        add(pv, " \u00b7 copies: ");
-        g.pv.c.forEach(function (c, j) { add(pv, j ? ", " : "", tx("bdi", c[0], "und"), " (" + c[1] + ")"); });
-      }
+      add(pv, " \u00b7 each copy's relation to it is on its passage");
       if (g.pv.ag.length) {
         add(pv, " \u00b7 agency credited: ");
         g.pv.ag.forEach(function (a, j) { add(pv, j ? ", " : "", tx("bdi", a)); });
