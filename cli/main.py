@@ -54,7 +54,7 @@ QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars 
 HtmlOpt = Annotated[Optional[Path], typer.Option("--html", help="Also write a self-contained HTML report here (docs/reports.md).")]
 CsvOpt = Annotated[Optional[Path], typer.Option("--csv", help="Also write CSV tables into this folder (docs/reports.md).")]
 CsvRawOpt = Annotated[bool, typer.Option("--csv-raw", help="CSV cells as is (no ' before = + - @).")]
-TopOpt = Annotated[Optional[int], typer.Option("--top", min=1, help="Items per text listing (default: 20 if large).")]
+TopOpt = Annotated[Optional[int], typer.Option("--top", min=1, help="Items per text listing (default: 15 if large).")]
 PairsOpt = Annotated[bool, typer.Option("--pairs", help="Text report: also list every verified pair.")]
 
 

@@ -6,7 +6,7 @@
   "use strict";
   var node = document.getElementById("report-data");
   var D = node ? JSON.parse(node.textContent) : {t: [], o: [], a: [], s: [], l: [], g: [], q: null};
-  var T = D.t, A = D.a, PAGE = D.page || 30;
+  var T = D.t, A = D.a, PAGE = D.page || 30, MT = D.mt || [];
   var RTL = {ar: 1, fa: 1, ur: 1, he: 1, ps: 1, ckb: 1, yi: 1};
   var $ = function (id) { return document.getElementById(id); };
   var text = $("filter-text"), outlet = $("filter-outlet"), speaker = $("filter-speaker");
@@ -235,14 +235,14 @@
       if (g.early.indexOf(j) !== -1) { add(cap, " ", el("span", "tag first", "earliest")); }
       var r = relation(g, j);
       add(cap, " ", el("span", "note", "\u00b7 " + p[2] + " \u00b7 chars " + p[4] + "\u2013" + p[5] +
-        (r ? " \u00b7 " + r[2] + " of [" + g.first + "], similarity " + num(r[3]) + ", word overlap " + num(r[4]) : "")));
+        (r ? " \u00b7 " + MT[r[2]] + " of [" + g.first + "], similarity " + num(r[3]) + ", word overlap " + num(r[4]) : "")));
       var fig = add(el("figure", "passage"), cap, passageText(p));
       if (r && r[5]) { add(fig, diffBox(r[5], p[2], "word changes from [" + r[0] + "] to [" + r[1] + "]")); }
       cards.appendChild(fig);
     });
     item.appendChild(cards);
     var pairs = table(["pair", "articles", "match type", "similarity", "word overlap"], g.r.map(function (r) {
-      var t = el("span", "type " + r[2], r[2]);
+      var t = el("span", "type " + MT[r[2]], MT[r[2]]);
       return add(el("tr"), cell("[" + r[0] + "] ~ [" + r[1] + "]"),
         cell(add(el("span"), tx("bdi", art(g.p[r[0]][0])[0], "und"), " ~ ", tx("bdi", art(g.p[r[1]][0])[0], "und"))),
         cell(t), cell(num(r[3]), "num"), cell(num(r[4]), "num"));
