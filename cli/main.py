@@ -53,6 +53,9 @@ ModelOpt = Annotated[Optional[str], typer.Option("--model", "-m", help="use-m3, 
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or warnings on stderr.")]
 HtmlOpt = Annotated[Optional[Path], typer.Option("--html", help="Also write a self-contained HTML report here (docs/reports.md).")]
 CsvOpt = Annotated[Optional[Path], typer.Option("--csv", help="Also write CSV tables into this folder (docs/reports.md).")]
+CsvRawOpt = Annotated[bool, typer.Option("--csv-raw", help="CSV cells as is (no ' before = + - @).")]
+TopOpt = Annotated[Optional[int], typer.Option("--top", min=1, help="Items per text listing (default: 15 if large).")]
+PairsOpt = Annotated[bool, typer.Option("--pairs", help="Text report: also list every verified pair.")]
 
 
 @app.command()
@@ -71,6 +74,9 @@ def run(
     csv_dir: CsvOpt = None,
     engine: Annotated[str, typer.Option("--engine", help="local (this process) or ray (a Ray cluster; docs/scale.md).")] = "local",
     address: Annotated[Optional[str], typer.Option("--address", help="Ray cluster to join (auto: the one `ray start` runs here); default: start a local one.")] = None,
+    csv_raw: CsvRawOpt = False,
+    top: TopOpt = None,
+    pairs: PairsOpt = False,
     store: Annotated[Optional[Path], typer.Option("--store", help="Add the corpus to this persistent store and report the whole store (docs/service.md).")] = None,
     quiet: QuietOpt = False,
 ) -> None:
@@ -83,6 +89,8 @@ def run(
             "duplicates.cross_language_threshold": cross_threshold,
             "stories.distance_threshold": story_threshold,
             "stories.date_window_days": date_window,
+            "report.top": top,
+            "report.pairs": pairs or None,
         },
         no_cache,
     )
@@ -103,7 +111,7 @@ def run(
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     if html or csv_dir:
-        _write_views(outputs.report(), html, csv_dir, quiet)
+        _write_views(outputs.report(), html, csv_dir, quiet, csv_raw)
 
 
 @app.command()
@@ -111,6 +119,7 @@ def report(
     saved: Annotated[Path, typer.Argument(help="A saved `cluster run --format json` result.")],
     html: HtmlOpt = None,
     csv_dir: CsvOpt = None,
+    csv_raw: CsvRawOpt = False,
     quiet: QuietOpt = False,
 ) -> None:
     """Write the HTML page and/or CSV tables of a saved JSON result, without running the pipeline again."""
@@ -122,10 +131,10 @@ def report(
         report = load_report(saved)
     except ReportFileError as exc:
         fail(f"{saved}: {exc}")
-    _write_views(report, html, csv_dir, quiet)
+    _write_views(report, html, csv_dir, quiet, csv_raw)
 
 
-def _write_views(report, html: Optional[Path], csv_dir: Optional[Path], quiet: bool) -> None:
+def _write_views(report, html: Optional[Path], csv_dir: Optional[Path], quiet: bool, csv_raw: bool = False) -> None:
     """The HTML page and the CSV tables, both rendered from the contract's Report; an unwritable path is one line."""
     from cluster.report.html.page import write_html
     from cluster.report.tables import write_tables
@@ -137,7 +146,7 @@ def _write_views(report, html: Optional[Path], csv_dir: Optional[Path], quiet: b
             written.append(write_html(report, html))
         if csv_dir is not None:
             target = csv_dir
-            written += write_tables(report, csv_dir)
+            written += write_tables(report, csv_dir, raw=csv_raw)
     except OSError as exc:
         fail(f"{target}: {exc.strerror or exc}")
     if not quiet:

@@ -285,6 +285,27 @@ class QuoteConfig(_Section):
     )
 
 
+class ReportConfig(_Section):
+    """How much the text report lists (``cluster.report.terminal``); the JSON keeps everything."""
+
+    large_corpus_articles: int = Field(
+        200, ge=1, description="From this many articles a corpus is large: listings are cut at default_top "
+        "items (a day of a mid-sized feed printed every story and group on 55,000 lines nobody reads)."
+    )
+    default_top: int = Field(
+        15, ge=1, description="Items per listing (stories, groups, carriers, quotes) on a large corpus unless "
+        "--top says otherwise: a few screens after the summary (20 gave 2,100 lines on the 30k bench corpus)."
+    )
+    summary_items: int = Field(
+        10, ge=1, description="Stories, passages and speakers in the summary's top lists (one screen)."
+    )
+    top: Optional[int] = Field(
+        None, ge=1, description="Items per listing whatever the corpus size (--top); None: default_top on a "
+        "large corpus, everything on a small one."
+    )
+    pairs: bool = Field(False, description="Also list every verified pair of each group (--pairs).")
+
+
 MODEL_PROFILES: dict[str, dict[str, float]] = {
     # Cosine scales differ between encoders: e5 puts unrelated text at ~0.78 and near copies at
     # ~0.97, USE-m3 spreads them from ~0.05 to ~0.95. Defaults above are USE-m3's; these replace the
@@ -326,6 +347,7 @@ class Config(_Section):
     stories: StoryConfig = StoryConfig()
     quotes: QuoteConfig = QuoteConfig()
     scale: ScaleConfig = ScaleConfig()
+    report: ReportConfig = ReportConfig()
 
     @classmethod
     def from_file(cls, path: Path) -> Config:

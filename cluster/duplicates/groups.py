@@ -18,9 +18,7 @@ import os
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
-import faiss
 import numpy as np
-from sklearn.cluster import AgglomerativeClustering
 
 from cluster.config import DuplicateConfig
 from cluster.documents import Passage, SegmentKind
@@ -120,6 +118,8 @@ def similar_pairs(matrix: np.ndarray, radius: float, block: int = 2048) -> tuple
     An exact faiss range search. Each block of queries searches only the rows from its own start on:
     pairs are symmetric, so the lower triangle would find each pair twice (half the work saved).
     """
+    import faiss  # here, not at module level: reports and the CLI's start-up do not pay for it
+
     faiss.omp_set_num_threads(os.cpu_count() or 1)
     matrix = np.ascontiguousarray(matrix, dtype=np.float32)
     rows, cols, sims = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.float32)]
@@ -284,6 +284,8 @@ def _cluster_nodes(
         margin = (sims - thr) / np.maximum(1e-6, 1 - thr)
         distance = np.clip(1.0 - margin, 0.0, None)
         np.fill_diagonal(distance, 0.0)
+        from sklearn.cluster import AgglomerativeClustering  # sklearn's import pulls pandas and scipy.stats
+
         clustering = AgglomerativeClustering(
             n_clusters=None,
             metric="precomputed",

@@ -12,6 +12,7 @@ from typing import Any
 from cluster.documents import Article, Segment
 from cluster.quotes.matching import QuoteResult
 from cluster.report.contract_quotes import quote_ids, quote_out, quotes_out
+from cluster.report.hygiene import visible
 from cluster.report.worddiff import DiffOp, render_diff
 
 
@@ -23,8 +24,9 @@ def quotes_json(
 
 
 def render_quotes(result: QuoteResult | None, articles: dict[str, Article], segments: dict[str, list[Segment]],
-                  width: int = 100, max_groups: int = 30) -> list[str]:
-    """The text report's Quotes section: quotes carried by two or more articles, then a count."""
+                  width: int = 100, max_groups: int = 30, max_instances: int | None = None) -> list[str]:
+    """The text report's Quotes section: quotes carried by two or more articles, then a count; each quote's
+    instances cut at ``max_instances`` (None: all)."""
     if result is None:
         return []
     shared = [(qid, g) for qid, g in zip(quote_ids(result), result.groups)
@@ -35,7 +37,7 @@ def render_quotes(result: QuoteResult | None, articles: dict[str, Article], segm
     order = {a: k for k, a in enumerate(articles)}
     for qid, group in shared[:max_groups]:
         item = quote_out(qid, group, result, articles, segments, order).model_dump(mode="json")
-        out += _render_group(qid, item, width)
+        out += _render_group(qid, item, width, max_instances)
     rest = len(result.groups) - len(shared)
     if len(shared) > max_groups:
         out.append(f"  … {len(shared) - max_groups} more shared quotes (use --format json or `cluster quotes`)")
@@ -43,7 +45,7 @@ def render_quotes(result: QuoteResult | None, articles: dict[str, Article], segm
     return out
 
 
-def _render_group(qid: str, item: dict[str, Any], width: int) -> list[str]:
+def _render_group(qid: str, item: dict[str, Any], width: int, max_instances: int | None = None) -> list[str]:
     speaker = item["speaker"] or "unattributed"
     forms = f" ({' / '.join(item['speaker_forms'])})" if item["speaker_forms"] else ""
     first = item["earliest"]
@@ -54,7 +56,8 @@ def _render_group(qid: str, item: dict[str, Any], width: int) -> list[str]:
     for lang, text in item["texts"].items():
         out.append(f"    [{lang}]")
         out += [f"      {line}" for line in _wrap(text, width)]
-    for inst in item["instances"]:
+    instances = item["instances"] if max_instances is None else item["instances"][:max_instances]
+    for inst in instances:
         agency = f" · agency {inst['agency']}" if inst["agency"] else ""
         part = " (part)" if inst.get("part") else ""
         out.append(f"    - {inst['article']} ({inst['lang']}) {inst['match_type']}{part}"
@@ -62,6 +65,8 @@ def _render_group(qid: str, item: dict[str, Any], width: int) -> list[str]:
         if "diff" in inst:
             ops = [DiffOp(d["op"], d["a"], d["b"]) for d in inst["diff"]]
             out += [f"        {line}" for line in _wrap(render_diff(ops), width)]
+    if len(instances) < len(item["instances"]):
+        out.append(f"    … {len(item['instances']) - len(instances)} more instances (`cluster quotes` lists all)")
     out.append("")
     return out
 
@@ -98,4 +103,4 @@ def render_quote_list(items: list[dict[str, Any]], width: int = 100) -> str:
             out += _render_group(item["id"], item, width)
     if not items:
         out.append("No quote found.")
-    return "\n".join(out).rstrip() + "\n"
+    return visible("\n".join(out).rstrip() + "\n")

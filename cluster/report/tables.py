@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from cluster.report.contract import Report
+from cluster.report.hygiene import csv_safe
 from cluster.report.saved import articles_by_id, check_report, outlet, quotes_of, speaker_name, story_of_article
 
 LIST_SEPARATOR = " | "
@@ -44,11 +45,13 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
-def write_tables(report: Report | dict[str, Any], directory: Path) -> list[Path]:
+def write_tables(report: Report | dict[str, Any], directory: Path, *, raw: bool = False) -> list[Path]:
     """Write every table as ``DIR/<name>.csv`` (UTF-8, no BOM); return the paths written.
 
-    ``report`` is a Report, or its JSON form (checked against the contract first).
+    ``report`` is a Report, or its JSON form (checked against the contract first). Cells a spreadsheet
+    would run as a formula get a leading apostrophe unless ``raw`` (``--csv-raw``) asks for the text as is.
     """
+    convert = cell if raw else (lambda value: csv_safe(cell(value)))
     rows_by_table = table_rows(check_report(report))
     directory.mkdir(parents=True, exist_ok=True)
     written = []
@@ -57,7 +60,7 @@ def write_tables(report: Report | dict[str, Any], directory: Path) -> list[Path]
         with path.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.DictWriter(handle, fieldnames=COLUMNS[name], extrasaction="raise")
             writer.writeheader()
-            writer.writerows({key: cell(value) for key, value in row.items()} for row in rows)
+            writer.writerows({key: convert(value) for key, value in row.items()} for row in rows)
         written.append(path)
     return written
 

@@ -4,7 +4,6 @@ similarity matrix (articles into stories, stories into storylines)."""
 from __future__ import annotations
 
 import numpy as np
-from sklearn.cluster import AgglomerativeClustering
 
 
 def agglomerate(similarity: np.ndarray, threshold: float) -> np.ndarray:
@@ -14,6 +13,8 @@ def agglomerate(similarity: np.ndarray, threshold: float) -> np.ndarray:
     distance = np.clip(1.0 - similarity, 0.0, None)
     distance = (distance + distance.T) / 2
     np.fill_diagonal(distance, 0.0)
+    from sklearn.cluster import AgglomerativeClustering  # sklearn's import pulls pandas and scipy.stats
+
     model = AgglomerativeClustering(
         n_clusters=None, metric="precomputed", linkage="average", distance_threshold=threshold
     )

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer, TfidfVectorizer
 
 from cluster.config import StoryConfig
 from cluster.documents import Article
@@ -43,6 +42,8 @@ class BodyTerms:
 
     @classmethod
     def count(cls, body_texts: Sequence[str]) -> BodyTerms:
+        from sklearn.feature_extraction.text import CountVectorizer  # sklearn's import pulls pandas, scipy.stats
+
         vectorizer = CountVectorizer(ngram_range=(1, 2))
         try:
             counts = vectorizer.fit_transform([normalize(t) for t in body_texts])
@@ -55,6 +56,8 @@ class BodyTerms:
         counts = self.counts if columns is None else self.counts[:, columns]
         if counts.shape[1] == 0:  # no article has a word (e.g. one-letter texts): nothing to weigh
             return sparse.csr_matrix(counts.shape)
+        from sklearn.feature_extraction.text import TfidfTransformer
+
         return TfidfTransformer(sublinear_tf=True).fit_transform(counts).tocsr()
 
 
@@ -158,6 +161,8 @@ def _tfidf_cosine(docs: list[str], **options: object) -> np.ndarray:
     if not any(d.strip() for d in docs):
         return np.zeros((len(docs), len(docs)))
     try:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
         matrix = TfidfVectorizer(sublinear_tf=True, **options).fit_transform(docs)
     except ValueError:  # every document is empty after tokenisation
         return np.zeros((len(docs), len(docs)))

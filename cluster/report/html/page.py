@@ -12,49 +12,48 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections import defaultdict
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from cluster.report.contract import Report, StoryOut
-from cluster.report.html.groups import render_groups
-from cluster.report.html.lookup import Page
-from cluster.report.html.parts import (
-    esc,
-    fmt_number,
-    guess_lang,
-    lang_attrs,
-    list_section,
-    parse_date,
-    script_json,
-    text_span,
-    timeline_svg,
-    web_link,
-)
-from cluster.report.html.quotes import render_quotes
+from cluster.report.contract import Report
+from cluster.report.html.data import page_data
+from cluster.report.html.parts import esc, script_json
+from cluster.report.html.summary import at_a_glance, overview
 from cluster.report.saved import all_outlets, check_report, quotes_of, speaker_name
+
+PAGE_SIZE = 30
+"""Items a section renders at first and per "show more": a screenful each, so a day of news opens at once."""
 
 
 def render_html(report: Report | dict[str, Any]) -> str:
-    """The whole page as a string; ``report`` is a Report, or its JSON form (checked against the contract first)."""
-    page = Page(check_report(report))
+    """The whole page as a string; ``report`` is a Report, or its JSON form (checked against the contract first).
+
+    The summary is written as markup; stories, storylines, groups and quotes are drawn by the page's
+    script from one compact JSON block (``data.page_data``), a page at a time and on demand.
+    """
+    report = check_report(report)
+    data = page_data(report)
+    data["speakers"], data["as"] = _speakers(report, data)
+    data["page"] = PAGE_SIZE
     body = "\n".join(
         part
         for part in (
-            _header(page),
-            _overview(page),
-            _filters(page),
-            _stories(page),
-            _storylines(page),
-            render_groups(page),
-            render_quotes(page) if page.report.quotes is not None else "",
-            _skipped(page),
-            _footer(page),
+            _header(report),
+            overview(report),
+            at_a_glance(report),
+            _filters(report, data["speakers"]),
+            _section("stories", f"Stories ({len(report.stories)})", "No stories."),
+            _section("storylines", f"Storylines ({len(report.storylines)})", "No stories continue one another."),
+            _section("groups", _groups_heading(report), "No passage is repeated across articles."),
+            _section("quotes", _quotes_heading(report), "No quotes were found in these articles.")
+            if report.quotes is not None else "",
+            _skipped(report),
+            _footer(),
         )
         if part
     )
-    return _document(_title(page), body, page.facets)
+    return _document(_title(report), body, data)
 
 
 def write_html(report: Report | dict[str, Any], path: Path) -> Path:
@@ -71,7 +70,7 @@ def _sha256(text: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
 
 
-def _document(title: str, body: str, facets: dict[str, Any]) -> str:
+def _document(title: str, body: str, data: dict[str, Any]) -> str:
     css, js = _asset("report.css"), _asset("report.js")
     policy = (
         f"default-src 'none'; style-src '{_sha256(css)}'; script-src '{_sha256(js)}'; "
@@ -83,57 +82,45 @@ def _document(title: str, body: str, facets: dict[str, Any]) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="referrer" content="no-referrer">\n'
         f"<title>{esc(title)}</title>\n<style>{css}</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n"
-        f'<script type="application/json" id="report-index">{script_json(facets)}</script>\n'
+        f'<script type="application/json" id="report-data">{script_json(data)}</script>\n'
         f"<script>{js}</script>\n</body>\n</html>\n"
     )
 
 
-def _title(page: Page) -> str:
-    s = page.report.summary
+def _title(report: Report) -> str:
+    s = report.summary
     return f"News cluster report: {s.articles} articles, {s.stories} stories"
 
 
-def _header(page: Page) -> str:
-    report = page.report
+def _header(report: Report) -> str:
     return (
-        f"<header class=\"top\"><h1>{esc(_title(page))}</h1>"
-        f"<p class=\"note\">model {esc(report.model or 'unknown')} · report schema "
+        f"<header class=\"top\"><h1>{esc(_title(report))}</h1>"
+        f"<p class=\"note\">model <bdi>{esc(report.model or 'unknown')}</bdi> · report schema "
         f"{esc(report.schema_version)} · self-contained page: nothing is loaded from the network</p></header>"
     )
 
 
-def _overview(page: Page) -> str:
-    s, report = page.report.summary, page.report
-    languages = s.languages
-    outlets = all_outlets(report)
-    first, last = s.first_date, s.last_date
-    span = "no dates" if not first else (esc(first) if first == last else f"{esc(first)} – {esc(last)}")
-    cards = [
-        ("Articles", esc(s.articles), f"{esc(s.skipped)} input(s) skipped"),
-        ("Outlets", str(len(outlets)), ", ".join(esc(o) for o in outlets[:6]) + (" …" if len(outlets) > 6 else "")),
-        ("Languages", str(len(languages)), " · ".join(f"{esc(k)} {esc(v)}" for k, v in languages.items())),
-        ("Date range", span, ""),
-        ("Duplicate groups", esc(s.duplicate_groups), f"{esc(s.duplicate_pairs)} verified pairs"),
-        ("Stories", esc(s.stories),
-         f"{esc(s.multi_article_stories)} with several articles · {esc(s.storylines)} storylines"),
-    ]
-    if report.quotes is not None:
-        cards.append(("Quotes", str(len(quotes_of(report))), f"{len(_speaker_names(report))} named speakers"))
-    items = "".join(
-        f'<div class="card"><dt>{label}</dt><dd class="big{" span" if label == "Date range" else ""}">{value}</dd>'
-        f'<dd class="note">{detail}</dd></div>'
-        for label, value, detail in cards
-    )
-    return f'<section id="overview" aria-label="Overview"><dl class="cards">{items}</dl></section>'
+def _speakers(report: Report, data: dict[str, Any]) -> tuple[list[str], dict[str, list[int]]]:
+    """Named speakers (sorted) and, per article position, the speakers it quotes: the speaker filter's facets."""
+    from cluster.report.html.data import clean
+
+    quotes = quotes_of(report)
+    names = sorted({clean(n) for q in quotes if (n := speaker_name(q))}, key=str.casefold)
+    index = {n: k for k, n in enumerate(names)}
+    position = {a.id: k for k, a in enumerate(report.articles)}
+    by_article: dict[str, set[int]] = {}
+    for quote in quotes:
+        name = speaker_name(quote)
+        if name is None:
+            continue
+        for instance in quote.instances:
+            if instance.article in position:
+                by_article.setdefault(str(position[instance.article]), set()).add(index[clean(name)])
+    return names, {k: sorted(v) for k, v in by_article.items()}
 
 
-def _speaker_names(report: Report) -> list[str]:
-    return sorted({name for q in quotes_of(report) if (name := speaker_name(q))}, key=str.casefold)
-
-
-def _filters(page: Page) -> str:
-    outlets = "".join(f'<option value="{esc(o)}">{esc(o)}</option>' for o in all_outlets(page.report))
-    speakers = _speaker_names(page.report)
+def _filters(report: Report, speakers: list[str]) -> str:
+    outlets = "".join(f'<option value="{esc(o)}">{esc(o)}</option>' for o in all_outlets(report))
     speaker_select = (
         '<label>Speaker <select id="filter-speaker"><option value="">all speakers</option>'
         + "".join(f'<option value="{esc(n)}">{esc(n)}</option>' for n in speakers)
@@ -153,111 +140,37 @@ def _filters(page: Page) -> str:
     )
 
 
-def _stories(page: Page) -> str:
-    lines = defaultdict(list)
-    for line in page.report.storylines:
-        for sid in line.stories:
-            lines[sid].append(line.id)
-    items = [_story(page, story, lines.get(story.id, [])) for story in page.report.stories]
-    return list_section("stories", f"Stories ({len(items)})", items, "No stories.")
-
-
-def _story(page: Page, story: StoryOut, storylines: list[str]) -> str:
-    anchor = page.story_anchor[story.id]
-    members = list(story.articles)
-    page.add_facets(anchor, members, several=len(members) > 1)
-    central = page.articles.get(story.central_article)
-    first, last = story.first_date, story.last_date
-    span = "undated" if not first else (esc(first) if first == last else f"{esc(first)} – {esc(last)}")
-    keywords = "".join(
-        f'<button type="button" class="chip" data-term="{esc(k)}"{lang_attrs(guess_lang(k))}>{esc(k)}</button>'
-        for k in story.keywords
-    )
-    outlets = sorted({page.outlet(aid) for aid in members}, key=str.casefold)
-    rows = "".join(_member_row(page, aid) for aid in members)
+def _section(anchor: str, heading: str, empty: str) -> str:
+    """A section the script fills: its items a page at a time, a live count, a note when none match."""
     return (
-        f'<article class="story item" id="{anchor}"><header><span class="badge">{esc(story.id)}</span> '
-        f'{text_span(story.label or "", central.lang if central else None, tag="h3")}'
-        f'<p class="meta">{len(members)} article{"s" if len(members) != 1 else ""} · {span} · '
-        f'outlets: {", ".join(esc(o) for o in outlets)}</p></header>'
-        + (f'<p class="keywords">{keywords}</p>' if keywords else "")
-        + _story_timeline(page, members)
-        + '<table class="members"><thead><tr><th>date</th><th>outlet</th><th>lang</th><th>article</th></tr></thead>'
-        + f"<tbody>{rows}</tbody></table>"
-        + _story_ties(page, story, storylines)
-        + "</article>"
+        f'<section id="{anchor}" class="list"><h2>{esc(heading)} <span class="count" data-count="{anchor}"></span>'
+        f'</h2><div class="items" data-kind="{anchor}"></div><p class="empty-note" hidden>{esc(empty)}</p>'
+        '<p class="no-match" hidden>Nothing here matches the filters.</p>'
+        '<button type="button" class="more" hidden>Show more</button></section>'
     )
 
 
-def _story_timeline(page: Page, members: list[str]) -> str:
-    articles = [a for aid in members if (a := page.articles.get(aid))]
-    points = [(day, a.title or "") for a in articles if (day := parse_date(a.date))]
-    undated = len(members) - len(points)
-    note = f'<p class="note">{undated} undated</p>' if undated else ""
-    return f'<div class="timeline-box">{timeline_svg(points, page.corpus_span)}{note}</div>'
+def _groups_heading(report: Report) -> str:
+    pairs = sum(len(g.pairs) for g in report.duplicate_groups)
+    return f"Duplicate passages ({len(report.duplicate_groups)} groups, {pairs} pairs)"
 
 
-def _story_ties(page: Page, story: StoryOut, storylines: list[str]) -> str:
-    """What holds the story together (its shared passages) and what it continues (its storylines)."""
-    evidence = ", ".join(page.group_link(gid) for gid in story.evidence)
-    if evidence:
-        out = f'<p class="evidence">Tied together by shared passages: {evidence}</p>'
-    elif len(story.articles) > 1:
-        out = ('<p class="evidence note">No passage shared between members: grouped by meaning, wording, names and '
-               "dates.</p>")
-    else:
-        out = ""
-    links = ", ".join(f'<a href="#{page.storyline_anchor[lid]}">{esc(lid)}</a>' for lid in storylines)
-    if links:
-        out += f'<p class="note">Part of storyline {links}: stories that continue one another.</p>'
-    return out
+def _quotes_heading(report: Report) -> str:
+    quotes = quotes_of(report)
+    named = len({n for q in quotes if (n := speaker_name(q))})
+    return f"Quotes by speaker ({len(quotes)} quotes, {named} named speakers)"
 
 
-def _member_row(page: Page, article_id: str) -> str:
-    article = page.articles.get(article_id)
-    link = web_link(article.url if article else None, "link")
-    date, lang = (article.date, article.lang) if article else (None, None)
-    return (
-        f'<tr><td class="date" dir="ltr">{esc(date or "undated")}</td><td>{esc(page.outlet(article_id))}</td>'
-        f'<td>{esc(lang or "")}</td><td>{page.article_ref(article_id)}'
-        + (f' <span class="note">{link}</span>' if link else "")
-        + "</td></tr>"
-    )
-
-
-def _storylines(page: Page) -> str:
-    stories = {s.id: s for s in page.report.stories}
-    items = []
-    for line in page.report.storylines:
-        steps = "".join(
-            f'<li><span class="note" dir="ltr">{esc(_story_field(stories, sid, "first_date") or "undated")}</span> '
-            f'{page.story_link(sid)} {text_span(_story_field(stories, sid, "label") or "")}</li>'
-            for sid in line.stories
-        )
-        items.append(
-            f'<div class="storyline" id="{page.storyline_anchor[line.id]}"><h3>'
-            f'<span class="badge">{esc(line.id)}</span> {len(line.stories)} stories · '
-            f"mean similarity {fmt_number(line.similarity)}</h3><ol>{steps}</ol></div>"
-        )
-    return list_section("storylines", f"Storylines ({len(items)})", items, "No stories continue one another.")
-
-
-def _story_field(stories: dict[str, StoryOut], sid: str, name: str) -> str | None:
-    """A story's field, None for a storyline step naming a story the report lacks."""
-    story = stories.get(sid)
-    return getattr(story, name) if story else None
-
-
-def _skipped(page: Page) -> str:
-    skipped, notices = page.report.skipped, page.report.notices
+def _skipped(report: Report) -> str:
+    skipped, notices = report.skipped, report.notices
     if not skipped and not notices:
         return ""
-    items = "".join(f"<li>skipped {esc(s.path)}: {esc(s.reason)}</li>" for s in skipped)
-    items += "".join(f"<li>{esc(n)}</li>" for n in notices)
+    items = "".join(f"<li><bdi>skipped {esc(s.path)}: {esc(s.reason)}</bdi></li>" for s in skipped)
+    items += "".join(f"<li><bdi>{esc(n)}</bdi></li>" for n in notices)
     return f'<section id="skipped"><h2>Skipped inputs and notices</h2><ul dir="auto">{items}</ul></section>'
 
 
-def _footer(page: Page) -> str:
+def _footer() -> str:
     return (
         '<footer class="note">Generated by <code>cluster</code> from the JSON contract (docs/output.md). '
         "Highlighted words appear in another passage of the same group after spelling normalisation.</footer>"

@@ -1,84 +1,440 @@
-/* cluster report filters: plain DOM code, no frameworks, no network.
-   Reads the facets (outlets, speakers) from the JSON block #report-index and never writes HTML:
-   only .hidden, .value and .textContent are set, so no text from the report can become markup. */
+/* cluster report: draws stories, storylines, duplicate groups and quotes from the JSON block #report-data,
+   a page at a time and on demand, and filters them. Plain DOM code, no frameworks, no network.
+   It never writes HTML: every text is set with textContent, so nothing from the corpus can become markup;
+   every element holding corpus text gets its language and direction and is bidi-isolated (CSS .t). */
 (function () {
   "use strict";
-  var indexNode = document.getElementById("report-index");
-  var facets = indexNode ? JSON.parse(indexNode.textContent) : {};
-  var text = document.getElementById("filter-text");
-  var outlet = document.getElementById("filter-outlet");
-  var speaker = document.getElementById("filter-speaker");
-  var several = document.getElementById("filter-several");
-  var clear = document.getElementById("filter-clear");
-  var status = document.getElementById("filter-status");
-  var items = Array.prototype.slice.call(document.querySelectorAll(".item"));
+  var node = document.getElementById("report-data");
+  var D = node ? JSON.parse(node.textContent) : {t: [], o: [], a: [], s: [], l: [], g: [], q: null};
+  var T = D.t, A = D.a, PAGE = D.page || 30, MT = D.mt || [];
+  var RTL = {ar: 1, fa: 1, ur: 1, he: 1, ps: 1, ckb: 1, yi: 1};
+  var $ = function (id) { return document.getElementById(id); };
+  var text = $("filter-text"), outlet = $("filter-outlet"), speaker = $("filter-speaker");
+  var several = $("filter-several"), clear = $("filter-clear"), status = $("filter-status");
 
-  // Fold case, Arabic diacritics, tatweel and letter variants, as the tool does when it compares words.
   function fold(value) {
     return value.normalize("NFKC").toLowerCase()
       .replace(/[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g, "")
-      .replace(/[\u0622\u0623\u0625\u0671]/g, "\u0627")
-      .replace(/\u0649/g, "\u064a")
-      .replace(/\u0629/g, "\u0647");
+      .replace(/[\u0622\u0623\u0625\u0671]/g, "\u0627").replace(/\u0649/g, "\u064a").replace(/\u0629/g, "\u0647");
+  }
+  function dirOf(value, lang) {
+    if (lang && lang !== "und") { return RTL[lang.split("-")[0].toLowerCase()] ? "rtl" : "ltr"; }
+    var m = /[A-Za-z\u00c0-\u024f\u0370-\u04ff]|[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/.exec(value || "");
+    return m && /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/.test(m[0]) ? "rtl" : "ltr";
+  }
+  function el(tag, cls, content) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (content !== undefined && content !== null) { e.textContent = String(content); }
+    return e;
+  }
+  function add(parent) {
+    for (var k = 1; k < arguments.length; k++) {
+      var c = arguments[k];
+      if (c === null || c === undefined) { continue; }
+      parent.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+    }
+    return parent;
+  }
+  /* Corpus text: its own language and direction, isolated from what surrounds it. */
+  function tx(tag, value, lang, cls) {
+    var e = el(tag, "t" + (cls ? " " + cls : ""), value);
+    if (lang && lang !== "und") { e.lang = lang; }
+    e.dir = dirOf(value, lang);
+    return e;
+  }
+  function num(v) { return typeof v === "number" ? v.toFixed(2) : "\u2013"; }
+  function art(k) { return A[k] || ["?", 0, null, "und", 0, null]; }
+  function outletOf(k) { return D.o[art(k)[4]] || "unknown"; }
+  function articleRef(k) {
+    var a = art(k);
+    return add(el("span"), tx("span", T[a[1]], a[3], "title"), " ",
+      add(el("span", "note"), tx("bdi", a[0], "und"), " \u00b7 " + (a[2] || "undated") + " \u00b7 ",
+        tx("bdi", outletOf(k))));
+  }
+  function badge(value, cls) { return el("span", "badge" + (cls ? " " + cls : ""), value); }
+  function link(kind, index, label) {
+    var a = el("a", null, label);
+    a.href = "#" + ANCHOR[kind] + (index + 1);
+    a.setAttribute("data-open", kind + ":" + index);
+    return a;
+  }
+  function diffBox(ops, lang, summary) {
+    if (!ops || !ops.length) { return null; }
+    var p = tx("p", "", lang);
+    ops.forEach(function (op, k) {
+      if (k) { p.appendChild(document.createTextNode(" ")); }
+      if (op[0] === "equal") { p.appendChild(document.createTextNode(op[1])); return; }
+      if (op[1]) { p.appendChild(el("del", null, op[1])); }
+      if (op[2]) { p.appendChild(el("ins", null, op[2])); }
+    });
+    return add(el("details", "diff"), el("summary", null, summary), p);
+  }
+  function table(heads, rows) {
+    var head = el("tr");
+    heads.forEach(function (h) { head.appendChild(el("th", null, h)); });
+    var body = el("tbody");
+    rows.forEach(function (r) { body.appendChild(r); });
+    return add(el("table"), add(el("thead"), head), body);
+  }
+  function cell(content, cls) {
+    var td = el("td", cls);
+    return typeof content === "string" ? (td.textContent = content, td) : add(td, content);
+  }
+  function timeline(members) {
+    var pts = members.filter(function (k) { return art(k)[2]; }).map(function (k) { return art(k); });
+    var box = el("div", "timeline-box");
+    if (pts.length) { box.appendChild(svgTimeline(pts)); }
+    if (members.length > pts.length) { box.appendChild(el("p", "note", (members.length - pts.length) + " undated")); }
+    return box;
+  }
+  function svgEl(tag, attrs, content) {
+    var e = document.createElementNS("http://www.w3.org/2000/svg", tag);
+    Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (content) { e.textContent = content; }
+    return e;
+  }
+  function day(s) { return Date.parse(String(s).slice(0, 10)) / 86400000; }
+  function svgTimeline(pts) {
+    pts = pts.slice().sort(function (x, y) { return day(x[2]) - day(y[2]); });
+    var first = day(pts[0][2]), last = day(pts[pts.length - 1][2]), onCorpus = false;
+    if (first === last && D.span && D.span[0] && D.span[1] && D.span[0] < D.span[1]) {
+      first = day(D.span[0]); last = day(D.span[1]); onCorpus = true;
+    }
+    var w = 360, h = 64, left = 14, right = w - 14, base = h - 22, span = Math.max(last - first, 0), stacks = {};
+    var svg = svgEl("svg", {"class": "timeline", viewBox: "0 0 " + w + " " + h, width: w, height: h, role: "img",
+      "aria-label": pts.length + " dated article" + (pts.length !== 1 ? "s" : "")});
+    svg.appendChild(svgEl("line", {x1: left, y1: base, x2: right, y2: base, "class": "axis"}));
+    pts.forEach(function (a) {
+      var d = day(a[2]), x = span === 0 ? (left + right) / 2 : left + (right - left) * (d - first) / span;
+      var level = stacks[d] || 0;
+      stacks[d] = level + 1;
+      var dot = svgEl("circle", {cx: x.toFixed(1), cy: (base - 6 - 10 * Math.min(level, 3)).toFixed(1), r: 4.5,
+        "class": "dot"});
+      dot.appendChild(svgEl("title", {}, a[2] + ": \u2068" + T[a[1]] + "\u2069"));  /* FSI..PDI: isolated */
+      svg.appendChild(dot);
+    });
+    var from = new Date(first * 86400000).toISOString().slice(0, 10), to = new Date(last * 86400000).toISOString().slice(0, 10);
+    svg.appendChild(svgEl("text", {x: left, y: h - 6, "class": "tick", "text-anchor": "start"}, from));
+    if (span) { svg.appendChild(svgEl("text", {x: right, y: h - 6, "class": "tick", "text-anchor": "end"}, to)); }
+    if (onCorpus) {
+      svg.appendChild(svgEl("text", {x: (left + right) / 2, y: base - 16, "class": "tick day", "text-anchor": "middle"},
+        pts[0][2]));
+    }
+    return svg;
   }
 
-  var haystacks = items.map(function (item) { return fold(item.textContent); });
-
-  function matches(position) {
-    var item = items[position];
-    var facet = facets[item.id] || {outlets: [], speakers: [], several: true};
-    var terms = fold(text ? text.value : "").split(/\s+/).filter(Boolean);
-    for (var t = 0; t < terms.length; t++) {
-      if (haystacks[position].indexOf(terms[t]) === -1) { return false; }
+  /* ---- items ---- */
+  var ANCHOR = {stories: "story-", storylines: "storyline-", groups: "group-", quotes: "quote-"};
+  function drawStory(k) {
+    var s = D.s[k], c = s.c === null || s.c === undefined ? null : art(s.c);
+    var item = el("article", "story item");
+    item.id = "story-" + (k + 1);
+    var outlets = {};
+    s.m.forEach(function (m) { outlets[outletOf(m)] = 1; });
+    var names = Object.keys(outlets).sort();
+    var meta = add(el("p", "meta", s.m.length + " article" + (s.m.length !== 1 ? "s" : "") + " \u00b7 " +
+      (!s.f ? "undated" : s.f === s.l ? s.f : s.f + " \u2013 " + s.l) + " \u00b7 outlets: "));
+    names.forEach(function (n, j) { add(meta, j ? ", " : "", tx("bdi", n)); });
+    add(item, add(el("header"), badge(s.id), " ", tx("h3", T[s.label], c ? c[3] : null), meta));
+    if (s.kw.length) {
+      var kw = el("p", "keywords");
+      s.kw.forEach(function (word) {
+        var chip = tx("button", word, null, "chip");
+        chip.type = "button";
+        chip.setAttribute("data-term", word);
+        kw.appendChild(chip);
+      });
+      item.appendChild(kw);
     }
-    if (outlet && outlet.value && facet.outlets.indexOf(outlet.value) === -1) { return false; }
-    if (speaker && speaker.value && facet.speakers.indexOf(speaker.value) === -1) { return false; }
-    if (several && several.checked && item.classList.contains("story") && !facet.several) { return false; }
+    item.appendChild(timeline(s.m));
+    item.appendChild(table(["date", "outlet", "lang", "article"], s.m.map(function (m) {
+      var a = art(m), tr = el("tr"), ref = articleRef(m);
+      if (a[5] && /^https?:/i.test(a[5].trim())) {
+        var l = el("a", null, "link");
+        l.href = a[5].trim(); l.rel = "noopener noreferrer nofollow"; l.target = "_blank";
+        add(ref, " ", add(el("span", "note"), l));
+      } else if (a[5]) { add(ref, " ", tx("span", a[5], "und", "note")); }
+      return add(tr, cell(a[2] || "undated", "date"), cell(tx("bdi", outletOf(m))), cell(a[3] || ""), cell(ref));
+    })));
+    if (s.ev.length) {
+      var ev = el("p", "evidence", "Tied together by shared passages: ");
+      s.ev.forEach(function (g, j) { add(ev, j ? ", " : "", link("groups", g, D.g[g].id)); });
+      item.appendChild(ev);
+    } else if (s.m.length > 1) {
+      item.appendChild(el("p", "evidence note",
+        "No passage shared between members: grouped by meaning, wording, names and dates."));
+    }
+    if (s.sl.length) {
+      var sl = el("p", "note", "Part of storyline ");
+      s.sl.forEach(function (l, j) { add(sl, j ? ", " : "", link("storylines", l, D.l[l].id)); });
+      add(sl, ": stories that continue one another.");
+      item.appendChild(sl);
+    }
+    return item;
+  }
+  function drawStoryline(k) {
+    var line = D.l[k], box = el("div", "storyline"), ol = el("ol");
+    box.id = "storyline-" + (k + 1);
+    add(box, add(el("h3"), badge(line.id), " " + line.s.length + " stories \u00b7 mean similarity " + num(line.sim)));
+    line.s.forEach(function (s) {
+      var st = D.s[s];
+      add(ol, add(el("li"), el("span", "note", st.f || "undated"), " ", link("stories", s, st.id), " ",
+        tx("span", T[st.label])));
+    });
+    return add(box, ol);
+  }
+  function passageText(p) {
+    var value = T[p[3]], spans = p[6], q = tx("blockquote", "", p[2], "passage-text"), last = 0;
+    for (var j = 0; j < spans.length; j += 2) {
+      q.appendChild(document.createTextNode(value.slice(last, spans[j])));
+      q.appendChild(el("mark", null, value.slice(spans[j], spans[j + 1])));
+      last = spans[j + 1];
+    }
+    q.appendChild(document.createTextNode(value.slice(last)));
+    return q;
+  }
+  function relation(g, k) {
+    if (k === g.first) { return null; }
+    var best = null;
+    g.r.forEach(function (r) {
+      if ((r[0] === k && r[1] === g.first) || (r[1] === k && r[0] === g.first)) { best = r; }
+    });
+    return best;
+  }
+  function drawGroup(k) {
+    var g = D.g[k], item = el("article", "group item"), meta = el("span", "meta",
+      g.p.length + " copies \u00b7 " + g.langs.join(", ") + " \u00b7 " + g.types.join(", ") +
+      " \u00b7 best similarity " + num(g.best));
+    item.id = "group-" + (k + 1);
+    var arts = {};
+    g.p.forEach(function (p) { arts[p[0]] = 1; });
+    meta.textContent = Object.keys(arts).length + " articles \u00b7 " + g.langs.join(", ") + " \u00b7 " +
+      g.types.join(", ") + " \u00b7 best similarity " + num(g.best);
+    if (g.st.length) {
+      add(meta, " \u00b7 in ");
+      g.st.forEach(function (s, j) { add(meta, j ? ", " : "", link("stories", s, D.s[s].id)); });
+    }
+    add(item, add(el("header"), badge(g.id), " ", meta));
+    if (g.pv) {
+      var pv = el("p", "provenance", "First published in ");
+      if (g.pv.e.length) { g.pv.e.forEach(function (a, j) { add(pv, j ? ", " : "", tx("bdi", a, "und")); }); }
+      else { add(pv, "unknown"); }
+      add(pv, g.pv.dated === false ? " (no carrier is dated: order unknown)" : g.pv.d ? " on " + g.pv.d : "");
+      add(pv, " \u00b7 each copy's relation to it is on its passage");
+      if (g.pv.ag.length) {
+        add(pv, " \u00b7 agency credited: ");
+        g.pv.ag.forEach(function (a, j) { add(pv, j ? ", " : "", tx("bdi", a)); });
+      }
+      item.appendChild(pv);
+    }
+    var cards = el("div", "passages");
+    g.p.forEach(function (p, j) {
+      var cap = add(el("figcaption"), badge("[" + j + "]", "small"), " ", articleRef(p[0]));
+      if (p[1] && p[1] !== "body") { add(cap, " ", el("span", "tag", p[1])); }
+      if (g.early.indexOf(j) !== -1) { add(cap, " ", el("span", "tag first", "earliest")); }
+      var r = relation(g, j);
+      add(cap, " ", el("span", "note", "\u00b7 " + p[2] + " \u00b7 chars " + p[4] + "\u2013" + p[5] +
+        (r ? " \u00b7 " + MT[r[2]] + " of [" + g.first + "], similarity " + num(r[3]) + ", word overlap " + num(r[4]) : "")));
+      var fig = add(el("figure", "passage"), cap, passageText(p));
+      if (r && r[5]) { add(fig, diffBox(r[5], p[2], "word changes from [" + r[0] + "] to [" + r[1] + "]")); }
+      cards.appendChild(fig);
+    });
+    item.appendChild(cards);
+    var pairs = table(["pair", "articles", "match type", "similarity", "word overlap"], g.r.map(function (r) {
+      var t = el("span", "type " + MT[r[2]], MT[r[2]]);
+      return add(el("tr"), cell("[" + r[0] + "] ~ [" + r[1] + "]"),
+        cell(add(el("span"), tx("bdi", art(g.p[r[0]][0])[0], "und"), " ~ ", tx("bdi", art(g.p[r[1]][0])[0], "und"))),
+        cell(t), cell(num(r[3]), "num"), cell(num(r[4]), "num"));
+    }));
+    pairs.className = "pairs";
+    item.appendChild(add(el("details", "pairs-box"), el("summary", null, "All " + g.r.length + " verified pairs"), pairs));
+    return item;
+  }
+  function drawQuote(k) {
+    var q = D.q[k], item = el("article", "quote item"), arts = {};
+    item.id = "quote-" + (k + 1);
+    q.i.forEach(function (i) { arts[i.a] = 1; });
+    var n = Object.keys(arts).length, kinds = {};
+    q.i.forEach(function (i) { if (i.kind) { kinds[i.kind] = 1; } });
+    add(item, add(el("header"), badge(q.id || item.id), " ", el("span", "meta", q.i.length + " instance" +
+      (q.i.length !== 1 ? "s" : "") + " in " + n + " article" + (n !== 1 ? "s" : "") +
+      (Object.keys(kinds).length ? " \u00b7 " + Object.keys(kinds).sort().join(", ") : ""))));
+    q.x.forEach(function (x) { item.appendChild(tx("blockquote", T[x[1]], x[0], "quote-text")); });
+    if (q.i.length === 1) {
+      var one = q.i[0], p = add(el("p", "provenance", "In "), articleRef(one.a));
+      if (one.sw) { add(p, " \u00b7 attributed to ", tx("bdi", one.sw)); }
+      if (one.ag) { add(p, " \u00b7 agency: ", tx("bdi", one.ag)); }
+      item.appendChild(p);
+      return item;
+    }
+    if (q.e.a) {
+      var first = add(el("p", "provenance", "First published: "), tx("bdi", q.e.a, "und"), q.e.d ? " (" + q.e.d + ")" : "");
+      var ties = q.e.ties.filter(function (t) { return t !== q.e.a; });
+      if (ties.length) { add(first, " \u00b7 same day: "); ties.forEach(function (t, j) { add(first, j ? ", " : "", tx("bdi", t, "und")); }); }
+      item.appendChild(first);
+    }
+    var rows = q.i.map(function (i) {
+      var said = tx("td", T[i.x], i.lang);
+      if (i.part) { add(said, " ", el("span", "tag", "part of the quote")); }
+      add(said, diffBox(i.diff, i.lang, "word changes from the source"));
+      return add(el("tr"), cell(add(el("span"), tx("bdi", art(i.a)[0], "und"), el("br"), tx("bdi", outletOf(i.a), null, "note"))),
+        cell(i.lang || "", "short"), cell(i.kind || "", "short"), cell(el("span", "type " + (i.type || ""), i.type || ""), "short"),
+        cell(i.ag ? tx("bdi", i.ag) : ""), cell(i.sw ? tx("bdi", i.sw) : ""), said);
+    });
+    var t = table(["article", "lang", "kind", "match type", "agency", "speaker as written", "text"], rows);
+    t.className = "instances";
+    item.appendChild(t);
+    return item;
+  }
+
+  /* ---- sections: the items that match the filters, drawn a page at a time ---- */
+  var Q = D.q || [];
+  var quoteOrder = (function () {
+    var count = {};
+    Q.forEach(function (q) { count[q.sp || ""] = (count[q.sp || ""] || 0) + 1; });
+    return Q.map(function (q, k) { return k; }).sort(function (x, y) {
+      var a = Q[x].sp || "", b = Q[y].sp || "";
+      if (a === b) { return x - y; }
+      if (!a || !b) { return a ? -1 : 1; }
+      return count[b] - count[a] || (a.toLowerCase() < b.toLowerCase() ? -1 : 1);
+    });
+  }());
+  function speakersOf(members) {
+    var out = {};
+    members.forEach(function (m) { (D.as[m] || []).forEach(function (s) { out[D.speakers[s]] = 1; }); });
+    return out;
+  }
+  function outletsOf(members) {
+    var out = {};
+    members.forEach(function (m) { out[outletOf(m)] = 1; });
+    return out;
+  }
+  function titles(members) { return members.map(function (m) { return T[art(m)[1]] + " " + art(m)[0] + " " + outletOf(m); }).join(" "); }
+  var KINDS = {
+    stories: {order: D.s.map(function (s, k) { return k; }), draw: drawStory,
+      members: function (k) { return D.s[k].m; },
+      words: function (k) { var s = D.s[k]; return s.id + " " + T[s.label] + " " + s.kw.join(" ") + " " + titles(s.m); }},
+    storylines: {order: D.l.map(function (l, k) { return k; }), draw: drawStoryline, unfiltered: true},
+    groups: {order: D.g.map(function (g, k) { return k; }), draw: drawGroup,
+      members: function (k) { return D.g[k].p.map(function (p) { return p[0]; }); },
+      words: function (k) {
+        var g = D.g[k];
+        return g.id + " " + g.types.join(" ") + " " + g.p.map(function (p) { return T[p[3]]; }).join(" ") + " " +
+          titles(g.p.map(function (p) { return p[0]; }));
+      }},
+    quotes: {order: quoteOrder, draw: drawQuote,
+      members: function (k) { return Q[k].i.map(function (i) { return i.a; }); },
+      own: function (k) { var o = {}; if (Q[k].sp) { o[Q[k].sp] = 1; } return o; },
+      words: function (k) {
+        var q = Q[k];
+        return (q.id || "") + " " + (q.sp || "") + " " + q.forms.join(" ") + " " +
+          q.x.map(function (x) { return T[x[1]]; }).join(" ") + " " + q.i.map(function (i) { return T[i.x]; }).join(" ") +
+          " " + titles(q.i.map(function (i) { return i.a; }));
+      }}
+  };
+  var hay = {};
+  function haystack(kind, k) {
+    var h = hay[kind] || (hay[kind] = []);
+    if (h[k] === undefined) { h[k] = fold(KINDS[kind].words(k)); }
+    return h[k];
+  }
+  function buildIndex() {  /* after the first screen is drawn: typing then only scans prepared strings */
+    Object.keys(KINDS).forEach(function (kind) {
+      if (KINDS[kind].words) { KINDS[kind].order.forEach(function (k) { haystack(kind, k); }); }
+    });
+  }
+  function matches(kind, k, terms) {
+    var spec = KINDS[kind];
+    if (spec.unfiltered) { return true; }
+    for (var t = 0; t < terms.length; t++) { if (haystack(kind, k).indexOf(terms[t]) === -1) { return false; } }
+    var members = spec.members(k);
+    if (outlet && outlet.value && !outletsOf(members)[outlet.value]) { return false; }
+    if (speaker && speaker.value && !(spec.own ? spec.own(k) : speakersOf(members))[speaker.value]) { return false; }
+    if (several && several.checked && kind === "stories" && members.length < 2) { return false; }
     return true;
   }
-
+  var state = {};
+  function draw(kind) {
+    var st = state[kind], box = st.section.querySelector(".items"), frag = document.createDocumentFragment();
+    var lastSpeaker = null;
+    box.textContent = "";
+    st.hits.slice(0, st.shown).forEach(function (k) {
+      if (kind === "quotes" && Q[k].sp !== lastSpeaker) {
+        lastSpeaker = Q[k].sp;
+        var head = add(el("h3", "speaker"), Q[k].sp ? tx("span", Q[k].sp) : el("span", "note", "Unattributed"));
+        frag.appendChild(head);
+      }
+      frag.appendChild(KINDS[kind].draw(k));
+    });
+    box.appendChild(frag);
+    var all = st.order.length, n = st.hits.length;
+    st.section.querySelector(".empty-note").hidden = all > 0;
+    st.section.querySelector(".no-match").hidden = !(all > 0 && n === 0);
+    var more = st.section.querySelector(".more");
+    more.hidden = st.shown >= n;
+    more.textContent = "Show " + Math.min(PAGE, n - st.shown) + " more (" + (n - st.shown) + " left)";
+    var count = st.section.querySelector("[data-count]");
+    if (count) { count.textContent = all && n !== all ? n + " of " + all + " match" : ""; }
+  }
   function apply() {
-    var shown = 0;
-    items.forEach(function (item, position) {
-      var ok = matches(position);
-      item.hidden = !ok;
-      if (ok) { shown += 1; }
-    });
-    Array.prototype.forEach.call(document.querySelectorAll(".speaker-block"), function (block) {
-      block.hidden = block.querySelector(".item:not([hidden])") === null;
-    });
-    Array.prototype.forEach.call(document.querySelectorAll("section.list"), function (section) {
-      var all = section.querySelectorAll(".item").length;
-      var visible = section.querySelectorAll(".item:not([hidden])").length;
-      var count = section.querySelector("[data-count]");
-      if (count) { count.textContent = all && visible !== all ? visible + " of " + all + " shown" : ""; }
-      var none = section.querySelector(".no-match");
-      if (none) { none.hidden = !(all > 0 && visible === 0); }
+    var terms = fold(text ? text.value : "").split(/\s+/).filter(Boolean), total = 0, shown = 0;
+    Object.keys(state).forEach(function (kind) {
+      var st = state[kind];
+      st.hits = st.order.filter(function (k) { return matches(kind, k, terms); });
+      st.shown = Math.min(PAGE, st.hits.length);
+      if (!KINDS[kind].unfiltered) { total += st.order.length; shown += st.hits.length; }
+      draw(kind);
     });
     var filtering = (text && text.value) || (outlet && outlet.value) || (speaker && speaker.value) ||
       (several && several.checked);
-    if (status) { status.textContent = filtering ? shown + " of " + items.length + " items match" : ""; }
+    if (status) { status.textContent = filtering ? shown + " of " + total + " items match" : ""; }
   }
-
+  Object.keys(KINDS).forEach(function (kind) {
+    var section = document.getElementById(kind);
+    if (!section) { return; }
+    state[kind] = {section: section, order: KINDS[kind].order, hits: KINDS[kind].order, shown: 0};
+    section.querySelector(".more").addEventListener("click", function () {
+      state[kind].shown += PAGE;
+      draw(kind);
+    });
+  });
+  function open(kind, index) {
+    var st = state[kind];
+    if (!st) { return; }
+    if (st.hits.indexOf(index) === -1) { resetFilters(); apply(); }
+    var at = st.hits.indexOf(index);
+    if (at >= st.shown) { st.shown = at + 1; draw(kind); }
+    var target = document.getElementById(ANCHOR[kind] + (index + 1));
+    if (target) { target.scrollIntoView(); }
+  }
+  function resetFilters() {
+    if (text) { text.value = ""; }
+    if (outlet) { outlet.value = ""; }
+    if (speaker) { speaker.value = ""; }
+    if (several) { several.checked = false; }
+  }
   [text, outlet, speaker, several].forEach(function (control) {
     if (control) { control.addEventListener(control === text ? "input" : "change", apply); }
   });
-  if (clear) {
-    clear.addEventListener("click", function () {
-      if (text) { text.value = ""; }
-      if (outlet) { outlet.value = ""; }
-      if (speaker) { speaker.value = ""; }
-      if (several) { several.checked = false; }
-      apply();
-    });
-  }
-  Array.prototype.forEach.call(document.querySelectorAll(".chip[data-term]"), function (chip) {
-    chip.addEventListener("click", function () {
-      if (text) { text.value = chip.getAttribute("data-term"); apply(); text.focus(); }
-    });
+  if (clear) { clear.addEventListener("click", function () { resetFilters(); apply(); }); }
+  document.addEventListener("click", function (event) {
+    var target = event.target.closest ? event.target.closest("[data-open], .chip[data-term]") : null;
+    if (!target) { return; }
+    if (target.hasAttribute("data-term")) {
+      if (text) { text.value = target.getAttribute("data-term"); apply(); text.focus(); }
+      return;
+    }
+    var parts = target.getAttribute("data-open").split(":");
+    event.preventDefault();
+    open(parts[0], parseInt(parts[1], 10));
+    history.replaceState(null, "", target.getAttribute("href"));
   });
   document.addEventListener("keydown", function (event) {
     if (event.key === "/" && document.activeElement !== text && text) { event.preventDefault(); text.focus(); }
   });
   apply();
+  var hash = /^#(story|storyline|group|quote)-(\d+)$/.exec(location.hash);
+  if (hash) { open({story: "stories", storyline: "storylines", group: "groups", quote: "quotes"}[hash[1]], hash[2] - 1); }
+  setTimeout(buildIndex, 0);
 }());

@@ -1,0 +1,150 @@
+"""Benchmark of the reports at a day of news: terminal report lines, HTML size, HTML load and search time in
+headless Chromium, and report rendering time per corpus size (with its scaling exponent).
+
+``python -m cluster.evaluation.report_bench --sizes 10000,30000 --cache /tmp/report-bench-cache`` builds the
+bench corpora (``bench.build_corpus``: dev articles, then marked copies), runs the pipeline once per size
+(embeddings cached in ``--cache``, so a second call measures the reports only), and renders every view.
+Not a timed test: figures depend on the machine; docs/benchmarks.md says how they were taken.
+
+Why it is measured this way: rendering is timed from the Result (text) and from the contract's Report
+(HTML, as ``cluster run --html`` does), excluding the pipeline; load time is until the page's script has
+drawn the first screen (``load`` event, then the first story in the DOM); search time is from typing a
+word into the search box until the section counts show the filtered result, median of several words.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+SEARCH_WORDS = ("police", "الخرطوم", "minister", "earthquake", "fire")
+
+
+def write_corpus(paragraphs: int, directory: Path) -> Path:
+    from cluster.evaluation.bench import build_corpus
+
+    path = directory / f"bench-{paragraphs}.jsonl"
+    with path.open("w", encoding="utf-8") as handle:
+        for record in build_corpus(paragraphs):
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path
+
+
+def measure_size(paragraphs: int, work: Path, cache: Path, encoder: str = "use-m3") -> dict[str, Any]:
+    """Run the pipeline once, then render and measure every view of its result.
+
+    ``encoder="fake"`` runs the test tier's surface-form encoder (tests/fake_encoder.py, a repo checkout only)
+    with caching off: copies still group as copies, so the reports have the shape of a real run's, in
+    minutes less on a busy machine; its figures are marked as such."""
+    from cluster.config import Config
+    from cluster.pipeline import run_pipeline
+    from cluster.report.contract import Report
+    from cluster.report.html.page import render_html
+    from cluster.report.terminal import render_text
+
+    corpus = write_corpus(paragraphs, work)
+    if encoder == "fake":
+        from tests.fake_encoder import FakeEncoder
+
+        result = run_pipeline(corpus, Config(cache_embeddings=False), encoder=FakeEncoder())
+    else:
+        result = run_pipeline(corpus, Config(model=encoder, cache_dir=cache))
+    start = time.perf_counter()
+    text = render_text(result)
+    text_s = time.perf_counter() - start
+    start = time.perf_counter()
+    page = render_html(Report.from_result(result))
+    html_s = time.perf_counter() - start
+    path = work / f"report-{paragraphs}.html"
+    path.write_text(page, encoding="utf-8")
+    pairs_lines = render_text(result, pairs=True).count("\n")
+    return {
+        "encoder": encoder, "paragraphs": paragraphs, "articles": len(result.articles), "passages": result.passages,
+        "groups": len(result.groups), "pairs": result.duplicate_pairs, "stories": len(result.stories.stories),
+        "terminal_lines": text.count("\n"), "terminal_lines_with_pairs": pairs_lines,
+        "html_mb": round(len(page.encode("utf-8")) / 1e6, 2), "text_render_s": round(text_s, 3),
+        "html_render_s": round(html_s, 3), "render_s": round(text_s + html_s, 3), **browser_times(path),
+    }
+
+
+def browser_times(path: Path) -> dict[str, Any]:
+    """Load time (until the first screen is drawn) and search response (type a word, until results show)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as driver, tempfile.TemporaryDirectory() as profile:
+        context = driver.chromium.launch_persistent_context(
+            profile, executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True,
+            viewport={"width": 1280, "height": 900})
+        context.set_default_timeout(600_000)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        start = time.perf_counter()
+        page.goto(path.as_uri(), wait_until="load")
+        page.wait_for_function("document.querySelector('#stories .items').children.length > 0")
+        load_s = time.perf_counter() - start
+        page.wait_for_timeout(500)  # the search index is prepared just after the first screen
+        searches = [_search(page, word) for word in SEARCH_WORDS]
+        context.close()
+    return {"html_load_s": round(load_s, 2), "search_s": round(statistics.median(searches), 3),
+            "search_s_max": round(max(searches), 3), "page_errors": errors}
+
+
+def _search(page: Any, word: str) -> float:
+    """Seconds from typing ``word`` to the filtered sections being drawn (status updated), in the page's clock."""
+    return page.evaluate(
+        """word => { const box = document.getElementById('filter-text');
+          const start = performance.now(); box.value = word;
+          box.dispatchEvent(new Event('input'));
+          const took = performance.now() - start;
+          box.value = ''; box.dispatchEvent(new Event('input')); return took / 1000; }""",
+        word,
+    )
+
+
+def exponent(rows: list[dict[str, Any]], key: str) -> float | None:
+    """Log-log slope of ``key`` against paragraphs between the first and last size (1 = linear)."""
+    first, last = rows[0], rows[-1]
+    if first[key] <= 0 or last[key] <= 0 or first["paragraphs"] == last["paragraphs"]:
+        return None
+    return round(math.log(last[key] / first[key]) / math.log(last["paragraphs"] / first["paragraphs"]), 2)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,30000", help="Corpus sizes in paragraphs, comma-separated.")
+    parser.add_argument("--cache", type=Path, required=True, help="Embedding cache directory (kept between calls).")
+    parser.add_argument("--encoder", default="use-m3", help="use-m3, another model, or fake.")
+    parser.add_argument("--out", type=Path, default=None, help="Folder for corpora, pages and results.json.")
+    args = parser.parse_args(argv)
+    work = args.out or Path(tempfile.mkdtemp(prefix="report-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for size in (int(s) for s in args.sizes.split(",")):
+        rows.append(measure_size(size, work, args.cache, args.encoder))
+        print(json.dumps(rows[-1], ensure_ascii=False), flush=True)
+    summary = {"rows": rows, "render_exponent": exponent(rows, "render_s"),
+               "html_render_exponent": exponent(rows, "html_render_s"),
+               "text_render_exponent": exponent(rows, "text_render_s")}
+    (work / "results.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(json.dumps({k: v for k, v in summary.items() if k != "rows"}), flush=True)
+    print(f"pages and results in {work}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    sys.exit(main())

@@ -1,0 +1,177 @@
+"""Reports at scale and output hygiene: the summary first, carriers instead of pairs (--pairs, --top), the
+HTML drawn on demand with every input text bidi-isolated, control characters shown not obeyed, CSV cells
+a spreadsheet will not run. Fast tier: the fake encoder, on small corpora shaped like wire copies."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cli.main import app
+from cluster.report.contract import Report
+from cluster.report.html.page import render_html
+from cluster.report.hygiene import csv_safe, visible
+from cluster.report.tables import write_tables
+from cluster.report.terminal import render_text
+from tests.test_html_report import CHROMIUM, CHROMIUM_FLAGS, NO_CHROMIUM, dom
+
+RAW_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+WIRE = [
+    "The port authority said on Monday that container traffic fell by a fifth in March after the strike "
+    "closed two terminals for nine days.",
+    "Officials expect the backlog of ships waiting outside the harbour to clear by the end of the month, "
+    "a spokesman for the authority told reporters.",
+]
+OUTLETS = ["harbour-news.example", "coast-daily.example", "wire.example", "city-times.example"]
+SPOOFED = "x6\u202egpj.exe"
+
+
+def wire_corpus(directory: Path) -> Path:
+    """Four outlets carrying the same two wire paragraphs, each with a paragraph of its own; one record
+    has a bidi-spoofed id, control bytes in its title and text, and a title a spreadsheet would run."""
+    own = [
+        "Local traders in the old town said their shops had seen fewer visitors since the start of spring.",
+        "The regional football final drew a record crowd of forty thousand fans to the new stadium.",
+        "Farmers in the valley reported an early harvest of apricots after a warm and dry April.",
+        "A new exhibition of maritime paintings opens at the city museum next week, the curators said.",
+    ]
+    records = []
+    for k, outlet in enumerate(OUTLETS):
+        records.append({
+            "id": SPOOFED if k == 3 else f"art-{k}",
+            "title": "=HYPERLINK(\"http://evil.example\")\x1b[31m red \x07" if k == 3
+            else f"Port traffic falls ({outlet})",
+            "text": "\n\n".join([own[k] + (" Bell\x07 and NUL\x00 here." if k == 3 else ""), *WIRE]),
+            "date": f"2026-03-0{k + 2}", "source": outlet, "lang": "en",
+        })
+    path = directory / "wire.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def wire_result(run_fake, tmp_path_factory):
+    result = run_fake(wire_corpus(tmp_path_factory.mktemp("wire")))
+    assert result.groups and max(len(g.passages) for g in result.groups) == 4, "the wire paragraphs are one group"
+    return result
+
+
+def test_visible_shows_controls_and_bidi_overrides_as_text():
+    assert visible("a\x00b\x07c\x1b[31md\x7f\x85") == "a\\x00b\\x07c\\x1b[31md\\x7f\\x85"
+    assert visible(SPOOFED) == "x6\\u202egpj.exe"
+    assert visible("سطر\tأول\nسطر ثان \u200f") == "سطر\tأول\nسطر ثان \u200f"  # tab, newline, RLM are kept
+
+
+def test_csv_cells_are_neutralised_by_the_owasp_rule():
+    for formula in ("=1+1", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"):
+        assert csv_safe(formula) == "'" + formula
+    assert csv_safe("plain") == "plain" and csv_safe(-0.5) == -0.5 and csv_safe("") == ""
+
+
+def test_text_report_starts_with_a_summary_and_lists_carriers_not_pairs(wire_result):
+    text = render_text(wire_result)
+    assert text.index("Summary") < text.index("Top passages by reach") < text.index("Duplicate passages:")
+    assert "4 articles from 4 outlet(s)" in text
+    group = next(g for g in wire_result.groups if len(g.passages) == 4)
+    assert "]~[" not in text  # no pair lines by default
+    carriers = [line for line in text.splitlines() if re.match(r"\s+\[\d\] ", line)]
+    assert len(carriers) >= 4 and sum("earliest" in line for line in carriers) >= 1
+    assert any("verbatim · similarity" in line and "coast-daily.example" in line for line in carriers)
+    with_pairs = render_text(wire_result, pairs=True)
+    assert with_pairs.count("]~[") == sum(len(g.pairs) for g in wire_result.groups) >= len(group.pairs) == 6
+
+
+def test_top_cuts_listings_and_says_how_to_see_the_rest(wire_result):
+    text = render_text(wire_result, top=1)
+    assert len(wire_result.groups) == 2 and len(re.findall(r"^D\d+  ", text, flags=re.M)) == 1
+    assert "… 1 more groups (see them with --top 2, or --format json / --html)" in text
+    stories = len(wire_result.stories.stories)
+    if stories > 1:
+        assert f"… {stories - 1} more stories (see them with --top {stories}" in text
+    assert "more carriers (--top 4 shows all)" in text
+
+
+def test_large_corpus_gets_a_default_top(run_fake, tmp_path):
+    result = run_fake(wire_corpus(tmp_path), **{"report.large_corpus_articles": 2, "report.default_top": 1})
+    assert "more carriers (--top 4 shows all)" in render_text(result)
+    small = run_fake(wire_corpus(tmp_path))
+    assert "more carriers" not in render_text(small)
+
+
+def test_no_raw_control_character_reaches_the_text_report(wire_result):
+    text = render_text(wire_result, pairs=True)
+    assert not RAW_CONTROLS.search(text.replace("\n", ""))
+    assert "x6\\u202egpj.exe" in text and SPOOFED not in text
+
+
+def test_csv_neutralised_by_default_and_raw_on_request(wire_result, tmp_path):
+    report = Report.from_result(wire_result)
+    write_tables(report, tmp_path / "safe")
+    write_tables(report, tmp_path / "raw", raw=True)
+    rows = {r["id"]: r for r in csv.DictReader((tmp_path / "safe" / "articles.csv").open(encoding="utf-8"))}
+    assert rows[SPOOFED]["title"].startswith("'=HYPERLINK(")
+    raw = {r["id"]: r for r in csv.DictReader((tmp_path / "raw" / "articles.csv").open(encoding="utf-8"))}
+    assert raw[SPOOFED]["title"].startswith("=HYPERLINK(")
+    cells = [c for path in (tmp_path / "safe").glob("*.csv") for row in csv.reader(path.open(encoding="utf-8"))
+             for c in row]
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+
+
+def test_html_shows_controls_and_isolates_every_input_text(wire_result, tmp_path):
+    page = render_html(Report.from_result(wire_result))
+    assert not RAW_CONTROLS.search(page.replace("\n", "").replace("\t", ""))
+    html_dom = dom(page, tmp_path)
+    own_isolates = html_dom.replace("\u2068", "").replace("\u2069", "")  # the page's FSI/PDI around tooltips
+    assert not RAW_CONTROLS.search(own_isolates.replace("\n", "").replace("\t", ""))
+    assert "x6\\u202egpj.exe" in html_dom
+
+
+def test_html_summary_first_and_bidi_isolation_in_the_browser(wire_result, tmp_path):
+    if CHROMIUM is None:
+        pytest.skip(NO_CHROMIUM)
+    sync_api = pytest.importorskip("playwright.sync_api")
+    path = tmp_path / "wire.html"
+    path.write_text(render_html(Report.from_result(wire_result)), encoding="utf-8")
+    inputs = [visible(a.id) for a in wire_result.articles] + [visible(a.title) for a in wire_result.articles]
+    with sync_api.sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
+        page = browser.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(path.as_uri())
+        order = page.evaluate("['overview', 'glance', 'filters', 'stories', 'groups'].map("
+                              "id => document.getElementById(id).getBoundingClientRect().top)")
+        assert order == sorted(order)
+        assert page.locator("#glance li").count() >= 2
+        # every text node holding an id or a title sits in an element with unicode-bidi: isolate
+        loose = page.evaluate(
+            """inputs => { const out = []; const walk = document.createTreeWalker(document.querySelector('main'),
+                 NodeFilter.SHOW_TEXT); let node;
+               while ((node = walk.nextNode())) {
+                 if (!inputs.some(s => s && node.data.includes(s))) continue;
+                 if (node.parentElement.closest('svg') && inputs.some(s => node.data.includes('\u2068' + s + '\u2069')))
+                   continue;  // a tooltip: isolated by FSI/PDI, as plain text must be
+                 const style = getComputedStyle(node.parentElement).unicodeBidi;
+                 if (!['isolate', 'isolate-override', 'plaintext'].includes(style)) out.push(node.data); }
+               return out; }""", inputs)
+        assert loose == []
+        page.click("#glance a[data-open^='groups:']")
+        assert page.locator("article.group").first.is_visible()
+        assert errors == []
+        browser.close()
+
+
+def test_cli_run_flags(fake_model, tmp_path):
+    corpus = wire_corpus(tmp_path)
+    runner = CliRunner()
+    result = runner.invoke(app, ["run", str(corpus), "--quiet", "--top", "1", "--pairs", "--csv", str(tmp_path / "c")])
+    assert result.exit_code == 0, result.output
+    assert "]~[" in result.stdout and "more carriers (--top 4 shows all)" in result.stdout
+    assert (tmp_path / "c" / "articles.csv").read_text(encoding="utf-8").count("'=HYPERLINK") == 1
+    result = runner.invoke(app, ["run", str(corpus), "--quiet", "--csv-raw", "--csv", str(tmp_path / "r")])
+    assert result.exit_code == 0 and "'=HYPERLINK" not in (tmp_path / "r" / "articles.csv").read_text(encoding="utf-8")
