@@ -8,6 +8,7 @@ semantics (translations, stories) and are slow (tests/conftest.py).
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import numpy as np
 
@@ -94,17 +95,8 @@ def test_json_report_serialises_a_run_with_a_cache_directory(quotes_fake):
     assert data["config"]["cache_dir"] == str(quotes_fake.config.cache_dir)
 
 
-HOST = "وزير الزراعة يعلن خطة لدعم مزارعي القمح في الصعيد"
-HOST_TEXT = (
-    f"{HOST}\n\n"
-    "أعلن وزير الزراعة اليوم خطة جديدة لدعم مزارعي القمح في محافظات الصعيد تشمل قروضا ميسرة وأسمدة مدعومة.\n\n"
-    "وقال الوزير إن الخطة تستهدف رفع إنتاج القمح المحلي وتقليل الاعتماد على الاستيراد خلال الموسم المقبل.\n\n"
-    "اقرأ أيضا\n\n"
-    "منتخب مصر يتأهل إلى نهائي كأس الأمم الأفريقية\n\n"
-    "تأهل منتخب مصر لكرة القدم إلى المباراة النهائية بعد فوزه على نيجيريا بهدفين نظيفين في الدار البيضاء.\n\n"
-    "وسجل هدفي المنتخب محمد صلاح وعمر مرموش في الشوط الثاني من المباراة.\n\n"
-    "وأضاف وزير الزراعة أن صرف القروض الميسرة لمزارعي القمح في الصعيد سيبدأ الشهر المقبل عبر بنك التنمية الزراعية.\n"
-)
+HOST_TEXT = (Path(__file__).resolve().parent / "data" / "segment" / "arabic_read_also_host.txt").read_text("utf-8")
+HOST = HOST_TEXT.split("\n", 1)[0]
 
 
 def test_story_vector_is_the_mean_of_the_body_paragraphs_only():
