@@ -110,3 +110,18 @@ def test_translation_linked_other_meeting_not(use_encoder) -> None:
     }
     assert linked.get(frozenset({"ar", "en-same"})) is MatchType.TRANSLATION
     assert frozenset({"ar", "en-other"}) not in linked
+
+
+def test_headline_naming_an_actor_on_one_side_only_is_another_event():
+    """Two Security Council headlines without numbers: the one that names Trump is not the other's translation."""
+    ar = "مجلس الأمن يصوت على قرار يدعو إلى وقف إطلاق النار في غزة"
+    en_other = "Trump welcomes Security Council vote calling for a ceasefire in Gaza"
+    en_same = "Security Council votes on a resolution calling for a ceasefire in Gaza"
+    cfg = DuplicateConfig()
+    other = consistency(ar, "ar", en_other, "en")
+    assert other.one_sided and not other.passes(cfg, whole=True)
+    assert consistency(ar, "ar", en_same, "en").passes(cfg, whole=True)
+    long_ar = ar + "، وأضاف المتحدث أن المشاورات ستستمر بين أعضاء المجلس خلال الأيام المقبلة لتقريب وجهات النظر."
+    long_en = en_other + ", the spokesman adding that consultations between council members would continue in the " \
+        "coming days to bring positions closer."  # longer: a dropped name is a loose rendering
+    assert consistency(long_ar, "ar", long_en, "en").passes(cfg, whole=False)

@@ -122,6 +122,11 @@ class Consistency:
     actor, not a looser rendering (one-way omissions are common in real translations)."""
     length_ratio: float
     """Arabic words per English word."""
+    one_sided: bool = False
+    """A table name (person, place) is written on one side only, in no form of its family."""
+    shorter_words: int = 0
+    """Words of the shorter side: in a headline-length pair every name is the story (two Security
+    Council votes differ by the one actor named), in a long one a dropped name is a loose rendering."""
 
     def passes(self, cfg: DuplicateConfig, whole: bool) -> bool:
         """``whole``: both sides are whole paragraphs, so their lengths can be compared."""
@@ -132,6 +137,7 @@ class Consistency:
             and self.name_recall >= cfg.translation_min_name_recall
             and not self.names_swapped
             and (not whole or low <= self.length_ratio <= high)
+            and not (self.one_sided and self.shorter_words <= cfg.translation_strict_names_words)
         )
 
 
@@ -152,7 +158,10 @@ def consistency(text_a: str, lang_a: str, text_b: str, lang_b: str, number_share
     short, long = (en, ar) if en.words <= ar.words else (ar, en)
     dates = short.months <= long.months and short.weekdays <= long.weekdays
     kept = not short.numbers or len(short.numbers & long.numbers) >= number_share * len(short.numbers)
-    return Consistency(kept, dates, recall, swapped, ar.words / max(1, en.words))
+    lone_en = {x for x in only_en if all(_family(x) != _family(k) for k in ar.known)}
+    lone_ar = {y for y in only_ar if all(_family(y) != _family(k) for k in en.known)}
+    one_sided = bool(lone_en or lone_ar)
+    return Consistency(kept, dates, recall, swapped, ar.words / max(1, en.words), one_sided, short.words)
 
 
 def _family(name: str) -> str:

@@ -142,3 +142,66 @@ TOPICS = {'kalin-hamas': {'a_ar': ['رئيس الاستخبارات التركي
                                  'وقال أردوغان إن تركيا مستعدة للمساهمة في إعادة إعمار سوريا، وشكر ترامب على دعمه '
                                  'للحكومة الجديدة في دمشق، بينما أشاد ترامب بدور أنقرة في محاربة تنظيم الدولة '
                                  'الإسلامية.']}}
+
+# Headline hard negatives (added for the short-passage name rule): two different events of the same
+# actors whose headlines carry no numbers and name a person on one side only; bodies keep their facts.
+TOPICS.update({
+    'ga-votes': {
+        'a_ar': ['الجمعية العامة للأمم المتحدة تصوت لصالح قرار يطالب بوقف فوري لإطلاق النار في غزة',
+                 'صوتت الجمعية العامة للأمم المتحدة يوم الثلاثاء 12 ديسمبر بأغلبية 153 دولة لصالح قرار غير ملزم '
+                 'يطالب بوقف فوري لإطلاق النار لأسباب إنسانية في غزة، فيما عارضته 10 دول وامتنعت 23 عن التصويت.'],
+        'a_en': ['UN General Assembly votes for a resolution demanding an immediate ceasefire in Gaza',
+                 'The UN General Assembly voted on Tuesday, December 12, by a majority of 153 countries for a '
+                 'non-binding resolution demanding an immediate humanitarian ceasefire in Gaza, while 10 countries '
+                 'opposed it and 23 abstained.'],
+        'b_en': ['Netanyahu: the General Assembly resolution on Gaza will never be implemented',
+                 'Israeli Prime Minister Benjamin Netanyahu said on Friday, September 12, that the resolution '
+                 'adopted by 142 countries at the General Assembly endorsing a Palestinian state was a reward for '
+                 'terrorism and would never be implemented.'],
+        'b_ar': ['نتنياهو: قرار الجمعية العامة بشأن غزة لن يطبق أبدا',
+                 'قال رئيس الوزراء الإسرائيلي بنيامين نتنياهو يوم الجمعة 12 سبتمبر إن القرار الذي تبنته 142 '
+                 'دولة في الجمعية العامة تأييدا لإقامة دولة فلسطينية مكافأة للإرهاب ولن يطبق أبدا.'],
+    },
+    'guterres-sudan': {
+        'a_ar': ['غوتيريش يحذر من مجاعة واسعة في السودان ويدعو إلى فتح الممرات الإنسانية',
+                 'حذر الأمين العام للأمم المتحدة أنطونيو غوتيريش يوم الاثنين 4 مارس من أن 18 مليون شخص في '
+                 'السودان يواجهون جوعا حادا، داعيا طرفي النزاع إلى فتح الممرات أمام قوافل الإغاثة.'],
+        'a_en': ['Guterres warns of widespread famine in Sudan and calls for humanitarian corridors to open',
+                 'UN Secretary-General Antonio Guterres warned on Monday, March 4, that 18 million people in Sudan '
+                 'face acute hunger, calling on the warring parties to open corridors to relief convoys.'],
+        'b_en': ['Security Council warns of famine in Sudan and calls for aid corridors to open',
+                 'The Security Council adopted on Thursday, June 13, a resolution by 14 votes demanding that the '
+                 'Rapid Support Forces halt the siege of El Fasher, home to 1.8 million people.'],
+        'b_ar': ['مجلس الأمن يحذر من المجاعة في السودان ويدعو إلى فتح ممرات المساعدات',
+                 'تبنى مجلس الأمن يوم الخميس 13 يونيو بأغلبية 14 صوتا قرارا يطالب قوات الدعم السريع بوقف حصار '
+                 'الفاشر التي يقطنها 1.8 مليون شخص.'],
+    },
+    'macron-lebanon': {
+        'a_ar': ['ماكرون يدعو القوى اللبنانية إلى انتخاب رئيس للجمهورية دون تأخير',
+                 'دعا الرئيس الفرنسي إيمانويل ماكرون يوم الأربعاء 3 يناير خلال اتصال مع رئيس الحكومة اللبنانية '
+                 'إلى إنهاء الفراغ الرئاسي المستمر منذ 14 شهرا.'],
+        'a_en': ['Macron urges Lebanese parties to elect a president without delay',
+                 'French President Emmanuel Macron called on Wednesday, January 3, during a call with the '
+                 'Lebanese prime minister for an end to the presidential vacuum that has lasted 14 months.'],
+        'b_en': ['France urges Lebanese parties to form a government without delay',
+                 'France hosted on Thursday, October 24, a conference in Paris attended by 70 countries that '
+                 'pledged 800 million dollars in humanitarian aid and 200 million for the army.'],
+        'b_ar': ['فرنسا تحث القوى اللبنانية على تشكيل الحكومة دون تأخير',
+                 'استضافت فرنسا يوم الخميس 24 أكتوبر مؤتمرا في باريس بمشاركة 70 دولة تعهدت بتقديم 800 مليون '
+                 'دولار مساعدات إنسانية و200 مليون للجيش.'],
+    },
+    'araghchi-talks': {
+        'a_ar': ['عراقجي يؤكد استعداد إيران لاستئناف المفاوضات النووية مع واشنطن',
+                 'أكد وزير الخارجية الإيراني عباس عراقجي يوم السبت 19 أبريل في مسقط أن طهران مستعدة لجولة '
+                 'ثالثة من المحادثات غير المباشرة إذا تخلت واشنطن عن مطالبها المفرطة.'],
+        'a_en': ['Araghchi says Iran is ready to resume nuclear negotiations with Washington',
+                 'Iranian Foreign Minister Abbas Araghchi said on Saturday, April 19, in Muscat that Tehran was '
+                 'ready for a third round of indirect talks if Washington dropped its excessive demands.'],
+        'b_en': ['Iran says it is ready to resume nuclear talks with the Europeans',
+                 'Iran\'s foreign ministry said on Monday, July 28, that the three European powers had no right '
+                 'to trigger the snapback mechanism and that enrichment at 60 percent would continue.'],
+        'b_ar': ['إيران تؤكد استعدادها لاستئناف المفاوضات النووية مع الأوروبيين',
+                 'قالت وزارة الخارجية الإيرانية يوم الاثنين 28 يوليو إن الدول الأوروبية الثلاث لا تملك الحق في '
+                 'تفعيل آلية الزناد وإن التخصيب بنسبة 60 بالمئة سيستمر.'],
+    },
+})
