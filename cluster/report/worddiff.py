@@ -9,10 +9,14 @@ the right words, and no colour or control character is needed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
 
 from cluster.textnorm import word_tuple
+
+try:  # the same algorithm in C, same opcodes (checked on every pair of a 30k-paragraph bench corpus)
+    from cdifflib import CSequenceMatcher as SequenceMatcher
+except ImportError:  # pragma: no cover - an install without the optional speed-up
+    from difflib import SequenceMatcher
 
 
 @dataclass(frozen=True)
