@@ -41,6 +41,7 @@ from cluster.report.contract_base import (
     optional_diff,
 )
 from cluster.report.contract_quotes import QuoteEarliestOut, QuoteInstanceOut, QuoteOut, quotes_out
+from cluster.report.gcpause import without_gc
 from cluster.report.provenance import duplicate_provenance
 from cluster.report.worddiff import word_diff
 from cluster.result import Result
@@ -271,6 +272,7 @@ class Report(ContractModel):
     config: dict[str, Any] = Field(description="The full configuration the run used (cluster/config.py).")
 
     @classmethod
+    @without_gc
     def from_result(cls, result: Result) -> Report:
         """The contract of one run: what ``cluster run --format json`` prints."""
         articles = result.article_index
