@@ -135,7 +135,9 @@ def _links_by_article(group: Any) -> dict[str, list[Any]]:
     return out
 
 
-def duplicate_provenance(group: Any, articles: dict[str, Article], segments: dict[str, list[Segment]]) -> dict[str, Any]:
+def duplicate_provenance(
+    group: Any, articles: dict[str, Article], segments: dict[str, list[Segment]]
+) -> dict[str, Any]:
     """The ``provenance`` object of a duplicate group (docs/output.md).
 
     ``copies`` gives every other carrier's relation to an earliest copy: the type of the verified
