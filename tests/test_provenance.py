@@ -58,3 +58,12 @@ def test_duplicate_provenance_copies_and_adjacent_credit():
     assert prov["agency"] == ["Anadolu"]
     assert credits_near(segments["b"], 0) == ["Anadolu"]
     assert credits_near(segments["a"], 0) == []
+
+
+def test_credit_counts_only_next_to_the_passage():
+    texts = ["(رويترز)", "نص أول", "المقطع المنقول", "نص ثان", "(أ ف ب)"]
+    segments = [Segment("x", 10 + i, SegmentKind.BODY, t, 0, len(t)) for i, t in enumerate(texts)]
+    assert credits_near(segments, 12) == []  # both credits are two paragraphs away
+    assert credits_near(segments, 11) == ["Reuters"]
+    assert credits_near(segments, 13) == ["AFP"]
+    assert credits_near(segments, 99) == [] and credits_near([], 0) == []

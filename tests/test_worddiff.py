@@ -34,3 +34,25 @@ def test_replacement_keeps_both_sides():
     replaced = [op for op in ops if op.op == "replace"]
     assert len(replaced) == 1 and (replaced[0].a, replaced[0].b) == ("rejected", "accepted")
     assert "[-rejected-] {+accepted+}" in render_diff(ops)
+
+
+def test_diff_is_difflibs_word_for_word():
+    """The C matcher (cdifflib) must give difflib's opcodes: the JSON contract's diffs may not change."""
+    from difflib import SequenceMatcher
+
+    from cluster.report.worddiff import _key
+
+    pairs = [
+        ("قال وزير الخارجية إن المحادثات في الدوحة فشلت، وإن الوفد سيعود إلى القاهرة يوم الأحد المقبل",
+         "وقال وزير الخارجية المصري إن المحادثات فشلت وإن الوفد سيعود الى القاهرة الأحد"),
+        ("Police said the fire started at 3 a.m. and the fire spread to the roof before the fire brigade came",
+         "The fire started at 3 a.m., police said, and spread to the roof before firefighters came"),
+        ("the the the a the", "the a the the"),
+    ]
+    for a, b in pairs:
+        ka, kb = [_key(t) for t in a.split()], [_key(t) for t in b.split()]
+        expected = SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes()
+        ops = word_diff(a, b)
+        assert [op.op for op in ops] == [tag for tag, *_ in expected]
+        assert [op.a for op in ops] == [" ".join(a.split()[i1:i2]) for _, i1, i2, _, _ in expected]
+        assert word_diff(a, b) == ops and word_diff(a, b) is not ops  # memoised, but callers get their own list

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -65,19 +66,32 @@ def agency_credits(text: str) -> list[str]:
     return list(_credits_in(text))
 
 
-@lru_cache(maxsize=1 << 14)
+_FOLDED = {name: bool(pattern.flags & re.IGNORECASE) for name, pattern in _CREDITS}
+"""Per agency, whether its keys are looked up in the lower-cased text (the flag test, once, not per text)."""
+
+
+@lru_cache(maxsize=1 << 17)
 def _credits_in(text: str) -> tuple[str, ...]:
-    """Memoised: a paragraph is asked about once for each passage and quote in or next to it."""
+    """Memoised, large enough for a day of news: a paragraph is asked about once for each passage and quote
+    in or next to it, and a cache smaller than the corpus's paragraphs is flushed before it is reused."""
     low = text.lower()
     return tuple(
         name for name, pattern in _CREDITS
-        if any(k in (low if pattern.flags & re.IGNORECASE else text) for k in _KEYS[name]) and pattern.search(text)
+        if any(k in (low if _FOLDED[name] else text) for k in _KEYS[name]) and pattern.search(text)
     )
 
 
 def credits_near(segments: list[Segment], index: int) -> list[str]:
-    """Agencies credited in paragraph ``index`` or the paragraphs next to it (a closing "(الأناضول)")."""
-    found = {name for s in segments if abs(s.index - index) <= 1 for name in _credits_in(s.text)}
+    """Agencies credited in paragraph ``index`` or the paragraphs next to it (a closing "(الأناضول)").
+
+    Segments are in index order, so the neighbours are found by bisection, not by a scan of the article:
+    a wire article carries dozens of grouped passages, each asking about its own neighbours."""
+    lo = bisect_left(segments, index - 1, key=lambda s: s.index)
+    found = set()
+    for s in segments[lo:]:
+        if s.index > index + 1:
+            break
+        found.update(_credits_in(s.text))
     return [name for name in AGENCIES if name in found]
 
 
@@ -110,7 +124,20 @@ def earliest(article_ids: list[str], articles: dict[str, Article]) -> Earliest:
     return Earliest([a for a in dated if articles[a].date == first_date], first_date, undated)
 
 
-def duplicate_provenance(group: Any, articles: dict[str, Article], segments: dict[str, list[Segment]]) -> dict[str, Any]:
+def _links_by_article(group: Any) -> dict[str, list[Any]]:
+    """Each carrier's verified links, in pair order: one pass over the pairs instead of one per carrier
+    (a wire passage with k carriers has up to k² pairs)."""
+    out: dict[str, list[Any]] = {}
+    for pair in group.pairs:
+        ends = {group.passages[pair.a].article_id, group.passages[pair.b].article_id}
+        for article_id in ends:
+            out.setdefault(article_id, []).append(pair)
+    return out
+
+
+def duplicate_provenance(
+    group: Any, articles: dict[str, Article], segments: dict[str, list[Segment]]
+) -> dict[str, Any]:
     """The ``provenance`` object of a duplicate group (docs/output.md).
 
     ``copies`` gives every other carrier's relation to an earliest copy: the type of the verified
@@ -120,13 +147,13 @@ def duplicate_provenance(group: Any, articles: dict[str, Article], segments: dic
     sources = set(first.first)
     source_rows = {k for k, p in enumerate(group.passages) if p.article_id in sources}
     copies = []
+    links = _links_by_article(group)
     for article_id in group.articles:
         if article_id in sources:
             continue
-        rows = {k for k, p in enumerate(group.passages) if p.article_id == article_id}
-        links = [pair for pair in group.pairs if {pair.a, pair.b} & rows]
-        to_source = [pair for pair in links if {pair.a, pair.b} & source_rows]
-        chosen = max(to_source or links, key=lambda pair: pair.similarity, default=None)
+        mine = links.get(article_id, [])
+        to_source = [pair for pair in mine if pair.a in source_rows or pair.b in source_rows]
+        chosen = max(to_source or mine, key=lambda pair: pair.similarity, default=None)
         copies.append({"article": article_id, "match_type": chosen.match_type.value if chosen else None})
     agencies: list[str] = []
     for passage in group.passages:

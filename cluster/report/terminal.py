@@ -13,6 +13,7 @@ from cluster.duplicates.groups import DuplicateGroup
 from cluster.duplicates.lexical import MatchType
 from cluster.report.contract import Report, ReportSummary, group_ids, story_evidence
 from cluster.report.contract_base import iso as _iso
+from cluster.report.gcpause import without_gc
 from cluster.report.hygiene import visible
 from cluster.report.provenance import duplicate_provenance
 from cluster.report.quote_section import render_quotes
@@ -27,6 +28,7 @@ def to_json(result: Result) -> dict[str, Any]:
     return Report.from_result(result).to_json()
 
 
+@without_gc
 def render_text(result: Result, *, width: int = 100, top: int | None = None, pairs: bool = False) -> str:
     """The human report: a summary first (counts, top stories, passages, speakers), then the duplicate
     passages (the evidence), stories and storylines, quotes. Listings are cut at ``top`` items (on a large

@@ -9,9 +9,14 @@ the right words, and no colour or control character is needed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from difflib import SequenceMatcher
+from functools import lru_cache
 
 from cluster.textnorm import word_tuple
+
+try:  # the same algorithm in C, same opcodes (checked on every pair of a 30k-paragraph bench corpus)
+    from cdifflib import CSequenceMatcher as SequenceMatcher
+except ImportError:  # pragma: no cover - an install without the optional speed-up
+    from difflib import SequenceMatcher
 
 
 @dataclass(frozen=True)
@@ -27,18 +32,25 @@ class DiffOp:
         return {"op": self.op, "a": self.a, "b": self.b}
 
 
+@lru_cache(maxsize=1 << 18)
 def _key(token: str) -> str:
+    """Memoised per distinct token: a day of news repeats its words, and every edited pair is diffed."""
     return " ".join(word_tuple(token)) or token
 
 
 def word_diff(a: str, b: str) -> list[DiffOp]:
     """The operations that turn passage ``a`` into passage ``b``, word by word."""
+    return list(_diff(a, b))
+
+
+@lru_cache(maxsize=1 << 16)
+def _diff(a: str, b: str) -> tuple[DiffOp, ...]:
+    """Memoised per text pair: the JSON, the terminal and the quotes section ask for the same diffs."""
     ta, tb = a.split(), b.split()
     matcher = SequenceMatcher(None, [_key(t) for t in ta], [_key(t) for t in tb], autojunk=False)
-    ops = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        ops.append(DiffOp(tag, " ".join(ta[i1:i2]), " ".join(tb[j1:j2])))
-    return ops
+    return tuple(
+        DiffOp(tag, " ".join(ta[i1:i2]), " ".join(tb[j1:j2])) for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+    )
 
 
 def render_diff(ops: list[DiffOp]) -> str:

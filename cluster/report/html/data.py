@@ -146,16 +146,23 @@ def _spans(text: str, words: set[str]) -> list[int]:
     if not words:
         return out
     joined = False  # consecutive shared words are one span: copies share nearly every word
-    for match in _WORD.finditer(text):
-        if any(w in words for w in _normalised(match.group())):
+    for start, end, normalised in _tokens(text):
+        if any(w in words for w in normalised):
             if joined:
-                out[-1] = match.end()
+                out[-1] = end
             else:
-                out += [match.start(), match.end()]
+                out += [start, end]
             joined = True
         else:
             joined = False
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _tokens(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+    """A text's word tokens with their offsets and normalised words, once per distinct text (verbatim
+    copies of a passage are the same text in every carrier)."""
+    return tuple((m.start(), m.end(), _normalised(m.group())) for m in _WORD.finditer(text))
 
 
 @lru_cache(maxsize=200_000)

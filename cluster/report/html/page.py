@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from cluster.report.contract import Report
+from cluster.report.gcpause import without_gc
 from cluster.report.html.data import page_data
 from cluster.report.html.parts import esc, script_json
 from cluster.report.html.summary import at_a_glance, overview
@@ -26,6 +27,7 @@ PAGE_SIZE = 30
 """Items a section renders at first and per "show more": a screenful each, so a day of news opens at once."""
 
 
+@without_gc
 def render_html(report: Report | dict[str, Any]) -> str:
     """The whole page as a string; ``report`` is a Report, or its JSON form (checked against the contract first).
 

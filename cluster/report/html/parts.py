@@ -14,6 +14,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from cluster import textnorm
@@ -87,9 +88,15 @@ def shared_words(passages: Sequence[tuple[str, str]]) -> list[set[str]]:
     out so the highlight shows what the copies share, not that both use "the" or "في". ``passages`` are
     (text, lang) pairs.
     """
-    bags = [set(textnorm.content_words(text or "", lang or "")) for text, lang in passages]
+    bags = [_content_bag(text or "", lang or "") for text, lang in passages]
     seen: Counter[str] = Counter(word for bag in bags for word in bag)  # linear: a wire story has 300 carriers
     return [{word for word in bag if seen[word] >= 2} for bag in bags]
+
+
+@lru_cache(maxsize=1 << 16)
+def _content_bag(text: str, lang: str) -> frozenset[str]:
+    """Memoised per text: verbatim copies of a wire passage are the same text in every carrier."""
+    return frozenset(textnorm.content_words(text, lang))
 
 
 def highlight(text: str, words: set[str]) -> str:
