@@ -175,3 +175,14 @@ def test_cli_run_flags(fake_model, tmp_path):
     assert (tmp_path / "c" / "articles.csv").read_text(encoding="utf-8").count("'=HYPERLINK") == 1
     result = runner.invoke(app, ["run", str(corpus), "--quiet", "--csv-raw", "--csv", str(tmp_path / "r")])
     assert result.exit_code == 0 and "'=HYPERLINK" not in (tmp_path / "r" / "articles.csv").read_text(encoding="utf-8")
+
+
+def test_summary_counts_quotes_as_the_html_card_and_the_json_do(quotes_fake):
+    """The text summary and the HTML card count the same thing: distinct quotes (one per group of copies),
+    with the places they were found beside; "1 outlet", never "1 outlets"."""
+    report = Report.from_result(quotes_fake)
+    distinct, places = len(report.quotes), sum(len(q.instances) for q in report.quotes)
+    assert distinct < places  # the corpus carries Witkoff's statement in several articles
+    text = render_text(quotes_fake)
+    assert f"{distinct} distinct quotes ({places} places found)" in text
+    assert "1 outlets" not in text and "1 outlet ·" in text

@@ -42,6 +42,11 @@ class Listing:
         return count if self.top is None else min(count, self.top)
 
 
+def counted(n: int, noun: str) -> str:
+    """``1 outlet``, ``3 outlets``: an editor reads these lines, not a log."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def story_outlets(story: Story, articles: dict[str, Article]) -> int:
     return len({article_outlet(articles.get(aid)) for aid in story.articles})
 
@@ -76,13 +81,14 @@ def render_summary(result: Result, listing: Listing, snippet) -> list[str]:
            f"{len({a for g in result.groups for a in g.articles})} articles; {s.duplicate_pairs} verified pairs"]
     if quotes is not None:
         shared = sum(1 for g in quotes.groups if len({quotes.quotes[m].article_id for m in g.members}) >= 2)
-        out.append(f"  {len(quotes.quotes)} quotes, {shared} carried by several articles")
+        out.append(f"  {len(quotes.groups)} distinct quotes ({len(quotes.quotes)} places found), "
+                   f"{shared} carried by several articles")
     out.append("")
     multi = [st for st in ranked_stories(result) if st.size > 1][: listing.summary]
     if multi:
         out.append("  Top stories by outlets")
         for story in multi:
-            out.append(f"    {story.id:<6} {story_outlets(story, articles)} outlets · {story.size} articles"
+            out.append(f"    {story.id:<6} {counted(story_outlets(story, articles), 'outlet')} · {story.size} articles"
                        f" · {iso(story.first_date) or 'undated'}")
             out += [f"           {line}" for line in snippet(story.label, 120)]
         out.append("")
@@ -91,7 +97,7 @@ def render_summary(result: Result, listing: Listing, snippet) -> list[str]:
         out.append("  Top passages by reach")
         for gid, group in groups:
             types = ", ".join(m.value for m in group.match_types)
-            reach = f"{group_outlets(group, articles)} outlets · {len(group.articles)} articles"
+            reach = f"{counted(group_outlets(group, articles), 'outlet')} · {len(group.articles)} articles"
             out.append(f"    {gid:<6} {reach} · {types}")
             out += [f"           {line}" for line in snippet(group.passages[0].text, 160)]
         out.append("")
