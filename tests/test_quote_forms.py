@@ -4,10 +4,11 @@ and the quote matcher's copy handling, which must give the groups that verifying
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from cluster.config import Config
 from cluster.documents import Article
-from cluster.evaluation.bench import build_corpus
+from cluster.evaluation.bench import build_corpus, sources_missing
 from cluster.quotes.extract import extract_quotes
 from cluster.quotes.matching import QuoteSettings, _candidates, _components, _units, match_quotes, verify
 from cluster.segment.paragraphs import segment_corpus
@@ -84,6 +85,7 @@ def test_rubric_headlines_are_not_quotes():
     assert not any(text.startswith("انفجار قوي") for _, _, text in found.values())
 
 
+@pytest.mark.skipif(sources_missing() is not None, reason=sources_missing() or "")
 def test_copies_and_spanning_links_give_the_groups_of_verifying_every_pair(fake_encoder):
     records = build_corpus(2400)
     articles = [Article(r["id"], r.get("title", ""), r["text"], lang=r.get("lang") or "und") for r in records]

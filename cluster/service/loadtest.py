@@ -25,6 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 import numpy as np
 
@@ -156,7 +157,7 @@ def _client(number: int, url: str, records: list[dict[str, Any]], plan: _Plan, r
             recorder.request(http, "POST", "POST", "/articles", json=mine[k * plan.batch : (k + 1) * plan.batch])
             for _ in range(plan.queries):
                 seen = mine[rng.randrange((k + 1) * plan.batch)]["id"]
-                recorder.request(http, "GET article", "GET", f"/articles/{seen}")
+                recorder.request(http, "GET article", "GET", f"/articles/{quote(seen, safe='')}")
                 recorder.request(http, "GET stories", "GET", "/stories", params={"limit": 20})
 
 
@@ -217,7 +218,7 @@ def _verify(url: str, records: list[dict[str, Any]], report: LoadReport, probes:
     with httpx.Client(base_url=url, timeout=120) as http:
         report.posted = len(records)
         for record in records:
-            answer = http.get(f"/articles/{record['id']}")
+            answer = http.get(f"/articles/{quote(record['id'], safe='')}")
             if answer.status_code != 200:
                 continue
             body = answer.json()
@@ -231,7 +232,7 @@ def _verify(url: str, records: list[dict[str, Any]], report: LoadReport, probes:
             http.post("/articles", json=copies)
         for original, copy in zip(chosen, copies):
             report.search_probes += 1
-            groups = http.get(f"/articles/{copy['id']}").json().get("duplicate_groups", [])
+            groups = http.get(f"/articles/{quote(copy['id'], safe='')}").json().get("duplicate_groups", [])
             report.search_found += int(any(original["id"] in g["articles"] for g in groups))
         health = http.get("/health").json()
         report.ingest_batches, report.largest_batch = health["batches"], health["largest_batch"]
