@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import os
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
@@ -110,30 +109,6 @@ def _whole_inside(m: ParagraphMatch, passages: Sequence[Passage], sides: dict[st
 def search_radius(cfg: DuplicateConfig) -> float:
     """The lowest cosine any language pair accepts: the range every candidate search uses."""
     return min(pair_threshold("a", "b", cfg), pair_threshold("a", "a", cfg))
-
-
-def similar_pairs(matrix: np.ndarray, radius: float, block: int = 2048) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Every pair of rows ``i < j`` of unit vectors whose inner product reaches ``radius``: (i, j, cosine).
-
-    An exact faiss range search. Each block of queries searches only the rows from its own start on:
-    pairs are symmetric, so the lower triangle would find each pair twice (half the work saved).
-    """
-    import faiss  # here, not at module level: reports and the CLI's start-up do not pay for it
-
-    faiss.omp_set_num_threads(os.cpu_count() or 1)
-    matrix = np.ascontiguousarray(matrix, dtype=np.float32)
-    rows, cols, sims = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.float32)]
-    for lo in range(0, len(matrix), block):
-        index = faiss.IndexFlatIP(matrix.shape[1])
-        index.add(matrix[lo:])
-        lims, found, ids = index.range_search(matrix[lo : lo + block], float(radius))
-        i = lo + np.repeat(np.arange(len(lims) - 1), np.diff(lims).astype(np.int64))
-        j = lo + ids.astype(np.int64)
-        upper = j > i
-        rows.append(i[upper])
-        cols.append(j[upper])
-        sims.append(found[upper])
-    return np.concatenate(rows), np.concatenate(cols), np.concatenate(sims)
 
 
 def neighbour_candidates(

@@ -38,6 +38,8 @@ def neighbour_pairs(matrix: np.ndarray, radius: float, cfg: NeighbourSearchConfi
 def exact_pairs(matrix: np.ndarray, radius: float, block: int = 2048) -> Pairs:
     """Exact range search; each block of queries searches only the rows from its own start on (pairs are
     symmetric, so the lower triangle would find each pair twice)."""
+    faiss.omp_set_num_threads(os.cpu_count() or 1)
+    matrix = np.ascontiguousarray(matrix, dtype=np.float32)
     found: list[Pairs] = []
     for lo in range(0, len(matrix), block):
         index = faiss.IndexFlatIP(matrix.shape[1])

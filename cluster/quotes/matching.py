@@ -27,9 +27,9 @@ import numpy as np
 from rapidfuzz.distance import Indel
 
 from cluster.config import Config, DuplicateConfig, QuoteConfig
-from cluster.duplicates.groups import similar_pairs
 from cluster.duplicates.lexical import MatchType, classify, compare, profile
 from cluster.duplicates.matches import Link
+from cluster.duplicates.neighbours import exact_pairs
 from cluster.embed import EmbeddingCache, Encoder, embed_texts
 from cluster.quotes.extract import Quote
 from cluster.quotes.speakers import SpeakerIndex, same_person
@@ -185,7 +185,7 @@ def _candidates(
     best first (in array operations: the range search returns pairs by the hundred thousand).
 
     A pair of one article stands for the pairs of one with the other's copies in other articles."""
-    rows, cols, sims = similar_pairs(vectors, radius)
+    rows, cols, sims = exact_pairs(vectors, radius)
     qa, qb = owners[rows], owners[cols]
     a, b = np.minimum(qa, qb), np.maximum(qa, qb)
     codes: dict[str, int] = {}

@@ -23,10 +23,10 @@ from cluster.duplicates.groups import (  # the one-shot stage's own steps, reuse
     group_matches,
     one_paragraph_per_article,
     search_radius,
-    similar_pairs,
     verified_matches,
 )
 from cluster.duplicates.matches import DuplicateGroup, ParagraphMatch
+from cluster.duplicates.neighbours import exact_pairs
 from cluster.store.db import Store
 from cluster.store.index import VectorIndex
 from cluster.stories.signals import ParagraphLink
@@ -64,7 +64,7 @@ def new_candidates(
         for pid, sim in hits:
             j = stored_ids.setdefault(pid, len(new) + len(stored_ids))
             found.append((i, j, sim))
-    rows, cols, sims = similar_pairs(matrix, radius)
+    rows, cols, sims = exact_pairs(matrix, radius)
     for q, r, sim in zip(rows.tolist(), cols.tolist(), sims.tolist()):
         i, j = keep[q], keep[r]
         if new[i].article_id != new[j].article_id:
