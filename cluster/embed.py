@@ -146,6 +146,19 @@ def open_embedding_cache(config: Config) -> EmbeddingCache | None:
     return EmbeddingCache(directory, models.model_id(config.model))
 
 
+def embed_with_config(
+    encoder: Encoder, texts: Sequence[str], config: Config, progress: ProgressFn | None = None
+) -> np.ndarray:
+    """``embed_texts`` through the run's cache (opened and closed here): what the pipeline, the store and the
+    engines all do, so that no caller forgets to close the SQLite file."""
+    cache = open_embedding_cache(config)
+    try:
+        return embed_texts(encoder, list(texts), batch_size=config.batch_size, cache=cache, progress=progress)
+    finally:
+        if cache is not None:
+            cache.close()
+
+
 class LazyEncoder:
     """Loads the model on the first ``encode``: when the cache holds every passage (a re-run on the same
     corpus) the model, and torch's start-up with it, is never paid for."""

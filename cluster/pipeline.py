@@ -21,7 +21,7 @@ from cluster.documents import Article, Passage, Segment, SkippedInput
 from cluster.duplicates.align import aligned_span_pairs
 from cluster.duplicates.groups import CandidateSearch, find_duplicate_groups
 from cluster.duplicates.matches import DuplicateGroup
-from cluster.embed import Encoder, LazyEncoder, embed_texts, open_embedding_cache
+from cluster.embed import Encoder, LazyEncoder, embed_with_config
 from cluster.ingest.readers import load_corpus
 from cluster.quotes.stage import find_quotes
 from cluster.report.contract import Report
@@ -190,22 +190,9 @@ def _aligned_units(
 
 
 def _embed(units: list[Passage], config: Config, encoder: Encoder, console: Console | None) -> np.ndarray:
-    name = config.model
-    cache = open_embedding_cache(config)
-    try:
-        with _progress(console) as bar:
-            task = bar.add_task(f"Embedding {len(units)} passages ({name})", total=len(units))
-            vectors = embed_texts(
-                encoder,
-                [u.text for u in units],
-                batch_size=config.batch_size,
-                cache=cache,
-                progress=lambda k: bar.advance(task, k),
-            )
-    finally:
-        if cache is not None:
-            cache.close()
-    return vectors
+    with _progress(console) as bar:
+        task = bar.add_task(f"Embedding {len(units)} passages ({config.model})", total=len(units))
+        return embed_with_config(encoder, [u.text for u in units], config, progress=lambda k: bar.advance(task, k))
 
 
 

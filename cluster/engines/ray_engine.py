@@ -60,16 +60,9 @@ class EmbedActor:
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
         """Ray may call from another thread than the constructor's: the SQLite cache is opened per batch."""
-        from cluster.embed import embed_texts, open_embedding_cache
+        from cluster.embed import embed_with_config
 
-        cache = open_embedding_cache(self.config)
-        try:
-            vectors = embed_texts(self.encoder, [str(t) for t in batch["text"]], batch_size=self.config.batch_size,
-                                  cache=cache)  # fmt: skip
-        finally:
-            if cache is not None:
-                cache.close()
-        return {**batch, "vector": vectors}
+        return {**batch, "vector": embed_with_config(self.encoder, [str(t) for t in batch["text"]], self.config)}
 
 
 def embed_on_ray(ray: Any, units: list[Passage], config: Config, workdir: Path,

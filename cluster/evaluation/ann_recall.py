@@ -48,16 +48,11 @@ def corpora(dev: int, heldout: int) -> tuple[list[Article], list[Article]]:
 
 
 def embedded(articles: list[Article], config: Config):
-    from cluster.embed import LazyEncoder, embed_texts, open_embedding_cache
+    from cluster.embed import LazyEncoder, embed_with_config
     from cluster.segment.stage import segment_articles
 
     _, units = segment_articles(articles, config)
-    cache = open_embedding_cache(config)
-    try:
-        vectors = embed_texts(LazyEncoder.for_model(config.model), [u.text for u in units], cache=cache)
-    finally:
-        if cache is not None:
-            cache.close()
+    vectors = embed_with_config(LazyEncoder.for_model(config.model), [u.text for u in units], config)
     return units, vectors
 
 

@@ -21,7 +21,7 @@ import numpy as np
 
 from cluster.config import Config
 from cluster.documents import Article, Passage, Segment
-from cluster.embed import Encoder, LazyEncoder, embed_texts, open_embedding_cache
+from cluster.embed import Encoder, LazyEncoder, embed_with_config
 from cluster.segment.stage import segment_pages
 from cluster.store.db import Store, check_store_dir
 from cluster.store.duplicates import is_searchable, new_candidates, verify_new
@@ -214,12 +214,7 @@ class Ingestor:
         return out
 
     def _embed(self, texts: list[str]) -> np.ndarray:
-        cache = open_embedding_cache(self.config)
-        try:
-            return embed_texts(self.encoder, texts, batch_size=self.config.batch_size, cache=cache)
-        finally:
-            if cache is not None:
-                cache.close()
+        return embed_with_config(self.encoder, texts, self.config)
 
     # --- re-clustering ----------------------------------------------------------------------------
 
