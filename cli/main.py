@@ -103,13 +103,7 @@ def run(
         outputs = RunOutputs(render_views(result, views), result.skipped, result, result.timings)
     else:
         outputs = _run_views_or_fail(corpus or SAMPLE, config, views, quiet, engine, address)
-    text = outputs.views["json" if fmt is Format.json else "text"]
-    if output:
-        output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
-        if not quiet:
-            stderr.print(f"wrote {output}")
-    else:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    _print_text(outputs.views["json" if fmt is Format.json else "text"], output, quiet)
     if html or csv_dir:
         _write_views(outputs.report(), html, csv_dir, quiet, csv_raw)
 
@@ -120,18 +114,38 @@ def report(
     html: HtmlOpt = None,
     csv_dir: CsvOpt = None,
     csv_raw: CsvRawOpt = False,
+    top: TopOpt = None,
+    pairs: PairsOpt = False,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the text report here instead of stdout.")] = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """Write the HTML page and/or CSV tables of a saved JSON result, without running the pipeline again."""
+    """The text report of a saved JSON result (as `cluster run` prints it), and/or its HTML page and CSV
+    tables, without running the pipeline again. The text is printed unless only --html/--csv are asked."""
     from cluster.report.saved import ReportFileError, load_report
 
-    if html is None and csv_dir is None:
-        fail("nothing to write: give --html PATH and/or --csv DIR")
     try:
         report = load_report(saved)
     except ReportFileError as exc:
         fail(f"{saved}: {exc}")
+    if (html is None and csv_dir is None) or top is not None or pairs or output is not None:
+        from cluster.report.terminal import render_report_text
+
+        _print_text(render_report_text(report, top=top, pairs=pairs), output, quiet)
     _write_views(report, html, csv_dir, quiet, csv_raw)
+
+
+def _print_text(text: str, output: Path | None, quiet: bool) -> None:
+    """A report to ``output`` (named on stderr unless quiet), else to stdout."""
+    text = text if text.endswith("\n") else text + "\n"
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        fail(f"{output}: {exc.strerror or exc}")
+    if not quiet:
+        stderr.print(f"wrote {output}", highlight=False)
 
 
 def _write_views(report, html: Optional[Path], csv_dir: Optional[Path], quiet: bool, csv_raw: bool = False) -> None:

@@ -25,7 +25,7 @@ from cluster.embed import Encoder, LazyEncoder, embed_with_config
 from cluster.ingest.readers import load_corpus
 from cluster.quotes.stage import find_quotes
 from cluster.report.contract import Report
-from cluster.report.terminal import render_text
+from cluster.report.terminal import render_report_text
 from cluster.result import Result
 from cluster.segment.stage import segment_pages
 from cluster.stage_cache import RunCache, run_key
@@ -258,12 +258,12 @@ def run_views(
 
 def render_views(result: Result, views: Iterable[str]) -> dict[str, str]:
     """Each view as ``cluster run`` prints it (the JSON is the contract's, indented)."""
+    views = list(views)
+    unknown = [view for view in views if view not in VIEWS]
+    if unknown:
+        raise ValueError(f"unknown view {unknown[0]!r} (known: {', '.join(VIEWS)})")
+    report = Report.from_result(result)  # both views read the contract, built once
     out: dict[str, str] = {}
     for view in views:
-        if view == "text":
-            out[view] = render_text(result)
-        elif view == "json":
-            out[view] = json.dumps(Report.from_result(result).to_json(), ensure_ascii=False, indent=2)
-        else:
-            raise ValueError(f"unknown view {view!r} (known: {', '.join(VIEWS)})")
+        out[view] = render_report_text(report) if view == "text" else report.to_json_text()
     return out

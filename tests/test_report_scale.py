@@ -186,3 +186,22 @@ def test_summary_counts_quotes_as_the_html_card_and_the_json_do(quotes_fake):
     text = render_text(quotes_fake)
     assert f"{distinct} distinct quotes ({places} places found)" in text
     assert "1 outlets" not in text and "1 outlet ·" in text
+
+
+def test_saved_run_prints_the_text_report_of_the_live_run(fake_model, tmp_path):
+    """`cluster report RUN.json` prints what `cluster run` printed, with the same --top and --pairs."""
+    corpus = wire_corpus(tmp_path)
+    runner = CliRunner()
+    saved = tmp_path / "run.json"
+    assert runner.invoke(app, ["run", str(corpus), "--quiet", "-f", "json", "-o", str(saved)]).exit_code == 0
+    report = Report.model_validate_json(saved.read_text(encoding="utf-8"))
+    live = runner.invoke(app, ["run", str(corpus), "--quiet", "--top", "1", "--pairs"]).stdout
+    again = runner.invoke(app, ["report", str(saved), "--top", "1", "--pairs"])
+    assert again.exit_code == 0, again.output
+    # line 1 holds each run's own seconds
+    assert again.stdout.splitlines()[1:] == live.splitlines()[1:] and "]~[" in again.stdout
+    assert "more carriers (--top 4 shows all)" in again.stdout
+    full = runner.invoke(app, ["report", str(saved)]).stdout
+    assert "]~[" not in full and "more carriers" not in full and f"{len(report.duplicate_groups)} groups" in full
+    written = runner.invoke(app, ["report", str(saved), "--html", str(tmp_path / "r.html")])
+    assert written.exit_code == 0 and written.stdout == "" and (tmp_path / "r.html").exists()

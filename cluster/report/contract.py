@@ -297,6 +297,10 @@ class Report(ContractModel):
         """The JSON object, keys in contract order (what ``json.dumps`` writes to the file)."""
         return self.model_dump(mode="json")
 
+    def to_json_text(self) -> str:
+        """The JSON text ``cluster run --format json`` prints (indented, UTF-8 as is)."""
+        return json.dumps(self.to_json(), ensure_ascii=False, indent=2)
+
 
 def group_ids(result: Result) -> list[str]:
     return [f"D{k + 1}" for k in range(len(result.groups))]

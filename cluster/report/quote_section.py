@@ -11,7 +11,7 @@ from typing import Any
 
 from cluster.documents import Article, Segment
 from cluster.quotes.matching import QuoteResult
-from cluster.report.contract_quotes import quote_ids, quote_out, quotes_out
+from cluster.report.contract_quotes import QuoteOut, quotes_out
 from cluster.report.hygiene import visible
 from cluster.report.worddiff import DiffOp, render_diff
 
@@ -23,22 +23,20 @@ def quotes_json(
     return [quote.model_dump(mode="json") for quote in quotes_out(result, articles, segments)]
 
 
-def render_quotes(result: QuoteResult | None, articles: dict[str, Article], segments: dict[str, list[Segment]],
-                  width: int = 100, max_groups: int = 30, max_instances: int | None = None) -> list[str]:
+def render_quotes(quotes: list[QuoteOut] | None, width: int = 100, max_groups: int = 30,
+                  max_instances: int | None = None) -> list[str]:
     """The text report's Quotes section: quotes carried by two or more articles, then a count; each quote's
     instances cut at ``max_instances`` (None: all)."""
-    if result is None:
+    if quotes is None:
         return []
-    shared = [(qid, g) for qid, g in zip(quote_ids(result), result.groups)
-              if len({result.quotes[m].article_id for m in g.members}) >= 2]
-    attributed = sum(1 for s in result.speaker_of if s is not None)
-    title = f"Quotes: {len(result.quotes)} found ({attributed} attributed), {len(shared)} carried by several articles"
+    shared = [q for q in quotes if len({i.article for i in q.instances}) >= 2]
+    found = sum(len(q.instances) for q in quotes)
+    attributed = sum(1 for q in quotes for i in q.instances if i.speaker_kind != "unattributed")
+    title = f"Quotes: {found} found ({attributed} attributed), {len(shared)} carried by several articles"
     out = [title, "=" * len(title)]
-    order = {a: k for k, a in enumerate(articles)}
-    for qid, group in shared[:max_groups]:
-        item = quote_out(qid, group, result, articles, segments, order).model_dump(mode="json")
-        out += _render_group(qid, item, width, max_instances)
-    rest = len(result.groups) - len(shared)
+    for quote in shared[:max_groups]:
+        out += _render_group(quote.id, quote.model_dump(mode="json"), width, max_instances)
+    rest = len(quotes) - len(shared)
     if len(shared) > max_groups:
         out.append(f"  … {len(shared) - max_groups} more shared quotes (use --format json or `cluster quotes`)")
     out += [f"  {rest} quote(s) carried by one article only (listed by `cluster quotes`)", ""]
