@@ -5,7 +5,6 @@ Data moves one way; each stage receives the dataclasses of the previous ones and
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -216,7 +215,7 @@ class RunOutputs:
 
     def report(self) -> Report:
         """The contract, read back (and validated) from the JSON view, fresh or cached alike."""
-        return Report.model_validate(json.loads(self.views["json"]))
+        return Report.model_validate_json(self.views["json"])
 
 
 def run_views(

@@ -6,10 +6,14 @@ bench corpora (``bench.build_corpus``: dev articles, then marked copies), runs t
 (embeddings cached in ``--cache``, so a second call measures the reports only), and renders every view.
 Not a timed test: figures depend on the machine; docs/benchmarks.md says how they were taken.
 
-Why it is measured this way: rendering is timed from the Result (text) and from the contract's Report
-(HTML, as ``cluster run --html`` does), excluding the pipeline; load time is until the page's script has
-drawn the first screen (``load`` event, then the first story in the DOM); search time is from typing a
-word into the search box until the section counts show the filtered result, median of several words.
+Why it is measured this way: rendering is everything ``cluster run`` does after the pipeline's Result is built
+(the contract ``Report.from_result``, then from it the text report, the JSON, the HTML page and the CSV tables),
+timed ``--repeats`` times per size in this one process (the sizes one after the other), the median reported;
+the exponent is the log-log slope of those medians between the first and last size (1 = linear), also given
+against grouped passages (carriers) and pairs, which grow faster than the corpus on this bench. Load time is
+until the page's script has drawn the first screen (``load`` event, then the first story in the DOM); search
+time is from typing a word into the search box until the section counts show the filtered result, median of
+several words.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
+RENDER_PARTS = ("render", "contract", "text_render", "json_render", "html_render", "csv_render")
 SEARCH_WORDS = ("police", "الخرطوم", "minister", "earthquake", "fire")
 
 
@@ -43,7 +48,7 @@ def write_corpus(paragraphs: int, directory: Path) -> Path:
     return path
 
 
-def measure_size(paragraphs: int, work: Path, cache: Path, encoder: str = "use-m3") -> dict[str, Any]:
+def measure_size(paragraphs: int, work: Path, cache: Path, encoder: str = "use-m3", repeats: int = 3) -> dict[str, Any]:
     """Run the pipeline once, then render and measure every view of its result.
 
     ``encoder="fake"`` runs the test tier's surface-form encoder (tests/fake_encoder.py, a repo checkout only)
@@ -51,9 +56,6 @@ def measure_size(paragraphs: int, work: Path, cache: Path, encoder: str = "use-m
     minutes less on a busy machine; its figures are marked as such."""
     from cluster.config import Config
     from cluster.pipeline import run_pipeline
-    from cluster.report.contract import Report
-    from cluster.report.html.page import render_html
-    from cluster.report.terminal import render_text
 
     corpus = write_corpus(paragraphs, work)
     if encoder == "fake":
@@ -62,22 +64,45 @@ def measure_size(paragraphs: int, work: Path, cache: Path, encoder: str = "use-m
         result = run_pipeline(corpus, Config(cache_embeddings=False), encoder=FakeEncoder())
     else:
         result = run_pipeline(corpus, Config(model=encoder, cache_dir=cache))
-    start = time.perf_counter()
-    text = render_text(result)
-    text_s = time.perf_counter() - start
-    start = time.perf_counter()
-    page = render_html(Report.from_result(result))
-    html_s = time.perf_counter() - start
+    runs = [render_everything(result, work / "tables") for _ in range(repeats)]
+    times = {key: round(statistics.median(run[0][key] for run in runs), 3) for key in runs[0][0]}
+    _, text, page, pairs_lines = runs[-1]
     path = work / f"report-{paragraphs}.html"
     path.write_text(page, encoding="utf-8")
-    pairs_lines = render_text(result, pairs=True).count("\n")
+    carriers = sum(len(group.passages) for group in result.groups)
     return {
         "encoder": encoder, "paragraphs": paragraphs, "articles": len(result.articles), "passages": result.passages,
-        "groups": len(result.groups), "pairs": result.duplicate_pairs, "stories": len(result.stories.stories),
-        "terminal_lines": text.count("\n"), "terminal_lines_with_pairs": pairs_lines,
-        "html_mb": round(len(page.encode("utf-8")) / 1e6, 2), "text_render_s": round(text_s, 3),
-        "html_render_s": round(html_s, 3), "render_s": round(text_s + html_s, 3), **browser_times(path),
+        "groups": len(result.groups), "carriers": carriers, "pairs": result.duplicate_pairs,
+        "stories": len(result.stories.stories), "terminal_lines": text.count("\n"),
+        "terminal_lines_with_pairs": pairs_lines, "html_mb": round(len(page.encode("utf-8")) / 1e6, 2),
+        "repeats": repeats, **{f"{key}_s": value for key, value in times.items()}, **browser_times(path),
     }
+
+
+def render_everything(result: Any, tables: Path) -> tuple[dict[str, float], str, str, int]:
+    """Every view ``cluster run`` renders from a Result, timed: the contract (``Report.from_result``), the
+    text report, the JSON, the HTML page and the CSV tables (written); then, untimed, the text with
+    ``--pairs`` (its line count). Rendering is everything after the pipeline's Result is built."""
+    from cluster.report.contract import Report
+    from cluster.report.html.page import render_html
+    from cluster.report.tables import write_tables
+    from cluster.report.terminal import render_report_text
+
+    clock: dict[str, float] = {}
+
+    def timed(name: str, make: Any) -> Any:
+        start = time.perf_counter()
+        value = make()
+        clock[name] = time.perf_counter() - start
+        return value
+
+    report = timed("contract", lambda: Report.from_result(result))
+    text = timed("text_render", lambda: render_report_text(report))
+    timed("json_render", report.to_json_text)
+    page = timed("html_render", lambda: render_html(report))
+    timed("csv_render", lambda: write_tables(report, tables))
+    clock["render"] = sum(clock.values())
+    return clock, text, page, render_report_text(report, pairs=True).count("\n")
 
 
 def browser_times(path: Path) -> dict[str, Any]:
@@ -115,12 +140,12 @@ def _search(page: Any, word: str) -> float:
     )
 
 
-def exponent(rows: list[dict[str, Any]], key: str) -> float | None:
-    """Log-log slope of ``key`` against paragraphs between the first and last size (1 = linear)."""
+def exponent(rows: list[dict[str, Any]], key: str, against: str = "paragraphs") -> float | None:
+    """Log-log slope of ``key`` against ``against`` between the first and last size (1 = linear)."""
     first, last = rows[0], rows[-1]
-    if first[key] <= 0 or last[key] <= 0 or first["paragraphs"] == last["paragraphs"]:
+    if first[key] <= 0 or last[key] <= 0 or first[against] == last[against]:
         return None
-    return round(math.log(last[key] / first[key]) / math.log(last["paragraphs"] / first["paragraphs"]), 2)
+    return round(math.log(last[key] / first[key]) / math.log(last[against] / first[against]), 2)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -129,16 +154,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, required=True, help="Embedding cache directory (kept between calls).")
     parser.add_argument("--encoder", default="use-m3", help="use-m3, another model, or fake.")
     parser.add_argument("--out", type=Path, default=None, help="Folder for corpora, pages and results.json.")
+    parser.add_argument("--repeats", type=int, default=3, help="Renderings per size (the median is reported).")
     args = parser.parse_args(argv)
     work = args.out or Path(tempfile.mkdtemp(prefix="report-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     rows = []
     for size in (int(s) for s in args.sizes.split(",")):
-        rows.append(measure_size(size, work, args.cache, args.encoder))
+        rows.append(measure_size(size, work, args.cache, args.encoder, args.repeats))
         print(json.dumps(rows[-1], ensure_ascii=False), flush=True)
-    summary = {"rows": rows, "render_exponent": exponent(rows, "render_s"),
-               "html_render_exponent": exponent(rows, "html_render_s"),
-               "text_render_exponent": exponent(rows, "text_render_s")}
+    summary = {"rows": rows, **{f"{key}_exponent": exponent(rows, f"{key}_s") for key in RENDER_PARTS},
+               "render_exponent_vs_carriers": exponent(rows, "render_s", "carriers"),
+               "render_exponent_vs_pairs": exponent(rows, "render_s", "pairs")}
     (work / "results.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
     print(json.dumps({k: v for k, v in summary.items() if k != "rows"}), flush=True)
     print(f"pages and results in {work}", file=sys.stderr)

@@ -124,15 +124,25 @@ def earliest(article_ids: list[str], articles: dict[str, Article]) -> Earliest:
     return Earliest([a for a in dated if articles[a].date == first_date], first_date, undated)
 
 
-def _links_by_article(group: Any) -> dict[str, list[Any]]:
-    """Each carrier's verified links, in pair order: one pass over the pairs instead of one per carrier
-    (a wire passage with k carriers has up to k² pairs)."""
-    out: dict[str, list[Any]] = {}
+def _strongest_links(group: Any, source_rows: set[int]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Per carrier, its strongest verified link to a source passage and its strongest link of all (the
+    first one among equals, in pair order): one pass over the pairs, keeping two per carrier instead of
+    listing every link of every carrier (a wire passage with k carriers has up to k² pairs)."""
+    to_source: dict[str, Any] = {}
+    strongest: dict[str, Any] = {}
+    passages = group.passages
     for pair in group.pairs:
-        ends = {group.passages[pair.a].article_id, group.passages[pair.b].article_id}
-        for article_id in ends:
-            out.setdefault(article_id, []).append(pair)
-    return out
+        touches_source = pair.a in source_rows or pair.b in source_rows
+        first, second = passages[pair.a].article_id, passages[pair.b].article_id
+        for article_id in (first, second) if first != second else (first,):
+            best = strongest.get(article_id)
+            if best is None or pair.similarity > best.similarity:
+                strongest[article_id] = pair
+            if touches_source:
+                best = to_source.get(article_id)
+                if best is None or pair.similarity > best.similarity:
+                    to_source[article_id] = pair
+    return to_source, strongest
 
 
 def duplicate_provenance(
@@ -147,13 +157,11 @@ def duplicate_provenance(
     sources = set(first.first)
     source_rows = {k for k, p in enumerate(group.passages) if p.article_id in sources}
     copies = []
-    links = _links_by_article(group)
+    to_source, strongest = _strongest_links(group, source_rows)
     for article_id in group.articles:
         if article_id in sources:
             continue
-        mine = links.get(article_id, [])
-        to_source = [pair for pair in mine if pair.a in source_rows or pair.b in source_rows]
-        chosen = max(to_source or mine, key=lambda pair: pair.similarity, default=None)
+        chosen = to_source.get(article_id) or strongest.get(article_id)
         copies.append({"article": article_id, "match_type": chosen.match_type.value if chosen else None})
     agencies: list[str] = []
     for passage in group.passages:

@@ -11,7 +11,15 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from cluster.report.contract import ArticleOut, DuplicateGroupOut, PairOut, ProvenanceOut, Report, StoryOut
+from cluster.report.contract import (
+    ArticleOut,
+    DuplicateGroupOut,
+    PairOut,
+    ProvenanceOut,
+    Report,
+    StoryOut,
+    first_passage,
+)
 from cluster.report.gcpause import without_gc
 from cluster.report.hygiene import visible
 from cluster.report.quote_section import render_quotes
@@ -120,8 +128,7 @@ def _render_group(group: DuplicateGroupOut, articles: dict[str, ArticleOut], wid
 
 def earliest_passage(group: DuplicateGroupOut) -> int:
     """The passage of the group's earliest carrier (the first one among ties; the first passage if unknown)."""
-    earliest = set(group.provenance.earliest) if group.provenance else set()
-    return next((k for k, p in enumerate(group.passages) if p.article in earliest), 0)
+    return first_passage([p.article for p in group.passages], group.provenance.earliest if group.provenance else [])
 
 
 def _relations(group: DuplicateGroupOut, first: int, shown: int) -> dict[int, tuple[PairOut, str]]:
