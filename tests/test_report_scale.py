@@ -205,3 +205,50 @@ def test_saved_run_prints_the_text_report_of_the_live_run(fake_model, tmp_path):
     assert "]~[" not in full and "more carriers" not in full and f"{len(report.duplicate_groups)} groups" in full
     written = runner.invoke(app, ["report", str(saved), "--html", str(tmp_path / "r.html")])
     assert written.exit_code == 0 and written.stdout == "" and (tmp_path / "r.html").exists()
+
+
+def edited_corpus(directory: Path) -> Path:
+    """The wire paragraph in three outlets, one of which edited a few words of a long passage."""
+    long = " ".join([WIRE[0], WIRE[1], WIRE[0].replace("port", "harbour")])
+    edited = long.replace("fell by a fifth", "dropped by twenty per cent").replace("nine days", "9 days")
+    records = [{"id": f"ed-{k}", "title": f"Traffic ({outlet})", "text": text, "date": f"2026-03-0{k + 1}",
+                "source": outlet, "lang": "en"}
+               for k, (outlet, text) in enumerate(zip(OUTLETS, [long, long, edited]))]
+    path = directory / "edited.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    return path
+
+
+def test_html_draws_each_carriers_word_diff_from_the_passages(run_fake, tmp_path):
+    """The page holds an edited carrier's diff as word runs of the two passages (not their text again) and
+    draws the same words, removed and added, that the contract's diff names, long unchanged runs cut."""
+    if CHROMIUM is None:
+        pytest.skip(NO_CHROMIUM)
+    sync_api = pytest.importorskip("playwright.sync_api")
+    report = Report.from_result(run_fake(edited_corpus(tmp_path)))
+    edited = [p for g in report.duplicate_groups for p in g.pairs if p.diff]
+    assert edited, "the edited copy carries a diff against the earliest copy"
+    ops = edited[0].diff
+    path = tmp_path / "edited.html"
+    html = render_html(report)
+    path.write_text(html, encoding="utf-8")
+    data = json.loads(re.search(r'<script type="application/json" id="report-data">(.*?)</script>', html, re.DOTALL)[1])
+    runs = [row[5] for group in data["g"] for row in group["r"] if len(row) > 5]
+    assert runs and all(isinstance(n, int) for run in runs for op in run for n in op)  # no text in them
+    with sync_api.sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
+        page = browser.new_page()
+        page.goto(path.as_uri())
+        page.wait_for_function("document.querySelectorAll('article.group details.diff p').length > 0")
+        drawn = page.evaluate("""() => { const p = document.querySelector('article.group details.diff p');
+            return {del: [...p.querySelectorAll('del')].map(e => e.textContent),
+                    ins: [...p.querySelectorAll('ins')].map(e => e.textContent), text: p.textContent}; }""")
+        shown = page.evaluate("[...document.querySelectorAll('article.group .passage-text')].map(e => e.textContent)")
+        browser.close()
+    # the edited copy's text is sent as the earlier copy's start plus its own rest, and drawn whole
+    assert any(isinstance(entry, list) for entry in data["t"])
+    assert {p.text for g in report.duplicate_groups for p in g.passages} <= set(shown)
+    assert drawn["del"] == [op.a for op in ops if op.op != "equal" and op.a]
+    assert drawn["ins"] == [op.b for op in ops if op.op != "equal" and op.b]
+    assert "twenty per cent" in drawn["ins"] and "nine days" not in drawn["text"]
+    assert "…" in drawn["text"]  # the long unchanged run between the two edits is cut

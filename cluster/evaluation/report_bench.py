@@ -8,7 +8,8 @@ Not a timed test: figures depend on the machine; docs/benchmarks.md says how the
 
 Why it is measured this way: rendering is everything ``cluster run`` does after the pipeline's Result is built
 (the contract ``Report.from_result``, then from it the text report, the JSON, the HTML page and the CSV tables),
-timed ``--repeats`` times per size in this one process (the sizes one after the other), the median reported;
+timed ``--repeats`` times per size in this one process (the sizes one after the other; the report modules' memo
+caches emptied before each, as in a fresh process), the median reported;
 the exponent is the log-log slope of those medians between the first and last size (1 = linear), also given
 against grouped passages (carriers) and pairs, which grow faster than the corpus on this bench. Load time is
 until the page's script has drawn the first screen (``load`` event, then the first story in the DOM); search
@@ -64,7 +65,10 @@ def measure_size(paragraphs: int, work: Path, cache: Path, encoder: str = "use-m
         result = run_pipeline(corpus, Config(cache_embeddings=False), encoder=FakeEncoder())
     else:
         result = run_pipeline(corpus, Config(model=encoder, cache_dir=cache))
-    runs = [render_everything(result, work / "tables") for _ in range(repeats)]
+    runs = []
+    for _ in range(repeats):
+        forget_rendering()
+        runs.append(render_everything(result, work / "tables"))
     times = {key: round(statistics.median(run[0][key] for run in runs), 3) for key in runs[0][0]}
     _, text, page, pairs_lines = runs[-1]
     path = work / f"report-{paragraphs}.html"
@@ -77,6 +81,21 @@ def measure_size(paragraphs: int, work: Path, cache: Path, encoder: str = "use-m
         "terminal_lines_with_pairs": pairs_lines, "html_mb": round(len(page.encode("utf-8")) / 1e6, 2),
         "repeats": repeats, **{f"{key}_s": value for key, value in times.items()}, **browser_times(path),
     }
+
+
+def forget_rendering() -> None:
+    """Empty the report modules' memo caches (word diffs, tokens, agency credits, ...), so that every repeat
+    renders as a fresh ``cluster run`` process would, not from the memos of the repeat before."""
+    import importlib
+    import pkgutil
+
+    import cluster.report
+
+    for info in pkgutil.walk_packages(cluster.report.__path__, "cluster.report."):
+        module = importlib.import_module(info.name)
+        for value in vars(module).values():
+            if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", "") == info.name:
+                value.cache_clear()
 
 
 def render_everything(result: Any, tables: Path) -> tuple[dict[str, float], str, str, int]:

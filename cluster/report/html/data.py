@@ -18,7 +18,7 @@ from typing import Any
 from cluster import textnorm
 from cluster.report.contract import DuplicateGroupOut, QuoteOut, Report
 from cluster.report.html.parts import direction, guess_lang, shared_words
-from cluster.report.hygiene import visible
+from cluster.report.hygiene import has_hidden, visible
 from cluster.report.saved import outlet, quotes_of, speaker_name
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -41,6 +41,43 @@ class Texts:
             self.items.append(clean)
         return found
 
+    def table(self) -> list[str | list[Any]]:
+        """The texts front-coded for the page: a text that starts like an earlier one (the same first
+        ``PREFIX_KEY`` characters, and at least ``MIN_SHARED`` in common) is ``[earlier, length, rest]``, the
+        earlier text's first ``length`` UTF-16 units (JavaScript's string indices) followed by ``rest``.
+
+        Copies of a wire passage differ by a few words, mostly near the end (a credit, a sentence added or
+        cut): written out in full, the carriers' texts were half of a day of news's page."""
+        out: list[str | list[Any]] = []
+        latest: dict[str, int] = {}
+        for k, text in enumerate(self.items):
+            key = text[:PREFIX_KEY]
+            earlier = latest.get(key) if len(text) >= MIN_SHARED else None
+            shared = _shared_prefix(self.items[earlier], text) if earlier is not None else 0
+            if shared >= MIN_SHARED:
+                out.append([earlier, len(text[:shared].encode("utf-16-le")) // 2, text[shared:]])
+            else:
+                out.append(text)
+            if len(text) >= PREFIX_KEY:
+                latest[key] = k
+        return out
+
+
+PREFIX_KEY = 32
+MIN_SHARED = 48
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    """How many leading characters ``a`` and ``b`` have in common (bisection over C slice comparisons)."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
 
 def clean(value: str | None) -> str | None:
     return None if value is None else visible(value)
@@ -59,8 +96,8 @@ def page_data(report: Report) -> dict[str, Any]:
     for k, line in enumerate(report.storylines):
         for sid in line.stories:
             storylines_of.setdefault(sid, []).append(k)
-    return {
-        "t": texts.items,
+    data = {
+        "t": texts.items,  # front-coded below, once every text is in
         "o": list(outlets),
         "a": articles,
         "s": [_story(s, position, group_pos, storylines_of.get(s.id, []), texts) for s in report.stories],
@@ -71,6 +108,8 @@ def page_data(report: Report) -> dict[str, Any]:
         "span": [report.summary.first_date, report.summary.last_date],
         "mt": MATCH_TYPES,
     }
+    data["t"] = texts.table()
+    return data
 
 
 def _article(article: Any, texts: Texts, outlets: dict[str, int]) -> list[Any]:
@@ -100,19 +139,36 @@ def _group(group: DuplicateGroupOut, position: dict[str, int], story_of: dict[st
         "first": first, "early": [k for k, p in enumerate(passages) if p.article in earliest],
         "p": [[position.get(p.article, -1), p.kind, clean(p.lang), texts(p.text), p.start, p.end,
                _spans(visible(p.text), marks[k])] for k, p in enumerate(passages)],
-        "r": [_pair(pair, first) for pair in group.pairs],
+        "r": [_pair(pair, first, passages) for pair in group.pairs],
         "pv": _provenance(group, position),
         "st": sorted({story_of[a] for a in group.articles if a in story_of}),
     }
 
 
-def _pair(pair: Any, first: int) -> list[Any]:
+def _pair(pair: Any, first: int, passages: list[Any]) -> list[Any]:
     """A verified link; its word diff only when it ties a carrier to the earliest copy (the relation shown)."""
     row = [pair.a, pair.b, MATCH_TYPES.index(pair.match_type), round(pair.similarity, 3),
            round(pair.lexical_overlap, 3)]
     if pair.diff and first in (pair.a, pair.b):
-        row.append(compact_diff(pair.diff))
+        a, b = passages[pair.a].text, passages[pair.b].text
+        row.append(diff_ranges(pair.diff) if not (has_hidden(a) or has_hidden(b)) else compact_diff(pair.diff))
     return row
+
+
+DIFF_OPS = ["equal", "replace", "delete", "insert"]
+"""A diff of two passages names its operations by position here (the page's ``DIFF_OPS``)."""
+
+
+def diff_ranges(ops: list[Any]) -> list[list[int]]:
+    """A word diff as runs of words of the two passages, whose texts the page already holds: ``[0, n]`` for n
+    unchanged words, ``[op, n, m]`` for n words of passage a that became m words of b (each run starts where
+    the one before ended). The page words and cuts them as ``compact_diff`` does: the text of every
+    carrier's diff written out was a fifth of a day of news's page.
+
+    Only for texts without hidden characters: their words are the same split here (``str.split``) and in
+    the page (the same whitespace), which a control character shown as ``\x0c`` would break."""
+    return [[0, len(op.a.split())] if op.op == "equal" else [DIFF_OPS.index(op.op), len(op.a.split()),
+                                                             len(op.b.split())] for op in ops]
 
 
 def compact_diff(ops: list[Any], context: int = 4) -> list[list[str]]:
@@ -141,28 +197,35 @@ def _provenance(group: DuplicateGroupOut, position: dict[str, int]) -> dict[str,
 
 
 def _spans(text: str, words: set[str]) -> list[int]:
-    """Start and end offsets (flattened) of the words to highlight: shared with another copy."""
+    """The words to highlight (shared with another copy) as runs: characters before the run, then its length,
+    flattened (delta-coded: short numbers, a sixth of a day of news's page as absolute offsets)."""
+    out = _span_offsets(text, words)
+    return [end - start for start, end in zip([0, *out], out)]
+
+
+def _span_offsets(text: str, words: set[str]) -> list[int]:
+    """Start and end offsets (flattened) of the words to highlight: shared with another copy.
+
+    One pass of the word pattern, each distinct token of the passage looked up once: this runs over every
+    carrier's text, the one part of the page that grows with the carriers' words rather than the pairs."""
     out: list[int] = []
     if not words:
         return out
-    joined = False  # consecutive shared words are one span: copies share nearly every word
-    for start, end, normalised in _tokens(text):
-        if any(w in words for w in normalised):
-            if joined:
-                out[-1] = end
-            else:
-                out += [start, end]
-            joined = True
+    shared: dict[str, bool] = {}
+    end_of_run = -1  # consecutive shared words are one span: copies share nearly every word
+    for match in _WORD.finditer(text):
+        token = match.group()
+        hit = shared.get(token)
+        if hit is None:
+            hit = shared[token] = not words.isdisjoint(_normalised(token))
+        if not hit:
+            end_of_run = -1
+        elif end_of_run >= 0:
+            out[-1] = end_of_run = match.end()
         else:
-            joined = False
+            out += [match.start(), match.end()]
+            end_of_run = match.end()
     return out
-
-
-@lru_cache(maxsize=1 << 16)
-def _tokens(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
-    """A text's word tokens with their offsets and normalised words, once per distinct text (verbatim
-    copies of a passage are the same text in every carrier)."""
-    return tuple((m.start(), m.end(), _normalised(m.group())) for m in _WORD.finditer(text))
 
 
 @lru_cache(maxsize=200_000)

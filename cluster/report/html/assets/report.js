@@ -6,7 +6,9 @@
   "use strict";
   var node = document.getElementById("report-data");
   var D = node ? JSON.parse(node.textContent) : {t: [], o: [], a: [], s: [], l: [], g: [], q: null};
-  var T = D.t, A = D.a, PAGE = D.page || 30, MT = D.mt || [];
+  var T = [], A = D.a, PAGE = D.page || 30, MT = D.mt || [];
+  /* The string table, front-coded (data.py Texts.table): [earlier, length, rest] is an earlier text's start + rest. */
+  D.t.forEach(function (e) { T.push(typeof e === "string" ? e : T[e[0]].slice(0, e[1]) + e[2]); });
   var RTL = {ar: 1, fa: 1, ur: 1, he: 1, ps: 1, ckb: 1, yi: 1};
   var $ = function (id) { return document.getElementById(id); };
   var text = $("filter-text"), outlet = $("filter-outlet"), speaker = $("filter-speaker");
@@ -58,6 +60,24 @@
     a.href = "#" + ANCHOR[kind] + (index + 1);
     a.setAttribute("data-open", kind + ":" + index);
     return a;
+  }
+  /* Words as Python's str.split() finds them in a text without control characters (no U+FEFF: not a space there). */
+  var SPACES = /[\t\n \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+  var DIFF_OPS = ["equal", "replace", "delete", "insert"];
+  function words(value) { return value.split(SPACES).filter(function (w) { return w !== ""; }); }
+  /* A diff given as runs of words of passages a and b (data.py diff_ranges) as the [op, a, b] runs diffBox draws;
+     long unchanged runs cut to 4 words each side, as data.py compact_diff cuts them. */
+  function diffOps(ops, a, b) {
+    if (!ops || !ops.length || typeof ops[0][0] === "string") { return ops; }
+    var wa = words(T[a]), wb = words(T[b]), i = 0, j = 0;
+    return ops.map(function (op) {
+      var run = wa.slice(i, i + op[1]);
+      i += op[1];
+      if (op[0] !== 0) { j += op[2]; return [DIFF_OPS[op[0]], run.join(" "), wb.slice(j - op[2], j).join(" ")]; }
+      j += op[1];
+      if (run.length > 9) { run = run.slice(0, 4).concat(["\u2026"], run.slice(-4)); }
+      return ["equal", run.join(" "), ""];
+    });
   }
   function diffBox(ops, lang, summary) {
     if (!ops || !ops.length) { return null; }
@@ -185,11 +205,12 @@
     return add(box, ol);
   }
   function passageText(p) {
-    var value = T[p[3]], spans = p[6], q = tx("blockquote", "", p[2], "passage-text"), last = 0;
-    for (var j = 0; j < spans.length; j += 2) {
-      q.appendChild(document.createTextNode(value.slice(last, spans[j])));
-      q.appendChild(el("mark", null, value.slice(spans[j], spans[j + 1])));
-      last = spans[j + 1];
+    var value = T[p[3]], runs = p[6], q = tx("blockquote", "", p[2], "passage-text"), last = 0;
+    for (var j = 0; j < runs.length; j += 2) {  /* characters before a highlighted run, then its length */
+      var start = last + runs[j], end = start + runs[j + 1];
+      q.appendChild(document.createTextNode(value.slice(last, start)));
+      q.appendChild(el("mark", null, value.slice(start, end)));
+      last = end;
     }
     q.appendChild(document.createTextNode(value.slice(last)));
     return q;
@@ -237,7 +258,9 @@
       add(cap, " ", el("span", "note", "\u00b7 " + p[2] + " \u00b7 chars " + p[4] + "\u2013" + p[5] +
         (r ? " \u00b7 " + MT[r[2]] + " of [" + g.first + "], similarity " + num(r[3]) + ", word overlap " + num(r[4]) : "")));
       var fig = add(el("figure", "passage"), cap, passageText(p));
-      if (r && r[5]) { add(fig, diffBox(r[5], p[2], "word changes from [" + r[0] + "] to [" + r[1] + "]")); }
+      if (r && r[5]) {
+        add(fig, diffBox(diffOps(r[5], g.p[r[0]][3], g.p[r[1]][3]), p[2], "word changes from [" + r[0] + "] to [" + r[1] + "]"));
+      }
       cards.appendChild(fig);
     });
     item.appendChild(cards);
