@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from rich.console import Console
@@ -17,20 +18,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from cluster.config import Config
 from cluster.documents import Article, Passage, Segment, SkippedInput
-from cluster.duplicates.align import aligned_span_pairs
-from cluster.duplicates.groups import CandidateSearch, find_duplicate_groups
-from cluster.duplicates.matches import DuplicateGroup
-from cluster.embed import Encoder, LazyEncoder, embed_with_config
 from cluster.ingest.readers import load_corpus
-from cluster.quotes.stage import find_quotes
-from cluster.report.contract import Report
-from cluster.report.terminal import render_report_text
-from cluster.result import Result
-from cluster.segment.stage import segment_pages
 from cluster.stage_cache import RunCache, run_key
-from cluster.stories.bodies import article_bodies
-from cluster.stories.clustering import cluster_stories
-from cluster.stories.signals import build_signals, paragraph_links
+
+if TYPE_CHECKING:  # the stages are imported where they run: a re-run served by the run cache needs none
+    from cluster.duplicates.groups import CandidateSearch
+    from cluster.duplicates.matches import DuplicateGroup
+    from cluster.embed import Encoder
+    from cluster.report.contract import Report
+    from cluster.result import Result
 
 
 class NoArticlesError(ValueError):
@@ -41,7 +37,7 @@ class NoArticlesError(ValueError):
         self.skipped = skipped
 
 
-EmbedFn = Callable[[list[Passage], Config, Encoder, "Console | None"], np.ndarray]
+EmbedFn = Callable[[list[Passage], Config, "Encoder", "Console | None"], np.ndarray]
 """Vectors of passages in order (the local embed stage, or Ray Data actors)."""
 
 
@@ -126,6 +122,14 @@ def run_loaded(
     backend: Backend = Backend(),
 ) -> Result:
     """Every stage after loading."""
+    from cluster.embed import LazyEncoder
+    from cluster.quotes.stage import find_quotes
+    from cluster.result import Result
+    from cluster.segment.stage import segment_pages
+    from cluster.stories.bodies import article_bodies
+    from cluster.stories.clustering import cluster_stories
+    from cluster.stories.signals import build_signals, paragraph_links
+
     encoder = LazyEncoder.for_model(config.model) if encoder is None else encoder
     embed = backend.embed or _embed
     with watch.stage("segment"):
@@ -168,6 +172,8 @@ def _duplicates(
     config: Config, encoder: Encoder, search: CandidateSearch | None = None,
 ) -> list[DuplicateGroup]:
     """Duplicate groups of the passages plus the reused spans aligned inside longer text."""
+    from cluster.duplicates.groups import find_duplicate_groups
+
     texts = {a.id: a.text for a in articles}
     found, found_vectors, aligned = _aligned_units(articles, segments, vectors, config, encoder)
     return find_duplicate_groups(units + found, np.vstack([vectors, found_vectors]), texts, config.duplicates, aligned,
@@ -179,6 +185,8 @@ def _aligned_units(
     encoder: Encoder,
 ) -> tuple[list[Passage], np.ndarray, list[tuple[int, int]]]:
     """Reused spans found lexically inside longer text, embedded, as extra passages and index pairs."""
+    from cluster.duplicates.align import aligned_span_pairs
+
     pairs = aligned_span_pairs(articles, segments, config.duplicates)
     found = [p for pair in pairs for p in (pair.a, pair.b)]
     if not found:
@@ -189,6 +197,8 @@ def _aligned_units(
 
 
 def _embed(units: list[Passage], config: Config, encoder: Encoder, console: Console | None) -> np.ndarray:
+    from cluster.embed import embed_with_config
+
     with _progress(console) as bar:
         task = bar.add_task(f"Embedding {len(units)} passages ({config.model})", total=len(units))
         return embed_with_config(encoder, [u.text for u in units], config, progress=lambda k: bar.advance(task, k))
@@ -215,6 +225,8 @@ class RunOutputs:
 
     def report(self) -> Report:
         """The contract, read back (and validated) from the JSON view, fresh or cached alike."""
+        from cluster.report.contract import Report
+
         return Report.model_validate_json(self.views["json"])
 
 
@@ -261,6 +273,9 @@ def render_views(result: Result, views: Iterable[str]) -> dict[str, str]:
     unknown = [view for view in views if view not in VIEWS]
     if unknown:
         raise ValueError(f"unknown view {unknown[0]!r} (known: {', '.join(VIEWS)})")
+    from cluster.report.contract import Report
+    from cluster.report.terminal import render_report_text
+
     report = Report.from_result(result)  # both views read the contract, built once
     out: dict[str, str] = {}
     for view in views:

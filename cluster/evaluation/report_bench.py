@@ -8,8 +8,8 @@ Not a timed test: figures depend on the machine; docs/benchmarks.md says how the
 
 Why it is measured this way: rendering is everything ``cluster run`` does after the pipeline's Result is built
 (the contract ``Report.from_result``, then from it the text report, the JSON, the HTML page and the CSV tables),
-timed ``--repeats`` times per size in this one process (the sizes one after the other; the report modules' memo
-caches emptied before each, as in a fresh process), the median reported;
+timed ``--repeats`` times per size in this one process (the sizes taking turns; the report modules' memo caches
+emptied before each rendering, as in a fresh process), the median reported, in wall and in CPU seconds;
 the exponent is the log-log slope of those medians between the first and last size (1 = linear), also given
 against grouped passages (carriers) and pairs, which grow faster than the corpus on this bench. Load time is
 until the page's script has drawn the first screen (``load`` event, then the first story in the DOM); search
@@ -35,7 +35,7 @@ CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
-RENDER_PARTS = ("render", "contract", "text_render", "json_render", "html_render", "csv_render")
+RENDER_PARTS = ("render", "render_cpu", "contract", "text_render", "json_render", "html_render", "csv_render")
 SEARCH_WORDS = ("police", "الخرطوم", "minister", "earthquake", "fire")
 
 
@@ -49,8 +49,8 @@ def write_corpus(paragraphs: int, directory: Path) -> Path:
     return path
 
 
-def measure_size(paragraphs: int, work: Path, cache: Path, encoder: str = "use-m3", repeats: int = 3) -> dict[str, Any]:
-    """Run the pipeline once, then render and measure every view of its result.
+def pipeline_result(paragraphs: int, work: Path, cache: Path, encoder: str = "use-m3") -> Any:
+    """The bench corpus of ``paragraphs`` paragraphs through the pipeline (rendering is measured apart).
 
     ``encoder="fake"`` runs the test tier's surface-form encoder (tests/fake_encoder.py, a repo checkout only)
     with caching off: copies still group as copies, so the reports have the shape of a real run's, in
@@ -62,25 +62,33 @@ def measure_size(paragraphs: int, work: Path, cache: Path, encoder: str = "use-m
     if encoder == "fake":
         from tests.fake_encoder import FakeEncoder
 
-        result = run_pipeline(corpus, Config(cache_embeddings=False), encoder=FakeEncoder())
-    else:
-        result = run_pipeline(corpus, Config(model=encoder, cache_dir=cache))
-    runs = []
+        return run_pipeline(corpus, Config(cache_embeddings=False), encoder=FakeEncoder())
+    return run_pipeline(corpus, Config(model=encoder, cache_dir=cache))
+
+
+def measure_sizes(results: dict[int, Any], work: Path, repeats: int = 3) -> list[dict[str, Any]]:
+    """Render every size ``repeats`` times, the sizes taking turns (a busy spell of the shared machine
+    then weighs on all of them alike), and report each size's medians, its page's size and browser times."""
+    runs: dict[int, list[Any]] = {size: [] for size in results}
     for _ in range(repeats):
-        forget_rendering()
-        runs.append(render_everything(result, work / "tables"))
-    times = {key: round(statistics.median(run[0][key] for run in runs), 3) for key in runs[0][0]}
-    _, text, page, pairs_lines = runs[-1]
-    path = work / f"report-{paragraphs}.html"
-    path.write_text(page, encoding="utf-8")
-    carriers = sum(len(group.passages) for group in result.groups)
-    return {
-        "encoder": encoder, "paragraphs": paragraphs, "articles": len(result.articles), "passages": result.passages,
-        "groups": len(result.groups), "carriers": carriers, "pairs": result.duplicate_pairs,
-        "stories": len(result.stories.stories), "terminal_lines": text.count("\n"),
-        "terminal_lines_with_pairs": pairs_lines, "html_mb": round(len(page.encode("utf-8")) / 1e6, 2),
-        "repeats": repeats, **{f"{key}_s": value for key, value in times.items()}, **browser_times(path),
-    }
+        for size, result in results.items():
+            forget_rendering()
+            runs[size].append(render_everything(result, work / "tables"))
+    rows = []
+    for size, result in results.items():
+        times = {key: round(statistics.median(run[0][key] for run in runs[size]), 3) for key in runs[size][0][0]}
+        _, text, page, pairs_lines = runs[size][-1]
+        path = work / f"report-{size}.html"
+        path.write_text(page, encoding="utf-8")
+        rows.append({
+            "paragraphs": size, "articles": len(result.articles), "passages": result.passages,
+            "groups": len(result.groups), "carriers": sum(len(group.passages) for group in result.groups),
+            "pairs": result.duplicate_pairs, "stories": len(result.stories.stories),
+            "terminal_lines": text.count("\n"), "terminal_lines_with_pairs": pairs_lines,
+            "html_mb": round(len(page.encode("utf-8")) / 1e6, 2), "repeats": repeats,
+            **{f"{key}_s": value for key, value in times.items()}, **browser_times(path),
+        })
+    return rows
 
 
 def forget_rendering() -> None:
@@ -108,6 +116,7 @@ def render_everything(result: Any, tables: Path) -> tuple[dict[str, float], str,
     from cluster.report.terminal import render_report_text
 
     clock: dict[str, float] = {}
+    cpu_start = time.process_time()
 
     def timed(name: str, make: Any) -> Any:
         start = time.perf_counter()
@@ -121,6 +130,7 @@ def render_everything(result: Any, tables: Path) -> tuple[dict[str, float], str,
     page = timed("html_render", lambda: render_html(report))
     timed("csv_render", lambda: write_tables(report, tables))
     clock["render"] = sum(clock.values())
+    clock["render_cpu"] = time.process_time() - cpu_start  # this process's CPU: less hostage to the neighbours
     return clock, text, page, render_report_text(report, pairs=True).count("\n")
 
 
@@ -177,10 +187,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     work = args.out or Path(tempfile.mkdtemp(prefix="report-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    rows = []
-    for size in (int(s) for s in args.sizes.split(",")):
-        rows.append(measure_size(size, work, args.cache, args.encoder, args.repeats))
-        print(json.dumps(rows[-1], ensure_ascii=False), flush=True)
+    results = {size: pipeline_result(size, work, args.cache, args.encoder) for size in map(int, args.sizes.split(","))}
+    rows = measure_sizes(results, work, args.repeats)
+    for row in rows:
+        print(json.dumps({"encoder": args.encoder, **row}, ensure_ascii=False), flush=True)
     summary = {"rows": rows, **{f"{key}_exponent": exponent(rows, f"{key}_s") for key in RENDER_PARTS},
                "render_exponent_vs_carriers": exponent(rows, "render_s", "carriers"),
                "render_exponent_vs_pairs": exponent(rows, "render_s", "pairs")}
