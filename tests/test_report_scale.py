@@ -17,7 +17,7 @@ from cluster.report.contract import Report
 from cluster.report.html.page import render_html
 from cluster.report.hygiene import csv_safe, visible
 from cluster.report.tables import write_tables
-from cluster.report.terminal import render_text
+from cluster.report.terminal import render_report_text, render_text
 from tests.test_html_report import CHROMIUM, CHROMIUM_FLAGS, NO_CHROMIUM, dom
 
 RAW_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -252,3 +252,11 @@ def test_html_draws_each_carriers_word_diff_from_the_passages(run_fake, tmp_path
     assert drawn["ins"] == [op.b for op in ops if op.op != "equal" and op.b]
     assert "twenty per cent" in drawn["ins"] and "nine days" not in drawn["text"]
     assert "…" in drawn["text"]  # the long unchanged run between the two edits is cut
+
+
+def test_saved_run_from_another_version_still_prints(wire_result):
+    """A saved run whose report settings this version does not know prints with the defaults."""
+    data = Report.from_result(wire_result).to_json()
+    data["config"]["report"] = {"top": "all", "a_later_setting": True}
+    text = render_report_text(Report.model_validate(data), top=1)
+    assert "Duplicate passages: 2 groups" in text and "more carriers (--top 4 shows all)" in text

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from pydantic import ValidationError
+
 from cluster.config import ReportConfig
 from cluster.report.contract import ArticleOut, DuplicateGroupOut, QuoteOut, Report, StoryOut
 from cluster.report.saved import outlet
@@ -27,8 +29,7 @@ class Listing:
     @classmethod
     def for_report(cls, report: Report, top: int | None, pairs: bool = False) -> Listing:
         """From the options, else the run's ``report`` settings (a saved file's own, defaults if it has none)."""
-        saved = report.config.get("report") if isinstance(report.config, dict) else None
-        settings = ReportConfig.model_validate(saved) if isinstance(saved, dict) else ReportConfig()
+        settings = _report_settings(report)
         top = top if top is not None else settings.top
         pairs = pairs or settings.pairs
         if top is None and len(report.articles) >= settings.large_corpus_articles:
@@ -37,6 +38,15 @@ class Listing:
 
     def cut(self, count: int) -> int:
         return count if self.top is None else min(count, self.top)
+
+
+def _report_settings(report: Report) -> ReportConfig:
+    """The run's ``report`` settings as saved in its JSON; the defaults when a file has none or other ones."""
+    saved = report.config.get("report") if isinstance(report.config, dict) else None
+    try:
+        return ReportConfig.model_validate(saved) if isinstance(saved, dict) else ReportConfig()
+    except ValidationError:
+        return ReportConfig()
 
 
 def counted(n: int, noun: str) -> str:
