@@ -276,7 +276,7 @@ def render_views(result: Result, views: Iterable[str]) -> dict[str, str]:
     from cluster.report.contract import Report
     from cluster.report.terminal import render_report_text
 
-    report = Report.from_result(result)  # both views read the contract, built once
+    report = Report.from_result(result, diffs="json" in views)  # both views read it, built once
     out: dict[str, str] = {}
     for view in views:
         out[view] = render_report_text(report) if view == "text" else report.to_json_text()

@@ -202,7 +202,7 @@ class DuplicateGroupOut(ContractModel):
 
     @classmethod
     def from_group(cls, gid: str, group: DuplicateGroup, articles: dict[str, Article],
-                   segments: dict[str, list[Segment]]) -> DuplicateGroupOut:
+                   segments: dict[str, list[Segment]], diffs: bool = True) -> DuplicateGroupOut:
         """Built without re-validation (the run's values are the contract's by construction): a day of news
         has 64,000 pairs, and validating each cost more than everything else the report does with it."""
         provenance = duplicate_provenance(group, articles, segments)
@@ -219,7 +219,7 @@ class DuplicateGroupOut(ContractModel):
                         text=p.text, start=p.start, end=p.end)
                 for p in passages
             ],
-            pairs=[_pair(passages, pair, first) for pair in group.pairs],
+            pairs=[_pair(passages, pair, first if diffs else -1) for pair in group.pairs],
             provenance=ProvenanceOut.model_validate(provenance),
         )
 
@@ -289,8 +289,10 @@ class Report(ContractModel):
 
     @classmethod
     @without_gc
-    def from_result(cls, result: Result) -> Report:
-        """The contract of one run: what ``cluster run --format json`` prints."""
+    def from_result(cls, result: Result, *, diffs: bool = True) -> Report:
+        """The contract of one run: what ``cluster run --format json`` prints. ``diffs=False`` leaves the
+        carriers' word diffs out, for a caller that only prints the text report (which diffs the few lines
+        it shows itself) and need not diff thousands of carriers for nothing."""
         articles = result.article_index
         return cls(
             schema_version=SCHEMA_VERSION,
@@ -300,7 +302,7 @@ class Report(ContractModel):
             skipped=[SkippedOut(path=s.path, reason=s.reason) for s in result.skipped],
             notices=list(result.notices),
             articles=[ArticleOut.from_article(a, result.segments[a.id]) for a in result.articles],
-            duplicate_groups=[DuplicateGroupOut.from_group(gid, g, articles, result.segments)
+            duplicate_groups=[DuplicateGroupOut.from_group(gid, g, articles, result.segments, diffs)
                               for gid, g in zip(group_ids(result), result.groups)],
             stories=_stories(result),
             storylines=[StorylineOut(id=line.id, stories=list(line.stories), similarity=line.similarity)

@@ -36,7 +36,7 @@ def to_json(result: Result) -> dict[str, Any]:
 @without_gc
 def render_text(result: Result, *, width: int = 100, top: int | None = None, pairs: bool = False) -> str:
     """The text report of a run (``render_report_text`` of its contract)."""
-    return render_report_text(Report.from_result(result), width=width, top=top, pairs=pairs)
+    return render_report_text(Report.from_result(result, diffs=False), width=width, top=top, pairs=pairs)
 
 
 @without_gc
