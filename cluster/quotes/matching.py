@@ -1,8 +1,8 @@
 """The same quote across articles and languages: candidates by embedding, verified by wording.
 
 Every quote, and every sentence of a quote of two sentences or more, is embedded with the pipeline's
-encoder (and its cache). An exact faiss range search over these units gives the candidate pairs in
-one pass (no loop over all pairs of quotes); a sentence unit lets an outlet that quoted only part of a
+encoder (and its cache). Each unit's nearest units in each language above a radius (``nearest``; exact
+faiss search, no loop over all pairs of quotes) give the candidate pairs; a sentence unit lets an outlet that quoted only part of a
 statement meet the full quote, even in the other language. Each candidate is then typed:
 
 * ``verbatim``: same language, identical word sequence after ``textnorm.normalize``;
@@ -29,9 +29,9 @@ from rapidfuzz.distance import Indel
 from cluster.config import Config, DuplicateConfig, QuoteConfig
 from cluster.duplicates.lexical import MatchType, classify, compare, profile
 from cluster.duplicates.matches import Link
-from cluster.duplicates.neighbours import exact_pairs
 from cluster.embed import EmbeddingCache, Encoder, embed_texts
 from cluster.quotes.extract import Quote
+from cluster.quotes.nearest import nearest_pairs
 from cluster.quotes.speakers import SpeakerIndex, same_person
 from cluster.segment.paragraphs import sentence_spans
 from cluster.textnorm import word_tuple
@@ -131,12 +131,61 @@ def _spanning_links(quotes: list[Quote], candidates: dict[tuple[int, int], float
     sets = UnionFind(len(quotes))
     for link in known:
         sets.union(link.a, link.b)
+    guard = _GroupGuard(quotes, speaker_of, sets)
     links = []
     for (a, b), sim in sorted(candidates.items(), key=lambda item: -item[1]):
-        if sets.find(a) != sets.find(b) and (link := verify(quotes, a, b, sim, settings, speaker_of)):
-            sets.union(a, b)
-            links.append(link)
+        if sets.find(a) == sets.find(b) or not (link := verify(quotes, a, b, sim, settings, speaker_of)):
+            continue
+        if not _same_words(link) and guard.conflict(a, b):
+            continue
+        guard.join(a, b)
+        links.append(link)
     return links
+
+
+def _same_words(link: QuoteLink) -> bool:
+    """A verbatim copy or a cut of the same words: the line itself, whoever an outlet says said it."""
+    return link.match_type is MatchType.VERBATIM or (link.match_type is MatchType.EDITED and link.part)
+
+
+class _GroupGuard:
+    """What each group being built already holds: its articles and its named people.
+
+    A group says its members are one statement, made by one person. A link that does not repeat the
+    same words is refused when it would put two different people's quotes in one group through a chain
+    (A's quote ~ a translation ~ B's quote), or join two groups that both hold a quote of one article:
+    an article pair's quotes translate one to one, and the best link between them came first (a
+    headline and a body quote of one speaker are two statements, however close)."""
+
+    def __init__(self, quotes: list[Quote], speaker_of: list[int | None], sets: UnionFind) -> None:
+        self.sets = sets
+        self.people: dict[int, dict[int, str]] = {}
+        self.articles: dict[int, set[str]] = {}
+        for k, quote in enumerate(quotes):
+            root = sets.find(k)
+            self.articles.setdefault(root, set()).add(quote.article_id)
+            if speaker_of[k] is not None and quote.speaker_kind == "person" and quote.speaker:
+                self.people.setdefault(root, {})[speaker_of[k]] = quote.speaker
+
+    def conflict(self, a: int, b: int) -> bool:
+        ra, rb = self.sets.find(a), self.sets.find(b)
+        small, large = sorted((self.articles[ra], self.articles[rb]), key=len)
+        if any(article in large for article in small):
+            return True
+        left, right = self.people.get(ra, {}), self.people.get(rb, {})
+        return any(ka != kb and not same_person(na, nb) for ka, na in left.items() for kb, nb in right.items())
+
+    def join(self, a: int, b: int) -> None:
+        """Merge the two groups' records, the smaller into the larger (linear over all joins)."""
+        ra, rb = self.sets.find(a), self.sets.find(b)
+        self.sets.union(a, b)
+        root = self.sets.find(a)
+        small, large = sorted((self.articles.pop(ra), self.articles.pop(rb)), key=len)
+        large |= small
+        self.articles[root] = large
+        people = {**self.people.pop(ra, {}), **self.people.pop(rb, {})}
+        if people:
+            self.people[root] = people
 
 
 def _copies(quotes: list[Quote], speaker_of: list[int | None]) -> tuple[list[int], list[QuoteLink]]:
@@ -181,11 +230,12 @@ def _units(quotes: list[Quote], min_part_words: int) -> tuple[np.ndarray, list[s
 def _candidates(
     vectors: np.ndarray, owners: np.ndarray, quotes: list[Quote], radius: float, copies: dict[int, list[int]]
 ) -> dict[tuple[int, int], float]:
-    """Quote pairs of different articles with a unit pair at cosine ``radius`` or more, best cosine,
-    best first (in array operations: the range search returns pairs by the hundred thousand).
+    """Quote pairs of different articles with a unit pair among each other's nearest at cosine ``radius``
+    or more, best cosine, best first (in array operations: the search returns pairs by the hundred thousand).
 
     A pair of one article stands for the pairs of one with the other's copies in other articles."""
-    rows, cols, sims = exact_pairs(vectors, radius)
+    langs = np.asarray([quotes[k].lang for k in owners.tolist()])
+    rows, cols, sims = nearest_pairs(vectors, langs, radius)
     qa, qb = owners[rows], owners[cols]
     a, b = np.minimum(qa, qb), np.maximum(qa, qb)
     codes: dict[str, int] = {}
