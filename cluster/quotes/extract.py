@@ -183,6 +183,9 @@ def _paragraph_quotes(
         after_colon = text[:start].rstrip().endswith(":")  # speech after a colon is direct speech
         if _word_count(text[start:end]) >= (MIN_DIRECT_WORDS if after_colon else MIN_INDIRECT_WORDS):
             out.append(_quote(article_id, seg, lang, start, end, "indirect", attribution))
+            if attribution.name and all(q.start < out[-1].start for q in out[:-1]):
+                # "..., a Defence Ministry statement said." then a paragraph that is only a quotation
+                history.quoted = (seg.index, seg.kind, attribution)
     return sorted(out, key=lambda q: q.start), still_open
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz.distance import Indel
 
-from cluster.config import Config, DuplicateConfig, QuoteConfig
+from cluster.config import Config, DuplicateConfig, NeighbourSearchConfig, QuoteConfig
 from cluster.duplicates.lexical import MatchType, classify, compare, profile
 from cluster.duplicates.matches import Link
 from cluster.embed import EmbeddingCache, Encoder, embed_texts
@@ -47,6 +47,8 @@ class QuoteSettings:
     duplicates: DuplicateConfig
     """The passage settings ``classify`` types a same-language pair with, relaxed to quote size."""
     quotes: QuoteConfig = field(default_factory=QuoteConfig)
+    search: NeighbourSearchConfig = field(default_factory=NeighbourSearchConfig)
+    """Cell size and ``nprobe`` of the IVF index a large corpus's quotes are searched in."""
 
     @classmethod
     def from_config(cls, config: Config) -> QuoteSettings:
@@ -54,7 +56,7 @@ class QuoteSettings:
         # Quotes are short: classify's short-passage rule (verbatim only) is relaxed to quote size.
         relaxed = passages.model_copy(update={"short_words": min(passages.short_words, cuts.short_words_cap)})
         cross = max(passages.cross_language_threshold, cuts.cross_language_floor)
-        return cls(cross_threshold=cross, duplicates=relaxed, quotes=cuts)
+        return cls(cross_threshold=cross, duplicates=relaxed, quotes=cuts, search=passages.search)
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,7 @@ def match_quotes(
     for k, rep in enumerate(representative):
         if rep != k:
             copies.setdefault(rep, []).append(k)
-    candidates = _candidates(vectors, owners, quotes, settings.quotes.candidate_radius, copies)
+    candidates = _candidates(vectors, owners, quotes, settings.quotes.candidate_radius, copies, settings.search)
     links += _spanning_links(quotes, candidates, settings, speaker_of, links)
     first_rows = np.searchsorted(owners, np.asarray(representative))
     return QuoteResult(quotes, _components(len(quotes), links), speakers, speaker_of, vectors[first_rows], settings)
@@ -228,14 +230,15 @@ def _units(quotes: list[Quote], min_part_words: int) -> tuple[np.ndarray, list[s
 
 
 def _candidates(
-    vectors: np.ndarray, owners: np.ndarray, quotes: list[Quote], radius: float, copies: dict[int, list[int]]
+    vectors: np.ndarray, owners: np.ndarray, quotes: list[Quote], radius: float, copies: dict[int, list[int]],
+    search: NeighbourSearchConfig | None = None,
 ) -> dict[tuple[int, int], float]:
     """Quote pairs of different articles with a unit pair among each other's nearest at cosine ``radius``
     or more, best cosine, best first (in array operations: the search returns pairs by the hundred thousand).
 
     A pair of one article stands for the pairs of one with the other's copies in other articles."""
     langs = np.asarray([quotes[k].lang for k in owners.tolist()])
-    rows, cols, sims = nearest_pairs(vectors, langs, radius)
+    rows, cols, sims = nearest_pairs(vectors, langs, radius, search or NeighbourSearchConfig())
     qa, qb = owners[rows], owners[cols]
     a, b = np.minimum(qa, qb), np.maximum(qa, qb)
     codes: dict[str, int] = {}

@@ -7,6 +7,10 @@ for 13k quotes). The nearest ``NEIGHBOURS_PER_LANGUAGE`` units of each language 
 group (every copy reaches its closest copies) and still find a translation (searched among the other
 language's units apart, so one language's near copies never crowd out the other's), while the pairs
 grow linearly with the units.
+
+Exact search still costs units² dot products; from ``IVF_MIN_UNITS`` units of one language the units
+are searched in a faiss IVF index instead (``duplicates.neighbours.ivf_index``, with the passage
+search's cell size and ``nprobe``), so the search too grows linearly with the corpus.
 """
 
 from __future__ import annotations
@@ -16,15 +20,22 @@ import os
 import faiss
 import numpy as np
 
+from cluster.config import NeighbourSearchConfig
+from cluster.duplicates.neighbours import cells, ivf_index
+
 NEIGHBOURS_PER_LANGUAGE = 32
 """Nearest units kept per unit and language (a quote's own sentences and its article's other quotes
 take some of them)."""
+IVF_MIN_UNITS = 4096
+"""Units of one language from which that language is searched in an IVF index (below: exact; the
+labelled sets score the same either way, see docs/quotes.md)."""
 QUERY_BLOCK = 4096
 """Queries per search call: bounds the memory of one call's results."""
 
 
-def nearest_pairs(vectors: np.ndarray, langs: np.ndarray, radius: float,
-                  per_language: int = NEIGHBOURS_PER_LANGUAGE) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def nearest_pairs(vectors: np.ndarray, langs: np.ndarray, radius: float, search: NeighbourSearchConfig,
+                  per_language: int = NEIGHBOURS_PER_LANGUAGE, ivf_from: int | None = None,
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(rows, cols, cosines) of each unit's nearest units of every language at cosine ``radius`` or more;
     a pair can come twice (found from both sides) and a unit meets itself (callers drop both)."""
     faiss.omp_set_num_threads(os.cpu_count() or 1)
@@ -32,8 +43,7 @@ def nearest_pairs(vectors: np.ndarray, langs: np.ndarray, radius: float,
     rows, cols, sims = [np.empty(0, np.int64)], [np.empty(0, np.int64)], [np.empty(0, np.float32)]
     for lang in np.unique(langs):
         ids = np.flatnonzero(langs == lang)
-        index = faiss.IndexFlatIP(vectors.shape[1])
-        index.add(vectors[ids])
+        index = _index(vectors[ids], search, IVF_MIN_UNITS if ivf_from is None else ivf_from)
         k = min(per_language + 1, len(ids))
         for lo in range(0, len(vectors), QUERY_BLOCK):
             found, where = index.search(vectors[lo: lo + QUERY_BLOCK], k)
@@ -42,3 +52,11 @@ def nearest_pairs(vectors: np.ndarray, langs: np.ndarray, radius: float,
             cols.append(ids[where[keep]])
             sims.append(found[keep])
     return np.concatenate(rows), np.concatenate(cols), np.concatenate(sims)
+
+
+def _index(matrix: np.ndarray, search: NeighbourSearchConfig, ivf_from: int) -> faiss.Index:
+    if len(matrix) < ivf_from:
+        index = faiss.IndexFlatIP(matrix.shape[1])
+        index.add(matrix)
+        return index
+    return ivf_index(matrix, cells(len(matrix), search.ann_cell_size), search.ann_nprobe)
