@@ -1,14 +1,15 @@
 """Who said it when the sentence does not say: newcomers, descriptions, counterparts, standalone quotes;
-and quote groups that hold one statement each."""
+quote groups that hold one statement each; translations that keep the facts."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from cluster.config import Config
-from cluster.documents import Article
-from cluster.quotes.extract import extract_quotes
-from cluster.quotes.matching import QuoteSettings, match_quotes
+from cluster.documents import Article, SegmentKind
+from cluster.duplicates.lexical import MatchType
+from cluster.quotes.extract import Quote, extract_quotes
+from cluster.quotes.matching import QuoteSettings, match_quotes, verify
 from cluster.segment.paragraphs import segment_corpus
 
 
@@ -113,3 +114,21 @@ def test_a_group_holds_one_statement_of_each_article_and_one_speaker():
     groups = [{quotes[m].text[:12] for m in g.members} for g in result.groups if len(g.members) > 1]
     assert sorted(map(sorted, groups)) == [["Hamas respon", "رد حماس غير "], ["We are bring", "سنعيد فريقنا"]]
     assert all(quotes[m].speaker != "Netanyahu" for g in result.groups if len(g.members) > 1 for m in g.members)
+
+
+def _quote(article: str, lang: str, text: str, speaker: str | None, kind: str) -> Quote:
+    return Quote(article, 0, SegmentKind.BODY, lang, text, 0, len(text), "indirect", speaker, speaker, kind)
+
+
+def test_a_translation_keeps_the_numbers_and_an_unnamed_source_on_both_sides_is_evidence():
+    settings = QuoteSettings.from_config(Config())
+    toll = [_quote("a", "en", "at least 384 people were killed when the tsunami hit the island", None, "unattributed"),
+            _quote("b", "ar", "عدد القتلى ارتفع إلى 832 شخصا بعد أن ضرب تسونامي الجزيرة", None, "unattributed")]
+    assert verify(toll, 0, 1, 0.8, settings, [None, None]) is None  # 384 is not 832
+    official = [_quote("a", "ar", "رد الحركة يعني عمليا رفض الصفقة المطروحة", "مسؤول إسرائيلي", "anonymous"),
+                _quote("b", "en", "the group's response effectively meant rejecting the deal", "Israeli official",
+                       "anonymous"),
+                _quote("c", "en", "the group's response effectively meant rejecting the deal", None, "unattributed")]
+    # 0.56: under the cross-language cut, above the cut for copies that name the same kind of source
+    assert verify(official, 0, 1, 0.56, settings, [0, 1, None]).match_type is MatchType.TRANSLATION
+    assert verify(official, 0, 2, 0.56, settings, [0, None, None]) is None

@@ -27,11 +27,13 @@ import numpy as np
 from rapidfuzz.distance import Indel
 
 from cluster.config import Config, DuplicateConfig, NeighbourSearchConfig, QuoteConfig
+from cluster.duplicates.crosslingual import consistency
 from cluster.duplicates.lexical import MatchType, classify, compare, profile
 from cluster.duplicates.matches import Link
 from cluster.embed import EmbeddingCache, Encoder, embed_texts
 from cluster.quotes.extract import Quote
 from cluster.quotes.nearest import nearest_pairs
+from cluster.quotes.sources import ANONYMOUS, ORGANISATION
 from cluster.quotes.speakers import SpeakerIndex, same_person
 from cluster.segment.paragraphs import sentence_spans
 from cluster.textnorm import word_tuple
@@ -284,8 +286,10 @@ def verify(quotes: list[Quote], a: int, b: int, similarity: float, settings: Quo
     if _speakers_conflict(qa, qb, speaker_of[a], speaker_of[b]):
         return None
     if qa.lang != qb.lang:
-        same_speaker = speaker_of[a] is not None and speaker_of[a] == speaker_of[b] and qa.speaker_kind == "person"
-        if similarity < (cuts.cross_same_speaker_threshold if same_speaker else settings.cross_threshold):
+        if similarity < (cuts.cross_same_speaker_threshold if _same_source(qa, qb, speaker_of[a], speaker_of[b])
+                         else settings.cross_threshold):
+            return None
+        if not _keeps_facts(qa, qb, settings):
             return None
         part = min(len(wa), len(wb)) < cuts.part_length_ratio * max(len(wa), len(wb))
         return QuoteLink(a, b, similarity, MatchType.TRANSLATION, part)
@@ -311,6 +315,24 @@ def contained(wa: tuple[str, ...], wb: tuple[str, ...], min_words: int, words_pe
         if Indel.distance(short, window) <= 2 * allowed:
             return True
     return False
+
+
+def _keeps_facts(qa: Quote, qb: Quote, settings: QuoteSettings) -> bool:
+    """A translation keeps the numbers, dates and places of the quote (``duplicates.crosslingual``): "at
+    least 384 people were killed" is no translation of "the toll rose to 832". Its name-recall rules are
+    left out: a quote's names are its speaker's business, and acronyms (NATO / الناتو) are in no table."""
+    check = consistency(qa.text, qa.lang, qb.text, qb.lang, settings.duplicates.translation_min_number_share)
+    return check.numbers_kept and check.dates_kept and not check.names_swapped
+
+
+def _same_source(qa: Quote, qb: Quote, sa: int | None, sb: int | None) -> bool:
+    """Both copies name the same person, or both an unnamed source or an organisation ("مسؤول إسرائيلي" /
+    "Israeli official"): the attribution is evidence the embedding lacks, so a looser translation counts."""
+    if sa is None or sb is None:
+        return False
+    if qa.speaker_kind == "person":
+        return sa == sb and qb.speaker_kind == "person"
+    return qa.speaker_kind == qb.speaker_kind and qa.speaker_kind in (ANONYMOUS, ORGANISATION)
 
 
 def _speakers_conflict(qa: Quote, qb: Quote, sa: int | None, sb: int | None) -> bool:
