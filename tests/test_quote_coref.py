@@ -132,3 +132,12 @@ def test_a_translation_keeps_the_numbers_and_an_unnamed_source_on_both_sides_is_
     # 0.56: under the cross-language cut, above the cut for copies that name the same kind of source
     assert verify(official, 0, 1, 0.56, settings, [0, 1, None]).match_type is MatchType.TRANSLATION
     assert verify(official, 0, 2, 0.56, settings, [0, None, None]) is None
+
+
+def test_told_a_listener_and_said_it_report_the_clause_that_follows():
+    found = _speakers("Chad Hammel told KSWB-TV in San Diego he had been diving with friends for half an hour.\n\n"
+                      "Assistant chief fire officer Peter Guest admitted it was impossible to save the building.\n\n"
+                      "Araghchi told a news conference in Muscat on Sunday.", "en")
+    assert found["he had been diving with"] == ("Chad Hammel", "person")
+    assert found["it was impossible to save"] == ("Peter Guest", "person")
+    assert not any(text.startswith(("a news conference", "KSWB")) for text in found)

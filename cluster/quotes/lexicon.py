@@ -42,10 +42,11 @@ NEW_CLAUSE = frozenset(normalize(w) for w in "كما فيما بينما وسط 
 """After a comma these open a clause of the writer's own, not the speaker's."""
 EN_CLAUSE_BLOCKERS = frozenset("""
 in on at to of by for from with after before during last late earlier this that so yes no and but as when
-while it in
+while in
 """.split())
 """Words after "said" that open an adverbial, not the reported clause ("said on Monday", "said in a
-statement"): the clause is then looked for elsewhere ("..., X said on Monday")."""
+statement"): the clause is then looked for elsewhere ("..., X said on Monday"). Not "it": "the ministry
+said it had", "Peter Guest admitted it was impossible" are the reported clause."""
 EN_REVERSE_VERBS = frozenset("""
 said says added adds confirms told warned stated explained noted insisted argued claimed confirmed announced
 """.split())
