@@ -54,3 +54,10 @@ def test_speaker_query_matches_any_script():
     assert speaker_matches("Witkoff", ["ويتكوف"])
     assert speaker_matches("ويتكوف", ["Steve Witkoff"])
     assert not speaker_matches("Witkoff", ["ترامب", "Hamas"])
+
+
+def test_one_given_name_in_common_is_enough():
+    assert same_person("رجب طيب أردوغان", "Tayyip Erdogan")  # the middle name the English press uses
+    assert same_person("Recep Tayyip Erdogan", "Tayyip Erdogan")
+    assert not same_person("Joe Biden", "Hunter Biden")
+    assert not same_person("President Joe Biden", "Hunter Biden")  # a title is no given name in common

@@ -16,7 +16,7 @@
 * NTREX (``--ntrex``): English articles and their Arabic translations, aligned by paragraph in
   ``gold.json``. A derived gold pair is an aligned paragraph pair holding exactly one quote on each
   side; a predicted English-Arabic pair (two quotes in one group) is correct when the two quotes sit in
-  aligned paragraphs.
+  aligned paragraphs (a quote over several paragraphs sits in each of them).
 """
 
 from __future__ import annotations
@@ -175,7 +175,7 @@ def evaluate_ntrex(folder: Path, encoder: Any) -> Scores:
     articles = [Article(d["id"], d.get("title", ""), d["text"], lang=d["lang"]) for d in docs]
     texts = {a.id: a.text for a in articles}
     quotes = extract_quotes(articles, segment_corpus(articles))
-    paragraph_of = [_paragraph_key(texts[q.article_id], q) for q in quotes]
+    paragraphs_of = [_paragraph_keys(texts[q.article_id], q) for q in quotes]
     aligned: set[frozenset[tuple[str, int]]] = set()
     for pair in json.loads((folder / "gold.json").read_text(encoding="utf-8"))["duplicates"]:
         a = (pair["a"]["doc"], texts[pair["a"]["doc"]].find(pair["a"]["text"]))
@@ -183,15 +183,26 @@ def evaluate_ntrex(folder: Path, encoder: Any) -> Scores:
         if a[1] >= 0 and b[1] >= 0:
             aligned.add(frozenset((a, b)))
     count: dict[tuple[str, int], int] = {}
-    for key in paragraph_of:
-        count[key] = count.get(key, 0) + 1
+    for keys in paragraphs_of:
+        for key in keys:
+            count[key] = count.get(key, 0) + 1
     derived = {pair for pair in aligned if all(count.get(side, 0) == 1 for side in pair)}
     result = match_quotes(quotes, encoder, QuoteSettings.from_config(Config()))
-    predicted = {frozenset((paragraph_of[a], paragraph_of[b])) for a, b in _same_group_pairs(result)
+    predicted = {frozenset((paragraphs_of[a], paragraphs_of[b])) for a, b in _same_group_pairs(result)
                  if quotes[a].lang != quotes[b].lang}
-    correct = len(predicted & aligned)
+    covers = [_aligned_pairs(pair, aligned) for pair in predicted]
+    correct = sum(1 for found in covers if found)
+    found_derived = set().union(*covers) & derived if covers else set()
     return Scores("quote matching (NTREX ar-en)", correct, len(predicted), len(derived),
-                  correct_recall=len(predicted & derived))
+                  correct_recall=len(found_derived))
+
+
+def _aligned_pairs(pair: frozenset[tuple[tuple[str, int], ...]],
+                   aligned: set[frozenset[tuple[str, int]]]) -> set[frozenset[tuple[str, int]]]:
+    """The aligned paragraph pairs two quotes sit in (a quote over several paragraphs sits in each)."""
+    sides = list(pair)
+    first, second = (sides[0], sides[1]) if len(sides) == 2 else (sides[0], sides[0])
+    return {frozenset((x, y)) for x in first for y in second} & aligned
 
 
 def evaluate_translations(path: Path, encoder: Any, split: str | None = None) -> Scores:
@@ -227,10 +238,14 @@ def _same_group_pairs(result: Any) -> list[tuple[int, int]]:
     return [(a, b) for g in result.groups for i, a in enumerate(g.members) for b in g.members[i + 1:]]
 
 
-def _paragraph_key(text: str, quote: Quote) -> tuple[str, int]:
-    """(article, start of the blank-line paragraph holding the quote)."""
+def _paragraph_keys(text: str, quote: Quote) -> tuple[tuple[str, int], ...]:
+    """(article, start) of each blank-line paragraph the quote's span touches: a quotation carried over
+    a paragraph break is one quote, and its translation may start in any of its paragraphs."""
     start = text.rfind("\n\n", 0, quote.start)
-    return quote.article_id, 0 if start < 0 else start + 2
+    keys = [0 if start < 0 else start + 2]
+    while (cut := text.find("\n\n", keys[-1], quote.end)) >= 0:
+        keys.append(cut + 2)
+    return tuple((quote.article_id, k) for k in keys)
 
 
 def main(argv: list[str] | None = None) -> int:

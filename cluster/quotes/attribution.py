@@ -27,10 +27,11 @@ from cluster.quotes.lexicon import (
     EN_VERBS,
 )
 from cluster.quotes.names import Token, is_name_token, is_stop, name_run, name_runs, tokenize
-from cluster.quotes.sources import AR_SOURCE_TRIGGERS, EN_SOURCE_HEADS
+from cluster.quotes.sources import AR_SOURCE_TRIGGERS, EN_SOURCE_HEADS, strip_prefix_article
 from cluster.textnorm import normalize
 
 QUOTING_VERBS = frozenset(normalize(w) for w in "نقل نقلت quoted".split())
+AR_DESCRIBING = frozenset(normalize(w) for w in ("وهو", "وهي", "وهم"))
 QUOTE_NOUNS = frozenset(normalize(w) for w in "قوله قولها قولهم تأكيده تأكيدها".split())
 
 __all__ = ["Attribution", "History", "Token", "clitic_forms", "find_attributions", "is_verb", "tokenize"]
@@ -77,7 +78,7 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
         speaker = resolve(written, lang, seg, history, seg.start + token.start)
         found.append(Attribution(i, speaker.name, speaker.written, speaker.kind))
         if speaker.written is not None:
-            history.entries.append((seg.index, seg.kind, speaker))
+            history.add(seg.index, seg.kind, speaker, seg.start + token.start)
     return found
 
 
@@ -150,17 +151,26 @@ def _arabic_subject(tokens: list[Token], verb: int) -> list[Token]:
                 and not _next_is_complementizer(tokens, k)):
             subject.append(token)
             continue
-        if norm == "في" and subject and name_run(subject, "ar") is None and _named_after_place(tokens, k):
+        if (norm == "في" and subject and name_run(subject, "ar") is None and _is_title(subject[0])
+                and _named_after_place(tokens, k)):
             subject.append(token)  # "المتحدث باسم الدفاع المدني في غزة محمود بصل"
             continue
         if norm in AR_COMPLEMENTIZERS or is_stop(token) or norm.startswith("لل") or norm in AR_PARTICIPLES:
             break
+        if norm in AR_RELATIVES or norm in AR_DESCRIBING:
+            break  # "نارسيس تيرميز الذي يبلغ من العمر 68 عاما وهو عامل": what follows describes the speaker
         if norm.startswith("ل") and norm[1:] in AR_MEDIA:
             break
         subject.append(token)
     return subject
 
 
+
+
+def _is_title(token: Token) -> bool:
+    """"المتحدث" opens a title that a place and a name may follow; "الصفدي" is a speaker already
+    ("وقال الصفدي في مؤتمر صحفي مشترك": the conference is no place before a name)."""
+    return strip_prefix_article(token.norm) in AR_GENERIC
 
 
 def _named_after_place(tokens: list[Token], k: int) -> bool:
@@ -236,11 +246,15 @@ def _english_subject(tokens: list[Token], verb: int) -> list[Token]:
 
 def _before_apposition(tokens: list[Token], comma: int) -> int:
     """"John Goldsmith, chairman of the Cromwell Society, said": the index of the word before the
-    apposition's opening comma when a capitalised name stands there, else ``comma`` itself."""
+    apposition's opening comma when a capitalised name stands there; "the agent, Paul Harris, said":
+    the name between the commas; else ``comma`` itself."""
     for j in range(comma - 1, max(comma - 12, -1), -1):
         if tokens[j].text == ",":
             if j > 0 and tokens[j - 1].word and tokens[j - 1].text[0].isupper():
                 return j - 1
+            between = tokens[j + 1: comma]
+            if 2 <= len(between) <= 3 and all(t.word and is_name_token(t, "en", False) for t in between):
+                return comma - 1
             return comma
         if not tokens[j].word:
             return comma

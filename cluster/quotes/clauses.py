@@ -8,6 +8,11 @@ from cluster.quotes.forms import colon_clause, source_clause
 from cluster.quotes.lexicon import AR_COMPLEMENTIZERS, AR_PARTICIPLES, EN_CLAUSE_BLOCKERS, EN_REVERSE_VERBS, NEW_CLAUSE
 
 EN_THAT = frozenset({"that"})
+EN_CLAUSE_VERBS = frozenset(("said", "says", "added", "warned", "insisted", "argued", "claimed", "admitted",
+                             "acknowledged", "told", "tells"))
+"""Verbs whose reported clause may follow without "that" ("Peter Guest admitted it was impossible")."""
+EN_TOLD = frozenset({"told", "tells"})
+EN_LISTENERS = frozenset(("reporters", "journalists", "lawmakers", "parliament", "supporters", "police"))
 
 
 def sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
@@ -95,9 +100,13 @@ def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -
         if start < len(tokens) and tokens[start].start < sentence[1]:
             return _cut(tokens, start, _clause_end(tokens, start, sentence[1], "en"))
     # "He said food stocks would last ...": the clause follows the verb directly.
+    if tokens[verb].text.lower() in EN_TOLD:
+        k = _after_listener(tokens, k, sentence[1])  # "told KSWB-TV in San Diego he had been diving"
+        if k == verb + 1:
+            return None  # "told a news conference", "told MLB.com on Friday": no clause follows
     following = tokens[k] if k < len(tokens) else None
     if (following is not None and following.word and following.start < sentence[1] and verb > first
-            and tokens[verb].text.lower() in {"said", "says", "added", "warned", "insisted", "argued", "claimed"}
+            and tokens[verb].text.lower() in EN_CLAUSE_VERBS
             and following.text.lower() not in EN_CLAUSE_BLOCKERS):
         return _cut(tokens, k, _clause_end(tokens, k, sentence[1], "en"))
     # "CLAUSE, Witkoff said ...": the clause opens the sentence and ends at the comma before the subject.
@@ -110,6 +119,20 @@ def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -
     if comma is not None and verb - comma <= 7 and first < comma and ends:
         return _cut(tokens, first, tokens[comma].start)
     return None
+
+
+def _after_listener(tokens: list[Token], k: int, sentence_end: int) -> int:
+    """The token after whom a speaker told: a capitalised name with its place ("KSWB-TV in San Diego",
+    "the BBC") or a plural listener ("reporters"). The clause must then open with a lower-case word."""
+    j = k
+    while j < len(tokens) and tokens[j].start < sentence_end and tokens[j].word:
+        word = tokens[j].text
+        capital_next = j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper()
+        if word[:1].isupper() or word.lower() in EN_LISTENERS or (word in {"in", "the", "of"} and capital_next):
+            j += 1
+            continue
+        break
+    return j if j > k and j < len(tokens) and tokens[j].word and tokens[j].text[:1].islower() else k
 
 
 def _cut(tokens: list[Token], first: int, end: int) -> tuple[int, int] | None:

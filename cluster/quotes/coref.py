@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from cluster.documents import Segment, SegmentKind
 from cluster.quotes.lexicon import AR_MEDIA, EN_PRONOUNS
+from cluster.quotes.mentions import article_subject, introduced_person
 from cluster.quotes.names import Token, described_name, full_name, name_run, name_runs, strip_article, tokenize
 from cluster.quotes.sources import (
     ANONYMOUS,
@@ -28,6 +29,7 @@ from cluster.quotes.sources import (
     source_phrase,
     strip_prefix_article,
 )
+from cluster.quotes.speakers import same_person
 from cluster.textnorm import normalize
 
 COREFERENCE_PARAGRAPHS = 3
@@ -60,6 +62,8 @@ class History:
     text: str = ""
     """The whole article: full mentions of a name may come after a headline that uses a short form."""
     entries: list[tuple[int, SegmentKind, Speaker]] = field(default_factory=list)
+    offsets: list[int] = field(default_factory=list)
+    """Where in the article each entry's verb stands."""
     quoted: tuple[int, SegmentKind, Attribution | None] | None = None
     """The paragraph, kind and attribution of the last direct quote."""
     colon: tuple[int, Attribution] | None = None
@@ -88,14 +92,25 @@ class History:
         index, seg_kind, attribution = self.quoted
         return attribution if seg_kind is kind and paragraph - index <= 1 else None
 
+    def add(self, paragraph: int, kind: SegmentKind, speaker: Speaker, offset: int) -> None:
+        self.entries.append((paragraph, kind, speaker))
+        self.offsets.append(offset)
+
     def last(self, paragraph: int, kind: SegmentKind, person: bool = False) -> Speaker | None:
         """The latest speaker (a named person only, with ``person``), if recent and in the same kind
         of segment (a "read also" block does not inherit its host's speaker)."""
-        for index, seg_kind, speaker in reversed(self.entries):
+        found = self.last_entry(paragraph, kind, person)
+        return found[2] if found else None
+
+    def last_entry(self, paragraph: int, kind: SegmentKind, person: bool = False) -> tuple[int, int, Speaker] | None:
+        """(paragraph, offset, speaker) of ``last``; a subject that resolved to no one ("Ketsoyan did
+        not say") is no speaker to refer back to."""
+        for k in range(len(self.entries) - 1, -1, -1):
+            index, seg_kind, speaker = self.entries[k]
             if paragraph - index > COREFERENCE_PARAGRAPHS or seg_kind is not kind:
                 return None
-            if not person or (speaker.kind == PERSON and speaker.name):
-                return speaker
+            if speaker.name and (not person or speaker.kind == PERSON):
+                return index, self.offsets[k], speaker
         return None
 
     def described(self, words: list[str], lang: str) -> Speaker | None:
@@ -123,7 +138,10 @@ def resolve(subject: list[Token], lang: str, seg: Segment, history: History, off
     written = " ".join(t.text for t in subject) or None
     words = [t.text for t in subject if t.word]
     if not words or (lang != "ar" and words[0].lower() in EN_PRONOUNS):
-        earlier = history.last(seg.index, seg.kind)
+        found = history.last_entry(seg.index, seg.kind)
+        if words and offset is not None and (newcomer := _newcomer(found, seg, history, offset)):
+            return Speaker(newcomer, written, PERSON)
+        earlier = found[2] if found else None
         return Speaker(earlier.name, written or earlier.written, earlier.kind) if earlier else Speaker(
             None, written, UNATTRIBUTED)
     common_head = lang != "ar" and words[-1].islower()
@@ -137,6 +155,18 @@ def resolve(subject: list[Token], lang: str, seg: Segment, history: History, off
             name = full_name(name, history.tokens, history.runs(lang), lang) or name
         return Speaker(name, written, kind)
     return _described(words, written, lang, seg, history, offset)
+
+
+def _newcomer(found: tuple[int, int, Speaker] | None, seg: Segment, history: History, offset: int) -> str | None:
+    """A person named in full just before an English pronoun ("he told E! News") when no speaker was
+    quoted in the paragraph before: the newcomer, not a speaker quoted further back."""
+    if found is not None and seg.index - found[0] < 2:
+        return None
+    since = found[1] if found else 0
+    name = introduced_person(history.tokens, history.runs("en"), history.text, since, offset)
+    if name is None or (found is not None and same_person(name, found[2].name or "")):
+        return None
+    return name
 
 
 def _after_institution(subject: list[Token], name: str) -> bool:
@@ -163,9 +193,12 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
             mention = described_name(words, history.tokens, history.runs(lang), lang, offset)
             if mention:
                 return Speaker(mention, written, name_kind(mention))
+            subject = None
+            if offset is not None and lang != "ar" and not any(w.lower().endswith(("'s", "’s")) for w in words):
+                subject = article_subject(history.tokens, history.runs(lang), lang, offset)  # "the Taradise star"
             earlier = history.last(seg.index, seg.kind, person=True) if offset is not None else None
-            if earlier is not None:
-                return Speaker(earlier.name, written, PERSON)
+            if subject is not None or earlier is not None:
+                return Speaker(subject or earlier.name, written, PERSON)
     if kind in (ANONYMOUS, ORGANISATION):
         return Speaker(source_phrase(words, lang), written, kind)
     return Speaker(None, written, UNATTRIBUTED)

@@ -172,7 +172,9 @@ def _paragraph_quotes(
             attribution = history.last_quote(seg.index, seg.kind)
         if close == len(text) and text[-1] not in DOUBLE_MARKS:
             still_open = _Carry(attribution)
-        if _word_count(text[start:end]) < (MIN_UNATTRIBUTED_WORDS if attribution is None else MIN_DIRECT_WORDS):
+        continuation = open_ < 0 and carried is not None  # "I partied." inside a quotation over paragraphs
+        if not continuation and _word_count(text[start:end]) < (
+                MIN_UNATTRIBUTED_WORDS if attribution is None else MIN_DIRECT_WORDS):
             continue
         out.append(_quote(article_id, seg, lang, start, end, "direct", attribution))
         history.quoted = (seg.index, seg.kind, attribution)
@@ -183,6 +185,9 @@ def _paragraph_quotes(
         after_colon = text[:start].rstrip().endswith(":")  # speech after a colon is direct speech
         if _word_count(text[start:end]) >= (MIN_DIRECT_WORDS if after_colon else MIN_INDIRECT_WORDS):
             out.append(_quote(article_id, seg, lang, start, end, "indirect", attribution))
+            if attribution.name and all(q.start < out[-1].start for q in out[:-1]):
+                # "..., a Defence Ministry statement said." then a paragraph that is only a quotation
+                history.quoted = (seg.index, seg.kind, attribution)
     return sorted(out, key=lambda q: q.start), still_open
 
 

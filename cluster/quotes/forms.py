@@ -34,6 +34,12 @@ live update updated exclusive opinion analysis photos explainer editorial read
 """Headline labels that are rubrics, not speakers."""
 
 
+SINGLE_OPENERS = "'‘"
+SINGLE_CLOSERS = "'’"
+"""Single quote marks: an opener glued to the first word of the speech, a closer right after its last
+punctuation mark (an apostrophe inside a word, "won't", is neither)."""
+
+
 SOURCE_PARTICLES = frozenset(normalize(w) for w in "فإن فإنه فإنها فقد".split())
 """Particles that open the statement after a fronted source ("وبحسب مصادر، فإن ...", "..., فقد ناقش")."""
 
@@ -70,7 +76,7 @@ def colon_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], lang
             return None
         if not token.word and token.text == ":":
             rest = [t for t in tokens[k + 1:] if t.word]
-            return (tokens[k + 1].start, _last_word_end(tokens)) if rest else None
+            return _speech_span(tokens, k + 1) if rest else None
         if not token.word and token.text in "\"“”«»":
             return None
     return None
@@ -114,6 +120,17 @@ def is_verb(token: Token, lang: str) -> bool:
     norm = token.norm
     forms = [norm, norm[1:]] if len(norm) > 3 and norm[0] in "وف" else [norm]
     return any(f in AR_VERBS or f in AR_PARTICIPLES for f in forms)
+
+
+def _speech_span(tokens: list[Token], first: int) -> tuple[int, int]:
+    """Colon speech: inside its single marks when it opens with one ("told The Sunday Times: 'A policy
+    review ... strategy.' The Labour Party would ..."; British papers quote with ' and the writer goes
+    on after the closing mark), else to the end of the paragraph."""
+    if tokens[first].text[:1] in SINGLE_OPENERS and len(tokens[first].text) > 1:
+        for k in range(first + 1, len(tokens)):
+            if not tokens[k].word and tokens[k].text in SINGLE_CLOSERS and tokens[k - 1].text in ".!?,":
+                return tokens[first].start + 1, _last_word_end(tokens[first:k])
+    return tokens[first].start, _last_word_end(tokens)
 
 
 def _last_word_end(tokens: list[Token]) -> int:

@@ -32,7 +32,7 @@ AR_COMPLEMENTIZERS = frozenset(normalize(w) for w in """
 فإن فإنه فإنها أن إن أنه إنه أنها إنها أنهم إنهم بأن بأنه بأنها أنّ إنّ""".split())
 AR_SUBJECT_STOPS = frozenset(normalize(w) for w in """
 في خلال عبر على عن إلى أمام مع من منذ بعد قبل وفق وفقا حسب بحسب لدى خلال عقب أثناء حول ضمن بشأن إزاء
-الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت اليوم أمس مساء صباح الليلة فجر ظهر نقلا أيضا كذلك إلا
+الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت يوم اليوم أمس مساء صباح الليلة فجر ظهر نقلا أيضا كذلك إلا
 بصورة بشكل غير مجددا""".split())
 AR_TITLE_PREPOSITIONS = frozenset(normalize(w) for w in "إلى لدى".split())
 """Prepositions inside a title ("المبعوث الخاص إلى الشرق الأوسط ستيف ويتكوف"): the subject goes on
@@ -42,10 +42,11 @@ NEW_CLAUSE = frozenset(normalize(w) for w in "كما فيما بينما وسط 
 """After a comma these open a clause of the writer's own, not the speaker's."""
 EN_CLAUSE_BLOCKERS = frozenset("""
 in on at to of by for from with after before during last late earlier this that so yes no and but as when
-while it in
+while in
 """.split())
 """Words after "said" that open an adverbial, not the reported clause ("said on Monday", "said in a
-statement"): the clause is then looked for elsewhere ("..., X said on Monday")."""
+statement"): the clause is then looked for elsewhere ("..., X said on Monday"). Not "it": "the ministry
+said it had", "Peter Guest admitted it was impossible" are the reported clause."""
 EN_REVERSE_VERBS = frozenset("""
 said says added adds confirms told warned stated explained noted insisted argued claimed confirmed announced
 """.split())
@@ -57,7 +58,7 @@ AR_GENERIC = frozenset(normalize(w) for w in """
 متحدثة مبعوث مدير مديرة أمين سفير مسؤول مسؤولة مسؤولون مسؤولين وسائل إعلام وفد جهاز منظمة هيئة لجنة باسم
 عضو أعضاء قوات جيش شرطة بيان مستشار ممثل مندوب حكومة رئاسة حزب تحالف الشيخ شيخ مراقبون محللون خبراء
 مصادر طبية أمنية الجانبان الطرفان جانب طرف دول دولة بيانات مراسلون مراسلين شهود سكان ناشطون وكالات منظمات
-أطباء عمال موظفون مسؤولو مجمع مستشفى جامعة مركز مرشد""".split())
+أطباء عمال موظفون مسؤولو مجمع مستشفى جامعة مركز مرشد نظير نظيره نظيرها نظيرته نظيرتها قيادي قيادية محلل باحث خبير أستاذ""".split())
 EN_PRONOUNS = frozenset("he she they i we it".split())
 EN_TITLES = frozenset("""
 mr mrs ms dr prof president prime minister secretary gen general sgt det insp chief officer envoy

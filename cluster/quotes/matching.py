@@ -1,8 +1,8 @@
 """The same quote across articles and languages: candidates by embedding, verified by wording.
 
 Every quote, and every sentence of a quote of two sentences or more, is embedded with the pipeline's
-encoder (and its cache). An exact faiss range search over these units gives the candidate pairs in
-one pass (no loop over all pairs of quotes); a sentence unit lets an outlet that quoted only part of a
+encoder (and its cache). Each unit's nearest units in each language above a radius (``nearest``; exact
+faiss search, no loop over all pairs of quotes) give the candidate pairs; a sentence unit lets an outlet that quoted only part of a
 statement meet the full quote, even in the other language. Each candidate is then typed:
 
 * ``verbatim``: same language, identical word sequence after ``textnorm.normalize``;
@@ -26,12 +26,14 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz.distance import Indel
 
-from cluster.config import Config, DuplicateConfig, QuoteConfig
+from cluster.config import Config, DuplicateConfig, NeighbourSearchConfig, QuoteConfig
+from cluster.duplicates.crosslingual import consistency
 from cluster.duplicates.lexical import MatchType, classify, compare, profile
 from cluster.duplicates.matches import Link
-from cluster.duplicates.neighbours import exact_pairs
 from cluster.embed import EmbeddingCache, Encoder, embed_texts
 from cluster.quotes.extract import Quote
+from cluster.quotes.nearest import nearest_pairs
+from cluster.quotes.sources import ANONYMOUS, ORGANISATION
 from cluster.quotes.speakers import SpeakerIndex, same_person
 from cluster.segment.paragraphs import sentence_spans
 from cluster.textnorm import word_tuple
@@ -47,6 +49,8 @@ class QuoteSettings:
     duplicates: DuplicateConfig
     """The passage settings ``classify`` types a same-language pair with, relaxed to quote size."""
     quotes: QuoteConfig = field(default_factory=QuoteConfig)
+    search: NeighbourSearchConfig = field(default_factory=NeighbourSearchConfig)
+    """Cell size and ``nprobe`` of the IVF index a large corpus's quotes are searched in."""
 
     @classmethod
     def from_config(cls, config: Config) -> QuoteSettings:
@@ -54,7 +58,7 @@ class QuoteSettings:
         # Quotes are short: classify's short-passage rule (verbatim only) is relaxed to quote size.
         relaxed = passages.model_copy(update={"short_words": min(passages.short_words, cuts.short_words_cap)})
         cross = max(passages.cross_language_threshold, cuts.cross_language_floor)
-        return cls(cross_threshold=cross, duplicates=relaxed, quotes=cuts)
+        return cls(cross_threshold=cross, duplicates=relaxed, quotes=cuts, search=passages.search)
 
 
 @dataclass(frozen=True)
@@ -114,7 +118,7 @@ def match_quotes(
     for k, rep in enumerate(representative):
         if rep != k:
             copies.setdefault(rep, []).append(k)
-    candidates = _candidates(vectors, owners, quotes, settings.quotes.candidate_radius, copies)
+    candidates = _candidates(vectors, owners, quotes, settings.quotes.candidate_radius, copies, settings.search)
     links += _spanning_links(quotes, candidates, settings, speaker_of, links)
     first_rows = np.searchsorted(owners, np.asarray(representative))
     return QuoteResult(quotes, _components(len(quotes), links), speakers, speaker_of, vectors[first_rows], settings)
@@ -131,12 +135,61 @@ def _spanning_links(quotes: list[Quote], candidates: dict[tuple[int, int], float
     sets = UnionFind(len(quotes))
     for link in known:
         sets.union(link.a, link.b)
+    guard = _GroupGuard(quotes, speaker_of, sets)
     links = []
     for (a, b), sim in sorted(candidates.items(), key=lambda item: -item[1]):
-        if sets.find(a) != sets.find(b) and (link := verify(quotes, a, b, sim, settings, speaker_of)):
-            sets.union(a, b)
-            links.append(link)
+        if sets.find(a) == sets.find(b) or not (link := verify(quotes, a, b, sim, settings, speaker_of)):
+            continue
+        if not _same_words(link) and guard.conflict(a, b):
+            continue
+        guard.join(a, b)
+        links.append(link)
     return links
+
+
+def _same_words(link: QuoteLink) -> bool:
+    """A verbatim copy or a cut of the same words: the line itself, whoever an outlet says said it."""
+    return link.match_type is MatchType.VERBATIM or (link.match_type is MatchType.EDITED and link.part)
+
+
+class _GroupGuard:
+    """What each group being built already holds: its articles and its named people.
+
+    A group says its members are one statement, made by one person. A link that does not repeat the
+    same words is refused when it would put two different people's quotes in one group through a chain
+    (A's quote ~ a translation ~ B's quote), or join two groups that both hold a quote of one article:
+    an article pair's quotes translate one to one, and the best link between them came first (a
+    headline and a body quote of one speaker are two statements, however close)."""
+
+    def __init__(self, quotes: list[Quote], speaker_of: list[int | None], sets: UnionFind) -> None:
+        self.sets = sets
+        self.people: dict[int, dict[int, str]] = {}
+        self.articles: dict[int, set[str]] = {}
+        for k, quote in enumerate(quotes):
+            root = sets.find(k)
+            self.articles.setdefault(root, set()).add(quote.article_id)
+            if speaker_of[k] is not None and quote.speaker_kind == "person" and quote.speaker:
+                self.people.setdefault(root, {})[speaker_of[k]] = quote.speaker
+
+    def conflict(self, a: int, b: int) -> bool:
+        ra, rb = self.sets.find(a), self.sets.find(b)
+        small, large = sorted((self.articles[ra], self.articles[rb]), key=len)
+        if any(article in large for article in small):
+            return True
+        left, right = self.people.get(ra, {}), self.people.get(rb, {})
+        return any(ka != kb and not same_person(na, nb) for ka, na in left.items() for kb, nb in right.items())
+
+    def join(self, a: int, b: int) -> None:
+        """Merge the two groups' records, the smaller into the larger (linear over all joins)."""
+        ra, rb = self.sets.find(a), self.sets.find(b)
+        self.sets.union(a, b)
+        root = self.sets.find(a)
+        small, large = sorted((self.articles.pop(ra), self.articles.pop(rb)), key=len)
+        large |= small
+        self.articles[root] = large
+        people = {**self.people.pop(ra, {}), **self.people.pop(rb, {})}
+        if people:
+            self.people[root] = people
 
 
 def _copies(quotes: list[Quote], speaker_of: list[int | None]) -> tuple[list[int], list[QuoteLink]]:
@@ -179,13 +232,15 @@ def _units(quotes: list[Quote], min_part_words: int) -> tuple[np.ndarray, list[s
 
 
 def _candidates(
-    vectors: np.ndarray, owners: np.ndarray, quotes: list[Quote], radius: float, copies: dict[int, list[int]]
+    vectors: np.ndarray, owners: np.ndarray, quotes: list[Quote], radius: float, copies: dict[int, list[int]],
+    search: NeighbourSearchConfig | None = None,
 ) -> dict[tuple[int, int], float]:
-    """Quote pairs of different articles with a unit pair at cosine ``radius`` or more, best cosine,
-    best first (in array operations: the range search returns pairs by the hundred thousand).
+    """Quote pairs of different articles with a unit pair among each other's nearest at cosine ``radius``
+    or more, best cosine, best first (in array operations: the search returns pairs by the hundred thousand).
 
     A pair of one article stands for the pairs of one with the other's copies in other articles."""
-    rows, cols, sims = exact_pairs(vectors, radius)
+    langs = np.asarray([quotes[k].lang for k in owners.tolist()])
+    rows, cols, sims = nearest_pairs(vectors, langs, radius, search or NeighbourSearchConfig())
     qa, qb = owners[rows], owners[cols]
     a, b = np.minimum(qa, qb), np.maximum(qa, qb)
     codes: dict[str, int] = {}
@@ -231,8 +286,10 @@ def verify(quotes: list[Quote], a: int, b: int, similarity: float, settings: Quo
     if _speakers_conflict(qa, qb, speaker_of[a], speaker_of[b]):
         return None
     if qa.lang != qb.lang:
-        same_speaker = speaker_of[a] is not None and speaker_of[a] == speaker_of[b] and qa.speaker_kind == "person"
-        if similarity < (cuts.cross_same_speaker_threshold if same_speaker else settings.cross_threshold):
+        if similarity < (cuts.cross_same_speaker_threshold if _same_source(qa, qb, speaker_of[a], speaker_of[b])
+                         else settings.cross_threshold):
+            return None
+        if not _keeps_facts(qa, qb, settings):
             return None
         part = min(len(wa), len(wb)) < cuts.part_length_ratio * max(len(wa), len(wb))
         return QuoteLink(a, b, similarity, MatchType.TRANSLATION, part)
@@ -258,6 +315,24 @@ def contained(wa: tuple[str, ...], wb: tuple[str, ...], min_words: int, words_pe
         if Indel.distance(short, window) <= 2 * allowed:
             return True
     return False
+
+
+def _keeps_facts(qa: Quote, qb: Quote, settings: QuoteSettings) -> bool:
+    """A translation keeps the numbers, dates and places of the quote (``duplicates.crosslingual``): "at
+    least 384 people were killed" is no translation of "the toll rose to 832". Its name-recall rules are
+    left out: a quote's names are its speaker's business, and acronyms (NATO / الناتو) are in no table."""
+    check = consistency(qa.text, qa.lang, qb.text, qb.lang, settings.duplicates.translation_min_number_share)
+    return check.numbers_kept and check.dates_kept and not check.names_swapped
+
+
+def _same_source(qa: Quote, qb: Quote, sa: int | None, sb: int | None) -> bool:
+    """Both copies name the same person, or both an unnamed source or an organisation ("مسؤول إسرائيلي" /
+    "Israeli official"): the attribution is evidence the embedding lacks, so a looser translation counts."""
+    if sa is None or sb is None:
+        return False
+    if qa.speaker_kind == "person":
+        return sa == sb and qb.speaker_kind == "person"
+    return qa.speaker_kind == qb.speaker_kind and qa.speaker_kind in (ANONYMOUS, ORGANISATION)
 
 
 def _speakers_conflict(qa: Quote, qb: Quote, sa: int | None, sb: int | None) -> bool:

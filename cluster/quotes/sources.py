@@ -25,6 +25,9 @@ def _ar(words: str) -> frozenset[str]:
 AR_SOURCE_HEADS = _ar("""مصادر مصدر مسؤول مسؤولون مسؤولين مسؤولو شهود شاهد مراقبون مراقبين محللون محللين خبراء
 أشخاص شخص وسائل دبلوماسيون دبلوماسي ناشطون سكان أطباء مسعفون مراسلون""")
 """Head nouns of an unnamed source ("مصادر أمنية", "شهود عيان", "مسؤول إسرائيلي")."""
+AR_SPOKESPERSON = _ar("متحدث متحدثة ناطق ناطقة")
+"""An indefinite spokesperson ("متحدث باسم حزب العمال", "a Labour Party spokesman") is an unnamed source;
+the definite one ("المتحدث باسم الهيئة") is a title that a name or an earlier mention fills."""
 EN_SOURCE_HEADS = frozenset("""
 source sources official officials witness witnesses diplomat diplomats analyst analysts observer observers
 people person spokesperson spokesman spokeswoman residents medics aides aide insiders watchdog media
@@ -58,7 +61,7 @@ def head_kind(words: list[str], lang: str) -> str | None:
         return None
     if lang == "ar":
         heads = [strip_prefix_article(normalize(w)) for w in words[:2]]
-        if heads[0] in AR_SOURCE_HEADS:
+        if heads[0] in AR_SOURCE_HEADS or (heads[0] in AR_SPOKESPERSON and not is_definite(words, lang)):
             return ANONYMOUS
         if heads[0] in AR_ORG_HEADS or normalize(words[0]) in AR_ORG_HEADS:
             return ORGANISATION

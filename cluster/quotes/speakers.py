@@ -94,7 +94,7 @@ def same_person(a: str, b: str, *, threshold: float = 80.0) -> bool:
     """Whether two written names refer to one person (``ويتكوف`` and ``Steve Witkoff``: yes).
 
     Surnames must agree (skeleton ratio >= ``threshold``, or the alias table maps both to one name);
-    when both names give a first name, those must agree too (``Joe Biden`` is not ``Hunter Biden``).
+    when both names give a first name, one of them must agree too (``Joe Biden`` is not ``Hunter Biden``).
     """
     alias_a, alias_b = alias(a), alias(b)
     if alias_a and alias_b:
@@ -105,7 +105,9 @@ def same_person(a: str, b: str, *, threshold: float = 80.0) -> bool:
     if not _close_any(ta[-1], tb[-1], threshold):
         return False
     if len(ta) > 1 and len(tb) > 1:
-        return _close(skeleton(ta[0]), skeleton(tb[0]), threshold - 10)
+        # any given name in common: "Tayyip Erdogan" is "Recep Tayyip Erdogan", and a title written into
+        # one name ("مفتش المباحث براين أوهجان" / "Detective Inspector Brian O'Hagan") is no given name
+        return any(_close(skeleton(x), skeleton(y), threshold - 10) for x in ta[:-1] for y in tb[:-1])
     return True
 
 

@@ -1,0 +1,74 @@
+"""People an article names without quoting them yet, for references no earlier speaker explains.
+
+Coreference (``coref``) first looks at the speakers met so far. Two reporting habits need the
+article's other mentions of people instead:
+
+* A person introduced in the paragraph before a quote and then quoted with a pronoun ("The move comes
+  as a surprise to Reunion Pictures' Matthew O'Connor, ... / “Tara was 100 percent professional,” he
+  told E! News."): the newcomer is the speaker, not a speaker quoted two paragraphs back.
+* A description that shares no word with any title ("the Taradise star", "the 33-year-old"): in
+  feature writing that is the article's subject, the person it names most often.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from cluster.quotes.names import Token, full_name, strip_article
+from cluster.quotes.sources import PERSON, name_kind
+
+MIN_SUBJECT_MENTIONS = 3
+"""A person is the article's subject when named this often (by surname or in full) before the quote."""
+
+
+def introduced_person(tokens: list[Token], runs: list[tuple[int, int]], text: str, since: int,
+                      before: int) -> str | None:
+    """The latest full name of a person (two or three capitalised words) mentioned in the paragraph
+    before ``before`` or in its own paragraph up to ``before``, after offset ``since``."""
+    paragraph = text.rfind("\n\n", 0, before)
+    previous = text.rfind("\n\n", 0, max(paragraph, 0))
+    lo = max(since, previous + 2 if previous >= 0 else 0)
+    found = None
+    for first, end in runs:
+        start = tokens[first].start
+        if start >= before:
+            break
+        if start < lo:
+            continue
+        words = [t.text for t in tokens[first:end] if t.word]
+        if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and _introduces(tokens, first, end):
+            name = " ".join(words)
+            if name_kind(name) == PERSON:
+                found = name
+    return found
+
+
+def _introduces(tokens: list[Token], first: int, end: int) -> bool:
+    """A mention that brings a person into the story: the subject opening a sentence, or a name the
+    writer goes on to describe (", who coproduced ..."); not one named in passing ("his Supreme Court
+    pick Brett Kavanaugh while talking about ...")."""
+    opens = first == 0 or tokens[first - 1].text in ".!?\n"
+    described = end + 1 < len(tokens) and tokens[end].text == "," and tokens[end + 1].text.lower() == "who"
+    return opens or described
+
+
+def article_subject(tokens: list[Token], runs: list[tuple[int, int]], lang: str, before: int) -> str | None:
+    """The person named most often before ``before`` (by the last word of each mention), in full, when
+    named at least ``MIN_SUBJECT_MENTIONS`` times and ahead of everyone else."""
+    counts: Counter[str] = Counter()
+    last_word: dict[str, str] = {}
+    for first, end in runs:
+        if tokens[first].start >= before:
+            break
+        words = [t for t in tokens[first:end] if t.word]
+        if not words or (lang != "ar" and not words[-1].text[:1].isupper()):
+            continue
+        last = words[-1].text if lang == "ar" else words[-1].text.removesuffix("'s").removesuffix("’s")
+        key = strip_article(words[-1].norm) if lang == "ar" else last.lower()
+        counts[key] += 1
+        last_word[key] = last
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < MIN_SUBJECT_MENTIONS or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    name = full_name(last_word[ranked[0][0]], tokens, runs, lang)
+    return name if name and len(name.split()) >= 2 and name_kind(name) == PERSON else None

@@ -1,0 +1,62 @@
+"""Candidate quote pairs: each unit's nearest units in each language, not every pair within a radius.
+
+A range search returns every pair above the radius: for a quote that c outlets carried with small
+edits (near copies, which ``matching._copies`` does not collapse) that is c² pairs, and verifying them
+made the stage grow with the square of the corpus (bench corpora at 37k passages: 268k verifications
+for 13k quotes). The nearest ``NEIGHBOURS_PER_LANGUAGE`` units of each language still connect such a
+group (every copy reaches its closest copies) and still find a translation (searched among the other
+language's units apart, so one language's near copies never crowd out the other's), while the pairs
+grow linearly with the units.
+
+Exact search still costs units² dot products; from ``IVF_MIN_UNITS`` units of one language the units
+are searched in a faiss IVF index instead (``duplicates.neighbours.ivf_index``, with the passage
+search's cell size and ``nprobe``), so the search too grows linearly with the corpus.
+"""
+
+from __future__ import annotations
+
+import os
+
+import faiss
+import numpy as np
+
+from cluster.config import NeighbourSearchConfig
+from cluster.duplicates.neighbours import cells, ivf_index
+
+NEIGHBOURS_PER_LANGUAGE = 32
+"""Nearest units kept per unit and language (a quote's own sentences and its article's other quotes
+take some of them)."""
+IVF_MIN_UNITS = 4096
+"""Units of one language from which that language is searched in an IVF index (below: exact; the
+labelled sets score the same either way, see docs/quotes.md)."""
+QUERY_BLOCK = 4096
+"""Queries per search call: bounds the memory of one call's results."""
+
+
+def nearest_pairs(vectors: np.ndarray, langs: np.ndarray, radius: float, search: NeighbourSearchConfig,
+                  per_language: int = NEIGHBOURS_PER_LANGUAGE, ivf_from: int | None = None,
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(rows, cols, cosines) of each unit's nearest units of every language at cosine ``radius`` or more;
+    a pair can come twice (found from both sides) and a unit meets itself (callers drop both)."""
+    faiss.omp_set_num_threads(os.cpu_count() or 1)
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    rows, cols, sims = [np.empty(0, np.int64)], [np.empty(0, np.int64)], [np.empty(0, np.float32)]
+    for lang in np.unique(langs):
+        ids = np.flatnonzero(langs == lang)
+        index = _index(vectors[ids], search, IVF_MIN_UNITS if ivf_from is None else ivf_from)
+        k = min(per_language + 1, len(ids))
+        for lo in range(0, len(vectors), QUERY_BLOCK):
+            found, where = index.search(vectors[lo: lo + QUERY_BLOCK], k)
+            keep = (found >= radius) & (where >= 0)
+            rows.append(np.nonzero(keep)[0].astype(np.int64) + lo)
+            cols.append(ids[where[keep]])
+            sims.append(found[keep])
+    return np.concatenate(rows), np.concatenate(cols), np.concatenate(sims)
+
+
+def _index(matrix: np.ndarray, search: NeighbourSearchConfig, ivf_from: int) -> faiss.Index:
+    if len(matrix) < ivf_from:
+        index = faiss.IndexFlatIP(matrix.shape[1])
+        index.add(matrix)
+        return index
+    return ivf_index(matrix, cells(len(matrix), search.ann_cell_size), search.ann_nprobe)
