@@ -344,3 +344,19 @@ def test_chromium_command_line_dom_has_no_injected_elements(hostile_result, tmp_
     assert len(tags.find("article", class_="story item")) == 3 and len(tags.find("article", class_="group item")) == 3
     assert not tags.find("img") and [t for t, a in tags.tags if any(k.startswith("on") for k in a)] == []
     assert len(tags.scripts) == 2
+
+
+def test_highlights_after_an_emoji_land_on_the_shared_words():
+    """The page slices texts in UTF-16 units (JavaScript): an emoji or a flag before a shared word must not
+    shift its highlight one character early per emoji."""
+    from cluster.report.html.data import _spans
+
+    text = "🇺🇸 Witkoff said 🎉 the ceasefire in Gaza holds"
+    runs = _spans(text, {"ceasefire", "gaza"})
+    units = text.encode("utf-16-le")
+    marked, position = [], 0
+    for before, length in zip(runs[::2], runs[1::2]):
+        position += before
+        marked.append(units[2 * position:2 * (position + length)].decode("utf-16-le"))
+        position += length
+    assert marked == ["ceasefire", "Gaza"]

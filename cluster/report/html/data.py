@@ -12,6 +12,7 @@ never obeyed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Any
 
@@ -199,8 +200,20 @@ def _provenance(group: DuplicateGroupOut, position: dict[str, int]) -> dict[str,
 def _spans(text: str, words: set[str]) -> list[int]:
     """The words to highlight (shared with another copy) as runs: characters before the run, then its length,
     flattened (delta-coded: short numbers, a sixth of a day of news's page as absolute offsets)."""
-    out = _span_offsets(text, words)
+    out = _in_utf16_units(text, _span_offsets(text, words))
     return [end - start for start, end in zip([0, *out], out)]
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
+def _in_utf16_units(text: str, offsets: list[int]) -> list[int]:
+    """Offsets as JavaScript counts them: a character beyond the Basic Multilingual Plane (an emoji, a rare
+    CJK ideograph) is two UTF-16 units, so every highlight after one would land a character early."""
+    astral = [match.start() for match in _ASTRAL.finditer(text)]
+    if not astral:
+        return offsets
+    return [offset + bisect_left(astral, offset) for offset in offsets]
 
 
 def _span_offsets(text: str, words: set[str]) -> list[int]:
