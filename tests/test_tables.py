@@ -91,7 +91,7 @@ def test_tables_read_back_equal_the_json(request, tmp_path, fixture):
     assert all(r["label"] == labels[r["story"]] for r in members)
 
     lines = tables["storylines"]
-    assert [(r["storyline"], r["story"]) for r in lines] == [(l["id"], s) for l in data["storylines"] for s in l["stories"]]
+    assert [(r["storyline"], r["story"]) for r in lines] == [(line["id"], s) for line in data["storylines"] for s in line["stories"]]
     instances = [(q["id"], i) for q in data.get("quotes") or [] for i in q["instances"]]
     assert [(r["quote"], r["article"], r["text"]) for r in tables["quotes"]] == [
         (qid, i["article"], i["text"]) for qid, i in instances]  # header only when there are no quotes
