@@ -107,3 +107,38 @@ def test_cover_share_counts_only_spans_inside_the_region():
     assert covered_share([(100, 150), (140, 200)], (100, 200)) == 1.0
     assert covered_share([(0, 1000)], (100, 200)) == 0.0  # a whole paragraph around the region
     assert covered_share([(100, 130)], (100, 200)) == 0.3
+
+
+def _word_shuffled(text: str) -> str:
+    """``text`` with runs of 1-4 words moved across the whole of it (the reuse sets' word shuffle)."""
+    from cluster.evaluation.reuse_data import obfuscate_labelled
+
+    for seed in range(20):
+        words, label = obfuscate_labelled(text.split(), "shuffle", random.Random(seed))
+        if label == "word-shuffle":
+            return " ".join(words)
+    raise AssertionError("no word shuffle drawn")
+
+
+def test_long_word_shuffled_passage_is_aligned():
+    """A 115-word passage whose words moved across its whole length: no 32-word window of the copy
+    shares enough with one of the source, a window four times as long does."""
+    passage = f"{REUSED} {SOURCE_REST} {CLEAN}"
+    shuffled = _word_shuffled(passage)
+    host_text = f"مهرجان السينما الدولي يفتتح دورته العاشرة\n\n{HOST_BEFORE} {shuffled} {HOST_AFTER}"
+    articles = [Article("source", "", f"{SOURCE_TITLE}\n\n{passage}", lang="ar"),
+                Article("host", "", host_text, lang="ar")]
+    pairs = aligned_span_pairs(articles, segment_corpus(articles), Config().duplicates)
+    assert len(pairs) == 1
+    host = pairs[0].a if pairs[0].a.article_id == "host" else pairs[0].b
+    start = host_text.index(shuffled)
+    _check_host_span(host.start, host.end, (start, start + len(shuffled)), articles[1])
+
+
+def test_whole_paragraphs_on_both_sides_are_left_to_the_paragraph_matcher():
+    """Two versions of one wire story, paragraph for paragraph: no aligned region beside the
+    paragraph pairs (it would report the whole story again as one edited pair)."""
+    story = f"{REUSED}\n\n{SOURCE_REST}\n\n{CLEAN}"
+    articles = [Article("wire", "", f"{SOURCE_TITLE}\n\n{story}", lang="ar"),
+                Article("outlet", "", f"{SOURCE_TITLE} اليوم\n\n{story.replace('أمس', 'الأحد')}", lang="ar")]
+    assert aligned_span_pairs(articles, segment_corpus(articles), Config().duplicates) == []

@@ -88,31 +88,47 @@ def _permutations(cfg: DuplicateConfig) -> tuple[np.ndarray, np.ndarray]:
     return rng.integers(1, _PRIME, n, dtype=np.int64), rng.integers(0, _PRIME, n, dtype=np.int64)
 
 
+WINDOW_SCALES = (1, 4)
+"""Window sizes, as multiples of ``shingle_window``. A word shuffle moves runs across the whole
+passage, so a 32-word window of a shuffled 200-word copy holds words from everywhere in it and shares
+a fifth of its set with any 32-word window of the source; a window four times as long holds most of
+the passage on both sides. Chosen on reuse dev (tests/data/reuse-ar/dev)."""
+
+
 def windows(tokens: Sequence[Tokens], cfg: DuplicateConfig) -> Windows:
-    """MinHash signatures of windows of ``shingle_window`` content words, every half window."""
+    """MinHash signatures of windows of ``shingle_window`` content words (and of each longer size of
+    ``WINDOW_SCALES``), every half window."""
     a, b = _permutations(cfg)
-    half = max(1, cfg.shingle_window // 2)
     owners, los, his, sigs = [], [], [], []
     for k, tok in enumerate(tokens):
         n = len(tok.words)
         if n < cfg.shingle_min_words:
             continue
         values = (_hash_words(tok.words)[:, None] * a[None, :] + b[None, :]) % _PRIME
-        edges = np.arange(0, n, half)
-        blocks = np.minimum.reduceat(values, edges, axis=0)
-        if len(blocks) == 1:
-            sig, lo, hi = blocks, edges, np.array([n])
-        else:
-            sig = np.minimum(blocks[:-1], blocks[1:])
-            lo, hi = edges[:-1], np.minimum(edges[:-1] + 2 * half, n)
-        owners.append(np.full(len(sig), k))
-        los.append(lo)
-        his.append(hi)
-        sigs.append(sig)
+        covered = 0  # the longest window of the sizes done: one of them is the whole article
+        for scale in WINDOW_SCALES:
+            half = max(1, scale * cfg.shingle_window // 2)
+            if n <= covered:
+                break
+            covered = 2 * half
+            lo, hi, sig = _scale_windows(values, n, half)
+            owners.append(np.full(len(sig), k))
+            los.append(lo)
+            his.append(hi)
+            sigs.append(sig)
     if not sigs:
         empty = np.zeros(0, np.int64)
         return Windows(empty, empty, empty, np.zeros((0, cfg.shingle_permutations), np.int64))
     return Windows(np.concatenate(owners), np.concatenate(los), np.concatenate(his), np.concatenate(sigs))
+
+
+def _scale_windows(values: np.ndarray, n: int, half: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(lo, hi, signature) of windows of ``2 * half`` tokens starting every ``half`` tokens."""
+    edges = np.arange(0, n, half)
+    blocks = np.minimum.reduceat(values, edges, axis=0)
+    if len(blocks) == 1:
+        return edges, np.array([n]), blocks
+    return edges[:-1], np.minimum(edges[:-1] + 2 * half, n), np.minimum(blocks[:-1], blocks[1:])
 
 
 def candidate_pairs(win: Windows, cfg: DuplicateConfig) -> np.ndarray:
