@@ -10,7 +10,7 @@ reported ``start``/``end`` cover the reused text, not the paragraph (or the wind
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -43,17 +43,28 @@ def aligned_span_pairs(
     if not cfg.align_reuse:
         return []
     tokens = [article_tokens(a, segments.get(a.id, [])) for a in articles]
+    return aligned_token_pairs(tokens, segments, {a.id: a.text for a in articles}, cfg)
+
+
+def aligned_token_pairs(
+    tokens: Sequence[Tokens], segments: Mapping[str, list[Segment]], texts: Mapping[str, str],
+    cfg: DuplicateConfig, new: int | None = None,
+) -> list[SpanPair]:
+    """``aligned_span_pairs`` over articles already reduced to their content words.
+
+    ``new``: only the first ``new`` token lists are new (a store's batch, the rest stored): regions
+    between two stored articles were found when the later of them was added, and are skipped.
+    """
     win = windows(tokens, cfg)
     pairs = candidate_pairs(win, cfg)
     by_articles: dict[tuple[int, int], list[tuple[int, int, int, int]]] = defaultdict(list)
     for i, j in pairs.tolist():
         x, y = int(win.article[i]), int(win.article[j])
-        if x > y:
+        if tokens[x].article_id > tokens[y].article_id:  # one orientation whatever the order of the input
             x, y, i, j = y, x, j, i
-        if tokens[x].lang == tokens[y].lang:
+        if tokens[x].lang == tokens[y].lang and (new is None or min(x, y) < new):
             by_articles[(x, y)].append((int(win.lo[i]), int(win.hi[i]), int(win.lo[j]), int(win.hi[j])))
     out = []
-    texts = {a.id: a.text for a in articles}
     half = max(1, cfg.shingle_window // 2)
     for (x, y), found in by_articles.items():
         for region in _merge(found, half):
@@ -105,7 +116,7 @@ def _fragments(tok: Tokens, lo: int, hi: int, half: int) -> tuple[int, int]:
 
 def _span_pair(
     ta: Tokens, tb: Tokens, region: tuple[int, int, int, int], half: int,
-    segments: dict[str, list[Segment]], texts: dict[str, str], cfg: DuplicateConfig,
+    segments: Mapping[str, list[Segment]], texts: Mapping[str, str], cfg: DuplicateConfig,
 ) -> SpanPair | None:
     a0, a1, b0, b1 = region
     a0, a1 = max(0, a0 - half), min(len(ta.words), a1 + half)
@@ -130,7 +141,8 @@ def paragraph_share(tok: Tokens, lo: int, hi: int) -> float:
     return (hi - lo) / max(1, int(touched.sum()))
 
 
-def _passage(tok: Tokens, lo: int, hi: int, segments: dict[str, list[Segment]], texts: dict[str, str]) -> Passage:
+def _passage(tok: Tokens, lo: int, hi: int, segments: Mapping[str, list[Segment]], texts: Mapping[str, str],
+             ) -> Passage:
     start, end = int(tok.starts[lo]), int(tok.ends[hi - 1])
     seg = next((s for s in segments[tok.article_id] if s.start <= start < s.end), segments[tok.article_id][0])
     return Passage(tok.article_id, seg.index, seg.kind, texts[tok.article_id][start:end], start, end, tok.lang, False)

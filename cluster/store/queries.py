@@ -97,6 +97,10 @@ class Queries:
         assert table in {"articles", "segments", "passages", "matches", "stories", "story_history"}
         return int(self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
+    def segment_passages(self) -> int:
+        """Passages the segmenter made (paragraphs and sentence windows), aligned regions left out."""
+        return int(self.db.execute("SELECT COUNT(*) FROM passages WHERE whole != ?", (ALIGNED,)).fetchone()[0])
+
     # --- articles ---------------------------------------------------------------------------------
 
     def article_hashes(self, ids: Iterable[str] | None = None) -> dict[str, str]:
@@ -192,7 +196,7 @@ class Queries:
             sorted(set(int(i) for i in ids)),
         )
         return {
-            r[0]: (Passage(r[1], r[2], SegmentKind(r[3]), r[9][r[4] : r[5]], r[4], r[5], r[6], bool(r[7])), _vec(r[8]))
+            r[0]: (Passage(r[1], r[2], SegmentKind(r[3]), r[9][r[4] : r[5]], r[4], r[5], r[6], r[7] == 1), _vec(r[8]))
             for r in rows
         }
 
@@ -246,13 +250,20 @@ class Queries:
             "INSERT INTO segments VALUES (?, ?, ?, ?, ?)",
             [(a.id, s.index, s.kind.value, s.start, s.end) for s in rows.segments],
         )
+        return self.insert_passages(rows.passages, rows.vectors, rows.searchable)
+
+    def insert_passages(self, passages: Sequence[Passage], vectors: np.ndarray, searchable: Sequence[bool],
+                        aligned: bool = False) -> list[int]:
+        """Insert passages of stored (or being stored) articles; returns their ids in order. ``aligned``:
+        reused regions (``duplicates.align``), kept apart from the segmenter's passages (``whole`` =
+        ``ALIGNED``) and never searchable: they are matched lexically, not through the index."""
         ids = []
-        for p, vec, searchable in zip(rows.passages, rows.vectors, rows.searchable):
+        for p, vec, search in zip(passages, vectors, searchable):
             cursor = self.db.execute(
                 "INSERT INTO passages (article_id, segment_index, kind, start, \"end\", lang, whole, searchable, vec) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (a.id, p.segment_index, p.kind.value, p.start, p.end, p.lang, int(p.whole_paragraph),
-                 int(searchable), _blob(vec)),
+                (p.article_id, p.segment_index, p.kind.value, p.start, p.end, p.lang,
+                 ALIGNED if aligned else int(p.whole_paragraph), int(search and not aligned), _blob(vec)),
             )
             ids.append(int(cursor.lastrowid))
         return ids
