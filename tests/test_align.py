@@ -142,3 +142,18 @@ def test_whole_paragraphs_on_both_sides_are_left_to_the_paragraph_matcher():
     articles = [Article("wire", "", f"{SOURCE_TITLE}\n\n{story}", lang="ar"),
                 Article("outlet", "", f"{SOURCE_TITLE} اليوم\n\n{story.replace('أمس', 'الأحد')}", lang="ar")]
     assert aligned_span_pairs(articles, segment_corpus(articles), Config().duplicates) == []
+
+
+def test_two_passages_pasted_near_each_other_are_two_reuses():
+    """Two consecutive paragraphs of a source pasted into one host paragraph with 35 words of the host
+    between them: two reused regions, each with its own span, not one spanning the host text."""
+    between = " ".join(HOST_AFTER.split()[:35])
+    source_text = f"{SOURCE_TITLE}\n\n{REUSED}\n\n{CLEAN}"
+    host_text = f"مهرجان السينما الدولي يفتتح دورته العاشرة\n\n{HOST_BEFORE} {REUSED} {between} {CLEAN} {HOST_BEFORE}"
+    articles = [Article("source", "", source_text, lang="ar"), Article("host", "", host_text, lang="ar")]
+    pairs = aligned_span_pairs(articles, segment_corpus(articles), Config().duplicates)
+    hosts = sorted(((p.a if p.a.article_id == "host" else p.b) for p in pairs), key=lambda p: p.start)
+    assert len(hosts) == 2
+    for host, passage in zip(hosts, (REUSED, CLEAN)):
+        start = host_text.index(passage)
+        _check_host_span(host.start, host.end, (start, start + len(passage)), articles[1])
