@@ -157,3 +157,18 @@ def test_two_passages_pasted_near_each_other_are_two_reuses():
     for host, passage in zip(hosts, (REUSED, CLEAN)):
         start = host_text.index(passage)
         _check_host_span(host.start, host.end, (start, start + len(passage)), articles[1])
+
+
+def test_windows_kept_per_article_equal_the_windows_of_the_corpus():
+    """The store keeps each stored article's windows; joined, they are what the one-shot stage hashes."""
+    import numpy as np
+
+    from cluster.duplicates.shingles import article_tokens, joined, windows
+
+    articles, _ = _corpus()
+    segments = segment_corpus(articles)
+    tokens = [article_tokens(a, segments[a.id]) for a in articles]
+    cfg = Config().duplicates
+    whole, parts = windows(tokens, cfg), joined([windows([t], cfg) for t in tokens])
+    for field in ("article", "lo", "hi", "signatures"):
+        assert np.array_equal(getattr(whole, field), getattr(parts, field))

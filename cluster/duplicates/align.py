@@ -17,7 +17,7 @@ import numpy as np
 
 from cluster.config import DuplicateConfig
 from cluster.documents import Article, Passage, Segment
-from cluster.duplicates.shingles import Tokens, article_tokens, candidate_pairs, windows
+from cluster.duplicates.shingles import Tokens, Windows, article_tokens, candidate_pairs, windows
 
 MAX_PARAGRAPH_SHARE = 0.7
 """A region covering this share of its paragraphs on both sides is left to the paragraph matcher:
@@ -47,14 +47,15 @@ def aligned_span_pairs(
 
 def aligned_token_pairs(
     tokens: Sequence[Tokens], segments: Mapping[str, list[Segment]], texts: Mapping[str, str],
-    cfg: DuplicateConfig, new: int | None = None,
+    cfg: DuplicateConfig, new: int | None = None, win: Windows | None = None,
 ) -> list[SpanPair]:
     """``aligned_span_pairs`` over articles already reduced to their content words.
 
     ``new``: only the first ``new`` token lists are new (a store's batch, the rest stored): regions
     between two stored articles were found when the later of them was added, and are skipped.
+    ``win``: the windows of ``tokens`` when already computed (``shingles.joined``).
     """
-    win = windows(tokens, cfg)
+    win = windows(tokens, cfg) if win is None else win
     pairs = candidate_pairs(win, cfg)
     by_articles: dict[tuple[int, int], list[tuple[int, int, int, int]]] = defaultdict(list)
     for i, j in pairs.tolist():

@@ -34,7 +34,7 @@ from cluster.duplicates.groups import (  # the one-shot stage's own steps, reuse
 )
 from cluster.duplicates.matches import DuplicateGroup, ParagraphMatch
 from cluster.duplicates.neighbours import exact_pairs
-from cluster.duplicates.shingles import Tokens, article_tokens
+from cluster.duplicates.shingles import Tokens, Windows, article_tokens, joined, windows
 from cluster.store.db import Store
 from cluster.store.index import VectorIndex
 from cluster.stories.signals import ParagraphLink
@@ -142,8 +142,10 @@ class StoredWords:
     """The content words of every stored article, with its text and segments, kept by the writer (the
     only one, by its lock) so that each batch is aligned against the store without re-reading it."""
 
-    def __init__(self) -> None:
+    def __init__(self, cfg: DuplicateConfig) -> None:
+        self.cfg = cfg
         self.tokens: dict[str, Tokens] = {}
+        self.windows: dict[str, Windows] = {}
         self.texts: dict[str, str] = {}
         self.segments: dict[str, list[Segment]] = {}
         self.loaded = False
@@ -158,6 +160,7 @@ class StoredWords:
         """Add (or replace) articles once they are stored."""
         for a in articles:
             self.tokens[a.id] = article_tokens(a, segments[a.id])
+            self.windows[a.id] = windows([self.tokens[a.id]], self.cfg)
             self.texts[a.id] = a.text
             self.segments[a.id] = segments[a.id]
 
@@ -171,9 +174,11 @@ def aligned_new(store: Store, stored: StoredWords, batch: Sequence[Article], seg
     stored.load(store)
     ids = {a.id for a in batch}
     old = [aid for aid in stored.tokens if aid not in ids]
-    tokens = [article_tokens(a, segments[a.id]) for a in batch] + [stored.tokens[aid] for aid in old]
+    fresh = [article_tokens(a, segments[a.id]) for a in batch]
+    tokens = fresh + [stored.tokens[aid] for aid in old]
+    win = joined([windows([t], cfg) for t in fresh] + [stored.windows[aid] for aid in old])
     texts = {**stored.texts, **{a.id: a.text for a in batch}}
-    return aligned_token_pairs(tokens, {**stored.segments, **segments}, texts, cfg, new=len(batch))
+    return aligned_token_pairs(tokens, {**stored.segments, **segments}, texts, cfg, new=len(batch), win=win)
 
 
 def with_aligned_new(

@@ -103,7 +103,7 @@ class Ingestor:
         self.config = self.store.config
         self.settings = settings
         self.encoder = LazyEncoder.for_model(self.config.model) if encoder is None else encoder
-        self.stored_words = StoredWords()
+        self.stored_words = StoredWords(self.config.duplicates)
 
     def _open_index(self) -> None:
         store = self.store
