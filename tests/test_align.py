@@ -122,7 +122,7 @@ def _word_shuffled(text: str) -> str:
 
 def test_long_word_shuffled_passage_is_aligned():
     """A 115-word passage whose words moved across its whole length: no 32-word window of the copy
-    shares enough with one of the source, a window four times as long does."""
+    shares enough with one of the source, a windows two and four times as long do."""
     passage = f"{REUSED} {SOURCE_REST} {CLEAN}"
     shuffled = _word_shuffled(passage)
     host_text = f"مهرجان السينما الدولي يفتتح دورته العاشرة\n\n{HOST_BEFORE} {shuffled} {HOST_AFTER}"
