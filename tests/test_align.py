@@ -107,3 +107,68 @@ def test_cover_share_counts_only_spans_inside_the_region():
     assert covered_share([(100, 150), (140, 200)], (100, 200)) == 1.0
     assert covered_share([(0, 1000)], (100, 200)) == 0.0  # a whole paragraph around the region
     assert covered_share([(100, 130)], (100, 200)) == 0.3
+
+
+def _word_shuffled(text: str) -> str:
+    """``text`` with runs of 1-4 words moved across the whole of it (the reuse sets' word shuffle)."""
+    from cluster.evaluation.reuse_data import obfuscate_labelled
+
+    for seed in range(20):
+        words, label = obfuscate_labelled(text.split(), "shuffle", random.Random(seed))
+        if label == "word-shuffle":
+            return " ".join(words)
+    raise AssertionError("no word shuffle drawn")
+
+
+def test_long_word_shuffled_passage_is_aligned():
+    """A 115-word passage whose words moved across its whole length: no 32-word window of the copy
+    shares enough with one of the source, a windows two and four times as long do."""
+    passage = f"{REUSED} {SOURCE_REST} {CLEAN}"
+    shuffled = _word_shuffled(passage)
+    host_text = f"مهرجان السينما الدولي يفتتح دورته العاشرة\n\n{HOST_BEFORE} {shuffled} {HOST_AFTER}"
+    articles = [Article("source", "", f"{SOURCE_TITLE}\n\n{passage}", lang="ar"),
+                Article("host", "", host_text, lang="ar")]
+    pairs = aligned_span_pairs(articles, segment_corpus(articles), Config().duplicates)
+    assert len(pairs) == 1
+    host = pairs[0].a if pairs[0].a.article_id == "host" else pairs[0].b
+    start = host_text.index(shuffled)
+    _check_host_span(host.start, host.end, (start, start + len(shuffled)), articles[1])
+
+
+def test_whole_paragraphs_on_both_sides_are_left_to_the_paragraph_matcher():
+    """Two versions of one wire story, paragraph for paragraph: no aligned region beside the
+    paragraph pairs (it would report the whole story again as one edited pair)."""
+    story = f"{REUSED}\n\n{SOURCE_REST}\n\n{CLEAN}"
+    articles = [Article("wire", "", f"{SOURCE_TITLE}\n\n{story}", lang="ar"),
+                Article("outlet", "", f"{SOURCE_TITLE} اليوم\n\n{story.replace('أمس', 'الأحد')}", lang="ar")]
+    assert aligned_span_pairs(articles, segment_corpus(articles), Config().duplicates) == []
+
+
+def test_two_passages_pasted_near_each_other_are_two_reuses():
+    """Two consecutive paragraphs of a source pasted into one host paragraph with 35 words of the host
+    between them: two reused regions, each with its own span, not one spanning the host text."""
+    between = " ".join(HOST_AFTER.split()[:35])
+    source_text = f"{SOURCE_TITLE}\n\n{REUSED}\n\n{CLEAN}"
+    host_text = f"مهرجان السينما الدولي يفتتح دورته العاشرة\n\n{HOST_BEFORE} {REUSED} {between} {CLEAN} {HOST_BEFORE}"
+    articles = [Article("source", "", source_text, lang="ar"), Article("host", "", host_text, lang="ar")]
+    pairs = aligned_span_pairs(articles, segment_corpus(articles), Config().duplicates)
+    hosts = sorted(((p.a if p.a.article_id == "host" else p.b) for p in pairs), key=lambda p: p.start)
+    assert len(hosts) == 2
+    for host, passage in zip(hosts, (REUSED, CLEAN)):
+        start = host_text.index(passage)
+        _check_host_span(host.start, host.end, (start, start + len(passage)), articles[1])
+
+
+def test_windows_kept_per_article_equal_the_windows_of_the_corpus():
+    """The store keeps each stored article's windows; joined, they are what the one-shot stage hashes."""
+    import numpy as np
+
+    from cluster.duplicates.shingles import article_tokens, joined, windows
+
+    articles, _ = _corpus()
+    segments = segment_corpus(articles)
+    tokens = [article_tokens(a, segments[a.id]) for a in articles]
+    cfg = Config().duplicates
+    whole, parts = windows(tokens, cfg), joined([windows([t], cfg) for t in tokens])
+    for field in ("article", "lo", "hi", "signatures"):
+        assert np.array_equal(getattr(whole, field), getattr(parts, field))

@@ -36,3 +36,19 @@ def test_hosts_are_reflowed_into_long_paragraphs():
     host = "\n".join(" ".join(["كلمة"] * 35) for _ in range(30))
     sizes = [len(p.split()) for p in long_paragraphs(host, random.Random(3)).split("\n\n")]
     assert all(HOST_WORDS[0] <= n <= HOST_WORDS[1] + 35 for n in sizes[:-1])
+
+
+def test_each_passage_is_pasted_into_several_hosts_and_every_gold_span_is_its_text():
+    """Copies never land inside one another, and two hosts carrying one passage are a gold pair too."""
+    from cluster.evaluation.reuse_data import BETWEEN_COPIES, Doc, build_split
+
+    rng = random.Random(5)
+    sentence = " ".join(PASSAGE)
+    sources = [Doc(f"src{k}", " ".join([f"{sentence} مصدر{k}."] * 8)) for k in range(3)]
+    hosts = [Doc(f"host{k}", " ".join(["نص" + str(k)] * 300)) for k in range(8)]
+    docs, gold = build_split(sources, hosts, clean=2, rng=rng, name="t")
+    text = {d["id"]: d["text"] for d in docs}
+    assert all(text[p[s]["doc"]][p[s]["start"]:p[s]["end"]] == p[s]["text"] for p in gold["duplicates"] for s in "ab")
+    kinds = {p["obfuscation"] for p in gold["duplicates"]}
+    assert BETWEEN_COPIES in kinds and {"none", "synonym"} <= kinds
+    assert all(text[h.id] == h.text for h in hosts[-2:])  # hosts kept clean: the precision checks

@@ -56,8 +56,7 @@ def assert_index_agrees(ingestor: Ingestor) -> None:
 
 def test_incremental_adds_find_what_a_one_shot_run_finds(ingestor, run_corpus):
     articles = corpus_articles()
-    # The store does not run sub-paragraph alignment (duplicates.align) yet: compare like with like.
-    one_shot = to_json(run_corpus(articles, **{"duplicates.align_reuse": False}))
+    one_shot = to_json(run_corpus(articles))
     for lo in range(0, len(articles), 4):  # batches split the Witkoff quote's carriers
         ingestor.add(articles[lo : lo + 4])
     stored = to_json(store_result(ingestor.store))
@@ -66,6 +65,24 @@ def test_incremental_adds_find_what_a_one_shot_run_finds(ingestor, run_corpus):
     assert len(stored["duplicate_groups"]) >= 3
     assert group_keys(stored) == group_keys(one_shot)
     assert partition(stored) == partition(one_shot)
+    assert_index_agrees(ingestor)
+
+
+def test_passage_reused_inside_a_long_paragraph_is_found_across_batches(ingestor):
+    """The store aligns a new article against the stored ones as a one-shot run aligns a corpus: 60
+    words pasted, shuffled, into the middle of a long paragraph of a later article are reported, with
+    their span (the paragraph matcher alone misses them: tests/test_align.py has the corpus)."""
+    from tests.test_align import _check_host_span, _corpus
+
+    (source, host, clean), gold = _corpus()
+    ingestor.add([source, clean])
+    ingestor.add([host])
+    groups = to_json(store_result(ingestor.store))["duplicate_groups"]
+    assert len(groups) == 1
+    assert {p["article"] for p in groups[0]["passages"]} == {"source", "host"}
+    assert groups[0]["pairs"][0]["match_type"] == "edited"
+    reused = next(p for p in groups[0]["passages"] if p["article"] == "host")
+    _check_host_span(reused["start"], reused["end"], gold, host)
     assert_index_agrees(ingestor)
 
 

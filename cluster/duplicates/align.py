@@ -10,14 +10,20 @@ reported ``start``/``end`` cover the reused text, not the paragraph (or the wind
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from cluster.config import DuplicateConfig
 from cluster.documents import Article, Passage, Segment
-from cluster.duplicates.shingles import Tokens, article_tokens, candidate_pairs, windows
+from cluster.duplicates.shingles import Tokens, Windows, article_tokens, candidate_pairs, windows
+
+MAX_PARAGRAPH_SHARE = 0.7
+"""A region covering this share of its paragraphs on both sides is left to the paragraph matcher:
+alignment is for reuse diluted inside longer text. On ECB+ dev, regions made of whole paragraphs of
+two versions of a wire story were reported as one long edited pair beside (or instead of) the
+verbatim paragraph pairs the gold lists."""
 
 
 @dataclass(frozen=True)
@@ -36,23 +42,33 @@ def aligned_span_pairs(
     if not cfg.align_reuse:
         return []
     tokens = [article_tokens(a, segments.get(a.id, [])) for a in articles]
-    win = windows(tokens, cfg)
+    return aligned_token_pairs(tokens, segments, {a.id: a.text for a in articles}, cfg)
+
+
+def aligned_token_pairs(
+    tokens: Sequence[Tokens], segments: Mapping[str, list[Segment]], texts: Mapping[str, str],
+    cfg: DuplicateConfig, new: int | None = None, win: Windows | None = None,
+) -> list[SpanPair]:
+    """``aligned_span_pairs`` over articles already reduced to their content words.
+
+    ``new``: only the first ``new`` token lists are new (a store's batch, the rest stored): regions
+    between two stored articles were found when the later of them was added, and are skipped.
+    ``win``: the windows of ``tokens`` when already computed (``shingles.joined``).
+    """
+    win = windows(tokens, cfg) if win is None else win
     pairs = candidate_pairs(win, cfg)
     by_articles: dict[tuple[int, int], list[tuple[int, int, int, int]]] = defaultdict(list)
     for i, j in pairs.tolist():
         x, y = int(win.article[i]), int(win.article[j])
-        if x > y:
+        if tokens[x].article_id > tokens[y].article_id:  # one orientation whatever the order of the input
             x, y, i, j = y, x, j, i
-        if tokens[x].lang == tokens[y].lang:
+        if tokens[x].lang == tokens[y].lang and (new is None or min(x, y) < new):
             by_articles[(x, y)].append((int(win.lo[i]), int(win.hi[i]), int(win.lo[j]), int(win.hi[j])))
     out = []
-    texts = {a.id: a.text for a in articles}
     half = max(1, cfg.shingle_window // 2)
     for (x, y), found in by_articles.items():
         for region in _merge(found, half):
-            pair = _span_pair(tokens[x], tokens[y], region, half, segments, texts, cfg)
-            if pair is not None:
-                out.append(pair)
+            out += _span_pairs(tokens[x], tokens[y], region, half, segments, texts, cfg)
     return out
 
 
@@ -96,26 +112,76 @@ def _fragments(tok: Tokens, lo: int, hi: int, half: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _span_pair(
+def _span_pairs(
     ta: Tokens, tb: Tokens, region: tuple[int, int, int, int], half: int,
-    segments: dict[str, list[Segment]], texts: dict[str, str], cfg: DuplicateConfig,
-) -> SpanPair | None:
+    segments: Mapping[str, list[Segment]], texts: Mapping[str, str], cfg: DuplicateConfig,
+) -> list[SpanPair]:
     a0, a1, b0, b1 = region
-    a0, a1 = max(0, a0 - half), min(len(ta.words), a1 + half)
-    b0, b1 = max(0, b0 - half), min(len(tb.words), b1 + half)
+    widened = (max(0, a0 - half), min(len(ta.words), a1 + half), max(0, b0 - half), min(len(tb.words), b1 + half))
+    out = []
+    for a0, a1, b0, b1 in _pieces(ta, tb, _narrowed(ta, tb, widened, half), half):
+        if min(a1 - a0, b1 - b0) < cfg.shingle_min_words:
+            continue
+        if min(paragraph_share(ta, a0, a1), paragraph_share(tb, b0, b1)) >= MAX_PARAGRAPH_SHARE:
+            continue  # whole paragraphs on both sides: the paragraph matcher judges them, undiluted
+        set_a, set_b = set(ta.words[a0:a1]), set(tb.words[b0:b1])
+        jaccard = len(set_a & set_b) / len(set_a | set_b)
+        if jaccard >= cfg.shingle_min_jaccard:
+            out.append(SpanPair(_passage(ta, a0, a1, segments, texts), _passage(tb, b0, b1, segments, texts), jaccard))
+    return out
+
+
+def _narrowed(ta: Tokens, tb: Tokens, region: tuple[int, int, int, int], half: int) -> tuple[int, int, int, int]:
+    a0, a1, b0, b1 = region
     for _ in range(2):  # each side's trim narrows the vocabulary the other side is trimmed against
         a0, a1 = _fragments(ta, *_trim(ta.words, a0, a1, set(tb.words[b0:b1])), half)
         b0, b1 = _fragments(tb, *_trim(tb.words, b0, b1, set(ta.words[a0:a1])), half)
-    if min(a1 - a0, b1 - b0) < cfg.shingle_min_words:
-        return None
-    set_a, set_b = set(ta.words[a0:a1]), set(tb.words[b0:b1])
-    jaccard = len(set_a & set_b) / len(set_a | set_b)
-    if jaccard < cfg.shingle_min_jaccard:
-        return None
-    return SpanPair(_passage(ta, a0, a1, segments, texts), _passage(tb, b0, b1, segments, texts), jaccard)
+    return a0, a1, b0, b1
 
 
-def _passage(tok: Tokens, lo: int, hi: int, segments: dict[str, list[Segment]], texts: dict[str, str]) -> Passage:
+def _pieces(ta: Tokens, tb: Tokens, region: tuple[int, int, int, int], half: int, depth: int = 3,
+            ) -> list[tuple[int, int, int, int]]:
+    """The region cut where one side has a stretch the other side does not share (``_gap``): two
+    passages pasted near each other, with other text between them, are two reuses, not one."""
+    for side in (0, 1):
+        own, other = (ta, tb) if side == 0 else (tb, ta)
+        lo, hi, olo, ohi = region if side == 0 else (*region[2:], *region[:2])
+        gap = _gap(own.words, lo, hi, set(other.words[olo:ohi]), half)
+        if gap is not None and depth > 0:
+            out = []
+            for plo, phi in ((lo, gap[0]), (gap[1], hi)):
+                piece = (plo, phi, olo, ohi) if side == 0 else (olo, ohi, plo, phi)
+                out += _pieces(ta, tb, _narrowed(ta, tb, piece, half), half, depth - 1)
+            return out
+    return [region]
+
+
+def _gap(words: tuple[str, ...], lo: int, hi: int, other: set[str], size: int) -> tuple[int, int] | None:
+    """The first stretch of ``size`` or more tokens inside ``lo:hi`` of which at most a tenth recur
+    in ``other`` (a reused copy, edited or shuffled, keeps well over half of its words)."""
+    shared = np.fromiter((w in other for w in words[lo:hi]), bool, hi - lo).astype(np.int64)
+    if len(shared) < 3 * size:
+        return None
+    sums = np.convolve(shared, np.ones(size, np.int64), mode="valid")
+    quiet = np.flatnonzero(sums <= size // 10)
+    quiet = quiet[(quiet > 0) & (quiet + size < len(shared))]
+    if not len(quiet):
+        return None
+    start = int(quiet[0])
+    end = start + size
+    while end - size + 1 < len(sums) and sums[end - size + 1] <= size // 10 and end < len(shared) - 1:
+        end += 1
+    return lo + start, lo + end
+
+
+def paragraph_share(tok: Tokens, lo: int, hi: int) -> float:
+    """Share of the words of the paragraphs a region touches that the region covers."""
+    touched = np.isin(tok.segs, np.unique(tok.segs[lo:hi]))
+    return (hi - lo) / max(1, int(touched.sum()))
+
+
+def _passage(tok: Tokens, lo: int, hi: int, segments: Mapping[str, list[Segment]], texts: Mapping[str, str],
+             ) -> Passage:
     start, end = int(tok.starts[lo]), int(tok.ends[hi - 1])
     seg = next((s for s in segments[tok.article_id] if s.start <= start < s.end), segments[tok.article_id][0])
     return Passage(tok.article_id, seg.index, seg.kind, texts[tok.article_id][start:end], start, end, tok.lang, False)

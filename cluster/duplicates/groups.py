@@ -96,7 +96,7 @@ def with_aligned(
             continue
         drop.update(k for k in over if not _whole_inside(matches[k], passages, sides))
         found.append(ParagraphMatch((a.article_id, a.segment_index), (b.article_id, b.segment_index),
-                                    (a.start, a.end), (b.start, b.end), sim, i, j, kind, True, [(i, j)]))
+                                    (a.start, a.end), (b.start, b.end), sim, i, j, kind, True, ((i, j),), aligned=True))
     return [m for k, m in enumerate(matches) if k not in drop] + found
 
 
@@ -182,31 +182,41 @@ def group_matches(
     texts: dict[str, str],
     cfg: DuplicateConfig,
 ) -> list[DuplicateGroup]:
-    node_of: dict[tuple[str, int], int] = {}
+    node_of: dict[tuple[str, int], list[int]] = defaultdict(list)
     spans: list[tuple[int, int]] = []
     node_vec: list[int] = []
     node_lang: list[str] = []
     node_kind: list[SegmentKind] = []
     node_key: list[tuple[str, int]] = []
 
-    def node(key: tuple[str, int], span: tuple[int, int], vec: int) -> int:
-        if key not in node_of:
-            node_of[key] = len(spans)
+    def node(key: tuple[str, int], span: tuple[int, int], vec: int, aligned: bool) -> int:
+        """The paragraph's node (widened to ``span``), or for an aligned region the node of nearly the
+        same region: two passages reused at different places of one paragraph are two copies, and a
+        region must not widen to the paragraph (or to another region) around it."""
+        if aligned:
+            n = next((n for n in node_of[key[0], -1] if _same_region(spans[n], span)), None)
+            key_of = (key[0], -1)
+        else:
+            n = node_of[key][0] if node_of[key] else None
+            key_of = key
+        if n is None:
+            node_of[key_of].append(len(spans))
             spans.append(span)
             node_vec.append(vec)
             node_lang.append(passages[vec].lang)
             node_kind.append(passages[vec].kind)
             node_key.append(key)
-            return node_of[key]
-        n = node_of[key]
+            return len(spans) - 1
         spans[n] = (min(spans[n][0], span[0]), max(spans[n][1], span[1]))
         if passages[vec].whole_paragraph:
             node_vec[n] = vec
         return n
 
-    edges = []
-    for m in matches:
-        edges.append((node(m.left, m.span_left, m.vec_left), node(m.right, m.span_right, m.vec_right), m))
+    ends: dict[tuple[int, str], int] = {}
+    for k, m in enumerate(matches):
+        ends[k, "l"] = node(m.left, m.span_left, m.vec_left, m.aligned)
+        ends[k, "r"] = node(m.right, m.span_right, m.vec_right, m.aligned)
+    edges = [(ends[k, "l"], ends[k, "r"], m) for k, m in enumerate(matches)]
 
     labels = _cluster_nodes(len(spans), edges, vectors[node_vec], node_lang, cfg)
     by_label: dict[int, list[tuple[int, int, ParagraphMatch]]] = defaultdict(list)
@@ -216,6 +226,11 @@ def group_matches(
     groups = [_make_group(es, spans, node_key, node_lang, node_kind, texts, cfg) for es in by_label.values()]
     groups += [_make_group([e], spans, node_key, node_lang, node_kind, texts, cfg) for e in leftovers]
     return sorted(groups, key=lambda g: (-len(g.articles), -g.best_similarity))
+
+
+def _same_region(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Two aligned regions of one article that are one copy (80% of their union shared)."""
+    return min(a[1], b[1]) - max(a[0], b[0]) >= 0.8 * (max(a[1], b[1]) - min(a[0], b[0]))
 
 
 def _cluster_nodes(
@@ -282,7 +297,7 @@ def _make_group(
     texts: dict[str, str],
     cfg: DuplicateConfig,
 ) -> DuplicateGroup:
-    nodes = sorted({x for a, b, _ in edges for x in (a, b)}, key=lambda x: node_key[x])
+    nodes = sorted({x for a, b, _ in edges for x in (a, b)}, key=lambda x: (node_key[x], spans[x]))
     position = {x: k for k, x in enumerate(nodes)}
     passages = tuple(
         GroupPassage(

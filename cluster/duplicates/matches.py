@@ -88,6 +88,8 @@ class ParagraphMatch:
     whole: bool
     """The best evidence spans a whole paragraph on one side at least: its spans stay as they are."""
     members: tuple[tuple[int, int], ...] = ()
+    aligned: bool = False
+    """A reused region found by ``duplicates.align`` (its spans are the region, not paragraphs)."""
 
     def renumbered(self, number: Mapping[int, int] | Sequence[int]) -> ParagraphMatch:
         """The same match with every passage number ``k`` replaced by ``number[k]``."""

@@ -6,11 +6,13 @@ builds one from text nobody on the project wrote: the Arabic side of ``ntrex-ar-
 4.0) as sources and hosts, and the sample pages in ``seeds/`` as hosts (with their page furniture).
 
 Hard on purpose (a set the paragraph matcher already solves measures nothing): news hosts are
-reflowed into paragraphs of 150-400 words, a word shuffle moves runs of 1-4 words across the whole
-passage, a phrase shuffle reorders sentences and clauses, a synonym edit replaces 20-30% of the
-content words (as far as the hand-made list covers them), a light paraphrase edits function words,
-swaps clauses and replaces a tenth of the listed words. With alignment off (``reuse_eval --no-align``)
-dev edited recall is 0.63.
+reflowed into paragraphs of 150-400 words (each such paragraph a host of its own: the Arabic text is
+small), a word shuffle moves runs of 1-4 words across the whole passage, a phrase shuffle reorders
+sentences and clauses, a synonym edit replaces 20-30% of the content words (as far as the hand-made
+list covers them), a light paraphrase edits function words, swaps clauses and replaces a tenth of the
+listed words. Each passage is pasted into 2-3 hosts, each copy edited on its own (35% none, 35% word
+or phrase shuffling, 20% synonyms, 10% paraphrase), so a split holds 64-79 source-copy pairs and the
+copy-copy pairs beside them. With alignment off (``reuse_eval --no-align``) dev edited recall is 0.549.
 
 Deterministic (one seed); ``python -m cluster.evaluation.reuse_data [OUT]`` writes ``dev/`` and
 ``heldout/`` (different sources and hosts) in the ``shared/eval`` format; every duplicate carries
@@ -78,6 +80,13 @@ SYNONYM_SHARE = (0.20, 0.30)
 """Share of a passage's content words a synonym edit replaces (the issue's held-out data)."""
 FUNCTION_WORDS = ("قد", "أيضا", "حيث", "إن", "فقد", "كما", "وقد", "ثم")
 """Inserted or dropped by the light paraphrase."""
+SOURCES = 10
+"""Source pages per split (the rest of the split's pages are cut into hosts)."""
+PASSAGES_PER_SOURCE = 4
+COPIES = (2, 3)
+"""Hosts each passage is pasted into (news carries one wire passage in several outlets)."""
+BETWEEN_COPIES = "between-copies"
+"""Obfuscation label of a pair of two hosts carrying one passage (each copy edited on its own)."""
 DROPPABLE = frozenset({"قد", "لقد", "وقد", "أن", "إن", "التي", "الذي", "ذلك", "هذا", "هذه", "كما", "أيضا", "فقد"})
 
 
@@ -106,13 +115,20 @@ def _ntrex_docs() -> tuple[list[Doc], dict[str, int]]:
 # ----------------------------------------------------------------------------------- obfuscation
 def obfuscate(words: list[str], kind: str, rng: random.Random) -> list[str]:
     """The words of a reused passage after one obfuscation (``none`` keeps them)."""
+    return obfuscate_labelled(words, kind, rng)[0]
+
+
+def obfuscate_labelled(words: list[str], kind: str, rng: random.Random) -> tuple[list[str], str]:
+    """``obfuscate``, and the edit made: a ``shuffle`` is a ``word-shuffle`` or a ``phrase-shuffle``."""
     if kind == "shuffle":
-        return _phrase_shuffle(words, rng) if rng.random() < 0.5 else _word_shuffle(words, rng)
+        if rng.random() < 0.5:
+            return _phrase_shuffle(words, rng), "phrase-shuffle"
+        return _word_shuffle(words, rng), "word-shuffle"
     if kind == "synonym":
-        return _synonyms(words, rng)
+        return _synonyms(words, rng), kind
     if kind == "paraphrase":  # function-word edits, clause swaps and a few synonyms
-        return _light_paraphrase(words, rng, share=0.1)
-    return list(words)
+        return _light_paraphrase(words, rng, share=0.1), kind
+    return list(words), kind
 
 
 def _bare(word: str) -> str:
@@ -219,57 +235,119 @@ def long_paragraphs(text: str, rng: random.Random) -> str:
     return "\n\n".join(" ".join(group) for group in out)
 
 
-def insertion_point(host: str, rng: random.Random) -> int:
-    """A word boundary inside a long paragraph of the host (never at a paragraph's start or end)."""
+def insertion_point(host: str, rng: random.Random, avoid: list[tuple[int, int]] = ()) -> int:
+    """A word boundary inside a long paragraph of the host (never at a paragraph's start or end, nor
+    inside a span of ``avoid``: a passage pasted earlier)."""
     found = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", host)]
     size = {span: len(host[span[0]:span[1]].split()) for span in found}
     paras = [p for p in found if size[p] >= HOST_WORDS[0]] or [p for p in found if size[p] >= 20]
     ps, pe = rng.choice(paras)
     gaps = [m.start() for m in re.finditer(r" (?=\S)", host[ps:pe])]
-    gaps = gaps[2:-2] or gaps
+    gaps = [g for g in (gaps[2:-2] or gaps) if not any(s <= ps + g < e for s, e in avoid)]
     return ps + rng.choice(gaps)
 
 
 def build_split(sources: list[Doc], hosts: list[Doc], clean: int, rng: random.Random, name: str) -> tuple[list, dict]:
-    """Insert passages of ``sources`` into all hosts but the last ``clean``; gold pairs with offsets."""
-    deck = [k for k, w in OBFUSCATIONS for _ in range(round(20 * w))]
-    kinds: list[str] = []
-    taken: dict[str, list[tuple[int, int]]] = {s.id: [] for s in sources}
-    duplicates, out_hosts = [], []
-    for host in hosts[: len(hosts) - clean]:
-        text, inserted = host.text, []
-        for src in rng.sample(sources, rng.randint(2, 4)):
-            span = pick_passage(src, taken[src.id], rng)
-            if span is None:
-                continue
-            taken[src.id].append(span)
-            if not kinds:  # the proportions of OBFUSCATIONS exactly, in random order
-                kinds = rng.sample(deck, len(deck))
-            kind = kinds.pop()
-            reused = " ".join(obfuscate(src.text[span[0]:span[1]].split(), kind, rng))
-            at = insertion_point(text, rng)
-            text = text[:at] + " " + reused + text[at:]
-            inserted = [(s + len(reused) + 1 if s >= at else s, sid, sp, k, n) for s, sid, sp, k, n in inserted]
-            inserted.append((at + 1, src.id, span, kind, len(reused)))
+    """Paste passages of ``sources`` into all hosts but the last ``clean``; gold pairs with offsets.
+
+    Each passage goes into ``COPIES`` hosts, each copy obfuscated on its own: the gold holds every
+    source-copy pair (typed by its obfuscation) and every copy-copy pair (``obfuscation``
+    ``between-copies``: both sides edited, a pair a reader would also want found).
+    """
+    receiving = hosts[: len(hosts) - clean]
+    plan: dict[str, list[tuple[str, tuple[int, int]]]] = {h.id: [] for h in receiving}
+    for sid, span in _passages(sources, rng):
+        load = sorted(receiving, key=lambda h: (len(plan[h.id]), rng.random()))
+        for host in load[: rng.randint(*COPIES)]:
+            plan[host.id].append((sid, span))
+    deck = _Deck(rng)
+    copies: dict[tuple[str, tuple[int, int]], list[dict]] = {}
+    out_hosts = []
+    for host in receiving:
+        text, inserted = _insert_all(host.text, plan[host.id], sources, deck, rng)
         out_hosts.append(Doc(host.id, text))
-        for s, sid, span, kind, n in inserted:
+        for s, n, sid, span, kind in inserted:
             assert text[s : s + n]
-            duplicates.append({
-                "a": {"doc": sid, "start": span[0], "end": span[1], "text": _src(sources, sid)[span[0]:span[1]]},
-                "b": {"doc": host.id, "start": s, "end": s + n, "text": text[s : s + n]},
-                "type": "verbatim" if kind == "none" else "edited", "obfuscation": kind,
-            })
+            copies.setdefault((sid, span), []).append(
+                {"doc": host.id, "start": s, "end": s + n, "text": text[s : s + n], "kind": kind})
     docs = [{"id": d.id, "title": "", "text": d.text, "date": None, "lang": "ar", "source": None}
             for d in sources + out_hosts + hosts[len(hosts) - clean:]]
     gold = {"name": name, "licence": "CC BY-SA 4.0 (NTREX-128 Arabic); seeds: project sample pages",
             "origin": "cluster.evaluation.reuse_data from ntrex-ar-en-dev (Arabic side) and seeds/",
-            "stories": None, "duplicates": duplicates,
-            "notes": "Synthetic edited reuse: 50-300-word passages inserted mid-paragraph into unrelated hosts."}
+            "stories": None, "duplicates": _gold_pairs(sources, copies),
+            "notes": "Synthetic edited reuse: 50-300-word passages inserted mid-paragraph into unrelated hosts, "
+                     "each passage into 1-3 hosts."}
     return docs, gold
+
+
+class _Deck:
+    """Obfuscations drawn in the proportions of ``OBFUSCATIONS`` exactly, in random order."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng, self.cards = rng, []  # type: list[str]
+        self.full = [k for k, w in OBFUSCATIONS for _ in range(round(20 * w))]
+
+    def draw(self) -> str:
+        if not self.cards:
+            self.cards = self.rng.sample(self.full, len(self.full))
+        return self.cards.pop()
+
+
+def _passages(sources: list[Doc], rng: random.Random) -> list[tuple[str, tuple[int, int]]]:
+    """Non-overlapping passages of the sources, up to ``PASSAGES_PER_SOURCE`` each, in random order."""
+    found = []
+    for src in sources:
+        taken: list[tuple[int, int]] = []
+        while len(taken) < PASSAGES_PER_SOURCE and (span := pick_passage(src, taken, rng)) is not None:
+            taken.append(span)
+        found += [(src.id, span) for span in taken]
+    rng.shuffle(found)
+    return found
+
+
+def _insert_all(text: str, planned: list[tuple[str, tuple[int, int]]], sources: list[Doc], deck: _Deck,
+                rng: random.Random) -> tuple[str, list[tuple[int, int, str, tuple[int, int], str]]]:
+    """``text`` with each planned passage obfuscated and pasted in (never inside an earlier one);
+    returns (start, length, source id, source span, obfuscation) of each."""
+    inserted: list[tuple[int, int, str, tuple[int, int], str]] = []
+    for sid, span in planned:
+        kind = deck.draw()
+        words, label = obfuscate_labelled(_src(sources, sid)[span[0]:span[1]].split(), kind, rng)
+        reused = " ".join(words)
+        at = insertion_point(text, rng, avoid=[(s, s + n) for s, n, *_ in inserted])
+        text = text[:at] + " " + reused + text[at:]
+        inserted = [(s + len(reused) + 1 if s >= at else s, *rest) for s, *rest in inserted]
+        inserted.append((at + 1, len(reused), sid, span, label))
+    return text, inserted
+
+
+def _gold_pairs(sources: list[Doc], copies: dict[tuple[str, tuple[int, int]], list[dict]]) -> list[dict]:
+    out = []
+    for (sid, span), found in copies.items():
+        source = {"doc": sid, "start": span[0], "end": span[1], "text": _src(sources, sid)[span[0]:span[1]]}
+        for c in found:
+            out.append({"a": source, "b": {k: c[k] for k in ("doc", "start", "end", "text")},
+                        "type": "verbatim" if c["kind"] == "none" else "edited", "obfuscation": c["kind"]})
+        for x, c in enumerate(found):
+            for d in found[x + 1:]:
+                out.append({"a": {k: c[k] for k in ("doc", "start", "end", "text")},
+                            "b": {k: d[k] for k in ("doc", "start", "end", "text")},
+                            "type": "verbatim" if c["kind"] == d["kind"] == "none" else "edited",
+                            "obfuscation": BETWEEN_COPIES})
+    return out
 
 
 def _src(sources: list[Doc], sid: str) -> str:
     return next(s.text for s in sources if s.id == sid)
+
+
+def host_pieces(doc: Doc, rng: random.Random) -> list[Doc]:
+    """A host page cut into hosts of one long paragraph each (150-400 words; a short tail joins the
+    last piece): the Arabic text available is small, and each piece is text no other host carries."""
+    paras = long_paragraphs(doc.text, rng).split("\n\n")
+    if len(paras) > 1 and len(paras[-1].split()) < HOST_WORDS[0]:
+        paras[-2:] = [paras[-2] + " " + paras[-1]]
+    return [Doc(f"{doc.id}~{k}", p) for k, p in enumerate(paras) if len(p.split()) >= HOST_WORDS[0]]
 
 
 def build(out: Path, seed: int = 13) -> None:
@@ -280,11 +358,10 @@ def build(out: Path, seed: int = 13) -> None:
     rng.shuffle(ntrex)
     long_docs = [d for d in ntrex if len(d.text.split()) >= 250]
     for split, part in (("dev", 0), ("heldout", 1)):
-        sources = long_docs[part::2][:14]
+        sources = long_docs[part::2][:SOURCES]
         used = {story.get(s.id) for s in sources}
-        hosts = [d for d in ntrex[part::2] if d not in long_docs[part::2][:14] and story.get(d.id) not in used]
-        hosts = [Doc(h.id, long_paragraphs(h.text, rng)) for h in hosts if len(h.text.split()) >= HOST_WORDS[0]]
-        hosts = hosts + seeds[part * 3 : part * 3 + 3 - part]
+        pages = [d for d in ntrex[part::2] if d not in sources and story.get(d.id) not in used]
+        hosts = [piece for h in pages for piece in host_pieces(h, rng)] + seeds[part * 3 : part * 3 + 3 - part]
         rng.shuffle(hosts)
         docs, gold = build_split(sources, hosts, clean=max(4, len(hosts) // 4), rng=rng, name=f"reuse-ar-{split}")
         folder = out / split

@@ -1,8 +1,8 @@
 """Scores on an edited-reuse set: recall per obfuscation and pair precision.
 
 Why a module of its own: ``cluster eval`` reports recall per gold ``type`` (verbatim / edited), but
-the reuse sets also say *how* a passage was edited (``obfuscation``: none, shuffle, synonym,
-paraphrase), which is what tells a weak spot. Matching is ``cluster eval``'s (same two documents,
+the reuse sets also say *how* a passage was edited (``obfuscation``: none, word-shuffle,
+phrase-shuffle, synonym, paraphrase; ``between-copies`` for two hosts carrying one passage), which is what tells a weak spot. Matching is ``cluster eval``'s (same two documents,
 >= 50% overlap of the shorter span on both sides, one-to-one).
 
 ``python -m cluster.evaluation.reuse_eval DIR [--no-align]``: DIR holds ``docs.jsonl`` + ``gold.json``.
@@ -19,6 +19,7 @@ from typing import Any
 from cluster.config import Config
 from cluster.documents import Article
 from cluster.evaluation.gold import load_gold
+from cluster.evaluation.reuse_data import BETWEEN_COPIES
 from cluster.evaluation.scores import _gold_spans, _match, pairs_from_result, score_duplicates
 from cluster.pipeline import run_pipeline
 from cluster.report.terminal import to_json
@@ -40,7 +41,9 @@ def reuse_scores(folder: Path, config: Config, encoder: Any = None) -> dict[str,
     matched = _match(pred, gold.duplicates, _gold_spans(gold.duplicates, texts))
     total, hit = Counter(), Counter()
     for j, g in enumerate(raw):
-        for key in (g.get("obfuscation", "?"), g["type"]):
+        obfuscation = g.get("obfuscation", "?")
+        # A pair of two edited copies is scored on its own, not in the per-type recall of source-copy pairs.
+        for key in (obfuscation,) if obfuscation == BETWEEN_COPIES else (obfuscation, g["type"]):
             total[key] += 1
             hit[key] += j in matched
     overall = score_duplicates(pred, gold.duplicates, texts, {a.id: a.lang for a in articles})

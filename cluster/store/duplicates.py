@@ -8,6 +8,11 @@ is found in the batch that adds the later of them, and ``verified_matches`` merg
 one-shot run would. Pairing and grouping look across all matches, so they are re-run on the whole
 set (cheap: they only touch matched passages). The result equals a one-shot run's groups on the same
 articles (tests/test_store.py checks it), apart from segmentation context (docs/service.md).
+
+Reuse inside longer text is aligned as in a one-shot run (``duplicates.align``): the batch's articles
+against each other and every stored article (their content words kept in memory by the writer,
+``StoredWords``); the regions found are embedded, verified and merged with the batch's matches by the
+one-shot ``with_aligned``, and stored as passages of their own (not searchable) and aligned matches.
 """
 
 from __future__ import annotations
@@ -18,15 +23,18 @@ from dataclasses import replace
 import numpy as np
 
 from cluster.config import DuplicateConfig
-from cluster.documents import Passage
+from cluster.documents import Article, Passage, Segment
+from cluster.duplicates.align import SpanPair, aligned_token_pairs
 from cluster.duplicates.groups import (  # the one-shot stage's own steps, reused so both verify alike
     group_matches,
     one_paragraph_per_article,
     search_radius,
     verified_matches,
+    with_aligned,
 )
 from cluster.duplicates.matches import DuplicateGroup, ParagraphMatch
 from cluster.duplicates.neighbours import exact_pairs
+from cluster.duplicates.shingles import Tokens, Windows, article_tokens, joined, windows
 from cluster.store.db import Store
 from cluster.store.index import VectorIndex
 from cluster.stories.signals import ParagraphLink
@@ -114,7 +122,7 @@ def groups_from_store(store: Store, texts: dict[str, str], cfg: DuplicateConfig,
     matches = [
         replace(m, vec_left=position[m.vec_left], vec_right=position[m.vec_right], members=()) for m in stored
     ]
-    kept = one_paragraph_per_article(matches)
+    kept = one_paragraph_per_article([m for m in matches if not m.aligned]) + [m for m in matches if m.aligned]
     return group_matches(kept, passages, vectors, texts, cfg)
 
 
@@ -128,3 +136,63 @@ def shared_links(
     matches = [m for m in store.matches(article_ids) if m.left[0] in wanted and m.right[0] in wanted]
     matches += [m for m in extra if m.left[0] in wanted and m.right[0] in wanted]
     return [(m.left, m.right) for m in one_paragraph_per_article(matches)]
+
+
+class StoredWords:
+    """The content words of every stored article, with its text and segments, kept by the writer (the
+    only one, by its lock) so that each batch is aligned against the store without re-reading it."""
+
+    def __init__(self, cfg: DuplicateConfig) -> None:
+        self.cfg = cfg
+        self.tokens: dict[str, Tokens] = {}
+        self.windows: dict[str, Windows] = {}
+        self.texts: dict[str, str] = {}
+        self.segments: dict[str, list[Segment]] = {}
+        self.loaded = False
+
+    def load(self, store: Store) -> None:
+        if not self.loaded:
+            articles = store.articles()
+            self.update(articles, store.segments(articles))
+            self.loaded = True
+
+    def update(self, articles: Sequence[Article], segments: dict[str, list[Segment]]) -> None:
+        """Add (or replace) articles once they are stored."""
+        for a in articles:
+            self.tokens[a.id] = article_tokens(a, segments[a.id])
+            self.windows[a.id] = windows([self.tokens[a.id]], self.cfg)
+            self.texts[a.id] = a.text
+            self.segments[a.id] = segments[a.id]
+
+
+def aligned_new(store: Store, stored: StoredWords, batch: Sequence[Article], segments: dict[str, list[Segment]],
+                cfg: DuplicateConfig) -> list[SpanPair]:
+    """Reused regions between the batch's articles and each other or the stored articles (a replaced
+    article's old version left out), found by the one-shot stage's ``aligned_token_pairs``."""
+    if not cfg.align_reuse:
+        return []
+    stored.load(store)
+    ids = {a.id for a in batch}
+    old = [aid for aid in stored.tokens if aid not in ids]
+    fresh = [article_tokens(a, segments[a.id]) for a in batch]
+    tokens = fresh + [stored.tokens[aid] for aid in old]
+    win = joined([windows([t], cfg) for t in fresh] + [stored.windows[aid] for aid in old])
+    texts = {**stored.texts, **{a.id: a.text for a in batch}}
+    return aligned_token_pairs(tokens, {**stored.segments, **segments}, texts, cfg, new=len(batch), win=win)
+
+
+def with_aligned_new(
+    store: Store, new: Sequence[Passage], vectors: np.ndarray, stored_order: list[int], matches: list[ParagraphMatch],
+    pairs: Sequence[SpanPair], pair_vectors: np.ndarray, cfg: DuplicateConfig,
+) -> list[ParagraphMatch]:
+    """The batch's verified matches with the aligned regions ``pairs`` (embedded as ``pair_vectors``,
+    two rows a pair) verified and merged by the one-shot stage's ``with_aligned``. Numbering: the new
+    passages, the stored ones of ``stored_order``, then the regions' passages, a and b of each pair."""
+    if not pairs:
+        return matches
+    loaded = store.passages_by_id(stored_order)
+    passages = [*new, *(loaded[pid][0] for pid in stored_order), *(p for pair in pairs for p in (pair.a, pair.b))]
+    rows = [vectors, *(loaded[pid][1][None, :] for pid in stored_order), pair_vectors]
+    n = len(new) + len(stored_order)
+    aligned = [(n + 2 * k, n + 2 * k + 1) for k in range(len(pairs))]
+    return with_aligned(matches, passages, np.vstack(rows).astype(np.float32), aligned, cfg)

@@ -24,7 +24,14 @@ from cluster.documents import Article, Passage, Segment
 from cluster.embed import Encoder, LazyEncoder, embed_with_config
 from cluster.segment.stage import segment_pages
 from cluster.store.db import Store, check_store_dir
-from cluster.store.duplicates import is_searchable, new_candidates, verify_new
+from cluster.store.duplicates import (
+    StoredWords,
+    aligned_new,
+    is_searchable,
+    new_candidates,
+    verify_new,
+    with_aligned_new,
+)
 from cluster.store.index import VectorIndex, open_index
 from cluster.store.queries import NewArticleRows, content_hash
 from cluster.store.stories import assign_new, full_clusters
@@ -96,6 +103,7 @@ class Ingestor:
         self.config = self.store.config
         self.settings = settings
         self.encoder = LazyEncoder.for_model(self.config.model) if encoder is None else encoder
+        self.stored_words = StoredWords(self.config.duplicates)
 
     def _open_index(self) -> None:
         store = self.store
@@ -156,6 +164,11 @@ class Ingestor:
         searchable = [is_searchable(u, cfg.duplicates) for u in units]
         candidates, stored_order = new_candidates(units, vectors, searchable, self.index, cfg.duplicates)
         matches = verify_new(self.store, units, candidates, stored_order, cfg.duplicates)
+        regions = aligned_new(self.store, self.stored_words, todo, segments, cfg.duplicates)
+        found = [p for pair in regions for p in (pair.a, pair.b)]
+        found_vectors = self._embed([p.text for p in found]) if found else vectors[:0]
+        matches = with_aligned_new(self.store, units, vectors, stored_order, matches, regions, found_vectors,
+                                   cfg.duplicates)
         bodies = article_bodies(titled, segments, units, vectors)
         if bodies.vectors.shape[1] != self.index.dim:  # nothing to embed in the batch: zeros of the store's width
             zeros = np.zeros((len(todo), self.index.dim), np.float32)
@@ -174,12 +187,15 @@ class Ingestor:
                 passage_id += self.store.insert_article(NewArticleRows(
                     article, segments[article.id], rows, vecs, flags, bodies.counts[k], bodies.vectors[k],
                     bodies.leads[k], story_ids[k]))
-            number = passage_id + list(stored_order)  # combined numbering -> passage ids
+            found_ids = self.store.insert_passages(found, found_vectors, [False] * len(found), aligned=True)
+            number = passage_id + list(stored_order) + found_ids  # combined numbering -> passage ids
             self.store.insert_matches([m.renumbered(number) for m in matches])
             retire_if_empty(self.store, old_stories, "its articles were replaced")
             added = int(self.store.get_meta("added_since_recluster") or 0) + len(todo)
             self.store.set_meta("added_since_recluster", str(added))
             generation = self.store.bump_generation()
+        if self.stored_words.loaded:
+            self.stored_words.update(todo, segments)
         self.index.remove(old_passages)
         fresh = [k for k, ok in enumerate(searchable) if ok]
         if fresh:

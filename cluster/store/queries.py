@@ -63,15 +63,20 @@ class NewArticleRows:
     story_id: str
 
 
+ALIGNED = 2
+"""``whole`` of a stored aligned region (``ParagraphMatch.aligned``): its spans are kept as they are."""
+
+
 def _match_row(m: ParagraphMatch) -> tuple:
+    whole = ALIGNED if m.aligned else int(m.whole)
     return (m.left[0], m.left[1], m.right[0], m.right[1], *m.span_left, *m.span_right, float(m.similarity),
-            m.vec_left, m.vec_right, m.match_type.value, int(m.whole), json.dumps([list(x) for x in m.members]))
+            m.vec_left, m.vec_right, m.match_type.value, whole, json.dumps([list(x) for x in m.members]))
 
 
 def _match_of(r: Sequence) -> ParagraphMatch:
     """A stored match; its passage numbers are store passage ids."""
     return ParagraphMatch((r[0], r[1]), (r[2], r[3]), (r[4], r[5]), (r[6], r[7]), r[8], r[9], r[10],
-                          MatchType(r[11]), bool(r[12]), tuple(tuple(m) for m in json.loads(r[13])))
+                          MatchType(r[11]), bool(r[12]), tuple(tuple(m) for m in json.loads(r[13])), r[12] == ALIGNED)
 
 
 class Queries:
@@ -91,6 +96,10 @@ class Queries:
     def count(self, table: str) -> int:
         assert table in {"articles", "segments", "passages", "matches", "stories", "story_history"}
         return int(self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+    def segment_passages(self) -> int:
+        """Passages the segmenter made (paragraphs and sentence windows), aligned regions left out."""
+        return int(self.db.execute("SELECT COUNT(*) FROM passages WHERE whole != ?", (ALIGNED,)).fetchone()[0])
 
     # --- articles ---------------------------------------------------------------------------------
 
@@ -187,7 +196,7 @@ class Queries:
             sorted(set(int(i) for i in ids)),
         )
         return {
-            r[0]: (Passage(r[1], r[2], SegmentKind(r[3]), r[9][r[4] : r[5]], r[4], r[5], r[6], bool(r[7])), _vec(r[8]))
+            r[0]: (Passage(r[1], r[2], SegmentKind(r[3]), r[9][r[4] : r[5]], r[4], r[5], r[6], r[7] == 1), _vec(r[8]))
             for r in rows
         }
 
@@ -207,7 +216,7 @@ class Queries:
         rows, seen = [], set()
         for aid in dict.fromkeys(article_ids):
             for row in self.db.execute(query + " WHERE left_article = ? OR right_article = ?", (aid, aid)):
-                key = (row[0], row[1], row[2], row[3])
+                key = row[:8]  # two aligned regions may join the same two paragraphs
                 if key not in seen:
                     seen.add(key)
                     rows.append(row)
@@ -241,13 +250,20 @@ class Queries:
             "INSERT INTO segments VALUES (?, ?, ?, ?, ?)",
             [(a.id, s.index, s.kind.value, s.start, s.end) for s in rows.segments],
         )
+        return self.insert_passages(rows.passages, rows.vectors, rows.searchable)
+
+    def insert_passages(self, passages: Sequence[Passage], vectors: np.ndarray, searchable: Sequence[bool],
+                        aligned: bool = False) -> list[int]:
+        """Insert passages of stored (or being stored) articles; returns their ids in order. ``aligned``:
+        reused regions (``duplicates.align``), kept apart from the segmenter's passages (``whole`` =
+        ``ALIGNED``) and never searchable: they are matched lexically, not through the index."""
         ids = []
-        for p, vec, searchable in zip(rows.passages, rows.vectors, rows.searchable):
+        for p, vec, search in zip(passages, vectors, searchable):
             cursor = self.db.execute(
                 "INSERT INTO passages (article_id, segment_index, kind, start, \"end\", lang, whole, searchable, vec) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (a.id, p.segment_index, p.kind.value, p.start, p.end, p.lang, int(p.whole_paragraph),
-                 int(searchable), _blob(vec)),
+                (p.article_id, p.segment_index, p.kind.value, p.start, p.end, p.lang,
+                 ALIGNED if aligned else int(p.whole_paragraph), int(search and not aligned), _blob(vec)),
             )
             ids.append(int(cursor.lastrowid))
         return ids

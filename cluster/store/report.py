@@ -47,7 +47,7 @@ def store_result(store: Store, quotes_encoder: Encoder | None = None) -> Result:
         model=store.config.model,
         config=store.config,
         timings={"store_view": time.perf_counter() - started},
-        passages=store.count("passages"),
+        passages=store.segment_passages(),
         quotes=quotes,
     )
 
