@@ -31,7 +31,7 @@ from cluster.segment.stage import segment_pages
 from cluster.stage_cache import RunCache, run_key
 from cluster.stories.bodies import article_bodies
 from cluster.stories.clustering import cluster_stories
-from cluster.stories.signals import build_signals, paragraph_links
+from cluster.stories.signals import paragraph_links, story_signals
 
 
 class NoArticlesError(ValueError):
@@ -140,7 +140,7 @@ def run_loaded(
 
     with watch.stage("stories"):
         bodies = article_bodies(articles, segments, units, vectors)
-        signals = build_signals(bodies, paragraph_links(groups), config.stories)
+        signals = story_signals(bodies, paragraph_links(groups), config.stories)
         stories = cluster_stories(bodies, signals, config.stories)
 
     with watch.stage("quotes"):
