@@ -21,7 +21,7 @@ from cluster.stories.graph import candidate_pairs, sparse_average_linkage, spars
 from cluster.stories.linkage import agglomerate
 from cluster.stories.reuse import candidate_features
 from cluster.stories.scorer import SHIPPED, StoryScorer, load_scorer
-from cluster.stories.signals import ArticleSignals, build_signals, pair_signals
+from cluster.stories.signals import ArticleSignals, BodyTerms, build_signals, pair_signals
 from cluster.stories.textdates import calendar_days
 
 MEETING_1 = ("Turkish intelligence chief Ibrahim Kalin met Hamas leaders in Istanbul on Wednesday to discuss "
@@ -204,3 +204,10 @@ def test_a_paragraph_reused_in_a_report_about_something_else_is_read_beyond_the_
     assert read[0, wording] < plain[0, wording] and read[0, shared] == 0.0  # the host, beyond the reuse
     assert np.array_equal(read[1], plain[1])  # a wire copy is compared whole
     assert load_scorer().probability(read[:1])[0] < load_scorer().probability(plain[:1])[0]
+
+
+def test_wording_of_an_article_read_as_paragraphs_equals_the_joined_text():
+    paragraphs = [["Kalin met Hamas in Ankara.", "The talks covered Gaza aid."], ["Gaza aid trucks left Egypt", "", "Ankara"]]
+    terms = BodyTerms.count(["\n\n".join(p) for p in paragraphs] + ["Cairo talks on Gaza aid"])
+    joined = terms.tfidf()[:2].toarray()
+    assert np.allclose(terms.tfidf_of(paragraphs).toarray(), joined)

@@ -1,12 +1,15 @@
 """Articles -> stories (one real-world event) -> storylines (events that continue one another).
 
-The similarity of two articles mixes four signals (``cluster/stories/signals.py``: meaning, wording,
-names and numbers, shared passages), because none is enough alone (docs/stories.md has the ablation).
-Dates then lower the similarity of articles published far apart. Average-linkage agglomerative
-clustering cuts the result at ``distance_threshold``. Stories whose articles are, on average, close
-in meaning, body and lead alike (``ArticleSignals.continuation`` >= ``storyline_threshold``: the
-same actors and subject, whatever the dates) are linked into a storyline without being merged
-(``cluster/stories/describe.py``, which also labels each story).
+Two decisions, chosen by ``stories.scorer``. The default, ``learned``: p(same story) from the shipped
+logistic regression (``scorer.py``) over features of each candidate pair (``reuse.candidate_features``:
+each article's nearest articles and those sharing passages, ``graph.candidate_pairs``), less the date
+penalty, cut by average linkage on the sparse graph. ``mix``: the four signals of
+``cluster/stories/signals.py`` (meaning, wording, names and numbers, shared passages) mixed by hand for
+every pair, dates lowering the similarity of articles published far apart, cut at
+``distance_threshold`` (docs/stories.md has the ablation and the model card). Either way, stories
+whose articles are, on average, close in meaning, body and lead alike (``ArticleSignals.continuation``
+>= ``storyline_threshold``: the same actors and subject, whatever the dates) are linked into a
+storyline without being merged (``cluster/stories/describe.py``, which also labels each story).
 """
 
 from __future__ import annotations

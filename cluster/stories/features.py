@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -68,22 +69,37 @@ def article_cues(text: str, lang: str, date: dt.date | None = None) -> Cues:
     """Numbers of two digits or more (one-digit counts are everywhere; years are left to the dates),
     weekdays, places, name skeletons and calendar days.
 
-    For a dated article, weekdays and calendar days are narrowed by ``event_days``, so 'on Saturday' in
-    an undated report disagrees with a report published on a Monday that names no day."""
-    nums = frozenset(n for n in numbers(text) if len(n) >= 2)
-    tokens = words(text)
-    days = frozenset(_WEEKDAYS[w[1:] if w.startswith("و") and w[1:] in _WEEKDAYS else w]
-                     for w in tokens if w in _WEEKDAYS or (w.startswith("و") and w[1:] in _WEEKDAYS))
+    Read paragraph by paragraph (memoised: an article read again without a shared paragraph,
+    ``stories.reuse``, costs set unions). For a dated article, weekdays and calendar days are narrowed
+    by ``event_days``, so 'on Saturday' in an undated report disagrees with a report published on a
+    Monday that names no day."""
+    parts = [paragraph_cues(paragraph, lang) for paragraph in text.split("\n\n")]
+    nums, days, names, dates = (frozenset().union(*(getattr(p, f) for p in parts))
+                                for f in ("numbers", "weekdays", "names", "dates"))
     days = event_days(days, frozenset(d.weekday() for d in recent_days(date)))
+    dates = event_days(dates, frozenset((d.month, d.day) for d in recent_days(date)))
+    return Cues(nums, days, _places(text, lang), names, dates)
+
+
+@lru_cache(maxsize=1 << 16)
+def paragraph_cues(text: str, lang: str) -> Cues:
+    """The numbers, weekdays, names and calendar days one paragraph names, before any publication date
+    weighs in (places are read by ``article_cues`` over the whole text)."""
+    nums = frozenset(n for n in numbers(text) if len(n) >= 2 and not _is_year(n))
+    days = frozenset(_WEEKDAYS[w[1:] if w.startswith("و") and w[1:] in _WEEKDAYS else w]
+                     for w in words(text) if w in _WEEKDAYS or (w.startswith("و") and w[1:] in _WEEKDAYS))
     if lang in CASELESS_SCRIPTS:
-        places = {m for m in _AR_PLACE.findall(normalize(text)) if not m.startswith("ال")}
         names = {w for w in content_words(text, lang) if len(w) > 3}
     else:
-        places = {m.split()[-1] for m in _EN_PLACE.findall(text)}
         names = {n for n in names_and_numbers(text) if not n[0].isdigit() and len(n) > 2}
-    counts = frozenset(n for n in nums if not _is_year(n))
-    dates = event_days(calendar_days(text), frozenset((d.month, d.day) for d in recent_days(date)))
-    return Cues(counts, days, _skeletons(places), _skeletons(names), dates)
+    return Cues(nums, days, frozenset(), _skeletons(names), calendar_days(text))
+
+
+def _places(text: str, lang: str) -> frozenset[str]:
+    """Place skeletons, read over the whole text (a place phrase may run on past a paragraph's end)."""
+    if lang in CASELESS_SCRIPTS:
+        return _skeletons({m for m in _AR_PLACE.findall(normalize(text)) if not m.startswith("ال")})
+    return _skeletons({m.split()[-1] for m in _EN_PLACE.findall(text)})
 
 
 def recent_days(date: dt.date | None) -> tuple[dt.date, ...]:
@@ -152,4 +168,8 @@ def _overlap(a: frozenset, b: frozenset) -> float:
 
 
 def _skeletons(tokens: set[str]) -> frozenset[str]:
-    return frozenset(s for s in (skeleton(t) for t in tokens) if len(s) >= 3)
+    return frozenset(s for s in (_skeleton(t) for t in tokens) if len(s) >= 3)
+
+
+_skeleton = lru_cache(maxsize=1 << 16)(skeleton)
+"""``skeleton`` memoised: the same names recur in every article of a story."""

@@ -15,6 +15,8 @@ joins any host of a reused paragraph. Reading the rest alone lifted the out-of-f
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 from scipy import sparse
 
@@ -28,61 +30,68 @@ MOSTLY_SHARED = 0.5
 """An article with at least this share of its body paragraphs shared is a copy of the other: compared whole."""
 
 
+StandIn = tuple[int, frozenset[int]]
+"""An article read without some of its paragraphs: (article position, segment indices left out)."""
+
+
 def candidate_features(
     bodies: ArticleBodies, signals: ArticleSignals, left: np.ndarray, right: np.ndarray, min_entities: int
 ) -> np.ndarray:
     """``pair_features`` of the candidate pairs, text cues read beyond a partly reused passage."""
     rows = pair_features(signals, all_cues(bodies), left, right)
-    todo, rests = _partly_reused(bodies, signals, left, right)
-    if not todo:
-        return rows
-    rows[todo] = _reread(bodies, signals, left[todo], right[todo], rests, min_entities)
+    todo, stand_ins = _partly_reused(bodies, signals, left, right)
+    if todo:
+        rows[todo] = _reread(bodies, signals, stand_ins, min_entities)
     return rows
 
 
 def _partly_reused(
     bodies: ArticleBodies, signals: ArticleSignals, left: np.ndarray, right: np.ndarray
-) -> tuple[list[int], list[tuple[str, str]]]:
-    """Positions of the pairs to read again, and each one's two bodies without the shared paragraphs."""
+) -> tuple[list[int], list[tuple[StandIn, StandIn]]]:
+    """Positions of the pairs to read again, and each one's two articles less the paragraphs they share."""
     if bodies.paragraphs is None or not signals.reused:
         return [], []
-    todo, rests = [], []
+    todo, stand_ins = [], []
     for k, (a, b) in enumerate(zip(left.tolist(), right.tolist())):
         shared = signals.reused.get((min(a, b), max(a, b)))
         if not shared or bodies.articles[a].lang != bodies.articles[b].lang:
             continue
-        texts = []
-        for side in (a, b):
-            mine = {segment for x, segment in shared if x == side}
-            paragraphs = bodies.paragraphs[side]
-            if len(mine) >= MOSTLY_SHARED * max(1, len(paragraphs)):
-                break
-            texts.append("\n\n".join(t for i, t in sorted(paragraphs.items()) if i not in mine))
-        if len(texts) == 2 and all(texts):
+        sides = [(side, frozenset(segment for x, segment in shared if x == side)) for side in (a, b)]
+        if all(len(mine) < MOSTLY_SHARED * len(bodies.paragraphs[side]) for side, mine in sides):
             todo.append(k)
-            rests.append((texts[0], texts[1]))
-    return todo, rests
+            stand_ins.append((sides[0], sides[1]))
+    return todo, stand_ins
 
 
 def _reread(
-    bodies: ArticleBodies, signals: ArticleSignals, left: np.ndarray, right: np.ndarray,
-    rests: list[tuple[str, str]], min_entities: int,
+    bodies: ArticleBodies, signals: ArticleSignals, pairs: list[tuple[StandIn, StandIn]], min_entities: int
 ) -> np.ndarray:
-    """The feature rows of the pairs (``left[k]``, ``right[k]``) from their bodies' unshared rest: two
-    stand-in articles per pair (2k, 2k + 1) keep their vectors, language and date; nothing is shared."""
-    texts = [t for pair in rests for t in pair]
-    sides = np.column_stack([left, right]).ravel()
+    """The feature rows of the pairs from their articles' unshared rest. Each distinct stand-in article
+    (an article less some paragraphs) is read once and keeps its vectors, language and date; nothing
+    is shared between stand-ins."""
+    unique = list(dict.fromkeys(side for pair in pairs for side in pair))
+    position = {stand_in: k for k, stand_in in enumerate(unique)}
+    sides = np.array([side for side, _ in unique])
+    kept = [[t for i, t in sorted(bodies.paragraphs[side].items()) if i not in left_out] for side, left_out in unique]
+    texts = ["\n\n".join(paragraphs) for paragraphs in kept]
     langs = np.array([bodies.articles[i].lang for i in sides])
-    entity_docs = [event_terms(t, lang) for t, lang in zip(texts, langs)]
+    entity_docs = [[term for paragraph in t.split("\n\n") for term in _event_terms(paragraph, lang)]
+                   for t, lang in zip(texts, langs)]
     has = np.array([len(set(e)) for e in entity_docs]) >= min_entities
-    names = (signals.names.transform([" ".join(e) for e in entity_docs]) if signals.names is not None
+    names = (signals.names.transform([" ".join(e) for e in entity_docs]).tocsr() if signals.names is not None
              else sparse.csr_matrix((len(texts), 0)))
-    m = len(rests)
-    nothing_shared = sparse.csr_matrix((2 * m, 2 * m))
     stand_in = ArticleSignals(
-        semantic=RowCosines(bodies.vectors[sides]), lexical=RowCosines(signals.terms.tfidf_of(texts)),
-        entities=RowCosines(names.tocsr()), shared=SparsePairs(nothing_shared), same_language=SameValue(langs),
-        has_entities=BothTrue(has), leads=RowCosines(bodies.leads[sides]),
+        semantic=RowCosines(bodies.vectors[sides]), lexical=RowCosines(signals.terms.tfidf_of(kept)),
+        entities=RowCosines(names), shared=SparsePairs(sparse.csr_matrix((len(unique), len(unique)))),
+        same_language=SameValue(langs), has_entities=BothTrue(has), leads=RowCosines(bodies.leads[sides]),
     )
     cues = [article_cues(t, lang, bodies.articles[i].date) for t, lang, i in zip(texts, langs, sides)]
-    return pair_features(stand_in, cues, np.arange(0, 2 * m, 2), np.arange(1, 2 * m, 2))
+    left = np.array([position[a] for a, _ in pairs])
+    right = np.array([position[b] for _, b in pairs])
+    return pair_features(stand_in, cues, left, right)
+
+
+@lru_cache(maxsize=1 << 16)
+def _event_terms(paragraph: str, lang: str) -> tuple[str, ...]:
+    """``event_terms`` of one paragraph, memoised: stand-ins share most paragraphs with their article."""
+    return tuple(event_terms(paragraph, lang))

@@ -15,6 +15,7 @@ similarity of articles published far apart.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -62,15 +63,45 @@ class BodyTerms:
 
         return TfidfTransformer(sublinear_tf=True).fit_transform(counts).tocsr()
 
-    def tfidf_of(self, texts: Sequence[str]) -> sparse.csr_matrix:
-        """Unit-length TF-IDF rows of other texts (bodies with some paragraphs left out) on this corpus's
-        terms and IDF, so their cosines sit on the scale of the wording signal."""
+    def tfidf_of(self, paragraphs: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+        """Unit-length TF-IDF rows of other texts, each given as its paragraphs (an article with some
+        paragraphs left out), on this corpus's terms and IDF so that their cosines sit on the scale of
+        the wording signal. Each distinct paragraph is counted once; the word pair across each
+        paragraph break is added, so a row equals that of the paragraphs joined."""
         if self.counts.shape[1] == 0:
-            return sparse.csr_matrix((len(texts), 0))
+            return sparse.csr_matrix((len(paragraphs), 0))
         from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
-        counts = CountVectorizer(ngram_range=(1, 2), vocabulary=self.names).transform([normalize(t) for t in texts])
+        distinct = list(dict.fromkeys(p for text in paragraphs for p in text))
+        where = {p: k for k, p in enumerate(distinct)}
+        rows = [k for k, text in enumerate(paragraphs) for _ in text]
+        cols = [where[p] for text in paragraphs for p in text]
+        membership = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(paragraphs), len(distinct)))
+        normalized = [normalize(p) for p in distinct]
+        vectorizer = CountVectorizer(ngram_range=(1, 2), vocabulary=self.names)
+        counts = membership @ vectorizer.transform(normalized) + self._break_pairs(paragraphs, distinct, normalized)
         return TfidfTransformer(sublinear_tf=True).fit(self.counts).transform(counts).tocsr()
+
+    def _break_pairs(self, paragraphs: Sequence[Sequence[str]], distinct: list[str], normalized: list[str]):
+        """Counts of the word pairs that span a paragraph break (last word of one, first of the next)."""
+        ends = {p: (tokens[0], tokens[-1]) if (tokens := _TOKEN.findall(n)) else None
+                for p, n in zip(distinct, normalized)}
+        column = {name: k for k, name in enumerate(self.names)}
+        rows, cols = [], []
+        for k, text in enumerate(paragraphs):
+            previous = None
+            for p in text:
+                if ends[p] is None:
+                    continue
+                if previous is not None and (col := column.get(f"{previous} {ends[p][0]}")) is not None:
+                    rows.append(k)
+                    cols.append(col)
+                previous = ends[p][1]
+        return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(paragraphs), len(self.names)))
+
+
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+"""scikit-learn's default token pattern (what ``BodyTerms.count`` splits words by)."""
 
 
 class PairLookup(Protocol):
