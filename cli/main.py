@@ -209,7 +209,10 @@ def calibrate(
     model: ModelOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """Sweep story and duplicate thresholds on labelled sets, print the curves, write the chosen config."""
+    """Sweep story-mix and duplicate thresholds on labelled sets, print the curves, write the chosen config.
+
+    The config written selects the mix it tuned (stories.scorer = mix); the default learned story
+    scorer is refitted with --fit-stories."""
     from cluster.evaluation.calibrate import LabelledRun, render_calibration
     from cluster.evaluation.calibrate import calibrate as run_calibration
     from cluster.evaluation.gold import load_gold
@@ -220,7 +223,9 @@ def calibrate(
         raise typer.Exit(fit_main(["--write"]))
     if not sets:
         fail("give labelled set folders (or --fit-stories)")
-    config = build_config(config_file, model, {})
+    # The sweep tunes the hand-weighted mix, which reads every pair; the learned scorer is fitted
+    # with --fit-stories instead. The config written therefore selects the mix it tuned.
+    config = build_config(config_file, model, {"stories.scorer": "mix"})
     runs = []
     for folder in sets:
         try:

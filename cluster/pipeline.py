@@ -128,7 +128,7 @@ def run_loaded(
     from cluster.segment.stage import segment_pages
     from cluster.stories.bodies import article_bodies
     from cluster.stories.clustering import cluster_stories
-    from cluster.stories.signals import build_signals, paragraph_links
+    from cluster.stories.signals import paragraph_links, story_signals
 
     encoder = LazyEncoder.for_model(config.model) if encoder is None else encoder
     embed = backend.embed or _embed
@@ -143,7 +143,7 @@ def run_loaded(
 
     with watch.stage("stories"):
         bodies = article_bodies(articles, segments, units, vectors)
-        signals = build_signals(bodies, paragraph_links(groups), config.stories)
+        signals = story_signals(bodies, paragraph_links(groups), config.stories)
         stories = cluster_stories(bodies, signals, config.stories)
 
     with watch.stage("quotes"):

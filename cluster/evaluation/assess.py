@@ -64,7 +64,9 @@ def scorer_note(config: Config) -> str:
     oof = scorer.meta.get("out_of_fold_bcubed_f1", {})
     cut = cfg.learned_cut if cfg.learned_cut is not None else scorer.cut
     folds = ", ".join(f"{k} {v:.3f}" for k, v in oof.items())
-    return f"learned scorer, cut {cut:.3f}; leave-topic-out B3-F1 when fitted: {folds or 'n/a'}"
+    nested = ", ".join(f"{k} {v:.3f}" for k, v in scorer.meta.get("nested_bcubed_f1", {}).items())
+    return (f"learned scorer, cut {cut:.3f}; leave-topic-out B3-F1 when fitted: {folds or 'n/a'}"
+            + (f" (nested: {nested})" if nested else ""))
 
 
 def _fmt(value: float | None) -> str:

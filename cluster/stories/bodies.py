@@ -25,6 +25,9 @@ class ArticleBodies:
     """Embedding of the first body paragraph (headline or lead), one row per article."""
     counts: list[int]
     """Body paragraphs per article (the shared-passage signal divides by it)."""
+    paragraphs: list[dict[int, str]] | None = None
+    """Body paragraphs by segment index, where known (the one-shot run): what two articles say beyond a
+    passage they share (``stories.reuse``)."""
 
     @classmethod
     def empty(cls, dim: int) -> ArticleBodies:
@@ -37,6 +40,7 @@ class ArticleBodies:
             _stack(self.vectors, other.vectors),
             _stack(self.leads, other.leads),
             self.counts + other.counts,
+            self.paragraphs + other.paragraphs if self.paragraphs is not None and other.paragraphs is not None else None,
         )
 
 
@@ -78,7 +82,8 @@ def article_bodies(
             leads[k] = vectors[chosen[0]]
     texts = [body_text(a, segments[a.id]) for a in articles]
     counts = [body_count(segments[a.id]) for a in articles]
-    return ArticleBodies(list(articles), texts, means, leads, counts)
+    paragraphs = [{s.index: s.text for s in segments[a.id] if s.kind is SegmentKind.BODY} for a in articles]
+    return ArticleBodies(list(articles), texts, means, leads, counts, paragraphs)
 
 
 def _stack(a: np.ndarray, b: np.ndarray) -> np.ndarray:

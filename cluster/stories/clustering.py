@@ -1,12 +1,15 @@
 """Articles -> stories (one real-world event) -> storylines (events that continue one another).
 
-The similarity of two articles mixes four signals (``cluster/stories/signals.py``: meaning, wording,
-names and numbers, shared passages), because none is enough alone (docs/stories.md has the ablation).
-Dates then lower the similarity of articles published far apart. Average-linkage agglomerative
-clustering cuts the result at ``distance_threshold``. Stories whose articles are, on average, close
-in meaning, body and lead alike (``ArticleSignals.continuation`` >= ``storyline_threshold``: the
-same actors and subject, whatever the dates) are linked into a storyline without being merged
-(``cluster/stories/describe.py``, which also labels each story).
+Two decisions, chosen by ``stories.scorer``. The default, ``learned``: p(same story) from the shipped
+logistic regression (``scorer.py``) over features of each candidate pair (``reuse.candidate_features``:
+each article's nearest articles and those sharing passages, ``graph.candidate_pairs``), less the date
+penalty, cut by average linkage on the sparse graph. ``mix``: the four signals of
+``cluster/stories/signals.py`` (meaning, wording, names and numbers, shared passages) mixed by hand for
+every pair, dates lowering the similarity of articles published far apart, cut at
+``distance_threshold`` (docs/stories.md has the ablation and the model card). Either way, stories
+whose articles are, on average, close in meaning, body and lead alike (``ArticleSignals.continuation``
+>= ``storyline_threshold``: the same actors and subject, whatever the dates) are linked into a
+storyline without being merged (``cluster/stories/describe.py``, which also labels each story).
 """
 
 from __future__ import annotations
@@ -19,9 +22,9 @@ from scipy import sparse
 from cluster.config import StoryConfig
 from cluster.stories.bodies import ArticleBodies
 from cluster.stories.describe import StoryResult, describe_stories, first_date
-from cluster.stories.features import all_cues, pair_features
 from cluster.stories.graph import candidate_pairs, sparse_average_linkage, sparse_similarity
 from cluster.stories.linkage import agglomerate
+from cluster.stories.reuse import candidate_features
 from cluster.stories.scorer import StoryScorer, load_scorer
 from cluster.stories.signals import ArticleSignals, BodyTerms, combined_similarity, date_penalty, pair_date_penalty
 
@@ -44,24 +47,15 @@ def cluster_stories(bodies: ArticleBodies, signals: ArticleSignals, cfg: StoryCo
     return describe_stories(bodies, story_ids, order, terms, dated, signals.continuation, cfg)
 
 
-def learned_labels(bodies: ArticleBodies, signals: ArticleSignals, cfg: StoryConfig) -> tuple[np.ndarray, np.ndarray]:
+def learned_labels(
+    bodies: ArticleBodies, signals: ArticleSignals, cfg: StoryConfig
+) -> tuple[np.ndarray, sparse.csr_matrix]:
     """Story labels from the learned scorer on the sparse candidate graph, and the similarity (p less
     the date penalty; 0 for pairs never scored) that picks each story's central article."""
     scorer = load_scorer(cfg.scorer_path)
     cut = cfg.learned_cut if cfg.learned_cut is not None else scorer.cut
     similarity = learned_similarity(bodies, signals, cfg, scorer)
-    dense = similarity.toarray()
-    np.fill_diagonal(dense, 1.0)
-    return attach_strays(dense, sparse_average_linkage(similarity, cut), scorer.strays), dense
-
-
-def attach_strays_sparse(similarity: sparse.csr_matrix, labels: np.ndarray, min_similarity: float) -> np.ndarray:
-    """``attach_strays`` on a sparse similarity (pairs never scored count as 0)."""
-    if min_similarity >= 1.0:
-        return labels
-    dense = similarity.toarray()
-    np.fill_diagonal(dense, 1.0)
-    return attach_strays(dense, labels, min_similarity)
+    return attach_strays(similarity, sparse_average_linkage(similarity, cut), scorer.strays), similarity
 
 
 def learned_similarity(
@@ -71,13 +65,14 @@ def learned_similarity(
     dates = [a.date for a in bodies.articles]
     left, right = candidate_pairs(bodies.vectors, signals.shared, dates, cfg.candidate_neighbours,
                                   cfg.candidate_window_days)
-    p = scorer.probability(pair_features(signals, all_cues(bodies), left, right))
+    p = scorer.probability(candidate_features(bodies, signals, left, right, cfg.min_entities))
     p = p - pair_date_penalty(dates, left, right, cfg)
     return sparse_similarity(len(bodies.articles), left, right, np.clip(p, 0.0, 1.0))
 
 
 def attach_strays(
-    similarity: np.ndarray, labels: np.ndarray, min_similarity: float, max_size: int = 2, min_target: int = 3
+    similarity: np.ndarray | sparse.csr_matrix, labels: np.ndarray, min_similarity: float,
+    max_size: int = 2, min_target: int = 3,
 ) -> np.ndarray:
     """Clusters of one or two articles join the story (of at least three) they are closest to, on
     average, when that closeness reaches ``min_similarity``.
@@ -85,19 +80,25 @@ def attach_strays(
     Average linkage leaves behind articles that report an event from an unusual angle (a follow-up
     detail, a shorter note): their mean similarity to the story is just under the cut, while the
     story's core is tightly knit. On ECB+ most such strays belong to the nearest large story. One
-    pass over the first cut, so attached articles never pull others along.
+    pass over the first cut, so attached articles never pull others along. ``similarity`` may be
+    sparse (pairs never scored count as 0): each small cluster's rows times a story-membership matrix.
     """
     labels = np.asarray(labels).copy()
-    ids, counts = np.unique(labels, return_counts=True)
-    members = {c: np.flatnonzero(labels == c) for c in ids}
-    targets = [c for c, k in zip(ids, counts) if k >= min_target]
+    ids, inverse, counts = np.unique(labels, return_inverse=True, return_counts=True)
+    targets = np.flatnonzero(counts >= min_target)
+    if min_similarity >= 1.0 or not len(targets):
+        return labels
+    n = len(labels)
+    onto = sparse.csr_matrix((np.ones(n), (np.arange(n), inverse)), shape=(n, len(ids)))[:, targets]
+    order = np.argsort(inverse, kind="stable")
+    members = np.split(order, np.cumsum(counts)[:-1])
     moves = {}
-    for c, k in zip(ids, counts):
-        if k > max_size or not targets:
-            continue
-        closeness, target = max((float(similarity[np.ix_(members[c], members[t])].mean()), t) for t in targets)
-        if closeness >= min_similarity:
-            moves[c] = target
+    for c in np.flatnonzero(counts <= max_size):
+        sums = np.asarray((similarity[members[c]] @ onto).sum(axis=0)).ravel()
+        closeness = sums / (counts[c] * counts[targets])
+        best = int(np.argmax(closeness))
+        if closeness[best] >= min_similarity:
+            moves[c] = targets[best]
     for c, target in moves.items():
-        labels[members[c]] = target
+        labels[members[c]] = ids[target]
     return labels

@@ -15,11 +15,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import sparse
 
 from cluster.config import StoryConfig
 from cluster.documents import Article
 from cluster.stories.bodies import ArticleBodies
 from cluster.stories.linkage import agglomerate
+from cluster.stories.lookups import Continuation
 from cluster.stories.signals import BodyTerms
 from cluster.textnorm import normalize, stopwords, words
 
@@ -63,8 +65,8 @@ def describe_stories(
     story_ids: Sequence[str],
     clusters: list[list[int]],
     terms: BodyTerms,
-    similarity: np.ndarray,
-    continuation: np.ndarray,
+    similarity: np.ndarray | sparse.csr_matrix,
+    continuation: np.ndarray | Continuation,
     cfg: StoryConfig,
 ) -> StoryResult:
     """Stories (``story_ids[k]`` made of the articles at positions ``clusters[k]``) and their storylines.
@@ -119,12 +121,13 @@ def surface_forms(texts: Sequence[str], wanted: set[str] | None = None) -> dict[
 
 
 def make_story(
-    story_id: str, idx: list[int], articles: Sequence[Article], similarity: np.ndarray, keywords: tuple[str, ...]
+    story_id: str, idx: list[int], articles: Sequence[Article], similarity: np.ndarray | sparse.csr_matrix,
+    keywords: tuple[str, ...],
 ) -> Story:
     """The story of the articles at ``idx``, labelled by its central member's title."""
     if len(idx) > 1:
-        inner = similarity[np.ix_(idx, idx)]
-        central = idx[int(np.argmax(inner.sum(axis=1)))]
+        inner = similarity[idx][:, idx]  # a dense or sparse block
+        central = idx[int(np.argmax(np.asarray(inner.sum(axis=1)).ravel()))]
     else:
         central = idx[0]
     ordered = sorted(idx, key=lambda i: (articles[i].date or dt.date.max, articles[i].id))
@@ -142,7 +145,7 @@ def make_story(
 
 
 def storylines(
-    stories: list[Story], members: list[list[int]], similarity: np.ndarray, threshold: float
+    stories: list[Story], members: list[list[int]], similarity: np.ndarray | Continuation, threshold: float
 ) -> list[Storyline]:
     """Stories grouped by average linkage on the mean embedding similarity of their articles.
 
@@ -152,10 +155,14 @@ def storylines(
     if n < 2:
         return []
     # Mean similarity between every two stories' articles, as one product: M S M^T / (|s| |t|).
-    membership = np.zeros((n, len(similarity)))
+    size = similarity.vectors.shape[0] if isinstance(similarity, Continuation) else len(similarity)
+    membership = np.zeros((n, size))
     for s, idx in enumerate(members):
         membership[s, idx] = 1.0 / len(idx)
-    between = membership @ similarity @ membership.T
+    if isinstance(similarity, Continuation):
+        between = similarity.between(membership)
+    else:
+        between = membership @ similarity @ membership.T
     np.fill_diagonal(between, 1.0)
     labels = agglomerate(between, 1.0 - threshold)
     lines = []

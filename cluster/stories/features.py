@@ -10,24 +10,34 @@ digits are folded (Arabic-Indic too), weekdays are mapped to one number, and nam
 compared by their consonant skeleton (``quotes.speakers.skeleton``: ``إسطنبول`` = ``Istanbul``).
 Same-language and cross-language pairs get separate meaning columns, because cosines of a
 translation pair sit on another scale than those of two English reports.
+
+Days: the weekdays and calendar days ("March 23", "23 مارس") a text names; for a dated article the
+ones that fit its publication date, or, when it names none, its publication day and the day before
+(``event_days``). That is what keeps two meetings of the same people apart when one report is undated
+and the other names no day: the dev sets are undated, so the weights are learned from text alone and
+the record date only stands in for a day the text would have named.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
+from cluster.ingest.dates import MAX_YEAR, MIN_YEAR
 from cluster.quotes.speakers import skeleton
 from cluster.stories.bodies import ArticleBodies
 from cluster.stories.signals import ArticleSignals
+from cluster.stories.textdates import calendar_days
 from cluster.textnorm import CASELESS_SCRIPTS, content_words, names_and_numbers, normalize, numbers, words
 
 FEATURES: tuple[str, ...] = (
     "meaning_same", "meaning_cross", "lead_same", "lead_cross", "wording", "names_numbers", "few_names",
     "shared_passages", "names_cross", "numbers_agree", "numbers_conflict", "weekday_agree", "weekday_conflict",
-    "place_agree", "place_conflict", "cross_language",
+    "place_agree", "place_conflict", "cross_language", "date_agree", "date_conflict",
 )
 """Column order of ``pair_features`` (the shipped model's JSON names them; a mismatch refuses to load)."""
 
@@ -51,25 +61,65 @@ class Cues:
     weekdays: frozenset[int]
     places: frozenset[str]
     names: frozenset[str]
+    dates: frozenset[tuple[int, int]] = frozenset()
+    """Calendar days named, as (month, day) (``textdates.calendar_days``)."""
 
 
-def article_cues(text: str, lang: str) -> Cues:
-    """Numbers of two digits or more (one-digit counts are everywhere), weekdays, places and name skeletons."""
-    nums = frozenset(n for n in numbers(text) if len(n) >= 2)
-    tokens = words(text)
+def article_cues(text: str, lang: str, date: dt.date | None = None) -> Cues:
+    """Numbers of two digits or more (one-digit counts are everywhere; years are left to the dates),
+    weekdays, places, name skeletons and calendar days.
+
+    Read paragraph by paragraph (memoised: an article read again without a shared paragraph,
+    ``stories.reuse``, costs set unions). For a dated article, weekdays and calendar days are narrowed
+    by ``event_days``, so 'on Saturday' in an undated report disagrees with a report published on a
+    Monday that names no day."""
+    parts = [paragraph_cues(paragraph, lang) for paragraph in text.split("\n\n")]
+    nums, days, names, dates = (frozenset().union(*(getattr(p, f) for p in parts))
+                                for f in ("numbers", "weekdays", "names", "dates"))
+    days = event_days(days, frozenset(d.weekday() for d in recent_days(date)))
+    dates = event_days(dates, frozenset((d.month, d.day) for d in recent_days(date)))
+    return Cues(nums, days, _places(text, lang), names, dates)
+
+
+@lru_cache(maxsize=1 << 16)
+def paragraph_cues(text: str, lang: str) -> Cues:
+    """The numbers, weekdays, names and calendar days one paragraph names, before any publication date
+    weighs in (places are read by ``article_cues`` over the whole text)."""
+    nums = frozenset(n for n in numbers(text) if len(n) >= 2 and not _is_year(n))
     days = frozenset(_WEEKDAYS[w[1:] if w.startswith("و") and w[1:] in _WEEKDAYS else w]
-                     for w in tokens if w in _WEEKDAYS or (w.startswith("و") and w[1:] in _WEEKDAYS))
+                     for w in words(text) if w in _WEEKDAYS or (w.startswith("و") and w[1:] in _WEEKDAYS))
     if lang in CASELESS_SCRIPTS:
-        places = {m for m in _AR_PLACE.findall(normalize(text)) if not m.startswith("ال")}
         names = {w for w in content_words(text, lang) if len(w) > 3}
     else:
-        places = {m.split()[-1] for m in _EN_PLACE.findall(text)}
         names = {n for n in names_and_numbers(text) if not n[0].isdigit() and len(n) > 2}
-    return Cues(nums, days, _skeletons(places), _skeletons(names))
+    return Cues(nums, days, frozenset(), _skeletons(names), calendar_days(text))
+
+
+def _places(text: str, lang: str) -> frozenset[str]:
+    """Place skeletons, read over the whole text (a place phrase may run on past a paragraph's end)."""
+    if lang in CASELESS_SCRIPTS:
+        return _skeletons({m for m in _AR_PLACE.findall(normalize(text)) if not m.startswith("ال")})
+    return _skeletons({m.split()[-1] for m in _EN_PLACE.findall(text)})
+
+
+def recent_days(date: dt.date | None) -> tuple[dt.date, ...]:
+    """The days a report published on ``date`` most likely tells of: that day and the day before."""
+    return (date, date - dt.timedelta(days=1)) if date is not None else ()
+
+
+def event_days(named: frozenset, recent: frozenset) -> frozenset:
+    """The days of the event: those the text names that fit its publication date (a dated report that
+    says 'on Wednesday' and names Saturday in its background is about Wednesday); else all it names;
+    else, when it names none, the publication day and the day before."""
+    return (named & recent) or named or recent
+
+
+def _is_year(number: str) -> bool:
+    return len(number) == 4 and MIN_YEAR <= int(number) <= MAX_YEAR
 
 
 def all_cues(bodies: ArticleBodies) -> list[Cues]:
-    return [article_cues(text, article.lang) for text, article in zip(bodies.texts, bodies.articles)]
+    return [article_cues(text, article.lang, article.date) for text, article in zip(bodies.texts, bodies.articles)]
 
 
 def pair_features(
@@ -87,7 +137,9 @@ def pair_features(
     ]
     detail = np.array([_detail(cues[a], cues[b], bool(c)) for a, b, c in zip(left, right, cross)], dtype=float)
     detail = detail.reshape(len(left), 7)
-    return np.column_stack(columns + [detail[:, k] for k in range(7)] + [cross])
+    when = np.array([_agreement(cues[a].dates, cues[b].dates) for a, b in zip(left, right)], dtype=float)
+    when = when.reshape(len(left), 2)
+    return np.column_stack(columns + [detail[:, k] for k in range(7)] + [cross, when[:, 0], when[:, 1]])
 
 
 def _detail(a: Cues, b: Cues, cross: bool) -> tuple[float, ...]:
@@ -116,4 +168,8 @@ def _overlap(a: frozenset, b: frozenset) -> float:
 
 
 def _skeletons(tokens: set[str]) -> frozenset[str]:
-    return frozenset(s for s in (skeleton(t) for t in tokens) if len(s) >= 3)
+    return frozenset(s for s in (_skeleton(t) for t in tokens) if len(s) >= 3)
+
+
+_skeleton = lru_cache(maxsize=1 << 16)(skeleton)
+"""``skeleton`` memoised: the same names recur in every article of a story."""

@@ -26,9 +26,10 @@ from cluster.stories.linkage import agglomerate
 
 
 def candidate_pairs(
-    vectors: np.ndarray, shared: np.ndarray, dates: Sequence[dt.date | None], k: int, window_days: int
+    vectors: np.ndarray, shared: object, dates: Sequence[dt.date | None], k: int, window_days: int
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs (left < right) worth scoring: body-vector neighbours within the date window, and shared passages."""
+    """Pairs (left < right) worth scoring: body-vector neighbours within the date window, and shared passages
+    (``shared``: the n x n shared-passage signal, dense or a ``lookups.SparsePairs``)."""
     n = len(vectors)
     if n < 2:
         return np.zeros(0, int), np.zeros(0, int)
@@ -44,7 +45,7 @@ def candidate_pairs(
     gap = np.abs(ordinals[rows] - ordinals[cols])
     near = ~(gap > window_days)  # NaN (an undated side) keeps the pair
     rows, cols = rows[near], cols[near]
-    dup_rows, dup_cols = np.nonzero(np.triu(shared > 0, 1))
+    dup_rows, dup_cols = sparse.triu(sparse.csr_matrix(getattr(shared, "matrix", shared)), 1).nonzero()
     left = np.concatenate([np.minimum(rows, cols), dup_rows])
     right = np.concatenate([np.maximum(rows, cols), dup_cols])
     pairs = np.unique(np.column_stack([left, right]), axis=0) if len(left) else np.zeros((0, 2), int)

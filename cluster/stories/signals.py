@@ -15,9 +15,11 @@ similarity of articles published far apart.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 import numpy as np
 from scipy import sparse
@@ -26,6 +28,7 @@ from cluster.config import StoryConfig
 from cluster.documents import Article
 from cluster.duplicates.matches import DuplicateGroup
 from cluster.stories.bodies import ArticleBodies
+from cluster.stories.lookups import BothTrue, Continuation, RowCosines, SameValue, SparsePairs
 from cluster.textnorm import event_terms, normalize
 
 ParagraphLink = tuple[tuple[str, int], tuple[str, int]]
@@ -60,25 +63,84 @@ class BodyTerms:
 
         return TfidfTransformer(sublinear_tf=True).fit_transform(counts).tocsr()
 
+    def tfidf_of(self, paragraphs: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+        """Unit-length TF-IDF rows of other texts, each given as its paragraphs (an article with some
+        paragraphs left out), on this corpus's terms and IDF so that their cosines sit on the scale of
+        the wording signal. Each distinct paragraph is counted once; the word pair across each
+        paragraph break is added, so a row equals that of the paragraphs joined."""
+        if self.counts.shape[1] == 0:
+            return sparse.csr_matrix((len(paragraphs), 0))
+        from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+
+        distinct = list(dict.fromkeys(p for text in paragraphs for p in text))
+        where = {p: k for k, p in enumerate(distinct)}
+        rows = [k for k, text in enumerate(paragraphs) for _ in text]
+        cols = [where[p] for text in paragraphs for p in text]
+        membership = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(paragraphs), len(distinct)))
+        normalized = [normalize(p) for p in distinct]
+        vectorizer = CountVectorizer(ngram_range=(1, 2), vocabulary=self.names)
+        counts = membership @ vectorizer.transform(normalized) + self._break_pairs(paragraphs, distinct, normalized)
+        return TfidfTransformer(sublinear_tf=True).fit(self.counts).transform(counts).tocsr()
+
+    def _break_pairs(self, paragraphs: Sequence[Sequence[str]], distinct: list[str], normalized: list[str]):
+        """Counts of the word pairs that span a paragraph break (last word of one, first of the next)."""
+        ends = {p: (tokens[0], tokens[-1]) if (tokens := _TOKEN.findall(n)) else None
+                for p, n in zip(distinct, normalized)}
+        column = {name: k for k, name in enumerate(self.names)}
+        rows, cols = [], []
+        for k, text in enumerate(paragraphs):
+            previous = None
+            for p in text:
+                if ends[p] is None:
+                    continue
+                if previous is not None and (col := column.get(f"{previous} {ends[p][0]}")) is not None:
+                    rows.append(k)
+                    cols.append(col)
+                previous = ends[p][1]
+        return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(paragraphs), len(self.names)))
+
+
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+"""scikit-learn's default token pattern (what ``BodyTerms.count`` splits words by)."""
+
+
+class PairLookup(Protocol):
+    """A signal read for listed pairs only: ``lookup[left, right]`` -> one value per pair."""
+
+    def __getitem__(self, index: tuple[np.ndarray, np.ndarray]) -> np.ndarray: ...
+
+
+PairSignal = np.ndarray | PairLookup
+"""An n x n matrix (the mix reads every pair) or a lookup (the learned scorer reads candidate pairs)."""
+
 
 @dataclass(frozen=True)
 class ArticleSignals:
-    """Pairwise similarity matrices, one per signal (n x n, same order as the articles)."""
+    """Pairwise signals, one per kind (same order as the articles): n x n matrices from ``build_signals``,
+    or per-pair lookups from ``pair_signals`` that never build n x n."""
 
-    semantic: np.ndarray
-    lexical: np.ndarray
-    entities: np.ndarray
-    shared: np.ndarray
-    same_language: np.ndarray
-    has_entities: np.ndarray
-    leads: np.ndarray
+    semantic: PairSignal
+    lexical: PairSignal
+    entities: PairSignal
+    shared: PairSignal
+    same_language: PairSignal
+    has_entities: PairSignal
+    leads: PairSignal
     """Cosine of the articles' first body paragraphs (headline or lead): who did what, in brief."""
     terms: BodyTerms | None = None
     """The body term counts the wording signal came from (story keywords reuse them)."""
+    factors: Continuation | None = None
+    """``continuation`` as factors, when the matrices are not built."""
+    names: Any = None
+    """The fitted names-and-numbers TF-IDF (``stories.reuse`` re-reads a pair's text with it)."""
+    reused: dict[tuple[int, int], set[tuple[int, int]]] | None = None
+    """For each pair (a < b) sharing passages: the (article, segment index) paragraphs they share."""
 
     @property
-    def continuation(self) -> np.ndarray:
+    def continuation(self) -> np.ndarray | Continuation:
         """How strongly two articles are about the same actors and subject, whatever the event."""
+        if self.factors is not None:
+            return self.factors
         return continuation(self.semantic, self.leads)
 
 
@@ -104,24 +166,66 @@ def paragraph_links(groups: Iterable[DuplicateGroup]) -> list[ParagraphLink]:
 
 def build_signals(bodies: ArticleBodies, links: Iterable[ParagraphLink], cfg: StoryConfig) -> ArticleSignals:
     """Every signal for every pair of articles, from their bodies and the paragraphs they share."""
-    terms = BodyTerms.count(bodies.texts)
-    wording = terms.tfidf()
-    lexical = (wording @ wording.T).toarray()  # all zeros when no article has a word
-    entity_docs = [event_terms(t, a.lang) for t, a in zip(bodies.texts, bodies.articles)]
-    entities = _tfidf_cosine([" ".join(e) for e in entity_docs], token_pattern=r"\S+")
-    langs = np.array([a.lang for a in bodies.articles])
-    counts = np.array([len(set(e)) for e in entity_docs])
-    has = counts >= cfg.min_entities
+    rows = _article_rows(bodies, links, cfg)
     return ArticleSignals(
         semantic=cosines(bodies.vectors),
-        lexical=lexical,
-        entities=entities,
-        shared=_shared_share(bodies.articles, bodies.counts, links),
-        same_language=langs[:, None] == langs[None, :],
-        has_entities=has[:, None] & has[None, :],
+        lexical=(rows.wording @ rows.wording.T).toarray(),  # all zeros when no article has a word
+        entities=(rows.names @ rows.names.T).toarray(),
+        shared=rows.shared.toarray(),
+        same_language=rows.langs[:, None] == rows.langs[None, :],
+        has_entities=rows.has[:, None] & rows.has[None, :],
         leads=cosines(bodies.leads),
-        terms=terms,
+        terms=rows.terms, names=rows.vectorizer, reused=rows.reused,
     )
+
+
+def pair_signals(bodies: ArticleBodies, links: Iterable[ParagraphLink], cfg: StoryConfig) -> ArticleSignals:
+    """The same signals as ``build_signals``, read per pair when asked: the learned scorer reads its
+    candidate pairs only (about 30 per article), so the story stage never builds n x n."""
+    rows = _article_rows(bodies, links, cfg)
+    return ArticleSignals(
+        semantic=RowCosines(bodies.vectors),
+        lexical=RowCosines(rows.wording),
+        entities=RowCosines(rows.names),
+        shared=SparsePairs(rows.shared),
+        same_language=SameValue(rows.langs),
+        has_entities=BothTrue(rows.has),
+        leads=RowCosines(bodies.leads),
+        terms=rows.terms, names=rows.vectorizer, reused=rows.reused,
+        factors=Continuation(bodies.vectors, bodies.leads),
+    )
+
+
+def story_signals(bodies: ArticleBodies, links: Iterable[ParagraphLink], cfg: StoryConfig) -> ArticleSignals:
+    """What the story stage needs: every pair for the mix, per-pair lookups for the learned scorer."""
+    return (pair_signals if cfg.scorer == "learned" else build_signals)(bodies, links, cfg)
+
+
+@dataclass(frozen=True)
+class _Rows:
+    """Per-article rows the pairwise signals are read from."""
+
+    terms: BodyTerms
+    wording: sparse.csr_matrix
+    names: sparse.csr_matrix
+    vectorizer: Any
+    langs: np.ndarray
+    has: np.ndarray
+    shared: sparse.csr_matrix
+    reused: dict[tuple[int, int], set[tuple[int, int]]]
+
+
+def _article_rows(bodies: ArticleBodies, links: Iterable[ParagraphLink], cfg: StoryConfig) -> _Rows:
+    """Body terms and their TF-IDF, the TF-IDF of names and numbers (and its vectorizer), each
+    article's language and whether it has enough names, and the paragraphs pairs share."""
+    terms = BodyTerms.count(bodies.texts)
+    entity_docs = [event_terms(t, a.lang) for t, a in zip(bodies.texts, bodies.articles)]
+    names, vectorizer = _tfidf_rows([" ".join(e) for e in entity_docs], token_pattern=r"\S+")
+    langs = np.array([a.lang for a in bodies.articles])
+    has = np.array([len(set(e)) for e in entity_docs]) >= cfg.min_entities
+    reused = shared_paragraphs(bodies.articles, links)
+    shared = shared_share(len(bodies.articles), bodies.counts, reused)
+    return _Rows(terms, terms.tfidf(), names, vectorizer, langs, has, shared, reused)
 
 
 def combined_similarity(signals: ArticleSignals, cfg: StoryConfig) -> np.ndarray:
@@ -157,27 +261,25 @@ def pair_date_penalty(
     return np.nan_to_num(cfg.date_penalty * excess, nan=0.0)
 
 
-def _tfidf_cosine(docs: list[str], **options: object) -> np.ndarray:
+def _tfidf_rows(docs: list[str], **options: object) -> tuple[sparse.csr_matrix, Any]:
+    """Unit-length sublinear TF-IDF rows (all zero when no document has a token) and the fitted
+    vectorizer (None then)."""
+    empty = sparse.csr_matrix((len(docs), 0))
     if not any(d.strip() for d in docs):
-        return np.zeros((len(docs), len(docs)))
+        return empty, None
     try:
         from sklearn.feature_extraction.text import TfidfVectorizer
 
-        matrix = TfidfVectorizer(sublinear_tf=True, **options).fit_transform(docs)
+        vectorizer = TfidfVectorizer(sublinear_tf=True, **options)
+        return vectorizer.fit_transform(docs).tocsr(), vectorizer
     except ValueError:  # every document is empty after tokenisation
-        return np.zeros((len(docs), len(docs)))
-    return (matrix @ matrix.T).toarray()
+        return empty, None
 
 
-def _shared_share(
-    articles: Sequence[Article], body_paragraphs: Sequence[int], links: Iterable[ParagraphLink]
-) -> np.ndarray:
-    """Share of the longer article's body paragraphs that the two articles share as duplicates.
-
-    The longer side, because one reused passage inside an otherwise unrelated article (a quote, a
-    recycled background paragraph) must not make it the same story; a wire copy or a translation
-    shares most paragraphs of both.
-    """
+def shared_paragraphs(
+    articles: Sequence[Article], links: Iterable[ParagraphLink]
+) -> dict[tuple[int, int], set[tuple[int, int]]]:
+    """For each pair (a < b) of articles sharing passages, the (article, segment index) paragraphs shared."""
     index = {a.id: i for i, a in enumerate(articles)}
     shared: dict[tuple[int, int], set[tuple[int, int]]] = defaultdict(set)
     for (left, left_segment), (right, right_segment) in links:
@@ -187,9 +289,25 @@ def _shared_share(
         key = (min(a, b), max(a, b))
         shared[key].add((a, left_segment))
         shared[key].add((b, right_segment))
-    matrix = np.zeros((len(articles), len(articles)))
-    for (a, b), paras in shared.items():
+    return dict(shared)
+
+
+def shared_share(
+    n: int, body_paragraphs: Sequence[int], reused: dict[tuple[int, int], set[tuple[int, int]]]
+) -> sparse.csr_matrix:
+    """Share of the longer article's body paragraphs that the two articles share as duplicates (sparse:
+    only pairs sharing a passage are stored).
+
+    The longer side, because one reused passage inside an otherwise unrelated article (a quote, a
+    recycled background paragraph) must not make it the same story; a wire copy or a translation
+    shares most paragraphs of both.
+    """
+    rows, cols, values = [], [], []
+    for (a, b), paras in reused.items():
         longer = max(1, body_paragraphs[a], body_paragraphs[b])
         per_side = max(sum(1 for x, _ in paras if x == a), sum(1 for x, _ in paras if x == b))
-        matrix[a, b] = matrix[b, a] = min(1.0, per_side / longer)
-    return matrix
+        share = min(1.0, per_side / longer)
+        rows += [a, b]
+        cols += [b, a]
+        values += [share, share]
+    return sparse.csr_matrix((values, (rows, cols)), shape=(n, n))
