@@ -161,7 +161,8 @@ def test_quotes_section_only_when_the_report_has_quotes(quotes_result, tmp_path)
     assert len(tags.find("article", class_="quote item")) == len(data["quotes"])
     named = {q["speaker"] for q in data["quotes"] if q["speaker"]}
     options = re.search(r'<select id="filter-speaker">(.*?)</select>', page, flags=re.S).group(1)
-    assert named and all(f'<option value="{html.escape(name)}">' in options for name in named)
+    offered = {html.unescape(value) for value in re.findall(r'<option value="([^"]*)">', options)}
+    assert named and named <= offered  # as the browser serialises them: an apostrophe is left unescaped
     without = {k: v for k, v in data.items() if k != "quotes"}
     assert not Tags(render_html(without)).find("section", id="quotes")
 
