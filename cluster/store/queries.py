@@ -155,6 +155,10 @@ class Queries:
     def stories_of(self, ids: Sequence[str]) -> dict[str, str]:
         return dict(self._in_chunks("SELECT id, story_id FROM articles WHERE id IN ({marks})", ids))
 
+    def story_members(self, story_id: str) -> list[str]:
+        """Ids of a story's articles, in insertion order (a live read: current after each commit)."""
+        return [r[0] for r in self.db.execute("SELECT id FROM articles WHERE story_id = ? ORDER BY seq", (story_id,))]
+
     def story_of(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT id, story_id FROM articles"))
 
@@ -212,6 +216,31 @@ class Queries:
                     seen.add(key)
                     rows.append(row)
         return [_match_of(r) for r in rows]
+
+    def matches_at(self, paragraphs: Iterable[tuple[str, int]]) -> list[tuple[int, ParagraphMatch]]:
+        """(row id, match) of every stored match with an end at one of the given (article, segment)
+        paragraphs: one step of walking the match graph outward from an article (live reads)."""
+        query = (f"SELECT id, {_MATCH_COLUMNS} FROM matches WHERE (left_article = ? AND left_segment = ?) "
+                 "OR (right_article = ? AND right_segment = ?)")
+        rows: dict[int, tuple] = {}
+        for aid, seg in dict.fromkeys(paragraphs):
+            for row in self.db.execute(query, (aid, seg, aid, seg)):
+                rows[row[0]] = row
+        return [(rid, _match_of(row[1:])) for rid, row in sorted(rows.items())]
+
+    def matched_paragraphs(self, article_ids: Iterable[str]) -> list[tuple[str, int]]:
+        """The (article, segment) paragraphs of these articles that some stored match ends at."""
+        out: dict[tuple[str, int], None] = {}
+        for aid in dict.fromkeys(article_ids):
+            for query in ("SELECT left_article, left_segment FROM matches WHERE left_article = ?",
+                          "SELECT right_article, right_segment FROM matches WHERE right_article = ?"):
+                out.update(dict.fromkeys((a, int(s)) for a, s in self.db.execute(query, (aid,))))
+        return list(out)
+
+    def match_row_ids(self) -> dict[tuple[str, int, str, int], int]:
+        """(left article, left segment, right article, right segment) -> row id, of every stored match."""
+        query = "SELECT left_article, left_segment, right_article, right_segment, id FROM matches"
+        return {(r[0], r[1], r[2], r[3]): r[4] for r in self.db.execute(query)}
 
     def insert_matches(self, matches: Sequence[ParagraphMatch]) -> None:
         """Store matches whose passage numbers are passage ids."""
