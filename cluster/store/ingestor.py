@@ -27,7 +27,7 @@ from cluster.store.db import Store, check_store_dir
 from cluster.store.duplicates import is_searchable, new_candidates, verify_new
 from cluster.store.index import VectorIndex, open_index
 from cluster.store.queries import NewArticleRows, content_hash
-from cluster.store.stories import assign_new, full_clusters
+from cluster.store.stories import BodyMatrix, assign_new, full_clusters
 from cluster.store.story_ids import apply_clusters, create_story, record, retire_if_empty, touch
 from cluster.stories.bodies import article_bodies
 
@@ -96,6 +96,7 @@ class Ingestor:
         self.config = self.store.config
         self.settings = settings
         self.encoder = LazyEncoder.for_model(self.config.model) if encoder is None else encoder
+        self._bodies: BodyMatrix | None = None
 
     def _open_index(self) -> None:
         store = self.store
@@ -160,7 +161,7 @@ class Ingestor:
         if bodies.vectors.shape[1] != self.index.dim:  # nothing to embed in the batch: zeros of the store's width
             zeros = np.zeros((len(todo), self.index.dim), np.float32)
             bodies = replace(bodies, vectors=zeros, leads=zeros.copy())
-        decided = assign_new(self.store, bodies, matches, cfg.stories)  # reads no passage number of a match
+        decided = assign_new(self.store, bodies, matches, cfg.stories, stored=self._stored_bodies())
 
         old_passages = self.store.passage_ids_of(replaced)
         with self.store.transaction():
@@ -180,11 +181,25 @@ class Ingestor:
             added = int(self.store.get_meta("added_since_recluster") or 0) + len(todo)
             self.store.set_meta("added_since_recluster", str(added))
             generation = self.store.bump_generation()
+        self._remember_bodies([a.id for a in todo], bodies.vectors, replaced)
         self.index.remove(old_passages)
         fresh = [k for k, ok in enumerate(searchable) if ok]
         if fresh:
             self.index.add(np.array([passage_id[k] for k in fresh], dtype=np.int64), vectors[fresh])
         self.store.record_index(generation, self.index.save(self.directory, generation))
+
+    def _stored_bodies(self) -> BodyMatrix:
+        """The body vectors of every stored article, read from SQLite once and then kept current."""
+        if self._bodies is None:
+            self._bodies = BodyMatrix(self.store)
+        return self._bodies
+
+    def _remember_bodies(self, ids: list[str], vectors: np.ndarray, replaced: list[str]) -> None:
+        """After a commit: new rows join the in-memory matrix; a replacement (rare) reloads it."""
+        if replaced:
+            self._bodies = None
+        elif self._bodies is not None:
+            self._bodies.append(ids, vectors)
 
     def _segment(self, todo: list[Article]) -> tuple[dict[str, list[Segment]], list[Passage], list[Article]]:
         """Segments and passages of ``todo``, segmented beside the latest stored articles (their own
