@@ -22,7 +22,7 @@ from cluster.duplicates.align import aligned_span_pairs
 from cluster.duplicates.groups import CandidateSearch, find_duplicate_groups
 from cluster.duplicates.matches import DuplicateGroup
 from cluster.embed import Encoder, LazyEncoder, embed_with_config
-from cluster.ingest.readers import load_corpus
+from cluster.ingest.readers import FileReader, load_corpus
 from cluster.quotes.stage import find_quotes
 from cluster.report.contract import Report
 from cluster.report.terminal import render_text
@@ -100,14 +100,16 @@ def run_pipeline(
 
 
 def load_articles(
-    corpus: Path | list[Article], config: Config, watch: Stopwatch
+    corpus: Path | list[Article], config: Config, watch: Stopwatch, reader: FileReader | None = None
 ) -> tuple[list[Article], list[SkippedInput], list[str]]:
-    """The load stage: articles, skipped inputs and notices; NoArticlesError when nothing is readable."""
+    """The load stage: articles, skipped inputs and notices; NoArticlesError when nothing is readable.
+    ``reader``: another way to read some files (the Ray engine's Ray Data readers)."""
     with watch.stage("load"):
         if isinstance(corpus, list):
             articles, skipped, notices = list(corpus), [], []
         else:
-            readout = load_corpus(Path(corpus), max_file_bytes=config.max_file_bytes, limits=config.ingest)
+            readout = load_corpus(Path(corpus), max_file_bytes=config.max_file_bytes, limits=config.ingest,
+                                  reader=reader)
             articles, skipped, notices = readout.articles, readout.skipped, readout.notices
     if not articles:
         where = corpus if not isinstance(corpus, list) else "the given list"
