@@ -273,7 +273,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--posts", type=int, default=5, help="POST requests per client")
     parser.add_argument("--batch", type=int, default=2, help="articles per POST")
-    parser.add_argument("--queries", type=int, default=2, help="GET rounds after each POST (article, its story, story list)")
+    parser.add_argument("--queries", type=int, default=2, help="GET rounds per POST (article, story, list)")
     parser.add_argument("--url", help="an already running service (default: start one here)")
     parser.add_argument("--store", type=Path, help="store directory for the started service (default: a temp dir)")
     parser.add_argument("--time-limit", type=float, default=120.0)

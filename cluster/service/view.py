@@ -14,6 +14,7 @@ reads use (``lookup.stable_group_id``), so ids agree between lists and id lookup
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -78,8 +79,9 @@ class Reader:
         self.quotes_encoder = quotes_encoder
         """Set: views carry the quotes (and ``GET /stories?speaker=`` works); None: they do not."""
         self.min_interval = min_interval
-        """Seconds between the end of one background build and the start of the next: on a large store a
-        stream of writes would otherwise keep a core busy rebuilding the lists' view."""
+        """Least seconds between the end of one background build and the start of the next (at least twice
+        the last build's time): on a large store a stream of writes would otherwise keep the builder
+        running all the time, holding the interpreter lock the id reads need."""
         self._local = threading.local()
         self._opened: list[Store] = []
         self._open_lock = threading.Lock()
@@ -124,11 +126,14 @@ class Reader:
             self._wanted.clear()
             if self._closing.is_set():
                 return
+            started = time.perf_counter()
             try:
                 self._rebuild(self.revision())
             except Exception:  # the next request rebuilds, or reports the error itself
                 pass
-            self._closing.wait(self.min_interval)
+            # a build that took t seconds is followed by a pause of at least 2t: on a large store the
+            # builder then holds the interpreter (and a core) at most a third of the time, id reads the rest
+            self._closing.wait(max(self.min_interval, 2 * (time.perf_counter() - started)))
 
     def _rebuild(self, wanted: int) -> StoreView:
         """Build unless the build that held the lock already reached ``wanted``: a waiter never
@@ -150,11 +155,11 @@ class Reader:
     def story(self, story_id: str) -> dict | None:
         """The live story; keywords from the cached view when it holds the same members (the view
         weighs words against the whole store, a live read against recent articles only)."""
-        answer = story_detail(self.live(), story_id)
-        cached = self._view.stories.get(answer["id"]) if answer and self._view else None
-        if cached is not None and cached["articles"] == answer["articles"]:
-            answer["keywords"] = cached["keywords"]
-        return answer
+        return story_detail(self.live(), story_id, known=self._view_keywords)
+
+    def _view_keywords(self, story_id: str, members: list[str]) -> list[str] | None:
+        cached = self._view.stories.get(story_id) if self._view is not None else None
+        return cached["keywords"] if cached is not None and set(cached["articles"]) == set(members) else None
 
     def counts(self) -> dict[str, int]:
         """Rows per table, live stories and the generation, read in one snapshot."""

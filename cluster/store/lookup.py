@@ -16,7 +16,7 @@ weighs the story's members against the ``KEYWORD_BACKGROUND`` most recently stor
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,14 +28,17 @@ from cluster.store.db import Store
 from cluster.store.duplicates import groups_of_matches
 from cluster.store.stories import stored_bodies
 from cluster.store.story_ids import history, resolve
+from cluster.stories.bodies import ArticleBodies
 from cluster.stories.describe import make_story, story_keywords
 from cluster.stories.signals import BodyTerms, cosines
+from cluster.textnorm import normalize
 
-KEYWORD_BACKGROUND = 200
+KEYWORD_BACKGROUND = 100
 """Recently stored articles a live story read weighs its members' words against (document frequency)."""
 SUMMARY_KEYS = ("id", "title", "date", "lang", "source", "url")
 
 Paragraph = tuple[str, int]
+KnownKeywords = Callable[[str, list[str]], Sequence[str] | None]
 
 
 def match_component(store: Store, article_ids: Iterable[str]) -> dict[int, ParagraphMatch]:
@@ -121,29 +124,46 @@ def article_groups(store: Store, article_id: str) -> list[dict[str, Any]] | None
         return groups_around(store, [article_id], store.config.duplicates).to_json()
 
 
-def story_detail(store: Store, story_id: str) -> dict[str, Any] | None:
+def story_detail(store: Store, story_id: str, known: KnownKeywords | None = None) -> dict[str, Any] | None:
     """``GET /stories/{id}``: the live story an id stands for (an old id resolves to its successor,
-    with ``resolved_from``), its members, evidence groups and history; None for an unknown id."""
+    with ``resolved_from``), its members, evidence groups and history; None for an unknown id.
+    ``known(story id, members)``: keywords already computed for exactly these members (the lists'
+    view, weighed against the whole store), or None to compute them here."""
     with store.snapshot():
         live, chain = resolve(store, story_id)
         members = store.story_members(live) if live else []
         if not members:
             return None
-        answer = _describe(store, live, members)
+        answer = _describe(store, live, members, known)
         answer["history"] = [e.to_json() for e in history(store, live)]
     if chain:
         answer["resolved_from"] = story_id
     return answer
 
 
-def _describe(store: Store, story_id: str, members: list[str]) -> dict[str, Any]:
+def live_keywords(store: Store, bodies: ArticleBodies, members: list[str]) -> tuple[str, ...]:
+    """Keywords of a story weighed against the most recently stored articles; single words only are
+    counted (all keywords are), which keeps this a fraction of the one-shot stage's term count."""
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    background = [a.id for a in store.recent_articles(KEYWORD_BACKGROUND) if a.id not in set(members)]
+    texts = bodies.texts + (stored_bodies(store, background).texts if background else [])
+    vectorizer = CountVectorizer()
+    try:
+        terms = BodyTerms(vectorizer.fit_transform([normalize(t) for t in texts]).tocsr(),
+                          vectorizer.get_feature_names_out())
+    except ValueError:  # no word in any text
+        return ()
+    return story_keywords(texts, terms, [list(range(len(bodies.articles)))], store.config.stories.keywords)[0]
+
+
+def _describe(store: Store, story_id: str, members: list[str], known: KnownKeywords | None) -> dict[str, Any]:
     """The story's contract fields, members and evidence, from its own rows (inside a snapshot)."""
     cfg = store.config
     bodies = stored_bodies(store, members)
-    background = [a.id for a in store.recent_articles(KEYWORD_BACKGROUND) if a.id not in set(members)]
-    texts = bodies.texts + (stored_bodies(store, background).texts if background else [])
     idx = list(range(len(bodies.articles)))
-    keywords = story_keywords(texts, BodyTerms.count(texts), [idx], cfg.stories.keywords)[0]
+    cached = known(story_id, members) if known is not None else None
+    keywords = tuple(cached) if cached is not None else live_keywords(store, bodies, members)
     story = make_story(story_id, idx, bodies.articles, cosines(bodies.vectors), keywords)
     around = groups_around(store, members, cfg.duplicates)
     inside = set(members)

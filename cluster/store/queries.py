@@ -122,14 +122,13 @@ class Queries:
         return self.articles(ids[::-1]) if ids else []
 
     def segments(self, articles: Sequence[Article]) -> dict[str, list[Segment]]:
-        out: dict[str, list[Segment]] = {}
-        for article in articles:
-            rows = self.db.execute(
-                'SELECT idx, kind, start, "end" FROM segments WHERE article_id = ? ORDER BY idx', (article.id,)
-            )
-            out[article.id] = [
-                Segment(article.id, i, SegmentKind(kind), article.text[s:e], s, e) for i, kind, s, e in rows
-            ]
+        """Segments of the given articles (one query per ``CHUNK`` articles: live reads stay few round trips)."""
+        by_id = {a.id: a for a in articles}
+        query = ('SELECT article_id, idx, kind, start, "end" FROM segments WHERE article_id IN ({marks}) '
+                 "ORDER BY article_id, idx")
+        out: dict[str, list[Segment]] = {a.id: [] for a in articles}
+        for aid, i, kind, start, end in self._in_chunks(query, list(by_id)):
+            out[aid].append(Segment(aid, i, SegmentKind(kind), by_id[aid].text[start:end], start, end))
         return out
 
     def article_vectors(self) -> tuple[list[str], np.ndarray, np.ndarray, list[int], list[str]]:
@@ -219,23 +218,26 @@ class Queries:
 
     def matches_at(self, paragraphs: Iterable[tuple[str, int]]) -> list[tuple[int, ParagraphMatch]]:
         """(row id, match) of every stored match with an end at one of the given (article, segment)
-        paragraphs: one step of walking the match graph outward from an article (live reads)."""
-        query = (f"SELECT id, {_MATCH_COLUMNS} FROM matches WHERE (left_article = ? AND left_segment = ?) "
-                 "OR (right_article = ? AND right_segment = ?)")
+        paragraphs: one step of walking the match graph outward from an article (live reads). Rows are
+        fetched by article (indexed, ``CHUNK`` ids a query) and kept when an end is a wanted paragraph."""
+        wanted = set(paragraphs)
+        articles = sorted({aid for aid, _ in wanted})
         rows: dict[int, tuple] = {}
-        for aid, seg in dict.fromkeys(paragraphs):
-            for row in self.db.execute(query, (aid, seg, aid, seg)):
-                rows[row[0]] = row
+        for side in ("left", "right"):
+            query = f"SELECT id, {_MATCH_COLUMNS} FROM matches WHERE {side}_article IN ({{marks}})"
+            for row in self._in_chunks(query, articles):
+                if (row[1], row[2]) in wanted or (row[3], row[4]) in wanted:
+                    rows[row[0]] = row
         return [(rid, _match_of(row[1:])) for rid, row in sorted(rows.items())]
 
     def matched_paragraphs(self, article_ids: Iterable[str]) -> list[tuple[str, int]]:
         """The (article, segment) paragraphs of these articles that some stored match ends at."""
+        ids = list(dict.fromkeys(article_ids))
         out: dict[tuple[str, int], None] = {}
-        for aid in dict.fromkeys(article_ids):
-            for query in ("SELECT left_article, left_segment FROM matches WHERE left_article = ?",
-                          "SELECT right_article, right_segment FROM matches WHERE right_article = ?"):
-                out.update(dict.fromkeys((a, int(s)) for a, s in self.db.execute(query, (aid,))))
-        return list(out)
+        for side in ("left", "right"):
+            query = f"SELECT {side}_article, {side}_segment FROM matches WHERE {side}_article IN ({{marks}})"
+            out.update(dict.fromkeys((a, int(s)) for a, s in self._in_chunks(query, ids)))
+        return sorted(out)
 
     def match_row_ids(self) -> dict[tuple[str, int, str, int], int]:
         """(left article, left segment, right article, right segment) -> row id, of every stored match."""
