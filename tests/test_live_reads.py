@@ -100,3 +100,30 @@ def test_story_ids_survive_a_re_clustering(tmp_path, use_encoder, embedding_cach
     assert set(WITKOFF) & set(changed) == set(), "the three carriers of one statement keep their story id"
     assert {sid: sorted(m) for sid, m in again.items()} == {
         sid: sorted(a for a in after if after[a] == sid) for sid in set(after.values())}
+
+
+def test_a_due_re_clustering_runs_after_the_post_is_answered(tmp_path, use_encoder, embedding_cache, monkeypatch):
+    """The POST that makes a re-clustering due is answered first; the re-clustering follows."""
+    release, started = threading.Event(), threading.Event()
+    recluster = Ingestor.recluster
+
+    def slow_recluster(self, reason="test"):
+        started.set()
+        release.wait(60)
+        return recluster(self, reason)
+
+    monkeypatch.setattr(Ingestor, "recluster", slow_recluster)
+    app = create_app(tmp_path / "store", use_encoder, config=Config(cache_dir=embedding_cache), quotes=False,
+                     settings=IngestSettings(recluster_every=3))
+    with TestClient(app, base_url="http://127.0.0.1") as client:
+        start = time.perf_counter()
+        answer = client.post("/articles", json=records(QUOTES))
+        assert answer.status_code == 200 and time.perf_counter() - start < 30
+        assert started.wait(30), "the re-clustering was due and started"
+        article, _ = timed_get(client, "/articles/en_outlet_c.txt")  # reads go on meanwhile
+        assert article["story"] == {a["id"]: a["story"] for a in answer.json()["articles"]}["en_outlet_c.txt"]
+        release.set()
+        deadline = time.time() + 60
+        while app.state.ingestor.store.get_meta("added_since_recluster") != "0":
+            assert time.time() < deadline, "the re-clustering never finished"
+            time.sleep(0.1)

@@ -131,15 +131,18 @@ class Ingestor:
                 on_commit(lo // size + 1)
         return out
 
-    def add(self, articles: Sequence[Article]) -> list[ArticleStatus]:
-        """Add one batch atomically; identical re-adds are recognised, changed articles replace theirs."""
+    def add(self, articles: Sequence[Article], *, recluster_due: bool = True) -> list[ArticleStatus]:
+        """Add one batch atomically; identical re-adds are recognised, changed articles replace theirs.
+        ``recluster_due=False``: leave a due re-clustering to the caller (the service runs it after
+        answering the POST that made it due: ``maybe_recluster``)."""
         batch = list({a.id: a for a in articles}.values())  # the last version of an id in a batch wins
         known = self.store.article_hashes([a.id for a in batch])
         todo = [a for a in batch if known.get(a.id) != content_hash(a)]
         replaced = [a.id for a in todo if a.id in known]
         if todo:
             self._write(todo, replaced)
-        self._maybe_recluster()
+        if recluster_due:
+            self.maybe_recluster()
         written = {a.id for a in todo}
         stories = self.store.stories_of([a.id for a in batch])  # after any re-clustering: current ids
         return [
@@ -242,10 +245,13 @@ class Ingestor:
             self.store.bump_revision()
         return final
 
-    def _maybe_recluster(self) -> None:
+    def maybe_recluster(self) -> bool:
+        """Re-cluster when ``settings.recluster_every`` additions have accumulated; True if it ran."""
         every = self.settings.recluster_every
         if every > 0 and int(self.store.get_meta("added_since_recluster") or 0) >= every:
             self.recluster(f"automatic re-clustering after {every} additions")
+            return True
+        return False
 
 
 def _split_by_article(
