@@ -60,7 +60,7 @@ PairsOpt = Annotated[bool, typer.Option("--pairs", help="Text report: also list 
 
 @app.command()
 def run(
-    corpus: Annotated[Optional[Path], typer.Argument(help="Directory (recursive) or file: .txt .md .html .jsonl .json .csv. Default: the bundled sample.")] = None,
+    corpus: Annotated[Optional[Path], typer.Argument(help="Directory (recursive) or file: .txt .md .html .jsonl .json .csv .parquet. Default: the bundled sample.")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="text report or the JSON contract.")] = Format.text,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here instead of stdout.")] = None,
     config_file: ConfigOpt = None,

@@ -18,7 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from cluster.config import Config
 from cluster.documents import Article, Passage, Segment, SkippedInput
-from cluster.ingest.readers import load_corpus
+from cluster.ingest.readers import FileReader, load_corpus
 from cluster.stage_cache import RunCache, run_key
 
 if TYPE_CHECKING:  # the stages are imported where they run: a re-run served by the run cache needs none
@@ -95,14 +95,16 @@ def run_pipeline(
 
 
 def load_articles(
-    corpus: Path | list[Article], config: Config, watch: Stopwatch
+    corpus: Path | list[Article], config: Config, watch: Stopwatch, reader: FileReader | None = None
 ) -> tuple[list[Article], list[SkippedInput], list[str]]:
-    """The load stage: articles, skipped inputs and notices; NoArticlesError when nothing is readable."""
+    """The load stage: articles, skipped inputs and notices; NoArticlesError when nothing is readable.
+    ``reader``: another way to read some files (the Ray engine's Ray Data readers)."""
     with watch.stage("load"):
         if isinstance(corpus, list):
             articles, skipped, notices = list(corpus), [], []
         else:
-            readout = load_corpus(Path(corpus), max_file_bytes=config.max_file_bytes, limits=config.ingest)
+            readout = load_corpus(Path(corpus), max_file_bytes=config.max_file_bytes, limits=config.ingest,
+                                  reader=reader)
             articles, skipped, notices = readout.articles, readout.skipped, readout.notices
     if not articles:
         where = corpus if not isinstance(corpus, list) else "the given list"

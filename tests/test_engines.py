@@ -67,34 +67,87 @@ def test_ray_engine_partitions_keep_the_exact_pairs_on_this_corpus(corpus, local
     assert _found(outputs)[0] == local_found[0]
 
 
+@pytest.fixture(scope="module")
+def record_copies(tmp_path_factory) -> dict[str, Path]:
+    """The corpus as one JSONL file and as one Parquet file (tests/test_parquet.py writes them)."""
+    from tests.test_parquet import corpus_records, write_copies
+
+    jsonl, parquet = write_copies(tmp_path_factory.mktemp("records"), corpus_records())
+    return {"jsonl": jsonl, "parquet": parquet}
+
+
+def _articles(outputs) -> list[tuple]:
+    return [(a["id"], a["title"], a["date"], a["lang"]) for a in json.loads(outputs.views["json"])["articles"]]
+
+
+@pytest.mark.parametrize("kind", ["jsonl", "parquet"])
+def test_ray_data_reads_record_files_as_the_local_readers_do(kind, record_copies, local_found, tmp_path):
+    """Ray Data reads the file; ids, titles, dates, groups and stories are the local engine's."""
+    from cluster.pipeline import run_views
+
+    path = record_copies[kind]
+    local_run = run_views(path, Config(cache_dir=tmp_path / "local", scale={"cache_runs": False}), ["json"],
+                          encoder=FakeEncoder())
+    on_ray = ray_engine.run(path, Config(cache_dir=tmp_path / "ray"), ["json"], encoder_factory=FakeEncoder)
+    assert _articles(on_ray) == _articles(local_run)
+    assert _found(on_ray) == _found(local_run) == local_found
+    assert not any("read on the driver" in n for n in on_ray.result.notices)
+
+
+def test_ray_reader_keeps_text_ids_and_offset_dates_and_falls_back_on_mixed_types(tmp_path):
+    """Arrow would read ``007`` as 7 and an offset date as UTC (the day before): types are pinned. A
+    JSONL file whose ids mix numbers and strings is read on the driver, with a notice."""
+    from cluster.engines.ray_read import ray_reader
+    from cluster.ingest.readers import load_corpus
+
+    (tmp_path / "a.csv").write_text("ID;Text;Date\n007;Rain closed the port.;2024-03-01T02:00:00+05:00\n"
+                                    "8;The port reopened.;\n", encoding="utf-8")
+    rows = [{"id": "007", "text": "Ships waited outside.", "date": "2024-03-01T02:00:00+05:00"},
+            {"id": 9, "text": "The strike ended.", "date": "next tuesday"}]
+    (tmp_path / "b.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    ray.init(num_cpus=2, include_dashboard=False, logging_level="ERROR", log_to_driver=False)
+    try:
+        on_ray = load_corpus(tmp_path, reader=ray_reader(ray))
+    finally:
+        ray.shutdown()
+    local_read = load_corpus(tmp_path)
+    keys = [(a.id, a.title, a.date) for a in local_read.articles]
+    assert [(a.id, a.title, a.date) for a in on_ray.articles] == keys
+    assert keys[0][0] == "007" and str(keys[0][2]) == "2024-03-01"
+    assert any("b.jsonl: read on the driver" in n for n in on_ray.notices)
+    assert not any("a.csv" in n and "driver" in n for n in on_ray.notices)
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
-@pytest.mark.xfail(reason="on this 2-core machine the embedding actors of a two-node Ray cluster are cancelled "
-                   "before they run (ActorDiedError); passes on a local single-node cluster; open in issue 16",
-                   strict=False)
+@pytest.mark.xfail(reason="passes alone (3 of 3); after the other Ray tests of this file in one process it failed "
+                   "2 of 2 with ActorDiedError (an embedding actor 'cancelled before it started running'): "
+                   "docs/scale.md, 'The two-node test'", strict=False)
 def test_ray_engine_through_a_head_and_a_worker_node(corpus, local_found, tmp_path, monkeypatch):
     """A throw-away cluster on 127.0.0.1: token auth off (Ray >= 2.5x would need the head's token)."""
     monkeypatch.setenv("RAY_AUTH_MODE", "disabled")
-    ray_cli = str(Path(sys.executable).with_name("ray"))
+    ray_cli = [sys.executable, "-m", "ray.scripts.scripts"]  # not bin/ray: its shebang names the venv it was
+    # installed from, which a shared or moved venv may no longer have (FileNotFoundError on this machine)
     port = _free_port()
     common = ["--num-cpus=1", "--disable-usage-stats", "--node-ip-address=127.0.0.1"]
-    head = [ray_cli, "start", "--head", f"--port={port}", "--include-dashboard=false", *common,
+    head = [*ray_cli, "start", "--head", f"--port={port}", "--include-dashboard=false", *common,
             f"--temp-dir={tempfile.mkdtemp(prefix='ray', dir='/tmp')}"]  # fmt: skip  (socket paths must be short)
     try:
         subprocess.run(head, check=True, capture_output=True, timeout=180)
-        subprocess.run([ray_cli, "start", f"--address=127.0.0.1:{port}", *common], check=True, capture_output=True,
+        subprocess.run([*ray_cli, "start", f"--address=127.0.0.1:{port}", *common], check=True, capture_output=True,
                        timeout=180)  # fmt: skip
         config = Config(cache_dir=tmp_path / "cache")
         outputs = ray_engine.run(corpus, config, ["json"], address=f"127.0.0.1:{port}", encoder_factory=FakeEncoder)
         assert _found(outputs) == local_found
     finally:
-        subprocess.run([ray_cli, "stop", "--force"], capture_output=True, timeout=180)
+        subprocess.run([*ray_cli, "stop", "--force"], capture_output=True, timeout=180)
 
 
 def test_local_engine_is_the_pipeline(corpus, local_found, tmp_path, monkeypatch, fake_model):
     outputs = local.run(corpus, Config(cache_dir=tmp_path / "cache"), ["json"])
     assert _found(outputs) == local_found
+

@@ -300,7 +300,7 @@ def test_load_test_at_small_size(tmp_path, use_encoder, embedding_cache):
     assert report.ok, report.render()
     assert report.posted == report.stored == report.indexed == 16
     assert report.search_found == report.search_probes == 2
-    assert report.requests == 4 * 2 * 3 and report.requests_per_second > 0
-    assert {"POST", "GET article", "GET stories"} == set(report.latency_ms)
+    assert report.requests == 4 * 2 * 4 and report.requests_per_second > 0  # POST, then article, story, list
+    assert {"POST", "GET article", "GET story", "GET stories"} == set(report.latency_ms)
     assert all(s["p99"] >= s["p50"] > 0 for s in report.latency_ms.values())
     assert "requests/s" in report.render()

@@ -1,8 +1,9 @@
 """The Ray engine: embedding and the neighbour search spread over a Ray cluster (docs/scale.md).
 
-* The corpus is read and segmented on the driver with the local readers and segmenter: furniture
-  detection counts lines across the whole corpus, and the same reader keeps ids and dates identical
-  to a local run.
+* Record files (JSONL, CSV, Parquet; one file or a directory) are read by Ray Data, their rows
+  mapped through the local readers' record model (``ray_read.py``), so ids and dates are a local
+  run's; other files are read by the local readers. Segmentation runs on the driver: furniture
+  detection counts lines across the whole corpus.
 * Ray Data embeds the passages in ``map_batches`` with one model per worker actor and writes passage
   metadata and vectors to Parquet in the work directory (a shared path on a real cluster).
 * The neighbour search runs per partition as Ray tasks: one partition below
@@ -30,6 +31,7 @@ from cluster.duplicates.groups import Candidates, search_radius
 from cluster.duplicates.neighbours import Pairs, cells, exact_pairs, ivf_index, unique_pairs
 from cluster.embed import Encoder, LazyEncoder
 from cluster.engines import RAY_INSTALL_HINT, EngineUnavailable
+from cluster.engines.ray_read import ray_reader
 from cluster.pipeline import Backend, RunOutputs, Stopwatch, load_articles, render_views, run_loaded
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -145,10 +147,10 @@ def run(corpus: Path, config: Config, views: Iterable[str], *, address: str | No
     """A run on Ray; the same reports as the local engine (no run cache: a cluster run is a batch job)."""
     ray = require_ray()
     watch = Stopwatch()
-    articles, skipped, notices = load_articles(corpus, config, watch)
     encoder = encoder_factory() if encoder_factory is not None else LazyEncoder.for_model(config.model)
     start(ray, address)
     try:
+        articles, skipped, notices = load_articles(corpus, config, watch, reader=ray_reader(ray))
         with tempfile.TemporaryDirectory(prefix="cluster-ray-") as workdir:
             result = run_loaded(articles, skipped, notices, config, watch, encoder=encoder, progress_console=console,
                                 backend=ray_backend(ray, Path(workdir), encoder_factory))

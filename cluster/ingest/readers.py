@@ -1,4 +1,4 @@
-"""Reading a corpus: a directory of article files, one file, or record files (JSON, JSONL, CSV).
+"""Reading a corpus: a directory of article files, one file, or record files (JSON, JSONL, CSV, Parquet).
 
 The entry point, ``load_corpus``, picks a reader per file type (text.py for articles that are
 files, records.py for record files; files.py reads and checks the bytes) and gathers what they give.
@@ -20,6 +20,7 @@ from cluster.config import IngestConfig
 from cluster.documents import Article, SkippedInput
 from cluster.ingest.files import Batch, Source, Unreadable, corpus_files, read_text
 from cluster.ingest.limits import cap_article
+from cluster.ingest.parquet import read_parquet
 from cluster.ingest.records import read_csv, read_json, read_jsonl
 from cluster.ingest.text import html_charset, read_html, read_plain
 
@@ -39,12 +40,21 @@ _READERS: dict[str, _Reader] = {
     ".txt": read_plain, ".md": read_plain, ".html": read_html, ".htm": read_html,
     ".json": read_json, ".jsonl": read_jsonl, ".csv": read_csv,
 }  # fmt: skip
+_BINARY_READERS: dict[str, Callable[[Source, int], Batch]] = {".parquet": read_parquet}
+"""Readers of files that are not text (no decoding): they check the size limit themselves."""
+SUFFIXES = (*_READERS, *_BINARY_READERS)
+FileReader = Callable[[Source, int], Batch | None]
+"""Another way to read some files (the Ray engine's Ray Data readers): a Batch, or None for the local reader."""
 
 
-def _read_file(src: Source, max_file_bytes: int) -> Batch:
+def read_file(src: Source, max_file_bytes: int) -> Batch:
+    """One file with the reader its suffix names."""
+    binary = _BINARY_READERS.get(src.path.suffix.lower())
+    if binary is not None:
+        return binary(src, max_file_bytes)
     reader = _READERS.get(src.path.suffix.lower())
     if reader is None:
-        known = ", ".join(sorted(_READERS))
+        known = ", ".join(sorted(SUFFIXES))
         raise Unreadable(f"unsupported file type '{src.path.suffix or src.path.name}' (expected {known})")
     text = read_text(src.path, max_file_bytes, html_charset if reader is read_html else None)
     return reader(src, text)
@@ -77,10 +87,12 @@ def _capped(articles: list[Article], limits: IngestConfig, notices: list[str]) -
 
 
 def load_corpus(
-    path: Path | str, *, max_file_bytes: int = 20_000_000, limits: IngestConfig | None = None
+    path: Path | str, *, max_file_bytes: int = 20_000_000, limits: IngestConfig | None = None,
+    reader: FileReader | None = None,
 ) -> CorpusReadout:
     """Read every article under ``path`` (a folder, walked recursively, or one file); articles over
-    ``limits`` (default: ``Config().ingest``) are cut, with a notice.
+    ``limits`` (default: ``Config().ingest``) are cut, with a notice. ``reader`` may read some files
+    another way (None: the local reader does); ids, caps and skips are then handled alike.
 
     Raises ``FileNotFoundError`` only when ``path`` itself does not exist; every problem with a file
     or record inside it is returned in ``skipped`` instead of raised.
@@ -91,9 +103,9 @@ def load_corpus(
     skipped: list[SkippedInput] = []
     notices: list[str] = []
     if root.is_dir():
-        sources = corpus_files(root, _READERS.keys(), skipped, notices)
+        sources = corpus_files(root, SUFFIXES, skipped, notices)
         if not sources:
-            notices.append(f"{root}: no .txt, .md, .html, .json, .jsonl or .csv files found")
+            notices.append(f"{root}: no .txt, .md, .html, .json, .jsonl, .csv or .parquet files found")
     else:
         sources = [Source(root, str(root), root.name)]
     limits = limits or IngestConfig()
@@ -101,7 +113,8 @@ def load_corpus(
     for src in sources:
         src = dataclasses.replace(src, limits=limits)
         try:
-            batch = _read_file(src, max_file_bytes)
+            batch = reader(src, max_file_bytes) if reader is not None else None
+            batch = batch if batch is not None else read_file(src, max_file_bytes)
         except Unreadable as exc:
             skipped.append(SkippedInput(src.display, str(exc)))
             continue

@@ -181,7 +181,7 @@ def _first_problem(exc: ValidationError) -> str:
 # --- the record file formats -----------------------------------------------------------------------
 
 
-def _records_to_batch(src: Source, items: list[tuple[str, int, Any]], batch: Batch) -> Batch:
+def records_to_batch(src: Source, items: list[tuple[str, int, Any]], batch: Batch) -> Batch:
     """Articles from parsed records. ``items`` holds (where, number, record): ``where`` locates a
     record in messages ("line 12", "record 3"), ``number`` makes its id when the file has no ids."""
     if not items and not batch.skipped:
@@ -216,7 +216,7 @@ def read_json(src: Source, text: str) -> Batch:
         records = data
     else:
         raise Unreadable("JSON is neither a list of records nor an object with an 'articles' list")
-    return _records_to_batch(src, [(f"record {i}", i, rec) for i, rec in enumerate(records, 1)], batch)
+    return records_to_batch(src, [(f"record {i}", i, rec) for i, rec in enumerate(records, 1)], batch)
 
 
 def read_jsonl(src: Source, text: str) -> Batch:
@@ -233,7 +233,7 @@ def read_jsonl(src: Source, text: str) -> Batch:
             items.append((f"line {lineno}", lineno, json.loads(line)))
         except json.JSONDecodeError as exc:
             batch.skipped.append(f"line {lineno}: invalid JSON ({exc.msg})")
-    return _records_to_batch(src, items, batch)
+    return records_to_batch(src, items, batch)
 
 
 def read_csv(src: Source, text: str) -> Batch:
@@ -255,4 +255,4 @@ def read_csv(src: Source, text: str) -> Batch:
                 items.append((where, number, dict(zip(header, row))))
     except csv.Error as exc:
         batch.skipped.append(f"line {reader.line_num}: malformed CSV ({exc}); rest of the file skipped")
-    return _records_to_batch(src, items, batch)
+    return records_to_batch(src, items, batch)

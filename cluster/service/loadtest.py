@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import socket
 import sys
 import tempfile
@@ -106,7 +105,8 @@ def load_records(count: int, prefix: str = "") -> list[dict[str, Any]]:
 
 @dataclass
 class _Plan:
-    """What each client does: ``posts`` POSTs of ``batch`` articles, each followed by ``queries`` GET pairs."""
+    """What each client does: ``posts`` POSTs of ``batch`` articles, each followed by ``queries`` rounds of
+    GETs (a just-posted article, its story, the story list)."""
 
     clients: int
     posts: int
@@ -145,19 +145,24 @@ class _Recorder:
 
 def _client(number: int, url: str, records: list[dict[str, Any]], plan: _Plan, recorder: _Recorder,
             deadline: float, timeout: float) -> None:
-    """One client: post its share of the records, and after each POST look up what it posted so far."""
+    """One client: post its share of the records; after each POST read back the articles it just
+    posted (``GET article``: the read a live store must answer at once), their stories by id, and the
+    story list."""
     import httpx
 
-    rng = random.Random(number)
     mine = records[number * plan.per_client : (number + 1) * plan.per_client]
     with httpx.Client(base_url=url, timeout=timeout) as http:
         for k in range(plan.posts):
             if time.monotonic() > deadline:
                 return
-            recorder.request(http, "POST", "POST", "/articles", json=mine[k * plan.batch : (k + 1) * plan.batch])
-            for _ in range(plan.queries):
-                seen = mine[rng.randrange((k + 1) * plan.batch)]["id"]
-                recorder.request(http, "GET article", "GET", f"/articles/{quote(seen, safe='')}")
+            batch = mine[k * plan.batch : (k + 1) * plan.batch]
+            recorder.request(http, "POST", "POST", "/articles", json=batch)
+            for q in range(plan.queries):
+                seen = batch[q % len(batch)]["id"]
+                answer = recorder.request(http, "GET article", "GET", f"/articles/{quote(seen, safe='')}")
+                story = answer.json().get("story") if answer is not None and answer.status_code == 200 else None
+                if story:
+                    recorder.request(http, "GET story", "GET", f"/stories/{story}")
                 recorder.request(http, "GET stories", "GET", "/stories", params={"limit": 20})
 
 
@@ -268,7 +273,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--posts", type=int, default=5, help="POST requests per client")
     parser.add_argument("--batch", type=int, default=2, help="articles per POST")
-    parser.add_argument("--queries", type=int, default=2, help="GET pairs after each POST")
+    parser.add_argument("--queries", type=int, default=2, help="GET rounds per POST (article, story, list)")
     parser.add_argument("--url", help="an already running service (default: start one here)")
     parser.add_argument("--store", type=Path, help="store directory for the started service (default: a temp dir)")
     parser.add_argument("--time-limit", type=float, default=120.0)

@@ -89,7 +89,7 @@ def _per_item(items: list, by_id: dict[str, dict]) -> list[dict]:
 
 @article_routes.get("", summary="Stored articles, paged, in insertion order", response_model=ArticlePage)
 def list_articles(reader: ReaderDep, offset: Offset = 0, limit: Limit = 50) -> Any:
-    view = reader.view(fresh=False)
+    view = reader.view()
     rows = list(view.articles.values())
     page = [_article_summary(a, view) for a in rows[offset : offset + limit]]
     return {"articles": page, "total": len(rows), "offset": offset, "limit": limit, "revision": view.revision}
@@ -98,15 +98,11 @@ def list_articles(reader: ReaderDep, offset: Offset = 0, limit: Limit = 50) -> A
 @article_routes.get("/{article_id:path}", summary="One article, its segments, story and duplicate passages",
               response_model=ArticleDetail, responses=_NOT_FOUND)
 def get_article(article_id: str, reader: ReaderDep) -> Any:
-    state = reader.article_state(article_id)
-    if state is None:
+    """Read from the tables (``cluster.store.lookup``): current as soon as the POST that added it returned."""
+    answer = reader.article(article_id)
+    if answer is None:
         return error_response(404, f"unknown article id {article_id!r}")
-    view = reader.view(fresh=False)
-    if view.hashes.get(article_id) != state[0]:  # new or replaced since the view: wait for a fresh one
-        view = reader.view()
-    return {**view.articles[article_id], "story": state[1],
-            "indexed_passages": reader.indexed_passages(article_id),
-            "duplicate_groups": view.groups_of.get(article_id, [])}
+    return answer
 
 
 # --- stories ---------------------------------------------------------------------------------------
@@ -125,7 +121,7 @@ def list_stories(
 ) -> Any:
     if date_from and date_to and date_from > date_to:
         return error_response(422, f"'from' ({date_from}) is after 'to' ({date_to})")
-    view = reader.view(fresh=False)
+    view = reader.view()
     found, ignored = _filter_stories(view, date_from, date_to, outlet, speaker)
     return {"stories": found[offset : offset + limit], "total": len(found), "offset": offset,
             "limit": limit, "ignored_filters": ignored, "revision": view.revision}
@@ -134,20 +130,10 @@ def list_stories(
 @story_routes.get("/{story_id}", summary="One story: members and evidence; an old id answers its successor",
              response_model=StoryDetail, response_model_exclude_unset=True, responses=_NOT_FOUND)
 def get_story(story_id: str, reader: ReaderDep) -> Any:
-    live, chain = reader.resolve(story_id)
-    view = reader.view()
-    if live is None or live not in view.stories:
+    """Read from the tables: members, evidence and history as of the latest commit."""
+    answer = reader.story(story_id)
+    if answer is None:
         return error_response(404, f"unknown story id {story_id!r}")
-    story = view.stories[live]
-    groups = {g["id"]: g for aid in story["articles"] for g in view.groups_of.get(aid, [])}
-    answer = {
-        **story,
-        "members": [_article_summary(view.articles[a], view) for a in story["articles"]],
-        "evidence_groups": [groups[g] for g in story["evidence"] if g in groups],
-        "history": reader.history(live),
-    }
-    if chain:
-        answer["resolved_from"] = story_id
     return answer
 
 
@@ -204,12 +190,16 @@ def list_duplicates(
     offset: Offset = 0,
     limit: Limit = 50,
 ) -> Any:
-    view = reader.view(fresh=article is None)
-    if article is not None and article not in view.articles:
-        return error_response(404, f"unknown article id {article!r}")
-    groups = view.groups_of.get(article, []) if article is not None else view.data["duplicate_groups"]
+    if article is not None:  # one article's groups: a live read, like GET /articles/{id}
+        groups = reader.article_groups(article)
+        if groups is None:
+            return error_response(404, f"unknown article id {article!r}")
+        revision = reader.revision()
+    else:
+        view = reader.view()
+        groups, revision = view.data["duplicate_groups"], view.revision
     return {"duplicate_groups": groups[offset : offset + limit], "total": len(groups), "offset": offset,
-            "limit": limit, "revision": view.revision}
+            "limit": limit, "revision": revision}
 
 
 @health_routes.get("/health", summary="Liveness and store counts", response_model=HealthOut)

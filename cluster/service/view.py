@@ -1,15 +1,20 @@
-"""The service's read side: a view of the whole store in the JSON contract's shape, and the reader
-that keeps it current without making every request pay for a rebuild.
+"""The service's read side: per-id reads straight from SQLite, and a cached whole-store view for lists.
 
-The view is what ``cluster run --store`` prints (``store_report.store_result`` + ``report.to_json``),
-read in one SQLite snapshot, plus lookups by id. Rebuilding it costs seconds on a large store, so it
-is rebuilt in the background after each write, lists answer the latest built view (with the revision
-it reflects), and id lookups wait only when the view does not yet hold what they ask for.
+Id lookups (an article, a story, one article's duplicate groups) are answered by
+``cluster.store.lookup`` from the tables, in one snapshot per request, on a connection of the
+requesting thread: they are current as soon as a write commits and never wait for anything but
+SQLite. Lists (and the filters that need every story) read the view: what ``cluster run --store``
+prints (``store_report.store_result`` + ``report.to_json``), read in one snapshot. Rebuilding it costs
+seconds on a large store, so it is rebuilt in the background after writes (at most one build at a
+time, and not more often than ``min_interval`` seconds apart), and lists answer the latest built view
+with the revision it reflects. The view's duplicate group ids are renamed to the stable ids the live
+reads use (``lookup.stable_group_id``), so ids agree between lists and id lookups.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,8 +22,8 @@ from typing import Any
 from cluster.embed import Encoder
 from cluster.report.terminal import to_json
 from cluster.store.db import Store
+from cluster.store.lookup import article_detail, article_groups, stable_group_id, story_detail
 from cluster.store.report import store_result
-from cluster.store.story_ids import history, resolve
 
 
 @dataclass
@@ -40,7 +45,8 @@ class StoreView:
             revision = store.revision
             result = store_result(store, quotes_encoder)
             hashes = store.article_hashes()
-        data = to_json(result)
+            row_ids = store.match_row_ids()
+        data = _with_stable_group_ids(to_json(result), row_ids)
         view = cls(revision, data, hashes=hashes)
         view.articles = {a["id"]: a for a in data["articles"]}
         view.stories = {s["id"]: s for s in data["stories"]}
@@ -51,46 +57,83 @@ class StoreView:
         return view
 
 
+def _with_stable_group_ids(data: dict[str, Any], row_ids: dict[tuple[str, int, str, int], int]) -> dict[str, Any]:
+    """The report with each duplicate group's positional id (``D1``...) replaced by its stable id."""
+    renamed: dict[str, str] = {}
+    for group in data["duplicate_groups"]:
+        passages = group["passages"]
+        links = [((passages[p["a"]]["article"], passages[p["a"]]["segment"]),
+                  (passages[p["b"]]["article"], passages[p["b"]]["segment"])) for p in group["pairs"]]
+        renamed[group["id"]] = group["id"] = stable_group_id(links, row_ids)
+    for story in data["stories"]:
+        story["evidence"] = [renamed.get(g, g) for g in story["evidence"]]
+    return data
+
+
 class Reader:
-    """Read side: SQLite connections of its own (WAL: never blocked by the writer) and a cached view.
+    """Read side: per-thread SQLite connections for id lookups (WAL: never blocked by the writer), and
+    a cached whole-store view for lists, rebuilt by one background thread after writes."""
 
-    Id lookups always get a view of the current revision. Lists accept the previous view while a
-    newer one is being built in the background, so that on a large store a stream of writes does not
-    make every list request wait for a rebuild (seconds at ~10,000 paragraphs; docs/service.md).
-    """
-
-    def __init__(self, directory: Path, quotes_encoder: Encoder | None = None) -> None:
+    def __init__(self, directory: Path, quotes_encoder: Encoder | None = None, min_interval: float = 2.0) -> None:
+        self.directory = Path(directory)
         self.quotes_encoder = quotes_encoder
         """Set: views carry the quotes (and ``GET /stories?speaker=`` works); None: they do not."""
-        self.store = Store(directory)
-        self._builder = Store(directory)
-        self._db_lock = threading.Lock()
+        self.min_interval = min_interval
+        """Least seconds between the end of one background build and the start of the next (at least twice
+        the last build's time): on a large store a stream of writes would otherwise keep the builder
+        running all the time, holding the interpreter lock the id reads need."""
+        self._local = threading.local()
+        self._opened: list[Store] = []
+        self._open_lock = threading.Lock()
+        self._builder = Store(self.directory)
         self._build_lock = threading.Lock()
         self._view: StoreView | None = None
+        self._wanted = threading.Event()
+        self._closing = threading.Event()
+        self._loop: threading.Thread | None = None
+
+    def live(self) -> Store:
+        """This thread's connection (opened on first use): id lookups never share one."""
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = self._local.store = Store(self.directory, create=False)
+            with self._open_lock:
+                self._opened.append(store)
+        return store
 
     def revision(self) -> int:
-        with self._db_lock:
-            return self.store.revision
+        return self.live().revision
 
-    def view(self, fresh: bool = True) -> StoreView:
-        """A view of at least the revision committed when called (``fresh``), or the latest built."""
-        wanted = self.revision()
+    def view(self, fresh: bool = False) -> StoreView:
+        """The latest built view (``fresh``: one of at least the revision committed when called)."""
         current = self._view
-        if current is not None and (current.revision >= wanted or not fresh):
-            if current.revision < wanted:
+        if current is not None and (not fresh or current.revision >= self.revision()):
+            if current.revision < self.revision():
                 self.refresh_in_background()
             return current
-        return self._rebuild(wanted)
+        return self._rebuild(self.revision())
 
     def refresh_in_background(self) -> None:
-        """Start building the view of the current revision unless a build is running (after writes)."""
-        if not self._build_lock.locked():
-            threading.Thread(target=self._rebuild_quietly, daemon=True).start()
+        """Ask the builder thread for a view of the current revision (after writes)."""
+        if self._loop is None:
+            self._loop = threading.Thread(target=self._build_loop, daemon=True, name="view-builder")
+            self._loop.start()
+        self._wanted.set()
 
-    def article_state(self, article_id: str) -> tuple[str, str] | None:
-        """(content hash, story id) of a stored article, straight from SQLite; None if unknown."""
-        with self._db_lock:
-            return self.store.article_state(article_id)
+    def _build_loop(self) -> None:
+        while not self._closing.is_set():
+            self._wanted.wait()
+            self._wanted.clear()
+            if self._closing.is_set():
+                return
+            started = time.perf_counter()
+            try:
+                self._rebuild(self.revision())
+            except Exception:  # the next request rebuilds, or reports the error itself
+                pass
+            # a build that took t seconds is followed by a pause of at least 2t: on a large store the
+            # builder then holds the interpreter (and a core) at most a third of the time, id reads the rest
+            self._closing.wait(max(self.min_interval, 2 * (time.perf_counter() - started)))
 
     def _rebuild(self, wanted: int) -> StoreView:
         """Build unless the build that held the lock already reached ``wanted``: a waiter never
@@ -101,32 +144,35 @@ class Reader:
                 current = self._view = StoreView.build(self._builder, self.quotes_encoder)
             return current
 
-    def _rebuild_quietly(self) -> None:
-        try:
-            self._rebuild(self.revision())
-        except Exception:  # the next request rebuilds, or reports the error itself
-            pass
+    # --- live reads (cluster/store/lookup.py) --------------------------------------------------------
 
-    def indexed_passages(self, article_id: str) -> int:
-        with self._db_lock:
-            return self.store.searchable_count(article_id)
+    def article(self, article_id: str) -> dict | None:
+        return article_detail(self.live(), article_id)
+
+    def article_groups(self, article_id: str) -> list[dict] | None:
+        return article_groups(self.live(), article_id)
+
+    def story(self, story_id: str) -> dict | None:
+        """The live story; keywords from the cached view when it holds the same members (the view
+        weighs words against the whole store, a live read against recent articles only)."""
+        return story_detail(self.live(), story_id, known=self._view_keywords)
+
+    def _view_keywords(self, story_id: str, members: list[str]) -> list[str] | None:
+        cached = self._view.stories.get(story_id) if self._view is not None else None
+        return cached["keywords"] if cached is not None and set(cached["articles"]) == set(members) else None
 
     def counts(self) -> dict[str, int]:
-        """Rows per table, live stories and the generation, read in one go."""
-        with self._db_lock:
-            counts = {t: self.store.count(t) for t in ("articles", "passages", "matches")}
-            return {**counts, "stories": self.store.live_story_count(), "generation": self.store.generation,
-                    "revision": self.store.revision}
-
-    def resolve(self, story_id: str) -> tuple[str | None, list[str]]:
-        with self._db_lock:
-            return resolve(self.store, story_id)
-
-    def history(self, story_id: str) -> list[dict]:
-        with self._db_lock:
-            return [e.to_json() for e in history(self.store, story_id)]
+        """Rows per table, live stories and the generation, read in one snapshot."""
+        store = self.live()
+        with store.snapshot():
+            counts = {t: store.count(t) for t in ("articles", "passages", "matches")}
+            return {**counts, "stories": store.live_story_count(), "generation": store.generation,
+                    "revision": store.revision}
 
     def close(self) -> None:
-        with self._build_lock, self._db_lock:
-            self.store.close()
+        self._closing.set()
+        self._wanted.set()
+        with self._build_lock, self._open_lock:
+            for store in self._opened:
+                store.close()
             self._builder.close()

@@ -110,7 +110,14 @@ def groups_from_store(store: Store, texts: dict[str, str], cfg: DuplicateConfig,
                       article_ids: Sequence[str] | None = None) -> list[DuplicateGroup]:
     """Duplicate groups over all stored matches (or those touching ``article_ids``), as a one-shot run
     forms them: one paragraph per article pairing, then average-linkage grouping."""
-    stored = store.matches(article_ids)
+    return groups_of_matches(store, store.matches(article_ids), texts, cfg)
+
+
+def groups_of_matches(store: Store, stored: Sequence[ParagraphMatch], texts: dict[str, str],
+                      cfg: DuplicateConfig) -> list[DuplicateGroup]:
+    """Duplicate groups of the given stored matches (passage numbers = passage ids). Exact for every
+    group inside the matches when they are closed under the match graph (a connected component):
+    pairing and grouping never look past one."""
     if not stored:
         return []
     ids = sorted({x for m in stored for x in (m.vec_left, m.vec_right)})

@@ -34,7 +34,7 @@ from cluster.store.duplicates import (
 )
 from cluster.store.index import VectorIndex, open_index
 from cluster.store.queries import NewArticleRows, content_hash
-from cluster.store.stories import assign_new, full_clusters
+from cluster.store.stories import BodyMatrix, assign_new, full_clusters
 from cluster.store.story_ids import apply_clusters, create_story, record, retire_if_empty, touch
 from cluster.stories.bodies import article_bodies
 
@@ -104,6 +104,7 @@ class Ingestor:
         self.settings = settings
         self.encoder = LazyEncoder.for_model(self.config.model) if encoder is None else encoder
         self.stored_words = StoredWords(self.config.duplicates)
+        self._bodies: BodyMatrix | None = None
 
     def _open_index(self) -> None:
         store = self.store
@@ -138,15 +139,18 @@ class Ingestor:
                 on_commit(lo // size + 1)
         return out
 
-    def add(self, articles: Sequence[Article]) -> list[ArticleStatus]:
-        """Add one batch atomically; identical re-adds are recognised, changed articles replace theirs."""
+    def add(self, articles: Sequence[Article], *, recluster_due: bool = True) -> list[ArticleStatus]:
+        """Add one batch atomically; identical re-adds are recognised, changed articles replace theirs.
+        ``recluster_due=False``: leave a due re-clustering to the caller (the service runs it after
+        answering the POST that made it due: ``maybe_recluster``)."""
         batch = list({a.id: a for a in articles}.values())  # the last version of an id in a batch wins
         known = self.store.article_hashes([a.id for a in batch])
         todo = [a for a in batch if known.get(a.id) != content_hash(a)]
         replaced = [a.id for a in todo if a.id in known]
         if todo:
             self._write(todo, replaced)
-        self._maybe_recluster()
+        if recluster_due:
+            self.maybe_recluster()
         written = {a.id for a in todo}
         stories = self.store.stories_of([a.id for a in batch])  # after any re-clustering: current ids
         return [
@@ -173,7 +177,7 @@ class Ingestor:
         if bodies.vectors.shape[1] != self.index.dim:  # nothing to embed in the batch: zeros of the store's width
             zeros = np.zeros((len(todo), self.index.dim), np.float32)
             bodies = replace(bodies, vectors=zeros, leads=zeros.copy())
-        decided = assign_new(self.store, bodies, matches, cfg.stories)  # reads no passage number of a match
+        decided = assign_new(self.store, bodies, matches, cfg.stories, stored=self._stored_bodies())
 
         old_passages = self.store.passage_ids_of(replaced)
         with self.store.transaction():
@@ -196,11 +200,25 @@ class Ingestor:
             generation = self.store.bump_generation()
         if self.stored_words.loaded:
             self.stored_words.update(todo, segments)
+        self._remember_bodies([a.id for a in todo], bodies.vectors, replaced)
         self.index.remove(old_passages)
         fresh = [k for k, ok in enumerate(searchable) if ok]
         if fresh:
             self.index.add(np.array([passage_id[k] for k in fresh], dtype=np.int64), vectors[fresh])
         self.store.record_index(generation, self.index.save(self.directory, generation))
+
+    def _stored_bodies(self) -> BodyMatrix:
+        """The body vectors of every stored article, read from SQLite once and then kept current."""
+        if self._bodies is None:
+            self._bodies = BodyMatrix(self.store)
+        return self._bodies
+
+    def _remember_bodies(self, ids: list[str], vectors: np.ndarray, replaced: list[str]) -> None:
+        """After a commit: new rows join the in-memory matrix; a replacement (rare) reloads it."""
+        if replaced:
+            self._bodies = None
+        elif self._bodies is not None:
+            self._bodies.append(ids, vectors)
 
     def _segment(self, todo: list[Article]) -> tuple[dict[str, list[Segment]], list[Passage], list[Article]]:
         """Segments and passages of ``todo``, segmented beside the latest stored articles (their own
@@ -243,10 +261,13 @@ class Ingestor:
             self.store.bump_revision()
         return final
 
-    def _maybe_recluster(self) -> None:
+    def maybe_recluster(self) -> bool:
+        """Re-cluster when ``settings.recluster_every`` additions have accumulated; True if it ran."""
         every = self.settings.recluster_every
         if every > 0 and int(self.store.get_meta("added_since_recluster") or 0) >= every:
             self.recluster(f"automatic re-clustering after {every} additions")
+            return True
+        return False
 
 
 def _split_by_article(

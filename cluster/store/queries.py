@@ -131,14 +131,13 @@ class Queries:
         return self.articles(ids[::-1]) if ids else []
 
     def segments(self, articles: Sequence[Article]) -> dict[str, list[Segment]]:
-        out: dict[str, list[Segment]] = {}
-        for article in articles:
-            rows = self.db.execute(
-                'SELECT idx, kind, start, "end" FROM segments WHERE article_id = ? ORDER BY idx', (article.id,)
-            )
-            out[article.id] = [
-                Segment(article.id, i, SegmentKind(kind), article.text[s:e], s, e) for i, kind, s, e in rows
-            ]
+        """Segments of the given articles (one query per ``CHUNK`` articles: live reads stay few round trips)."""
+        by_id = {a.id: a for a in articles}
+        query = ('SELECT article_id, idx, kind, start, "end" FROM segments WHERE article_id IN ({marks}) '
+                 "ORDER BY article_id, idx")
+        out: dict[str, list[Segment]] = {a.id: [] for a in articles}
+        for aid, i, kind, start, end in self._in_chunks(query, list(by_id)):
+            out[aid].append(Segment(aid, i, SegmentKind(kind), by_id[aid].text[start:end], start, end))
         return out
 
     def article_vectors(self) -> tuple[list[str], np.ndarray, np.ndarray, list[int], list[str]]:
@@ -163,6 +162,10 @@ class Queries:
 
     def stories_of(self, ids: Sequence[str]) -> dict[str, str]:
         return dict(self._in_chunks("SELECT id, story_id FROM articles WHERE id IN ({marks})", ids))
+
+    def story_members(self, story_id: str) -> list[str]:
+        """Ids of a story's articles, in insertion order (a live read: current after each commit)."""
+        return [r[0] for r in self.db.execute("SELECT id FROM articles WHERE story_id = ? ORDER BY seq", (story_id,))]
 
     def story_of(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT id, story_id FROM articles"))
@@ -221,6 +224,34 @@ class Queries:
                     seen.add(key)
                     rows.append(row)
         return [_match_of(r) for r in rows]
+
+    def matches_at(self, paragraphs: Iterable[tuple[str, int]]) -> list[tuple[int, ParagraphMatch]]:
+        """(row id, match) of every stored match with an end at one of the given (article, segment)
+        paragraphs: one step of walking the match graph outward from an article (live reads). Rows are
+        fetched by article (indexed, ``CHUNK`` ids a query) and kept when an end is a wanted paragraph."""
+        wanted = set(paragraphs)
+        articles = sorted({aid for aid, _ in wanted})
+        rows: dict[int, tuple] = {}
+        for side in ("left", "right"):
+            query = f"SELECT id, {_MATCH_COLUMNS} FROM matches WHERE {side}_article IN ({{marks}})"
+            for row in self._in_chunks(query, articles):
+                if (row[1], row[2]) in wanted or (row[3], row[4]) in wanted:
+                    rows[row[0]] = row
+        return [(rid, _match_of(row[1:])) for rid, row in sorted(rows.items())]
+
+    def matched_paragraphs(self, article_ids: Iterable[str]) -> list[tuple[str, int]]:
+        """The (article, segment) paragraphs of these articles that some stored match ends at."""
+        ids = list(dict.fromkeys(article_ids))
+        out: dict[tuple[str, int], None] = {}
+        for side in ("left", "right"):
+            query = f"SELECT {side}_article, {side}_segment FROM matches WHERE {side}_article IN ({{marks}})"
+            out.update(dict.fromkeys((a, int(s)) for a, s in self._in_chunks(query, ids)))
+        return sorted(out)
+
+    def match_row_ids(self) -> dict[tuple[str, int, str, int], int]:
+        """(left article, left segment, right article, right segment) -> row id, of every stored match."""
+        query = "SELECT left_article, left_segment, right_article, right_segment, id FROM matches"
+        return {(r[0], r[1], r[2], r[3]): r[4] for r in self.db.execute(query)}
 
     def insert_matches(self, matches: Sequence[ParagraphMatch]) -> None:
         """Store matches whose passage numbers are passage ids."""
