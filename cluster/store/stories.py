@@ -1,12 +1,12 @@
 """Stories in the store: new articles join the best existing story or open one; a full re-clustering
 runs the one-shot stage (``cluster/stories/clustering.py``) over every stored article and keeps ids by overlap.
 
-Incremental assignment uses the one-shot signals and cut on a neighbourhood: the new articles, the
-stored articles nearest to them in meaning or sharing passages with them, and the members of those
-articles' stories. A new article joins the story whose members it is, on average, most similar to
-when that similarity clears the average-linkage cut (``1 - distance_threshold``), exactly the test
-average linkage applies when it merges a singleton into a cluster; otherwise it opens a new story
-(which later articles of the same batch may join). Word weights (TF-IDF) are fitted on the
+Incremental assignment uses the one-shot scorer (learned or mix, as configured) on a neighbourhood:
+the new articles, the stored articles nearest to them in meaning or sharing passages with them, and
+the members of those articles' stories. A new article joins the story whose members it is, on
+average, most similar to when that similarity clears the level at which average linkage merges
+(``1 - cut``), exactly the test average linkage applies when it merges a singleton into a cluster;
+otherwise it opens a new story (which later articles of the same batch may join). Word weights (TF-IDF) are fitted on the
 neighbourhood rather than the whole store, one reason a periodic re-clustering is kept.
 """
 
@@ -21,8 +21,16 @@ from cluster.duplicates.matches import ParagraphMatch
 from cluster.store.db import Store
 from cluster.store.duplicates import shared_links
 from cluster.stories.bodies import ArticleBodies, body_text
-from cluster.stories.clustering import cluster_stories
-from cluster.stories.signals import ParagraphLink, build_signals, combined_similarity, date_penalty
+from cluster.stories.clustering import cluster_stories, learned_cut, learned_similarity
+from cluster.stories.scorer import load_scorer
+from cluster.stories.signals import (
+    ParagraphLink,
+    build_signals,
+    combined_similarity,
+    date_penalty,
+    pair_signals,
+    story_signals,
+)
 
 
 def stored_bodies(store: Store, ids: Sequence[str] | None = None) -> ArticleBodies:
@@ -42,10 +50,17 @@ def stored_bodies(store: Store, ids: Sequence[str] | None = None) -> ArticleBodi
     )
 
 
-def similarity(bodies: ArticleBodies, links: list[ParagraphLink], cfg: StoryConfig) -> np.ndarray:
-    """The one-shot stage's article similarity, dates included."""
+def similarity(bodies: ArticleBodies, links: list[ParagraphLink], cfg: StoryConfig) -> tuple[np.ndarray, float]:
+    """The one-shot stage's article similarity (dates included) with the configured scorer, and the level
+    at which its average linkage merges: an article joins a story by the same test a re-clustering applies,
+    or ids would churn at every re-clustering. The neighbourhood is small, so the matrix is dense."""
+    if cfg.scorer == "learned":
+        scorer = load_scorer(cfg.scorer_path)
+        learned = learned_similarity(bodies, pair_signals(bodies, links, cfg), cfg, scorer)
+        return learned.toarray(), 1.0 - learned_cut(cfg, scorer)
     signals = build_signals(bodies, links, cfg)
-    return combined_similarity(signals, cfg) - date_penalty([a.date for a in bodies.articles], cfg)
+    mix = combined_similarity(signals, cfg) - date_penalty([a.date for a in bodies.articles], cfg)
+    return mix, 1.0 - cfg.distance_threshold
 
 
 class BodyMatrix:
@@ -88,33 +103,58 @@ def assign_new(
     old_subset = _neighbourhood(store, ids, body, new, new_matches, neighbours, member_cap)
     context = stored_bodies(store, old_subset) + new if old_subset else new
     links = shared_links(store, [a.id for a in context.articles], extra=new_matches)
-    sim = similarity(context, links, cfg)
+    sim, merge_level = similarity(context, links, cfg)
     story_of = store.stories_of(old_subset) if old_subset else {}
     members: dict[str | int, list[int]] = {}
     for k, article in enumerate(context.articles[: len(context.articles) - len(new.articles)]):
         members.setdefault(story_of[article.id], []).append(k)
-    return _decide(sim, members, len(context.articles) - len(new.articles), len(new.articles), cfg)
+    return _decide(sim, members, len(context.articles) - len(new.articles), len(new.articles), merge_level)
 
 
 def _decide(sim: np.ndarray, members: dict[str | int, list[int]], offset: int, count: int,
-            cfg: StoryConfig) -> list[str | int]:
-    """Each new article (rows ``offset``...) joins the story it is on average most similar to, when
-    that clears the average-linkage cut, else opens a new one (numbered) that later ones may join."""
-    cut = 1.0 - cfg.distance_threshold
+            level: float) -> list[str | int]:
+    """Each new article (rows ``offset``...): the stored story it joins, or the number of a new one.
+
+    Average linkage over the neighbourhood, as a re-clustering would run it, with the stored stories as
+    clusters already formed: the closest two clusters (mean similarity) merge while that mean reaches
+    ``level``, except two stored stories (only a re-clustering merges those, keeping ids stable). Taking
+    the new articles one by one instead made the order decide: a third outlet that ties two reports of one
+    event together came too late to join them."""
+    stored = list(members)
+    clusters = [list(members[sid]) for sid in stored] + [[offset + n] for n in range(count)]
+    owner: list[str | int | None] = [*stored, *([None] * count)]
+    membership = np.zeros((len(clusters), sim.shape[0]))
+    for c, rows in enumerate(clusters):
+        membership[c, rows] = 1.0
+    sums = membership @ sim @ membership.T
+    sizes = membership.sum(axis=1)
+    alive = np.ones(len(clusters), dtype=bool)
+    while True:
+        mean = sums / np.outer(sizes, sizes)
+        closed = ~np.outer(alive, alive) | np.eye(len(clusters), dtype=bool)
+        closed[: len(stored), : len(stored)] = True
+        mean[closed] = -np.inf
+        a, b = np.unravel_index(int(np.argmax(mean)), mean.shape)
+        if mean[a, b] < level:
+            break
+        keep, gone = (a, b) if owner[a] is not None or owner[b] is None else (b, a)
+        sums[keep] += sums[gone]
+        sums[:, keep] += sums[:, gone]
+        sizes[keep] += sizes[gone]
+        alive[gone] = False
+        clusters[keep] += clusters[gone]
+    return _story_of_each(clusters, owner, alive, offset, count)
+
+
+def _story_of_each(clusters: list[list[int]], owner: list[str | int | None], alive: np.ndarray,
+                   offset: int, count: int) -> list[str | int]:
+    """The stored story of each new row's cluster, or new stories numbered in the batch's order."""
+    of_row: dict[int, int] = {row: c for c in np.flatnonzero(alive) for row in clusters[c]}
+    opened: dict[int, int] = {}
     decided: list[str | int] = []
-    opened = 0
     for n in range(count):
-        row = offset + n
-        best, best_sim = None, -np.inf
-        for sid, idx in members.items():
-            mean = float(sim[row, idx].mean())
-            if mean > best_sim:
-                best, best_sim = sid, mean
-        if best is None or best_sim < cut:
-            best = opened
-            opened += 1
-        members.setdefault(best, []).append(row)
-        decided.append(best)
+        c = of_row[offset + n]
+        decided.append(owner[c] if owner[c] is not None else opened.setdefault(c, len(opened)))
     return decided
 
 
@@ -148,6 +188,6 @@ def full_clusters(store: Store, cfg: StoryConfig) -> list[set[str]]:
     bodies = stored_bodies(store)
     if not bodies.articles:
         return []
-    signals = build_signals(bodies, shared_links(store, [a.id for a in bodies.articles]), cfg)
+    signals = story_signals(bodies, shared_links(store, [a.id for a in bodies.articles]), cfg)
     return [set(s.articles) for s in cluster_stories(bodies, signals, cfg).stories]
 

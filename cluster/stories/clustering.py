@@ -53,9 +53,14 @@ def learned_labels(
     """Story labels from the learned scorer on the sparse candidate graph, and the similarity (p less
     the date penalty; 0 for pairs never scored) that picks each story's central article."""
     scorer = load_scorer(cfg.scorer_path)
-    cut = cfg.learned_cut if cfg.learned_cut is not None else scorer.cut
     similarity = learned_similarity(bodies, signals, cfg, scorer)
-    return attach_strays(similarity, sparse_average_linkage(similarity, cut), scorer.strays), similarity
+    return attach_strays(similarity, sparse_average_linkage(similarity, learned_cut(cfg, scorer)), scorer.strays), similarity
+
+
+def learned_cut(cfg: StoryConfig, scorer: StoryScorer) -> float:
+    """The average-linkage distance cut on ``1 - p``: the config's when set, else the one shipped with the
+    scorer (chosen out of fold with its weights)."""
+    return cfg.learned_cut if cfg.learned_cut is not None else scorer.cut
 
 
 def learned_similarity(
