@@ -197,7 +197,7 @@ def _provenance_line(provenance: ProvenanceOut) -> str:
 def _render_stories(report: Report, width: int, listing: Listing) -> list[str]:
     stories = report.stories
     out = [_heading(f"Stories: {len(stories)} ({report.summary.multi_article_stories} with several articles), "
-                    f"{len(report.storylines)} storylines")]
+                    f"{len(report.storylines)} storyline{'' if len(report.storylines) == 1 else 's'}")]
     articles = {a.id: a for a in report.articles}
     ranked = ranked_stories(report) if listing.top is not None else stories
     shown = listing.cut(len(ranked))

@@ -82,7 +82,7 @@ def render_summary(report: Report, listing: Listing, snippet) -> list[str]:
     carriers = len({a for g in report.duplicate_groups for a in g.articles})
     out = [_heading("Summary"),
            (f"  {s.articles} articles from {outlets} outlet(s); {s.stories} stories ({s.multi_article_stories} "
-            f"with several articles), {s.storylines} storylines"),
+            f"with several articles), {s.storylines} storyline{'' if s.storylines == 1 else 's'}"),
            (f"  {s.duplicate_groups} copied passages (duplicate groups) carried by {carriers} articles; "
             f"{s.duplicate_pairs} verified pairs")]
     if report.quotes is not None:
