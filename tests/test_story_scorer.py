@@ -111,6 +111,25 @@ def test_sparse_average_linkage_equals_dense_with_unscored_pairs_at_zero():
         assert len(set(zip(a.tolist(), b.tolist()))) == len(set(a.tolist())) == len(set(b.tolist()))
 
 
+def test_heap_linkage_of_a_large_component_equals_the_dense_cut():
+    """A feed of short near-copies chains thousands of articles into one component: it is cut on the
+    scored pairs only, with the stories the dense cut would give."""
+    from cluster.stories.graph import heap_average_linkage
+
+    rng = np.random.default_rng(5)
+    n = 80
+    vectors = rng.normal(size=(n, 6)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    left, right = candidate_pairs(vectors, np.zeros((n, n)), [None] * n, k=8, window_days=7)
+    sim = sparse_similarity(n, left, right, np.clip((vectors[left] * vectors[right]).sum(1), 0, 1))
+    dense = sim.toarray()
+    np.fill_diagonal(dense, 1.0)
+    for cut in (0.3, 0.5, 0.7):
+        a, b = heap_average_linkage(sim.tocoo(), cut), agglomerate(dense, cut)
+        assert len(set(zip(a.tolist(), b.tolist()))) == len(set(a.tolist())) == len(set(b.tolist()))
+        assert len(set(a.tolist())) < n  # something merged: the test compares real cuts
+
+
 def test_candidates_skip_far_dates_but_keep_shared_passages():
     vectors = np.array([[1, 0], [1, 0], [1, 0]], dtype=np.float32)
     shared = np.zeros((3, 3))

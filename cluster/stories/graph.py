@@ -15,6 +15,7 @@ same stories as on the whole dense matrix with zeros, at the cost of the compone
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections.abc import Sequence
 
 import faiss
@@ -69,10 +70,69 @@ def sparse_average_linkage(similarity: sparse.csr_matrix, cut: float) -> np.ndar
         members = np.flatnonzero(component == c)
         if len(members) == 1:
             sub_labels = np.zeros(1, dtype=int)
-        else:
+        elif len(members) <= DENSE_COMPONENT_MAX:
             block = similarity[members][:, members].toarray()
             np.fill_diagonal(block, 1.0)
             sub_labels = agglomerate(block, cut)
+        else:
+            sub_labels = heap_average_linkage(similarity[members][:, members].tocoo(), cut)
         labels[members] = sub_labels + next_label
         next_label += int(sub_labels.max()) + 1
     return labels
+
+
+DENSE_COMPONENT_MAX = 2000
+"""Components up to this size are cut by scikit-learn on a dense block (16 MB at 2,000); larger ones,
+which near-copies chain together in a feed of short articles (a 4,000-article store's re-clustering
+peaked at 0.7 GB, 20,000 articles at 10.7 GB), by ``heap_average_linkage`` on the scored pairs only."""
+
+
+def heap_average_linkage(pairs: sparse.coo_matrix, cut: float) -> np.ndarray:
+    """Average linkage on a sparse symmetric similarity, unscored pairs counting 0, cut at distance ``cut``.
+
+    The two clusters with the highest mean similarity (sum over scored pairs / product of sizes) merge
+    while that mean exceeds ``1 - cut``, as in the dense cut; only clusters joined by a scored pair can
+    reach it, so memory and time follow the pairs (a heap with stale entries skipped), not n x n. The
+    smaller cluster's neighbour sums are folded into the larger's."""
+    n = pairs.shape[0]
+    level = 1.0 - cut
+    sums: list[dict[int, float]] = [{} for _ in range(n)]
+    for i, j, v in zip(pairs.row.tolist(), pairs.col.tolist(), pairs.data.tolist()):
+        if i != j and v > 0:
+            sums[i][j] = sums[i].get(j, 0.0) + v / 2  # the matrix holds each pair twice
+            sums[j][i] = sums[j].get(i, 0.0) + v / 2
+    size = [1] * n
+    version = [0] * n
+    parent = list(range(n))
+    heap = [(-total, i, j, 0, 0) for i in range(n) for j, total in sums[i].items() if i < j and total > level]
+    heapq.heapify(heap)
+    while heap:
+        negative, a, b, va, vb = heapq.heappop(heap)
+        if va != version[a] or vb != version[b] or parent[a] != a or parent[b] != b:
+            continue
+        if -negative <= level:
+            break
+        keep, gone = (a, b) if len(sums[a]) >= len(sums[b]) else (b, a)
+        parent[gone] = keep
+        size[keep] += size[gone]
+        version[keep] += 1
+        del sums[keep][gone], sums[gone][keep]
+        for other, total in sums[gone].items():
+            sums[keep][other] = sums[keep].get(other, 0.0) + total
+            del sums[other][gone]
+            sums[other][keep] = sums[keep][other]
+        sums[gone] = {}
+        for other, total in sums[keep].items():
+            mean = total / (size[keep] * size[other])
+            if mean > level:
+                low, high = (keep, other) if keep < other else (other, keep)
+                heapq.heappush(heap, (-mean, low, high, version[low], version[high]))
+    roots = [_root(parent, i) for i in range(n)]
+    return np.unique(roots, return_inverse=True)[1]
+
+
+def _root(parent: list[int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
