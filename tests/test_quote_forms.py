@@ -95,6 +95,31 @@ def test_rubric_headlines_are_not_quotes():
     assert not any(text.startswith("انفجار قوي") for _, _, text in found.values())
 
 
+@pytest.mark.parametrize("teaser, lang", [
+    ("Recommended: Local bakery wins national award for its sourdough", "en"),
+    ("اقرأ المزيد: افتتاح محطة لتحلية المياه تخدم نصف مليون نسمة", "ar"),
+    ("ذات صلة: توقيع اتفاقية تعاون في مجال الطاقة المتجددة", "ar"),
+])
+def test_a_read_also_teaser_is_not_a_quote_of_its_marker(teaser, lang):
+    """An outlet's teaser of another story ("Recommended: <headline>") says nothing, and its marker is no speaker."""
+    body = ENGLISH if lang == "en" else ARABIC
+    found = _quotes(body.replace("\n\n", f"\n\n{teaser}\n\n", 2), lang)
+    headline = teaser.split(":", 1)[1].strip()
+    assert not any(text.startswith(headline[:20]) for _, _, text in found.values())
+    own = "What we received" if lang == "en" else "ما تلقيناه"
+    assert any(own in text and speaker for speaker, _, text in found.values())  # the article's own quotes stay
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ('حسبما ذكر أحد المصادر: "إن الشركة كانت حتى الآن أعلى أولويات الإدارة في الأعوام المقبلة."', "أحد المصادر"),
+    ('وذكر أحد أعضاء الجمعية من حزب العمال بأن جماعته قلقة بشأن "استخدام السجع المتسم بالسخافة."',
+     "أحد أعضاء الجمعية"),
+])
+def test_one_of_the_sources_is_an_unnamed_source_not_a_person_called_one(sentence, source):
+    found = _quotes("عنوان الخبر هنا\n\n" + sentence, "ar")
+    assert [(speaker, kind) for speaker, kind, _ in found.values()] == [(source, "anonymous")]
+
+
 @pytest.mark.skipif(sources_missing() is not None, reason=sources_missing() or "")
 def test_copies_and_spanning_links_give_the_groups_of_verifying_every_pair(fake_encoder):
     records = build_corpus(2400)

@@ -3,7 +3,8 @@
 * Headline quotes: "ترامب: لن نسمح ...", "Witkoff: Hamas response ...". The first line of an article
   is a quote when a short speaker label, then a colon, opens it; the label is resolved like a subject
   (a surname or a title to its full mention in the body, a group or an outlet as an organisation). A
-  label that resolves to no speaker ("عاجل:", "Live:") is not a speaker, and the line is no quote.
+  label that resolves to no speaker ("عاجل:", "Live:") is not a speaker, and the line is no quote;
+  nor is a "read also" marker ("Recommended:", "ذات صلة:"): that line is a teaser of another story.
 * Colon speech: "وقال المتحدث: نعمل بأدوات بدائية" runs from the colon to the end of the paragraph; a
   paragraph that ends on "X said:" introduces the quotation of the next one.
 * Source phrases: "وبحسب مصادر مطلعة، فإن ...", "ووفقا للمصادر، ...", "According to officials, ...",
@@ -19,6 +20,7 @@ from cluster.quotes.coref import Attribution, History, resolve
 from cluster.quotes.lexicon import AR_PARTICIPLES, AR_VERBS, EN_VERBS
 from cluster.quotes.names import Token, is_stop, tokenize
 from cluster.quotes.sources import UNATTRIBUTED
+from cluster.segment.boilerplate import related_marker
 from cluster.textnorm import normalize
 
 HEADLINE = re.compile(r"^\s*([^:\n\"“”«»]{2,60}?)\s*:\s*(\S.*)$", re.S)
@@ -47,8 +49,8 @@ SOURCE_PARTICLES = frozenset(normalize(w) for w in "فإن فإنه فإنها �
 def headline_quote(seg: Segment, lang: str, history: History) -> tuple[int, int, str, Attribution] | None:
     """(start, end, kind, attribution) of the quote a headline states after "SPEAKER:", or None."""
     match = HEADLINE.match(seg.text)
-    if match is None or "\n" in seg.text.strip():
-        return None
+    if match is None or "\n" in seg.text.strip() or related_marker(seg.text):
+        return None  # "Read more: <headline>", "اقرأ المزيد: ...": a teaser of another story, not a speaker
     label = tokenize(match.group(1))
     words = [t for t in label if t.word]
     stop = next((k for k, t in enumerate(words) if k and (is_stop(t) or t.text.lower() in EN_CIRCUMSTANCE)), None)

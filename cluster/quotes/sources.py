@@ -23,8 +23,10 @@ def _ar(words: str) -> frozenset[str]:
 
 
 AR_SOURCE_HEADS = _ar("""مصادر مصدر مسؤول مسؤولون مسؤولين مسؤولو شهود شاهد مراقبون مراقبين محللون محللين خبراء
-أشخاص شخص وسائل دبلوماسيون دبلوماسي ناشطون سكان أطباء مسعفون مراسلون""")
+أشخاص شخص وسائل دبلوماسيون دبلوماسي ناشطون سكان أطباء مسعفون مراسلون أعضاء""")
 """Head nouns of an unnamed source ("مصادر أمنية", "شهود عيان", "مسؤول إسرائيلي")."""
+AR_QUANTIFIERS = _ar("أحد إحدى بعض")
+""""One of", "some of" before a head noun: the head decides ("أحد أعضاء الجمعية" names no one)."""
 AR_SPOKESPERSON = _ar("متحدث متحدثة ناطق ناطقة")
 """An indefinite spokesperson ("متحدث باسم حزب العمال", "a Labour Party spokesman") is an unnamed source;
 the definite one ("المتحدث باسم الهيئة") is a title that a name or an earlier mention fills."""
@@ -60,7 +62,9 @@ def head_kind(words: list[str], lang: str) -> str | None:
     if not words:
         return None
     if lang == "ar":
-        heads = [strip_prefix_article(normalize(w)) for w in words[:2]]
+        heads = [strip_prefix_article(normalize(w)) for w in words[:3]]
+        if len(heads) > 1 and heads[0] in AR_QUANTIFIERS:
+            heads = heads[1:]  # "أحد المصادر", "بعض المسؤولين": one of the sources is still a source
         if heads[0] in AR_SOURCE_HEADS or (heads[0] in AR_SPOKESPERSON and not is_definite(words, lang)):
             return ANONYMOUS
         if heads[0] in AR_ORG_HEADS or normalize(words[0]) in AR_ORG_HEADS:
