@@ -129,11 +129,10 @@ def _decide(sim: np.ndarray, members: dict[str | int, list[int]], offset: int, c
     sums = membership @ sim @ membership.T
     sizes = membership.sum(axis=1)
     alive = np.ones(len(clusters), dtype=bool)
+    closed = np.eye(len(clusters), dtype=bool)  # a stored story stays stored: this block never changes
+    closed[: len(stored), : len(stored)] = True
+    mean = np.where(closed, -np.inf, sums / np.outer(sizes, sizes))
     while True:
-        mean = sums / np.outer(sizes, sizes)
-        closed = ~np.outer(alive, alive) | np.eye(len(clusters), dtype=bool)
-        closed[: len(stored), : len(stored)] = True
-        mean[closed] = -np.inf
         a, b = np.unravel_index(int(np.argmax(mean)), mean.shape)
         if mean[a, b] < level:
             break
@@ -143,6 +142,9 @@ def _decide(sim: np.ndarray, members: dict[str | int, list[int]], offset: int, c
         sizes[keep] += sizes[gone]
         alive[gone] = False
         clusters[keep] += clusters[gone]
+        row = np.where(alive & ~closed[keep], sums[keep] / (sizes[keep] * sizes), -np.inf)  # only keep's means moved
+        mean[keep], mean[:, keep] = row, row
+        mean[gone], mean[:, gone] = -np.inf, -np.inf
     return _story_of_each(clusters, owner, alive, offset, count)
 
 
