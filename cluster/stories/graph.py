@@ -24,6 +24,7 @@ from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
 from cluster.stories.linkage import agglomerate
+from cluster.unionfind import UnionFind
 
 
 def candidate_pairs(
@@ -92,8 +93,9 @@ def heap_average_linkage(pairs: sparse.coo_matrix, cut: float) -> np.ndarray:
 
     The two clusters with the highest mean similarity (sum over scored pairs / product of sizes) merge
     while that mean exceeds ``1 - cut``, as in the dense cut; only clusters joined by a scored pair can
-    reach it, so memory and time follow the pairs (a heap with stale entries skipped), not n x n. The
-    smaller cluster's neighbour sums are folded into the larger's."""
+    reach it, so memory and time follow the pairs (a heap with stale entries skipped), not n x n. Only
+    means above the level are pushed, so the heap running dry is the cut. The cluster with fewer
+    neighbours folds its sums into the other's; the members are tracked by the project's union-find."""
     n = pairs.shape[0]
     level = 1.0 - cut
     sums: list[dict[int, float]] = [{} for _ in range(n)]
@@ -103,17 +105,17 @@ def heap_average_linkage(pairs: sparse.coo_matrix, cut: float) -> np.ndarray:
             sums[j][i] = sums[j].get(i, 0.0) + v / 2
     size = [1] * n
     version = [0] * n
-    parent = list(range(n))
+    merged = [False] * n
+    components = UnionFind(n)
     heap = [(-total, i, j, 0, 0) for i in range(n) for j, total in sums[i].items() if i < j and total > level]
     heapq.heapify(heap)
     while heap:
-        negative, a, b, va, vb = heapq.heappop(heap)
-        if va != version[a] or vb != version[b] or parent[a] != a or parent[b] != b:
-            continue
-        if -negative <= level:
-            break
+        _, a, b, va, vb = heapq.heappop(heap)
+        if va != version[a] or vb != version[b] or merged[a] or merged[b]:
+            continue  # stale: a side has grown or been merged since this mean was pushed
         keep, gone = (a, b) if len(sums[a]) >= len(sums[b]) else (b, a)
-        parent[gone] = keep
+        merged[gone] = True
+        components.union(keep, gone)
         size[keep] += size[gone]
         version[keep] += 1
         del sums[keep][gone], sums[gone][keep]
@@ -127,12 +129,4 @@ def heap_average_linkage(pairs: sparse.coo_matrix, cut: float) -> np.ndarray:
             if mean > level:
                 low, high = (keep, other) if keep < other else (other, keep)
                 heapq.heappush(heap, (-mean, low, high, version[low], version[high]))
-    roots = [_root(parent, i) for i in range(n)]
-    return np.unique(roots, return_inverse=True)[1]
-
-
-def _root(parent: list[int], i: int) -> int:
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
+    return np.unique([components.find(i) for i in range(n)], return_inverse=True)[1]
