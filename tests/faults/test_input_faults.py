@@ -154,11 +154,16 @@ def test_one_nul_byte_in_a_small_text_file_is_removed_not_read_as_utf16(tmp_path
     assert readout.notices == [f"{path}: NUL bytes removed from line 3"]
 
 
-def test_nul_in_one_jsonl_line_costs_that_line_only(tmp_path: Path) -> None:
-    lines = [json.dumps({"id": f"r{i}", "text": f"Record {i}: the talks resume."}) for i in range(6)]
-    lines[2] = '{"id": "bad", "text": "dam\x00aged"}'
-    path = tmp_path / "nul.jsonl"
+def _jsonl_with_one_bad_line(path: Path, count: int, bad: int, line: str) -> Path:
+    """``count`` good records, line ``bad`` (from 0) replaced by ``line`` as written."""
+    lines = [json.dumps({"id": f"r{i}", "text": f"Record {i}: the talks resume."}) for i in range(count)]
+    lines[bad] = line
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_nul_in_one_jsonl_line_costs_that_line_only(tmp_path: Path) -> None:
+    path = _jsonl_with_one_bad_line(tmp_path / "nul.jsonl", 6, 2, '{"id": "bad", "text": "dam\x00aged"}')
     readout = load_corpus(path)
     assert [a.id for a in readout.articles] == ["r0", "r1", "r3", "r4", "r5"]
     assert [(s.path, s.reason) for s in readout.skipped] == [(str(path), "line 3: holds a NUL byte (a damaged line)")]
@@ -188,10 +193,7 @@ def test_binary_file_is_still_refused(tmp_path: Path) -> None:
 
 
 def test_lone_surrogate_costs_its_record_and_names_it(tmp_path: Path) -> None:
-    lines = [json.dumps({"id": f"r{i}", "text": f"Record {i}: the talks resume."}) for i in range(4)]
-    lines[1] = '{"id": "s", "text": "lone \\ud800 surrogate"}'
-    path = tmp_path / "s.jsonl"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path = _jsonl_with_one_bad_line(tmp_path / "s.jsonl", 4, 1, '{"id": "s", "text": "lone \\ud800 surrogate"}')
     readout = load_corpus(path)
     assert [a.id for a in readout.articles] == ["r0", "r2", "r3"]
     assert readout.skipped[0].reason == "line 2: 'text' holds a lone surrogate (\\ud800 at character 5), not text"
