@@ -363,3 +363,16 @@ def test_highlights_after_an_emoji_land_on_the_shared_words():
         marked.append(units[2 * position:2 * (position + length)].decode("utf-16-le"))
         position += length
     assert marked == ["ceasefire", "Gaza"]
+
+
+def test_a_copy_front_coded_after_an_emoji_decodes_to_its_text():
+    """The page rebuilds a copy as the earlier text's first N UTF-16 units plus the rest (JavaScript slicing)."""
+    from cluster.report.html.data import Texts
+
+    first = "🇺🇸🎉 US envoy Steve Witkoff said on Saturday that the Hamas response to the proposal was unacceptable."
+    copy = first.replace("unacceptable.", "unacceptable and set the talks back.")
+    texts = Texts()
+    texts(first), texts(copy)
+    earlier, units, rest = texts.table()[1]
+    prefix = texts.items[earlier].encode("utf-16-le")[: 2 * units].decode("utf-16-le")
+    assert prefix + rest == copy

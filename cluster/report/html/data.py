@@ -56,7 +56,7 @@ class Texts:
             earlier = latest.get(key) if len(text) >= MIN_SHARED else None
             shared = _shared_prefix(self.items[earlier], text) if earlier is not None else 0
             if shared >= MIN_SHARED:
-                out.append([earlier, len(text[:shared].encode("utf-16-le")) // 2, text[shared:]])
+                out.append([earlier, _in_utf16_units(text, [shared])[0], text[shared:]])
             else:
                 out.append(text)
             if len(text) >= PREFIX_KEY:
