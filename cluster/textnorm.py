@@ -69,6 +69,13 @@ def normalize(text: str) -> str:
     return text.translate(_CHAR_MAP).lower()
 
 
+def folding() -> dict[str, object]:
+    """What ``normalize`` does beyond NFKC and lower-casing, as data: the marks it strips (a regex character
+    class) and the characters it maps. The HTML page folds its words with the same table, so its
+    highlights and word diffs compare words as the tool does."""
+    return {"strip": _DIACRITICS.pattern + "|" + _TATWEEL, "map": {chr(k): v for k, v in _CHAR_MAP.items()}}
+
+
 def words(text: str) -> list[str]:
     """Normalised word tokens (numbers kept whole, e.g. ``2,735`` and ``3.5``)."""
     return list(word_tuple(text))

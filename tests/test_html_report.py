@@ -349,20 +349,26 @@ def test_chromium_command_line_dom_has_no_injected_elements(hostile_result, tmp_
     assert len(tags.scripts) == 2
 
 
-def test_highlights_after_an_emoji_land_on_the_shared_words():
-    """The page slices texts in UTF-16 units (JavaScript): an emoji or a flag before a shared word must not
-    shift its highlight one character early per emoji."""
-    from cluster.report.html.data import _spans
-
-    text = "🇺🇸 Witkoff said 🎉 the ceasefire in Gaza holds"
-    runs = _spans(text, {"ceasefire", "gaza"})
-    units = text.encode("utf-16-le")
-    marked, position = [], 0
-    for before, length in zip(runs[::2], runs[1::2]):
-        position += before
-        marked.append(units[2 * position:2 * (position + length)].decode("utf-16-le"))
-        position += length
-    assert marked == ["ceasefire", "Gaza"]
+def test_highlights_after_an_emoji_land_on_the_shared_words(browser, hostile_result, tmp_path):
+    """The page finds and slices words in UTF-16 units (JavaScript): an emoji or a flag before a shared word
+    must not shift its highlight; an Arabic copy written without the hamza still shares its words. (The marks
+    the page drew before it computed them itself, from the same texts.)"""
+    data = saved(hostile_result)
+    group = data["duplicate_groups"][0]
+    english = "🇺🇸 Witkoff said 🎉 the ceasefire in Gaza holds"
+    arabic = ["قال المبعوث إن وقف إطلاق النار في غزة صامد", "قال المبعوث ان وقفُ اطلاق النار بغزة صامد"]
+    group["passages"] = [{**group["passages"][0], "text": english, "lang": "en"},
+                         {**group["passages"][1], "text": "Gaza: the ceasefire holds, Witkoff said", "lang": "en"},
+                         {**group["passages"][0], "text": arabic[0], "lang": "ar"},
+                         {**group["passages"][1], "text": arabic[1], "lang": "ar"}]
+    data["duplicate_groups"] = [group]
+    page, problems = open_report(browser, data, tmp_path / "emoji.html")
+    marks = page.eval_on_selector_all("article.group blockquote.passage-text", "els => els.map("
+                                      "e => [...e.querySelectorAll('mark')].map(m => m.textContent))")
+    assert problems == []
+    assert marks[:2] == [["Witkoff", "ceasefire", "Gaza holds"], ["Gaza", "ceasefire holds, Witkoff"]]  # no stop words
+    assert marks[2:] == [["المبعوث", "إطلاق النار", "صامد"], ["المبعوث", "اطلاق النار", "صامد"]]  # hamza folded
+    page.close()
 
 
 def test_a_copy_front_coded_after_an_emoji_decodes_to_its_text():

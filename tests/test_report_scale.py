@@ -219,9 +219,10 @@ def edited_corpus(directory: Path) -> Path:
     return path
 
 
-def test_html_draws_each_carriers_word_diff_from_the_passages(run_fake, tmp_path):
-    """The page holds an edited carrier's diff as word runs of the two passages (not their text again) and
-    draws the same words, removed and added, that the contract's diff names, long unchanged runs cut."""
+def test_html_draws_each_carriers_word_diff_and_highlights_when_the_group_is_drawn(run_fake, tmp_path):
+    """The page holds each passage's text once and no diff or highlight: drawing a group, it diffs an edited
+    carrier against the earliest copy (the same words removed and added that the contract's diff names, long
+    unchanged runs cut) and marks the words the copies share, the changed ones left unmarked."""
     if CHROMIUM is None:
         pytest.skip(NO_CHROMIUM)
     sync_api = pytest.importorskip("playwright.sync_api")
@@ -233,18 +234,23 @@ def test_html_draws_each_carriers_word_diff_from_the_passages(run_fake, tmp_path
     html = render_html(report)
     path.write_text(html, encoding="utf-8")
     data = json.loads(re.search(r'<script type="application/json" id="report-data">(.*?)</script>', html, re.DOTALL)[1])
-    runs = [row[5] for group in data["g"] for row in group["r"] if len(row) > 5]
-    assert runs and all(isinstance(n, int) for run in runs for op in run for n in op)  # no text in them
+    assert all(len(row) == 5 for group in data["g"] for row in group["r"])  # figures only, no diff
+    assert all(len(passage) == 6 for group in data["g"] for passage in group["p"])  # no highlight runs
     with sync_api.sync_playwright() as driver:
         browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
         page = browser.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
         page.goto(path.as_uri())
-        page.wait_for_function("document.querySelectorAll('article.group details.diff p').length > 0")
+        page.wait_for_selector("article.group details.diff p", state="attached")
         drawn = page.evaluate("""() => { const p = document.querySelector('article.group details.diff p');
             return {del: [...p.querySelectorAll('del')].map(e => e.textContent),
                     ins: [...p.querySelectorAll('ins')].map(e => e.textContent), text: p.textContent}; }""")
         shown = page.evaluate("[...document.querySelectorAll('article.group .passage-text')].map(e => e.textContent)")
+        marked = page.evaluate("[...document.querySelectorAll('article.group .passage-text')].map("
+                               "e => [...e.querySelectorAll('mark')].map(m => m.textContent).join(' '))")
         browser.close()
+    assert errors == []
     # the edited copy's text is sent as the earlier copy's start plus its own rest, and drawn whole
     assert any(isinstance(entry, list) for entry in data["t"])
     assert {p.text for g in report.duplicate_groups for p in g.passages} <= set(shown)
@@ -252,6 +258,9 @@ def test_html_draws_each_carriers_word_diff_from_the_passages(run_fake, tmp_path
     assert drawn["ins"] == [op.b for op in ops if op.op != "equal" and op.b]
     assert "twenty per cent" in drawn["ins"] and "nine days" not in drawn["text"]
     assert "…" in drawn["text"]  # the long unchanged run between the two edits is cut
+    copy = shown.index(next(p.text for p in report.duplicate_groups[0].passages if "twenty per cent" in p.text))
+    assert "container traffic" in marked[copy] and "harbour" in marked[copy]  # shared words marked
+    assert "twenty" not in marked[copy] and "dropped" not in marked[copy]  # words only this copy has are not
 
 
 def test_saved_run_from_another_version_still_prints(wire_result):

@@ -2,8 +2,10 @@
 
 A day of news printed as markup was 65 MB (each text repeated per pair and per view) and took minutes
 to open; this holds each text once (``t``, referenced by index), articles once (``a``, referenced by
-position), and only what the page shows: pair figures for every pair, word diffs only for each
-carrier's relation to the earliest copy, highlight spans instead of marked-up text. The page's script
+position), and only what the page shows: pair figures for every pair. The word diff of each carrier
+against the earliest copy and the highlighted shared words are computed by the page when it draws a group
+(the carriers grow faster than the corpus: a wire story gains outlets), from the texts and ``words``, the
+tool's word folding and stop words, so they are the ones the tool would compute. The page's script
 builds the DOM from it with ``textContent`` only, so no text from the corpus can become markup. Every
 string is passed through ``hygiene.visible`` first: control characters and bidi overrides are shown,
 never obeyed.
@@ -13,16 +15,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
 from typing import Any
 
 from cluster import textnorm
 from cluster.report.contract import DuplicateGroupOut, QuoteOut, Report
-from cluster.report.html.parts import direction, guess_lang, shared_words
-from cluster.report.hygiene import has_hidden, visible
+from cluster.report.html.parts import direction, guess_lang
+from cluster.report.hygiene import visible
 from cluster.report.saved import outlet, quotes_of, speaker_name
 
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 MATCH_TYPES = ["verbatim", "edited", "paraphrase", "translation"]
 """Pairs name their match type by position in this list (``mt`` in the data): 64,000 pairs a day."""
 
@@ -108,6 +108,7 @@ def page_data(report: Report) -> dict[str, Any]:
         "q": [_quote(q, position, texts) for q in quotes_of(report)] if report.quotes is not None else None,
         "span": [report.summary.first_date, report.summary.last_date],
         "mt": MATCH_TYPES,
+        "w": words(report),
     }
     data["t"] = texts.table()
     return data
@@ -131,45 +132,30 @@ def _story(story: Any, position: dict[str, int], group_pos: dict[str, int], line
 
 
 def _group(group: DuplicateGroupOut, position: dict[str, int], story_of: dict[str, int], texts: Texts) -> dict:
+    """A group as the page draws it: each passage's text by reference, every pair's figures; the highlights
+    and the word diffs are the page's to compute, when it draws the group (``words`` says how it folds)."""
     passages = group.passages
-    marks = shared_words([(p.text, p.lang) for p in passages])
     earliest = set(group.provenance.earliest) if group.provenance else set()
     first = next((k for k, p in enumerate(passages) if p.article in earliest), 0)
     return {
         "id": clean(group.id), "langs": group.languages, "types": group.match_types, "best": group.best_similarity,
         "first": first, "early": [k for k, p in enumerate(passages) if p.article in earliest],
-        "p": [[position.get(p.article, -1), p.kind, clean(p.lang), texts(p.text), p.start, p.end,
-               _spans(visible(p.text), marks[k])] for k, p in enumerate(passages)],
-        "r": [_pair(pair, first, passages) for pair in group.pairs],
+        "p": [[position.get(p.article, -1), p.kind, clean(p.lang), texts(p.text), p.start, p.end] for p in passages],
+        "r": [[pair.a, pair.b, MATCH_TYPES.index(pair.match_type), round(pair.similarity, 3),
+               round(pair.lexical_overlap, 3)] for pair in group.pairs],
         "pv": _provenance(group, position),
         "st": sorted({story_of[a] for a in group.articles if a in story_of}),
     }
 
 
-def _pair(pair: Any, first: int, passages: list[Any]) -> list[Any]:
-    """A verified link; its word diff only when it ties a carrier to the earliest copy (the relation shown)."""
-    row = [pair.a, pair.b, MATCH_TYPES.index(pair.match_type), round(pair.similarity, 3),
-           round(pair.lexical_overlap, 3)]
-    if pair.diff and first in (pair.a, pair.b):
-        a, b = passages[pair.a].text, passages[pair.b].text
-        row.append(diff_ranges(pair.diff) if not (has_hidden(a) or has_hidden(b)) else compact_diff(pair.diff))
-    return row
-
-
-DIFF_OPS = ["equal", "replace", "delete", "insert"]
-"""A diff of two passages names its operations by position here (the page's ``DIFF_OPS``)."""
-
-
-def diff_ranges(ops: list[Any]) -> list[list[int]]:
-    """A word diff as runs of words of the two passages, whose texts the page already holds: ``[0, n]`` for n
-    unchanged words, ``[op, n, m]`` for n words of passage a that became m words of b (each run starts where
-    the one before ended). The page words and cuts them as ``compact_diff`` does: the text of every
-    carrier's diff written out was a fifth of a day of news's page.
-
-    Only for texts without hidden characters: their words are the same split here (``str.split``) and in
-    the page (the same whitespace), which a control character shown as ``\x0c`` would break."""
-    return [[0, len(op.a.split())] if op.op == "equal" else [DIFF_OPS.index(op.op), len(op.a.split()),
-                                                             len(op.b.split())] for op in ops]
+def words(report: Report) -> dict[str, Any]:
+    """How the page folds words to compare them, as ``textnorm`` does (its marks stripped, its character map,
+    then NFKC and lower case in the page), and the stop words of the groups' languages: the page highlights
+    the content words a passage shares with another copy and diffs a carrier against the earliest copy when
+    it draws a group. Done here for every carrier, that was most of rendering a day of news, for the 30
+    groups a reader opens."""
+    langs = sorted({p.lang for g in report.duplicate_groups for p in g.passages if p.lang})
+    return {**textnorm.folding(), "stop": {lang: sorted(textnorm.stopwords(lang)) for lang in langs}}
 
 
 def compact_diff(ops: list[Any], context: int = 4) -> list[list[str]]:
@@ -197,13 +183,6 @@ def _provenance(group: DuplicateGroupOut, position: dict[str, int]) -> dict[str,
     return {"e": [clean(a) for a in p.earliest], "d": p.date, "dated": p.dated, "ag": [clean(a) for a in p.agency]}
 
 
-def _spans(text: str, words: set[str]) -> list[int]:
-    """The words to highlight (shared with another copy) as runs: characters before the run, then its length,
-    flattened (delta-coded: short numbers, a sixth of a day of news's page as absolute offsets)."""
-    out = _in_utf16_units(text, _span_offsets(text, words))
-    return [end - start for start, end in zip([0, *out], out)]
-
-
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
@@ -214,37 +193,6 @@ def _in_utf16_units(text: str, offsets: list[int]) -> list[int]:
     if not astral:
         return offsets
     return [offset + bisect_left(astral, offset) for offset in offsets]
-
-
-def _span_offsets(text: str, words: set[str]) -> list[int]:
-    """Start and end offsets (flattened) of the words to highlight: shared with another copy.
-
-    One pass of the word pattern, each distinct token of the passage looked up once: this runs over every
-    carrier's text, the one part of the page that grows with the carriers' words rather than the pairs."""
-    out: list[int] = []
-    if not words:
-        return out
-    shared: dict[str, bool] = {}
-    end_of_run = -1  # consecutive shared words are one span: copies share nearly every word
-    for match in _WORD.finditer(text):
-        token = match.group()
-        hit = shared.get(token)
-        if hit is None:
-            hit = shared[token] = not words.isdisjoint(_normalised(token))
-        if not hit:
-            end_of_run = -1
-        elif end_of_run >= 0:
-            out[-1] = end_of_run = match.end()
-        else:
-            out += [match.start(), match.end()]
-            end_of_run = match.end()
-    return out
-
-
-@lru_cache(maxsize=200_000)
-def _normalised(token: str) -> tuple[str, ...]:
-    """A token's normalised words, once per distinct token (a day of news repeats its words)."""
-    return tuple(textnorm.words(token))
 
 
 def _quote(quote: QuoteOut, position: dict[str, int], texts: Texts) -> dict[str, Any]:

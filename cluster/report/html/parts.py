@@ -1,4 +1,4 @@
-"""Safe building blocks for the HTML report: escaping, text direction, highlighting, the timeline chart.
+"""Safe building blocks for the HTML report: escaping, text direction, the timeline chart.
 
 Every string that reaches the page from a report is untrusted (article titles, text, ids, URLs and
 outlet names come from whoever wrote the corpus), so nothing here concatenates such a string into
@@ -11,10 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 from typing import Any
 
 from cluster import textnorm
@@ -23,7 +20,6 @@ from cluster.report.hygiene import visible
 from cluster.report.saved import is_web_url
 
 RTL_LANGS = frozenset({"ar", "fa", "ur", "he", "ps", "ckb", "yi"})
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # Characters that could end a <script> block or a JS string if the JSON were read as script.
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _JSON_TABLE = str.maketrans(_JSON_ESCAPES)
@@ -79,36 +75,6 @@ def script_json(data: Any) -> str:
 
 def fmt_number(value: object, digits: int = 2) -> str:
     return f"{value:.{digits}f}" if isinstance(value, (int, float)) and not isinstance(value, bool) else "–"
-
-
-def shared_words(passages: Sequence[tuple[str, str]]) -> list[set[str]]:
-    """For each passage, the normalised content words that another passage of the group also has.
-
-    Normalised as the matcher compares them (Arabic orthography folded, case dropped), stop words left
-    out so the highlight shows what the copies share, not that both use "the" or "في". ``passages`` are
-    (text, lang) pairs.
-    """
-    bags = [_content_bag(text or "", lang or "") for text, lang in passages]
-    seen: Counter[str] = Counter(word for bag in bags for word in bag)  # linear: a wire story has 300 carriers
-    return [{word for word in bag if seen[word] >= 2} for bag in bags]
-
-
-@lru_cache(maxsize=1 << 16)
-def _content_bag(text: str, lang: str) -> frozenset[str]:
-    """Memoised per text: verbatim copies of a wire passage are the same text in every carrier."""
-    return frozenset(textnorm.content_words(text, lang))
-
-
-def highlight(text: str, words: set[str]) -> str:
-    """Escaped ``text`` with each word whose normalised form is in ``words`` wrapped in ``<mark>``."""
-    out, last = [], 0
-    for match in _WORD.finditer(text):
-        if any(w in words for w in textnorm.words(match.group())):
-            out.append(esc(text[last:match.start()]))
-            out.append(f"<mark>{esc(match.group())}</mark>")
-            last = match.end()
-    out.append(esc(text[last:]))
-    return "".join(out)
 
 
 def parse_date(value: object) -> dt.date | None:

@@ -63,21 +63,109 @@
   }
   /* Words as Python's str.split() finds them in a text without control characters (no U+FEFF: not a space there). */
   var SPACES = /[\t\n \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
-  var DIFF_OPS = ["equal", "replace", "delete", "insert"];
   function words(value) { return value.split(SPACES).filter(function (w) { return w !== ""; }); }
-  /* A diff given as runs of words of passages a and b (data.py diff_ranges) as the [op, a, b] runs diffBox draws;
-     long unchanged runs cut to 4 words each side, as data.py compact_diff cuts them. */
-  function diffOps(ops, a, b) {
-    if (!ops || !ops.length || typeof ops[0][0] === "string") { return ops; }
-    var wa = words(T[a]), wb = words(T[b]), i = 0, j = 0;
-    return ops.map(function (op) {
-      var run = wa.slice(i, i + op[1]);
-      i += op[1];
-      if (op[0] !== 0) { j += op[2]; return [DIFF_OPS[op[0]], run.join(" "), wb.slice(j - op[2], j).join(" ")]; }
-      j += op[1];
-      if (run.length > 9) { run = run.slice(0, 4).concat(["\u2026"], run.slice(-4)); }
-      return ["equal", run.join(" "), ""];
+
+  /* ---- words compared as the tool compares them (textnorm.normalize and words; data.py words) ---- */
+  var W = D.w || {strip: "$^", map: {}, stop: {}};
+  var STRIP = new RegExp(W.strip, "g"), FOLDS = Object.keys(W.map);
+  var FOLD = FOLDS.length ? new RegExp("[" + FOLDS.map(function (c) {
+    return "\\u{" + c.codePointAt(0).toString(16) + "}"; }).join("") + "]", "gu") : null;
+  var NORM_WORD = /[\p{L}\p{N}]+(?:[.,]\p{Nd}+)*/gu, TOKEN = /[\p{L}\p{N}]+/gu, STOP = {}, NORMS = {};
+  Object.keys(W.stop).forEach(function (lang) {
+    var set = STOP[lang] = {};
+    W.stop[lang].forEach(function (w) { set[w] = 1; });
+  });
+  function normalized(value) {
+    value = value.normalize("NFKC").replace(STRIP, "");
+    return (FOLD ? value.replace(FOLD, function (c) { return W.map[c]; }) : value).toLowerCase();
+  }
+  function normWords(value) {  /* textnorm.words, memoised per token (a group repeats its words) */
+    var got = NORMS[value];
+    if (got === undefined) { got = NORMS[value] = normalized(value).match(NORM_WORD) || []; }
+    return got;
+  }
+  function letters(w) { return w.length > 2 ? 3 : Array.from(w).length; }
+  /* Per passage, the content words (no stop words, no one-letter words) another passage of the group also has
+     (parts.shared_words as it was): what the highlights mark. */
+  function sharedWords(g) {
+    var seen = {}, bags = g.p.map(function (p) {
+      var stop = STOP[p[2]] || {}, bag = {};
+      normWords(T[p[3]]).forEach(function (w) { if (letters(w) > 1 && !stop[w]) { bag[w] = 1; } });
+      Object.keys(bag).forEach(function (w) { seen[w] = (seen[w] || 0) + 1; });
+      return bag;
     });
+    return bags.map(function (bag) {
+      var out = {};
+      Object.keys(bag).forEach(function (w) { if (seen[w] >= 2) { out[w] = 1; } });
+      return out;
+    });
+  }
+  /* [start, end] runs of a text's words that are shared (consecutive shared words are one run). */
+  function sharedRuns(value, shared) {
+    var runs = [], last = null, m;
+    TOKEN.lastIndex = 0;
+    while ((m = TOKEN.exec(value)) !== null) {
+      var end = m.index + m[0].length;
+      if (!normWords(m[0]).some(function (w) { return shared[w] === 1; })) { last = null; continue; }
+      if (last) { last[1] = end; } else { last = [m.index, end]; runs.push(last); }
+    }
+    return runs;
+  }
+
+  /* ---- word diff: Python's difflib.SequenceMatcher (no junk, no autojunk), as worddiff.word_diff runs it ---- */
+  function diffKey(token) { return normWords(token).join(" ") || token; }
+  function matchingBlocks(a, b) {
+    var b2j = new Map(), blocks = [], queue = [[0, a.length, 0, b.length]];
+    b.forEach(function (x, j) { var at = b2j.get(x); if (at) { at.push(j); } else { b2j.set(x, [j]); } });
+    function longest(alo, ahi, blo, bhi) {
+      var bi = alo, bj = blo, size = 0, j2len = new Map();
+      for (var i = alo; i < ahi; i++) {
+        var next = new Map(), js = b2j.get(a[i]) || [];
+        for (var t = 0; t < js.length; t++) {
+          var j = js[t];
+          if (j < blo) { continue; }
+          if (j >= bhi) { break; }
+          var k = (j2len.get(j - 1) || 0) + 1;
+          next.set(j, k);
+          if (k > size) { bi = i - k + 1; bj = j - k + 1; size = k; }
+        }
+        j2len = next;
+      }
+      return [bi, bj, size];
+    }
+    while (queue.length) {
+      var q = queue.pop(), m = longest(q[0], q[1], q[2], q[3]);
+      if (!m[2]) { continue; }
+      blocks.push(m);
+      if (q[0] < m[0] && q[2] < m[1]) { queue.push([q[0], m[0], q[2], m[1]]); }
+      if (m[0] + m[2] < q[1] && m[1] + m[2] < q[3]) { queue.push([m[0] + m[2], q[1], m[1] + m[2], q[3]]); }
+    }
+    blocks.sort(function (x, y) { return x[0] - y[0] || x[1] - y[1]; });
+    var merged = [];
+    blocks.forEach(function (m) {
+      var top = merged[merged.length - 1];
+      if (top && top[0] + top[2] === m[0] && top[1] + top[2] === m[1]) { top[2] += m[2]; } else { merged.push(m.slice()); }
+    });
+    merged.push([a.length, b.length, 0]);
+    return merged;
+  }
+  /* The word diff from text a to text b as [op, a words, b words] runs; long unchanged runs cut to 4 words each
+     side (a wire copy is mostly unchanged text). */
+  function wordDiff(a, b) {
+    var wa = words(a), wb = words(b), i = 0, j = 0, out = [];
+    matchingBlocks(wa.map(diffKey), wb.map(diffKey)).forEach(function (m) {
+      if (i < m[0] || j < m[1]) {
+        out.push([i < m[0] && j < m[1] ? "replace" : i < m[0] ? "delete" : "insert",
+          wa.slice(i, m[0]).join(" "), wb.slice(j, m[1]).join(" ")]);
+      }
+      if (m[2]) {
+        var run = wa.slice(m[0], m[0] + m[2]);
+        if (run.length > 9) { run = run.slice(0, 4).concat(["\u2026"], run.slice(-4)); }
+        out.push(["equal", run.join(" "), ""]);
+      }
+      i = m[0] + m[2]; j = m[1] + m[2];
+    });
+    return out;
   }
   function diffBox(ops, lang, summary) {
     if (!ops || !ops.length) { return null; }
@@ -204,14 +292,13 @@
     });
     return add(box, ol);
   }
-  function passageText(p) {
-    var value = T[p[3]], runs = p[6], q = tx("blockquote", "", p[2], "passage-text"), last = 0;
-    for (var j = 0; j < runs.length; j += 2) {  /* characters before a highlighted run, then its length */
-      var start = last + runs[j], end = start + runs[j + 1];
-      q.appendChild(document.createTextNode(value.slice(last, start)));
-      q.appendChild(el("mark", null, value.slice(start, end)));
-      last = end;
-    }
+  function passageText(p, shared) {
+    var value = T[p[3]], q = tx("blockquote", "", p[2], "passage-text"), last = 0;
+    sharedRuns(value, shared).forEach(function (run) {
+      q.appendChild(document.createTextNode(value.slice(last, run[0])));
+      q.appendChild(el("mark", null, value.slice(run[0], run[1])));
+      last = run[1];
+    });
     q.appendChild(document.createTextNode(value.slice(last)));
     return q;
   }
@@ -249,7 +336,7 @@
       }
       item.appendChild(pv);
     }
-    var cards = el("div", "passages");
+    var cards = el("div", "passages"), shared = sharedWords(g);
     g.p.forEach(function (p, j) {
       var cap = add(el("figcaption"), badge("[" + j + "]", "small"), " ", articleRef(p[0]));
       if (p[1] && p[1] !== "body") { add(cap, " ", el("span", "tag", p[1])); }
@@ -257,9 +344,9 @@
       var r = relation(g, j);
       add(cap, " ", el("span", "note", "\u00b7 " + p[2] + " \u00b7 chars " + p[4] + "\u2013" + p[5] +
         (r ? " \u00b7 " + MT[r[2]] + " of [" + g.first + "], similarity " + num(r[3]) + ", word overlap " + num(r[4]) : "")));
-      var fig = add(el("figure", "passage"), cap, passageText(p));
-      if (r && r[5]) {
-        add(fig, diffBox(diffOps(r[5], g.p[r[0]][3], g.p[r[1]][3]), p[2], "word changes from [" + r[0] + "] to [" + r[1] + "]"));
+      var fig = add(el("figure", "passage"), cap, passageText(p, shared[j]));
+      if (r && MT[r[2]] === "edited") {  /* the diff the JSON gives this carrier (contract._pair), drawn from the texts */
+        add(fig, diffBox(wordDiff(T[g.p[r[0]][3]], T[g.p[r[1]][3]]), p[2], "word changes from [" + r[0] + "] to [" + r[1] + "]"));
       }
       cards.appendChild(fig);
     });
