@@ -15,7 +15,8 @@ import re
 # C0 controls except tab and newline, DEL, C1 controls; and the bidi embeddings, overrides and isolates,
 # which reorder the text around them (marks such as U+200F only set a direction and are left alone).
 _HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet may run as a formula at the start of a cell (OWASP)."""
 
 
 def _show(match: re.Match[str]) -> str:
@@ -35,6 +36,6 @@ def has_hidden(text: str) -> bool:
 def csv_safe(value: object) -> object:
     """A CSV cell a spreadsheet will not run as a formula: text starting with = + - @ tab or CR gets a
     leading apostrophe (OWASP); numbers and other values are left as they are."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
     return value

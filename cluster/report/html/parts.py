@@ -22,7 +22,6 @@ from cluster.report.saved import is_web_url
 RTL_LANGS = frozenset({"ar", "fa", "ur", "he", "ps", "ckb", "yi"})
 # Characters that could end a <script> block or a JS string if the JSON were read as script.
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-_JSON_TABLE = str.maketrans(_JSON_ESCAPES)
 
 
 def esc(value: object) -> str:
@@ -70,7 +69,10 @@ def web_link(url: object, label: str) -> str:
 def script_json(data: Any) -> str:
     """JSON that is safe inside ``<script type="application/json">``: no ``</script>``, no line separators."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.translate(_JSON_TABLE)
+    for raw, escaped in _JSON_ESCAPES.items():  # one C scan each: str.translate took 0.5 s on a day of news
+        if raw in text:
+            text = text.replace(raw, escaped)
+    return text
 
 
 def fmt_number(value: object, digits: int = 2) -> str:
