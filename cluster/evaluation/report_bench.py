@@ -11,10 +11,10 @@ Why it is measured this way: rendering is everything ``cluster run`` does after 
 timed ``--repeats`` times per size in this one process (the sizes taking turns; the report modules' memo caches
 emptied before each rendering, as in a fresh process), the median reported, in wall and in CPU seconds;
 the exponent is the log-log slope of those medians between the first and last size (1 = linear), also given
-against grouped passages (carriers) and pairs, which grow faster than the corpus on this bench. Load time is
-until the page's script has drawn the first screen (``load`` event, then the first story in the DOM); search
-time is from typing a word into the search box until the section counts show the filtered result, median of
-several words.
+against grouped passages (carriers), pairs and the bytes the views write, which grow faster than the corpus on
+this bench. Load time is until the page's script has drawn the first screen (``load`` event, then the first
+story in the DOM); search time is from typing a word into the search box until the section counts show the
+filtered result, median of several words.
 """
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ def measure_sizes(results: dict[int, Any], work: Path, repeats: int = 3) -> list
     rows = []
     for size, result in results.items():
         times = {key: round(statistics.median(run[0][key] for run in runs[size]), 3) for key in runs[size][0][0]}
-        _, text, page, pairs_lines = runs[size][-1]
+        _, text, page, pairs_lines, written = runs[size][-1]
         path = work / f"report-{size}.html"
         path.write_text(page, encoding="utf-8")
         rows.append({
@@ -85,7 +85,8 @@ def measure_sizes(results: dict[int, Any], work: Path, repeats: int = 3) -> list
             "groups": len(result.groups), "carriers": sum(len(group.passages) for group in result.groups),
             "pairs": result.duplicate_pairs, "stories": len(result.stories.stories),
             "terminal_lines": text.count("\n"), "terminal_lines_with_pairs": pairs_lines,
-            "html_mb": round(len(page.encode("utf-8")) / 1e6, 2), "repeats": repeats,
+            "html_mb": round(len(page.encode("utf-8")) / 1e6, 2), "output_mb": round(written / 1e6, 2),
+            "repeats": repeats,
             **{f"{key}_s": value for key, value in times.items()}, **browser_times(path),
         })
     return rows
@@ -106,10 +107,11 @@ def forget_rendering() -> None:
                 value.cache_clear()
 
 
-def render_everything(result: Any, tables: Path) -> tuple[dict[str, float], str, str, int]:
+def render_everything(result: Any, tables: Path) -> tuple[dict[str, float], str, str, int, int]:
     """Every view ``cluster run`` renders from a Result, timed: the contract (``Report.from_result``), the
     text report, the JSON, the HTML page and the CSV tables (written); then, untimed, the text with
-    ``--pairs`` (its line count). Rendering is everything after the pipeline's Result is built."""
+    ``--pairs`` (its line count) and the bytes of the four views written (text, JSON, HTML, CSV), which grow
+    faster than the corpus on this bench. Rendering is everything after the pipeline's Result is built."""
     from cluster.report.contract import Report
     from cluster.report.html.page import render_html
     from cluster.report.tables import write_tables
@@ -126,12 +128,14 @@ def render_everything(result: Any, tables: Path) -> tuple[dict[str, float], str,
 
     report = timed("contract", lambda: Report.from_result(result))
     text = timed("text_render", lambda: render_report_text(report))
-    timed("json_render", report.to_json_text)
+    json_text = timed("json_render", report.to_json_text)
     page = timed("html_render", lambda: render_html(report))
-    timed("csv_render", lambda: write_tables(report, tables))
+    csv_files = timed("csv_render", lambda: write_tables(report, tables))
     clock["render"] = sum(clock.values())
     clock["render_cpu"] = time.process_time() - cpu_start  # this process's CPU: less hostage to the neighbours
-    return clock, text, page, render_report_text(report, pairs=True).count("\n")
+    written = sum(len(view.encode("utf-8")) for view in (text, json_text, page)) + sum(
+        path.stat().st_size for path in csv_files)
+    return clock, text, page, render_report_text(report, pairs=True).count("\n"), written
 
 
 def browser_times(path: Path) -> dict[str, Any]:
@@ -193,7 +197,9 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({"encoder": args.encoder, **row}, ensure_ascii=False), flush=True)
     summary = {"rows": rows, **{f"{key}_exponent": exponent(rows, f"{key}_s") for key in RENDER_PARTS},
                "render_exponent_vs_carriers": exponent(rows, "render_s", "carriers"),
-               "render_exponent_vs_pairs": exponent(rows, "render_s", "pairs")}
+               "render_exponent_vs_pairs": exponent(rows, "render_s", "pairs"),
+               "render_exponent_vs_output": exponent(rows, "render_s", "output_mb"),
+               "render_cpu_exponent_vs_output": exponent(rows, "render_cpu_s", "output_mb")}
     (work / "results.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
     print(json.dumps({k: v for k, v in summary.items() if k != "rows"}), flush=True)
     print(f"pages and results in {work}", file=sys.stderr)
