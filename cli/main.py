@@ -97,10 +97,11 @@ def run(
     views = (["json"] if fmt is Format.json or html or csv_dir else []) + (["text"] if fmt is Format.text else [])
     if store is not None:
         from cli.service_cmd import run_into_store
-        from cluster.pipeline import RunOutputs, render_views
+        from cluster.pipeline import RunOutputs, contract_and_views
 
         result = run_into_store(corpus or SAMPLE, store, config, quiet)
-        outputs = RunOutputs(render_views(result, views), result.skipped, result, result.timings)
+        contract, rendered = contract_and_views(result, views)
+        outputs = RunOutputs(rendered, result.skipped, result, result.timings, contract)
     else:
         outputs = _run_views_or_fail(corpus or SAMPLE, config, views, quiet, engine, address)
     _print_text(outputs.views["json" if fmt is Format.json else "text"], output, quiet)
