@@ -165,7 +165,10 @@ def _relation(found: tuple[PairOut, str] | None, first: int, k: int) -> str:
 
 
 def _diff_lines(group: DuplicateGroupOut, pair: PairOut, width: int, limit: int = 600) -> list[str]:
-    diff = render_diff(word_diff(group.passages[pair.a].text, group.passages[pair.b].text))
+    """The pair's word diff as the contract carries it (a carrier's relation to the earliest copy), else
+    computed from the two passages (a pair the JSON gives no diff, or a contract built without them)."""
+    ops = pair.diff if pair.diff is not None else word_diff(group.passages[pair.a].text, group.passages[pair.b].text)
+    diff = render_diff(ops)
     return [f"            {line}" for line in _snippet(diff, width, limit)]
 
 

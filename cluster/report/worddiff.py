@@ -8,6 +8,7 @@ the right words, and no colour or control character is needed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -82,8 +83,9 @@ def _matching_blocks(a: list[str], b: list[str]) -> list[Any]:
     return [*matching_blocks(_Sequences(a, b)), (len(a), len(b), 0)]
 
 
-def render_diff(ops: list[DiffOp]) -> str:
-    """One line: unchanged words as they are, ``[-removed-]`` and ``{+added+}`` around changes."""
+def render_diff(ops: Sequence[Any]) -> str:
+    """One line: unchanged words as they are, ``[-removed-]`` and ``{+added+}`` around changes. ``ops`` have
+    ``op``, ``a`` and ``b``: ``DiffOp``s, or the contract's ``DiffOpOut``s."""
     parts = []
     for op in ops:
         if op.op == "equal":
