@@ -263,6 +263,34 @@ def test_html_draws_each_carriers_word_diff_and_highlights_when_the_group_is_dra
     assert "twenty" not in marked[copy] and "dropped" not in marked[copy]  # words only this copy has are not
 
 
+def test_a_passage_saying_constructor_is_drawn_and_highlighted(run_fake, tmp_path):
+    """The page looks words up in tables of its own: "constructor" (a property of every JavaScript object) is a
+    shared word to highlight like any other, not a reason for the group to fail to draw."""
+    if CHROMIUM is None:
+        pytest.skip(NO_CHROMIUM)
+    sync_api = pytest.importorskip("playwright.sync_api")
+    shared = ("The constructor of the new bridge said on Tuesday that the steel deck will be lifted into place "
+              "next month, weeks ahead of the schedule agreed with the city council.")
+    records = [{"id": f"c-{k}", "title": f"Bridge ({outlet})", "text": shared, "date": f"2026-03-0{k + 1}",
+                "source": outlet, "lang": "en"} for k, outlet in enumerate(OUTLETS[:2])]
+    corpus = tmp_path / "constructor.jsonl"
+    corpus.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    report = Report.from_result(run_fake(corpus))
+    assert report.duplicate_groups, "the two copies are one group"
+    path = tmp_path / "constructor.html"
+    path.write_text(render_html(report), encoding="utf-8")
+    with sync_api.sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
+        page = browser.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(path.as_uri())
+        marked = page.evaluate("[...document.querySelectorAll('article.group .passage-text mark')].map(m => m.textContent)")
+        browser.close()
+    assert errors == []
+    assert marked[:2] == ["constructor", "bridge"] and "constructor" in marked[len(marked) // 2:]  # in both copies
+
+
 def test_fresh_run_writes_the_page_and_tables_of_its_saved_json(fake_model, tmp_path, monkeypatch):
     """`cluster run --html --csv` renders them from the contract it just built, without reading its own JSON
     back (1.7 s on the 30k bench corpus), and writes the bytes `cluster report` writes from the saved JSON."""

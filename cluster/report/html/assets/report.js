@@ -70,9 +70,11 @@
   var STRIP = new RegExp(W.strip, "g"), FOLDS = Object.keys(W.map);
   var FOLD = FOLDS.length ? new RegExp("[" + FOLDS.map(function (c) {
     return "\\u{" + c.codePointAt(0).toString(16) + "}"; }).join("") + "]", "gu") : null;
-  var NORM_WORD = /[\p{L}\p{N}]+(?:[.,]\p{Nd}+)*/gu, TOKEN = /[\p{L}\p{N}]+/gu, STOP = {}, NORMS = {};
+  /* Word-keyed tables have no prototype: a passage saying "constructor" or "__proto__" is a word like any other. */
+  function wordTable() { return Object.create(null); }
+  var NORM_WORD = /[\p{L}\p{N}]+(?:[.,]\p{Nd}+)*/gu, TOKEN = /[\p{L}\p{N}]+/gu, STOP = wordTable(), NORMS = wordTable();
   Object.keys(W.stop).forEach(function (lang) {
-    var set = STOP[lang] = {};
+    var set = STOP[lang] = wordTable();
     W.stop[lang].forEach(function (w) { set[w] = 1; });
   });
   function normalized(value) {
@@ -88,14 +90,14 @@
   /* Per passage, the content words (no stop words, no one-letter words) another passage of the group also has
      (parts.shared_words as it was): what the highlights mark. */
   function sharedWords(g) {
-    var seen = {}, bags = g.p.map(function (p) {
-      var stop = STOP[p[2]] || {}, bag = {};
+    var seen = wordTable(), bags = g.p.map(function (p) {
+      var stop = STOP[p[2]] || wordTable(), bag = wordTable();
       normWords(T[p[3]]).forEach(function (w) { if (letters(w) > 1 && !stop[w]) { bag[w] = 1; } });
       Object.keys(bag).forEach(function (w) { seen[w] = (seen[w] || 0) + 1; });
       return bag;
     });
     return bags.map(function (bag) {
-      var out = {};
+      var out = wordTable();
       Object.keys(bag).forEach(function (w) { if (seen[w] >= 2) { out[w] = 1; } });
       return out;
     });
