@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 
 from cluster.documents import Segment, SegmentKind
 from cluster.quotes.lexicon import AR_MEDIA, EN_PRONOUNS
-from cluster.quotes.mentions import article_subject, introduced_person
+from cluster.quotes.mentions import article_subject, introduced_person, sentence_opener
 from cluster.quotes.names import Token, described_name, full_name, name_run, name_runs, strip_article, tokenize
 from cluster.quotes.sources import (
     ANONYMOUS,
     AR_ORG_HEADS,
+    AR_ORG_NAMES,
     ORGANISATION,
     PERSON,
     UNATTRIBUTED,
@@ -27,11 +28,15 @@ from cluster.quotes.sources import (
     is_definite,
     name_kind,
     source_phrase,
+    spokesperson_of,
     strip_prefix_article,
 )
 from cluster.quotes.speakers import same_person
 from cluster.textnorm import normalize
 
+ONE_PERSON_SOURCES = frozenset(normalize(w) for w in """
+مسؤول مسؤولة دبلوماسي متحدث متحدثة ناطق ناطقة official diplomat spokesman spokeswoman spokesperson""".split())
+"""Source heads that, made definite, point back to one person the article has introduced."""
 COREFERENCE_PARAGRAPHS = 3
 """A subjectless verb or a pronoun refers to a speaker named at most this many paragraphs before."""
 
@@ -141,13 +146,16 @@ def resolve(subject: list[Token], lang: str, seg: Segment, history: History, off
         found = history.last_entry(seg.index, seg.kind)
         if words and offset is not None and (newcomer := _newcomer(found, seg, history, offset)):
             return Speaker(newcomer, written, PERSON)
+        if not words and lang == "ar" and offset is not None and (opener := sentence_opener(
+                history.tokens, history.runs(lang), history.text, found[1] if found else -1, offset)):
+            return Speaker(opener, written, PERSON)
         earlier = found[2] if found else None
         return Speaker(earlier.name, written or earlier.written, earlier.kind) if earlier else Speaker(
             None, written, UNATTRIBUTED)
     common_head = lang != "ar" and words[-1].islower()
     name = None if common_head else name_run(subject, lang)
     outlet = name is not None and lang == "ar" and _after_institution(subject, name)
-    if name and not outlet and lang == "ar" and head_kind(words, lang) == ANONYMOUS:
+    if name and not outlet and lang == "ar" and head_kind(words, lang) == ANONYMOUS and not spokesperson_of(words):
         name = None  # "مصادر مصرية مطلعة" names no one ("وسائل إعلام منها قناة خبر تورك" does)
     if name:
         kind = ORGANISATION if outlet else ANONYMOUS if head_kind([name], lang) == ANONYMOUS else name_kind(name)
@@ -174,8 +182,24 @@ def _after_institution(subject: list[Token], name: str) -> bool:
     first = name.split()[0]
     for k, token in enumerate(subject):
         if token.text == first and k > 0:
-            return strip_prefix_article(subject[k - 1].norm) in AR_MEDIA | AR_ORG_HEADS
+            head = strip_prefix_article(subject[k - 1].norm)
+            return head in AR_MEDIA | AR_ORG_HEADS and head not in AR_ORG_NAMES
     return False
+
+
+def _title_of_one(words: list[str], lang: str, kind: str | None) -> list[str]:
+    """The words a definite description shares with the title of the person it refers to: all of them
+    for a title ("المبعوث الأميركي"); the institution for a spokesperson ("المتحدث باسم الجيش" is the
+    army's spokesman named before, not any spokesman); all of them for one definite official ("المسؤول
+    الأممي", "the official": someone the article introduced); none for sources, who are no one person."""
+    if kind is None:
+        return words
+    if kind != ANONYMOUS or not is_definite(words, lang):
+        return []
+    if institution := spokesperson_of(words):
+        return institution
+    head = strip_prefix_article(normalize(words[0])) if lang == "ar" else words[-1].lower()
+    return words if head in ONE_PERSON_SOURCES else []
 
 
 def _described(words: list[str], written: str | None, lang: str, seg: Segment, history: History,
@@ -189,10 +213,12 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
         earlier = history.described(words, lang)
         if earlier is not None:
             return Speaker(earlier.name, written, earlier.kind)
-        if kind is None:
-            mention = described_name(words, history.tokens, history.runs(lang), lang, offset)
+        describing = _title_of_one(words, lang, kind)
+        if describing:
+            mention = described_name(describing, history.tokens, history.runs(lang), lang, offset)
             if mention:
                 return Speaker(mention, written, name_kind(mention))
+        if kind is None:
             subject = None
             if offset is not None and lang != "ar" and not any(w.lower().endswith(("'s", "’s")) for w in words):
                 subject = article_subject(history.tokens, history.runs(lang), lang, offset)  # "the Taradise star"

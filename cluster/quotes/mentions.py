@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from cluster.quotes.names import Token, full_name, strip_article
+from cluster.quotes.names import Token, full_name, introduced, strip_article
 from cluster.quotes.sources import PERSON, name_kind
 
 MIN_SUBJECT_MENTIONS = 3
@@ -72,3 +72,21 @@ def article_subject(tokens: list[Token], runs: list[tuple[int, int]], lang: str,
         return None
     name = full_name(last_word[ranked[0][0]], tokens, runs, lang)
     return name if name and len(name.split()) >= 2 and name_kind(name) == PERSON else None
+
+
+def sentence_opener(tokens: list[Token], runs: list[tuple[int, int]], text: str, since: int,
+                    before: int) -> str | None:
+    """The person a sentence opens with, named after a title, when a reporting verb later in it has no
+    subject of its own and no speaker was met in the sentence yet ("وأدان رئيس الحكومة نواف سلام
+    الغارات، وقال إن ...": سلام says it, not the speaker of an earlier paragraph)."""
+    start = max(text.rfind(mark, 0, before) for mark in (".", "\n", "!", "?", "؟")) + 1
+    if since >= start:
+        return None
+    for first, end in runs:
+        if tokens[first].start >= before:
+            return None
+        if tokens[first].start >= start and introduced(tokens, first):
+            words = [t.text for t in tokens[first:end] if t.word]
+            name = " ".join(words)
+            return name if len(words) >= 2 and name_kind(name) == PERSON else None
+    return None

@@ -25,10 +25,13 @@ from cluster.quotes.lexicon import (
     EN_TITLES,
     TOKEN,
 )
+from cluster.quotes.sources import AR_SPOKESPERSON, strip_prefix_article
 from cluster.textnorm import normalize
 
 AR_NAME_LINKS = frozenset(normalize(w) for w in "أبو أبي أم بن ابن عبد بنت آل".split())
 """Name parts always followed by another part (أبو سلمية, عبد الله): the next word is kept whatever it is."""
+AR_COMPOUND_SECONDS = frozenset(normalize(w) for w in "الدين العابدين".split())
+"""Second halves of a compound given name ("صلاح الدين الأيوبي"), after which a family name may follow."""
 AR_NATIONALITIES = frozenset(normalize(w) for w in """
 تركي أمريكي أميركي إسرائيلي فلسطيني مصري أردني سوري لبناني عراقي إيراني سعودي قطري إماراتي يمني ليبي سوداني
 روسي صيني فرنسي بريطاني ألماني أوروبي أممي عربي دولي رسمي""".split())
@@ -95,7 +98,7 @@ def name_runs(tokens: list[Token], lang: str) -> list[tuple[int, int]]:
     start: int | None = None
     previous_generic = False
     for k, token in enumerate(tokens):
-        if start is not None and _extends(tokens[start:k], token, lang):
+        if start is not None and _extends(tokens[start:k], token, lang) and not _object_follows(tokens, k, lang):
             continue
         if token.word and (is_name_token(token, lang, previous_generic) or _given_name(tokens, k, lang)) and (
                 not _conjoined_noun(token, lang)):
@@ -129,15 +132,40 @@ def _extends(run: list[Token], token: Token, lang: str) -> bool:
     norm = token.norm
     if not ARABIC_LETTER.match(run[-1].text) or is_stop(token) or norm in AR_GENERIC:
         return False
-    if norm.startswith("ال") and len(run) <= 2 and len(norm) > 4:
+    if norm.startswith("ال") and len(run) <= 2 and len(norm) > 4 and not _has_family_name(run):
         return strip_article(norm) not in AR_GENERIC and strip_article(norm).rstrip("هي") not in AR_NATIONALITIES
     return norm.endswith("يه") and not norm.startswith(("ال", "لل"))  # هانا تيتيه: a name, not an adjective
 
 
+def _has_family_name(run: list[Token]) -> bool:
+    """A run already ending in a family name with the article ("أيمن الصفدي"): a second one is the verb's
+    object ("أيمن الصفدي الهجوم"); after a linking part it is the name's second half ("عبد الفتاح السيسي")."""
+    last = run[-1].norm
+    return last.startswith("ال") and last not in AR_COMPOUND_SECONDS and (
+        len(run) < 2 or run[-2].norm not in AR_NAME_LINKS)
+
+
+def _object_follows(tokens: list[Token], k: int, lang: str) -> bool:
+    """"دان رئيس الحكومة نواف سلام الغارات الإسرائيلية": a definite word after a name is the verb's object,
+    not a family name, when it is a plural (الغارات) or a noun its adjective follows (الهجوم الإسرائيلي);
+    family names with the article (الشيباني، الأسد) are neither."""
+    norm = tokens[k].norm
+    if lang != "ar" or not norm.startswith("ال"):
+        return False
+    if norm.endswith("ات"):
+        return True  # not "ين": عز الدين، زين العابدين
+    following = tokens[k + 1] if k + 1 < len(tokens) else None
+    return following is not None and following.word and following.norm.startswith("ال") and (
+        following.norm.endswith(("يه", "يين", "يون")))
+
+
 def _given_name(tokens: list[Token], k: int, lang: str) -> bool:
     """"باسم نعيم": باسم is the name Basem before a name, "on behalf of" before a definite noun
-    ("المتحدث باسم الوزارة")."""
+    ("المتحدث باسم الوزارة") and after a spokesperson ("المتحدث باسم إدارة السجن": the spokesman of an
+    institution, whatever the next word is)."""
     if lang != "ar" or tokens[k].norm != "باسم" or k + 1 >= len(tokens) or not tokens[k + 1].word:
+        return False
+    if any(strip_prefix_article(t.norm) in AR_SPOKESPERSON for t in tokens[max(0, k - 2): k] if t.word):
         return False
     return is_name_token(tokens[k + 1], lang, False)
 
@@ -198,7 +226,7 @@ def full_name(name: str, tokens: list[Token], runs: list[tuple[int, int]], lang:
         return None
     best: list[Token] = []
     for first, end in runs:
-        if lang == "ar" and not _introduced(tokens, first):
+        if lang == "ar" and not introduced(tokens, first):
             continue
         run = [t for t in tokens[first:end] if t.word and not t.text.lower().endswith(("'s", "’s"))]
         keys = {_key(t, lang) for t in run}
@@ -210,7 +238,7 @@ def full_name(name: str, tokens: list[Token], runs: list[tuple[int, int]], lang:
     return " ".join(t.text for t in best) if best else None
 
 
-def _introduced(tokens: list[Token], first: int) -> bool:
+def introduced(tokens: list[Token], first: int) -> bool:
     """An Arabic full mention follows its title or a comma ("الرئيس الأميركي، دونالد ترامب"); a run
     after anything else may be a verb and a noun the word lists do not know ("تظهر لقاء فيدان")."""
     if first == 0:
@@ -223,8 +251,8 @@ def described_name(description: list[str], tokens: list[Token], runs: list[tuple
                    before: int | None) -> str | None:
     """The name a description refers to: the mention whose title shares most words with it, the
     nearest before offset ``before`` first (None: anywhere, for a headline that precedes the body)."""
-    wanted = {strip_article(normalize(w)) if lang == "ar" else w.lower() for w in description}
-    wanted -= DESCRIPTION_STOPWORDS
+    wanted = {title_key(w, lang) for w in description}
+    wanted -= {title_key(w, lang) for w in DESCRIPTION_STOPWORDS}
     best: tuple[int, int, str] | None = None
     for first, end in runs:
         if before is not None and tokens[first].start >= before:
@@ -237,13 +265,25 @@ def described_name(description: list[str], tokens: list[Token], runs: list[tuple
     return best[2] if best else None
 
 
+def title_key(word: str, lang: str) -> str:
+    """A title word compared by its stem: the article, لل and a nisba ending go ("الأممي", "للأمم" ->
+    أمم; "المصري", "مصر"), so that a description meets the title its person was introduced with."""
+    if lang != "ar":
+        return word.lower()
+    stem = strip_prefix_article(normalize(word))
+    for ending in ("يه", "ي"):
+        if stem.endswith(ending) and len(stem) - len(ending) >= 3:
+            return stem[: -len(ending)]
+    return stem
+
+
 def _title_words(tokens: list[Token], first: int, lang: str) -> set[str]:
     words: set[str] = set()
     for token in reversed(tokens[max(0, first - MENTION_WINDOW): first]):
         if not token.word and token.text not in "،,()-–":
             break
         if token.word:
-            words.add(_key(token, lang))
+            words.add(title_key(token.text, lang))
             if lang != "ar" and "-" in token.text:
                 words.update(token.text.lower().split("-"))
             if is_name_token(token, lang, False):

@@ -1,0 +1,51 @@
+"""Titles, spokespeople of institutions and objects that a name run must not swallow (Arabic news)."""
+
+from __future__ import annotations
+
+from cluster.documents import Article
+from cluster.quotes.extract import extract_quotes
+from cluster.segment.paragraphs import segment_corpus
+
+
+def _speakers(text: str, lang: str = "ar") -> dict[str, tuple[str | None, str]]:
+    article = Article("a", "", text, lang=lang)
+    return {q.text[:20]: (q.speaker, q.speaker_kind) for q in extract_quotes([article], segment_corpus([article]))}
+
+
+LEBANON = """بيروت – دان رئيس الحكومة اللبنانية نواف سلام الغارات الإسرائيلية على الضاحية ليل الخميس.
+
+وقال رئيس الحكومة في بيان إن لبنان ملتزم بتطبيق القرار 1701 بكل مندرجاته.
+
+وحذر وكيل الأمين العام للأمم المتحدة للشؤون الإنسانية توم فليتشر من أن المدينة تواجه خطر المجاعة منذ أشهر.
+
+وقال المسؤول الأممي أمام مجلس الأمن إن العالم لا يستطيع أن يقول إنه لم يكن يعلم.
+
+وأدان وزير الخارجية الأردني أيمن الصفدي الهجوم، وقال إن الاعتداءات تمثل خرقا للقانون الدولي."""
+
+
+def test_a_title_word_and_the_verbs_object_are_not_part_of_the_name():
+    found = _speakers(LEBANON)
+    assert found["لبنان ملتزم بتطبيق ا"] == ("نواف سلام", "person")  # not "نواف سلام الغارات"
+    assert found["المدينة تواجه خطر ال"] == ("توم فليتشر", "person")  # not "وكيل"
+    assert found["العالم لا يستطيع أن "] == ("توم فليتشر", "person")  # "المسؤول الأممي": the UN official named
+    assert found["الاعتداءات تمثل خرقا"] == ("أيمن الصفدي", "person")  # the sentence's subject, not فليتشر
+
+
+PRISON = """رام الله – قال المتحدث باسم إدارة السجن إن الأسرى نقلوا إلى زنازين انفرادية بعد الحادث.
+
+في المقابل، قال القيادي في حماس باسم نعيم إن الحركة قدمت ردا إيجابيا على المقترح الأخير.
+
+وقال المتحدث باسم الجيش الإسرائيلي أفيخاي أدرعي إن الغارات استهدفت منشأة لتخزين الطائرات المسيرة.
+
+وأضاف المتحدث باسم الجيش أن العملية ستستمر حتى تحقيق أهدافها كاملة.
+
+وقال الناطق باسم الدفاع المدني إن الطواقم عاجزة عن الوصول إلى المصابين."""
+
+
+def test_a_spokesperson_of_an_institution_is_its_unnamed_voice_unless_the_article_names_him():
+    found = _speakers(PRISON)
+    assert found["الأسرى نقلوا إلى زنا"] == ("المتحدث باسم إدارة السجن", "anonymous")  # no person "باسم إدارة"
+    assert found["الحركة قدمت ردا إيجا"] == ("باسم نعيم", "person")  # Basem Naim, of Hamas, is a person
+    assert found["الغارات استهدفت منشأ"] == ("أفيخاي أدرعي", "person")
+    assert found["العملية ستستمر حتى ت"] == ("أفيخاي أدرعي", "person")  # the army's spokesman named before
+    assert found["الطواقم عاجزة عن الو"] == ("الناطق باسم الدفاع المدني", "anonymous")  # another institution's
