@@ -49,3 +49,18 @@ def test_a_spokesperson_of_an_institution_is_its_unnamed_voice_unless_the_articl
     assert found["الغارات استهدفت منشأ"] == ("أفيخاي أدرعي", "person")
     assert found["العملية ستستمر حتى ت"] == ("أفيخاي أدرعي", "person")  # the army's spokesman named before
     assert found["الطواقم عاجزة عن الو"] == ("الناطق باسم الدفاع المدني", "anonymous")  # another institution's
+
+
+def test_an_organisations_name_a_place_and_a_listener_end_the_speakers_name():
+    found = _speakers("""قال عضو المكتب السياسي لحركة حماس حسام بدران إن تصريحات نتنياهو تكشف نيته إفشال الجهود.
+
+قال جون جولدسميث، رئيس الجمعية: "لم يكن إزالة التمثال أمرا مفاجئا في هذا النقاش الدائر".
+
+وأخبر السيد جولدسميث صنداي تلغراف: "يحترم الكثيرون كرومويل بصفته مدافعا عن البرلمان".
+
+والتمثال دليل على رأي القرن التاسع عشر وجزء من تاريخ شخص يعتقد الكثيرون أنه يستحق الاحتفال.""")
+    assert found["تصريحات نتنياهو تكشف"] == ("حسام بدران", "person")  # not "لحركة حماس حسام بدران"
+    assert found["يحترم الكثيرون كرومو"] == ("جون جولدسميث", "person")  # the paper he told is no name
+    assert not any(text.startswith("يستحق") for text in found)  # رأي (an opinion) reports nothing
+    english = _speakers("Medical sources in Gaza said 25 Palestinians had been killed since dawn.", "en")
+    assert english["25 Palestinians had "] == ("Medical sources", "anonymous")  # not a person called Gaza

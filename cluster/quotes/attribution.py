@@ -30,6 +30,9 @@ from cluster.quotes.names import Token, is_name_token, is_stop, name_run, name_r
 from cluster.quotes.sources import AR_SOURCE_TRIGGERS, EN_SOURCE_HEADS, strip_prefix_article
 from cluster.textnorm import normalize
 
+AR_NOUNS_LIKE_VERBS = frozenset(("رأي", "رأيه", "رأيها"))
+"""Nouns that normalise like a reporting verb: رأي (an opinion) is not رأى (he deemed), which
+normalisation spells alike ("دليل على رأي القرن التاسع عشر")."""
 QUOTING_VERBS = frozenset(normalize(w) for w in "نقل نقلت quoted".split())
 AR_DESCRIBING = frozenset(normalize(w) for w in ("وهو", "وهي", "وهم"))
 QUOTE_NOUNS = frozenset(normalize(w) for w in "قوله قولها قولهم تأكيده تأكيدها".split())
@@ -44,6 +47,8 @@ def is_verb(token: Token, lang: str) -> bool:
         return False
     if lang == "ar":
         norm = token.norm
+        if token.text.lstrip("وف") in AR_NOUNS_LIKE_VERBS:
+            return False
         return any(form in AR_VERBS or form in AR_PARTICIPLES for form in clitic_forms(norm))
     return token.text.lower() in EN_VERBS
 
@@ -233,6 +238,8 @@ def _english_subject(tokens: list[Token], verb: int) -> list[Token]:
         else:
             break
         k -= 1
+    if before and _source_in_place(tokens, k):
+        return _noun_phrase_before(tokens, k - 1)  # "Medical sources in Gaza said": the sources, not Gaza
     if before:
         return before
     after = []
@@ -242,6 +249,12 @@ def _english_subject(tokens: list[Token], verb: int) -> list[Token]:
         else:
             break
     return after
+
+
+def _source_in_place(tokens: list[Token], k: int) -> bool:
+    """"sources in Gaza", "residents of Rafah": a source head, a place preposition at ``k``, then the place."""
+    return (k > 0 and tokens[k].word and tokens[k].text.lower() in {"in", "from", "at", "of", "near"}
+            and tokens[k - 1].text.lower() in EN_SOURCE_HEADS)
 
 
 def _before_apposition(tokens: list[Token], comma: int) -> int:

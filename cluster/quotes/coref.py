@@ -37,6 +37,8 @@ from cluster.textnorm import normalize
 ONE_PERSON_SOURCES = frozenset(normalize(w) for w in """
 مسؤول مسؤولة دبلوماسي متحدث متحدثة ناطق ناطقة official diplomat spokesman spokeswoman spokesperson""".split())
 """Source heads that, made definite, point back to one person the article has introduced."""
+RECENT_SPEAKERS = 20
+"""Speakers a name is compared with for ``History.known_prefix`` (a bound: the check is per reference)."""
 COREFERENCE_PARAGRAPHS = 3
 """A subjectless verb or a pronoun refers to a speaker named at most this many paragraphs before."""
 
@@ -75,6 +77,7 @@ class History:
     """A paragraph that ended on "قال X:" / "X said:": its speech is the next paragraph."""
     _tokens: list[Token] | None = None
     _runs: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    _starts: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def tokens(self) -> list[Token]:
@@ -88,6 +91,26 @@ class History:
         if lang not in self._runs:
             self._runs[lang] = name_runs(self.tokens, lang)
         return self._runs[lang]
+
+    def run_starts(self, lang: str) -> list[int]:
+        """Where each name mention begins (sorted): a reference reads only its own sentence's mentions."""
+        if lang not in self._starts:
+            self._starts[lang] = [self.tokens[first].start for first, _ in self.runs(lang)]
+        return self._starts[lang]
+
+    def known_prefix(self, name: str) -> str | None:
+        """A recent speaker whose surname a longer name holds with words after it: "وأخبر السيد جولدسميث
+        صنداي تلغراف" is جون جولدسميث (quoted before) telling the paper, not a person of that name."""
+        words = name.split()
+        if len(words) < 2:
+            return None
+        for _, _, speaker in self.entries[-RECENT_SPEAKERS:]:
+            if speaker.kind == PERSON and speaker.name and len(speaker.name.split()) >= 2:
+                surname = speaker.name.split()[-1]
+                cut = next((k for k, w in enumerate(words[:-1]) if same_person(w, surname)), None)
+                if cut is not None and not same_person(name, speaker.name):
+                    return speaker.name
+        return None
 
     def last_quote(self, paragraph: int, kind: SegmentKind) -> Attribution | None:
         """The attribution of a direct quote in this paragraph or the one before: a quotation that
@@ -147,7 +170,8 @@ def resolve(subject: list[Token], lang: str, seg: Segment, history: History, off
         if words and offset is not None and (newcomer := _newcomer(found, seg, history, offset)):
             return Speaker(newcomer, written, PERSON)
         if not words and lang == "ar" and offset is not None and (opener := sentence_opener(
-                history.tokens, history.runs(lang), history.text, found[1] if found else -1, offset)):
+                history.tokens, history.runs(lang), history.run_starts(lang), history.text,
+                found[1] if found else -1, offset)):
             return Speaker(opener, written, PERSON)
         earlier = found[2] if found else None
         return Speaker(earlier.name, written or earlier.written, earlier.kind) if earlier else Speaker(
@@ -160,6 +184,7 @@ def resolve(subject: list[Token], lang: str, seg: Segment, history: History, off
     if name:
         kind = ORGANISATION if outlet else ANONYMOUS if head_kind([name], lang) == ANONYMOUS else name_kind(name)
         if kind == PERSON:  # an organisation's name is not the tail of a longer one ("وحركة حماس")
+            name = history.known_prefix(name) or name
             name = full_name(name, history.tokens, history.runs(lang), lang) or name
         return Speaker(name, written, kind)
     return _described(words, written, lang, seg, history, offset)

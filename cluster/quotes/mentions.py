@@ -12,6 +12,7 @@ article's other mentions of people instead:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 
 from cluster.quotes.names import Token, full_name, introduced, strip_article
@@ -74,18 +75,20 @@ def article_subject(tokens: list[Token], runs: list[tuple[int, int]], lang: str,
     return name if name and len(name.split()) >= 2 and name_kind(name) == PERSON else None
 
 
-def sentence_opener(tokens: list[Token], runs: list[tuple[int, int]], text: str, since: int,
+def sentence_opener(tokens: list[Token], runs: list[tuple[int, int]], starts: list[int], text: str, since: int,
                     before: int) -> str | None:
     """The person a sentence opens with, named after a title, when a reporting verb later in it has no
     subject of its own and no speaker was met in the sentence yet ("وأدان رئيس الحكومة نواف سلام
-    الغارات، وقال إن ...": سلام says it, not the speaker of an earlier paragraph)."""
+    الغارات، وقال إن ...": سلام says it, not the speaker of an earlier paragraph). ``starts``: each run's
+    offset, so that only the sentence's runs are read (the stage stays linear in article length)."""
     start = max(text.rfind(mark, 0, before) for mark in (".", "\n", "!", "?", "؟")) + 1
     if since >= start:
         return None
-    for first, end in runs:
+    for k in range(bisect_left(starts, start), len(runs)):  # not a slice: no copy of the article's runs
+        first, end = runs[k]
         if tokens[first].start >= before:
             return None
-        if tokens[first].start >= start and introduced(tokens, first):
+        if introduced(tokens, first):
             words = [t.text for t in tokens[first:end] if t.word]
             name = " ".join(words)
             return name if len(words) >= 2 and name_kind(name) == PERSON else None

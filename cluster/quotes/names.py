@@ -25,7 +25,7 @@ from cluster.quotes.lexicon import (
     EN_TITLES,
     TOKEN,
 )
-from cluster.quotes.sources import AR_SPOKESPERSON, strip_prefix_article
+from cluster.quotes.sources import AR_ORG_NAMES, AR_SPOKESPERSON, strip_prefix_article
 from cluster.textnorm import normalize
 
 AR_NAME_LINKS = frozenset(normalize(w) for w in "أبو أبي أم بن ابن عبد بنت آل".split())
@@ -171,9 +171,10 @@ def _given_name(tokens: list[Token], k: int, lang: str) -> bool:
 
 
 def _conjoined_noun(token: Token, lang: str) -> bool:
-    """"وحركة" in "إسرائيل وحركة حماس": the conjunction and a description, which end a name."""
+    """"وحركة" in "إسرائيل وحركة حماس", "لحركة" in "عضو المكتب السياسي لحركة حماس حسام بدران": a
+    conjunction or preposition and a description, which end a name."""
     norm = token.norm
-    return lang == "ar" and len(norm) > 3 and norm[0] == "و" and norm[1:] in AR_GENERIC
+    return lang == "ar" and len(norm) > 3 and norm[0] in "ولبف" and norm[1:] in AR_GENERIC
 
 
 def name_run(subject: list[Token], lang: str) -> str | None:
@@ -206,9 +207,9 @@ def is_name_token(token: Token, lang: str, after_generic: bool) -> bool:
         return False
     if norm in AR_TITLE_PREPOSITIONS or is_stop(token) or norm in AR_FUNCTION_WORDS or norm in AR_COMPLEMENTIZERS:
         return False
-    forms = [norm, norm[1:]] if norm[0] in "وف" and len(norm) > 3 else [norm]
-    if any(f in AR_VERBS or f in AR_PARTICIPLES for f in forms):
-        return False
+    forms = [norm, norm[1:]] if norm[0] in "وفل" and len(norm) > 3 else [norm]
+    if any(f in AR_VERBS or f in AR_PARTICIPLES or f in AR_ORG_NAMES for f in forms):
+        return False  # an organisation's own name (حماس) ends a person's run: "لحركة حماس حسام بدران"
     if norm.endswith("يه"):
         return False  # an indefinite feminine adjective: "مصادر أمنية تركية"
     return not (after_generic and norm.endswith("ي"))
@@ -244,6 +245,8 @@ def introduced(tokens: list[Token], first: int) -> bool:
     if first == 0:
         return False
     before = tokens[first - 1]
+    if before.word and is_stop(before):
+        return False  # إلى normalises to الي, which is no title with the article
     return (not before.word and before.text in "،,") or before.norm.startswith("ال") or before.norm in AR_GENERIC
 
 
