@@ -7,9 +7,18 @@ from cluster.quotes.extract import extract_quotes
 from cluster.segment.paragraphs import segment_corpus
 
 
-def _speakers(text: str, lang: str = "ar") -> dict[str, tuple[str | None, str]]:
+class _Found(dict):
+    """Quotes by their text, looked up by how it begins."""
+
+    def __getitem__(self, start: str) -> tuple[str | None, str]:
+        hits = [v for k, v in self.items() if k.startswith(start)]
+        assert len(hits) == 1, (start, list(self))
+        return hits[0]
+
+
+def _speakers(text: str, lang: str = "ar") -> _Found:
     article = Article("a", "", text, lang=lang)
-    return {q.text[:20]: (q.speaker, q.speaker_kind) for q in extract_quotes([article], segment_corpus([article]))}
+    return _Found({q.text: (q.speaker, q.speaker_kind) for q in extract_quotes([article], segment_corpus([article]))})
 
 
 LEBANON = """بيروت – دان رئيس الحكومة اللبنانية نواف سلام الغارات الإسرائيلية على الضاحية ليل الخميس.
@@ -64,3 +73,29 @@ def test_an_organisations_name_a_place_and_a_listener_end_the_speakers_name():
     assert not any(text.startswith("يستحق") for text in found)  # رأي (an opinion) reports nothing
     english = _speakers("Medical sources in Gaza said 25 Palestinians had been killed since dawn.", "en")
     assert english["25 Palestinians had "] == ("Medical sources", "anonymous")  # not a person called Gaza
+
+
+UKRAINE = """KYIV - Ukrainian President Volodymyr Zelensky said on Tuesday that Kyiv was ready to discuss a ceasefire.
+
+Merz pledged further military aid after meeting German Chancellor Friedrich Merz, adding that Germany would deliver four more air defence systems.
+
+"We stand with Ukraine for as long as it takes," the chancellor said.
+
+Kremlin spokesman Dmitry Peskov dismissed the remarks, telling reporters that Moscow's conditions had not changed.
+
+A senior European diplomat, speaking on condition of anonymity, said the talks were "at a dead end for now".
+
+"The bombardment did not stop for a single minute," said Umm Mohammed, a mother of five.
+
+According to the health ministry, the death toll has passed 60,000 since the war began."""
+
+
+def test_english_participles_parentheticals_and_titles():
+    found = _speakers(UKRAINE, "en")
+    assert found["Germany would deliver"] == ("Friedrich Merz", "person")  # ", adding that": the sentence's subject
+    assert found["We stand with Ukraine"] == ("Friedrich Merz", "person")  # "the chancellor": a title, not a name
+    assert found["Moscow's conditions h"] == ("Dmitry Peskov", "person")
+    assert found["at a dead end for now"] == ("senior European diplomat", "anonymous")  # not Peskov
+    assert found["The bombardment did n"] == ("Umm Mohammed", "person")
+    assert not any(text.startswith("Umm Mohammed") for text in found)  # the speaker after "said" is no clause
+    assert found["the death toll has pa"] == ("health ministry", "organisation")

@@ -21,6 +21,7 @@ from cluster.quotes.lexicon import (
     AR_TITLE_PREPOSITIONS,
     AR_VERBS,
     EN_DETERMINERS,
+    EN_PARTICIPLES,
     EN_PRONOUNS,
     EN_RELATIVES,
     EN_TITLES,
@@ -70,6 +71,8 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
             continue
         if is_source_trigger(tokens, i, lang):
             written = source_subject(tokens, i, lang)
+        elif _english_participle(tokens, i, lang):
+            written = []  # ", adding that": the subject is the sentence's
         elif not is_verb(token, lang) or _in_relative_clause(tokens, i, lang):
             continue
         elif lang == "ar" and any(f in AR_PARTICIPLES for f in clitic_forms(token.norm)):
@@ -85,6 +88,13 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
         if speaker.written is not None:
             history.add(seg.index, seg.kind, speaker, seg.start + token.start)
     return found
+
+
+def _english_participle(tokens: list[Token], i: int, lang: str) -> bool:
+    """", adding that ...", ", telling reporters that ...", ", saying ...": reported speech whose speaker is
+    the subject of the sentence it closes."""
+    return (lang != "ar" and tokens[i].word and tokens[i].text.lower() in EN_PARTICIPLES and i > 0
+            and tokens[i - 1].text == ",")
 
 
 def is_source_trigger(tokens: list[Token], i: int, lang: str) -> bool:
@@ -268,6 +278,8 @@ def _before_apposition(tokens: list[Token], comma: int) -> int:
             between = tokens[j + 1: comma]
             if 2 <= len(between) <= 3 and all(t.word and is_name_token(t, "en", False) for t in between):
                 return comma - 1
+            if j > 0 and tokens[j - 1].word and between and between[0].word and not between[0].text[0].isupper():
+                return j - 1  # "A senior diplomat, speaking on condition of anonymity, said"; "Smith, 45, said"
             return comma
         if not tokens[j].word:
             return comma
@@ -279,9 +291,10 @@ def _according_to(tokens: list[Token], verb: int) -> list[Token]:
     if verb + 1 >= len(tokens) or tokens[verb + 1].text.lower() != "to":
         return []
     phrase: list[Token] = []
-    for token in tokens[verb + 2: verb + 9]:
-        if not token.word and token.text != ",":
-            break
+    for k in range(verb + 2, min(verb + 9, len(tokens))):
+        token = tokens[k]
+        if not token.word and (token.text != "," or not _name_follows(tokens, k)):
+            break  # "according to the health ministry, the death toll": the source ends at the comma
         if token.word:
             phrase.append(token)
     heads = [k for k, t in enumerate(phrase) if t.text.lower() in EN_SOURCE_HEADS]
@@ -289,6 +302,11 @@ def _according_to(tokens: list[Token], verb: int) -> list[Token]:
         return phrase[: heads[0] + 1]
     named = [t for t in phrase if t.text[0].isupper() and t.text.lower() not in EN_TITLES]
     return named or phrase
+
+
+def _name_follows(tokens: list[Token], comma: int) -> bool:
+    """"according to her publicist, Jack Ketsoyan": a capitalised name after the comma names the source."""
+    return comma + 1 < len(tokens) and tokens[comma + 1].word and tokens[comma + 1].text[0].isupper()
 
 
 def _noun_phrase_before(tokens: list[Token], last: int) -> list[Token]:

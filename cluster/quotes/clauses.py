@@ -5,11 +5,18 @@ from __future__ import annotations
 
 from cluster.quotes.attribution import Attribution, Token, clitic_forms, is_source_trigger, is_verb
 from cluster.quotes.forms import colon_clause, source_clause
-from cluster.quotes.lexicon import AR_COMPLEMENTIZERS, AR_PARTICIPLES, EN_CLAUSE_BLOCKERS, EN_REVERSE_VERBS, NEW_CLAUSE
+from cluster.quotes.lexicon import (
+    AR_COMPLEMENTIZERS,
+    AR_PARTICIPLES,
+    DOUBLE_MARKS,
+    EN_CLAUSE_BLOCKERS,
+    EN_REVERSE_VERBS,
+    NEW_CLAUSE,
+)
 
 EN_THAT = frozenset({"that"})
 EN_CLAUSE_VERBS = frozenset(("said", "says", "added", "warned", "insisted", "argued", "claimed", "admitted",
-                             "acknowledged", "told", "tells"))
+                             "acknowledged", "told", "tells", "saying", "telling"))
 """Verbs whose reported clause may follow without "that" ("Peter Guest admitted it was impossible")."""
 EN_TOLD = frozenset({"told", "tells"})
 EN_LISTENERS = frozenset(("reporters", "journalists", "lawmakers", "parliament", "supporters", "police"))
@@ -100,12 +107,14 @@ def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -
         if start < len(tokens) and tokens[start].start < sentence[1]:
             return _cut(tokens, start, _clause_end(tokens, start, sentence[1], "en"))
     # "He said food stocks would last ...": the clause follows the verb directly.
-    if tokens[verb].text.lower() in EN_TOLD:
+    if tokens[verb].text.lower() in EN_TOLD | {"telling"}:
         k = _after_listener(tokens, k, sentence[1])  # "told KSWB-TV in San Diego he had been diving"
         if k == verb + 1:
             return None  # "told a news conference", "told MLB.com on Friday": no clause follows
     following = tokens[k] if k < len(tokens) else None
+    after_quote = any(t.text in DOUBLE_MARKS for t in tokens[max(verb - 2, 0): verb])
     if (following is not None and following.word and following.start < sentence[1] and verb > first
+            and not after_quote  # '"...," said Umm Mohammed, a mother of five': the speaker, not a clause
             and tokens[verb].text.lower() in EN_CLAUSE_VERBS
             and following.text.lower() not in EN_CLAUSE_BLOCKERS):
         return _cut(tokens, k, _clause_end(tokens, k, sentence[1], "en"))

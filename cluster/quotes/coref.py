@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from cluster.documents import Segment, SegmentKind
 from cluster.quotes.lexicon import AR_MEDIA, EN_PRONOUNS
-from cluster.quotes.mentions import article_subject, introduced_person, sentence_opener
+from cluster.quotes.mentions import article_subject, english_sentence_subject, introduced_person, sentence_opener
 from cluster.quotes.names import Token, described_name, full_name, name_run, name_runs, strip_article, tokenize
 from cluster.quotes.sources import (
     ANONYMOUS,
@@ -78,6 +78,7 @@ class History:
     _tokens: list[Token] | None = None
     _runs: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     _starts: dict[str, list[int]] = field(default_factory=dict)
+    _token_starts: list[int] | None = None
 
     @property
     def tokens(self) -> list[Token]:
@@ -91,6 +92,13 @@ class History:
         if lang not in self._runs:
             self._runs[lang] = name_runs(self.tokens, lang)
         return self._runs[lang]
+
+    @property
+    def token_starts(self) -> list[int]:
+        """Where each token of the article begins (sorted), found once."""
+        if self._token_starts is None:
+            self._token_starts = [t.start for t in self.tokens]
+        return self._token_starts
 
     def run_starts(self, lang: str) -> list[int]:
         """Where each name mention begins (sorted): a reference reads only its own sentence's mentions."""
@@ -106,8 +114,8 @@ class History:
             return None
         for _, _, speaker in self.entries[-RECENT_SPEAKERS:]:
             if speaker.kind == PERSON and speaker.name and len(speaker.name.split()) >= 2:
-                surname = speaker.name.split()[-1]
-                cut = next((k for k, w in enumerate(words[:-1]) if same_person(w, surname)), None)
+                surname = _key(speaker.name.split()[-1], "ar")  # one article: the same spelling
+                cut = next((k for k, w in enumerate(words[:-1]) if _key(w, "ar") == surname), None)
                 if cut is not None and not same_person(name, speaker.name):
                     return speaker.name
         return None
@@ -169,6 +177,9 @@ def resolve(subject: list[Token], lang: str, seg: Segment, history: History, off
         found = history.last_entry(seg.index, seg.kind)
         if words and offset is not None and (newcomer := _newcomer(found, seg, history, offset)):
             return Speaker(newcomer, written, PERSON)
+        if not words and lang != "ar" and offset is not None and (opener_words := english_sentence_subject(
+                history.tokens, history.token_starts, history.text, found[1] if found else -1, offset)):
+            return resolve(opener_words, lang, seg, history, offset)
         if not words and lang == "ar" and offset is not None and (opener := sentence_opener(
                 history.tokens, history.runs(lang), history.run_starts(lang), history.text,
                 found[1] if found else -1, offset)):

@@ -28,6 +28,8 @@ argued argues claimed claims wrote writes announced announces declared stressed 
 confirmed confirms urged commented replied tweeted reiterated remarked according claim reported
 reports quoted
 """.split())
+EN_PARTICIPLES = frozenset("adding saying telling noting warning stressing insisting arguing explaining".split())
+"""After a comma, speech of the sentence's subject ("Merz pledged aid, adding that Germany would ...")."""
 AR_COMPLEMENTIZERS = frozenset(normalize(w) for w in """
 فإن فإنه فإنها أن إن أنه إنه أنها إنها أنهم إنهم بأن بأنه بأنها أنّ إنّ""".split())
 AR_SUBJECT_STOPS = frozenset(normalize(w) for w in """
@@ -67,7 +69,10 @@ EN_TITLES = frozenset("""
 mr mrs ms dr prof president prime minister secretary gen general sgt det insp chief officer envoy
 spokesman spokeswoman spokesperson senator sen rep governor gov mayor judge king queen prince sheikh
 lt col capt cmdr adm ambassador director chairman ceo coach manager foreign defence defense
-special deputy former state secretary-general supreme leader
+special deputy former state secretary-general supreme leader chancellor premier commissioner commander
+colonel major captain lieutenant sergeant inspector detective constable superintendent bishop pope cardinal
+rabbi imam emir sultan crown vice vice-president attorney justice lord lady sir dame baroness baron professor
+doctor chair chairwoman chairperson councillor mp congressman congresswoman speaker head
 """.split())
 EN_DETERMINERS = frozenset("the a an this that these those his her their its our".split())
 

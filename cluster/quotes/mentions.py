@@ -15,6 +15,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 
+from cluster.quotes.lexicon import EN_DETERMINERS, EN_TITLES
 from cluster.quotes.names import Token, full_name, introduced, strip_article
 from cluster.quotes.sources import PERSON, name_kind
 
@@ -93,3 +94,21 @@ def sentence_opener(tokens: list[Token], runs: list[tuple[int, int]], starts: li
             name = " ".join(words)
             return name if len(words) >= 2 and name_kind(name) == PERSON else None
     return None
+
+
+def english_sentence_subject(tokens: list[Token], token_starts: list[int], text: str, since: int,
+                             before: int) -> list[Token]:
+    """The words a sentence opens with up to its first lower-case word that is no title ("Kremlin
+    spokesman Dmitry Peskov" of "... dismissed the remarks, telling reporters that ..."), when no
+    speaker was met in the sentence yet (empty otherwise)."""
+    start = max(text.rfind(mark, 0, before) for mark in (". ", "\n", "! ", "? ")) + 1
+    if since >= start:
+        return []
+    subject = []
+    for k in range(bisect_left(token_starts, start), len(tokens)):
+        token = tokens[k]
+        if token.start >= before or (token.word and token.text[0].islower() and token.text.lower() not in (
+                EN_TITLES | EN_DETERMINERS)):
+            break
+        subject.append(token)
+    return subject if any(t.word and t.text[0].isupper() for t in subject) else []
