@@ -73,7 +73,7 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
             written = source_subject(tokens, i, lang)
         elif _english_participle(tokens, i, lang):
             written = []  # ", adding that": the subject is the sentence's
-        elif not is_verb(token, lang) or _in_relative_clause(tokens, i, lang):
+        elif not is_verb(token, lang) or _in_relative_clause(tokens, i, lang) or _noun_use(tokens, i, lang):
             continue
         elif lang == "ar" and any(f in AR_PARTICIPLES for f in clitic_forms(token.norm)):
             written = []  # "مضيفا": the subject is the sentence's speaker
@@ -88,6 +88,17 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
         if speaker.written is not None:
             history.add(seg.index, seg.kind, speaker, seg.start + token.start)
     return found
+
+
+EN_VERB_NOUNS = frozenset("claim claims reports report".split())
+
+
+def _noun_use(tokens: list[Token], i: int, lang: str) -> bool:
+    """"Netanyahu's claim that ...", "the claims that ...": a noun, whose owner did not say the clause here."""
+    if lang == "ar" or i == 0 or tokens[i].text.lower() not in EN_VERB_NOUNS:
+        return False
+    before = tokens[i - 1].text
+    return before.lower() in EN_DETERMINERS or before.endswith(("'s", "’s"))
 
 
 def _english_participle(tokens: list[Token], i: int, lang: str) -> bool:

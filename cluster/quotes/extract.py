@@ -28,6 +28,7 @@ from cluster.quotes.attribution import Attribution, History, Token, find_attribu
 from cluster.quotes.clauses import indirect_clauses, sentence_of
 from cluster.quotes.forms import colon_intro, headline_quote
 from cluster.quotes.lexicon import DOUBLE_MARKS, TOKEN
+from cluster.quotes.names import name_runs
 from cluster.quotes.sources import UNATTRIBUTED
 from cluster.segment.paragraphs import sentence_spans
 from cluster.textnorm import script_language
@@ -39,6 +40,8 @@ MIN_UNATTRIBUTED_WORDS = 6
 ones are mostly titles and scare quotes)."""
 
 
+MAX_CONTEXT_NAMES = 16
+"""Names of a paragraph kept with its quotes (news paragraphs name a handful of people)."""
 MAX_PARAGRAPH_CHARS = 2_000
 """Longest stretch of a paragraph read for quotes at once (news paragraphs stay under 1,000 characters;
 the dev sets' longest is 761): attribution is quadratic within a stretch, so this bound is what keeps
@@ -66,6 +69,9 @@ class Quote:
     speaker_kind: str = UNATTRIBUTED
     """``person``, ``organisation``, ``anonymous`` (an unnamed source: "مصادر أمنية", "officials") or
     ``unattributed`` (the text names no one)."""
+    context_names: tuple[str, ...] = ()
+    """The proper names of the quote's paragraph (at most ``MAX_CONTEXT_NAMES``): whom the writer puts
+    next to the quote, which matching reads when two copies' speakers disagree."""
 
 def extract_quotes(articles: Iterable[Article], segments: dict[str, list[Segment]]) -> list[Quote]:
     """Every quote of every article, in article and text order."""
@@ -188,7 +194,15 @@ def _paragraph_quotes(
             if attribution.name and all(q.start < out[-1].start for q in out[:-1]):
                 # "..., a Defence Ministry statement said." then a paragraph that is only a quotation
                 history.quoted = (seg.index, seg.kind, attribution)
+    if out:
+        named = _paragraph_names(tokens, lang)
+        out = [replace(q, context_names=named) for q in out]
     return sorted(out, key=lambda q: q.start), still_open
+
+
+def _paragraph_names(tokens: list[Token], lang: str) -> tuple[str, ...]:
+    runs = name_runs(tokens, lang)[:MAX_CONTEXT_NAMES]
+    return tuple(" ".join(t.text for t in tokens[first:end] if t.word) for first, end in runs)
 
 
 def _quote(article_id: str, seg: Segment, lang: str, start: int, end: int, kind: str,

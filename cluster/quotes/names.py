@@ -43,8 +43,10 @@ AR_FUNCTION_WORDS = frozenset(normalize(w) for w in """
 description", so verbs and particles must be kept out explicitly)."""
 EN_NOT_NAMES = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-august september october november december according senior
+august september october november december according senior but and while in on at as if when after before
+so yet or for with from by to of then also however meanwhile
 """.split())
+"""Capitalised at a sentence's start, these open it; they are no part of a name ("But Melrose")."""
 ARABIC_PARTICLE_NAME = re.compile(r"(?:al|el|bin|ibn|abu)-[A-Z]")
 LATIN = re.compile(r"[A-Za-z]")
 ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
@@ -198,7 +200,7 @@ def is_name_token(token: Token, lang: str, after_generic: bool) -> bool:
         return True
     if LATIN.match(text):
         lowered = text.lower()
-        return text[0].isupper() and lowered not in EN_TITLES and lowered not in EN_DETERMINERS and (
+        return len(text) > 1 and text[0].isupper() and lowered not in EN_TITLES and lowered not in EN_DETERMINERS and (
             lowered not in EN_NOT_NAMES)
     if lang != "ar":
         return False

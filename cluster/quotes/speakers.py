@@ -27,7 +27,8 @@ _AR_TO_LATIN = {
 _LATIN_FOLDS = [("ph", "f"), ("ck", "k"), ("sch", "s"), ("sh", "s"), ("ch", "s"), ("th", "t"),
                 ("kh", "k"), ("gh", "g"), ("dj", "j"), ("q", "k"), ("c", "k"), ("x", "ks"), ("p", "b"),
                 ("v", "f"), ("g", "j"), ("e", "a"), ("i", "a"), ("o", "a"), ("u", "a")]
-_TOKEN = re.compile(r"[^\W\d_]+")
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+"""A name token; O'Hagan is one (its skeleton is that of أوهجان), "Sainsbury's" one with its ending."""
 
 ALIASES: dict[str, str] = {
     # Arabic or short forms whose skeleton is not that of the usual English spelling.
