@@ -99,3 +99,16 @@ def test_english_participles_parentheticals_and_titles():
     assert found["The bombardment did n"] == ("Umm Mohammed", "person")
     assert not any(text.startswith("Umm Mohammed") for text in found)  # the speaker after "said" is no clause
     assert found["the death toll has pa"] == ("health ministry", "organisation")
+
+
+def test_a_speaker_after_said_with_an_age_an_apposition_or_a_lone_opening_word():
+    found = _speakers('"They\'re taking everything from me, I don\'t know how I\'m going to get by," said '
+                      "61-year-old Anargyros Bizianis, a municipal worker.\n\n"
+                      'Alan Thornhill, an ecologist and executive director of the Society for Conservation '
+                      'Biology, said, "As the threats we face continue to evolve, scientists must be heard."\n\n'
+                      "Nudity didn't bother her, she said, explaining that God approves of nudity in art.", "en")
+    assert found["They're taking everything"] == ("Anargyros Bizianis", "person")
+    assert found["As the threats we face"] == ("Alan Thornhill", "person")
+    assert found["God approves of nudity"][0] != "Nudity"
+    arabic = _speakers("وقال لوك والتون مدرب لاكيرز إن جيمس سيلعب في المباراة الافتتاحية يوم الأحد.")
+    assert arabic["جيمس سيلعب في"] == ("لوك والتون", "person")  # the coach, not the team after his title

@@ -9,6 +9,8 @@ the text gives no name, and none is guessed. docs/quotes.md has the rules with e
 
 from __future__ import annotations
 
+import re
+
 from cluster.documents import Segment
 from cluster.quotes.coref import Attribution, History, resolve
 from cluster.quotes.lexicon import (
@@ -31,6 +33,7 @@ from cluster.quotes.names import Token, is_name_token, is_stop, name_run, name_r
 from cluster.quotes.sources import AR_SOURCE_TRIGGERS, EN_SOURCE_HEADS, strip_prefix_article
 from cluster.textnorm import normalize
 
+AGE = re.compile(r"\d+-year-old")
 AR_NOUNS_LIKE_VERBS = frozenset(("رأي", "رأيه", "رأيها"))
 """Nouns that normalise like a reporting verb: رأي (an opinion) is not رأى (he deemed), which
 normalisation spells alike ("دليل على رأي القرن التاسع عشر")."""
@@ -264,12 +267,17 @@ def _english_subject(tokens: list[Token], verb: int) -> list[Token]:
     if before:
         return before
     after = []
-    for token in tokens[verb + 1: verb + 6]:
+    for token in tokens[verb + 1 + _age_before_name(tokens, verb + 1): verb + 7]:
         if token.word and (token.text[0].isupper() or (after and token.text.lower() in EN_TITLES)):
             after.append(token)
         else:
             break
     return after
+
+
+def _age_before_name(tokens: list[Token], k: int) -> int:
+    """1 when "said 61-year-old Anargyros Bizianis": the age before the name is skipped."""
+    return int(k < len(tokens) and bool(AGE.fullmatch(tokens[k].text)))
 
 
 def _source_in_place(tokens: list[Token], k: int) -> bool:
@@ -316,8 +324,11 @@ def _according_to(tokens: list[Token], verb: int) -> list[Token]:
 
 
 def _name_follows(tokens: list[Token], comma: int) -> bool:
-    """"according to her publicist, Jack Ketsoyan": a capitalised name after the comma names the source."""
-    return comma + 1 < len(tokens) and tokens[comma + 1].word and tokens[comma + 1].text[0].isupper()
+    """"according to her publicist, Jack Ketsoyan": a capitalised name after the comma names the source
+    (not "reports from Ashgabat, Turkmenistan's capital": a possessive describes)."""
+    following = tokens[comma + 1] if comma + 1 < len(tokens) else None
+    return (following is not None and following.word and following.text[0].isupper()
+            and not following.text.endswith(("'s", "’s")))
 
 
 def _noun_phrase_before(tokens: list[Token], last: int) -> list[Token]:

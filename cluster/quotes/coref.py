@@ -179,7 +179,9 @@ def resolve(subject: list[Token], lang: str, seg: Segment, history: History, off
             return Speaker(newcomer, written, PERSON)
         if not words and lang != "ar" and offset is not None and (opener_words := english_sentence_subject(
                 history.tokens, history.token_starts, history.text, found[1] if found else -1, offset)):
-            return resolve(opener_words, lang, seg, history, offset)
+            opened = resolve(opener_words, lang, seg, history, offset)
+            if opened.name and (opened.kind != PERSON or len(opened.name.split()) >= 2):
+                return opened  # "Nudity didn't bother her, she said, explaining": a lone word names no one
         if not words and lang == "ar" and offset is not None and (opener := sentence_opener(
                 history.tokens, history.runs(lang), history.run_starts(lang), history.text,
                 found[1] if found else -1, offset)):

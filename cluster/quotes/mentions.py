@@ -15,10 +15,12 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 
-from cluster.quotes.lexicon import EN_DETERMINERS, EN_TITLES
+from cluster.quotes.lexicon import DOUBLE_MARKS, EN_DETERMINERS, EN_PRONOUNS, EN_TITLES
 from cluster.quotes.names import Token, full_name, introduced, strip_article
 from cluster.quotes.sources import PERSON, name_kind
 
+OPENER_CHARS = 80
+"""How far into its sentence the name of a sentence's opening subject may begin (a title before it)."""
 MIN_SUBJECT_MENTIONS = 3
 """A person is the article's subject when named this often (by surname or in full) before the quote."""
 
@@ -87,9 +89,9 @@ def sentence_opener(tokens: list[Token], runs: list[tuple[int, int]], starts: li
         return None
     for k in range(bisect_left(starts, start), len(runs)):  # not a slice: no copy of the article's runs
         first, end = runs[k]
-        if tokens[first].start >= before:
-            return None
-        if introduced(tokens, first):
+        if tokens[first].start >= min(before, start + OPENER_CHARS):
+            return None  # a name deep in the sentence is no subject its verb opened with
+        if introduced(tokens, first) and tokens[first - 1].word:  # after a title, not after a comma
             words = [t.text for t in tokens[first:end] if t.word]
             name = " ".join(words)
             return name if len(words) >= 2 and name_kind(name) == PERSON else None
@@ -108,7 +110,15 @@ def english_sentence_subject(tokens: list[Token], token_starts: list[int], text:
     for k in range(bisect_left(token_starts, start), len(tokens)):
         token = tokens[k]
         if token.start >= before or (token.word and token.text[0].islower() and token.text.lower() not in (
-                EN_TITLES | EN_DETERMINERS)):
-            break
+                EN_TITLES | EN_DETERMINERS)) or token.text in ",;:":
+            break  # the subject ends at its verb or at an apposition ("Alan Thornhill, an ecologist, said")
+        if token.text in DOUBLE_MARKS or (not subject and _not_a_subject(token)):
+            return []  # a quotation opens the sentence, or a pronoun or an adverb does
         subject.append(token)
     return subject if any(t.word and t.text[0].isupper() for t in subject) else []
+
+
+def _not_a_subject(token: Token) -> bool:
+    """"They're", "It's", "Ultimately": a sentence's first word that names no one."""
+    lowered = token.text.lower().replace("’", "'")
+    return lowered.split("'")[0] in EN_PRONOUNS or lowered.endswith("ly")

@@ -184,8 +184,18 @@ def name_run(subject: list[Token], lang: str) -> str | None:
     runs = name_runs(subject, lang)
     if not runs:
         return None
-    first, end = runs[-1]
+    first, end = runs[0] if _titled_after(subject, runs, lang) else runs[-1]
     return " ".join(t.text for t in subject[first:end] if t.word)
+
+
+def _titled_after(subject: list[Token], runs: list[tuple[int, int]], lang: str) -> bool:
+    """"لوك والتون مدرب لاكيرز", "جون جولدسميث رئيس مجتمع كرومويل": a full name, then a title whose
+    complement (a team, a body) is the later run: the person is the first run."""
+    if lang != "ar" or len(runs) < 2:
+        return False
+    first, end = runs[0]
+    words = [t for t in subject[first:end] if t.word]
+    return len(words) >= 2 and end < len(subject) and subject[end].norm in AR_GENERIC
 
 
 def is_stop(token: Token) -> bool:
