@@ -112,3 +112,14 @@ def test_a_speaker_after_said_with_an_age_an_apposition_or_a_lone_opening_word()
     assert found["God approves of nudity"][0] != "Nudity"
     arabic = _speakers("وقال لوك والتون مدرب لاكيرز إن جيمس سيلعب في المباراة الافتتاحية يوم الأحد.")
     assert arabic["جيمس سيلعب في"] == ("لوك والتون", "person")  # the coach, not the team after his title
+
+
+def test_a_short_answer_a_description_and_a_date_before_the_verb_keep_the_speaker():
+    found = _speakers("“Absolutely not,” O'Connor said when asked about warning signs.\n\n"
+                      "“She was better than fine-great.”\n\n"
+                      "The 33-year-old Reid, whose personal life has earned her headlines, described herself to "
+                      "People as “a social drinker.”\n\n"
+                      "The Indian Navy in November said it had sunk the Somali pirate mother ship.", "en")
+    assert found["She was better than"] == ("O'Connor", "person")  # the two-word answer had a speaker
+    assert found["a social drinker"] == ("Reid", "person")
+    assert found["it had sunk the Somali"] == ("Indian Navy", "organisation")

@@ -33,6 +33,9 @@ from cluster.quotes.names import Token, is_name_token, is_stop, name_run, name_r
 from cluster.quotes.sources import AR_SOURCE_TRIGGERS, EN_SOURCE_HEADS, strip_prefix_article
 from cluster.textnorm import normalize
 
+EN_TIME_WORDS = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december week month year night""".split())
 AGE = re.compile(r"\d+-year-old")
 AR_NOUNS_LIKE_VERBS = frozenset(("رأي", "رأيه", "رأيها"))
 """Nouns that normalise like a reporting verb: رأي (an opinion) is not رأى (he deemed), which
@@ -244,6 +247,8 @@ def _english_subject(tokens: list[Token], verb: int) -> list[Token]:
     k = verb - 1
     while k >= 0 and tokens[k].word and tokens[k].text.lower() in {"also", "later", "has", "had", "have", "then"}:
         k -= 1
+    if k > 0 and tokens[k].text.lower() in EN_TIME_WORDS and tokens[k - 1].text.lower() in {"in", "on", "last"}:
+        k -= 2  # "The Indian Navy in November said": the time between subject and verb
     if k >= 0 and tokens[k].text == ")":  # "The Syrian Arab News Agency (SANA) reported"
         k = next((j - 1 for j in range(k - 1, max(k - 6, -1), -1) if tokens[j].text == "("), k)
     if k >= 0 and tokens[k].text == ",":

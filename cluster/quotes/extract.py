@@ -181,6 +181,8 @@ def _paragraph_quotes(
         continuation = open_ < 0 and carried is not None  # "I partied." inside a quotation over paragraphs
         if not continuation and _word_count(text[start:end]) < (
                 MIN_UNATTRIBUTED_WORDS if attribution is None else MIN_DIRECT_WORDS):
+            if attribution is not None and attribution.name:
+                history.quoted = (seg.index, seg.kind, attribution)  # '"Absolutely not," O'Connor said.'
             continue
         out.append(_quote(article_id, seg, lang, start, end, "direct", attribution))
         history.quoted = (seg.index, seg.kind, attribution)

@@ -25,7 +25,7 @@ AR_PARTICIPLES = frozenset(normalize(w) for w in """
 EN_VERBS = frozenset("""
 said says say added adds told tells stated states warned warns explained explains noted notes insisted
 argued argues claimed claims wrote writes announced announces declared stressed acknowledged admitted
-confirmed confirms urged commented replied tweeted reiterated remarked according claim reported
+confirmed confirms urged commented replied tweeted reiterated remarked according claim reported described describes
 reports quoted
 """.split())
 EN_PARTICIPLES = frozenset("adding saying telling noting warning stressing insisting arguing explaining".split())
