@@ -123,3 +123,10 @@ def test_a_short_answer_a_description_and_a_date_before_the_verb_keep_the_speake
     assert found["She was better than"] == ("O'Connor", "person")  # the two-word answer had a speaker
     assert found["a social drinker"] == ("Reid", "person")
     assert found["it had sunk the Somali"] == ("Indian Navy", "organisation")
+
+
+def test_a_stray_open_mark_does_not_turn_the_next_paragraph_into_a_quotation():
+    found = _speakers('وقال هاميل إنه لاحظ "انشقاقا في الترقوة،" عندما وصل إلى الطفل. "يوجد قرش في المياه كما '
+                      'أضاف هاميل.\n\nقال حارس الإنقاذ لاري جايلز في إحاطة لوسائل الإعلام إنه تم رصد سمكة قرش '
+                      "في المنطقة قبل أسابيع.")
+    assert found["تم رصد سمكة قرش"] == ("لاري جايلز", "person")  # narration, not the quotation going on

@@ -159,7 +159,11 @@ def _paragraph_quotes(
     marks = direct_spans(text, continued=carried is not None)
     sentences = sentence_spans(text) or [(0, len(text))]
     introduced = history.colon[1] if history.colon and seg.index - history.colon[0] == 1 else None
-    attributions = find_attributions(tokens, marks, lang, seg, history)
+    attributions = _unmarked_narration(tokens, marks, lang, seg, history) if carried is not None else None
+    if attributions is not None:
+        marks, carried = [], None
+    else:
+        attributions = find_attributions(tokens, marks, lang, seg, history)
     history.colon = colon_intro(tokens, attributions, seg.index, text)
     out: list[Quote] = []
     still_open: _Carry | None = None
@@ -200,6 +204,21 @@ def _paragraph_quotes(
         named = _paragraph_names(tokens, lang)
         out = [replace(q, context_names=named) for q in out]
     return sorted(out, key=lambda q: q.start), still_open
+
+
+def _unmarked_narration(tokens: list[Token], marks: list[tuple[int, int]], lang: str, seg: Segment,
+                        history: History) -> list[Attribution] | None:
+    """A paragraph without a quote mark after a quotation left open: the writer's narration, not the
+    quotation going on, when someone named reports something in it ("قال حارس الإنقاذ لاري جايلز إن ...":
+    the open mark was a stray one). Its attributions then, else None (and the history as it was)."""
+    if marks != [(-1, len(seg.text))] or any(ch in DOUBLE_MARKS for ch in seg.text):
+        return None
+    kept = len(history.entries)
+    found = find_attributions(tokens, [], lang, seg, history)
+    if any(a.name and a.as_written and a.kind == "person" and tokens[a.verb].word for a in found):
+        return found
+    del history.entries[kept:], history.offsets[kept:]
+    return None
 
 
 def _paragraph_names(tokens: list[Token], lang: str) -> tuple[str, ...]:
