@@ -130,3 +130,10 @@ def test_a_stray_open_mark_does_not_turn_the_next_paragraph_into_a_quotation():
                       'أضاف هاميل.\n\nقال حارس الإنقاذ لاري جايلز في إحاطة لوسائل الإعلام إنه تم رصد سمكة قرش '
                       "في المنطقة قبل أسابيع.")
     assert found["تم رصد سمكة قرش"] == ("لاري جايلز", "person")  # narration, not the quotation going on
+
+
+def test_an_observatory_for_human_rights_and_its_director_telling_an_agency():
+    found = _speakers("وأفاد المرصد السوري لحقوق الإنسان بأن اشتباكات عنيفة اندلعت في ريف حلب الشمالي.\n\n"
+                      'وقال مدير المرصد رامي عبد الرحمن لفرانس برس: "الوضع متوتر جدا، وهناك مخاوف من نزوح جديد".')
+    assert found["اشتباكات عنيفة اندلعت"] == ("المرصد السوري لحقوق الإنسان", "organisation")
+    assert found["الوضع متوتر جدا"] == ("رامي عبد الرحمن", "person")  # the director, not the agency he told

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cluster.documents import Segment, SegmentKind
-from cluster.quotes.lexicon import AR_MEDIA, EN_PRONOUNS
+from cluster.quotes.lexicon import AR_GENERIC, AR_MEDIA, EN_PRONOUNS
 from cluster.quotes.mentions import article_subject, english_sentence_subject, introduced_person, sentence_opener
 from cluster.quotes.names import Token, described_name, full_name, name_run, name_runs, strip_article, tokenize
 from cluster.quotes.sources import (
@@ -216,12 +216,15 @@ def _newcomer(found: tuple[int, int, Speaker] | None, seg: Segment, history: His
 
 
 def _after_institution(subject: list[Token], name: str) -> bool:
-    """Whether the name follows an outlet or institution noun ("قناة خبر تورك", "صحيفة Sabah")."""
+    """Whether the name follows an outlet or institution noun ("قناة خبر تورك", "صحيفة Sabah"), not a
+    person's title and its institution ("مدير المرصد رامي عبد الرحمن" is the director)."""
     first = name.split()[0]
+    bodies = AR_MEDIA | AR_ORG_HEADS
     for k, token in enumerate(subject):
         if token.text == first and k > 0:
             head = strip_prefix_article(subject[k - 1].norm)
-            return head in AR_MEDIA | AR_ORG_HEADS and head not in AR_ORG_NAMES
+            titled = k > 1 and (title := strip_prefix_article(subject[k - 2].norm)) in AR_GENERIC and title not in bodies
+            return head in bodies and head not in AR_ORG_NAMES and not titled
     return False
 
 

@@ -76,5 +76,6 @@ doctor chair chairwoman chairperson councillor mp congressman congresswoman spea
 """.split())
 EN_DETERMINERS = frozenset("the a an this that these those his her their its our".split())
 
-AR_MEDIA = frozenset(normalize(w) for w in "وكالة صحيفة قناة موقع محطة شبكة إذاعة تلفزيون مجلة".split())
+AR_MEDIA = frozenset(normalize(w) for w in """وكالة صحيفة قناة موقع محطة شبكة إذاعة تلفزيون مجلة
+فرانس رويترز أسوشيتد أسوشييتد سي بي إيه""".split())
 """Outlets a speaker talks to ("قال هاميل لمحطة ..."): the subject ends before them."""

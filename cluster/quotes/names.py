@@ -103,7 +103,7 @@ def name_runs(tokens: list[Token], lang: str) -> list[tuple[int, int]]:
         if start is not None and _extends(tokens[start:k], token, lang) and not _object_follows(tokens, k, lang):
             continue
         if token.word and (is_name_token(token, lang, previous_generic) or _given_name(tokens, k, lang)) and (
-                not _conjoined_noun(token, lang)):
+                not _conjoined_noun(token, lang)) and not _genitive_of(tokens, k, lang):
             if start is None:
                 start = k
             previous_generic = False
@@ -170,6 +170,15 @@ def _given_name(tokens: list[Token], k: int, lang: str) -> bool:
     if any(strip_prefix_article(t.norm) in AR_SPOKESPERSON for t in tokens[max(0, k - 2): k] if t.word):
         return False
     return is_name_token(tokens[k + 1], lang, False)
+
+
+def _genitive_of(tokens: list[Token], k: int, lang: str) -> bool:
+    """"المرصد السوري لحقوق الإنسان": ل + a noun between two definite words is "of ...", no name (لاري
+    and لافروف follow a title or a given name, not a definite noun, or no definite word follows them)."""
+    if lang != "ar" or k == 0 or k + 1 >= len(tokens) or not tokens[k].norm.startswith("ل"):
+        return False
+    return tokens[k - 1].norm.startswith("ال") and tokens[k + 1].norm.startswith("ال") and (
+        strip_prefix_article(tokens[k - 1].norm) not in AR_GENERIC)
 
 
 def _conjoined_noun(token: Token, lang: str) -> bool:
