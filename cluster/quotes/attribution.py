@@ -191,8 +191,8 @@ def _arabic_subject(tokens: list[Token], verb: int) -> list[Token]:
             break
         if norm in AR_RELATIVES or norm in AR_DESCRIBING:
             break  # "نارسيس تيرميز الذي يبلغ من العمر 68 عاما وهو عامل": what follows describes the speaker
-        if norm.startswith("ل") and norm[1:] in AR_MEDIA:
-            break
+        if (norm.startswith("ل") and norm[1:] in AR_MEDIA) or norm == "ل":
+            break  # "لقناة ...", 'لـ"الجزيرة نت"': whom the speaker told
         subject.append(token)
     return subject
 
@@ -209,8 +209,8 @@ def _named_after_place(tokens: list[Token], k: int) -> bool:
     """"في PLACE NAME NAME" then a complementizer, a colon or a comma: the title goes on to a name."""
     words = []
     for token in tokens[k + 1: k + 6]:
-        if not token.word or token.norm in AR_COMPLEMENTIZERS:
-            break
+        if not token.word or token.norm in AR_COMPLEMENTIZERS or (words and is_stop(token)):
+            break  # "... في السودان كليمنتاين نكويتا سلامي من أن": حذر من
         words.append(token)
     runs = name_runs(words[1:], "ar")
     return len(words) >= 3 and runs == [(0, len(words) - 1)]

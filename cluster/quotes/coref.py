@@ -15,12 +15,19 @@ from dataclasses import dataclass, field
 
 from cluster.documents import Segment, SegmentKind
 from cluster.quotes.lexicon import AR_GENERIC, AR_MEDIA, EN_PRONOUNS
-from cluster.quotes.mentions import article_subject, english_sentence_subject, introduced_person, sentence_opener
+from cluster.quotes.mentions import (
+    article_subject,
+    english_sentence_subject,
+    introduced_person,
+    sentence_opener,
+    sentence_organisation,
+)
 from cluster.quotes.names import Token, described_name, full_name, name_run, name_runs, strip_article, tokenize
 from cluster.quotes.sources import (
     ANONYMOUS,
     AR_ORG_HEADS,
     AR_ORG_NAMES,
+    AR_SOURCE_HEADS,
     ORGANISATION,
     PERSON,
     UNATTRIBUTED,
@@ -182,10 +189,13 @@ def resolve(subject: list[Token], lang: str, seg: Segment, history: History, off
             opened = resolve(opener_words, lang, seg, history, offset)
             if opened.name and (opened.kind != PERSON or len(opened.name.split()) >= 2):
                 return opened  # "Nudity didn't bother her, she said, explaining": a lone word names no one
-        if not words and lang == "ar" and offset is not None and (opener := sentence_opener(
-                history.tokens, history.runs(lang), history.run_starts(lang), history.text,
-                found[1] if found else -1, offset)):
-            return Speaker(opener, written, PERSON)
+        if not words and lang == "ar" and offset is not None:
+            since = found[1] if found else -1
+            if opener := sentence_opener(history.tokens, history.runs(lang), history.run_starts(lang), history.text,
+                                         since, offset):
+                return Speaker(opener, written, PERSON)
+            if body := sentence_organisation(history.tokens, history.token_starts, history.text, since, offset):
+                return Speaker(body, written, ORGANISATION)
         earlier = found[2] if found else None
         return Speaker(earlier.name, written or earlier.written, earlier.kind) if earlier else Speaker(
             None, written, UNATTRIBUTED)
@@ -260,6 +270,8 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
             if mention:
                 return Speaker(mention, written, name_kind(mention))
         if kind is None:
+            if lang == "ar" and offset is not None and (titled := _titled_unnamed(history, seg)) is not None:
+                return Speaker(titled.name, written, ANONYMOUS)  # "وأوضح مدير المستشفى ... وأضاف الطبيب"
             subject = None
             if offset is not None and lang != "ar" and not any(w.lower().endswith(("'s", "’s")) for w in words):
                 subject = article_subject(history.tokens, history.runs(lang), lang, offset)  # "the Taradise star"
@@ -268,4 +280,17 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
                 return Speaker(subject or earlier.name, written, PERSON)
     if kind in (ANONYMOUS, ORGANISATION):
         return Speaker(source_phrase(words, lang), written, kind)
+    if lang == "ar" and kind is None and len(words) >= 2 and not is_definite(words, lang) and (
+            normalize(words[0]) in AR_GENERIC):
+        return Speaker(source_phrase(words, lang), written, ANONYMOUS)  # "مدير مستشفى الفاشر": a role, no name
     return Speaker(None, written, UNATTRIBUTED)
+
+
+def _titled_unnamed(history: History, seg: Segment) -> Speaker | None:
+    """The speaker just before, when it is one person known only by a role ("مدير مستشفى الفاشر"): a bare
+    title after it ("الطبيب") is that person, not someone named further back."""
+    found = history.last_entry(seg.index, seg.kind)
+    if found is None or seg.index - found[0] > 1 or found[2].kind != ANONYMOUS:
+        return None
+    head = strip_prefix_article(normalize((found[2].written or " ").split()[0]))
+    return found[2] if head in AR_GENERIC and head not in AR_SOURCE_HEADS else None

@@ -15,9 +15,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 
-from cluster.quotes.lexicon import DOUBLE_MARKS, EN_DETERMINERS, EN_PRONOUNS, EN_TITLES
+from cluster.quotes.lexicon import AR_GENERIC, DOUBLE_MARKS, EN_DETERMINERS, EN_PRONOUNS, EN_TITLES
 from cluster.quotes.names import Token, full_name, introduced, strip_article
-from cluster.quotes.sources import PERSON, name_kind
+from cluster.quotes.sources import AR_ORG_HEADS, PERSON, name_kind, strip_prefix_article
 
 OPENER_CHARS = 80
 """How far into its sentence the name of a sentence's opening subject may begin (a title before it)."""
@@ -122,3 +122,33 @@ def _not_a_subject(token: Token) -> bool:
     """"They're", "It's", "Ultimately": a sentence's first word that names no one."""
     lowered = token.text.lower().replace("’", "'")
     return lowered.split("'")[0] in EN_PRONOUNS or lowered.endswith("ly")
+
+
+def sentence_organisation(tokens: list[Token], token_starts: list[int], text: str, since: int,
+                          before: int) -> str | None:
+    """The institution an Arabic sentence opens with ("بدورها، طالبت وزارة الخارجية السودانية ...، مؤكدة
+    أن ..."), for a participle or verb with no subject when no speaker was met in the sentence yet; not
+    the institution of a person's title ("وزير الخارجية")."""
+    start = max(text.rfind(mark, 0, before) for mark in (".", "\n", "!", "?", "؟")) + 1
+    if since >= start:
+        return None
+    for k in range(bisect_left(token_starts, start), len(tokens)):
+        token = tokens[k]
+        if token.start >= min(before, start + OPENER_CHARS):
+            return None
+        head = strip_prefix_article(token.norm)
+        if token.word and head in AR_ORG_HEADS and not (k > 0 and _person_title(tokens[k - 1])):
+            phrase = [token]
+            for following in tokens[k + 1: k + 4]:
+                if not following.word or not following.norm.startswith("ال"):
+                    break
+                phrase.append(following)
+                if following.norm.endswith(("يه", "ي")):
+                    break  # the adjective ends the name: "وزارة الخارجية السودانية المجتمع الدولي"
+            return " ".join(t.text for t in phrase)
+    return None
+
+
+def _person_title(token: Token) -> bool:
+    head = strip_prefix_article(token.norm)
+    return head in AR_GENERIC and head not in AR_ORG_HEADS
