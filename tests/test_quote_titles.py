@@ -157,3 +157,17 @@ def test_a_role_without_a_name_and_an_institution_opening_the_sentence_are_the_s
     assert found["المستشفى يعمل بأقل"] == ("مدير مستشفى الفاشر الجنوبي", "anonymous")
     assert found["نجري العمليات"] == ("مدير مستشفى الفاشر الجنوبي", "anonymous")  # "الطبيب": the director
     assert found["الحكومة ملتزمة"] == ("وزارة الخارجية", "organisation")  # not the medical sources
+
+
+def test_english_newcomer_in_the_same_paragraph_apposed_name_and_bodies_that_are_no_person():
+    found = _speakers("""BEIRUT - The Israeli defence minister, Israel Katz, visited troops on the border, adding that the army would strike wherever necessary.
+
+Lebanese Prime Minister Nawaf Salam condemned the strike. "These attacks are a flagrant breach of the ceasefire agreement," he said.
+
+The fire brigade said the bodies were found in the wreckage of a bank branch on the route of the march.
+
+A source with knowledge of the talks said the deal was close to being signed.""", "en")
+    assert found["the army would strike"] == ("Israel Katz", "person")
+    assert found["These attacks are a flagrant"] == ("Nawaf Salam", "person")  # not Katz, a paragraph back
+    assert found["the bodies were found"] == ("fire brigade", "organisation")  # not the latest person
+    assert found["the deal was close"] == ("source", "anonymous")

@@ -261,6 +261,8 @@ def _english_subject(tokens: list[Token], verb: int) -> list[Token]:
             before.insert(0, tokens[k])
         elif (not before and word.isalpha() and word.islower() and k > 0
               and tokens[k - 1].text.lower() in EN_DETERMINERS):
+            if (head := _qualified_source(tokens, k)) is not None:
+                return _noun_phrase_before(tokens, head)  # "a source from the magazine said": the source
             return [tokens[k - 1], tokens[k]]
         elif not before and word.isalpha() and word.islower():
             return _noun_phrase_before(tokens, k)
@@ -285,9 +287,20 @@ def _age_before_name(tokens: list[Token], k: int) -> int:
     return int(k < len(tokens) and bool(AGE.fullmatch(tokens[k].text)))
 
 
+def _qualified_source(tokens: list[Token], last: int) -> int | None:
+    """The head of "a source with knowledge of the talks" / "a source from the magazine" ending at
+    ``last``: a source noun a few words back, then a preposition."""
+    for j in range(last - 2, max(last - 8, 0), -1):
+        if not tokens[j].word:
+            return None
+        if _source_in_place(tokens, j):
+            return j - 1
+    return None
+
+
 def _source_in_place(tokens: list[Token], k: int) -> bool:
     """"sources in Gaza", "residents of Rafah": a source head, a place preposition at ``k``, then the place."""
-    return (k > 0 and tokens[k].word and tokens[k].text.lower() in {"in", "from", "at", "of", "near"}
+    return (k > 0 and tokens[k].word and tokens[k].text.lower() in {"in", "from", "at", "of", "near", "with"}
             and tokens[k - 1].text.lower() in EN_SOURCE_HEADS)
 
 

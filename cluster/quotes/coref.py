@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cluster.documents import Segment, SegmentKind
-from cluster.quotes.lexicon import AR_GENERIC, AR_MEDIA, EN_PRONOUNS
+from cluster.quotes.lexicon import AR_GENERIC, AR_MEDIA, EN_PRONOUNS, EN_TITLES
 from cluster.quotes.mentions import (
     article_subject,
     english_sentence_subject,
@@ -215,11 +215,13 @@ def resolve(subject: list[Token], lang: str, seg: Segment, history: History, off
 
 def _newcomer(found: tuple[int, int, Speaker] | None, seg: Segment, history: History, offset: int) -> str | None:
     """A person named in full just before an English pronoun ("he told E! News") when no speaker was
-    quoted in the paragraph before: the newcomer, not a speaker quoted further back."""
-    if found is not None and seg.index - found[0] < 2:
-        return None
+    quoted in the paragraph before, or in the pronoun's own paragraph after the last speaker ("Lebanese
+    Prime Minister Nawaf Salam condemned the strike. '...,' he said"): the newcomer, not a speaker quoted
+    further back."""
     since = found[1] if found else 0
-    name = introduced_person(history.tokens, history.runs("en"), history.text, since, offset)
+    own_paragraph = found is not None and seg.index - found[0] < 2  # then only a newcomer of this paragraph
+    name = introduced_person(history.tokens, history.runs("en"), history.run_starts("en"), history.text, since,
+                             offset, own_paragraph)
     if name is None or (found is not None and same_person(name, found[2].name or "")):
         return None
     return name
@@ -272,6 +274,8 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
         if kind is None:
             if lang == "ar" and offset is not None and (titled := _titled_unnamed(history, seg)) is not None:
                 return Speaker(titled.name, written, ANONYMOUS)  # "وأوضح مدير المستشفى ... وأضاف الطبيب"
+            if lang != "ar" and not _person_noun(words[-1]):
+                return Speaker(None, written, UNATTRIBUTED)  # "The fire brigade said": no person to look for
             subject = None
             if offset is not None and lang != "ar" and not any(w.lower().endswith(("'s", "’s")) for w in words):
                 subject = article_subject(history.tokens, history.runs(lang), lang, offset)  # "the Taradise star"
@@ -284,6 +288,20 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
             normalize(words[0]) in AR_GENERIC):
         return Speaker(source_phrase(words, lang), written, ANONYMOUS)  # "مدير مستشفى الفاشر": a role, no name
     return Speaker(None, written, UNATTRIBUTED)
+
+
+EN_PERSON_NOUNS = frozenset("""
+star actress actor man woman boy girl teenager mother father wife husband son daughter singer rapper player
+coach chef host comedian writer author victim survivor suspect witness official spokesman spokeswoman
+""".split())
+EN_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "-old")
+
+
+def _person_noun(word: str) -> bool:
+    """Whether an English description's head can name one person ("the minister", "the Taradise star",
+    "the 33-year-old", "the producer"), unlike a body or a thing ("the fire brigade", "the measures")."""
+    head = word.lower()
+    return head in EN_TITLES or head in EN_PERSON_NOUNS or head.endswith(EN_PERSON_ENDINGS)
 
 
 def _titled_unnamed(history: History, seg: Segment) -> Speaker | None:

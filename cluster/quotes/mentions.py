@@ -25,15 +25,17 @@ MIN_SUBJECT_MENTIONS = 3
 """A person is the article's subject when named this often (by surname or in full) before the quote."""
 
 
-def introduced_person(tokens: list[Token], runs: list[tuple[int, int]], text: str, since: int,
-                      before: int) -> str | None:
+def introduced_person(tokens: list[Token], runs: list[tuple[int, int]], starts: list[int], text: str, since: int,
+                      before: int, own_paragraph: bool = False) -> str | None:
     """The latest full name of a person (two or three capitalised words) mentioned in the paragraph
-    before ``before`` or in its own paragraph up to ``before``, after offset ``since``."""
+    before ``before`` (unless ``own_paragraph``) or in its own paragraph up to ``before``, after offset
+    ``since``; ``starts``: each run's offset, so that only those paragraphs' runs are read."""
     paragraph = text.rfind("\n\n", 0, before)
-    previous = text.rfind("\n\n", 0, max(paragraph, 0))
+    previous = paragraph if own_paragraph else text.rfind("\n\n", 0, max(paragraph, 0))
     lo = max(since, previous + 2 if previous >= 0 else 0)
     found = None
-    for first, end in runs:
+    for k in range(bisect_left(starts, lo), len(runs)):
+        first, end = runs[k]
         start = tokens[first].start
         if start >= before:
             break
@@ -51,7 +53,10 @@ def _introduces(tokens: list[Token], first: int, end: int) -> bool:
     """A mention that brings a person into the story: the subject opening a sentence, or a name the
     writer goes on to describe (", who coproduced ..."); not one named in passing ("his Supreme Court
     pick Brett Kavanaugh while talking about ...")."""
-    opens = first == 0 or tokens[first - 1].text in ".!?\n"
+    k = first - 1
+    while k >= 0 and tokens[k].word and (tokens[k].text[:1].isupper() or tokens[k].text.lower() in EN_TITLES):
+        k -= 1  # "Lebanese Prime Minister Nawaf Salam condemned": titles before the name open the sentence
+    opens = k < 0 or tokens[k].text in ".!?\n"
     described = end + 1 < len(tokens) and tokens[end].text == "," and tokens[end + 1].text.lower() == "who"
     return opens or described
 
@@ -109,6 +114,8 @@ def english_sentence_subject(tokens: list[Token], token_starts: list[int], text:
     subject = []
     for k in range(bisect_left(token_starts, start), len(tokens)):
         token = tokens[k]
+        if token.text == "," and subject and subject[-1].word and subject[-1].text[:1].islower():
+            return _apposed_name(tokens, k, before) or subject  # "The Israeli defence minister, Israel Katz,"
         if token.start >= before or (token.word and token.text[0].islower() and token.text.lower() not in (
                 EN_TITLES | EN_DETERMINERS)) or token.text in ",;:":
             break  # the subject ends at its verb or at an apposition ("Alan Thornhill, an ecologist, said")
@@ -116,6 +123,20 @@ def english_sentence_subject(tokens: list[Token], token_starts: list[int], text:
             return []  # a quotation opens the sentence, or a pronoun or an adverb does
         subject.append(token)
     return subject if any(t.word and t.text[0].isupper() for t in subject) else []
+
+
+def _apposed_name(tokens: list[Token], comma: int, before: int) -> list[Token]:
+    """The capitalised name between two commas after a described subject, if that is what follows."""
+    name = []
+    for token in tokens[comma + 1: comma + 5]:
+        if token.start >= before:
+            return []
+        if token.text == ",":
+            return name
+        if not (token.word and token.text[:1].isupper()):
+            return []
+        name.append(token)
+    return []
 
 
 def _not_a_subject(token: Token) -> bool:
