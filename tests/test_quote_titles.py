@@ -171,3 +171,14 @@ A source with knowledge of the talks said the deal was close to being signed."""
     assert found["These attacks are a flagrant"] == ("Nawaf Salam", "person")  # not Katz, a paragraph back
     assert found["the bodies were found"] == ("fire brigade", "organisation")  # not the latest person
     assert found["the deal was close"] == ("source", "anonymous")
+
+
+def test_a_clause_after_a_time_adverbial_and_the_reported_part_before_a_direct_quote():
+    found = _speakers("Chad Hammel told KSWB-TV he had been diving with friends.\n\n"
+                      'Hammel said at first he thought it was just excitement of catching a lobster, but then he '
+                      '"realized that he was yelling for help."\n\n'
+                      "Many nearby roads were cordoned off and police said on Saturday they were likely to remain "
+                      "closed for some time.", "en")
+    assert found["he thought it was just"] == ("Chad Hammel", "person")
+    assert found["realized that he was"] == ("Chad Hammel", "person")
+    assert found["they were likely to remain"] == ("police", "organisation")

@@ -354,6 +354,9 @@ def _noun_phrase_before(tokens: list[Token], last: int) -> list[Token]:
     phrase = [tokens[last]]
     k = last - 1
     while k >= 0 and tokens[k].word and len(phrase) < 4 and tokens[k].text.lower() not in EN_VERBS:
+        if tokens[k].text.lower() in {"and", "but"} and k > 0 and tokens[k - 1].text.lower().endswith(
+                ("ed", "off", "up", "out")):
+            break  # "roads were cordoned off and police said": a clause of its own before "and"
         phrase.insert(0, tokens[k])
         if tokens[k].text.lower() in EN_DETERMINERS:
             break

@@ -111,6 +111,7 @@ def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -
         k = _after_listener(tokens, k, sentence[1])  # "told KSWB-TV in San Diego he had been diving"
         if k == verb + 1:
             return None  # "told a news conference", "told MLB.com on Friday": no clause follows
+    k += _time_adverbial(tokens, k, sentence[1])  # "said on Tuesday the talks had failed"
     following = tokens[k] if k < len(tokens) else None
     after_quote = any(t.text in DOUBLE_MARKS for t in tokens[max(verb - 2, 0): verb])
     if (following is not None and following.word and following.start < sentence[1] and verb > first
@@ -128,6 +129,21 @@ def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -
     if comma is not None and verb - comma <= 7 and first < comma and ends:
         return _cut(tokens, first, tokens[comma].start)
     return None
+
+
+EN_TIME_HEADS = frozenset("on at last in".split())
+EN_TIME_TAILS = frozenset("""first monday tuesday wednesday thursday friday saturday sunday week month year night
+weekend january february march april may june july august september october november december""".split())
+EN_CLAUSE_OPENERS = frozenset("he she they it we i the a an his her their its this there".split())
+
+
+def _time_adverbial(tokens: list[Token], k: int, sentence_end: int) -> int:
+    """2 when a time adverbial of two words ("on Tuesday", "at first", "last week") stands between the
+    verb and a clause that opens with a pronoun or a determiner; else 0."""
+    if k + 2 >= len(tokens) or tokens[k + 2].start >= sentence_end:
+        return 0
+    head, tail, opener = (tokens[k + j].text.lower() for j in range(3))
+    return 2 if head in EN_TIME_HEADS and tail in EN_TIME_TAILS and opener in EN_CLAUSE_OPENERS else 0
 
 
 def _after_listener(tokens: list[Token], k: int, sentence_end: int) -> int:

@@ -193,7 +193,9 @@ def _paragraph_quotes(
     direct = [(q.start - seg.start, q.end - seg.start) for q in out]
     for attribution, (start, end) in indirect_clauses(tokens, attributions, sentences, lang):
         if any(s < end and start < e for s, e in direct):
-            continue
+            end = _before_direct(text, start, end, direct)
+            if end is None:
+                continue
         after_colon = text[:start].rstrip().endswith(":")  # speech after a colon is direct speech
         if _word_count(text[start:end]) >= (MIN_DIRECT_WORDS if after_colon else MIN_INDIRECT_WORDS):
             out.append(_quote(article_id, seg, lang, start, end, "indirect", attribution))
@@ -204,6 +206,22 @@ def _paragraph_quotes(
         named = _paragraph_names(tokens, lang)
         out = [replace(q, context_names=named) for q in out]
     return sorted(out, key=lambda q: q.start), still_open
+
+
+CLAUSE_CONJUNCTIONS = frozenset("but and yet so then while لكن ولكن ثم بل".split())
+"""After the comma, these open a second clause: what comes before it is a clause of its own."""
+
+
+def _before_direct(text: str, start: int, end: int, direct: list[tuple[int, int]]) -> int | None:
+    """The reported clause up to the comma before a direct quote that opens later in it ("Hammel said at
+    first he thought it was excitement, but then he "realized ..."": the part before is reported speech
+    of its own); None when a direct quote covers its start or no comma precedes the quote."""
+    inside = [s for s, e in direct if s < end and start < e]
+    if min(inside) <= start:
+        return None
+    cut = max(text.rfind(",", start, min(inside)), text.rfind("،", start, min(inside)))
+    following = TOKEN.search(text, cut + 1) if cut > start else None
+    return cut if following is not None and following[0].lower() in CLAUSE_CONJUNCTIONS else None
 
 
 def _unmarked_narration(tokens: list[Token], marks: list[tuple[int, int]], lang: str, seg: Segment,
