@@ -182,3 +182,14 @@ def test_a_clause_after_a_time_adverbial_and_the_reported_part_before_a_direct_q
     assert found["he thought it was just"] == ("Chad Hammel", "person")
     assert found["realized that he was"] == ("Chad Hammel", "person")
     assert found["they were likely to remain"] == ("police", "organisation")
+
+
+def test_cnn_a_channel_quoting_an_official_and_a_description_in_quote_marks():
+    found = _speakers("""وقال مسؤولون أميركيون لشبكة سي إن إن إن واشنطن تعارض الخطوة الفرنسية وتعتبرها مكافأة.
+
+وبحسب ما نقلته القناة 12 الإسرائيلية عن مسؤول رفيع، فإن الحكومة تدرس ردا دبلوماسيا على القرار.
+
+ووصف وزير الخارجية الإسرائيلي جدعون ساعر القرار بأنه "مكافأة للإرهاب وخطأ تاريخي".""")
+    assert found["واشنطن تعارض"] == ("مسؤولون أميركيون", "anonymous")  # the clause after the letters of CNN
+    assert found["الحكومة تدرس"] == ("مسؤول رفيع", "anonymous")  # the official the channel quoted
+    assert found["مكافأة للإرهاب"] == ("جدعون ساعر", "person")  # not "جدعون ساعر القرار"

@@ -149,6 +149,9 @@ def source_subject(tokens: list[Token], i: int, lang: str) -> list[Token]:
             break
         if token.norm == "عن" and not subject:
             continue
+        if token.norm == "عن" and any(any(f in QUOTING_VERBS for f in clitic_forms(t.norm[:-1])) for t in subject):
+            subject = []  # "بحسب ما نقلته القناة 12 عن مسؤول رفيع": the official, not the channel
+            continue
         if (token.norm in AR_COMPLEMENTIZERS or is_verb(token, lang) or is_stop(token)
                 or token.norm in QUOTE_NOUNS):
             break

@@ -84,7 +84,7 @@ def _arabic_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) ->
         token = tokens[k]
         if token.start >= sentence[1]:
             return None
-        if token.word and token.norm in AR_COMPLEMENTIZERS:
+        if token.word and token.norm in AR_COMPLEMENTIZERS and not _spells_cnn(tokens, k):
             if k + 1 >= len(tokens) or tokens[k + 1].start >= sentence[1]:
                 return None
             return _cut(tokens, k + 1, _clause_end(tokens, k + 1, sentence[1], "ar"))
@@ -93,6 +93,11 @@ def _arabic_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) ->
         if token.word and is_verb(token, "ar"):
             return None
     return None
+
+
+def _spells_cnn(tokens: list[Token], k: int) -> bool:
+    """"لشبكة سي إن إن إن ...": the two إن after سي are the letters of CNN, the third opens the clause."""
+    return tokens[k - 1].norm == "سي" or (k > 1 and tokens[k - 1].norm == "ان" and tokens[k - 2].norm == "سي")
 
 
 def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -> tuple[int, int] | None:

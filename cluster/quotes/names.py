@@ -134,7 +134,8 @@ def _extends(run: list[Token], token: Token, lang: str) -> bool:
     norm = token.norm
     if not ARABIC_LETTER.match(run[-1].text) or is_stop(token) or norm in AR_GENERIC:
         return False
-    if norm.startswith("ال") and len(run) <= 2 and len(norm) > 4 and not _has_family_name(run):
+    if norm.startswith("ال") and len(run) <= 2 and len(norm) > 4 and not _has_family_name(run) and (
+            len(run) < 2 or run[-2].norm in AR_NAME_LINKS or norm.endswith("ي")):  # "جدعون ساعر القرار"
         return strip_article(norm) not in AR_GENERIC and strip_article(norm).rstrip("هي") not in AR_NATIONALITIES
     return norm.endswith("يه") and not norm.startswith(("ال", "لل"))  # هانا تيتيه: a name, not an adjective
 
@@ -224,7 +225,7 @@ def is_name_token(token: Token, lang: str, after_generic: bool) -> bool:
     if lang != "ar":
         return False
     norm = token.norm
-    if norm.startswith("ال") or norm.startswith("لل") or norm in AR_GENERIC or len(norm) < 2:
+    if norm.startswith("ال") or norm.startswith("لل") or norm in AR_GENERIC or len(norm) < 2 or norm[0].isdigit():
         return False
     if norm in AR_TITLE_PREPOSITIONS or is_stop(token) or norm in AR_FUNCTION_WORDS or norm in AR_COMPLEMENTIZERS:
         return False
