@@ -193,3 +193,12 @@ def test_cnn_a_channel_quoting_an_official_and_a_description_in_quote_marks():
     assert found["واشنطن تعارض"] == ("مسؤولون أميركيون", "anonymous")  # the clause after the letters of CNN
     assert found["الحكومة تدرس"] == ("مسؤول رفيع", "anonymous")  # the official the channel quoted
     assert found["مكافأة للإرهاب"] == ("جدعون ساعر", "person")  # not "جدعون ساعر القرار"
+
+
+def test_a_headline_to_an_outlet_and_a_post_on_x():
+    found = _speakers('ترامب لـ"فوكس نيوز": الاتفاق مع إيران بات قريبا جدا\n\n'
+                      "واشنطن – قال الرئيس الأميركي دونالد ترامب إن طهران تريد إبرام صفقة في أقرب وقت.\n\n"
+                      'وكتب وزير الخارجية الإيراني عباس عراقجي على منصة إكس أن بلاده "مستعدة للحوار على أساس '
+                      'الاحترام المتبادل".')
+    assert found["الاتفاق مع إيران"] == ("دونالد ترامب", "person")  # not the channel he spoke to
+    assert found["مستعدة للحوار"] == ("عباس عراقجي", "person")
