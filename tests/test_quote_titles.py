@@ -202,3 +202,10 @@ def test_a_headline_to_an_outlet_and_a_post_on_x():
                       'الاحترام المتبادل".')
     assert found["الاتفاق مع إيران"] == ("دونالد ترامب", "person")  # not the channel he spoke to
     assert found["مستعدة للحوار"] == ("عباس عراقجي", "person")
+
+
+def test_an_indefinite_person_after_said_is_an_unnamed_source():
+    found = _speakers('According to a senior aid official, only two trucks have reached the city since June.\n\n'
+                      '"We are running out of everything," said a doctor at the city\'s hospital, who did not want '
+                      "to give his name.", "en")
+    assert found["We are running out"] == ("doctor", "anonymous")  # not the aid official before

@@ -33,6 +33,7 @@ from cluster.quotes.names import Token, is_name_token, is_stop, name_run, name_r
 from cluster.quotes.sources import AR_SOURCE_TRIGGERS, EN_SOURCE_HEADS, strip_prefix_article
 from cluster.textnorm import normalize
 
+EN_CLAUSE_STARTERS = frozenset("at in of from for with who which that on and but".split())
 EN_TIME_WORDS = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december week month year night""".split())
@@ -282,7 +283,20 @@ def _english_subject(tokens: list[Token], verb: int) -> list[Token]:
             after.append(token)
         else:
             break
-    return after
+    return after or _described_after(tokens, verb)
+
+
+def _described_after(tokens: list[Token], verb: int) -> list[Token]:
+    """'"...," said a doctor at the hospital': an indefinite description after the verb, up to a
+    preposition or a comma (empty when none follows)."""
+    if verb + 2 >= len(tokens) or tokens[verb + 1].text.lower() not in {"a", "an"}:
+        return []
+    phrase = [tokens[verb + 1]]
+    for token in tokens[verb + 2: verb + 6]:
+        if not token.word or token.text.lower() in EN_CLAUSE_STARTERS:
+            break
+        phrase.append(token)
+    return phrase if len(phrase) > 1 else []
 
 
 def _age_before_name(tokens: list[Token], k: int) -> int:

@@ -284,6 +284,8 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
                 return Speaker(subject or earlier.name, written, PERSON)
     if kind in (ANONYMOUS, ORGANISATION):
         return Speaker(source_phrase(words, lang), written, kind)
+    if lang != "ar" and words[0].lower() in {"a", "an"} and _person_noun(words[-1]):
+        return Speaker(source_phrase(words, lang), written, ANONYMOUS)  # "a doctor", "a resident": unnamed
     if lang == "ar" and kind is None and len(words) >= 2 and not is_definite(words, lang) and (
             normalize(words[0]) in AR_GENERIC):
         return Speaker(source_phrase(words, lang), written, ANONYMOUS)  # "مدير مستشفى الفاشر": a role, no name
