@@ -184,18 +184,9 @@ def resolve(subject: list[Token], lang: str, seg: Segment, history: History, off
         found = history.last_entry(seg.index, seg.kind)
         if words and offset is not None and (newcomer := _newcomer(found, seg, history, offset)):
             return Speaker(newcomer, written, PERSON)
-        if not words and lang != "ar" and offset is not None and (opener_words := english_sentence_subject(
-                history.tokens, history.token_starts, history.text, found[1] if found else -1, offset)):
-            opened = resolve(opener_words, lang, seg, history, offset)
-            if opened.name and (opened.kind != PERSON or len(opened.name.split()) >= 2):
-                return opened  # "Nudity didn't bother her, she said, explaining": a lone word names no one
-        if not words and lang == "ar" and offset is not None:
-            since = found[1] if found else -1
-            if opener := sentence_opener(history.tokens, history.runs(lang), history.run_starts(lang), history.text,
-                                         since, offset):
-                return Speaker(opener, written, PERSON)
-            if body := sentence_organisation(history.tokens, history.token_starts, history.text, since, offset):
-                return Speaker(body, written, ORGANISATION)
+        if not words and offset is not None and (opened := _sentence_subject(
+                lang, seg, history, found[1] if found else -1, offset, written)):
+            return opened
         earlier = found[2] if found else None
         return Speaker(earlier.name, written or earlier.written, earlier.kind) if earlier else Speaker(
             None, written, UNATTRIBUTED)
@@ -211,6 +202,24 @@ def resolve(subject: list[Token], lang: str, seg: Segment, history: History, off
             name = full_name(name, history.tokens, history.runs(lang), lang) or name
         return Speaker(name, written, kind)
     return _described(words, written, lang, seg, history, offset)
+
+
+def _sentence_subject(lang: str, seg: Segment, history: History, since: int, offset: int,
+                      written: str | None) -> Speaker | None:
+    """For a verb or participle with no subject, when no speaker was met in its sentence after ``since``:
+    the person (or, in Arabic, the institution) the sentence opens with (``mentions``)."""
+    if lang != "ar":
+        opener = english_sentence_subject(history.tokens, history.token_starts, history.text, since, offset)
+        opened = resolve(opener, lang, seg, history, offset) if opener else None
+        if opened and opened.name and (opened.kind != PERSON or len(opened.name.split()) >= 2):
+            return opened  # "Nudity didn't bother her, she said, explaining": a lone word names no one
+        return None
+    if name := sentence_opener(history.tokens, history.runs(lang), history.run_starts(lang), history.text,
+                               since, offset):
+        return Speaker(name, written, PERSON)
+    if body := sentence_organisation(history.tokens, history.token_starts, history.text, since, offset):
+        return Speaker(body, written, ORGANISATION)
+    return None
 
 
 def _newcomer(found: tuple[int, int, Speaker] | None, seg: Segment, history: History, offset: int) -> str | None:
