@@ -209,3 +209,10 @@ def test_an_indefinite_person_after_said_is_an_unnamed_source():
                       '"We are running out of everything," said a doctor at the city\'s hospital, who did not want '
                       "to give his name.", "en")
     assert found["We are running out"] == ("doctor", "anonymous")  # not the aid official before
+
+
+def test_a_title_that_is_not_the_named_persons_is_someone_else():
+    found = _speakers("وقال المدير العام لوزارة الصحة منير البرش إن المستشفيات تعمل بطاقة تفوق قدرتها.\n\n"
+                      "وأكدت المفوضة العامة بالإنابة للوكالة أن المساعدات التي تدخل القطاع لا تكفي السكان.")
+    assert found["المستشفيات تعمل"] == ("منير البرش", "person")
+    assert found["المساعدات التي تدخل"] == ("المفوضة العامة بالإنابة", "anonymous")  # not the director

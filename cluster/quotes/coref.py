@@ -22,7 +22,17 @@ from cluster.quotes.mentions import (
     sentence_opener,
     sentence_organisation,
 )
-from cluster.quotes.names import Token, described_name, full_name, name_run, name_runs, strip_article, tokenize
+from cluster.quotes.names import (
+    Token,
+    described_name,
+    full_name,
+    name_run,
+    name_runs,
+    strip_article,
+    title_key,
+    titles_of,
+    tokenize,
+)
 from cluster.quotes.sources import (
     ANONYMOUS,
     AR_ORG_HEADS,
@@ -289,6 +299,8 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
             if offset is not None and lang != "ar" and not any(w.lower().endswith(("'s", "’s")) for w in words):
                 subject = article_subject(history.tokens, history.runs(lang), lang, offset)  # "the Taradise star"
             earlier = history.last(seg.index, seg.kind, person=True) if offset is not None else None
+            if earlier is not None and lang == "ar" and _other_role(words, earlier.name or "", history):
+                return Speaker(source_phrase(words, lang), written, ANONYMOUS)  # not the "المدير العام" before
             if subject is not None or earlier is not None:
                 return Speaker(subject or earlier.name, written, PERSON)
     if kind in (ANONYMOUS, ORGANISATION):
@@ -313,6 +325,16 @@ def _person_noun(word: str) -> bool:
     "the 33-year-old", "the producer"), unlike a body or a thing ("the fire brigade", "the measures")."""
     head = word.lower()
     return head in EN_TITLES or head in EN_PERSON_NOUNS or head.endswith(EN_PERSON_ENDINGS)
+
+
+def _other_role(words: list[str], name: str, history: History) -> bool:
+    """Whether an Arabic description's head title (مفوضة) differs from every title the article gives
+    this person (المدير العام): then it is someone else."""
+    head = title_key(words[0], "ar")
+    if strip_prefix_article(normalize(words[0])) not in AR_GENERIC:
+        return False
+    titles = titles_of(name, history.tokens, history.runs("ar"), "ar")
+    return bool(titles & {title_key(g, "ar") for g in AR_GENERIC}) and head not in titles
 
 
 def _titled_unnamed(history: History, seg: Segment) -> Speaker | None:

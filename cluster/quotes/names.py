@@ -103,7 +103,8 @@ def name_runs(tokens: list[Token], lang: str) -> list[tuple[int, int]]:
         if start is not None and _extends(tokens[start:k], token, lang) and not _object_follows(tokens, k, lang):
             continue
         if token.word and (is_name_token(token, lang, previous_generic) or _given_name(tokens, k, lang)) and (
-                not _conjoined_noun(token, lang)) and not _genitive_of(tokens, k, lang):
+                not _conjoined_noun(token, lang)) and not _genitive_of(tokens, k, lang) and (
+                not _definite_with_clitic(tokens, k, lang)):
             if start is None:
                 start = k
             previous_generic = False
@@ -180,6 +181,13 @@ def _genitive_of(tokens: list[Token], k: int, lang: str) -> bool:
         return False
     return tokens[k - 1].norm.startswith("ال") and tokens[k + 1].norm.startswith("ال") and (
         strip_prefix_article(tokens[k - 1].norm) not in AR_GENERIC)
+
+
+def _definite_with_clitic(tokens: list[Token], k: int, lang: str) -> bool:
+    """"المفوضة العامة بالإنابة": ب/و/ف + ال after a definite word is a noun, no name."""
+    norm = tokens[k].norm
+    return (lang == "ar" and norm.startswith(("بال", "وال", "فال")) and k > 0
+            and tokens[k - 1].norm.startswith("ال") and strip_prefix_article(tokens[k - 1].norm) not in AR_GENERIC)
 
 
 def _conjoined_noun(token: Token, lang: str) -> bool:
@@ -290,6 +298,17 @@ def described_name(description: list[str], tokens: list[Token], runs: list[tuple
     return best[2] if best else None
 
 
+def titles_of(name: str, tokens: list[Token], runs: list[tuple[int, int]], lang: str) -> set[str]:
+    """The title words (``title_key``) the article puts before any mention of this name."""
+    last = _key(Token(name.split()[-1], 0, 0, True), lang) if name.split() else ""
+    words: set[str] = set()
+    for first, end in runs:
+        run = [t for t in tokens[first:end] if t.word]
+        if run and _key(run[-1], lang) == last:
+            words |= _title_words(tokens, first, lang)
+    return words
+
+
 def title_key(word: str, lang: str) -> str:
     """A title word compared by its stem: the article, لل and a nisba ending go ("الأممي", "للأمم" ->
     أمم; "المصري", "مصر"), so that a description meets the title its person was introduced with."""
@@ -311,8 +330,8 @@ def _title_words(tokens: list[Token], first: int, lang: str) -> set[str]:
             words.add(title_key(token.text, lang))
             if lang != "ar" and "-" in token.text:
                 words.update(token.text.lower().split("-"))
-            if is_name_token(token, lang, False):
-                break  # the words before another name are that name's title
+            if is_name_token(token, lang, False) and not _conjoined_noun(token, lang):
+                break  # the words before another name are that name's title ("لوزارة" is none)
     return words
 
 
