@@ -216,3 +216,12 @@ def test_a_title_that_is_not_the_named_persons_is_someone_else():
                       "وأكدت المفوضة العامة بالإنابة للوكالة أن المساعدات التي تدخل القطاع لا تكفي السكان.")
     assert found["المستشفيات تعمل"] == ("منير البرش", "person")
     assert found["المساعدات التي تدخل"] == ("المفوضة العامة بالإنابة", "anonymous")  # not the director
+
+
+def test_a_pronoun_after_a_paragraph_opening_person_and_a_possessive_description():
+    found = _speakers('British Prime Minister Keir Starmer told reporters: "We will recognise a Palestinian '
+                      'state."\n\nIsraeli Prime Minister Benjamin Netanyahu rejected the move. "Starmer rewards '
+                      'monstrous terrorism," he wrote on X. Asked about the US, the prime minister\'s spokesman '
+                      "said Washington had been informed.", "en")
+    assert found["Starmer rewards"] == ("Benjamin Netanyahu", "person")  # not Starmer, quoted before
+    assert found["Washington had been"] == ("prime minister's spokesman", "anonymous")  # not a prime minister

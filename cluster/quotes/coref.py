@@ -264,6 +264,8 @@ def _title_of_one(words: list[str], lang: str, kind: str | None) -> list[str]:
     for a title ("المبعوث الأميركي"); the institution for a spokesperson ("المتحدث باسم الجيش" is the
     army's spokesman named before, not any spokesman); all of them for one definite official ("المسؤول
     الأممي", "the official": someone the article introduced); none for sources, who are no one person."""
+    if any(w.lower().endswith(("'s", "’s")) for w in words[:-1]):
+        return []  # "the prime minister's spokesman" is not the prime minister
     if kind is None:
         return words
     if kind != ANONYMOUS or not is_definite(words, lang):
