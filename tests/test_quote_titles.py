@@ -225,3 +225,10 @@ def test_a_pronoun_after_a_paragraph_opening_person_and_a_possessive_description
                       "said Washington had been informed.", "en")
     assert found["Starmer rewards"] == ("Benjamin Netanyahu", "person")  # not Starmer, quoted before
     assert found["Washington had been"] == ("prime minister's spokesman", "anonymous")  # not a prime minister
+
+
+def test_a_statement_issued_by_a_ministry_and_a_correspondent_are_their_sources():
+    found = _speakers("ووفقا لبيان صادر عن الخارجية القطرية، فإن الدوحة ستستضيف جولة جديدة من المحادثات.\n\n"
+                      "وحسب ما أفاد به مراسل الجزيرة، فإن القصف تواصل على مناطق شرقي خان يونس.")
+    assert found["الدوحة ستستضيف"] == ("الخارجية القطرية", "organisation")  # not a person "صادر"
+    assert found["القصف تواصل"] == ("مراسل الجزيرة", "anonymous")

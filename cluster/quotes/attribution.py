@@ -43,6 +43,8 @@ AR_NOUNS_LIKE_VERBS = frozenset(("رأي", "رأيه", "رأيها"))
 normalisation spells alike ("دليل على رأي القرن التاسع عشر")."""
 QUOTING_VERBS = frozenset(normalize(w) for w in "نقل نقلت quoted".split())
 AR_DESCRIBING = frozenset(normalize(w) for w in ("وهو", "وهي", "وهم"))
+ISSUED = frozenset(normalize(w) for w in "صادر صادرة".split())
+""""بيان صادر عن X": the statement is X's."""
 QUOTE_NOUNS = frozenset(normalize(w) for w in "قوله قولها قولهم تأكيده تأكيدها".split())
 
 __all__ = ["Attribution", "History", "Token", "clitic_forms", "find_attributions", "is_verb", "tokenize"]
@@ -150,8 +152,9 @@ def source_subject(tokens: list[Token], i: int, lang: str) -> list[Token]:
             break
         if token.norm == "عن" and not subject:
             continue
-        if token.norm == "عن" and any(any(f in QUOTING_VERBS for f in clitic_forms(t.norm[:-1])) for t in subject):
-            subject = []  # "بحسب ما نقلته القناة 12 عن مسؤول رفيع": the official, not the channel
+        if token.norm == "عن" and any(any(f in QUOTING_VERBS for f in clitic_forms(t.norm[:-1]))
+                                      or strip_prefix_article(t.norm) in ISSUED for t in subject):
+            subject = []  # "بحسب ما نقلته القناة 12 عن مسؤول رفيع", "وفقا لبيان صادر عن الخارجية": the source
             continue
         if (token.norm in AR_COMPLEMENTIZERS or is_verb(token, lang) or is_stop(token)
                 or token.norm in QUOTE_NOUNS):

@@ -38,6 +38,7 @@ from cluster.quotes.sources import (
     AR_ORG_HEADS,
     AR_ORG_NAMES,
     AR_SOURCE_HEADS,
+    AR_UNNAMED_ROLES,
     ORGANISATION,
     PERSON,
     UNATTRIBUTED,
@@ -203,7 +204,8 @@ def resolve(subject: list[Token], lang: str, seg: Segment, history: History, off
     common_head = lang != "ar" and words[-1].islower()
     name = None if common_head else name_run(subject, lang)
     outlet = name is not None and lang == "ar" and _after_institution(subject, name)
-    if name and not outlet and lang == "ar" and head_kind(words, lang) == ANONYMOUS and not spokesperson_of(words):
+    if name and not outlet and lang == "ar" and head_kind(words, lang) == ANONYMOUS and not spokesperson_of(words) and (
+            strip_prefix_article(normalize(words[0])) not in AR_UNNAMED_ROLES):  # "مراسل ليكرز مايك تريدل" is named
         name = None  # "مصادر مصرية مطلعة" names no one ("وسائل إعلام منها قناة خبر تورك" does)
     if name:
         kind = ORGANISATION if outlet else ANONYMOUS if head_kind([name], lang) == ANONYMOUS else name_kind(name)

@@ -25,6 +25,9 @@ def _ar(words: str) -> frozenset[str]:
 AR_SOURCE_HEADS = _ar("""مصادر مصدر مسؤول مسؤولون مسؤولين مسؤولو شهود شاهد مراقبون مراقبين محللون محللين خبراء
 أشخاص شخص وسائل دبلوماسيون دبلوماسي ناشطون سكان أطباء مسعفون مراسلون أعضاء""")
 """Head nouns of an unnamed source ("مصادر أمنية", "شهود عيان", "مسؤول إسرائيلي")."""
+AR_UNNAMED_ROLES = _ar("مراسل مراسلة طبيب طبيبة مسعف ممرض ممرضة")
+"""A person by role: an unnamed source when indefinite ("طبيب في المستشفى", "مراسل الجزيرة"), the one
+named or met before when definite ("الطبيب")."""
 AR_QUANTIFIERS = _ar("أحد إحدى بعض")
 """"One of", "some of" before a head noun: the head decides ("أحد أعضاء الجمعية" names no one)."""
 AR_SPOKESPERSON = _ar("متحدث متحدثة ناطق ناطقة")
@@ -72,7 +75,8 @@ def head_kind(words: list[str], lang: str) -> str | None:
         if len(heads) > 1 and heads[0] in AR_QUANTIFIERS:
             heads = heads[1:]  # "أحد المصادر", "بعض المسؤولين": one of the sources is still a source
         if heads[0] in AR_SOURCE_HEADS or (heads[0] in AR_SPOKESPERSON and (
-                not is_definite(words, lang) or spokesperson_of(words))):
+                not is_definite(words, lang) or spokesperson_of(words))) or (
+                heads[0] in AR_UNNAMED_ROLES and not is_definite(words, lang)):
             return ANONYMOUS
         if heads[0] in AR_ORG_HEADS or normalize(words[0]) in AR_ORG_HEADS:
             return ORGANISATION
