@@ -232,3 +232,11 @@ def test_a_statement_issued_by_a_ministry_and_a_correspondent_are_their_sources(
                       "وحسب ما أفاد به مراسل الجزيرة، فإن القصف تواصل على مناطق شرقي خان يونس.")
     assert found["الدوحة ستستضيف"] == ("الخارجية القطرية", "organisation")  # not a person "صادر"
     assert found["القصف تواصل"] == ("مراسل الجزيرة", "anonymous")
+
+
+def test_a_described_source_after_the_quote_and_a_source_close_to_someone():
+    found = _speakers('The response "includes amendments on the withdrawal maps," a Palestinian official familiar '
+                      "with the talks told Reuters.\n\n"
+                      'A source close to Jones said last night "We would not comment on his business affairs."', "en")
+    assert found["includes amendments"] == ("Palestinian official", "anonymous")
+    assert found["We would not comment"] == ("source", "anonymous")  # not Jones

@@ -318,10 +318,16 @@ def _qualified_source(tokens: list[Token], last: int) -> int | None:
     return None
 
 
+EN_SOURCE_QUALIFIERS = frozenset("familiar close briefed involved".split())
+
+
 def _source_in_place(tokens: list[Token], k: int) -> bool:
     """"sources in Gaza", "residents of Rafah": a source head, a place preposition at ``k``, then the place."""
-    return (k > 0 and tokens[k].word and tokens[k].text.lower() in {"in", "from", "at", "of", "near", "with"}
-            and tokens[k - 1].text.lower() in EN_SOURCE_HEADS)
+    if k < 1 or not tokens[k].word or tokens[k].text.lower() not in {"in", "from", "at", "of", "near", "with", "to",
+                                                                       "on"}:
+        return False
+    head = k - 2 if k > 1 and tokens[k - 1].text.lower() in EN_SOURCE_QUALIFIERS else k - 1
+    return tokens[head].text.lower() in EN_SOURCE_HEADS  # "an official familiar with the talks"
 
 
 def _before_apposition(tokens: list[Token], comma: int) -> int:

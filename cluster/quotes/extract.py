@@ -40,6 +40,9 @@ MIN_UNATTRIBUTED_WORDS = 6
 ones are mostly titles and scare quotes)."""
 
 
+MAX_WORDS_TO_TAIL_VERB = 8
+""""...," a Palestinian official familiar with the talks told Reuters: the verb after a quote may follow
+a described speaker of this many words."""
 MAX_CONTEXT_NAMES = 16
 """Names of a paragraph kept with its quotes (news paragraphs name a handful of people)."""
 MAX_PARAGRAPH_CHARS = 2_000
@@ -338,7 +341,7 @@ def _direct_attribution(tokens: list[Token], attributions: list[Attribution], se
     next_open = min((o for o, _ in marks if o > close), default=tail_end)
     lead = [a for a in attributions if lead_start <= tokens[a.verb].start < open_]
     tail = [a for a in attributions if close < tokens[a.verb].start < min(tail_end, next_open)
-            and _words_between(tokens, close, tokens[a.verb].start) <= 6]
+            and _words_between(tokens, close, tokens[a.verb].start) <= MAX_WORDS_TO_TAIL_VERB]
     order = (tail[:1], lead[-1:]) if lang != "ar" else (lead[-1:], tail[:1])
     for choice in order:
         if choice:
