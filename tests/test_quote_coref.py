@@ -3,6 +3,8 @@ quote groups that hold one statement each; translations that keep the facts."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from cluster.config import Config
@@ -141,3 +143,23 @@ def test_told_a_listener_and_said_it_report_the_clause_that_follows():
     assert found["he had been diving with"] == ("Chad Hammel", "person")
     assert found["it was impossible to save"] == ("Peter Guest", "person")
     assert not any(text.startswith(("a news conference", "KSWB")) for text in found)
+
+
+def test_a_misread_speaker_named_next_to_the_other_copy_does_not_veto_a_close_translation():
+    settings = QuoteSettings.from_config(Config())
+    misread = replace(_quote("a", "ar", "الفريق سيلعب مباراته الأولى بكامل لاعبيه هذا الموسم", "لاكيرز",
+                             "person"), context_names=("لوك والتون", "لاكيرز", "جيمس"))
+    english = replace(_quote("b", "en", "The team will play its first game with its full squad this season",
+                             "Luke Walton", "person"), context_names=("James", "Luke Walton", "Denver Nuggets"))
+    assert verify([misread, english], 0, 1, 0.75, settings, [0, 1]).match_type is MatchType.TRANSLATION
+    assert verify([misread, english], 0, 1, 0.66, settings, [0, 1]) is None  # a looser match: two people
+    elsewhere = replace(english, context_names=("James", "Denver Nuggets"))
+    unnamed = replace(misread, context_names=("جيمس",))
+    assert verify([unnamed, elsewhere], 0, 1, 0.9, settings, [0, 1]) is None  # nobody names the other
+
+
+def test_a_claim_owned_by_someone_is_a_noun_not_a_reporting_verb():
+    found = _speakers("Hamas official Hossam Badran told reporters Netanyahu's claim that Hamas had rejected "
+                      "the deal was false.\n\nPolice claim that local residents have been evacuated.", "en")
+    assert not any(speaker == "Netanyahu's" for speaker, _ in found.values())
+    assert found["local residents have been"] == ("Police", "organisation")

@@ -61,3 +61,10 @@ def test_one_given_name_in_common_is_enough():
     assert same_person("Recep Tayyip Erdogan", "Tayyip Erdogan")
     assert not same_person("Joe Biden", "Hunter Biden")
     assert not same_person("President Joe Biden", "Hunter Biden")  # a title is no given name in common
+
+
+def test_a_latin_ch_may_write_the_arabic_kh_or_j():
+    assert same_person("أفيخاي أدرعي", "Avichay Adraee")  # Hebrew ch: خ
+    assert same_person("عباس عراقجي", "Abbas Araghchi")  # Persian ch: ج
+    assert same_person("ميخائيل ميشوستين", "Mikhail Mishustin")
+    assert not same_person("أفيخاي أدرعي", "Avichay Cohen")

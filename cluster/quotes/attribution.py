@@ -9,6 +9,8 @@ the text gives no name, and none is guessed. docs/quotes.md has the rules with e
 
 from __future__ import annotations
 
+import re
+
 from cluster.documents import Segment
 from cluster.quotes.coref import Attribution, History, resolve
 from cluster.quotes.lexicon import (
@@ -21,6 +23,7 @@ from cluster.quotes.lexicon import (
     AR_TITLE_PREPOSITIONS,
     AR_VERBS,
     EN_DETERMINERS,
+    EN_PARTICIPLES,
     EN_PRONOUNS,
     EN_RELATIVES,
     EN_TITLES,
@@ -30,8 +33,18 @@ from cluster.quotes.names import Token, is_name_token, is_stop, name_run, name_r
 from cluster.quotes.sources import AR_SOURCE_TRIGGERS, EN_SOURCE_HEADS, strip_prefix_article
 from cluster.textnorm import normalize
 
+EN_CLAUSE_STARTERS = frozenset("at in of from for with who which that on and but".split())
+EN_TIME_WORDS = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december week month year night""".split())
+AGE = re.compile(r"\d+-year-old")
+AR_NOUNS_LIKE_VERBS = frozenset(("رأي", "رأيه", "رأيها"))
+"""Nouns that normalise like a reporting verb: رأي (an opinion) is not رأى (he deemed), which
+normalisation spells alike ("دليل على رأي القرن التاسع عشر")."""
 QUOTING_VERBS = frozenset(normalize(w) for w in "نقل نقلت quoted".split())
 AR_DESCRIBING = frozenset(normalize(w) for w in ("وهو", "وهي", "وهم"))
+ISSUED = frozenset(normalize(w) for w in "صادر صادرة".split())
+""""بيان صادر عن X": the statement is X's."""
 QUOTE_NOUNS = frozenset(normalize(w) for w in "قوله قولها قولهم تأكيده تأكيدها".split())
 
 __all__ = ["Attribution", "History", "Token", "clitic_forms", "find_attributions", "is_verb", "tokenize"]
@@ -44,6 +57,8 @@ def is_verb(token: Token, lang: str) -> bool:
         return False
     if lang == "ar":
         norm = token.norm
+        if token.text.lstrip("وف") in AR_NOUNS_LIKE_VERBS:
+            return False
         return any(form in AR_VERBS or form in AR_PARTICIPLES for form in clitic_forms(norm))
     return token.text.lower() in EN_VERBS
 
@@ -65,7 +80,9 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
             continue
         if is_source_trigger(tokens, i, lang):
             written = source_subject(tokens, i, lang)
-        elif not is_verb(token, lang) or _in_relative_clause(tokens, i, lang):
+        elif _english_participle(tokens, i, lang):
+            written = []  # ", adding that": the subject is the sentence's
+        elif not is_verb(token, lang) or _in_relative_clause(tokens, i, lang) or _noun_use(tokens, i, lang):
             continue
         elif lang == "ar" and any(f in AR_PARTICIPLES for f in clitic_forms(token.norm)):
             written = []  # "مضيفا": the subject is the sentence's speaker
@@ -80,6 +97,24 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
         if speaker.written is not None:
             history.add(seg.index, seg.kind, speaker, seg.start + token.start)
     return found
+
+
+EN_VERB_NOUNS = frozenset("claim claims reports report".split())
+
+
+def _noun_use(tokens: list[Token], i: int, lang: str) -> bool:
+    """"Netanyahu's claim that ...", "the claims that ...": a noun, whose owner did not say the clause here."""
+    if lang == "ar" or i == 0 or tokens[i].text.lower() not in EN_VERB_NOUNS:
+        return False
+    before = tokens[i - 1].text
+    return before.lower() in EN_DETERMINERS or before.endswith(("'s", "’s"))
+
+
+def _english_participle(tokens: list[Token], i: int, lang: str) -> bool:
+    """", adding that ...", ", telling reporters that ...", ", saying ...": reported speech whose speaker is
+    the subject of the sentence it closes."""
+    return (lang != "ar" and tokens[i].word and tokens[i].text.lower() in EN_PARTICIPLES and i > 0
+            and tokens[i - 1].text == ",")
 
 
 def is_source_trigger(tokens: list[Token], i: int, lang: str) -> bool:
@@ -116,6 +151,10 @@ def source_subject(tokens: list[Token], i: int, lang: str) -> list[Token]:
         if not token.word:
             break
         if token.norm == "عن" and not subject:
+            continue
+        if token.norm == "عن" and any(any(f in QUOTING_VERBS for f in clitic_forms(t.norm[:-1]))
+                                      or strip_prefix_article(t.norm) in ISSUED for t in subject):
+            subject = []  # "بحسب ما نقلته القناة 12 عن مسؤول رفيع", "وفقا لبيان صادر عن الخارجية": the source
             continue
         if (token.norm in AR_COMPLEMENTIZERS or is_verb(token, lang) or is_stop(token)
                 or token.norm in QUOTE_NOUNS):
@@ -159,8 +198,8 @@ def _arabic_subject(tokens: list[Token], verb: int) -> list[Token]:
             break
         if norm in AR_RELATIVES or norm in AR_DESCRIBING:
             break  # "نارسيس تيرميز الذي يبلغ من العمر 68 عاما وهو عامل": what follows describes the speaker
-        if norm.startswith("ل") and norm[1:] in AR_MEDIA:
-            break
+        if (norm.startswith("ل") and norm[1:] in AR_MEDIA) or norm == "ل":
+            break  # "لقناة ...", 'لـ"الجزيرة نت"': whom the speaker told
         subject.append(token)
     return subject
 
@@ -177,8 +216,8 @@ def _named_after_place(tokens: list[Token], k: int) -> bool:
     """"في PLACE NAME NAME" then a complementizer, a colon or a comma: the title goes on to a name."""
     words = []
     for token in tokens[k + 1: k + 6]:
-        if not token.word or token.norm in AR_COMPLEMENTIZERS:
-            break
+        if not token.word or token.norm in AR_COMPLEMENTIZERS or (words and is_stop(token)):
+            break  # "... في السودان كليمنتاين نكويتا سلامي من أن": حذر من
         words.append(token)
     runs = name_runs(words[1:], "ar")
     return len(words) >= 3 and runs == [(0, len(words) - 1)]
@@ -215,6 +254,8 @@ def _english_subject(tokens: list[Token], verb: int) -> list[Token]:
     k = verb - 1
     while k >= 0 and tokens[k].word and tokens[k].text.lower() in {"also", "later", "has", "had", "have", "then"}:
         k -= 1
+    if k > 0 and tokens[k].text.lower() in EN_TIME_WORDS and tokens[k - 1].text.lower() in {"in", "on", "last"}:
+        k -= 2  # "The Indian Navy in November said": the time between subject and verb
     if k >= 0 and tokens[k].text == ")":  # "The Syrian Arab News Agency (SANA) reported"
         k = next((j - 1 for j in range(k - 1, max(k - 6, -1), -1) if tokens[j].text == "("), k)
     if k >= 0 and tokens[k].text == ",":
@@ -227,21 +268,66 @@ def _english_subject(tokens: list[Token], verb: int) -> list[Token]:
             before.insert(0, tokens[k])
         elif (not before and word.isalpha() and word.islower() and k > 0
               and tokens[k - 1].text.lower() in EN_DETERMINERS):
+            if (head := _qualified_source(tokens, k)) is not None:
+                return _noun_phrase_before(tokens, head)  # "a source from the magazine said": the source
             return [tokens[k - 1], tokens[k]]
         elif not before and word.isalpha() and word.islower():
             return _noun_phrase_before(tokens, k)
         else:
             break
         k -= 1
+    if before and _source_in_place(tokens, k):
+        return _noun_phrase_before(tokens, k - 1)  # "Medical sources in Gaza said": the sources, not Gaza
     if before:
         return before
     after = []
-    for token in tokens[verb + 1: verb + 6]:
+    for token in tokens[verb + 1 + _age_before_name(tokens, verb + 1): verb + 7]:
         if token.word and (token.text[0].isupper() or (after and token.text.lower() in EN_TITLES)):
             after.append(token)
         else:
             break
-    return after
+    return after or _described_after(tokens, verb)
+
+
+def _described_after(tokens: list[Token], verb: int) -> list[Token]:
+    """'"...," said a doctor at the hospital': an indefinite description after the verb, up to a
+    preposition or a comma (empty when none follows)."""
+    if verb + 2 >= len(tokens) or tokens[verb + 1].text.lower() not in {"a", "an"}:
+        return []
+    phrase = [tokens[verb + 1]]
+    for token in tokens[verb + 2: verb + 6]:
+        if not token.word or token.text.lower() in EN_CLAUSE_STARTERS:
+            break
+        phrase.append(token)
+    return phrase if len(phrase) > 1 else []
+
+
+def _age_before_name(tokens: list[Token], k: int) -> int:
+    """1 when "said 61-year-old Anargyros Bizianis": the age before the name is skipped."""
+    return int(k < len(tokens) and bool(AGE.fullmatch(tokens[k].text)))
+
+
+def _qualified_source(tokens: list[Token], last: int) -> int | None:
+    """The head of "a source with knowledge of the talks" / "a source from the magazine" ending at
+    ``last``: a source noun a few words back, then a preposition."""
+    for j in range(last - 2, max(last - 8, 0), -1):
+        if not tokens[j].word:
+            return None
+        if _source_in_place(tokens, j):
+            return j - 1
+    return None
+
+
+EN_SOURCE_QUALIFIERS = frozenset("familiar close briefed involved".split())
+
+
+def _source_in_place(tokens: list[Token], k: int) -> bool:
+    """"sources in Gaza", "residents of Rafah": a source head, a place preposition at ``k``, then the place."""
+    if k < 1 or not tokens[k].word or tokens[k].text.lower() not in {"in", "from", "at", "of", "near", "with", "to",
+                                                                       "on"}:
+        return False
+    head = k - 2 if k > 1 and tokens[k - 1].text.lower() in EN_SOURCE_QUALIFIERS else k - 1
+    return tokens[head].text.lower() in EN_SOURCE_HEADS  # "an official familiar with the talks"
 
 
 def _before_apposition(tokens: list[Token], comma: int) -> int:
@@ -255,6 +341,8 @@ def _before_apposition(tokens: list[Token], comma: int) -> int:
             between = tokens[j + 1: comma]
             if 2 <= len(between) <= 3 and all(t.word and is_name_token(t, "en", False) for t in between):
                 return comma - 1
+            if j > 0 and tokens[j - 1].word and between and between[0].word and not between[0].text[0].isupper():
+                return j - 1  # "A senior diplomat, speaking on condition of anonymity, said"; "Smith, 45, said"
             return comma
         if not tokens[j].word:
             return comma
@@ -266,9 +354,10 @@ def _according_to(tokens: list[Token], verb: int) -> list[Token]:
     if verb + 1 >= len(tokens) or tokens[verb + 1].text.lower() != "to":
         return []
     phrase: list[Token] = []
-    for token in tokens[verb + 2: verb + 9]:
-        if not token.word and token.text != ",":
-            break
+    for k in range(verb + 2, min(verb + 9, len(tokens))):
+        token = tokens[k]
+        if not token.word and (token.text != "," or not _name_follows(tokens, k)):
+            break  # "according to the health ministry, the death toll": the source ends at the comma
         if token.word:
             phrase.append(token)
     heads = [k for k, t in enumerate(phrase) if t.text.lower() in EN_SOURCE_HEADS]
@@ -278,11 +367,22 @@ def _according_to(tokens: list[Token], verb: int) -> list[Token]:
     return named or phrase
 
 
+def _name_follows(tokens: list[Token], comma: int) -> bool:
+    """"according to her publicist, Jack Ketsoyan": a capitalised name after the comma names the source
+    (not "reports from Ashgabat, Turkmenistan's capital": a possessive describes)."""
+    following = tokens[comma + 1] if comma + 1 < len(tokens) else None
+    return (following is not None and following.word and following.text[0].isupper()
+            and not following.text.endswith(("'s", "’s")))
+
+
 def _noun_phrase_before(tokens: list[Token], last: int) -> list[Token]:
     """A lower-case subject ("Egyptian and Qatari mediators", "police"): up to four words back."""
     phrase = [tokens[last]]
     k = last - 1
     while k >= 0 and tokens[k].word and len(phrase) < 4 and tokens[k].text.lower() not in EN_VERBS:
+        if tokens[k].text.lower() in {"and", "but"} and k > 0 and tokens[k - 1].text.lower().endswith(
+                ("ed", "off", "up", "out")):
+            break  # "roads were cordoned off and police said": a clause of its own before "and"
         phrase.insert(0, tokens[k])
         if tokens[k].text.lower() in EN_DETERMINERS:
             break

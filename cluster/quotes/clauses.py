@@ -5,11 +5,18 @@ from __future__ import annotations
 
 from cluster.quotes.attribution import Attribution, Token, clitic_forms, is_source_trigger, is_verb
 from cluster.quotes.forms import colon_clause, source_clause
-from cluster.quotes.lexicon import AR_COMPLEMENTIZERS, AR_PARTICIPLES, EN_CLAUSE_BLOCKERS, EN_REVERSE_VERBS, NEW_CLAUSE
+from cluster.quotes.lexicon import (
+    AR_COMPLEMENTIZERS,
+    AR_PARTICIPLES,
+    DOUBLE_MARKS,
+    EN_CLAUSE_BLOCKERS,
+    EN_REVERSE_VERBS,
+    NEW_CLAUSE,
+)
 
 EN_THAT = frozenset({"that"})
 EN_CLAUSE_VERBS = frozenset(("said", "says", "added", "warned", "insisted", "argued", "claimed", "admitted",
-                             "acknowledged", "told", "tells"))
+                             "acknowledged", "told", "tells", "saying", "telling"))
 """Verbs whose reported clause may follow without "that" ("Peter Guest admitted it was impossible")."""
 EN_TOLD = frozenset({"told", "tells"})
 EN_LISTENERS = frozenset(("reporters", "journalists", "lawmakers", "parliament", "supporters", "police"))
@@ -77,7 +84,7 @@ def _arabic_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) ->
         token = tokens[k]
         if token.start >= sentence[1]:
             return None
-        if token.word and token.norm in AR_COMPLEMENTIZERS:
+        if token.word and token.norm in AR_COMPLEMENTIZERS and not _spells_cnn(tokens, k):
             if k + 1 >= len(tokens) or tokens[k + 1].start >= sentence[1]:
                 return None
             return _cut(tokens, k + 1, _clause_end(tokens, k + 1, sentence[1], "ar"))
@@ -86,6 +93,11 @@ def _arabic_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) ->
         if token.word and is_verb(token, "ar"):
             return None
     return None
+
+
+def _spells_cnn(tokens: list[Token], k: int) -> bool:
+    """"لشبكة سي إن إن إن ...": the two إن after سي are the letters of CNN, the third opens the clause."""
+    return tokens[k - 1].norm == "سي" or (k > 1 and tokens[k - 1].norm == "ان" and tokens[k - 2].norm == "سي")
 
 
 def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -> tuple[int, int] | None:
@@ -100,12 +112,15 @@ def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -
         if start < len(tokens) and tokens[start].start < sentence[1]:
             return _cut(tokens, start, _clause_end(tokens, start, sentence[1], "en"))
     # "He said food stocks would last ...": the clause follows the verb directly.
-    if tokens[verb].text.lower() in EN_TOLD:
+    if tokens[verb].text.lower() in EN_TOLD | {"telling"}:
         k = _after_listener(tokens, k, sentence[1])  # "told KSWB-TV in San Diego he had been diving"
         if k == verb + 1:
             return None  # "told a news conference", "told MLB.com on Friday": no clause follows
+    k += _time_adverbial(tokens, k, sentence[1])  # "said on Tuesday the talks had failed"
     following = tokens[k] if k < len(tokens) else None
+    after_quote = any(t.text in DOUBLE_MARKS for t in tokens[max(verb - 2, 0): verb])
     if (following is not None and following.word and following.start < sentence[1] and verb > first
+            and not after_quote  # '"...," said Umm Mohammed, a mother of five': the speaker, not a clause
             and tokens[verb].text.lower() in EN_CLAUSE_VERBS
             and following.text.lower() not in EN_CLAUSE_BLOCKERS):
         return _cut(tokens, k, _clause_end(tokens, k, sentence[1], "en"))
@@ -119,6 +134,21 @@ def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -
     if comma is not None and verb - comma <= 7 and first < comma and ends:
         return _cut(tokens, first, tokens[comma].start)
     return None
+
+
+EN_TIME_HEADS = frozenset("on at last in".split())
+EN_TIME_TAILS = frozenset("""first monday tuesday wednesday thursday friday saturday sunday week month year night
+weekend january february march april may june july august september october november december""".split())
+EN_CLAUSE_OPENERS = frozenset("he she they it we i the a an his her their its this there".split())
+
+
+def _time_adverbial(tokens: list[Token], k: int, sentence_end: int) -> int:
+    """2 when a time adverbial of two words ("on Tuesday", "at first", "last week") stands between the
+    verb and a clause that opens with a pronoun or a determiner; else 0."""
+    if k + 2 >= len(tokens) or tokens[k + 2].start >= sentence_end:
+        return 0
+    head, tail, opener = (tokens[k + j].text.lower() for j in range(3))
+    return 2 if head in EN_TIME_HEADS and tail in EN_TIME_TAILS and opener in EN_CLAUSE_OPENERS else 0
 
 
 def _after_listener(tokens: list[Token], k: int, sentence_end: int) -> int:

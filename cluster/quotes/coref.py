@@ -14,12 +14,31 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cluster.documents import Segment, SegmentKind
-from cluster.quotes.lexicon import AR_MEDIA, EN_PRONOUNS
-from cluster.quotes.mentions import article_subject, introduced_person
-from cluster.quotes.names import Token, described_name, full_name, name_run, name_runs, strip_article, tokenize
+from cluster.quotes.lexicon import AR_GENERIC, AR_MEDIA, EN_PRONOUNS, EN_TITLES
+from cluster.quotes.mentions import (
+    article_subject,
+    english_sentence_subject,
+    introduced_person,
+    sentence_opener,
+    sentence_organisation,
+)
+from cluster.quotes.names import (
+    Token,
+    described_name,
+    full_name,
+    name_run,
+    name_runs,
+    strip_article,
+    title_key,
+    titles_of,
+    tokenize,
+)
 from cluster.quotes.sources import (
     ANONYMOUS,
     AR_ORG_HEADS,
+    AR_ORG_NAMES,
+    AR_SOURCE_HEADS,
+    AR_UNNAMED_ROLES,
     ORGANISATION,
     PERSON,
     UNATTRIBUTED,
@@ -27,11 +46,17 @@ from cluster.quotes.sources import (
     is_definite,
     name_kind,
     source_phrase,
+    spokesperson_of,
     strip_prefix_article,
 )
 from cluster.quotes.speakers import same_person
 from cluster.textnorm import normalize
 
+ONE_PERSON_SOURCES = frozenset(normalize(w) for w in """
+مسؤول مسؤولة دبلوماسي متحدث متحدثة ناطق ناطقة official diplomat spokesman spokeswoman spokesperson""".split())
+"""Source heads that, made definite, point back to one person the article has introduced."""
+RECENT_SPEAKERS = 20
+"""Speakers a name is compared with for ``History.known_prefix`` (a bound: the check is per reference)."""
 COREFERENCE_PARAGRAPHS = 3
 """A subjectless verb or a pronoun refers to a speaker named at most this many paragraphs before."""
 
@@ -70,6 +95,8 @@ class History:
     """A paragraph that ended on "قال X:" / "X said:": its speech is the next paragraph."""
     _tokens: list[Token] | None = None
     _runs: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    _starts: dict[str, list[int]] = field(default_factory=dict)
+    _token_starts: list[int] | None = None
 
     @property
     def tokens(self) -> list[Token]:
@@ -83,6 +110,33 @@ class History:
         if lang not in self._runs:
             self._runs[lang] = name_runs(self.tokens, lang)
         return self._runs[lang]
+
+    @property
+    def token_starts(self) -> list[int]:
+        """Where each token of the article begins (sorted), found once."""
+        if self._token_starts is None:
+            self._token_starts = [t.start for t in self.tokens]
+        return self._token_starts
+
+    def run_starts(self, lang: str) -> list[int]:
+        """Where each name mention begins (sorted): a reference reads only its own sentence's mentions."""
+        if lang not in self._starts:
+            self._starts[lang] = [self.tokens[first].start for first, _ in self.runs(lang)]
+        return self._starts[lang]
+
+    def known_prefix(self, name: str) -> str | None:
+        """A recent speaker whose surname a longer name holds with words after it: "وأخبر السيد جولدسميث
+        صنداي تلغراف" is جون جولدسميث (quoted before) telling the paper, not a person of that name."""
+        words = name.split()
+        if len(words) < 2:
+            return None
+        for _, _, speaker in self.entries[-RECENT_SPEAKERS:]:
+            if speaker.kind == PERSON and speaker.name and len(speaker.name.split()) >= 2:
+                surname = _key(speaker.name.split()[-1], "ar")  # one article: the same spelling
+                cut = next((k for k, w in enumerate(words[:-1]) if _key(w, "ar") == surname), None)
+                if cut is not None and not same_person(name, speaker.name):
+                    return speaker.name
+        return None
 
     def last_quote(self, paragraph: int, kind: SegmentKind) -> Attribution | None:
         """The attribution of a direct quote in this paragraph or the one before: a quotation that
@@ -141,41 +195,87 @@ def resolve(subject: list[Token], lang: str, seg: Segment, history: History, off
         found = history.last_entry(seg.index, seg.kind)
         if words and offset is not None and (newcomer := _newcomer(found, seg, history, offset)):
             return Speaker(newcomer, written, PERSON)
+        if not words and offset is not None and (opened := _sentence_subject(
+                lang, seg, history, found[1] if found else -1, offset, written)):
+            return opened
         earlier = found[2] if found else None
         return Speaker(earlier.name, written or earlier.written, earlier.kind) if earlier else Speaker(
             None, written, UNATTRIBUTED)
     common_head = lang != "ar" and words[-1].islower()
     name = None if common_head else name_run(subject, lang)
     outlet = name is not None and lang == "ar" and _after_institution(subject, name)
-    if name and not outlet and lang == "ar" and head_kind(words, lang) == ANONYMOUS:
+    if name and not outlet and lang == "ar" and head_kind(words, lang) == ANONYMOUS and not spokesperson_of(words) and (
+            strip_prefix_article(normalize(words[0])) not in AR_UNNAMED_ROLES):  # "مراسل ليكرز مايك تريدل" is named
         name = None  # "مصادر مصرية مطلعة" names no one ("وسائل إعلام منها قناة خبر تورك" does)
     if name:
         kind = ORGANISATION if outlet else ANONYMOUS if head_kind([name], lang) == ANONYMOUS else name_kind(name)
         if kind == PERSON:  # an organisation's name is not the tail of a longer one ("وحركة حماس")
+            name = history.known_prefix(name) or name
             name = full_name(name, history.tokens, history.runs(lang), lang) or name
         return Speaker(name, written, kind)
     return _described(words, written, lang, seg, history, offset)
 
 
+def _sentence_subject(lang: str, seg: Segment, history: History, since: int, offset: int,
+                      written: str | None) -> Speaker | None:
+    """For a verb or participle with no subject, when no speaker was met in its sentence after ``since``:
+    the person (or, in Arabic, the institution) the sentence opens with (``mentions``)."""
+    if lang != "ar":
+        opener = english_sentence_subject(history.tokens, history.token_starts, history.text, since, offset)
+        opened = resolve(opener, lang, seg, history, offset) if opener else None
+        if opened and opened.name and (opened.kind != PERSON or len(opened.name.split()) >= 2):
+            return opened  # "Nudity didn't bother her, she said, explaining": a lone word names no one
+        return None
+    if name := sentence_opener(history.tokens, history.runs(lang), history.run_starts(lang), history.text,
+                               since, offset):
+        return Speaker(name, written, PERSON)
+    if body := sentence_organisation(history.tokens, history.token_starts, history.text, since, offset):
+        return Speaker(body, written, ORGANISATION)
+    return None
+
+
 def _newcomer(found: tuple[int, int, Speaker] | None, seg: Segment, history: History, offset: int) -> str | None:
     """A person named in full just before an English pronoun ("he told E! News") when no speaker was
-    quoted in the paragraph before: the newcomer, not a speaker quoted further back."""
-    if found is not None and seg.index - found[0] < 2:
-        return None
+    quoted in the paragraph before, or in the pronoun's own paragraph after the last speaker ("Lebanese
+    Prime Minister Nawaf Salam condemned the strike. '...,' he said"): the newcomer, not a speaker quoted
+    further back."""
     since = found[1] if found else 0
-    name = introduced_person(history.tokens, history.runs("en"), history.text, since, offset)
+    own_paragraph = found is not None and seg.index - found[0] < 2  # then only a newcomer of this paragraph
+    name = introduced_person(history.tokens, history.runs("en"), history.run_starts("en"), history.text, since,
+                             offset, own_paragraph)
     if name is None or (found is not None and same_person(name, found[2].name or "")):
         return None
     return name
 
 
 def _after_institution(subject: list[Token], name: str) -> bool:
-    """Whether the name follows an outlet or institution noun ("قناة خبر تورك", "صحيفة Sabah")."""
+    """Whether the name follows an outlet or institution noun ("قناة خبر تورك", "صحيفة Sabah"), not a
+    person's title and its institution ("مدير المرصد رامي عبد الرحمن" is the director)."""
     first = name.split()[0]
+    bodies = AR_MEDIA | AR_ORG_HEADS
     for k, token in enumerate(subject):
         if token.text == first and k > 0:
-            return strip_prefix_article(subject[k - 1].norm) in AR_MEDIA | AR_ORG_HEADS
+            head = strip_prefix_article(subject[k - 1].norm)
+            titled = k > 1 and (title := strip_prefix_article(subject[k - 2].norm)) in AR_GENERIC and title not in bodies
+            return head in bodies and head not in AR_ORG_NAMES and not titled
     return False
+
+
+def _title_of_one(words: list[str], lang: str, kind: str | None) -> list[str]:
+    """The words a definite description shares with the title of the person it refers to: all of them
+    for a title ("المبعوث الأميركي"); the institution for a spokesperson ("المتحدث باسم الجيش" is the
+    army's spokesman named before, not any spokesman); all of them for one definite official ("المسؤول
+    الأممي", "the official": someone the article introduced); none for sources, who are no one person."""
+    if any(w.lower().endswith(("'s", "’s")) for w in words[:-1]):
+        return []  # "the prime minister's spokesman" is not the prime minister
+    if kind is None:
+        return words
+    if kind != ANONYMOUS or not is_definite(words, lang):
+        return []
+    if institution := spokesperson_of(words):
+        return institution
+    head = strip_prefix_article(normalize(words[0])) if lang == "ar" else words[-1].lower()
+    return words if head in ONE_PERSON_SOURCES else []
 
 
 def _described(words: list[str], written: str | None, lang: str, seg: Segment, history: History,
@@ -189,16 +289,63 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
         earlier = history.described(words, lang)
         if earlier is not None:
             return Speaker(earlier.name, written, earlier.kind)
-        if kind is None:
-            mention = described_name(words, history.tokens, history.runs(lang), lang, offset)
+        describing = _title_of_one(words, lang, kind)
+        if describing:
+            mention = described_name(describing, history.tokens, history.runs(lang), lang, offset)
             if mention:
                 return Speaker(mention, written, name_kind(mention))
+        if kind is None:
+            if lang == "ar" and offset is not None and (titled := _titled_unnamed(history, seg)) is not None:
+                return Speaker(titled.name, written, ANONYMOUS)  # "وأوضح مدير المستشفى ... وأضاف الطبيب"
+            if lang != "ar" and not _person_noun(words[-1]):
+                return Speaker(None, written, UNATTRIBUTED)  # "The fire brigade said": no person to look for
             subject = None
             if offset is not None and lang != "ar" and not any(w.lower().endswith(("'s", "’s")) for w in words):
                 subject = article_subject(history.tokens, history.runs(lang), lang, offset)  # "the Taradise star"
             earlier = history.last(seg.index, seg.kind, person=True) if offset is not None else None
+            if earlier is not None and lang == "ar" and _other_role(words, earlier.name or "", history):
+                return Speaker(source_phrase(words, lang), written, ANONYMOUS)  # not the "المدير العام" before
             if subject is not None or earlier is not None:
                 return Speaker(subject or earlier.name, written, PERSON)
     if kind in (ANONYMOUS, ORGANISATION):
         return Speaker(source_phrase(words, lang), written, kind)
+    if lang != "ar" and words[0].lower() in {"a", "an"} and _person_noun(words[-1]):
+        return Speaker(source_phrase(words, lang), written, ANONYMOUS)  # "a doctor", "a resident": unnamed
+    if lang == "ar" and kind is None and len(words) >= 2 and not is_definite(words, lang) and (
+            normalize(words[0]) in AR_GENERIC):
+        return Speaker(source_phrase(words, lang), written, ANONYMOUS)  # "مدير مستشفى الفاشر": a role, no name
     return Speaker(None, written, UNATTRIBUTED)
+
+
+EN_PERSON_NOUNS = frozenset("""
+star actress actor man woman boy girl teenager mother father wife husband son daughter singer rapper player
+coach chef host comedian writer author victim survivor suspect witness official spokesman spokeswoman
+""".split())
+EN_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "-old")
+
+
+def _person_noun(word: str) -> bool:
+    """Whether an English description's head can name one person ("the minister", "the Taradise star",
+    "the 33-year-old", "the producer"), unlike a body or a thing ("the fire brigade", "the measures")."""
+    head = word.lower()
+    return head in EN_TITLES or head in EN_PERSON_NOUNS or head.endswith(EN_PERSON_ENDINGS)
+
+
+def _other_role(words: list[str], name: str, history: History) -> bool:
+    """Whether an Arabic description's head title (مفوضة) differs from every title the article gives
+    this person (المدير العام): then it is someone else."""
+    head = title_key(words[0], "ar")
+    if strip_prefix_article(normalize(words[0])) not in AR_GENERIC:
+        return False
+    titles = titles_of(name, history.tokens, history.runs("ar"), "ar")
+    return bool(titles & {title_key(g, "ar") for g in AR_GENERIC}) and head not in titles
+
+
+def _titled_unnamed(history: History, seg: Segment) -> Speaker | None:
+    """The speaker just before, when it is one person known only by a role ("مدير مستشفى الفاشر"): a bare
+    title after it ("الطبيب") is that person, not someone named further back."""
+    found = history.last_entry(seg.index, seg.kind)
+    if found is None or seg.index - found[0] > 1 or found[2].kind != ANONYMOUS:
+        return None
+    head = strip_prefix_article(normalize((found[2].written or " ").split()[0]))
+    return found[2] if head in AR_GENERIC and head not in AR_SOURCE_HEADS else None

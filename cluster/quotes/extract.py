@@ -28,6 +28,7 @@ from cluster.quotes.attribution import Attribution, History, Token, find_attribu
 from cluster.quotes.clauses import indirect_clauses, sentence_of
 from cluster.quotes.forms import colon_intro, headline_quote
 from cluster.quotes.lexicon import DOUBLE_MARKS, TOKEN
+from cluster.quotes.names import name_runs
 from cluster.quotes.sources import UNATTRIBUTED
 from cluster.segment.paragraphs import sentence_spans
 from cluster.textnorm import script_language
@@ -39,6 +40,11 @@ MIN_UNATTRIBUTED_WORDS = 6
 ones are mostly titles and scare quotes)."""
 
 
+MAX_WORDS_TO_TAIL_VERB = 8
+""""...," a Palestinian official familiar with the talks told Reuters: the verb after a quote may follow
+a described speaker of this many words."""
+MAX_CONTEXT_NAMES = 16
+"""Names of a paragraph kept with its quotes (news paragraphs name a handful of people)."""
 MAX_PARAGRAPH_CHARS = 2_000
 """Longest stretch of a paragraph read for quotes at once (news paragraphs stay under 1,000 characters;
 the dev sets' longest is 761): attribution is quadratic within a stretch, so this bound is what keeps
@@ -66,6 +72,9 @@ class Quote:
     speaker_kind: str = UNATTRIBUTED
     """``person``, ``organisation``, ``anonymous`` (an unnamed source: "مصادر أمنية", "officials") or
     ``unattributed`` (the text names no one)."""
+    context_names: tuple[str, ...] = ()
+    """The proper names of the quote's paragraph (at most ``MAX_CONTEXT_NAMES``): whom the writer puts
+    next to the quote, which matching reads when two copies' speakers disagree."""
 
 def extract_quotes(articles: Iterable[Article], segments: dict[str, list[Segment]]) -> list[Quote]:
     """Every quote of every article, in article and text order."""
@@ -153,7 +162,11 @@ def _paragraph_quotes(
     marks = direct_spans(text, continued=carried is not None)
     sentences = sentence_spans(text) or [(0, len(text))]
     introduced = history.colon[1] if history.colon and seg.index - history.colon[0] == 1 else None
-    attributions = find_attributions(tokens, marks, lang, seg, history)
+    attributions = _unmarked_narration(tokens, marks, lang, seg, history) if carried is not None else None
+    if attributions is not None:
+        marks, carried = [], None
+    else:
+        attributions = find_attributions(tokens, marks, lang, seg, history)
     history.colon = colon_intro(tokens, attributions, seg.index, text)
     out: list[Quote] = []
     still_open: _Carry | None = None
@@ -175,20 +188,63 @@ def _paragraph_quotes(
         continuation = open_ < 0 and carried is not None  # "I partied." inside a quotation over paragraphs
         if not continuation and _word_count(text[start:end]) < (
                 MIN_UNATTRIBUTED_WORDS if attribution is None else MIN_DIRECT_WORDS):
+            if attribution is not None and attribution.name:
+                history.quoted = (seg.index, seg.kind, attribution)  # '"Absolutely not," O'Connor said.'
             continue
         out.append(_quote(article_id, seg, lang, start, end, "direct", attribution))
         history.quoted = (seg.index, seg.kind, attribution)
     direct = [(q.start - seg.start, q.end - seg.start) for q in out]
     for attribution, (start, end) in indirect_clauses(tokens, attributions, sentences, lang):
         if any(s < end and start < e for s, e in direct):
-            continue
+            end = _before_direct(text, start, end, direct)
+            if end is None:
+                continue
         after_colon = text[:start].rstrip().endswith(":")  # speech after a colon is direct speech
         if _word_count(text[start:end]) >= (MIN_DIRECT_WORDS if after_colon else MIN_INDIRECT_WORDS):
             out.append(_quote(article_id, seg, lang, start, end, "indirect", attribution))
             if attribution.name and all(q.start < out[-1].start for q in out[:-1]):
                 # "..., a Defence Ministry statement said." then a paragraph that is only a quotation
                 history.quoted = (seg.index, seg.kind, attribution)
+    if out:
+        named = _paragraph_names(tokens, lang)
+        out = [replace(q, context_names=named) for q in out]
     return sorted(out, key=lambda q: q.start), still_open
+
+
+CLAUSE_CONJUNCTIONS = frozenset("but and yet so then while لكن ولكن ثم بل".split())
+"""After the comma, these open a second clause: what comes before it is a clause of its own."""
+
+
+def _before_direct(text: str, start: int, end: int, direct: list[tuple[int, int]]) -> int | None:
+    """The reported clause up to the comma before a direct quote that opens later in it ("Hammel said at
+    first he thought it was excitement, but then he "realized ..."": the part before is reported speech
+    of its own); None when a direct quote covers its start or no comma precedes the quote."""
+    inside = [s for s, e in direct if s < end and start < e]
+    if min(inside) <= start:
+        return None
+    cut = max(text.rfind(",", start, min(inside)), text.rfind("،", start, min(inside)))
+    following = TOKEN.search(text, cut + 1) if cut > start else None
+    return cut if following is not None and following[0].lower() in CLAUSE_CONJUNCTIONS else None
+
+
+def _unmarked_narration(tokens: list[Token], marks: list[tuple[int, int]], lang: str, seg: Segment,
+                        history: History) -> list[Attribution] | None:
+    """A paragraph without a quote mark after a quotation left open: the writer's narration, not the
+    quotation going on, when someone named reports something in it ("قال حارس الإنقاذ لاري جايلز إن ...":
+    the open mark was a stray one). Its attributions then, else None (and the history as it was)."""
+    if marks != [(-1, len(seg.text))] or any(ch in DOUBLE_MARKS for ch in seg.text):
+        return None
+    kept = len(history.entries)
+    found = find_attributions(tokens, [], lang, seg, history)
+    if any(a.name and a.as_written and a.kind == "person" and tokens[a.verb].word for a in found):
+        return found
+    del history.entries[kept:], history.offsets[kept:]
+    return None
+
+
+def _paragraph_names(tokens: list[Token], lang: str) -> tuple[str, ...]:
+    runs = name_runs(tokens, lang)[:MAX_CONTEXT_NAMES]
+    return tuple(" ".join(t.text for t in tokens[first:end] if t.word) for first, end in runs)
 
 
 def _quote(article_id: str, seg: Segment, lang: str, start: int, end: int, kind: str,
@@ -285,7 +341,7 @@ def _direct_attribution(tokens: list[Token], attributions: list[Attribution], se
     next_open = min((o for o, _ in marks if o > close), default=tail_end)
     lead = [a for a in attributions if lead_start <= tokens[a.verb].start < open_]
     tail = [a for a in attributions if close < tokens[a.verb].start < min(tail_end, next_open)
-            and _words_between(tokens, close, tokens[a.verb].start) <= 6]
+            and _words_between(tokens, close, tokens[a.verb].start) <= MAX_WORDS_TO_TAIL_VERB]
     order = (tail[:1], lead[-1:]) if lang != "ar" else (lead[-1:], tail[:1])
     for choice in order:
         if choice:

@@ -23,7 +23,8 @@ from cluster.quotes.sources import UNATTRIBUTED
 from cluster.segment.boilerplate import related_marker
 from cluster.textnorm import normalize
 
-HEADLINE = re.compile(r"^\s*([^:\n\"“”«»]{2,60}?)\s*:\s*(\S.*)$", re.S)
+HEADLINE = re.compile(r"^\s*([^:\n\"“”«»]{2,60}?(?:\s+لـ?\s*[\"“«][^\"”»\n]{1,40}[\"”»])?)\s*:\s*(\S.*)$", re.S)
+"""A label, possibly with the outlet it spoke to ('ترامب لـ"فوكس نيوز": ...'), a colon, the quote."""
 HEADLINE_MAX_LABEL_WORDS = 5
 """A speaker label is a name or a short title ("مدير مجمع الشفاء"); longer text before a colon is a
 sentence of the writer's."""
@@ -53,7 +54,8 @@ def headline_quote(seg: Segment, lang: str, history: History) -> tuple[int, int,
         return None  # "Read more: <headline>", "اقرأ المزيد: ...": a teaser of another story, not a speaker
     label = tokenize(match.group(1))
     words = [t for t in label if t.word]
-    stop = next((k for k, t in enumerate(words) if k and (is_stop(t) or t.text.lower() in EN_CIRCUMSTANCE)), None)
+    stop = next((k for k, t in enumerate(words) if k and (is_stop(t) or t.text.lower() in EN_CIRCUMSTANCE
+                                                          or t.norm == "ل")), None)
     words = words[:stop]  # "فيدان عقب اجتماع عربي إسلامي:": who spoke, then when
     if not words or len(words) > HEADLINE_MAX_LABEL_WORDS or any(t.norm.lower() in NOT_SPEAKERS for t in words):
         return None

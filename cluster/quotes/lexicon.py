@@ -18,16 +18,20 @@ AR_VERBS = frozenset(normalize(w) for w in """
 قال قالت يقول تقول قالوا أضاف أضافت يضيف تضيف تابع تابعت أكد أكدت يؤكد تؤكد أكدوا كشف كشفت يكشف أوضح
 أوضحت يوضح اعتبر اعتبرت يعتبر ذكر ذكرت يذكر تذكر أعلن أعلنت يعلن أشار أشارت يشير تشير شدد شددت يشدد صرح
 صرحت أفاد أفادت أكمل أكملت لفت لفتت نقل نقلت زعم زعمت حذر حذرت يحذر تساءل تساءلت أردف أردفت
-استطرد نوه نوهت أعرب أعربت أخبر أخبرت زعم يرى ترى رأى رأت""".split())
+استطرد نوه نوهت أعرب أعربت أخبر أخبرت زعم يرى ترى رأى رأت وصف وصفت يصف تصف
+وكتب وكتبت غرد غردت""".split())
+"""(كتب only with و: without it the word is as often "books".)"""
 AR_PARTICIPLES = frozenset(normalize(w) for w in """
 مضيفا مضيفة مشيرا مشيرة مؤكدا مؤكدة موضحا موضحة معتبرا معتبرة مبرزا مبرزة لافتا لافتة متابعا متابعة
 قائلا قائلة منوها محذرا محذرة مشددا مشددة مستطردا""".split())
 EN_VERBS = frozenset("""
 said says say added adds told tells stated states warned warns explained explains noted notes insisted
 argued argues claimed claims wrote writes announced announces declared stressed acknowledged admitted
-confirmed confirms urged commented replied tweeted reiterated remarked according claim reported
+confirmed confirms urged commented replied tweeted reiterated remarked according claim reported described describes
 reports quoted
 """.split())
+EN_PARTICIPLES = frozenset("adding saying telling noting warning stressing insisting arguing explaining".split())
+"""After a comma, speech of the sentence's subject ("Merz pledged aid, adding that Germany would ...")."""
 AR_COMPLEMENTIZERS = frozenset(normalize(w) for w in """
 فإن فإنه فإنها أن إن أنه إنه أنها إنها أنهم إنهم بأن بأنه بأنها أنّ إنّ""".split())
 AR_SUBJECT_STOPS = frozenset(normalize(w) for w in """
@@ -58,15 +62,22 @@ AR_GENERIC = frozenset(normalize(w) for w in """
 متحدثة مبعوث مدير مديرة أمين سفير مسؤول مسؤولة مسؤولون مسؤولين وسائل إعلام وفد جهاز منظمة هيئة لجنة باسم
 عضو أعضاء قوات جيش شرطة بيان مستشار ممثل مندوب حكومة رئاسة حزب تحالف الشيخ شيخ مراقبون محللون خبراء
 مصادر طبية أمنية الجانبان الطرفان جانب طرف دول دولة بيانات مراسلون مراسلين شهود سكان ناشطون وكالات منظمات
-أطباء عمال موظفون مسؤولو مجمع مستشفى جامعة مركز مرشد نظير نظيره نظيرها نظيرته نظيرتها قيادي قيادية محلل باحث خبير أستاذ""".split())
+أطباء عمال موظفون مسؤولو مجمع مستشفى جامعة مركز مرشد نظير نظيره نظيرها نظيرته نظيرتها قيادي قيادية محلل باحث خبير أستاذ
+وكيل وكيلة مساعد مساعدة منسق منسقة مفوض مفوضة محافظ سكرتير لواء عقيد نقيب ملازم قاضي قاضية ضابط مراسل مراسلة
+ملك ولي مفتي سفيرة مندوبة ممثلة مستشارة عضوة قائدة زعيمة نائبة خبيرة محللة باحثة أستاذة دكتور إدارة سلطة
+مصلحة دائرة مدرب لاعب مفتش محقق حارس""".split())
 EN_PRONOUNS = frozenset("he she they i we it".split())
 EN_TITLES = frozenset("""
 mr mrs ms dr prof president prime minister secretary gen general sgt det insp chief officer envoy
 spokesman spokeswoman spokesperson senator sen rep governor gov mayor judge king queen prince sheikh
 lt col capt cmdr adm ambassador director chairman ceo coach manager foreign defence defense
-special deputy former state secretary-general supreme leader
+special deputy former state secretary-general supreme leader chancellor premier commissioner commander
+colonel major captain lieutenant sergeant inspector detective constable superintendent bishop pope cardinal
+rabbi imam emir sultan crown vice vice-president attorney justice lord lady sir dame baroness baron professor
+doctor chair chairwoman chairperson councillor mp congressman congresswoman speaker head
 """.split())
 EN_DETERMINERS = frozenset("the a an this that these those his her their its our".split())
 
-AR_MEDIA = frozenset(normalize(w) for w in "وكالة صحيفة قناة موقع محطة شبكة إذاعة تلفزيون مجلة".split())
+AR_MEDIA = frozenset(normalize(w) for w in """وكالة صحيفة قناة موقع محطة شبكة إذاعة تلفزيون مجلة
+فرانس رويترز أسوشيتد أسوشييتد سي بي إيه""".split())
 """Outlets a speaker talks to ("قال هاميل لمحطة ..."): the subject ends before them."""

@@ -12,24 +12,30 @@ article's other mentions of people instead:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 
-from cluster.quotes.names import Token, full_name, strip_article
-from cluster.quotes.sources import PERSON, name_kind
+from cluster.quotes.lexicon import AR_GENERIC, DOUBLE_MARKS, EN_DETERMINERS, EN_PRONOUNS, EN_TITLES
+from cluster.quotes.names import Token, full_name, introduced, strip_article
+from cluster.quotes.sources import AR_ORG_HEADS, PERSON, name_kind, strip_prefix_article
 
+OPENER_CHARS = 80
+"""How far into its sentence the name of a sentence's opening subject may begin (a title before it)."""
 MIN_SUBJECT_MENTIONS = 3
 """A person is the article's subject when named this often (by surname or in full) before the quote."""
 
 
-def introduced_person(tokens: list[Token], runs: list[tuple[int, int]], text: str, since: int,
-                      before: int) -> str | None:
+def introduced_person(tokens: list[Token], runs: list[tuple[int, int]], starts: list[int], text: str, since: int,
+                      before: int, own_paragraph: bool = False) -> str | None:
     """The latest full name of a person (two or three capitalised words) mentioned in the paragraph
-    before ``before`` or in its own paragraph up to ``before``, after offset ``since``."""
+    before ``before`` (unless ``own_paragraph``) or in its own paragraph up to ``before``, after offset
+    ``since``; ``starts``: each run's offset, so that only those paragraphs' runs are read."""
     paragraph = text.rfind("\n\n", 0, before)
-    previous = text.rfind("\n\n", 0, max(paragraph, 0))
+    previous = paragraph if own_paragraph else text.rfind("\n\n", 0, max(paragraph, 0))
     lo = max(since, previous + 2 if previous >= 0 else 0)
     found = None
-    for first, end in runs:
+    for k in range(bisect_left(starts, lo), len(runs)):
+        first, end = runs[k]
         start = tokens[first].start
         if start >= before:
             break
@@ -47,7 +53,12 @@ def _introduces(tokens: list[Token], first: int, end: int) -> bool:
     """A mention that brings a person into the story: the subject opening a sentence, or a name the
     writer goes on to describe (", who coproduced ..."); not one named in passing ("his Supreme Court
     pick Brett Kavanaugh while talking about ...")."""
-    opens = first == 0 or tokens[first - 1].text in ".!?\n"
+    k = first - 1
+    while k >= 0 and tokens[k].word and (tokens[k].text[:1].isupper() or tokens[k].text.lower() in EN_TITLES):
+        k -= 1  # "Lebanese Prime Minister Nawaf Salam condemned": titles before the name open the sentence
+    opens = k < 0 or tokens[k].text in ".!?\n" or tokens[k + 1].start - tokens[k].end >= 2 or (
+        k > 0 and tokens[k].text in DOUBLE_MARKS and tokens[k - 1].text in ".!?")  # after a paragraph or '."'
+
     described = end + 1 < len(tokens) and tokens[end].text == "," and tokens[end + 1].text.lower() == "who"
     return opens or described
 
@@ -72,3 +83,95 @@ def article_subject(tokens: list[Token], runs: list[tuple[int, int]], lang: str,
         return None
     name = full_name(last_word[ranked[0][0]], tokens, runs, lang)
     return name if name and len(name.split()) >= 2 and name_kind(name) == PERSON else None
+
+
+def sentence_opener(tokens: list[Token], runs: list[tuple[int, int]], starts: list[int], text: str, since: int,
+                    before: int) -> str | None:
+    """The person a sentence opens with, named after a title, when a reporting verb later in it has no
+    subject of its own and no speaker was met in the sentence yet ("وأدان رئيس الحكومة نواف سلام
+    الغارات، وقال إن ...": سلام says it, not the speaker of an earlier paragraph). ``starts``: each run's
+    offset, so that only the sentence's runs are read (the stage stays linear in article length)."""
+    start = max(text.rfind(mark, 0, before) for mark in (".", "\n", "!", "?", "؟")) + 1
+    if since >= start:
+        return None
+    for k in range(bisect_left(starts, start), len(runs)):  # not a slice: no copy of the article's runs
+        first, end = runs[k]
+        if tokens[first].start >= min(before, start + OPENER_CHARS):
+            return None  # a name deep in the sentence is no subject its verb opened with
+        if introduced(tokens, first) and tokens[first - 1].word:  # after a title, not after a comma
+            words = [t.text for t in tokens[first:end] if t.word]
+            name = " ".join(words)
+            return name if len(words) >= 2 and name_kind(name) == PERSON else None
+    return None
+
+
+def english_sentence_subject(tokens: list[Token], token_starts: list[int], text: str, since: int,
+                             before: int) -> list[Token]:
+    """The words a sentence opens with up to its first lower-case word that is no title ("Kremlin
+    spokesman Dmitry Peskov" of "... dismissed the remarks, telling reporters that ..."), when no
+    speaker was met in the sentence yet (empty otherwise)."""
+    start = max(text.rfind(mark, 0, before) for mark in (". ", "\n", "! ", "? ")) + 1
+    if since >= start:
+        return []
+    subject = []
+    for k in range(bisect_left(token_starts, start), len(tokens)):
+        token = tokens[k]
+        if token.text == "," and subject and subject[-1].word and subject[-1].text[:1].islower():
+            return _apposed_name(tokens, k, before) or subject  # "The Israeli defence minister, Israel Katz,"
+        if token.start >= before or (token.word and token.text[0].islower() and token.text.lower() not in (
+                EN_TITLES | EN_DETERMINERS)) or token.text in ",;:":
+            break  # the subject ends at its verb or at an apposition ("Alan Thornhill, an ecologist, said")
+        if token.text in DOUBLE_MARKS or (not subject and _not_a_subject(token)):
+            return []  # a quotation opens the sentence, or a pronoun or an adverb does
+        subject.append(token)
+    return subject if any(t.word and t.text[0].isupper() for t in subject) else []
+
+
+def _apposed_name(tokens: list[Token], comma: int, before: int) -> list[Token]:
+    """The capitalised name between two commas after a described subject, if that is what follows."""
+    name = []
+    for token in tokens[comma + 1: comma + 5]:
+        if token.start >= before:
+            return []
+        if token.text == ",":
+            return name
+        if not (token.word and token.text[:1].isupper()):
+            return []
+        name.append(token)
+    return []
+
+
+def _not_a_subject(token: Token) -> bool:
+    """"They're", "It's", "Ultimately": a sentence's first word that names no one."""
+    lowered = token.text.lower().replace("’", "'")
+    return lowered.split("'")[0] in EN_PRONOUNS or lowered.endswith("ly")
+
+
+def sentence_organisation(tokens: list[Token], token_starts: list[int], text: str, since: int,
+                          before: int) -> str | None:
+    """The institution an Arabic sentence opens with ("بدورها، طالبت وزارة الخارجية السودانية ...، مؤكدة
+    أن ..."), for a participle or verb with no subject when no speaker was met in the sentence yet; not
+    the institution of a person's title ("وزير الخارجية")."""
+    start = max(text.rfind(mark, 0, before) for mark in (".", "\n", "!", "?", "؟")) + 1
+    if since >= start:
+        return None
+    for k in range(bisect_left(token_starts, start), len(tokens)):
+        token = tokens[k]
+        if token.start >= min(before, start + OPENER_CHARS):
+            return None
+        head = strip_prefix_article(token.norm)
+        if token.word and head in AR_ORG_HEADS and not (k > 0 and _person_title(tokens[k - 1])):
+            phrase = [token]
+            for following in tokens[k + 1: k + 4]:
+                if not following.word or not following.norm.startswith("ال"):
+                    break
+                phrase.append(following)
+                if following.norm.endswith(("يه", "ي")):
+                    break  # the adjective ends the name: "وزارة الخارجية السودانية المجتمع الدولي"
+            return " ".join(t.text for t in phrase)
+    return None
+
+
+def _person_title(token: Token) -> bool:
+    head = strip_prefix_article(token.norm)
+    return head in AR_GENERIC and head not in AR_ORG_HEADS

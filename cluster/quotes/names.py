@@ -25,10 +25,13 @@ from cluster.quotes.lexicon import (
     EN_TITLES,
     TOKEN,
 )
+from cluster.quotes.sources import AR_ORG_NAMES, AR_SPOKESPERSON, strip_prefix_article
 from cluster.textnorm import normalize
 
 AR_NAME_LINKS = frozenset(normalize(w) for w in "أبو أبي أم بن ابن عبد بنت آل".split())
 """Name parts always followed by another part (أبو سلمية, عبد الله): the next word is kept whatever it is."""
+AR_COMPOUND_SECONDS = frozenset(normalize(w) for w in "الدين العابدين".split())
+"""Second halves of a compound given name ("صلاح الدين الأيوبي"), after which a family name may follow."""
 AR_NATIONALITIES = frozenset(normalize(w) for w in """
 تركي أمريكي أميركي إسرائيلي فلسطيني مصري أردني سوري لبناني عراقي إيراني سعودي قطري إماراتي يمني ليبي سوداني
 روسي صيني فرنسي بريطاني ألماني أوروبي أممي عربي دولي رسمي""".split())
@@ -40,8 +43,10 @@ AR_FUNCTION_WORDS = frozenset(normalize(w) for w in """
 description", so verbs and particles must be kept out explicitly)."""
 EN_NOT_NAMES = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-august september october november december according senior
+august september october november december according senior but and while in on at as if when after before
+so yet or for with from by to of then also however meanwhile
 """.split())
+"""Capitalised at a sentence's start, these open it; they are no part of a name ("But Melrose")."""
 ARABIC_PARTICLE_NAME = re.compile(r"(?:al|el|bin|ibn|abu)-[A-Z]")
 LATIN = re.compile(r"[A-Za-z]")
 ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
@@ -95,10 +100,11 @@ def name_runs(tokens: list[Token], lang: str) -> list[tuple[int, int]]:
     start: int | None = None
     previous_generic = False
     for k, token in enumerate(tokens):
-        if start is not None and _extends(tokens[start:k], token, lang):
+        if start is not None and _extends(tokens[start:k], token, lang) and not _object_follows(tokens, k, lang):
             continue
         if token.word and (is_name_token(token, lang, previous_generic) or _given_name(tokens, k, lang)) and (
-                not _conjoined_noun(token, lang)):
+                not _conjoined_noun(token, lang)) and not _genitive_of(tokens, k, lang) and (
+                not _definite_with_clitic(tokens, k, lang)):
             if start is None:
                 start = k
             previous_generic = False
@@ -129,23 +135,66 @@ def _extends(run: list[Token], token: Token, lang: str) -> bool:
     norm = token.norm
     if not ARABIC_LETTER.match(run[-1].text) or is_stop(token) or norm in AR_GENERIC:
         return False
-    if norm.startswith("ال") and len(run) <= 2 and len(norm) > 4:
+    if norm.startswith("ال") and len(run) <= 2 and len(norm) > 4 and not _has_family_name(run) and (
+            len(run) < 2 or run[-2].norm in AR_NAME_LINKS or norm.endswith("ي")):  # "جدعون ساعر القرار"
         return strip_article(norm) not in AR_GENERIC and strip_article(norm).rstrip("هي") not in AR_NATIONALITIES
     return norm.endswith("يه") and not norm.startswith(("ال", "لل"))  # هانا تيتيه: a name, not an adjective
 
 
+def _has_family_name(run: list[Token]) -> bool:
+    """A run already ending in a family name with the article ("أيمن الصفدي"): a second one is the verb's
+    object ("أيمن الصفدي الهجوم"); after a linking part it is the name's second half ("عبد الفتاح السيسي")."""
+    last = run[-1].norm
+    return last.startswith("ال") and last not in AR_COMPOUND_SECONDS and (
+        len(run) < 2 or run[-2].norm not in AR_NAME_LINKS)
+
+
+def _object_follows(tokens: list[Token], k: int, lang: str) -> bool:
+    """"دان رئيس الحكومة نواف سلام الغارات الإسرائيلية": a definite word after a name is the verb's object,
+    not a family name, when it is a plural (الغارات) or a noun its adjective follows (الهجوم الإسرائيلي);
+    family names with the article (الشيباني، الأسد) are neither."""
+    norm = tokens[k].norm
+    if lang != "ar" or not norm.startswith("ال"):
+        return False
+    if norm.endswith("ات"):
+        return True  # not "ين": عز الدين، زين العابدين
+    following = tokens[k + 1] if k + 1 < len(tokens) else None
+    return following is not None and following.word and following.norm.startswith("ال") and (
+        following.norm.endswith(("يه", "يين", "يون")))
+
+
 def _given_name(tokens: list[Token], k: int, lang: str) -> bool:
     """"باسم نعيم": باسم is the name Basem before a name, "on behalf of" before a definite noun
-    ("المتحدث باسم الوزارة")."""
+    ("المتحدث باسم الوزارة") and after a spokesperson ("المتحدث باسم إدارة السجن": the spokesman of an
+    institution, whatever the next word is)."""
     if lang != "ar" or tokens[k].norm != "باسم" or k + 1 >= len(tokens) or not tokens[k + 1].word:
+        return False
+    if any(strip_prefix_article(t.norm) in AR_SPOKESPERSON for t in tokens[max(0, k - 2): k] if t.word):
         return False
     return is_name_token(tokens[k + 1], lang, False)
 
 
+def _genitive_of(tokens: list[Token], k: int, lang: str) -> bool:
+    """"المرصد السوري لحقوق الإنسان": ل + a noun between two definite words is "of ...", no name (لاري
+    and لافروف follow a title or a given name, not a definite noun, or no definite word follows them)."""
+    if lang != "ar" or k == 0 or k + 1 >= len(tokens) or not tokens[k].norm.startswith("ل"):
+        return False
+    return tokens[k - 1].norm.startswith("ال") and tokens[k + 1].norm.startswith("ال") and (
+        strip_prefix_article(tokens[k - 1].norm) not in AR_GENERIC)
+
+
+def _definite_with_clitic(tokens: list[Token], k: int, lang: str) -> bool:
+    """"المفوضة العامة بالإنابة": ب/و/ف + ال after a definite word is a noun, no name."""
+    norm = tokens[k].norm
+    return (lang == "ar" and norm.startswith(("بال", "وال", "فال")) and k > 0
+            and tokens[k - 1].norm.startswith("ال") and strip_prefix_article(tokens[k - 1].norm) not in AR_GENERIC)
+
+
 def _conjoined_noun(token: Token, lang: str) -> bool:
-    """"وحركة" in "إسرائيل وحركة حماس": the conjunction and a description, which end a name."""
+    """"وحركة" in "إسرائيل وحركة حماس", "لحركة" in "عضو المكتب السياسي لحركة حماس حسام بدران": a
+    conjunction or preposition and a description, which end a name."""
     norm = token.norm
-    return lang == "ar" and len(norm) > 3 and norm[0] == "و" and norm[1:] in AR_GENERIC
+    return lang == "ar" and len(norm) > 3 and norm[0] in "ولبف" and norm[1:] in AR_GENERIC
 
 
 def name_run(subject: list[Token], lang: str) -> str | None:
@@ -153,8 +202,18 @@ def name_run(subject: list[Token], lang: str) -> str | None:
     runs = name_runs(subject, lang)
     if not runs:
         return None
-    first, end = runs[-1]
+    first, end = runs[0] if _titled_after(subject, runs, lang) else runs[-1]
     return " ".join(t.text for t in subject[first:end] if t.word)
+
+
+def _titled_after(subject: list[Token], runs: list[tuple[int, int]], lang: str) -> bool:
+    """"لوك والتون مدرب لاكيرز", "جون جولدسميث رئيس مجتمع كرومويل": a full name, then a title whose
+    complement (a team, a body) is the later run: the person is the first run."""
+    if lang != "ar" or len(runs) < 2:
+        return False
+    first, end = runs[0]
+    words = [t for t in subject[first:end] if t.word]
+    return len(words) >= 2 and end < len(subject) and subject[end].norm in AR_GENERIC
 
 
 def is_stop(token: Token) -> bool:
@@ -169,18 +228,18 @@ def is_name_token(token: Token, lang: str, after_generic: bool) -> bool:
         return True
     if LATIN.match(text):
         lowered = text.lower()
-        return text[0].isupper() and lowered not in EN_TITLES and lowered not in EN_DETERMINERS and (
+        return len(text) > 1 and text[0].isupper() and lowered not in EN_TITLES and lowered not in EN_DETERMINERS and (
             lowered not in EN_NOT_NAMES)
     if lang != "ar":
         return False
     norm = token.norm
-    if norm.startswith("ال") or norm.startswith("لل") or norm in AR_GENERIC or len(norm) < 2:
+    if norm.startswith("ال") or norm.startswith("لل") or norm in AR_GENERIC or len(norm) < 2 or norm[0].isdigit():
         return False
     if norm in AR_TITLE_PREPOSITIONS or is_stop(token) or norm in AR_FUNCTION_WORDS or norm in AR_COMPLEMENTIZERS:
         return False
-    forms = [norm, norm[1:]] if norm[0] in "وف" and len(norm) > 3 else [norm]
-    if any(f in AR_VERBS or f in AR_PARTICIPLES for f in forms):
-        return False
+    forms = [norm, norm[1:]] if norm[0] in "وفل" and len(norm) > 3 else [norm]
+    if any(f in AR_VERBS or f in AR_PARTICIPLES or f in AR_ORG_NAMES for f in forms):
+        return False  # an organisation's own name (حماس) ends a person's run: "لحركة حماس حسام بدران"
     if norm.endswith("يه"):
         return False  # an indefinite feminine adjective: "مصادر أمنية تركية"
     return not (after_generic and norm.endswith("ي"))
@@ -198,7 +257,7 @@ def full_name(name: str, tokens: list[Token], runs: list[tuple[int, int]], lang:
         return None
     best: list[Token] = []
     for first, end in runs:
-        if lang == "ar" and not _introduced(tokens, first):
+        if lang == "ar" and not introduced(tokens, first):
             continue
         run = [t for t in tokens[first:end] if t.word and not t.text.lower().endswith(("'s", "’s"))]
         keys = {_key(t, lang) for t in run}
@@ -210,12 +269,14 @@ def full_name(name: str, tokens: list[Token], runs: list[tuple[int, int]], lang:
     return " ".join(t.text for t in best) if best else None
 
 
-def _introduced(tokens: list[Token], first: int) -> bool:
+def introduced(tokens: list[Token], first: int) -> bool:
     """An Arabic full mention follows its title or a comma ("الرئيس الأميركي، دونالد ترامب"); a run
     after anything else may be a verb and a noun the word lists do not know ("تظهر لقاء فيدان")."""
     if first == 0:
         return False
     before = tokens[first - 1]
+    if before.word and is_stop(before):
+        return False  # إلى normalises to الي, which is no title with the article
     return (not before.word and before.text in "،,") or before.norm.startswith("ال") or before.norm in AR_GENERIC
 
 
@@ -223,8 +284,8 @@ def described_name(description: list[str], tokens: list[Token], runs: list[tuple
                    before: int | None) -> str | None:
     """The name a description refers to: the mention whose title shares most words with it, the
     nearest before offset ``before`` first (None: anywhere, for a headline that precedes the body)."""
-    wanted = {strip_article(normalize(w)) if lang == "ar" else w.lower() for w in description}
-    wanted -= DESCRIPTION_STOPWORDS
+    wanted = {title_key(w, lang) for w in description}
+    wanted -= {title_key(w, lang) for w in DESCRIPTION_STOPWORDS}
     best: tuple[int, int, str] | None = None
     for first, end in runs:
         if before is not None and tokens[first].start >= before:
@@ -237,17 +298,40 @@ def described_name(description: list[str], tokens: list[Token], runs: list[tuple
     return best[2] if best else None
 
 
+def titles_of(name: str, tokens: list[Token], runs: list[tuple[int, int]], lang: str) -> set[str]:
+    """The title words (``title_key``) the article puts before any mention of this name."""
+    last = _key(Token(name.split()[-1], 0, 0, True), lang) if name.split() else ""
+    words: set[str] = set()
+    for first, end in runs:
+        run = [t for t in tokens[first:end] if t.word]
+        if run and _key(run[-1], lang) == last:
+            words |= _title_words(tokens, first, lang)
+    return words
+
+
+def title_key(word: str, lang: str) -> str:
+    """A title word compared by its stem: the article, لل and a nisba ending go ("الأممي", "للأمم" ->
+    أمم; "المصري", "مصر"), so that a description meets the title its person was introduced with."""
+    if lang != "ar":
+        return word.lower()
+    stem = strip_prefix_article(normalize(word))
+    for ending in ("يه", "ي"):
+        if stem.endswith(ending) and len(stem) - len(ending) >= 3:
+            return stem[: -len(ending)]
+    return stem
+
+
 def _title_words(tokens: list[Token], first: int, lang: str) -> set[str]:
     words: set[str] = set()
     for token in reversed(tokens[max(0, first - MENTION_WINDOW): first]):
         if not token.word and token.text not in "،,()-–":
             break
         if token.word:
-            words.add(_key(token, lang))
+            words.add(title_key(token.text, lang))
             if lang != "ar" and "-" in token.text:
                 words.update(token.text.lower().split("-"))
-            if is_name_token(token, lang, False):
-                break  # the words before another name are that name's title
+            if is_name_token(token, lang, False) and not _conjoined_noun(token, lang):
+                break  # the words before another name are that name's title ("لوزارة" is none)
     return words
 
 

@@ -25,6 +25,9 @@ def _ar(words: str) -> frozenset[str]:
 AR_SOURCE_HEADS = _ar("""مصادر مصدر مسؤول مسؤولون مسؤولين مسؤولو شهود شاهد مراقبون مراقبين محللون محللين خبراء
 أشخاص شخص وسائل دبلوماسيون دبلوماسي ناشطون سكان أطباء مسعفون مراسلون أعضاء""")
 """Head nouns of an unnamed source ("مصادر أمنية", "شهود عيان", "مسؤول إسرائيلي")."""
+AR_UNNAMED_ROLES = _ar("مراسل مراسلة طبيب طبيبة مسعف ممرض ممرضة")
+"""A person by role: an unnamed source when indefinite ("طبيب في المستشفى", "مراسل الجزيرة"), the one
+named or met before when definite ("الطبيب")."""
 AR_QUANTIFIERS = _ar("أحد إحدى بعض")
 """"One of", "some of" before a head noun: the head decides ("أحد أعضاء الجمعية" names no one)."""
 AR_SPOKESPERSON = _ar("متحدث متحدثة ناطق ناطقة")
@@ -35,12 +38,18 @@ source sources official officials witness witnesses diplomat diplomats analyst a
 people person spokesperson spokesman spokeswoman residents medics aides aide insiders watchdog media
 """.split())
 AR_ORG_HEADS = _ar("""وزارة وكالة منظمة هيئة قوات جيش حركة مفوضية صحيفة قناة موقع حزب مجلس لجنة جماعة صندوق
-بنك بعثة الخارجية حكومة رئاسة شرطة بيان الجانبان الطرفان الحوثيون حماس اتحاد شركة مكتب""")
+بنك بعثة الخارجية حكومة رئاسة شرطة بيان الجانبان الطرفان الحوثيون حماس اتحاد شركة مكتب إدارة سلطة
+مصلحة دائرة مرصد مؤسسة جمعية نقابة معهد مركز محكمة برلمان سفارة ائتلاف جبهة""")
 """Head nouns of an institution; an institution named by such a phrase is a speaker of its own."""
+AR_ORG_NAMES = _ar("حماس الحوثيون الجانبان الطرفان بيان")
+"""Entries of ``AR_ORG_HEADS`` that are a body themselves, not a noun that a body's name follows
+("القيادي في حماس باسم نعيم" is a person; "قناة خبر تورك" is a channel)."""
 EN_ORG_WORDS = frozenset("""
 police ministry agency society forces army navy organization organisation confederation industry council
 committee commission union party government office department bank fund court company group association
-movement hamas hezbollah reuters afp sana suna bbc statement report
+movement hamas hezbollah reuters afp sana suna bbc statement report brigade service authority authorities
+institute university hospital observatory embassy administration parliament congress senate cabinet military
+coastguard prosecutors prosecutor's
 """.split())
 AR_SOURCE_TRIGGERS = _ar("بحسب حسب وفق وفقا نقلا")
 """Prepositions that attribute the rest of the sentence to a source ("وبحسب مصادر، فإن ...")."""
@@ -65,7 +74,9 @@ def head_kind(words: list[str], lang: str) -> str | None:
         heads = [strip_prefix_article(normalize(w)) for w in words[:3]]
         if len(heads) > 1 and heads[0] in AR_QUANTIFIERS:
             heads = heads[1:]  # "أحد المصادر", "بعض المسؤولين": one of the sources is still a source
-        if heads[0] in AR_SOURCE_HEADS or (heads[0] in AR_SPOKESPERSON and not is_definite(words, lang)):
+        if heads[0] in AR_SOURCE_HEADS or (heads[0] in AR_SPOKESPERSON and (
+                not is_definite(words, lang) or spokesperson_of(words))) or (
+                heads[0] in AR_UNNAMED_ROLES and not is_definite(words, lang)):
             return ANONYMOUS
         if heads[0] in AR_ORG_HEADS or normalize(words[0]) in AR_ORG_HEADS:
             return ORGANISATION
@@ -76,6 +87,16 @@ def head_kind(words: list[str], lang: str) -> str | None:
     if any(w in EN_ORG_WORDS for w in lowered):
         return ORGANISATION
     return None
+
+
+def spokesperson_of(words: list[str]) -> list[str]:
+    """The institution words of "المتحدث باسم إدارة السجن" / "الناطق العسكري باسم الجيش" (empty when the
+    phrase is no spokesperson of anything): the one who speaks is the institution's unnamed voice, unless
+    the article names that spokesperson (``coref`` looks for a mention with those words in its title)."""
+    normal = [normalize(w) for w in words[:4]]
+    if not normal or strip_prefix_article(normal[0]) not in AR_SPOKESPERSON or "باسم" not in normal:
+        return []
+    return words[normal.index("باسم") + 1:]
 
 
 def name_kind(name: str) -> str:

@@ -27,7 +27,8 @@ _AR_TO_LATIN = {
 _LATIN_FOLDS = [("ph", "f"), ("ck", "k"), ("sch", "s"), ("sh", "s"), ("ch", "s"), ("th", "t"),
                 ("kh", "k"), ("gh", "g"), ("dj", "j"), ("q", "k"), ("c", "k"), ("x", "ks"), ("p", "b"),
                 ("v", "f"), ("g", "j"), ("e", "a"), ("i", "a"), ("o", "a"), ("u", "a")]
-_TOKEN = re.compile(r"[^\W\d_]+")
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+"""A name token; O'Hagan is one (its skeleton is that of أوهجان), "Sainsbury's" one with its ending."""
 
 ALIASES: dict[str, str] = {
     # Arabic or short forms whose skeleton is not that of the usual English spelling.
@@ -49,7 +50,7 @@ def is_latin(text: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 14)
-def skeleton(token: str, persian_ch: bool = False) -> str:
+def skeleton(token: str, latin_ch: str = "s") -> str:
     """The consonant skeleton of one name token, the same for its Arabic and Latin spellings.
 
     A word-initial vowel is kept as ``a`` (Arabic writes it with an alef: أردوغان / Erdogan); inside a
@@ -66,8 +67,8 @@ def skeleton(token: str, persian_ch: bool = False) -> str:
     else:
         word = re.sub(r"^(?:al|el)-", "", word)
         word = re.sub(r"[^a-z]", "", word)
-        if persian_ch:
-            word = word.replace("ch", "j")
+        if latin_ch != "s":
+            word = word.replace("ch", latin_ch)
         for old, new in _LATIN_FOLDS:
             word = word.replace(old, new)
     if not word:
@@ -107,16 +108,22 @@ def same_person(a: str, b: str, *, threshold: float = 80.0) -> bool:
     if len(ta) > 1 and len(tb) > 1:
         # any given name in common: "Tayyip Erdogan" is "Recep Tayyip Erdogan", and a title written into
         # one name ("مفتش المباحث براين أوهجان" / "Detective Inspector Brian O'Hagan") is no given name
-        return any(_close(skeleton(x), skeleton(y), threshold - 10) for x in ta[:-1] for y in tb[:-1])
+        return any(_close_any(x, y, threshold - 10) for x in ta[:-1] for y in tb[:-1])
     return True
 
 
+LATIN_CH_SOUNDS = ("j", "k")
+"""Besides English "ch" (ش, folded with sh): the ج of a Persian name (Araghchi / عراقجي) and the خ of
+a Hebrew or German one (Avichay / أفيخاي, Michael / ميخائيل)."""
+
+
 def _close_any(a: str, b: str, threshold: float) -> bool:
-    """Surnames close in skeleton; a Latin "ch" may also be the ج of a Persian name (Araghchi / عراقجي)."""
+    """Name tokens close in skeleton, reading a Latin "ch" as any sound it writes when the other token
+    is in Arabic script."""
     if _close(skeleton(a), skeleton(b), threshold):
         return True
-    if is_latin(a) != is_latin(b):
-        return _close(skeleton(a, True), skeleton(b, True), threshold)
+    if is_latin(a) != is_latin(b) and "ch" in (a + b).lower():
+        return any(_close(skeleton(a, ch), skeleton(b, ch), threshold) for ch in LATIN_CH_SOUNDS)
     return False
 
 
