@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 
 import httpx
 import pytest
@@ -304,3 +308,28 @@ def test_load_test_at_small_size(tmp_path, use_encoder, embedding_cache):
     assert {"POST", "GET article", "GET story", "GET stories"} == set(report.latency_ms)
     assert all(s["p99"] >= s["p50"] > 0 for s in report.latency_ms.values())
     assert "requests/s" in report.render()
+
+
+CLOSE_WHILE_BUILDING = """
+import sys, tempfile, time
+from pathlib import Path
+from cluster.service.view import Reader
+from cluster.store.db import Store
+directory = Path(tempfile.mkdtemp())
+Store(directory).close()
+for i in range(1500):
+    reader = Reader(directory, min_interval=0.0)
+    reader.refresh_in_background()
+    time.sleep(0.0005 * (i % 7))
+    reader.close()
+"""
+
+
+@pytest.mark.slow
+def test_shutting_the_service_down_while_its_view_builds_never_crashes_the_process():
+    """The reader closed its SQLite connections while the builder thread was reading the revision
+    through one of them: the interpreter died with a segmentation fault (in two runs of three of this
+    loop). Run in a child process, so a crash fails this test instead of killing the suite."""
+    done = subprocess.run([sys.executable, "-c", CLOSE_WHILE_BUILDING], capture_output=True, text=True,
+                          timeout=120, env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)})
+    assert done.returncode == 0, f"exit {done.returncode}: {done.stderr[-500:]}"

@@ -170,8 +170,12 @@ class Reader:
                     "revision": store.revision}
 
     def close(self) -> None:
+        """Stop the builder thread before closing the connections: closing one while the builder
+        reads the revision through it crashed the interpreter (SQLite is not safe against that)."""
         self._closing.set()
         self._wanted.set()
+        if self._loop is not None and self._loop is not threading.current_thread():
+            self._loop.join()
         with self._build_lock, self._open_lock:
             for store in self._opened:
                 store.close()
