@@ -30,9 +30,9 @@ import numpy as np
 from cluster.ingest.dates import MAX_YEAR, MIN_YEAR
 from cluster.quotes.speakers import skeleton
 from cluster.stories.bodies import ArticleBodies
-from cluster.stories.signals import ArticleSignals
+from cluster.stories.signals import ArticleSignals, paragraph_event_terms
 from cluster.stories.textdates import calendar_days
-from cluster.textnorm import CASELESS_SCRIPTS, content_words, names_and_numbers, normalize, numbers, words
+from cluster.textnorm import CASELESS_SCRIPTS, content_words, normalize, numbers, word_tuple
 
 FEATURES: tuple[str, ...] = (
     "meaning_same", "meaning_cross", "lead_same", "lead_cross", "wording", "names_numbers", "few_names",
@@ -46,6 +46,8 @@ _WEEKDAYS = {
     "الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6,
 }
 """English and (normalised) Arabic weekday names -> 0..6, so 'on Wednesday' agrees with 'يوم الأربعاء'."""
+_WEEKDAY_TOKENS = {**_WEEKDAYS, **{"و" + name: day for name, day in _WEEKDAYS.items()}}
+"""The word tokens that name a weekday: each name, and each with the conjunction و joined ('والجمعة')."""
 
 _EN_PLACE = re.compile(r"\b(?:in|at|near)\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})")
 _AR_PLACE = re.compile(r"(?:^|\s)(?:في|ب)\s+([^\s\d]{3,})")
@@ -86,12 +88,11 @@ def paragraph_cues(text: str, lang: str) -> Cues:
     """The numbers, weekdays, names and calendar days one paragraph names, before any publication date
     weighs in (places are read by ``article_cues`` over the whole text)."""
     nums = frozenset(n for n in numbers(text) if len(n) >= 2 and not _is_year(n))
-    days = frozenset(_WEEKDAYS[w[1:] if w.startswith("و") and w[1:] in _WEEKDAYS else w]
-                     for w in words(text) if w in _WEEKDAYS or (w.startswith("و") and w[1:] in _WEEKDAYS))
+    days = frozenset(_WEEKDAY_TOKENS[w] for w in _WEEKDAY_TOKENS.keys() & word_tuple(text))
     if lang in CASELESS_SCRIPTS:
         names = {w for w in content_words(text, lang) if len(w) > 3}
     else:
-        names = {n for n in names_and_numbers(text) if not n[0].isdigit() and len(n) > 2}
+        names = {n for n in paragraph_event_terms(text, lang) if not n[0].isdigit() and len(n) > 2}
     return Cues(nums, days, frozenset(), _skeletons(names), calendar_days(text))
 
 
