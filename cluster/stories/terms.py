@@ -35,6 +35,9 @@ class ParagraphCounts:
     rows: dict[str, int]
     counts: sparse.csr_matrix
     ends: list[tuple[str, str] | None]
+    seen: dict[str, int]
+    """Term -> the number it got when first seen; ``order`` turns that into its column."""
+    order: np.ndarray
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,7 @@ class BodyTerms:
         texts = [normalize(t).lower().split(BREAK) for t in body_texts]
         vocabulary: dict[str, int] = {}
         rows: dict[str, int] = {}
-        features: list[list[int]] = []
+        features: list[np.ndarray] = []  # arrays, not lists: 10,000 lists alive here set off a full GC
         ends: list[tuple[str, str] | None] = []
         for parts in texts:
             for part in parts:
@@ -64,7 +67,7 @@ class BodyTerms:
                     tokens = _TOKEN.findall(part)
                     ends.append((tokens[0], tokens[-1]) if tokens else None)
                     grams = tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
-                    features.append([vocabulary.setdefault(g, len(vocabulary)) for g in grams])
+                    features.append(np.array([vocabulary.setdefault(g, len(vocabulary)) for g in grams], dtype=np.int64))
         breaks = [[vocabulary.setdefault(pair, len(vocabulary)) for pair in _break_pairs([rows[p] for p in parts], ends)]
                   for parts in texts]
         if not vocabulary:  # no text has a word
@@ -77,7 +80,7 @@ class BodyTerms:
         counts = membership @ part_counts + _sparse_counts([order[b] for b in breaks], len(names))
         counts = sparse.csr_matrix(counts, dtype=np.int64)
         counts.sort_indices()
-        return cls(counts, np.array(names, dtype=object), None, ParagraphCounts(rows, part_counts, ends))
+        return cls(counts, np.array(names, dtype=object), None, ParagraphCounts(rows, part_counts, ends, vocabulary, order))
 
     @cached_property
     def idf(self) -> np.ndarray:
@@ -112,9 +115,17 @@ class BodyTerms:
         counts, ends = self._paragraph_counts(distinct)
         where = {p: k for k, p in enumerate(distinct)}
         positions = [[where[normalize(p).lower()] for p in text] for text in paragraphs]
-        pairs = [[self.columns[pair] for pair in _break_pairs(text, ends) if pair in self.columns] for text in positions]
+        pairs = [[k for pair in _break_pairs(text, ends) if (k := self._column(pair)) is not None] for text in positions]
         summed = _membership(positions, len(distinct)) @ counts + _sparse_counts(pairs, len(self.names))
         return weigh(sparse.csr_matrix(summed), self.idf)
+
+    def _column(self, term: str) -> int | None:
+        """The column of a term, None when no body has it (read through ``count``'s own numbering where
+        it is kept: no second dictionary of ~100,000 terms)."""
+        if self.paragraphs is not None:
+            seen = self.paragraphs.seen.get(term)
+            return None if seen is None else int(self.paragraphs.order[seen])
+        return self.columns.get(term)
 
     def _paragraph_counts(self, distinct: list[str]) -> tuple[sparse.csr_matrix, list[tuple[str, str] | None]]:
         """Counts and end words of the given normalised paragraphs: the stored rows where ``count`` saw
