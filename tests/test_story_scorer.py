@@ -262,3 +262,11 @@ def test_wording_of_paragraphs_never_counted_before_equals_the_joined_text():
     counter = CountVectorizer(ngram_range=(1, 2), vocabulary=terms.names)
     joined = weigh(counter.transform([normalize("\n\n".join(unseen[0]))]), terms.idf)
     assert np.allclose(terms.tfidf_of(unseen).toarray(), joined.toarray())
+
+
+def test_story_cv_takes_the_most_regularised_of_tied_settings():
+    from cluster.evaluation.story_cv import most_regularised
+
+    choices = {(0.1, 0.15): (0.9483, 0.425), (1.0, 0.15): (0.9484, 0.425), (10.0, 1.0): (0.9400, 0.45)}
+    assert most_regularised(choices) == (0.1, 0.15)
+    assert most_regularised({(0.1, 0.15): (0.930, 0.4), (1.0, 0.15): (0.948, 0.425)}) == (1.0, 0.15)
