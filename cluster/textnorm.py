@@ -89,7 +89,7 @@ def word_tuple(text: str) -> tuple[str, ...]:
 
 def numbers(text: str) -> set[str]:
     """The numbers a text mentions, digits folded to ASCII and separators dropped (``2,735`` -> ``2735``)."""
-    return {re.sub(r"[.,]", "", n) for n in _NUMBER.findall(normalize(text))}
+    return {n.replace(".", "").replace(",", "") for n in _NUMBER.findall(normalize(text))}
 
 
 def script_language(text: str, default: str = "und") -> str:
@@ -128,7 +128,17 @@ def content_words(text: str, lang: str) -> list[str]:
 
 
 _NAME_OR_NUMBER = re.compile(r"\b(?:[A-Z][\w'’-]*[\w]|[A-Z]{2,}|\d[\d,.]*\d|\d)\b")
-_SENTENCE_END = re.compile(r"[.!?؟:\"”»]\s*$")
+_SENTENCE_END = frozenset('.!?؟:"”»')
+
+
+def _starts_sentence(line: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence: only spaces before it on the line, or a sentence
+    end (``.!?؟:"”»``) then spaces. Reads back over the spaces only, so a long line costs no more per
+    word (testing the whole text before each word made long paragraphs quadratic)."""
+    k = start - 1
+    while k >= 0 and line[k].isspace():
+        k -= 1
+    return k < 0 or line[k] in _SENTENCE_END
 
 
 def names_and_numbers(text: str) -> list[str]:
@@ -141,8 +151,7 @@ def names_and_numbers(text: str) -> list[str]:
     found = []
     for line in text.splitlines():
         for match in _NAME_OR_NUMBER.finditer(line):
-            before = line[: match.start()]
-            if match.group()[0].isupper() and (not before.strip() or _SENTENCE_END.search(before)):
+            if match.group()[0].isupper() and _starts_sentence(line, match.start()):
                 continue
             token = normalize(match.group()).replace(",", "")
             found.append(token[:-2] if token.endswith("'s") else token)

@@ -22,7 +22,9 @@ from cluster.stories.linkage import agglomerate
 from cluster.stories.reuse import candidate_features
 from cluster.stories.scorer import SHIPPED, StoryScorer, load_scorer
 from cluster.stories.signals import ArticleSignals, BodyTerms, build_signals, pair_signals
+from cluster.stories.terms import weigh
 from cluster.stories.textdates import calendar_days
+from cluster.textnorm import normalize
 
 MEETING_1 = ("Turkish intelligence chief Ibrahim Kalin met Hamas leaders in Istanbul on Wednesday to discuss "
              "a ceasefire in Gaza and the release of 24 hostages.")
@@ -230,3 +232,41 @@ def test_wording_of_an_article_read_as_paragraphs_equals_the_joined_text():
     terms = BodyTerms.count(["\n\n".join(p) for p in paragraphs] + ["Cairo talks on Gaza aid"])
     joined = terms.tfidf()[:2].toarray()
     assert np.allclose(terms.tfidf_of(paragraphs).toarray(), joined)
+
+
+def test_body_terms_counted_by_paragraph_equal_a_count_of_the_whole_text():
+    """The wording signal counts each paragraph once and adds the word pairs across breaks: the same
+    counts as scikit-learn over the joined text, for repeated, empty and Arabic paragraphs."""
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    texts = [
+        "Kalin met Hamas in Ankara.\n\nThe talks covered Gaza aid.",
+        "The talks covered Gaza aid.\n\n\n\nAnkara said on Monday",
+        "التقى كالن وفد حماس في أنقرة\n\nوبحث الجانبان المساعدات ٢٠٢٦",
+        "I",
+    ]
+    terms = BodyTerms.count(texts)
+    reference = CountVectorizer(ngram_range=(1, 2))
+    counts = reference.fit_transform([normalize(t) for t in texts])
+    assert list(terms.names) == list(reference.get_feature_names_out())
+    assert (terms.counts != counts).nnz == 0
+
+
+def test_wording_of_paragraphs_never_counted_before_equals_the_joined_text():
+    """A paragraph the corpus count never saw (a segment holding a blank line) is counted on the corpus's
+    terms and IDF: the row equals the joined text's."""
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    terms = BodyTerms.count(["Kalin met Hamas in Ankara.\n\nThe talks covered Gaza aid.", "Cairo talks on Gaza aid"])
+    unseen = [["Kalin met Hamas\n\nin Cairo.", "The talks covered Gaza aid."]]
+    counter = CountVectorizer(ngram_range=(1, 2), vocabulary=terms.names)
+    joined = weigh(counter.transform([normalize("\n\n".join(unseen[0]))]), terms.idf)
+    assert np.allclose(terms.tfidf_of(unseen).toarray(), joined.toarray())
+
+
+def test_story_cv_takes_the_most_regularised_of_tied_settings():
+    from cluster.evaluation.story_cv import most_regularised
+
+    choices = {(0.1, 0.15): (0.9483, 0.425), (1.0, 0.15): (0.9484, 0.425), (10.0, 1.0): (0.9400, 0.45)}
+    assert most_regularised(choices) == (0.1, 0.15)
+    assert most_regularised({(0.1, 0.15): (0.930, 0.4), (1.0, 0.15): (0.948, 0.425)}) == (1.0, 0.15)

@@ -199,8 +199,23 @@ def choose(sets: Sequence[PairSet], quiet: bool = True) -> tuple[float, float, f
             if not quiet:
                 print(f"C={c:<5} strays={strays:<5} cut={cut:.3f} smoothed worst F1={score:.4f} "
                       + " ".join(f"{n}={prf[2]:.4f}" for n, prf in curve[cut].items()), file=sys.stderr)
-    c, strays = max(choices, key=lambda k: choices[k][0])
+    c, strays = most_regularised(choices)
     return c, strays, choices[(c, strays)][1], choices[(c, strays)][2]
+
+
+TIE = 0.001
+"""Smoothed F1 within this of the best is a tie (a single article moves B-cubed F1 by more on these sets)."""
+
+
+def most_regularised(choices: dict[tuple[float, float], tuple]) -> tuple[float, float]:
+    """Among the (C, strays) whose smoothed score ties the best, the smallest C, then the first stray rule.
+
+    The simplest model among equals: on the dev sets C = 0.1 and C = 1 tie at the chosen cut (0.9483
+    against 0.9484), and taking the strict maximum let a 0.0001 difference pick the weaker
+    regularisation, whose NTREX out-of-fold F1 is 0.965 instead of 0.973."""
+    best = max(score for score, *_ in choices.values())
+    tied = [key for key, (score, *_) in choices.items() if score >= best - TIE]
+    return min(tied, key=lambda key: (key[0], STRAYS.index(key[1])))
 
 
 def nested(sets: Sequence[PairSet]) -> dict[str, tuple]:

@@ -23,10 +23,29 @@ class RowCosines:
     def __getitem__(self, index: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
         left, right = index
         if sparse.issparse(self.rows):
-            if self.rows.shape[1] == 0:
-                return np.zeros(len(left))
-            return np.asarray(self.rows[left].multiply(self.rows[right]).sum(axis=1)).ravel()
+            return sparse_row_dots(self.rows, left, right)
         return np.clip(np.einsum("ij,ij->i", self.rows[left], self.rows[right]), -1.0, 1.0)
+
+
+PAIR_CHUNK = 1024
+"""Pairs whose sparse rows are multiplied at a time: two chunks of TF-IDF rows stay small enough for the
+cache, where all pairs at once copied every row ~40 times (a 720-article corpus: ~80 MB per side)."""
+
+
+def sparse_row_dots(rows: sparse.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Dot product of rows ``left[k]`` and ``right[k]`` for each k, the same values as multiplying whole
+    rows: terms held by one row only never meet another, so they are dropped first (most word pairs
+    of a corpus occur in one article), and the pairs are taken a chunk at a time."""
+    rows = sparse.csr_matrix(rows)
+    met = np.flatnonzero(np.bincount(rows.indices, minlength=rows.shape[1]) >= 2)
+    if not len(met) or not len(left):
+        return np.zeros(len(left))
+    rows = rows[:, met].tocsr()
+    out = np.empty(len(left))
+    for start in range(0, len(left), PAIR_CHUNK):
+        stop = start + PAIR_CHUNK
+        out[start:stop] = np.asarray(rows[left[start:stop]].multiply(rows[right[start:stop]]).sum(axis=1)).ravel()
+    return out
 
 
 @dataclass(frozen=True)

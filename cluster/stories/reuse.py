@@ -15,16 +15,13 @@ joins any host of a reused paragraph. Reading the rest alone lifted the out-of-f
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import numpy as np
 from scipy import sparse
 
 from cluster.stories.bodies import ArticleBodies
 from cluster.stories.features import all_cues, article_cues, pair_features
 from cluster.stories.lookups import BothTrue, RowCosines, SameValue, SparsePairs
-from cluster.stories.signals import ArticleSignals
-from cluster.textnorm import event_terms
+from cluster.stories.signals import ArticleSignals, body_event_terms
 
 MOSTLY_SHARED = 0.5
 """An article with at least this share of its body paragraphs shared is a copy of the other: compared whole."""
@@ -75,8 +72,7 @@ def _reread(
     kept = [[t for i, t in sorted(bodies.paragraphs[side].items()) if i not in left_out] for side, left_out in unique]
     texts = ["\n\n".join(paragraphs) for paragraphs in kept]
     langs = np.array([bodies.articles[i].lang for i in sides])
-    entity_docs = [[term for paragraph in t.split("\n\n") for term in _event_terms(paragraph, lang)]
-                   for t, lang in zip(texts, langs)]
+    entity_docs = [body_event_terms(t, lang) for t, lang in zip(texts, langs)]
     has = np.array([len(set(e)) for e in entity_docs]) >= min_entities
     names = (signals.names.transform([" ".join(e) for e in entity_docs]).tocsr() if signals.names is not None
              else sparse.csr_matrix((len(texts), 0)))
@@ -89,9 +85,3 @@ def _reread(
     left = np.array([position[a] for a, _ in pairs])
     right = np.array([position[b] for _, b in pairs])
     return pair_features(stand_in, cues, left, right)
-
-
-@lru_cache(maxsize=1 << 16)
-def _event_terms(paragraph: str, lang: str) -> tuple[str, ...]:
-    """``event_terms`` of one paragraph, memoised: stand-ins share most paragraphs with their article."""
-    return tuple(event_terms(paragraph, lang))

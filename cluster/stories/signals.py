@@ -15,10 +15,10 @@ similarity of articles published far apart.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Protocol
 
 import numpy as np
@@ -29,79 +29,11 @@ from cluster.documents import Article
 from cluster.duplicates.matches import DuplicateGroup
 from cluster.stories.bodies import ArticleBodies
 from cluster.stories.lookups import BothTrue, Continuation, RowCosines, SameValue, SparsePairs
-from cluster.textnorm import event_terms, normalize
+from cluster.stories.terms import BodyTerms
+from cluster.textnorm import event_terms
 
 ParagraphLink = tuple[tuple[str, int], tuple[str, int]]
 """Two paragraphs, as (article id, segment index), that two articles share as a duplicate passage."""
-
-
-@dataclass(frozen=True)
-class BodyTerms:
-    """Word and word-pair counts of each article's body, counted once for two uses: the wording
-    signal (all terms) and story keywords (single words only)."""
-
-    counts: sparse.csr_matrix
-    names: np.ndarray
-
-    @classmethod
-    def count(cls, body_texts: Sequence[str]) -> BodyTerms:
-        from sklearn.feature_extraction.text import CountVectorizer  # sklearn's import pulls pandas, scipy.stats
-
-        vectorizer = CountVectorizer(ngram_range=(1, 2))
-        try:
-            counts = vectorizer.fit_transform([normalize(t) for t in body_texts])
-        except ValueError:  # no document has a word
-            return cls(sparse.csr_matrix((len(body_texts), 0)), np.array([], dtype=object))
-        return cls(counts.tocsr(), vectorizer.get_feature_names_out())
-
-    def tfidf(self, columns: np.ndarray | None = None) -> sparse.csr_matrix:
-        """Sublinear TF-IDF rows (unit length) over all terms or the given columns."""
-        counts = self.counts if columns is None else self.counts[:, columns]
-        if counts.shape[1] == 0:  # no article has a word (e.g. one-letter texts): nothing to weigh
-            return sparse.csr_matrix(counts.shape)
-        from sklearn.feature_extraction.text import TfidfTransformer
-
-        return TfidfTransformer(sublinear_tf=True).fit_transform(counts).tocsr()
-
-    def tfidf_of(self, paragraphs: Sequence[Sequence[str]]) -> sparse.csr_matrix:
-        """Unit-length TF-IDF rows of other texts, each given as its paragraphs (an article with some
-        paragraphs left out), on this corpus's terms and IDF so that their cosines sit on the scale of
-        the wording signal. Each distinct paragraph is counted once; the word pair across each
-        paragraph break is added, so a row equals that of the paragraphs joined."""
-        if self.counts.shape[1] == 0:
-            return sparse.csr_matrix((len(paragraphs), 0))
-        from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
-
-        distinct = list(dict.fromkeys(p for text in paragraphs for p in text))
-        where = {p: k for k, p in enumerate(distinct)}
-        rows = [k for k, text in enumerate(paragraphs) for _ in text]
-        cols = [where[p] for text in paragraphs for p in text]
-        membership = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(paragraphs), len(distinct)))
-        normalized = [normalize(p) for p in distinct]
-        vectorizer = CountVectorizer(ngram_range=(1, 2), vocabulary=self.names)
-        counts = membership @ vectorizer.transform(normalized) + self._break_pairs(paragraphs, distinct, normalized)
-        return TfidfTransformer(sublinear_tf=True).fit(self.counts).transform(counts).tocsr()
-
-    def _break_pairs(self, paragraphs: Sequence[Sequence[str]], distinct: list[str], normalized: list[str]):
-        """Counts of the word pairs that span a paragraph break (last word of one, first of the next)."""
-        ends = {p: (tokens[0], tokens[-1]) if (tokens := _TOKEN.findall(n)) else None
-                for p, n in zip(distinct, normalized)}
-        column = {name: k for k, name in enumerate(self.names)}
-        rows, cols = [], []
-        for k, text in enumerate(paragraphs):
-            previous = None
-            for p in text:
-                if ends[p] is None:
-                    continue
-                if previous is not None and (col := column.get(f"{previous} {ends[p][0]}")) is not None:
-                    rows.append(k)
-                    cols.append(col)
-                previous = ends[p][1]
-        return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(paragraphs), len(self.names)))
-
-
-_TOKEN = re.compile(r"(?u)\b\w\w+\b")
-"""scikit-learn's default token pattern (what ``BodyTerms.count`` splits words by)."""
 
 
 class PairLookup(Protocol):
@@ -219,13 +151,27 @@ def _article_rows(bodies: ArticleBodies, links: Iterable[ParagraphLink], cfg: St
     """Body terms and their TF-IDF, the TF-IDF of names and numbers (and its vectorizer), each
     article's language and whether it has enough names, and the paragraphs pairs share."""
     terms = BodyTerms.count(bodies.texts)
-    entity_docs = [event_terms(t, a.lang) for t, a in zip(bodies.texts, bodies.articles)]
+    entity_docs = [body_event_terms(t, a.lang) for t, a in zip(bodies.texts, bodies.articles)]
     names, vectorizer = _tfidf_rows([" ".join(e) for e in entity_docs], token_pattern=r"\S+")
     langs = np.array([a.lang for a in bodies.articles])
     has = np.array([len(set(e)) for e in entity_docs]) >= cfg.min_entities
     reused = shared_paragraphs(bodies.articles, links)
     shared = shared_share(len(bodies.articles), bodies.counts, reused)
     return _Rows(terms, terms.tfidf(), names, vectorizer, langs, has, shared, reused)
+
+
+def body_event_terms(text: str, lang: str) -> list[str]:
+    """``event_terms`` of a body, read paragraph by paragraph: the same terms as of the whole text (names
+    and numbers are read line by line, words never span a paragraph break), in another order, which
+    their TF-IDF does not see. Per paragraph, because the story scorer reads the same paragraphs again:
+    for their day, place and number cues and for each article less a shared paragraph (``stories.reuse``)."""
+    return [term for paragraph in text.split("\n\n") for term in paragraph_event_terms(paragraph, lang)]
+
+
+@lru_cache(maxsize=1 << 16)
+def paragraph_event_terms(paragraph: str, lang: str) -> tuple[str, ...]:
+    """``event_terms`` of one paragraph, memoised."""
+    return tuple(event_terms(paragraph, lang))
 
 
 def combined_similarity(signals: ArticleSignals, cfg: StoryConfig) -> np.ndarray:

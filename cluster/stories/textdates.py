@@ -22,12 +22,15 @@ _DAY_MONTH = re.compile(rf"{_DAY}\s*(?:of\s+)?({_MONTH})(?![^\W\d_])")
 _MONTH_DAY = re.compile(rf"(?<![^\W\d_])({_MONTH})\.?\s+{_DAY}(?![\d:])")
 # "may" and "march" are verbs too: an English month name counts only when capitalised in the text.
 _AMBIGUOUS = frozenset({"may", "march"})
+_DIGIT = re.compile(r"\d")
 
 
 def calendar_days(text: str) -> frozenset[tuple[int, int]]:
     """(month, day) pairs the text names."""
-    found = set()
+    found: set[tuple[int, int]] = set()
     norm = normalize(text)
+    if not _DIGIT.search(norm):  # every form names the day in digits: most paragraphs have none
+        return frozenset()
     for match in _DAY_MONTH.finditer(norm):
         _add(found, text, match, match.group(2), match.group(1))
     for match in _MONTH_DAY.finditer(norm):
