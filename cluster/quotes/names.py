@@ -256,17 +256,39 @@ def full_name(name: str, tokens: list[Token], runs: list[tuple[int, int]], lang:
     if not parts:
         return None
     best: list[Token] = []
-    for first, end in runs:
-        if lang == "ar" and not introduced(tokens, first):
-            continue
-        run = [t for t in tokens[first:end] if t.word and not t.text.lower().endswith(("'s", "’s"))]
-        keys = {_key(t, lang) for t in run}
-        if len(run) > max(len(best), len(parts)) and _key(run[-1], lang) == parts[-1] and set(parts) <= keys:
-            best = run
+    wanted = set(parts)
+    for words, keys in _runs_by_last_word(tokens, runs, lang).get(parts[-1], ()):
+        if len(words) > max(len(best), len(parts)) and wanted <= keys:
+            best = words
     if lang == "ar" and len(best) > 3 and not any(t.norm in AR_NAME_LINKS for t in best):
         return None  # "ومشاهد تظهر لقاء فيدان": a run this long without بن / عبد is running text
     best = best[-4:] if lang == "ar" else best[-2:]
     return " ".join(t.text for t in best) if best else None
+
+
+MentionIndex = dict[str, list[tuple[list[Token], set[str]]]]
+_LAST_INDEX: tuple[object, object, str, MentionIndex] | None = None
+
+
+def _runs_by_last_word(tokens: list[Token], runs: list[tuple[int, int]], lang: str) -> MentionIndex:
+    """Each full mention's words and their keys, filed under its last word, in text order (Arabic:
+    only mentions ``introduced`` as full names). ``full_name`` is asked once per
+    reference and scanning every mention each time made the quote stage quadratic in article length
+    (a long paragraph of "وقال X إن" clauses). The last index is kept with the very lists it was built
+    from (an article's tokens and runs are built once and never changed), so a reuse is exact."""
+    global _LAST_INDEX
+    last = _LAST_INDEX
+    if last is not None and last[0] is tokens and last[1] is runs and last[2] == lang:
+        return last[3]
+    index: MentionIndex = {}
+    for first, end in runs:
+        if lang == "ar" and not introduced(tokens, first):
+            continue
+        words = [t for t in tokens[first:end] if t.word and not t.text.lower().endswith(("'s", "’s"))]
+        if words:
+            index.setdefault(_key(words[-1], lang), []).append((words, {_key(t, lang) for t in words}))
+    _LAST_INDEX = (tokens, runs, lang, index)
+    return index
 
 
 def introduced(tokens: list[Token], first: int) -> bool:
