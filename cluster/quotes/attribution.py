@@ -12,15 +12,12 @@ from __future__ import annotations
 import re
 
 from cluster.documents import Segment
+from cluster.quotes.arabic_subject import arabic_subject
 from cluster.quotes.coref import Attribution, History, resolve
 from cluster.quotes.lexicon import (
     AR_COMPLEMENTIZERS,
-    AR_GENERIC,
-    AR_MEDIA,
     AR_PARTICIPLES,
     AR_RELATIVES,
-    AR_SKIP,
-    AR_TITLE_PREPOSITIONS,
     AR_VERBS,
     EN_DETERMINERS,
     EN_PARTICIPLES,
@@ -29,7 +26,7 @@ from cluster.quotes.lexicon import (
     EN_TITLES,
     EN_VERBS,
 )
-from cluster.quotes.names import Token, is_name_token, is_stop, name_run, name_runs, tokenize
+from cluster.quotes.names import Token, is_name_token, is_stop, tokenize
 from cluster.quotes.sources import AR_SOURCE_TRIGGERS, EN_SOURCE_HEADS, strip_prefix_article
 from cluster.textnorm import normalize
 
@@ -42,7 +39,6 @@ AR_NOUNS_LIKE_VERBS = frozenset(("رأي", "رأيه", "رأيها"))
 """Nouns that normalise like a reporting verb: رأي (an opinion) is not رأى (he deemed), which
 normalisation spells alike ("دليل على رأي القرن التاسع عشر")."""
 QUOTING_VERBS = frozenset(normalize(w) for w in "نقل نقلت quoted".split())
-AR_DESCRIBING = frozenset(normalize(w) for w in ("وهو", "وهي", "وهم"))
 ISSUED = frozenset(normalize(w) for w in "صادر صادرة".split())
 """"بيان صادر عن X": the statement is X's."""
 QUOTE_NOUNS = frozenset(normalize(w) for w in "قوله قولها قولهم تأكيده تأكيدها".split())
@@ -89,7 +85,7 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
         elif (quoted := _quoted_source(tokens, i, lang)) is not None:
             written = quoted
         else:
-            written = _arabic_subject(tokens, i) if lang == "ar" else _english_subject(tokens, i)
+            written = arabic_subject(tokens, i) if lang == "ar" else _english_subject(tokens, i)
             if lang == "ar" and not written:
                 written = _arabic_fronted_subject(tokens, i)
         speaker = resolve(written, lang, seg, history, seg.start + token.start)
@@ -170,69 +166,6 @@ def _in_relative_clause(tokens: list[Token], verb: int, lang: str) -> bool:
         return False
     previous = tokens[verb - 1]
     return previous.norm in AR_RELATIVES if lang == "ar" else previous.text.lower() in EN_RELATIVES
-
-
-def _arabic_subject(tokens: list[Token], verb: int) -> list[Token]:
-    """The words after an Arabic reporting verb up to a preposition, a time word, ``أن`` or ``:``."""
-    subject: list[Token] = []
-    for k in range(verb + 1, min(verb + 14, len(tokens))):
-        token = tokens[k]
-        if not token.word:
-            if token.text in "،,":
-                if _apposition_follows(tokens, k, subject):
-                    break
-                continue
-            break
-        norm = token.norm
-        if norm in AR_SKIP and not subject:
-            continue
-        if ((norm in AR_TITLE_PREPOSITIONS or norm.startswith("لل")) and subject and name_run(subject, "ar") is None
-                and not _next_is_complementizer(tokens, k)):
-            subject.append(token)
-            continue
-        if (norm == "في" and subject and name_run(subject, "ar") is None and _is_title(subject[0])
-                and _named_after_place(tokens, k)):
-            subject.append(token)  # "المتحدث باسم الدفاع المدني في غزة محمود بصل"
-            continue
-        if norm in AR_COMPLEMENTIZERS or is_stop(token) or norm.startswith("لل") or norm in AR_PARTICIPLES:
-            break
-        if norm in AR_RELATIVES or norm in AR_DESCRIBING:
-            break  # "نارسيس تيرميز الذي يبلغ من العمر 68 عاما وهو عامل": what follows describes the speaker
-        if (norm.startswith("ل") and norm[1:] in AR_MEDIA) or norm == "ل":
-            break  # "لقناة ...", 'لـ"الجزيرة نت"': whom the speaker told
-        subject.append(token)
-    return subject
-
-
-
-
-def _is_title(token: Token) -> bool:
-    """"المتحدث" opens a title that a place and a name may follow; "الصفدي" is a speaker already
-    ("وقال الصفدي في مؤتمر صحفي مشترك": the conference is no place before a name)."""
-    return strip_prefix_article(token.norm) in AR_GENERIC
-
-
-def _named_after_place(tokens: list[Token], k: int) -> bool:
-    """"في PLACE NAME NAME" then a complementizer, a colon or a comma: the title goes on to a name."""
-    words = []
-    for token in tokens[k + 1: k + 6]:
-        if not token.word or token.norm in AR_COMPLEMENTIZERS or (words and is_stop(token)):
-            break  # "... في السودان كليمنتاين نكويتا سلامي من أن": حذر من
-        words.append(token)
-    runs = name_runs(words[1:], "ar")
-    return len(words) >= 3 and runs == [(0, len(words) - 1)]
-
-
-def _apposition_follows(tokens: list[Token], comma: int, subject: list[Token]) -> bool:
-    """"قال جون جولدسميث، رئيس مجتمع كرومويل": after a name, a comma and a title start an apposition
-    that describes the speaker; the name is the subject."""
-    following = next((t for t in tokens[comma + 1:] if t.word), None)
-    return following is not None and following.norm in AR_GENERIC and name_run(subject, "ar") is not None
-
-
-def _next_is_complementizer(tokens: list[Token], k: int) -> bool:
-    following = next((t for t in tokens[k + 1:] if t.word), None)
-    return following is not None and following.norm in AR_COMPLEMENTIZERS
 
 
 def _arabic_fronted_subject(tokens: list[Token], verb: int) -> list[Token]:

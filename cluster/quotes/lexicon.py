@@ -38,6 +38,16 @@ AR_SUBJECT_STOPS = frozenset(normalize(w) for w in """
 في خلال عبر على عن إلى أمام مع من منذ بعد قبل وفق وفقا حسب بحسب لدى خلال عقب أثناء حول ضمن بشأن إزاء
 الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت يوم اليوم أمس مساء صباح الليلة فجر ظهر نقلا أيضا كذلك إلا
 بصورة بشكل غير مجددا""".split())
+AR_NUMBER_WORDS = frozenset(normalize(w) for w in """
+اثنان اثنين اثنتان اثنتين ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثماني ثمانية تسع تسعة عشر عشرة
+عشرات مئات آلاف عدة بعض أحد إحدى""".split())
+"""Numbers and quantities ("ثلاثة مصادر", "سكان ثلاث بلدات"): no part of a name."""
+AR_TITLE_ADJECTIVES = frozenset(normalize(w) for w in "عام عامة كبير كبيرة كبار محللي".split())
+"""Words of a title that are no name ("مدير عام وزارة الصحة", "كبير محللي السلع"); kept out of
+``AR_GENERIC``, whose definite forms end other rules ("المفوضة العامة بالإنابة")."""
+AR_TIME_WORDS = frozenset(normalize(w) for w in """
+الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت يوم اليوم أمس مساء صباح""".split())
+"""("أعلنت وزارة النقل، السبت، زيادة ...": after a time word between commas comes the verb's object.)"""
 AR_TITLE_PREPOSITIONS = frozenset(normalize(w) for w in "إلى لدى".split())
 """Prepositions inside a title ("المبعوث الخاص إلى الشرق الأوسط ستيف ويتكوف"): the subject goes on
 through them while no name has been met."""

@@ -17,8 +17,11 @@ from typing import NamedTuple
 from cluster.quotes.lexicon import (
     AR_COMPLEMENTIZERS,
     AR_GENERIC,
+    AR_NUMBER_WORDS,
     AR_PARTICIPLES,
     AR_SUBJECT_STOPS,
+    AR_TIME_WORDS,
+    AR_TITLE_ADJECTIVES,
     AR_TITLE_PREPOSITIONS,
     AR_VERBS,
     EN_DETERMINERS,
@@ -104,7 +107,7 @@ def name_runs(tokens: list[Token], lang: str) -> list[tuple[int, int]]:
             continue
         if token.word and (is_name_token(token, lang, previous_generic) or _given_name(tokens, k, lang)) and (
                 not _conjoined_noun(token, lang)) and not _genitive_of(tokens, k, lang) and (
-                not _definite_with_clitic(tokens, k, lang)):
+                not _definite_with_clitic(tokens, k, lang)) and not _place_before_name(tokens, k, lang, start):
             if start is None:
                 start = k
             previous_generic = False
@@ -118,6 +121,15 @@ def name_runs(tokens: list[Token], lang: str) -> list[tuple[int, int]]:
     if start is not None:
         runs.append(_after_place(tokens, start, len(tokens), lang))
     return runs
+
+
+def _place_before_name(tokens: list[Token], k: int, lang: str, start: int | None) -> bool:
+    """"رئيس حركة حماس في غزة خليل الحية": the word right after في is a place, and a name may follow it;
+    starting the run after the place lets the family name with ال join the given name."""
+    if lang != "ar" or start is not None or k == 0 or tokens[k - 1].norm != "في" or k + 1 >= len(tokens):
+        return False
+    following = tokens[k + 1]
+    return following.word and is_name_token(following, lang, False)
 
 
 def _after_place(tokens: list[Token], start: int, end: int, lang: str) -> tuple[int, int]:
@@ -237,6 +249,8 @@ def is_name_token(token: Token, lang: str, after_generic: bool) -> bool:
         return False
     if norm in AR_TITLE_PREPOSITIONS or is_stop(token) or norm in AR_FUNCTION_WORDS or norm in AR_COMPLEMENTIZERS:
         return False
+    if norm in AR_NUMBER_WORDS or norm in AR_TITLE_ADJECTIVES:
+        return False
     forms = [norm, norm[1:]] if norm[0] in "وفل" and len(norm) > 3 else [norm]
     if any(f in AR_VERBS or f in AR_PARTICIPLES or f in AR_ORG_NAMES for f in forms):
         return False  # an organisation's own name (حماس) ends a person's run: "لحركة حماس حسام بدران"
@@ -326,6 +340,8 @@ def _title_words(tokens: list[Token], first: int, lang: str) -> set[str]:
     for token in reversed(tokens[max(0, first - MENTION_WINDOW): first]):
         if not token.word and token.text not in "،,()-–":
             break
+        if token.word and lang == "ar" and token.norm in AR_TIME_WORDS:
+            break  # "أعلنت وزارة النقل، السبت، زيادة ...": no title across a time word
         if token.word:
             words.add(title_key(token.text, lang))
             if lang != "ar" and "-" in token.text:

@@ -28,7 +28,7 @@ AR_SOURCE_HEADS = _ar("""مصادر مصدر مسؤول مسؤولون مسؤو�
 AR_UNNAMED_ROLES = _ar("مراسل مراسلة طبيب طبيبة مسعف ممرض ممرضة")
 """A person by role: an unnamed source when indefinite ("طبيب في المستشفى", "مراسل الجزيرة"), the one
 named or met before when definite ("الطبيب")."""
-AR_QUANTIFIERS = _ar("أحد إحدى بعض")
+AR_QUANTIFIERS = _ar("أحد إحدى بعض عدة اثنان اثنين ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة")
 """"One of", "some of" before a head noun: the head decides ("أحد أعضاء الجمعية" names no one)."""
 AR_SPOKESPERSON = _ar("متحدث متحدثة ناطق ناطقة")
 """An indefinite spokesperson ("متحدث باسم حزب العمال", "a Labour Party spokesman") is an unnamed source;
