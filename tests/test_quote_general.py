@@ -60,3 +60,25 @@ def test_a_headline_label_without_its_head_noun_is_the_institution():
                       "بغداد – أعلنت وزارة الكهرباء، الأحد، خطة لتأمين التيار.\n\n"
                       "وقال وزير الكهرباء زياد علي فاضل إن الخطة تشمل كل المحافظات دون استثناء.")
     assert found["لا انقطاع للتيار"] == ("وزارة الكهرباء", "organisation")
+
+
+def test_a_pronoun_goes_to_the_arabic_named_person_the_paragraph_introduces():
+    found = _speakers('Headline here\n\nWitkoff said on Monday that the talks were moving forward and a deal was '
+                      'close.\n\nHamas\'s Gaza chief Khalil al-Hayya struck a harder tone. "We will not hand over '
+                      'our weapons before a state is established," he said in a recorded speech.', "en")
+    assert found["We will not hand over"] == ("Khalil al-Hayya", "person")  # not Witkoff, quoted before
+
+
+def test_a_long_apposition_between_the_subject_and_said():
+    found = _speakers("Headline here\n\nCOGAT, the Israeli defence ministry body that oversees civilian affairs in "
+                      "the Palestinian territories, said Israel facilitates medical evacuations after security "
+                      "checks.", "en")
+    assert found["Israel facilitates"] == ("COGAT", "person")  # the body, not "Israel" of the clause
+
+
+def test_a_quotation_over_paragraphs_is_spoken_by_the_name_after_its_last_part():
+    found = _speakers('Headline here\n\nWHO representative Rik Peeperkorn said the number was very small '
+                      'compared with the need.\n\nAmong those on the buses was Mohammed Abu Odeh. "We waited '
+                      'seven months. Every day I watched my son grow weaker.\n\n"Today I feel there is hope," '
+                      'his mother, Umm Mohammed, told AFP.', "en")
+    assert found["We waited seven months"] == ("Umm Mohammed", "person")  # not the speaker before

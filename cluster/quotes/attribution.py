@@ -267,7 +267,7 @@ def _before_apposition(tokens: list[Token], comma: int) -> int:
     """"John Goldsmith, chairman of the Cromwell Society, said": the index of the word before the
     apposition's opening comma when a capitalised name stands there; "the agent, Paul Harris, said":
     the name between the commas; else ``comma`` itself."""
-    for j in range(comma - 1, max(comma - 12, -1), -1):
+    for j in range(comma - 1, max(comma - 20, -1), -1):  # "COGAT, the Israeli defence ministry body that ..., said"
         if tokens[j].text == ",":
             if j > 0 and tokens[j - 1].word and tokens[j - 1].text[0].isupper():
                 return j - 1

@@ -123,7 +123,13 @@ def _continues(text: str, before: Quote, after: Quote) -> bool:
 
 
 def _joined(text: str, first: Quote, rest: Quote) -> Quote:
-    return replace(first, text=text[first.start:rest.end], end=rest.end)
+    """One quotation over paragraphs; a speaker named after its last part ('"...," his mother, Umm
+    Mohammed, told AFP') is the speaker of all of it (the first part had only the speaker before it)."""
+    joined = replace(first, text=text[first.start:rest.end], end=rest.end)
+    if rest.speaker and rest.speaker != first.speaker:
+        joined = replace(joined, speaker=rest.speaker, speaker_as_written=rest.speaker_as_written,
+                         speaker_kind=rest.speaker_kind)
+    return joined
 
 
 def _bounded_parts(seg: Segment) -> list[Segment]:

@@ -16,7 +16,7 @@ from bisect import bisect_left
 from collections import Counter
 
 from cluster.quotes.lexicon import AR_GENERIC, DOUBLE_MARKS, EN_DETERMINERS, EN_PRONOUNS, EN_TITLES
-from cluster.quotes.names import Token, full_name, introduced, strip_article
+from cluster.quotes.names import ARABIC_PARTICLE_NAME, Token, full_name, introduced, strip_article
 from cluster.quotes.sources import AR_ORG_HEADS, PERSON, name_kind, strip_prefix_article
 
 OPENER_CHARS = 80
@@ -42,11 +42,16 @@ def introduced_person(tokens: list[Token], runs: list[tuple[int, int]], starts: 
         if start < lo:
             continue
         words = [t.text for t in tokens[first:end] if t.word]
-        if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and _introduces(tokens, first, end):
+        if 2 <= len(words) <= 3 and all(_capitalised(w) for w in words) and _introduces(tokens, first, end):
             name = " ".join(words)
             if name_kind(name) == PERSON:
                 found = name
     return found
+
+
+def _capitalised(word: str) -> bool:
+    """A word of an English full name: capitalised, or an Arabic name's particle ("Khalil al-Hayya")."""
+    return word[:1].isupper() or bool(ARABIC_PARTICLE_NAME.match(word))
 
 
 def _introduces(tokens: list[Token], first: int, end: int) -> bool:
