@@ -82,3 +82,26 @@ def test_a_quotation_over_paragraphs_is_spoken_by_the_name_after_its_last_part()
                       'seven months. Every day I watched my son grow weaker.\n\n"Today I feel there is hope," '
                       'his mother, Umm Mohammed, told AFP.', "en")
     assert found["We waited seven months"] == ("Umm Mohammed", "person")  # not the speaker before
+
+
+def test_a_name_in_quote_marks_inside_the_speakers_description_is_no_quote():
+    found = _speakers('عنوان الخبر\n\nوقال كبير الاقتصاديين في بنك "كابيتال إيكونوميكس" البريطاني جيسون توفي إن '
+                      "الاقتصاد المصري سيتباطأ خلال العام المقبل.")
+    assert list(found) == ["الاقتصاد المصري سيتباطأ خلال العام المقبل"]
+    assert found["الاقتصاد المصري"] == ("جيسون توفي", "person")
+
+
+def test_new_english_reporting_verbs_and_a_clause_before_said_then_a_comma():
+    found = _speakers("Headline here\n\nGENEVA, Dec 1 (Reuters) - Food prices rose for a third month in November, "
+                      "the World Food Programme said, in its latest monthly index.\n\n"
+                      "The International Energy Agency forecast in its monthly report that demand would slow "
+                      "next year.\n\nThe minister later responded on X that the figures were out of date.", "en")
+    assert found["Food prices rose"] == ("World Food Programme", "organisation")  # no dateline
+    assert found["demand would slow"] == ("International Energy Agency", "organisation")
+    assert "the figures were out of date" in found
+
+
+def test_an_english_name_with_bin_is_one_name():
+    found = _speakers("Headline here\n\nSaudi Energy Minister Prince Abdulaziz bin Salman told Al Arabiya that the "
+                      "group was not chasing market share.", "en")
+    assert found["the group was not"] == ("Abdulaziz bin Salman", "person")  # not "Salman"

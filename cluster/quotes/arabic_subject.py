@@ -16,6 +16,7 @@ from cluster.quotes.lexicon import (
     AR_SKIP,
     AR_TITLE_ADJECTIVES,
     AR_TITLE_PREPOSITIONS,
+    DOUBLE_MARKS,
 )
 from cluster.quotes.names import Token, is_stop, name_run, name_runs
 from cluster.quotes.sources import strip_prefix_article
@@ -28,8 +29,13 @@ AR_DESCRIBING = frozenset(normalize(w) for w in ("وهو", "وهي", "وهم"))
 def arabic_subject(tokens: list[Token], verb: int) -> list[Token]:
     """The words after an Arabic reporting verb up to a preposition, a time word, ``أن`` or ``:``."""
     subject: list[Token] = []
+    quoted_name = False
     for k in range(verb + 1, min(verb + 14, len(tokens))):
         token = tokens[k]
+        if not token.word and token.text in DOUBLE_MARKS and subject and (
+                quoted_name or name_run(subject, "ar") is None):
+            quoted_name = not quoted_name  # 'كبير محللي السلع في بنك "إس إي بي" السويدي بيارنه شيلدروب'
+            continue
         if not token.word:
             if token.text in "،,":
                 if _apposition_follows(tokens, k, subject):
@@ -71,8 +77,10 @@ def _named_after_place(tokens: list[Token], k: int) -> bool:
     the phrase (a name of two words at least, after the place or a definite word)."""
     words: list[Token] = []
     end = k + 1
-    for end in range(k + 1, min(k + 9, len(tokens))):
+    for end in range(k + 1, min(k + 11, len(tokens))):
         token = tokens[end]
+        if not token.word and token.text in DOUBLE_MARKS and words:
+            continue
         if not token.word or token.norm in AR_COMPLEMENTIZERS or (words and is_stop(token)):
             break  # "... في السودان كليمنتاين نكويتا سلامي من أن": حذر من
         words.append(token)

@@ -20,6 +20,7 @@ from cluster.quotes.lexicon import (
     AR_RELATIVES,
     AR_VERBS,
     EN_DETERMINERS,
+    EN_NAME_PARTICLES,
     EN_PARTICIPLES,
     EN_PRONOUNS,
     EN_RELATIVES,
@@ -95,7 +96,7 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
     return found
 
 
-EN_VERB_NOUNS = frozenset("claim claims reports report".split())
+EN_VERB_NOUNS = frozenset("claim claims reports report forecast forecasts".split())
 
 
 def _noun_use(tokens: list[Token], i: int, lang: str) -> bool:
@@ -199,6 +200,8 @@ def _english_subject(tokens: list[Token], verb: int) -> list[Token]:
             return [tokens[k]]
         if word[0].isupper() or is_name_token(tokens[k], "en", False) or (before and word.lower() in EN_TITLES):
             before.insert(0, tokens[k])
+        elif before and word.lower() in EN_NAME_PARTICLES and k > 0 and tokens[k - 1].text[:1].isupper():
+            before.insert(0, tokens[k])  # "Prince Abdulaziz bin Salman told": one name, not "Salman"
         elif (not before and word.isalpha() and word.islower() and k > 0
               and tokens[k - 1].text.lower() in EN_DETERMINERS):
             if (head := _qualified_source(tokens, k)) is not None:

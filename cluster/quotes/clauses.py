@@ -129,11 +129,22 @@ def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -
         return None
     comma = next((j for j in range(verb - 1, first, -1) if tokens[j].text == ","), None)
     after = tokens[verb + 1] if verb + 1 < len(tokens) else None
+    then = tokens[verb + 2] if verb + 2 < len(tokens) else None
     ends = (after is None or after.start >= sentence[1] or after.text in ".!?"
+            or (after.text == "," and then is not None and then.word and then.text.islower())  # "said, in the"
             or (after.word and after.text.lower() in EN_CLAUSE_BLOCKERS))
     if comma is not None and verb - comma <= 7 and first < comma and ends:
-        return _cut(tokens, first, tokens[comma].start)
+        return _cut(tokens, _after_dateline(tokens, first, comma), tokens[comma].start)
     return None
+
+
+def _after_dateline(tokens: list[Token], first: int, end: int) -> int:
+    """"Gaza City, Dec 1 (AFP) – Forty-eight ...": a wire dateline before the dash is no part of the
+    clause that opens the article's first sentence."""
+    for k in range(first, min(first + 12, end)):
+        if tokens[k].text in "–—-" and k > first and (tokens[k - 1].text == ")" or tokens[k - 1].text.isupper()):
+            return k + 1
+    return first
 
 
 EN_TIME_HEADS = frozenset("on at last in".split())

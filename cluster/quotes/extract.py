@@ -116,6 +116,12 @@ def article_quotes(article: Article, segments: list[Segment]) -> list[Quote]:
     return quotes
 
 
+def _in_a_subject(quoted: str, attributions: list[Attribution]) -> bool:
+    """'وقال كبير محللي السلع في بنك "إس إي بي" السويدي ... إن': a few words in quote marks inside a
+    speaker's description are a name, not a quotation."""
+    return len(quoted.split()) <= 4 and any(a.as_written and quoted in a.as_written for a in attributions)
+
+
 def _continues(text: str, before: Quote, after: Quote) -> bool:
     """A quotation left open goes on in the next paragraph: only blanks and quote marks between."""
     between = text[before.end:after.start]
@@ -181,6 +187,8 @@ def _paragraph_quotes(
         if inner is None:
             continue
         start, end = inner
+        if _in_a_subject(text[start:end], attributions):
+            continue
         if open_ < 0 and carried is not None:
             attribution = carried.attribution
         else:

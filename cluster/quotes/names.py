@@ -25,6 +25,7 @@ from cluster.quotes.lexicon import (
     AR_TITLE_PREPOSITIONS,
     AR_VERBS,
     EN_DETERMINERS,
+    EN_NAME_PARTICLES,
     EN_TITLES,
     TOKEN,
 )
@@ -105,6 +106,9 @@ def name_runs(tokens: list[Token], lang: str) -> list[tuple[int, int]]:
     for k, token in enumerate(tokens):
         if start is not None and _extends(tokens[start:k], token, lang) and not _object_follows(tokens, k, lang):
             continue
+        if start is not None and lang != "ar" and token.text.lower() in EN_NAME_PARTICLES and k + 1 < len(tokens) and (
+                tokens[k + 1].text[:1].isupper()):
+            continue  # "Prince Abdulaziz bin Salman": one name
         if token.word and (is_name_token(token, lang, previous_generic) or _given_name(tokens, k, lang)) and (
                 not _conjoined_noun(token, lang)) and not _genitive_of(tokens, k, lang) and (
                 not _definite_with_clitic(tokens, k, lang)) and not _place_before_name(tokens, k, lang, start):
@@ -171,6 +175,8 @@ def _object_follows(tokens: list[Token], k: int, lang: str) -> bool:
     if norm.endswith("ات"):
         return True  # not "ين": عز الدين، زين العابدين
     following = tokens[k + 1] if k + 1 < len(tokens) else None
+    if norm.endswith("ي") and following is not None and following.word and is_name_token(following, lang, False):
+        return True  # 'بنك "كابيتال إيكونوميكس" البريطاني جيسون توفي': the bank's adjective, then a person
     return following is not None and following.word and following.norm.startswith("ال") and (
         following.norm.endswith(("يه", "يين", "يون")))
 
