@@ -105,3 +105,24 @@ def test_an_english_name_with_bin_is_one_name():
     found = _speakers("Headline here\n\nSaudi Energy Minister Prince Abdulaziz bin Salman told Al Arabiya that the "
                       "group was not chasing market share.", "en")
     assert found["the group was not"] == ("Abdulaziz bin Salman", "person")  # not "Salman"
+
+
+def test_a_reply_by_a_person_named_before_and_no_reply_without_one():
+    found = _speakers("عنوان الخبر\n\nوقال الرئيس اللبناني جوزاف عون إن لبنان ملتزم بتطبيق القرار الدولي كاملا.\n\n"
+                      "ورد عون في بيان لاحق صادر عن الرئاسة: هذه الاعتداءات تقوض الجهود الدولية لتثبيت الاستقرار.\n\n"
+                      "وورد في البيان أن الجانبين اتفقا على مواصلة المحادثات الأسبوع المقبل.")
+    assert found["هذه الاعتداءات تقوض"] == ("جوزاف عون", "person")
+    assert "الجانبين اتفقا على مواصلة المحادثات الأسبوع المقبل" not in found  # "ورد في": it came in, no reply
+
+
+def test_the_official_right_after_a_named_person_is_that_person():
+    found = _speakers('عنوان الخبر\n\nوقال ممثل اليونيسف في اليمن بيتر هوكينز في إفادة صحفية: "الوضع كارثي '
+                      'ولدينا آلاف الأطفال بلا علاج".\n\nوأضاف المسؤول الأممي أن أكثر من مئة طفل توفوا الشهر الماضي.')
+    assert found["أكثر من مئة طفل"] == ("بيتر هوكينز", "person")
+
+
+def test_an_unknown_verb_then_a_known_surname_opens_the_sentence():
+    found = _speakers("عنوان الخبر\n\nوقال المتحدث باسم الجيش الإسرائيلي أفيخاي أدرعي إن الغارات استهدفت مواقع.\n\n"
+                      "وقال الرئيس اللبناني جوزاف عون إن الاعتداءات مرفوضة ولا تخدم الاستقرار.\n\n"
+                      'من جهته، عاد أدرعي ليحذر سكان ثلاث بلدات، قائلا: "عليكم الابتعاد عن المباني المحددة فورا".')
+    assert found["عليكم الابتعاد"] == ("أفيخاي أدرعي", "person")  # not عون, quoted last

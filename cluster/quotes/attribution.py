@@ -27,7 +27,7 @@ from cluster.quotes.lexicon import (
     EN_TITLES,
     EN_VERBS,
 )
-from cluster.quotes.names import Token, is_name_token, is_stop, tokenize
+from cluster.quotes.names import Token, full_name, is_name_token, is_stop, tokenize
 from cluster.quotes.sources import AR_SOURCE_TRIGGERS, EN_SOURCE_HEADS, strip_prefix_article
 from cluster.textnorm import normalize
 
@@ -79,6 +79,8 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
             written = source_subject(tokens, i, lang)
         elif _english_participle(tokens, i, lang):
             written = []  # ", adding that": the subject is the sentence's
+        elif _reply_by_named(tokens, i, lang, history):
+            written = arabic_subject(tokens, i)  # "ورد ويتكوف لاحقا في منشور بأن"
         elif not is_verb(token, lang) or _in_relative_clause(tokens, i, lang) or _noun_use(tokens, i, lang):
             continue
         elif lang == "ar" and any(f in AR_PARTICIPLES for f in clitic_forms(token.norm)):
@@ -97,6 +99,19 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
 
 
 EN_VERB_NOUNS = frozenset("claim claims reports report forecast forecasts".split())
+
+
+AR_REPLY_VERBS = frozenset(normalize(w) for w in "رد ردت ورد وردت فرد فردت".split())
+"""ردّ (replied), which reads as ورد (came, was mentioned: "ورد في البيان") with و: a reporting verb
+only when a person the article names in full follows it."""
+
+
+def _reply_by_named(tokens: list[Token], i: int, lang: str, history: History) -> bool:
+    if lang != "ar" or tokens[i].norm not in AR_REPLY_VERBS or i + 1 >= len(tokens) or not tokens[i + 1].word:
+        return False
+    following = tokens[i + 1]
+    return is_name_token(following, lang, False) and full_name(
+        following.text, history.tokens, history.runs(lang), lang) not in (None, following.text)
 
 
 def _noun_use(tokens: list[Token], i: int, lang: str) -> bool:

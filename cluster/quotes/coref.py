@@ -285,6 +285,21 @@ def _title_of_one(words: list[str], lang: str, kind: str | None) -> list[str]:
     return words if head in ONE_PERSON_SOURCES else []
 
 
+GENERIC_OFFICIALS = frozenset(normalize(w) for w in "مسؤول مسؤولة official".split())
+
+
+def _official_just_quoted(words: list[str], lang: str, seg: Segment, history: History) -> str | None:
+    """"وأضاف المسؤول الأممي" / "the official added" right after a named person was quoted (this paragraph
+    or the one before, nobody else in between): "the official" fits any office, so it is that person."""
+    head = strip_prefix_article(normalize(words[0])) if lang == "ar" else words[-1].lower()
+    if head not in GENERIC_OFFICIALS or not is_definite(words, lang):
+        return None
+    found = history.last_entry(seg.index, seg.kind)
+    if found is None or found[2].kind != PERSON or seg.index - found[0] > 1:
+        return None
+    return found[2].name
+
+
 def _institution_named(words: list[str], history: History) -> str | None:
     """A headline label without its head noun ("النقل:", "الصحة العالمية:") that the body names with an
     institution's head ("وزارة النقل", "منظمة الصحة العالمية"): that institution."""
@@ -317,6 +332,8 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
             mention = described_name(describing, history.tokens, history.runs(lang), lang, offset)
             if mention:
                 return Speaker(mention, written, name_kind(mention))
+        if kind == ANONYMOUS and offset is not None and (person := _official_just_quoted(words, lang, seg, history)):
+            return Speaker(person, written, PERSON)
         if kind is None:
             if lang == "ar" and offset is not None and (titled := _titled_unnamed(history, seg)) is not None:
                 return Speaker(titled.name, written, ANONYMOUS)  # "وأوضح مدير المستشفى ... وأضاف الطبيب"

@@ -103,11 +103,20 @@ def sentence_opener(tokens: list[Token], runs: list[tuple[int, int]], starts: li
         first, end = runs[k]
         if tokens[first].start >= min(before, start + OPENER_CHARS):
             return None  # a name deep in the sentence is no subject its verb opened with
+        words = [t.text for t in tokens[first:end] if t.word]
         if introduced(tokens, first) and tokens[first - 1].word:  # after a title, not after a comma
-            words = [t.text for t in tokens[first:end] if t.word]
             name = " ".join(words)
             return name if len(words) >= 2 and name_kind(name) == PERSON else None
+        if len(words) == 2 and (known := _verb_then_surname(words, tokens, runs)):
+            return known
     return None
+
+
+def _verb_then_surname(words: list[str], tokens: list[Token], runs: list[tuple[int, int]]) -> str | None:
+    """"من جهته، عاد أدرعي ليحذر ...، قائلا": a verb the word lists do not know, then the surname of a
+    person the article names in full: that person (an Arabic sentence opens with its verb)."""
+    full = full_name(words[-1], tokens, runs, "ar")
+    return full if full and words[0] not in full.split() and len(full.split()) >= 2 else None
 
 
 def english_sentence_subject(tokens: list[Token], token_starts: list[int], text: str, since: int,
