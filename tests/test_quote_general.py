@@ -126,3 +126,21 @@ def test_an_unknown_verb_then_a_known_surname_opens_the_sentence():
                       "وقال الرئيس اللبناني جوزاف عون إن الاعتداءات مرفوضة ولا تخدم الاستقرار.\n\n"
                       'من جهته، عاد أدرعي ليحذر سكان ثلاث بلدات، قائلا: "عليكم الابتعاد عن المباني المحددة فورا".')
     assert found["عليكم الابتعاد"] == ("أفيخاي أدرعي", "person")  # not عون, quoted last
+
+
+def test_an_english_headline_says_with_a_description_and_an_acronym():
+    found = _speakers("OPEC+ extends output pause, Saudi minister says group 'not in a race for market share'\n\n"
+                      "LONDON (Reuters) - OPEC+ agreed on Sunday to keep output steady.\n\n"
+                      'Saudi Energy Minister Prince Abdulaziz bin Salman told Al Arabiya: "We act when the data '
+                      'requires it."', "en")
+    assert found["group 'not in a race"] == ("Abdulaziz bin Salman", "person")  # the body names him in full
+    found = _speakers("Dozens of patients evacuated, but WHO says thousands still waiting\n\nGaza City, Dec 1 (AFP) "
+                      "– Forty-eight patients left the Strip on Tuesday, the World Health Organization said.", "en")
+    assert found["thousands still waiting"] == ("World Health Organization", "organisation")
+
+
+def test_an_arabic_sentence_opened_by_a_group_by_its_own_name():
+    found = _speakers("عنوان الخبر\n\nالرياض – قررت مجموعة أوبك+ خلال اجتماعها، الأحد، الإبقاء على مستويات الإنتاج، "
+                      "في خطوة قالت إنها تهدف إلى الحفاظ على استقرار الأسواق.")
+    speaker, kind = found["تهدف إلى الحفاظ"]
+    assert kind == "organisation" and "أوبك" in speaker

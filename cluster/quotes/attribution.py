@@ -91,7 +91,9 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
             written = arabic_subject(tokens, i) if lang == "ar" else _english_subject(tokens, i)
             if lang == "ar" and not written:
                 written = _arabic_fronted_subject(tokens, i)
-        speaker = resolve(written, lang, seg, history, seg.start + token.start)
+        # a headline's "Saudi minister says" is resolved against the whole article, like its labels
+        at = None if seg.start == 0 and lang != "ar" and written and not _pronoun(written) else seg.start + token.start
+        speaker = resolve(written, lang, seg, history, at)
         found.append(Attribution(i, speaker.name, speaker.written, speaker.kind))
         if speaker.written is not None:
             history.add(seg.index, seg.kind, speaker, seg.start + token.start)
@@ -112,6 +114,10 @@ def _reply_by_named(tokens: list[Token], i: int, lang: str, history: History) ->
     following = tokens[i + 1]
     return is_name_token(following, lang, False) and full_name(
         following.text, history.tokens, history.runs(lang), lang) not in (None, following.text)
+
+
+def _pronoun(written: list[Token]) -> bool:
+    return written[0].text.lower() in EN_PRONOUNS
 
 
 def _noun_use(tokens: list[Token], i: int, lang: str) -> bool:
@@ -181,7 +187,9 @@ def _in_relative_clause(tokens: list[Token], verb: int, lang: str) -> bool:
     if verb == 0 or not tokens[verb - 1].word:
         return False
     previous = tokens[verb - 1]
-    return previous.norm in AR_RELATIVES if lang == "ar" else previous.text.lower() in EN_RELATIVES
+    if lang == "ar":
+        return previous.norm in AR_RELATIVES
+    return previous.text.lower() in EN_RELATIVES and not previous.text.isupper()  # "WHO says": the organisation
 
 
 def _arabic_fronted_subject(tokens: list[Token], verb: int) -> list[Token]:

@@ -25,6 +25,7 @@ from cluster.quotes.mentions import (
 from cluster.quotes.names import (
     Token,
     described_name,
+    expanded_acronym,
     full_name,
     name_run,
     name_runs,
@@ -209,6 +210,8 @@ def resolve(subject: list[Token], lang: str, seg: Segment, history: History, off
         name = None  # "مصادر مصرية مطلعة" names no one ("وسائل إعلام منها قناة خبر تورك" does)
     if name:
         kind = ORGANISATION if outlet else ANONYMOUS if head_kind([name], lang) == ANONYMOUS else name_kind(name)
+        if lang != "ar" and (spelled := expanded_acronym(name, history.tokens, history.runs(lang))):
+            return Speaker(spelled, written, ORGANISATION)
         if kind == PERSON:  # an organisation's name is not the tail of a longer one ("وحركة حماس")
             name = history.known_prefix(name) or name
             name = full_name(name, history.tokens, history.runs(lang), lang) or name

@@ -214,7 +214,8 @@ def _paragraph_quotes(
             if end is None:
                 continue
         after_colon = text[:start].rstrip().endswith(":")  # speech after a colon is direct speech
-        if _word_count(text[start:end]) >= (MIN_DIRECT_WORDS if after_colon else MIN_INDIRECT_WORDS):
+        terse = after_colon or (seg.start == 0 and lang != "ar" and attribution.name is not None)  # "WHO says ..."
+        if _word_count(text[start:end]) >= (MIN_DIRECT_WORDS if terse else MIN_INDIRECT_WORDS):
             out.append(_quote(article_id, seg, lang, start, end, "indirect", attribution))
             if attribution.name and all(q.start < out[-1].start for q in out[:-1]):
                 # "..., a Defence Ministry statement said." then a paragraph that is only a quotation

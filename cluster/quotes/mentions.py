@@ -16,7 +16,7 @@ from bisect import bisect_left
 from collections import Counter
 
 from cluster.quotes.lexicon import AR_GENERIC, DOUBLE_MARKS, EN_DETERMINERS, EN_PRONOUNS, EN_TITLES
-from cluster.quotes.names import ARABIC_PARTICLE_NAME, Token, full_name, introduced, strip_article
+from cluster.quotes.names import ARABIC_PARTICLE_NAME, Token, full_name, introduced, is_name_token, strip_article
 from cluster.quotes.sources import AR_ORG_HEADS, PERSON, name_kind, strip_prefix_article
 
 OPENER_CHARS = 80
@@ -177,6 +177,9 @@ def sentence_organisation(tokens: list[Token], token_starts: list[int], text: st
         if token.word and head in AR_ORG_HEADS and not (k > 0 and _person_title(tokens[k - 1])):
             phrase = [token]
             for following in tokens[k + 1: k + 4]:
+                if len(phrase) == 1 and following.word and is_name_token(following, "ar", True):
+                    phrase.append(following)  # "قررت مجموعة أوبك+": the body's own name
+                    break
                 if not following.word or not following.norm.startswith("ال"):
                     break
                 phrase.append(following)

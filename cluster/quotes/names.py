@@ -364,3 +364,16 @@ def _mention_text(tokens: list[Token], first: int, end: int, lang: str) -> str:
     if lang != "ar" and len(run) >= 4 and first > 0 and tokens[first - 1].text.lower() in {"the", "of", "to"}:
         run = run[-2:]
     return " ".join(t.text for t in run)
+
+
+def expanded_acronym(name: str, tokens: list[Token], runs: list[tuple[int, int]]) -> str | None:
+    """"WHO" -> "World Health Organization", "IAEA" -> "International Atomic Energy Agency": the
+    article's run of capitalised words whose initials spell the acronym (the speaker as named most fully)."""
+    if not (2 <= len(name) <= 6 and name.isalpha() and name.isupper() and LATIN.match(name)):
+        return None
+    for first, end in runs:
+        words = [t.text for t in tokens[first:end] if t.word]
+        if len(words) == len(name) and "".join(w[0] for w in words) == name:
+            return " ".join(words)
+    return None
+
