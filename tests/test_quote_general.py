@@ -144,3 +144,9 @@ def test_an_arabic_sentence_opened_by_a_group_by_its_own_name():
                       "في خطوة قالت إنها تهدف إلى الحفاظ على استقرار الأسواق.")
     speaker, kind = found["تهدف إلى الحفاظ"]
     assert kind == "organisation" and "أوبك" in speaker
+
+
+def test_said_and_a_bare_weekday_then_the_clause():
+    found = _speakers("Headline here\n\nBeirut (AFP) – Lebanese President Joseph Aoun said Thursday the decision to "
+                      "bring all weapons under state control was final.", "en")
+    assert found["the decision to bring"] == ("Joseph Aoun", "person")  # "Thursday" is no part of it

@@ -150,6 +150,7 @@ def _after_dateline(tokens: list[Token], first: int, end: int) -> int:
 EN_TIME_HEADS = frozenset("on at last in".split())
 EN_TIME_TAILS = frozenset("""first monday tuesday wednesday thursday friday saturday sunday week month year night
 weekend january february march april may june july august september october november december""".split())
+EN_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today".split())
 EN_CLAUSE_OPENERS = frozenset("he she they it we i the a an his her their its this there".split())
 
 
@@ -159,6 +160,8 @@ def _time_adverbial(tokens: list[Token], k: int, sentence_end: int) -> int:
     if k + 2 >= len(tokens) or tokens[k + 2].start >= sentence_end:
         return 0
     head, tail, opener = (tokens[k + j].text.lower() for j in range(3))
+    if head in EN_WEEKDAYS and tail in EN_CLAUSE_OPENERS:
+        return 1  # "said Thursday the decision was final" (wire style, no "on")
     return 2 if head in EN_TIME_HEADS and tail in EN_TIME_TAILS and opener in EN_CLAUSE_OPENERS else 0
 
 
