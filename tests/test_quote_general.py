@@ -150,3 +150,11 @@ def test_said_and_a_bare_weekday_then_the_clause():
     found = _speakers("Headline here\n\nBeirut (AFP) – Lebanese President Joseph Aoun said Thursday the decision to "
                       "bring all weapons under state control was final.", "en")
     assert found["the decision to bring"] == ("Joseph Aoun", "person")  # "Thursday" is no part of it
+
+
+def test_responded_reports_only_with_that_and_an_indefinite_headline_source_stays_unnamed():
+    found = _speakers("A publicist says the actress has checked herself into rehab for exhaustion.\n\n"
+                      "Her publicist Jack Ketsoyan said Friday that she went to a treatment centre.\n\n"
+                      "Police quickly responded and surrounded the building after the shots.", "en")
+    assert found["the actress has checked"] == ("publicist", "anonymous")  # not the person the body names most
+    assert not any(text.startswith("and surrounded") for text in found)  # "responded" without "that"

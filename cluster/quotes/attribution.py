@@ -81,7 +81,8 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
             written = []  # ", adding that": the subject is the sentence's
         elif _reply_by_named(tokens, i, lang, history):
             written = arabic_subject(tokens, i)  # "ورد ويتكوف لاحقا في منشور بأن"
-        elif not is_verb(token, lang) or _in_relative_clause(tokens, i, lang) or _noun_use(tokens, i, lang):
+        elif not is_verb(token, lang) or _in_relative_clause(tokens, i, lang) or _noun_use(tokens, i, lang) or (
+                _without_that(tokens, i, lang)):
             continue
         elif lang == "ar" and any(f in AR_PARTICIPLES for f in clitic_forms(token.norm)):
             written = []  # "مضيفا": the subject is the sentence's speaker
@@ -92,7 +93,7 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
             if lang == "ar" and not written:
                 written = _arabic_fronted_subject(tokens, i)
         # a headline's "Saudi minister says" is resolved against the whole article, like its labels
-        at = None if seg.start == 0 and lang != "ar" and written and not _pronoun(written) else seg.start + token.start
+        at = None if seg.start == 0 and lang != "ar" and _titled_description(written) else seg.start + token.start
         speaker = resolve(written, lang, seg, history, at)
         found.append(Attribution(i, speaker.name, speaker.written, speaker.kind))
         if speaker.written is not None:
@@ -116,8 +117,21 @@ def _reply_by_named(tokens: list[Token], i: int, lang: str, history: History) ->
         following.text, history.tokens, history.runs(lang), lang) not in (None, following.text)
 
 
-def _pronoun(written: list[Token]) -> bool:
-    return written[0].text.lower() in EN_PRONOUNS
+def _titled_description(written: list[Token]) -> bool:
+    """"Saudi minister" (a headline drops "the"): a title without a determiner, which the body names in
+    full; not "A publicist", an unnamed source."""
+    words = [t.text.lower() for t in written if t.word]
+    return bool(words) and words[0] not in EN_DETERMINERS and any(w in EN_TITLES for w in words)
+
+
+THAT_VERBS = frozenset("responded responds forecast forecasts".split())
+"""Verbs that report only with a "that" clause ("responded on X that"; "police responded to the scene")."""
+
+
+def _without_that(tokens: list[Token], i: int, lang: str) -> bool:
+    if lang == "ar" or tokens[i].text.lower() not in THAT_VERBS:
+        return False
+    return not any(t.text.lower() == "that" for t in tokens[i + 1: i + 7])
 
 
 def _noun_use(tokens: list[Token], i: int, lang: str) -> bool:
