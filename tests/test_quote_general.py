@@ -112,7 +112,7 @@ def test_a_reply_by_a_person_named_before_and_no_reply_without_one():
                       "ورد عون في بيان لاحق صادر عن الرئاسة: هذه الاعتداءات تقوض الجهود الدولية لتثبيت الاستقرار.\n\n"
                       "وورد في البيان أن الجانبين اتفقا على مواصلة المحادثات الأسبوع المقبل.")
     assert found["هذه الاعتداءات تقوض"] == ("جوزاف عون", "person")
-    assert "الجانبين اتفقا على مواصلة المحادثات الأسبوع المقبل" not in found  # "ورد في": it came in, no reply
+    assert found["الجانبين اتفقا"] == (None, "unattributed")  # "ورد في البيان": it came in, no reply by anyone
 
 
 def test_the_official_right_after_a_named_person_is_that_person():
@@ -158,3 +158,12 @@ def test_responded_reports_only_with_that_and_an_indefinite_headline_source_stay
                       "Police quickly responded and surrounded the building after the shots.", "en")
     assert found["the actress has checked"] == ("publicist", "anonymous")  # not the person the body names most
     assert not any(text.startswith("and surrounded") for text in found)  # "responded" without "that"
+
+
+def test_what_came_in_the_statement_is_the_body_that_issued_it():
+    found = _speakers("عنوان الخبر\n\nالرياض – قررت مجموعة أوبك+ خلال اجتماعها، الأحد، الإبقاء على مستويات الإنتاج، في خطوة "
+                      "قالت إنها تهدف إلى الحفاظ على استقرار الأسواق.\n\nوقال وزير الطاقة السعودي الأمير عبد العزيز بن "
+                      "سلمان إن المجموعة ليست في سباق على الحصص.\n\nوجاء في البيان الختامي للاجتماع أن الدول المشاركة "
+                      "ستواصل مراقبة ظروف السوق عن كثب.\n\nوجاء في بيان وزارة الخارجية أن الوزير سيزور القاهرة الأسبوع المقبل.")
+    assert found["الدول المشاركة"][1] == "organisation" and "أوبك" in found["الدول المشاركة"][0]  # not the minister
+    assert found["الوزير سيزور"] == ("وزارة الخارجية", "organisation")

@@ -13,7 +13,7 @@ import re
 
 from cluster.documents import Segment
 from cluster.quotes.arabic_subject import arabic_subject
-from cluster.quotes.coref import Attribution, History, resolve
+from cluster.quotes.coref import Attribution, History, Speaker, resolve
 from cluster.quotes.lexicon import (
     AR_COMPLEMENTIZERS,
     AR_PARTICIPLES,
@@ -28,7 +28,7 @@ from cluster.quotes.lexicon import (
     EN_VERBS,
 )
 from cluster.quotes.names import Token, full_name, is_name_token, is_stop, tokenize
-from cluster.quotes.sources import AR_SOURCE_TRIGGERS, EN_SOURCE_HEADS, strip_prefix_article
+from cluster.quotes.sources import AR_SOURCE_TRIGGERS, EN_SOURCE_HEADS, ORGANISATION, UNATTRIBUTED, strip_prefix_article
 from cluster.textnorm import normalize
 
 EN_CLAUSE_STARTERS = frozenset("at in of from for with who which that on and but".split())
@@ -81,6 +81,10 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
             written = []  # ", adding that": the subject is the sentence's
         elif _reply_by_named(tokens, i, lang, history):
             written = arabic_subject(tokens, i)  # "ورد ويتكوف لاحقا في منشور بأن"
+        elif (statement := _statement_words(tokens, i, lang)) is not None:
+            speaker = _issuer(statement, seg, history)  # "وجاء في البيان الختامي أن"
+            found.append(Attribution(i, speaker.name, speaker.written, speaker.kind))
+            continue
         elif not is_verb(token, lang) or _in_relative_clause(tokens, i, lang) or _noun_use(tokens, i, lang) or (
                 _without_that(tokens, i, lang)):
             continue
@@ -96,12 +100,42 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
         at = None if seg.start == 0 and lang != "ar" and _titled_description(written) else seg.start + token.start
         speaker = resolve(written, lang, seg, history, at)
         found.append(Attribution(i, speaker.name, speaker.written, speaker.kind))
-        if speaker.written is not None:
-            history.add(seg.index, seg.kind, speaker, seg.start + token.start)
+        if speaker.written is not None or (lang == "ar" and speaker.kind == ORGANISATION and speaker.name):
+            history.add(seg.index, seg.kind, speaker, seg.start + token.start)  # also "قررت مجموعة ... قالت"
     return found
 
 
 EN_VERB_NOUNS = frozenset("claim claims reports report forecast forecasts".split())
+AR_CAME = frozenset(normalize(w) for w in "جاء وجاء وورد".split())
+AR_STATEMENTS = frozenset(normalize(w) for w in "بيان البيان".split())
+"""(Not "التقرير": a report the article mentions is not always the last body's.)"""
+
+
+def _statement_words(tokens: list[Token], i: int, lang: str) -> list[Token] | None:
+    """"وجاء في البيان الختامي للاجتماع أن ...": a statement's words (what it "came in") report speech;
+    the statement phrase up to the complementizer, or None when the verb is no such phrase."""
+    if lang != "ar" or tokens[i].norm not in AR_CAME or i + 2 >= len(tokens) or tokens[i + 1].norm != "في":
+        return None
+    if tokens[i + 2].norm not in AR_STATEMENTS:
+        return None
+    phrase = []
+    for token in tokens[i + 2: i + 10]:
+        if not token.word or token.norm in AR_COMPLEMENTIZERS:
+            break
+        phrase.append(token)
+    return phrase
+
+
+def _issuer(statement: list[Token], seg: Segment, history: History) -> Speaker:
+    """The body whose statement it is: named in the phrase ("بيان وزارة الخارجية"), else the organisation
+    quoted last in the article (the definite "البيان" is the one already spoken of), else no one."""
+    written = " ".join(t.text for t in statement)
+    named = resolve(statement[1:], "ar", seg, history, seg.start + statement[0].start) if len(statement) > 1 else None
+    if named is not None and named.kind == ORGANISATION and named.name and not named.name.startswith("ال"):
+        return Speaker(named.name, written, ORGANISATION)
+    body = next((s for _, kind, s in reversed(history.entries) if kind is seg.kind and s.kind == ORGANISATION
+                 and s.name), None)
+    return Speaker(body.name, written, ORGANISATION) if body else Speaker(None, written, UNATTRIBUTED)
 
 
 AR_REPLY_VERBS = frozenset(normalize(w) for w in "رد ردت ورد وردت فرد فردت".split())
