@@ -71,7 +71,7 @@ def _is_title(token: Token) -> bool:
     return strip_prefix_article(token.norm) in AR_GENERIC or token.norm in AR_TITLE_ADJECTIVES  # "كبير محللي"
 
 
-def _named_after_place(tokens: list[Token], k: int) -> bool:
+def _named_after_place(tokens: list[Token], k: int, depth: int = 0) -> bool:
     """"في PLACE NAME NAME", "في الأرض الفلسطينية المحتلة ريك بيبركورن", "عن حزب المصري الديمقراطي
     فريدي البياضي" then a complementizer, a colon or a comma: the title goes on to the name that ends
     the phrase (a name of two words at least, after the place or a definite word)."""
@@ -90,6 +90,8 @@ def _named_after_place(tokens: list[Token], k: int) -> bool:
     closer = tokens[end] if end < len(tokens) else None
     if closer is None or not (closer.norm in AR_COMPLEMENTIZERS or closer.text in ":،," or is_stop(closer)):
         return False
+    if not runs and closer.norm in {"في", "عن"} and depth == 0:
+        return _named_after_place(tokens, end, 1)  # "القيادي في ائتلاف دولة القانون في البصرة علي الموسوي"
     first, last = runs[-1] if runs else (0, 0)
     return last == len(words) - 1 and first > 0 and last - first >= 2 and words[first].norm.startswith("ال")
 

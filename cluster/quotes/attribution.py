@@ -147,8 +147,8 @@ def _reply_by_named(tokens: list[Token], i: int, lang: str, history: History) ->
     if lang != "ar" or tokens[i].norm not in AR_REPLY_VERBS or i + 1 >= len(tokens) or not tokens[i + 1].word:
         return False
     following = tokens[i + 1]
-    return is_name_token(following, lang, False) and full_name(
-        following.text, history.tokens, history.runs(lang), lang) not in (None, following.text)
+    return (is_name_token(following, lang, False) or following.norm.startswith("ال")) and full_name(
+        following.text, history.tokens, history.runs(lang), lang) not in (None, following.text)  # "ورد السوداني"
 
 
 def _titled_description(written: list[Token]) -> bool:

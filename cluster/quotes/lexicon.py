@@ -75,7 +75,7 @@ AR_GENERIC = frozenset(normalize(w) for w in """
 أطباء عمال موظفون مسؤولو مجمع مستشفى جامعة مركز مرشد نظير نظيره نظيرها نظيرته نظيرتها قيادي قيادية محلل باحث خبير أستاذ
 وكيل وكيلة مساعد مساعدة منسق منسقة مفوض مفوضة محافظ سكرتير لواء عقيد نقيب ملازم قاضي قاضية ضابط مراسل مراسلة
 ملك ولي مفتي سفيرة مندوبة ممثلة مستشارة عضوة قائدة زعيمة نائبة خبيرة محللة باحثة أستاذة دكتور إدارة سلطة
-مصلحة دائرة مدرب لاعب مفتش محقق حارس بنك شركة""".split())
+مصلحة دائرة مدرب لاعب مفتش محقق حارس بنك شركة ائتلاف جبهة تيار""".split())
 EN_PRONOUNS = frozenset("he she they i we it".split())
 EN_TITLES = frozenset("""
 mr mrs ms dr prof president prime minister secretary gen general sgt det insp chief officer envoy

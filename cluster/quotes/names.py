@@ -175,8 +175,8 @@ def _object_follows(tokens: list[Token], k: int, lang: str) -> bool:
     if norm.endswith("ات"):
         return True  # not "ين": عز الدين، زين العابدين
     following = tokens[k + 1] if k + 1 < len(tokens) else None
-    if norm.endswith("ي") and following is not None and following.word and is_name_token(following, lang, False):
-        return True  # 'بنك "كابيتال إيكونوميكس" البريطاني جيسون توفي': the bank's adjective, then a person
+    if following is not None and following.word and is_name_token(following, lang, False):
+        return True  # 'بنك "كابيتال إيكونوميكس" البريطاني جيسون توفي', "شركة نفط البصرة خالد حمزة": a person follows
     return following is not None and following.word and following.norm.startswith("ال") and (
         following.norm.endswith(("يه", "يين", "يون")))
 
@@ -189,6 +189,8 @@ def _given_name(tokens: list[Token], k: int, lang: str) -> bool:
         return False
     if any(strip_prefix_article(t.norm) in AR_SPOKESPERSON for t in tokens[max(0, k - 2): k] if t.word):
         return False
+    if k >= 2 and tokens[k - 2].norm == "باسم" and tokens[k + 1].norm.startswith("ال"):
+        return True  # "المتحدث باسم الحكومة باسم العوادي": the second باسم is Basem
     return is_name_token(tokens[k + 1], lang, False)
 
 
