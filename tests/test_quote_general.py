@@ -185,3 +185,12 @@ def test_iraqi_article_spokesman_basem_two_phrases_a_company_director_and_a_repl
     assert found["الحكومة مطالبة"] == ("علي الموسوي", "person")  # through two phrases, not "ائتلاف"
     assert found["العراق سيبقى"] == ("محمد شياع السوداني", "person")  # ورد + a family name with ال
     assert found["الإنتاج لم يتأثر"] == ("خالد حمزة", "person")  # not "نفط البصرة خالد حمزة"
+
+
+def test_an_apposed_name_between_commas_and_one_clause_read_by_two_verbs():
+    found = _speakers("Headline here\n\nThe UN's humanitarian coordinator for Ukraine, Matthias Schmale, said in a "
+                      "statement that the strikes had damaged warehouses holding grain.\n\nKremlin spokesman Dmitry "
+                      'Peskov dismissed the accusations. "Russian forces strike only military targets," he said, '
+                      "adding that Moscow remained open to talks on shipping.", "en")
+    assert found["the strikes had damaged"] == ("Matthias Schmale", "person")  # not "Ukraine"
+    assert found["Moscow remained open"] == ("Dmitry Peskov", "person")  # once, not twice

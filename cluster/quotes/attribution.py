@@ -343,11 +343,11 @@ def _before_apposition(tokens: list[Token], comma: int) -> int:
     the name between the commas; else ``comma`` itself."""
     for j in range(comma - 1, max(comma - 20, -1), -1):  # "COGAT, the Israeli defence ministry body that ..., said"
         if tokens[j].text == ",":
-            if j > 0 and tokens[j - 1].word and tokens[j - 1].text[0].isupper():
-                return j - 1
             between = tokens[j + 1: comma]
             if 2 <= len(between) <= 3 and all(t.word and is_name_token(t, "en", False) for t in between):
-                return comma - 1
+                return comma - 1  # "The UN's coordinator for Ukraine, Matthias Schmale, said": the name
+            if j > 0 and tokens[j - 1].word and tokens[j - 1].text[0].isupper():
+                return j - 1
             if j > 0 and tokens[j - 1].word and between and between[0].word and not between[0].text[0].isupper():
                 return j - 1  # "A senior diplomat, speaking on condition of anonymity, said"; "Smith, 45, said"
             return comma

@@ -215,6 +215,9 @@ def _paragraph_quotes(
                 continue
         after_colon = text[:start].rstrip().endswith(":")  # speech after a colon is direct speech
         terse = after_colon or (seg.start == 0 and lang != "ar" and attribution.name is not None)  # "WHO says ..."
+        # one clause read by two verbs ('he said, adding that', 'He said witnesses told police that'): one
+        # quote, of the verb nearest it
+        out = [q for q in out if not (q.kind == "indirect" and (q.start, q.end) == (seg.start + start, seg.start + end))]
         if _word_count(text[start:end]) >= (MIN_DIRECT_WORDS if terse else MIN_INDIRECT_WORDS):
             out.append(_quote(article_id, seg, lang, start, end, "indirect", attribution))
             if attribution.name and all(q.start < out[-1].start for q in out[:-1]):
