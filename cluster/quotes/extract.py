@@ -213,12 +213,10 @@ def _paragraph_quotes(
             end = _before_direct(text, start, end, direct)
             if end is None:
                 continue
-        after_colon = text[:start].rstrip().endswith(":")  # speech after a colon is direct speech
-        terse = after_colon or (seg.start == 0 and lang != "ar" and attribution.name is not None)  # "WHO says ..."
         # one clause read by two verbs ('he said, adding that', 'He said witnesses told police that'): one
         # quote, of the verb nearest it
         out = [q for q in out if not (q.kind == "indirect" and (q.start, q.end) == (seg.start + start, seg.start + end))]
-        if _word_count(text[start:end]) >= (MIN_DIRECT_WORDS if terse else MIN_INDIRECT_WORDS):
+        if _word_count(text[start:end]) >= _min_clause_words(text, start, seg, lang, attribution):
             out.append(_quote(article_id, seg, lang, start, end, "indirect", attribution))
             if attribution.name and all(q.start < out[-1].start for q in out[:-1]):
                 # "..., a Defence Ministry statement said." then a paragraph that is only a quotation
@@ -227,6 +225,14 @@ def _paragraph_quotes(
         named = _paragraph_names(tokens, lang)
         out = [replace(q, context_names=named) for q in out]
     return sorted(out, key=lambda q: q.start), still_open
+
+
+def _min_clause_words(text: str, start: int, seg: Segment, lang: str, attribution: Attribution) -> int:
+    """Words a reported clause needs: fewer after a colon (direct speech) and in an English headline
+    ("WHO says thousands still waiting"), where the text is terse."""
+    after_colon = text[:start].rstrip().endswith(":")
+    terse = after_colon or (seg.start == 0 and lang != "ar" and attribution.name is not None)
+    return MIN_DIRECT_WORDS if terse else MIN_INDIRECT_WORDS
 
 
 CLAUSE_CONJUNCTIONS = frozenset("but and yet so then while لكن ولكن ثم بل".split())
