@@ -194,3 +194,13 @@ def test_an_apposed_name_between_commas_and_one_clause_read_by_two_verbs():
                       "adding that Moscow remained open to talks on shipping.", "en")
     assert found["the strikes had damaged"] == ("Matthias Schmale", "person")  # not "Ukraine"
     assert found["Moscow remained open"] == ("Dmitry Peskov", "person")  # once, not twice
+
+
+def test_a_programmes_spokeswoman_and_a_statements_object():
+    found = _speakers("""عنوان الخبر
+
+من جانبها، قالت المتحدثة باسم برنامج الأغذية العالمي في بورتسودان ليني كينزلي إن قوافل المساعدات لم تتمكن من الوصول إلى الفاشر.
+
+في المقابل، نفت قوات الدعم السريع في بيان عرقلة وصول المساعدات، مؤكدة أنها "تسهل عمل المنظمات الإنسانية في مناطق سيطرتها".""")
+    assert found["قوافل المساعدات"] == ("ليني كينزلي", "person")  # not a person "برنامج الأغذية"
+    assert found["تسهل عمل"] == ("قوات الدعم السريع", "organisation")  # not "عرقلة وصول", the denial's object

@@ -299,6 +299,8 @@ def introduced(tokens: list[Token], first: int) -> bool:
     before = tokens[first - 1]
     if before.word and is_stop(before):
         return False  # إلى normalises to الي, which is no title with the article
+    if first >= 2 and before.norm in AR_GENERIC and tokens[first - 2].norm == "في":
+        return False  # "نفت قوات الدعم السريع في بيان عرقلة وصول المساعدات": in a statement, no title
     return (not before.word and before.text in "،,") or before.norm.startswith("ال") or before.norm in AR_GENERIC
 
 
