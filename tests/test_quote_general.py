@@ -204,3 +204,13 @@ def test_a_programmes_spokeswoman_and_a_statements_object():
 في المقابل، نفت قوات الدعم السريع في بيان عرقلة وصول المساعدات، مؤكدة أنها "تسهل عمل المنظمات الإنسانية في مناطق سيطرتها".""")
     assert found["قوافل المساعدات"] == ("ليني كينزلي", "person")  # not a person "برنامج الأغذية"
     assert found["تسهل عمل"] == ("قوات الدعم السريع", "organisation")  # not "عرقلة وصول", the denial's object
+
+
+def test_said_weekday_at_the_end_and_a_pronoun_after_a_surname_opening_the_paragraph():
+    found = _speakers('Headline here\n\nBRUSSELS (AP) — The European Union will fine Meta for moving users\' data to '
+                      'the United States, the European Commission said Wednesday.\n\n"Rules are rules," EU competition '
+                      'chief Teresa Ribera told a news conference.\n\nA Meta spokesperson said the company would appeal '
+                      'any decision.\n\nRibera rejected that argument. "The court was very clear on this point," she said.',
+                      "en")
+    assert found["The European Union will fine"] == ("European Commission", "organisation")
+    assert found["The court was very clear"] == ("Teresa Ribera", "person")  # not the spokesperson quoted last

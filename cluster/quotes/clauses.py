@@ -122,7 +122,7 @@ def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -
     if (following is not None and following.word and following.start < sentence[1] and verb > first
             and not after_quote  # '"...," said Umm Mohammed, a mother of five': the speaker, not a clause
             and tokens[verb].text.lower() in EN_CLAUSE_VERBS
-            and following.text.lower() not in EN_CLAUSE_BLOCKERS):
+            and following.text.lower() not in EN_CLAUSE_BLOCKERS | EN_WEEKDAYS):  # "..., X said Wednesday."
         return _cut(tokens, k, _clause_end(tokens, k, sentence[1], "en"))
     # "CLAUSE, Witkoff said ...": the clause opens the sentence and ends at the comma before the subject.
     if tokens[verb].text.lower() not in EN_REVERSE_VERBS:
@@ -132,7 +132,8 @@ def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -
     then = tokens[verb + 2] if verb + 2 < len(tokens) else None
     ends = (after is None or after.start >= sentence[1] or after.text in ".!?"
             or (after.text == "," and then is not None and then.word and then.text.islower())  # "said, in the"
-            or (after.word and after.text.lower() in EN_CLAUSE_BLOCKERS))
+            or (after.word and after.text.lower() in EN_CLAUSE_BLOCKERS)
+            or (after.word and after.text.lower() in EN_WEEKDAYS and then is not None and then.text in ".!?"))
     if comma is not None and verb - comma <= 7 and first < comma and ends:
         return _cut(tokens, _after_dateline(tokens, first, comma), tokens[comma].start)
     return None
