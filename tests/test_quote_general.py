@@ -214,3 +214,10 @@ def test_said_weekday_at_the_end_and_a_pronoun_after_a_surname_opening_the_parag
                       "en")
     assert found["The European Union will fine"] == ("European Commission", "organisation")
     assert found["The court was very clear"] == ("Teresa Ribera", "person")  # not the spokesperson quoted last
+
+
+def test_a_name_with_abd_and_bin_stays_whole_after_a_title():
+    found = _speakers("عنوان الخبر\n\nوقال وزير الطاقة السعودي الأمير عبد العزيز بن سلمان إن المجموعة ليست في سباق على "
+                      "الحصص السوقية.\n\nوأضاف الوزير: «من يراهن على تفكك المجموعة سيخسر رهانه كما خسر في السابق».")
+    assert found["المجموعة ليست"] == ("عبد العزيز بن سلمان", "person")
+    assert found["من يراهن"] == ("عبد العزيز بن سلمان", "person")  # not "بن سلمان"

@@ -175,7 +175,8 @@ def _object_follows(tokens: list[Token], k: int, lang: str) -> bool:
     if norm.endswith("ات"):
         return True  # not "ين": عز الدين، زين العابدين
     following = tokens[k + 1] if k + 1 < len(tokens) else None
-    if following is not None and following.word and is_name_token(following, lang, False):
+    if following is not None and following.word and is_name_token(following, lang, False) and (
+            following.norm not in AR_NAME_LINKS and (k == 0 or tokens[k - 1].norm not in AR_NAME_LINKS)):
         return True  # 'بنك "كابيتال إيكونوميكس" البريطاني جيسون توفي', "شركة نفط البصرة خالد حمزة": a person follows
     return following is not None and following.word and following.norm.startswith("ال") and (
         following.norm.endswith(("يه", "يين", "يون")))
