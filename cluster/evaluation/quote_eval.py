@@ -36,8 +36,9 @@ from cluster.segment.paragraphs import segment_corpus
 
 SPLITS = ("dev", "dev2", "dev3", "test")
 """Rules are tuned on ``dev``; ``dev2`` is the first held-out split, studied after it was scored once
-(so it is development data now); ``test`` was written later by a labeller who never saw the rules or
-ran the tool (``tests/data/quotes_fresh/README.md``) and is scored, never studied."""
+(so it is development data now); ``dev3`` and ``test`` were written later by a labeller who never saw
+the rules or ran the tool (``tests/data/quotes_fresh/README.md``): ``dev3`` (five stories) is studied,
+``test`` is scored, never studied."""
 
 
 @dataclass(frozen=True)

@@ -12,25 +12,23 @@ from __future__ import annotations
 import re
 
 from cluster.documents import Segment
-from cluster.quotes.coref import Attribution, History, resolve
+from cluster.quotes.arabic_subject import arabic_subject
+from cluster.quotes.coref import Attribution, History, Speaker, resolve
 from cluster.quotes.lexicon import (
     AR_COMPLEMENTIZERS,
-    AR_GENERIC,
-    AR_MEDIA,
     AR_PARTICIPLES,
     AR_RELATIVES,
-    AR_SKIP,
-    AR_TITLE_PREPOSITIONS,
     AR_VERBS,
     EN_DETERMINERS,
+    EN_NAME_PARTICLES,
     EN_PARTICIPLES,
     EN_PRONOUNS,
     EN_RELATIVES,
     EN_TITLES,
     EN_VERBS,
 )
-from cluster.quotes.names import Token, is_name_token, is_stop, name_run, name_runs, tokenize
-from cluster.quotes.sources import AR_SOURCE_TRIGGERS, EN_SOURCE_HEADS, strip_prefix_article
+from cluster.quotes.names import Token, full_name, is_name_token, is_stop, tokenize
+from cluster.quotes.sources import AR_SOURCE_TRIGGERS, EN_SOURCE_HEADS, ORGANISATION, UNATTRIBUTED, strip_prefix_article
 from cluster.textnorm import normalize
 
 EN_CLAUSE_STARTERS = frozenset("at in of from for with who which that on and but".split())
@@ -42,7 +40,6 @@ AR_NOUNS_LIKE_VERBS = frozenset(("رأي", "رأيه", "رأيها"))
 """Nouns that normalise like a reporting verb: رأي (an opinion) is not رأى (he deemed), which
 normalisation spells alike ("دليل على رأي القرن التاسع عشر")."""
 QUOTING_VERBS = frozenset(normalize(w) for w in "نقل نقلت quoted".split())
-AR_DESCRIBING = frozenset(normalize(w) for w in ("وهو", "وهي", "وهم"))
 ISSUED = frozenset(normalize(w) for w in "صادر صادرة".split())
 """"بيان صادر عن X": the statement is X's."""
 QUOTE_NOUNS = frozenset(normalize(w) for w in "قوله قولها قولهم تأكيده تأكيدها".split())
@@ -82,24 +79,93 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
             written = source_subject(tokens, i, lang)
         elif _english_participle(tokens, i, lang):
             written = []  # ", adding that": the subject is the sentence's
-        elif not is_verb(token, lang) or _in_relative_clause(tokens, i, lang) or _noun_use(tokens, i, lang):
+        elif _reply_by_named(tokens, i, lang, history):
+            written = arabic_subject(tokens, i)  # "ورد ويتكوف لاحقا في منشور بأن"
+        elif (statement := _statement_words(tokens, i, lang)) is not None:
+            speaker = _issuer(statement, seg, history)  # "وجاء في البيان الختامي أن"
+            found.append(Attribution(i, speaker.name, speaker.written, speaker.kind))
+            continue
+        elif not is_verb(token, lang) or _in_relative_clause(tokens, i, lang) or _noun_use(tokens, i, lang) or (
+                _without_that(tokens, i, lang)):
             continue
         elif lang == "ar" and any(f in AR_PARTICIPLES for f in clitic_forms(token.norm)):
             written = []  # "مضيفا": the subject is the sentence's speaker
         elif (quoted := _quoted_source(tokens, i, lang)) is not None:
             written = quoted
         else:
-            written = _arabic_subject(tokens, i) if lang == "ar" else _english_subject(tokens, i)
+            written = arabic_subject(tokens, i) if lang == "ar" else _english_subject(tokens, i)
             if lang == "ar" and not written:
                 written = _arabic_fronted_subject(tokens, i)
-        speaker = resolve(written, lang, seg, history, seg.start + token.start)
+        # a headline's "Saudi minister says" is resolved against the whole article, like its labels
+        at = None if seg.start == 0 and lang != "ar" and _titled_description(written) else seg.start + token.start
+        speaker = resolve(written, lang, seg, history, at)
         found.append(Attribution(i, speaker.name, speaker.written, speaker.kind))
-        if speaker.written is not None:
-            history.add(seg.index, seg.kind, speaker, seg.start + token.start)
+        if speaker.written is not None or (lang == "ar" and speaker.kind == ORGANISATION and speaker.name):
+            history.add(seg.index, seg.kind, speaker, seg.start + token.start)  # also "قررت مجموعة ... قالت"
     return found
 
 
-EN_VERB_NOUNS = frozenset("claim claims reports report".split())
+EN_VERB_NOUNS = frozenset("claim claims reports report forecast forecasts".split())
+AR_CAME = frozenset(normalize(w) for w in "جاء وجاء وورد".split())
+AR_STATEMENTS = frozenset(normalize(w) for w in "بيان البيان".split())
+"""(Not "التقرير": a report the article mentions is not always the last body's.)"""
+
+
+def _statement_words(tokens: list[Token], i: int, lang: str) -> list[Token] | None:
+    """"وجاء في البيان الختامي للاجتماع أن ...": a statement's words (what it "came in") report speech;
+    the statement phrase up to the complementizer, or None when the verb is no such phrase."""
+    if lang != "ar" or tokens[i].norm not in AR_CAME or i + 2 >= len(tokens) or tokens[i + 1].norm != "في":
+        return None
+    if tokens[i + 2].norm not in AR_STATEMENTS:
+        return None
+    phrase = []
+    for token in tokens[i + 2: i + 10]:
+        if not token.word or token.norm in AR_COMPLEMENTIZERS:
+            break
+        phrase.append(token)
+    return phrase
+
+
+def _issuer(statement: list[Token], seg: Segment, history: History) -> Speaker:
+    """The body whose statement it is: named in the phrase ("بيان وزارة الخارجية"), else the organisation
+    quoted last in the article (the definite "البيان" is the one already spoken of), else no one."""
+    written = " ".join(t.text for t in statement)
+    named = resolve(statement[1:], "ar", seg, history, seg.start + statement[0].start) if len(statement) > 1 else None
+    if named is not None and named.kind == ORGANISATION and named.name and not named.name.startswith("ال"):
+        return Speaker(named.name, written, ORGANISATION)
+    body = next((s for _, kind, s in reversed(history.entries) if kind is seg.kind and s.kind == ORGANISATION
+                 and s.name), None)
+    return Speaker(body.name, written, ORGANISATION) if body else Speaker(None, written, UNATTRIBUTED)
+
+
+AR_REPLY_VERBS = frozenset(normalize(w) for w in "رد ردت ورد وردت فرد فردت".split())
+"""ردّ (replied), which reads as ورد (came, was mentioned: "ورد في البيان") with و: a reporting verb
+only when a person the article names in full follows it."""
+
+
+def _reply_by_named(tokens: list[Token], i: int, lang: str, history: History) -> bool:
+    if lang != "ar" or tokens[i].norm not in AR_REPLY_VERBS or i + 1 >= len(tokens) or not tokens[i + 1].word:
+        return False
+    following = tokens[i + 1]
+    return (is_name_token(following, lang, False) or following.norm.startswith("ال")) and full_name(
+        following.text, history.tokens, history.runs(lang), lang) not in (None, following.text)  # "ورد السوداني"
+
+
+def _titled_description(written: list[Token]) -> bool:
+    """"Saudi minister" (a headline drops "the"): a title without a determiner, which the body names in
+    full; not "A publicist", an unnamed source."""
+    words = [t.text.lower() for t in written if t.word]
+    return bool(words) and words[0] not in EN_DETERMINERS and any(w in EN_TITLES for w in words)
+
+
+THAT_VERBS = frozenset("responded responds forecast forecasts".split())
+"""Verbs that report only with a "that" clause ("responded on X that"; "police responded to the scene")."""
+
+
+def _without_that(tokens: list[Token], i: int, lang: str) -> bool:
+    if lang == "ar" or tokens[i].text.lower() not in THAT_VERBS:
+        return False
+    return not any(t.text.lower() == "that" for t in tokens[i + 1: i + 7])
 
 
 def _noun_use(tokens: list[Token], i: int, lang: str) -> bool:
@@ -169,70 +235,9 @@ def _in_relative_clause(tokens: list[Token], verb: int, lang: str) -> bool:
     if verb == 0 or not tokens[verb - 1].word:
         return False
     previous = tokens[verb - 1]
-    return previous.norm in AR_RELATIVES if lang == "ar" else previous.text.lower() in EN_RELATIVES
-
-
-def _arabic_subject(tokens: list[Token], verb: int) -> list[Token]:
-    """The words after an Arabic reporting verb up to a preposition, a time word, ``أن`` or ``:``."""
-    subject: list[Token] = []
-    for k in range(verb + 1, min(verb + 14, len(tokens))):
-        token = tokens[k]
-        if not token.word:
-            if token.text in "،,":
-                if _apposition_follows(tokens, k, subject):
-                    break
-                continue
-            break
-        norm = token.norm
-        if norm in AR_SKIP and not subject:
-            continue
-        if ((norm in AR_TITLE_PREPOSITIONS or norm.startswith("لل")) and subject and name_run(subject, "ar") is None
-                and not _next_is_complementizer(tokens, k)):
-            subject.append(token)
-            continue
-        if (norm == "في" and subject and name_run(subject, "ar") is None and _is_title(subject[0])
-                and _named_after_place(tokens, k)):
-            subject.append(token)  # "المتحدث باسم الدفاع المدني في غزة محمود بصل"
-            continue
-        if norm in AR_COMPLEMENTIZERS or is_stop(token) or norm.startswith("لل") or norm in AR_PARTICIPLES:
-            break
-        if norm in AR_RELATIVES or norm in AR_DESCRIBING:
-            break  # "نارسيس تيرميز الذي يبلغ من العمر 68 عاما وهو عامل": what follows describes the speaker
-        if (norm.startswith("ل") and norm[1:] in AR_MEDIA) or norm == "ل":
-            break  # "لقناة ...", 'لـ"الجزيرة نت"': whom the speaker told
-        subject.append(token)
-    return subject
-
-
-
-
-def _is_title(token: Token) -> bool:
-    """"المتحدث" opens a title that a place and a name may follow; "الصفدي" is a speaker already
-    ("وقال الصفدي في مؤتمر صحفي مشترك": the conference is no place before a name)."""
-    return strip_prefix_article(token.norm) in AR_GENERIC
-
-
-def _named_after_place(tokens: list[Token], k: int) -> bool:
-    """"في PLACE NAME NAME" then a complementizer, a colon or a comma: the title goes on to a name."""
-    words = []
-    for token in tokens[k + 1: k + 6]:
-        if not token.word or token.norm in AR_COMPLEMENTIZERS or (words and is_stop(token)):
-            break  # "... في السودان كليمنتاين نكويتا سلامي من أن": حذر من
-        words.append(token)
-    runs = name_runs(words[1:], "ar")
-    return len(words) >= 3 and runs == [(0, len(words) - 1)]
-
-
-def _apposition_follows(tokens: list[Token], comma: int, subject: list[Token]) -> bool:
-    """"قال جون جولدسميث، رئيس مجتمع كرومويل": after a name, a comma and a title start an apposition
-    that describes the speaker; the name is the subject."""
-    following = next((t for t in tokens[comma + 1:] if t.word), None)
-    return following is not None and following.norm in AR_GENERIC and name_run(subject, "ar") is not None
-
-
-def _next_is_complementizer(tokens: list[Token], k: int) -> bool:
-    following = next((t for t in tokens[k + 1:] if t.word), None)
-    return following is not None and following.norm in AR_COMPLEMENTIZERS
+    if lang == "ar":
+        return previous.norm in AR_RELATIVES
+    return previous.text.lower() in EN_RELATIVES and not previous.text.isupper()  # "WHO says": the organisation
 
 
 def _arabic_fronted_subject(tokens: list[Token], verb: int) -> list[Token]:
@@ -266,6 +271,8 @@ def _english_subject(tokens: list[Token], verb: int) -> list[Token]:
             return [tokens[k]]
         if word[0].isupper() or is_name_token(tokens[k], "en", False) or (before and word.lower() in EN_TITLES):
             before.insert(0, tokens[k])
+        elif before and word.lower() in EN_NAME_PARTICLES and k > 0 and tokens[k - 1].text[:1].isupper():
+            before.insert(0, tokens[k])  # "Prince Abdulaziz bin Salman told": one name, not "Salman"
         elif (not before and word.isalpha() and word.islower() and k > 0
               and tokens[k - 1].text.lower() in EN_DETERMINERS):
             if (head := _qualified_source(tokens, k)) is not None:
@@ -334,13 +341,13 @@ def _before_apposition(tokens: list[Token], comma: int) -> int:
     """"John Goldsmith, chairman of the Cromwell Society, said": the index of the word before the
     apposition's opening comma when a capitalised name stands there; "the agent, Paul Harris, said":
     the name between the commas; else ``comma`` itself."""
-    for j in range(comma - 1, max(comma - 12, -1), -1):
+    for j in range(comma - 1, max(comma - 20, -1), -1):  # "COGAT, the Israeli defence ministry body that ..., said"
         if tokens[j].text == ",":
-            if j > 0 and tokens[j - 1].word and tokens[j - 1].text[0].isupper():
-                return j - 1
             between = tokens[j + 1: comma]
             if 2 <= len(between) <= 3 and all(t.word and is_name_token(t, "en", False) for t in between):
-                return comma - 1
+                return comma - 1  # "The UN's coordinator for Ukraine, Matthias Schmale, said": the name
+            if j > 0 and tokens[j - 1].word and tokens[j - 1].text[0].isupper():
+                return j - 1
             if j > 0 and tokens[j - 1].word and between and between[0].word and not between[0].text[0].isupper():
                 return j - 1  # "A senior diplomat, speaking on condition of anonymity, said"; "Smith, 45, said"
             return comma

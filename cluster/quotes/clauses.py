@@ -122,23 +122,36 @@ def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -
     if (following is not None and following.word and following.start < sentence[1] and verb > first
             and not after_quote  # '"...," said Umm Mohammed, a mother of five': the speaker, not a clause
             and tokens[verb].text.lower() in EN_CLAUSE_VERBS
-            and following.text.lower() not in EN_CLAUSE_BLOCKERS):
+            and following.text.lower() not in EN_CLAUSE_BLOCKERS | EN_WEEKDAYS):  # "..., X said Wednesday."
         return _cut(tokens, k, _clause_end(tokens, k, sentence[1], "en"))
     # "CLAUSE, Witkoff said ...": the clause opens the sentence and ends at the comma before the subject.
     if tokens[verb].text.lower() not in EN_REVERSE_VERBS:
         return None
     comma = next((j for j in range(verb - 1, first, -1) if tokens[j].text == ","), None)
     after = tokens[verb + 1] if verb + 1 < len(tokens) else None
+    then = tokens[verb + 2] if verb + 2 < len(tokens) else None
     ends = (after is None or after.start >= sentence[1] or after.text in ".!?"
-            or (after.word and after.text.lower() in EN_CLAUSE_BLOCKERS))
+            or (after.text == "," and then is not None and then.word and then.text.islower())  # "said, in the"
+            or (after.word and after.text.lower() in EN_CLAUSE_BLOCKERS)
+            or (after.word and after.text.lower() in EN_WEEKDAYS and then is not None and then.text in ".!?"))
     if comma is not None and verb - comma <= 7 and first < comma and ends:
-        return _cut(tokens, first, tokens[comma].start)
+        return _cut(tokens, _after_dateline(tokens, first, comma), tokens[comma].start)
     return None
+
+
+def _after_dateline(tokens: list[Token], first: int, end: int) -> int:
+    """"Gaza City, Dec 1 (AFP) – Forty-eight ...": a wire dateline before the dash is no part of the
+    clause that opens the article's first sentence."""
+    for k in range(first, min(first + 12, end)):
+        if tokens[k].text in "–—-" and k > first and (tokens[k - 1].text == ")" or tokens[k - 1].text.isupper()):
+            return k + 1
+    return first
 
 
 EN_TIME_HEADS = frozenset("on at last in".split())
 EN_TIME_TAILS = frozenset("""first monday tuesday wednesday thursday friday saturday sunday week month year night
 weekend january february march april may june july august september october november december""".split())
+EN_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today".split())
 EN_CLAUSE_OPENERS = frozenset("he she they it we i the a an his her their its this there".split())
 
 
@@ -148,6 +161,8 @@ def _time_adverbial(tokens: list[Token], k: int, sentence_end: int) -> int:
     if k + 2 >= len(tokens) or tokens[k + 2].start >= sentence_end:
         return 0
     head, tail, opener = (tokens[k + j].text.lower() for j in range(3))
+    if head in EN_WEEKDAYS and tail in EN_CLAUSE_OPENERS:
+        return 1  # "said Thursday the decision was final" (wire style, no "on")
     return 2 if head in EN_TIME_HEADS and tail in EN_TIME_TAILS and opener in EN_CLAUSE_OPENERS else 0
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cluster.documents import Segment, SegmentKind
-from cluster.quotes.lexicon import AR_GENERIC, AR_MEDIA, EN_PRONOUNS, EN_TITLES
+from cluster.quotes.lexicon import AR_GENERIC, AR_MEDIA, AR_TITLE_ADJECTIVES, EN_PRONOUNS, EN_TITLES
 from cluster.quotes.mentions import (
     article_subject,
     english_sentence_subject,
@@ -25,6 +25,7 @@ from cluster.quotes.mentions import (
 from cluster.quotes.names import (
     Token,
     described_name,
+    expanded_acronym,
     full_name,
     name_run,
     name_runs,
@@ -209,6 +210,8 @@ def resolve(subject: list[Token], lang: str, seg: Segment, history: History, off
         name = None  # "مصادر مصرية مطلعة" names no one ("وسائل إعلام منها قناة خبر تورك" does)
     if name:
         kind = ORGANISATION if outlet else ANONYMOUS if head_kind([name], lang) == ANONYMOUS else name_kind(name)
+        if lang != "ar" and (spelled := expanded_acronym(name, history.tokens, history.runs(lang))):
+            return Speaker(spelled, written, ORGANISATION)
         if kind == PERSON:  # an organisation's name is not the tail of a longer one ("وحركة حماس")
             name = history.known_prefix(name) or name
             name = full_name(name, history.tokens, history.runs(lang), lang) or name
@@ -257,8 +260,15 @@ def _after_institution(subject: list[Token], name: str) -> bool:
         if token.text == first and k > 0:
             head = strip_prefix_article(subject[k - 1].norm)
             titled = k > 1 and (title := strip_prefix_article(subject[k - 2].norm)) in AR_GENERIC and title not in bodies
-            return head in bodies and head not in AR_ORG_NAMES and not titled
+            placed = k > 1 and subject[k - 2].norm in {"في", "عن"} and _person_title(subject[0])
+            return head in bodies and head not in AR_ORG_NAMES and not titled and not placed  # "كبير الاقتصاديين في البنك X"
     return False
+
+
+def _person_title(token: Token) -> bool:
+    """A person's title (مدير, كبير), not an institution's head noun (وزارة, صحيفة)."""
+    title = strip_prefix_article(token.norm)
+    return (title in AR_GENERIC and title not in AR_MEDIA | AR_ORG_HEADS) or token.norm in AR_TITLE_ADJECTIVES
 
 
 def _title_of_one(words: list[str], lang: str, kind: str | None) -> list[str]:
@@ -278,22 +288,55 @@ def _title_of_one(words: list[str], lang: str, kind: str | None) -> list[str]:
     return words if head in ONE_PERSON_SOURCES else []
 
 
+GENERIC_OFFICIALS = frozenset(normalize(w) for w in "مسؤول مسؤولة official".split())
+
+
+def _official_just_quoted(words: list[str], lang: str, seg: Segment, history: History) -> str | None:
+    """"وأضاف المسؤول الأممي" / "the official added" right after a named person was quoted (this paragraph
+    or the one before, nobody else in between): "the official" fits any office, so it is that person."""
+    head = strip_prefix_article(normalize(words[0])) if lang == "ar" else words[-1].lower()
+    if head not in GENERIC_OFFICIALS or not is_definite(words, lang):
+        return None
+    found = history.last_entry(seg.index, seg.kind)
+    if found is None or found[2].kind != PERSON or seg.index - found[0] > 1:
+        return None
+    return found[2].name
+
+
+def _institution_named(words: list[str], history: History) -> str | None:
+    """A headline label without its head noun ("النقل:", "الصحة العالمية:") that the body names with an
+    institution's head ("وزارة النقل", "منظمة الصحة العالمية"): that institution."""
+    wanted = [normalize(w) for w in words]
+    if not wanted or not wanted[0].startswith("ال"):
+        return None
+    tokens = [t for t in history.tokens if t.word]
+    for k in range(1, len(tokens) - len(wanted) + 1):
+        if strip_prefix_article(tokens[k - 1].norm) in AR_ORG_HEADS and (
+                [t.norm for t in tokens[k: k + len(wanted)]] == wanted):
+            return " ".join(t.text for t in tokens[k - 1: k + len(wanted)])
+    return None
+
+
 def _described(words: list[str], written: str | None, lang: str, seg: Segment, history: History,
                offset: int | None) -> Speaker:
     kind = head_kind(words, lang)
+    if offset is None and lang == "ar" and kind is None and (body := _institution_named(words, history)):
+        return Speaker(body, written, ORGANISATION)  # headline "الصحة العالمية:" is "منظمة الصحة العالمية"
     if lang == "ar" and len(words) == 1 and kind is None:
         full = full_name(words[0], history.tokens, history.runs(lang), lang)  # "السوداني" -> "محمد شياع السوداني"
         if full:
             return Speaker(full, written, PERSON)
     if is_definite(words, lang) or offset is None or (lang == "ar" and len(words) <= 2 and kind != ANONYMOUS):
         earlier = history.described(words, lang)
-        if earlier is not None:
-            return Speaker(earlier.name, written, earlier.kind)
+        if earlier is not None and not (offset is None and kind == ORGANISATION and earlier.kind != ORGANISATION):
+            return Speaker(earlier.name, written, earlier.kind)  # a headline's ministry is not its spokesman
         describing = _title_of_one(words, lang, kind)
         if describing:
             mention = described_name(describing, history.tokens, history.runs(lang), lang, offset)
             if mention:
                 return Speaker(mention, written, name_kind(mention))
+        if kind == ANONYMOUS and offset is not None and (person := _official_just_quoted(words, lang, seg, history)):
+            return Speaker(person, written, PERSON)
         if kind is None:
             if lang == "ar" and offset is not None and (titled := _titled_unnamed(history, seg)) is not None:
                 return Speaker(titled.name, written, ANONYMOUS)  # "وأوضح مدير المستشفى ... وأضاف الطبيب"

@@ -116,6 +116,12 @@ def article_quotes(article: Article, segments: list[Segment]) -> list[Quote]:
     return quotes
 
 
+def _in_a_subject(quoted: str, attributions: list[Attribution]) -> bool:
+    """'وقال كبير محللي السلع في بنك "إس إي بي" السويدي ... إن': a few words in quote marks inside a
+    speaker's description are a name, not a quotation."""
+    return len(quoted.split()) <= 4 and any(a.as_written and quoted in a.as_written for a in attributions)
+
+
 def _continues(text: str, before: Quote, after: Quote) -> bool:
     """A quotation left open goes on in the next paragraph: only blanks and quote marks between."""
     between = text[before.end:after.start]
@@ -123,7 +129,13 @@ def _continues(text: str, before: Quote, after: Quote) -> bool:
 
 
 def _joined(text: str, first: Quote, rest: Quote) -> Quote:
-    return replace(first, text=text[first.start:rest.end], end=rest.end)
+    """One quotation over paragraphs; a speaker named after its last part ('"...," his mother, Umm
+    Mohammed, told AFP') is the speaker of all of it (the first part had only the speaker before it)."""
+    joined = replace(first, text=text[first.start:rest.end], end=rest.end)
+    if rest.speaker and rest.speaker != first.speaker:
+        joined = replace(joined, speaker=rest.speaker, speaker_as_written=rest.speaker_as_written,
+                         speaker_kind=rest.speaker_kind)
+    return joined
 
 
 def _bounded_parts(seg: Segment) -> list[Segment]:
@@ -175,6 +187,8 @@ def _paragraph_quotes(
         if inner is None:
             continue
         start, end = inner
+        if _in_a_subject(text[start:end], attributions):
+            continue
         if open_ < 0 and carried is not None:
             attribution = carried.attribution
         else:
@@ -199,8 +213,10 @@ def _paragraph_quotes(
             end = _before_direct(text, start, end, direct)
             if end is None:
                 continue
-        after_colon = text[:start].rstrip().endswith(":")  # speech after a colon is direct speech
-        if _word_count(text[start:end]) >= (MIN_DIRECT_WORDS if after_colon else MIN_INDIRECT_WORDS):
+        # one clause read by two verbs ('he said, adding that', 'He said witnesses told police that'): one
+        # quote, of the verb nearest it
+        out = [q for q in out if not (q.kind == "indirect" and (q.start, q.end) == (seg.start + start, seg.start + end))]
+        if _word_count(text[start:end]) >= _min_clause_words(text, start, seg, lang, attribution):
             out.append(_quote(article_id, seg, lang, start, end, "indirect", attribution))
             if attribution.name and all(q.start < out[-1].start for q in out[:-1]):
                 # "..., a Defence Ministry statement said." then a paragraph that is only a quotation
@@ -209,6 +225,14 @@ def _paragraph_quotes(
         named = _paragraph_names(tokens, lang)
         out = [replace(q, context_names=named) for q in out]
     return sorted(out, key=lambda q: q.start), still_open
+
+
+def _min_clause_words(text: str, start: int, seg: Segment, lang: str, attribution: Attribution) -> int:
+    """Words a reported clause needs: fewer after a colon (direct speech) and in an English headline
+    ("WHO says thousands still waiting"), where the text is terse."""
+    after_colon = text[:start].rstrip().endswith(":")
+    terse = after_colon or (seg.start == 0 and lang != "ar" and attribution.name is not None)
+    return MIN_DIRECT_WORDS if terse else MIN_INDIRECT_WORDS
 
 
 CLAUSE_CONJUNCTIONS = frozenset("but and yet so then while لكن ولكن ثم بل".split())

@@ -28,7 +28,7 @@ EN_VERBS = frozenset("""
 said says say added adds told tells stated states warned warns explained explains noted notes insisted
 argued argues claimed claims wrote writes announced announces declared stressed acknowledged admitted
 confirmed confirms urged commented replied tweeted reiterated remarked according claim reported described describes
-reports quoted
+reports quoted responded responds forecast forecasts
 """.split())
 EN_PARTICIPLES = frozenset("adding saying telling noting warning stressing insisting arguing explaining".split())
 """After a comma, speech of the sentence's subject ("Merz pledged aid, adding that Germany would ...")."""
@@ -37,7 +37,17 @@ AR_COMPLEMENTIZERS = frozenset(normalize(w) for w in """
 AR_SUBJECT_STOPS = frozenset(normalize(w) for w in """
 في خلال عبر على عن إلى أمام مع من منذ بعد قبل وفق وفقا حسب بحسب لدى خلال عقب أثناء حول ضمن بشأن إزاء
 الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت يوم اليوم أمس مساء صباح الليلة فجر ظهر نقلا أيضا كذلك إلا
-بصورة بشكل غير مجددا""".split())
+بصورة بشكل غير مجددا لاحقا سابقا""".split())
+AR_NUMBER_WORDS = frozenset(normalize(w) for w in """
+اثنان اثنين اثنتان اثنتين ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثماني ثمانية تسع تسعة عشر عشرة
+عشرات مئات آلاف عدة بعض أحد إحدى""".split())
+"""Numbers and quantities ("ثلاثة مصادر", "سكان ثلاث بلدات"): no part of a name."""
+AR_TITLE_ADJECTIVES = frozenset(normalize(w) for w in "عام عامة كبير كبيرة كبار محللي".split())
+"""Words of a title that are no name ("مدير عام وزارة الصحة", "كبير محللي السلع"); kept out of
+``AR_GENERIC``, whose definite forms end other rules ("المفوضة العامة بالإنابة")."""
+AR_TIME_WORDS = frozenset(normalize(w) for w in """
+الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت يوم اليوم أمس مساء صباح""".split())
+"""("أعلنت وزارة النقل، السبت، زيادة ...": after a time word between commas comes the verb's object.)"""
 AR_TITLE_PREPOSITIONS = frozenset(normalize(w) for w in "إلى لدى".split())
 """Prepositions inside a title ("المبعوث الخاص إلى الشرق الأوسط ستيف ويتكوف"): the subject goes on
 through them while no name has been met."""
@@ -65,7 +75,7 @@ AR_GENERIC = frozenset(normalize(w) for w in """
 أطباء عمال موظفون مسؤولو مجمع مستشفى جامعة مركز مرشد نظير نظيره نظيرها نظيرته نظيرتها قيادي قيادية محلل باحث خبير أستاذ
 وكيل وكيلة مساعد مساعدة منسق منسقة مفوض مفوضة محافظ سكرتير لواء عقيد نقيب ملازم قاضي قاضية ضابط مراسل مراسلة
 ملك ولي مفتي سفيرة مندوبة ممثلة مستشارة عضوة قائدة زعيمة نائبة خبيرة محللة باحثة أستاذة دكتور إدارة سلطة
-مصلحة دائرة مدرب لاعب مفتش محقق حارس""".split())
+مصلحة دائرة مدرب لاعب مفتش محقق حارس بنك شركة ائتلاف جبهة تيار برنامج""".split())
 EN_PRONOUNS = frozenset("he she they i we it".split())
 EN_TITLES = frozenset("""
 mr mrs ms dr prof president prime minister secretary gen general sgt det insp chief officer envoy
@@ -76,6 +86,8 @@ colonel major captain lieutenant sergeant inspector detective constable superint
 rabbi imam emir sultan crown vice vice-president attorney justice lord lady sir dame baroness baron professor
 doctor chair chairwoman chairperson councillor mp congressman congresswoman speaker head
 """.split())
+EN_NAME_PARTICLES = frozenset("bin ibn bint al el abu de da van von".split())
+"""Lower-case parts inside a name between capitalised ones ("Abdulaziz bin Salman", "Ursula von der Leyen")."""
 EN_DETERMINERS = frozenset("the a an this that these those his her their its our".split())
 
 AR_MEDIA = frozenset(normalize(w) for w in """وكالة صحيفة قناة موقع محطة شبكة إذاعة تلفزيون مجلة

@@ -16,7 +16,7 @@ from bisect import bisect_left
 from collections import Counter
 
 from cluster.quotes.lexicon import AR_GENERIC, DOUBLE_MARKS, EN_DETERMINERS, EN_PRONOUNS, EN_TITLES
-from cluster.quotes.names import Token, full_name, introduced, strip_article
+from cluster.quotes.names import ARABIC_PARTICLE_NAME, Token, full_name, introduced, is_name_token, strip_article
 from cluster.quotes.sources import AR_ORG_HEADS, PERSON, name_kind, strip_prefix_article
 
 OPENER_CHARS = 80
@@ -42,11 +42,19 @@ def introduced_person(tokens: list[Token], runs: list[tuple[int, int]], starts: 
         if start < lo:
             continue
         words = [t.text for t in tokens[first:end] if t.word]
-        if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and _introduces(tokens, first, end):
+        if len(words) == 1 and own_paragraph and _introduces(tokens, first, end) and (
+                first == 0 or tokens[first - 1].text not in DOUBLE_MARKS):  # not a name the quotation opens with
+            words = (full_name(words[0], tokens, runs, "en") or "").split()  # "Ribera rejected that argument."
+        if 2 <= len(words) <= 3 and all(_capitalised(w) for w in words) and _introduces(tokens, first, end):
             name = " ".join(words)
             if name_kind(name) == PERSON:
                 found = name
     return found
+
+
+def _capitalised(word: str) -> bool:
+    """A word of an English full name: capitalised, or an Arabic name's particle ("Khalil al-Hayya")."""
+    return word[:1].isupper() or bool(ARABIC_PARTICLE_NAME.match(word))
 
 
 def _introduces(tokens: list[Token], first: int, end: int) -> bool:
@@ -98,11 +106,20 @@ def sentence_opener(tokens: list[Token], runs: list[tuple[int, int]], starts: li
         first, end = runs[k]
         if tokens[first].start >= min(before, start + OPENER_CHARS):
             return None  # a name deep in the sentence is no subject its verb opened with
+        words = [t.text for t in tokens[first:end] if t.word]
         if introduced(tokens, first) and tokens[first - 1].word:  # after a title, not after a comma
-            words = [t.text for t in tokens[first:end] if t.word]
             name = " ".join(words)
             return name if len(words) >= 2 and name_kind(name) == PERSON else None
+        if len(words) == 2 and (known := _verb_then_surname(words, tokens, runs)):
+            return known
     return None
+
+
+def _verb_then_surname(words: list[str], tokens: list[Token], runs: list[tuple[int, int]]) -> str | None:
+    """"من جهته، عاد أدرعي ليحذر ...، قائلا": a verb the word lists do not know, then the surname of a
+    person the article names in full: that person (an Arabic sentence opens with its verb)."""
+    full = full_name(words[-1], tokens, runs, "ar")
+    return full if full and words[0] not in full.split() and len(full.split()) >= 2 else None
 
 
 def english_sentence_subject(tokens: list[Token], token_starts: list[int], text: str, since: int,
@@ -163,6 +180,9 @@ def sentence_organisation(tokens: list[Token], token_starts: list[int], text: st
         if token.word and head in AR_ORG_HEADS and not (k > 0 and _person_title(tokens[k - 1])):
             phrase = [token]
             for following in tokens[k + 1: k + 4]:
+                if len(phrase) == 1 and following.word and is_name_token(following, "ar", True):
+                    phrase.append(following)  # "قررت مجموعة أوبك+": the body's own name
+                    break
                 if not following.word or not following.norm.startswith("ال"):
                     break
                 phrase.append(following)

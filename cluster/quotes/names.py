@@ -17,11 +17,15 @@ from typing import NamedTuple
 from cluster.quotes.lexicon import (
     AR_COMPLEMENTIZERS,
     AR_GENERIC,
+    AR_NUMBER_WORDS,
     AR_PARTICIPLES,
     AR_SUBJECT_STOPS,
+    AR_TIME_WORDS,
+    AR_TITLE_ADJECTIVES,
     AR_TITLE_PREPOSITIONS,
     AR_VERBS,
     EN_DETERMINERS,
+    EN_NAME_PARTICLES,
     EN_TITLES,
     TOKEN,
 )
@@ -102,9 +106,12 @@ def name_runs(tokens: list[Token], lang: str) -> list[tuple[int, int]]:
     for k, token in enumerate(tokens):
         if start is not None and _extends(tokens[start:k], token, lang) and not _object_follows(tokens, k, lang):
             continue
+        if start is not None and lang != "ar" and token.text.lower() in EN_NAME_PARTICLES and k + 1 < len(tokens) and (
+                tokens[k + 1].text[:1].isupper()):
+            continue  # "Prince Abdulaziz bin Salman": one name
         if token.word and (is_name_token(token, lang, previous_generic) or _given_name(tokens, k, lang)) and (
                 not _conjoined_noun(token, lang)) and not _genitive_of(tokens, k, lang) and (
-                not _definite_with_clitic(tokens, k, lang)):
+                not _definite_with_clitic(tokens, k, lang)) and not _place_before_name(tokens, k, lang, start):
             if start is None:
                 start = k
             previous_generic = False
@@ -118,6 +125,15 @@ def name_runs(tokens: list[Token], lang: str) -> list[tuple[int, int]]:
     if start is not None:
         runs.append(_after_place(tokens, start, len(tokens), lang))
     return runs
+
+
+def _place_before_name(tokens: list[Token], k: int, lang: str, start: int | None) -> bool:
+    """"رئيس حركة حماس في غزة خليل الحية": the word right after في is a place, and a name may follow it;
+    starting the run after the place lets the family name with ال join the given name."""
+    if lang != "ar" or start is not None or k == 0 or tokens[k - 1].norm != "في" or k + 1 >= len(tokens):
+        return False
+    following = tokens[k + 1]
+    return following.word and is_name_token(following, lang, False)
 
 
 def _after_place(tokens: list[Token], start: int, end: int, lang: str) -> tuple[int, int]:
@@ -159,6 +175,9 @@ def _object_follows(tokens: list[Token], k: int, lang: str) -> bool:
     if norm.endswith("ات"):
         return True  # not "ين": عز الدين، زين العابدين
     following = tokens[k + 1] if k + 1 < len(tokens) else None
+    if following is not None and following.word and is_name_token(following, lang, False) and (
+            following.norm not in AR_NAME_LINKS and (k == 0 or tokens[k - 1].norm not in AR_NAME_LINKS)):
+        return True  # 'بنك "كابيتال إيكونوميكس" البريطاني جيسون توفي', "شركة نفط البصرة خالد حمزة": a person follows
     return following is not None and following.word and following.norm.startswith("ال") and (
         following.norm.endswith(("يه", "يين", "يون")))
 
@@ -171,6 +190,8 @@ def _given_name(tokens: list[Token], k: int, lang: str) -> bool:
         return False
     if any(strip_prefix_article(t.norm) in AR_SPOKESPERSON for t in tokens[max(0, k - 2): k] if t.word):
         return False
+    if k >= 2 and tokens[k - 2].norm == "باسم" and tokens[k + 1].norm.startswith("ال"):
+        return True  # "المتحدث باسم الحكومة باسم العوادي": the second باسم is Basem
     return is_name_token(tokens[k + 1], lang, False)
 
 
@@ -237,6 +258,8 @@ def is_name_token(token: Token, lang: str, after_generic: bool) -> bool:
         return False
     if norm in AR_TITLE_PREPOSITIONS or is_stop(token) or norm in AR_FUNCTION_WORDS or norm in AR_COMPLEMENTIZERS:
         return False
+    if norm in AR_NUMBER_WORDS or norm in AR_TITLE_ADJECTIVES:
+        return False
     forms = [norm, norm[1:]] if norm[0] in "وفل" and len(norm) > 3 else [norm]
     if any(f in AR_VERBS or f in AR_PARTICIPLES or f in AR_ORG_NAMES for f in forms):
         return False  # an organisation's own name (حماس) ends a person's run: "لحركة حماس حسام بدران"
@@ -299,6 +322,8 @@ def introduced(tokens: list[Token], first: int) -> bool:
     before = tokens[first - 1]
     if before.word and is_stop(before):
         return False  # إلى normalises to الي, which is no title with the article
+    if first >= 2 and before.norm in AR_GENERIC and tokens[first - 2].norm == "في":
+        return False  # "نفت قوات الدعم السريع في بيان عرقلة وصول المساعدات": in a statement, no title
     return (not before.word and before.text in "،,") or before.norm.startswith("ال") or before.norm in AR_GENERIC
 
 
@@ -348,6 +373,8 @@ def _title_words(tokens: list[Token], first: int, lang: str) -> set[str]:
     for token in reversed(tokens[max(0, first - MENTION_WINDOW): first]):
         if not token.word and token.text not in "،,()-–":
             break
+        if token.word and lang == "ar" and token.norm in AR_TIME_WORDS:
+            break  # "أعلنت وزارة النقل، السبت، زيادة ...": no title across a time word
         if token.word:
             words.add(title_key(token.text, lang))
             if lang != "ar" and "-" in token.text:
@@ -364,3 +391,16 @@ def _mention_text(tokens: list[Token], first: int, end: int, lang: str) -> str:
     if lang != "ar" and len(run) >= 4 and first > 0 and tokens[first - 1].text.lower() in {"the", "of", "to"}:
         run = run[-2:]
     return " ".join(t.text for t in run)
+
+
+def expanded_acronym(name: str, tokens: list[Token], runs: list[tuple[int, int]]) -> str | None:
+    """"WHO" -> "World Health Organization", "IAEA" -> "International Atomic Energy Agency": the
+    article's run of capitalised words whose initials spell the acronym (the speaker as named most fully)."""
+    if not (2 <= len(name) <= 6 and name.isalpha() and name.isupper() and LATIN.match(name)):
+        return None
+    for first, end in runs:
+        words = [t.text for t in tokens[first:end] if t.word]
+        if len(words) == len(name) and "".join(w[0] for w in words) == name:
+            return " ".join(words)
+    return None
+

@@ -28,7 +28,7 @@ AR_SOURCE_HEADS = _ar("""مصادر مصدر مسؤول مسؤولون مسؤو�
 AR_UNNAMED_ROLES = _ar("مراسل مراسلة طبيب طبيبة مسعف ممرض ممرضة")
 """A person by role: an unnamed source when indefinite ("طبيب في المستشفى", "مراسل الجزيرة"), the one
 named or met before when definite ("الطبيب")."""
-AR_QUANTIFIERS = _ar("أحد إحدى بعض")
+AR_QUANTIFIERS = _ar("أحد إحدى بعض عدة اثنان اثنين ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة")
 """"One of", "some of" before a head noun: the head decides ("أحد أعضاء الجمعية" names no one)."""
 AR_SPOKESPERSON = _ar("متحدث متحدثة ناطق ناطقة")
 """An indefinite spokesperson ("متحدث باسم حزب العمال", "a Labour Party spokesman") is an unnamed source;
@@ -39,7 +39,7 @@ people person spokesperson spokesman spokeswoman residents medics aides aide ins
 """.split())
 AR_ORG_HEADS = _ar("""وزارة وكالة منظمة هيئة قوات جيش حركة مفوضية صحيفة قناة موقع حزب مجلس لجنة جماعة صندوق
 بنك بعثة الخارجية حكومة رئاسة شرطة بيان الجانبان الطرفان الحوثيون حماس اتحاد شركة مكتب إدارة سلطة
-مصلحة دائرة مرصد مؤسسة جمعية نقابة معهد مركز محكمة برلمان سفارة ائتلاف جبهة""")
+مصلحة دائرة مرصد مؤسسة جمعية نقابة معهد مركز محكمة برلمان سفارة ائتلاف جبهة مجموعة""")
 """Head nouns of an institution; an institution named by such a phrase is a speaker of its own."""
 AR_ORG_NAMES = _ar("حماس الحوثيون الجانبان الطرفان بيان")
 """Entries of ``AR_ORG_HEADS`` that are a body themselves, not a noun that a body's name follows
@@ -49,7 +49,7 @@ police ministry agency society forces army navy organization organisation confed
 committee commission union party government office department bank fund court company group association
 movement hamas hezbollah reuters afp sana suna bbc statement report brigade service authority authorities
 institute university hospital observatory embassy administration parliament congress senate cabinet military
-coastguard prosecutors prosecutor's
+coastguard prosecutors prosecutor's programme program
 """.split())
 AR_SOURCE_TRIGGERS = _ar("بحسب حسب وفق وفقا نقلا")
 """Prepositions that attribute the rest of the sentence to a source ("وبحسب مصادر، فإن ...")."""

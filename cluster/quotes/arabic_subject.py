@@ -1,0 +1,108 @@
+"""The subject of an Arabic reporting verb: the words after it, through a title's phrases, up to the clause.
+
+"وقال ممثل منظمة الصحة العالمية في الأرض الفلسطينية المحتلة ريك بيبركورن إن": a title may go on through
+a preposition to the name that ends it; a complementizer, a time word, a participle, a relative clause
+or the outlet spoken to ("لقناة ...") ends it. Split from ``attribution`` by concern.
+"""
+
+from __future__ import annotations
+
+from cluster.quotes.lexicon import (
+    AR_COMPLEMENTIZERS,
+    AR_GENERIC,
+    AR_MEDIA,
+    AR_PARTICIPLES,
+    AR_RELATIVES,
+    AR_SKIP,
+    AR_TITLE_ADJECTIVES,
+    AR_TITLE_PREPOSITIONS,
+    DOUBLE_MARKS,
+)
+from cluster.quotes.names import Token, is_stop, name_run, name_runs
+from cluster.quotes.sources import strip_prefix_article
+from cluster.textnorm import normalize
+
+AR_DESCRIBING = frozenset(normalize(w) for w in ("وهو", "وهي", "وهم"))
+""""وهو عامل": what follows describes the speaker."""
+
+
+def arabic_subject(tokens: list[Token], verb: int) -> list[Token]:
+    """The words after an Arabic reporting verb up to a preposition, a time word, ``أن`` or ``:``."""
+    subject: list[Token] = []
+    quoted_name = False
+    for k in range(verb + 1, min(verb + 14, len(tokens))):
+        token = tokens[k]
+        if not token.word and token.text in DOUBLE_MARKS and subject and (
+                quoted_name or name_run(subject, "ar") is None):
+            quoted_name = not quoted_name  # 'كبير محللي السلع في بنك "إس إي بي" السويدي بيارنه شيلدروب'
+            continue
+        if not token.word:
+            if token.text in "،,":
+                if _apposition_follows(tokens, k, subject):
+                    break
+                continue
+            break
+        norm = token.norm
+        if norm in AR_SKIP and not subject:
+            continue
+        if ((norm in AR_TITLE_PREPOSITIONS or norm.startswith("لل")) and subject and name_run(subject, "ar") is None
+                and not _next_is_complementizer(tokens, k)):
+            subject.append(token)
+            continue
+        if (norm in {"في", "عن"} and subject and name_run(subject, "ar") is None and _is_title(subject[0])
+                and _named_after_place(tokens, k)):
+            subject.append(token)  # "المتحدث باسم الدفاع المدني في غزة محمود بصل"
+            continue
+        if norm in AR_COMPLEMENTIZERS or is_stop(token) or norm.startswith("لل") or norm in AR_PARTICIPLES:
+            break
+        if norm in AR_RELATIVES or norm in AR_DESCRIBING:
+            break  # "نارسيس تيرميز الذي يبلغ من العمر 68 عاما وهو عامل": what follows describes the speaker
+        if (norm.startswith("ل") and norm[1:] in AR_MEDIA) or norm == "ل":
+            break  # "لقناة ...", 'لـ"الجزيرة نت"': whom the speaker told
+        subject.append(token)
+    return subject
+
+
+
+
+def _is_title(token: Token) -> bool:
+    """"المتحدث" opens a title that a place and a name may follow; "الصفدي" is a speaker already
+    ("وقال الصفدي في مؤتمر صحفي مشترك": the conference is no place before a name)."""
+    return strip_prefix_article(token.norm) in AR_GENERIC or token.norm in AR_TITLE_ADJECTIVES  # "كبير محللي"
+
+
+def _named_after_place(tokens: list[Token], k: int, depth: int = 0) -> bool:
+    """"في PLACE NAME NAME", "في الأرض الفلسطينية المحتلة ريك بيبركورن", "عن حزب المصري الديمقراطي
+    فريدي البياضي" then a complementizer, a colon or a comma: the title goes on to the name that ends
+    the phrase (a name of two words at least, after the place or a definite word)."""
+    words: list[Token] = []
+    end = k + 1
+    for end in range(k + 1, min(k + 11, len(tokens))):
+        token = tokens[end]
+        if not token.word and token.text in DOUBLE_MARKS and words:
+            continue
+        if not token.word or token.norm in AR_COMPLEMENTIZERS or (words and is_stop(token)):
+            break  # "... في السودان كليمنتاين نكويتا سلامي من أن": حذر من
+        words.append(token)
+    runs = name_runs(words[1:], "ar")
+    if len(words) < 3 or runs == [(0, len(words) - 1)]:
+        return len(words) >= 3
+    closer = tokens[end] if end < len(tokens) else None
+    if closer is None or not (closer.norm in AR_COMPLEMENTIZERS or closer.text in ":،," or is_stop(closer)):
+        return False
+    if not runs and closer.norm in {"في", "عن"} and depth == 0:
+        return _named_after_place(tokens, end, 1)  # "القيادي في ائتلاف دولة القانون في البصرة علي الموسوي"
+    first, last = runs[-1] if runs else (0, 0)
+    return last == len(words) - 1 and first > 0 and last - first >= 2 and words[first].norm.startswith("ال")
+
+
+def _apposition_follows(tokens: list[Token], comma: int, subject: list[Token]) -> bool:
+    """"قال جون جولدسميث، رئيس مجتمع كرومويل": after a name, a comma and a title start an apposition
+    that describes the speaker; the name is the subject."""
+    following = next((t for t in tokens[comma + 1:] if t.word), None)
+    return following is not None and following.norm in AR_GENERIC and name_run(subject, "ar") is not None
+
+
+def _next_is_complementizer(tokens: list[Token], k: int) -> bool:
+    following = next((t for t in tokens[k + 1:] if t.word), None)
+    return following is not None and following.norm in AR_COMPLEMENTIZERS
