@@ -14,6 +14,7 @@ import re
 from cluster.documents import Segment
 from cluster.quotes.arabic_subject import arabic_subject
 from cluster.quotes.coref import Attribution, History, Speaker, resolve
+from cluster.quotes.fullnames import full_name
 from cluster.quotes.lexicon import (
     AR_COMPLEMENTIZERS,
     AR_PARTICIPLES,
@@ -27,7 +28,7 @@ from cluster.quotes.lexicon import (
     EN_TITLES,
     EN_VERBS,
 )
-from cluster.quotes.names import Token, full_name, is_name_token, is_stop, tokenize
+from cluster.quotes.names import Token, is_name_token, is_stop, tokenize
 from cluster.quotes.sources import AR_SOURCE_TRIGGERS, EN_SOURCE_HEADS, ORGANISATION, UNATTRIBUTED, strip_prefix_article
 from cluster.textnorm import normalize
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cluster.documents import Segment, SegmentKind
+from cluster.quotes.fullnames import full_name
 from cluster.quotes.lexicon import AR_GENERIC, AR_MEDIA, AR_TITLE_ADJECTIVES, EN_PRONOUNS, EN_TITLES
 from cluster.quotes.mentions import (
     article_subject,
@@ -26,7 +27,6 @@ from cluster.quotes.names import (
     Token,
     described_name,
     expanded_acronym,
-    full_name,
     name_run,
     name_runs,
     strip_article,

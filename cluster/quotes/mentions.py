@@ -15,8 +15,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 
+from cluster.quotes.fullnames import full_name, introduced
 from cluster.quotes.lexicon import AR_GENERIC, DOUBLE_MARKS, EN_DETERMINERS, EN_PRONOUNS, EN_TITLES
-from cluster.quotes.names import ARABIC_PARTICLE_NAME, Token, full_name, introduced, is_name_token, strip_article
+from cluster.quotes.names import ARABIC_PARTICLE_NAME, Token, is_name_token, strip_article
 from cluster.quotes.sources import AR_ORG_HEADS, PERSON, name_kind, strip_prefix_article
 
 OPENER_CHARS = 80

@@ -268,63 +268,9 @@ def is_name_token(token: Token, lang: str, after_generic: bool) -> bool:
     return not (after_generic and norm.endswith("ي"))
 
 
-def _key(token: Token, lang: str) -> str:
+def mention_key(token: Token, lang: str) -> str:
+    """How a mention's word is compared: Arabic without its article, other scripts lower-cased."""
     return strip_article(token.norm) if lang == "ar" else token.text.lower()
-
-
-def full_name(name: str, tokens: list[Token], runs: list[tuple[int, int]], lang: str) -> str | None:
-    """The longest mention in ``tokens`` that ends with this name's last word and holds all its words
-    ("الشيباني" -> "أسعد الشيباني", "أبو سلمية" -> "محمد أبو سلمية")."""
-    parts = [strip_article(normalize(w)) if lang == "ar" else strip_article(w) for w in name.split()]
-    if not parts:
-        return None
-    best: list[Token] = []
-    wanted = set(parts)
-    for words, keys in _runs_by_last_word(tokens, runs, lang).get(parts[-1], ()):
-        if len(words) > max(len(best), len(parts)) and wanted <= keys:
-            best = words
-    if lang == "ar" and len(best) > 3 and not any(t.norm in AR_NAME_LINKS for t in best):
-        return None  # "ومشاهد تظهر لقاء فيدان": a run this long without بن / عبد is running text
-    best = best[-4:] if lang == "ar" else best[-2:]
-    return " ".join(t.text for t in best) if best else None
-
-
-MentionIndex = dict[str, list[tuple[list[Token], set[str]]]]
-_LAST_INDEX: tuple[object, object, str, MentionIndex] | None = None
-
-
-def _runs_by_last_word(tokens: list[Token], runs: list[tuple[int, int]], lang: str) -> MentionIndex:
-    """Each full mention's words and their keys, filed under its last word, in text order (Arabic:
-    only mentions ``introduced`` as full names). ``full_name`` is asked once per
-    reference and scanning every mention each time made the quote stage quadratic in article length
-    (a long paragraph of "وقال X إن" clauses). The last index is kept with the very lists it was built
-    from (an article's tokens and runs are built once and never changed), so a reuse is exact."""
-    global _LAST_INDEX
-    last = _LAST_INDEX
-    if last is not None and last[0] is tokens and last[1] is runs and last[2] == lang:
-        return last[3]
-    index: MentionIndex = {}
-    for first, end in runs:
-        if lang == "ar" and not introduced(tokens, first):
-            continue
-        words = [t for t in tokens[first:end] if t.word and not t.text.lower().endswith(("'s", "’s"))]
-        if words:
-            index.setdefault(_key(words[-1], lang), []).append((words, {_key(t, lang) for t in words}))
-    _LAST_INDEX = (tokens, runs, lang, index)
-    return index
-
-
-def introduced(tokens: list[Token], first: int) -> bool:
-    """An Arabic full mention follows its title or a comma ("الرئيس الأميركي، دونالد ترامب"); a run
-    after anything else may be a verb and a noun the word lists do not know ("تظهر لقاء فيدان")."""
-    if first == 0:
-        return False
-    before = tokens[first - 1]
-    if before.word and is_stop(before):
-        return False  # إلى normalises to الي, which is no title with the article
-    if first >= 2 and before.norm in AR_GENERIC and tokens[first - 2].norm == "في":
-        return False  # "نفت قوات الدعم السريع في بيان عرقلة وصول المساعدات": in a statement, no title
-    return (not before.word and before.text in "،,") or before.norm.startswith("ال") or before.norm in AR_GENERIC
 
 
 def described_name(description: list[str], tokens: list[Token], runs: list[tuple[int, int]], lang: str,
@@ -347,11 +293,11 @@ def described_name(description: list[str], tokens: list[Token], runs: list[tuple
 
 def titles_of(name: str, tokens: list[Token], runs: list[tuple[int, int]], lang: str) -> set[str]:
     """The title words (``title_key``) the article puts before any mention of this name."""
-    last = _key(Token(name.split()[-1], 0, 0, True), lang) if name.split() else ""
+    last = mention_key(Token(name.split()[-1], 0, 0, True), lang) if name.split() else ""
     words: set[str] = set()
     for first, end in runs:
         run = [t for t in tokens[first:end] if t.word]
-        if run and _key(run[-1], lang) == last:
+        if run and mention_key(run[-1], lang) == last:
             words |= _title_words(tokens, first, lang)
     return words
 

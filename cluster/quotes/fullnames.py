@@ -1,0 +1,66 @@
+"""Full names of people mentioned in an article: "الشيباني" -> "أسعد الشيباني", "Merz" -> "Friedrich Merz".
+
+Split from ``names`` (which finds the mentions): this module answers, for a short name, which
+mention of the article names that person in full, and does it from an index built once per article.
+"""
+
+from __future__ import annotations
+
+from cluster.quotes.lexicon import AR_GENERIC
+from cluster.quotes.names import AR_NAME_LINKS, Token, is_stop, mention_key, strip_article
+from cluster.textnorm import normalize
+
+
+def full_name(name: str, tokens: list[Token], runs: list[tuple[int, int]], lang: str) -> str | None:
+    """The longest mention in ``tokens`` that ends with this name's last word and holds all its words
+    ("الشيباني" -> "أسعد الشيباني", "أبو سلمية" -> "محمد أبو سلمية")."""
+    parts = [strip_article(normalize(w)) if lang == "ar" else strip_article(w) for w in name.split()]
+    if not parts:
+        return None
+    best: list[Token] = []
+    wanted = set(parts)
+    for words, keys in _runs_by_last_word(tokens, runs, lang).get(parts[-1], ()):
+        if len(words) > max(len(best), len(parts)) and wanted <= keys:
+            best = words
+    if lang == "ar" and len(best) > 3 and not any(t.norm in AR_NAME_LINKS for t in best):
+        return None  # "ومشاهد تظهر لقاء فيدان": a run this long without بن / عبد is running text
+    best = best[-4:] if lang == "ar" else best[-2:]
+    return " ".join(t.text for t in best) if best else None
+
+
+MentionIndex = dict[str, list[tuple[list[Token], set[str]]]]
+_LAST_INDEX: tuple[object, object, str, MentionIndex] | None = None
+
+
+def _runs_by_last_word(tokens: list[Token], runs: list[tuple[int, int]], lang: str) -> MentionIndex:
+    """Each full mention's words and their keys, filed under its last word, in text order (Arabic:
+    only mentions ``introduced`` as full names). ``full_name`` is asked once per
+    reference and scanning every mention each time made the quote stage quadratic in article length
+    (a long paragraph of "وقال X إن" clauses). The last index is kept with the very lists it was built
+    from (an article's tokens and runs are built once and never changed), so a reuse is exact."""
+    global _LAST_INDEX
+    last = _LAST_INDEX
+    if last is not None and last[0] is tokens and last[1] is runs and last[2] == lang:
+        return last[3]
+    index: MentionIndex = {}
+    for first, end in runs:
+        if lang == "ar" and not introduced(tokens, first):
+            continue
+        words = [t for t in tokens[first:end] if t.word and not t.text.lower().endswith(("'s", "’s"))]
+        if words:
+            index.setdefault(mention_key(words[-1], lang), []).append((words, {mention_key(t, lang) for t in words}))
+    _LAST_INDEX = (tokens, runs, lang, index)
+    return index
+
+
+def introduced(tokens: list[Token], first: int) -> bool:
+    """An Arabic full mention follows its title or a comma ("الرئيس الأميركي، دونالد ترامب"); a run
+    after anything else may be a verb and a noun the word lists do not know ("تظهر لقاء فيدان")."""
+    if first == 0:
+        return False
+    before = tokens[first - 1]
+    if before.word and is_stop(before):
+        return False  # إلى normalises to الي, which is no title with the article
+    if first >= 2 and before.norm in AR_GENERIC and tokens[first - 2].norm == "في":
+        return False  # "نفت قوات الدعم السريع في بيان عرقلة وصول المساعدات": in a statement, no title
+    return (not before.word and before.text in "،,") or before.norm.startswith("ال") or before.norm in AR_GENERIC
