@@ -44,5 +44,5 @@ def test_growth_table_flags_a_quadratic_stage_and_reads_the_embedding_floor():
     ]
     text = render_growth(runs)
     assert "| 10,000 → 100,000 | - / - | **2.00** / **2.00** | 1.00 / 1.00 |" in text
-    assert "| 100,000 | 100,000 | 1000.0 | 1000.0 | 1210.0 | 1.21x |" in text
+    assert "| 100,000 | 100,000 | 1000.0 | 0.0 | 1000.0 | 1210.0 | 1.21x |" in text
     assert "| 100,000 | 0.60 (1.6) | 1212.0 | 2020x |" in text

@@ -97,7 +97,7 @@ def _measure(spec: dict[str, Any]) -> dict[str, Any]:
         mode=spec["mode"], paragraphs=spec["paragraphs"], articles=summary["articles"],
         passages=summary["passages"], wall=outputs.timings, cpu=outputs.cpu, encoded_texts=encoder.count,
         encode_s=encoder.seconds_for_first(texts) if encoder.count else 0.0, model_load_s=model_load_s,
-        peak_rss_mb=peak_mb, load_average=[load0, os.getloadavg()[0]], run_s=run_s,
+        encode_all_s=sum(seconds for _, seconds in encoder.calls), peak_rss_mb=peak_mb, load_average=[load0, os.getloadavg()[0]], run_s=run_s,
     ))  # fmt: skip
 
 
