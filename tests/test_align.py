@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 import pytest
 
 from cluster.config import Config
 from cluster.documents import Article
 from cluster.duplicates.align import aligned_span_pairs
+from cluster.duplicates.shingles import BUCKET_PARTNERS, Windows, candidate_pairs
 from cluster.evaluation.reuse_data import obfuscate
 from cluster.pipeline import run_pipeline
 from cluster.segment.paragraphs import segment_corpus
+from cluster.unionfind import UnionFind
 
 SOURCE_TITLE = "وزارة المياه تطلق خطة وطنية لمواجهة الجفاف في المحافظات الجنوبية"
 REUSED = (
@@ -172,3 +175,22 @@ def test_windows_kept_per_article_equal_the_windows_of_the_corpus():
     whole, parts = windows(tokens, cfg), joined([windows([t], cfg) for t in tokens])
     for field in ("article", "lo", "hi", "signatures"):
         assert np.array_equal(getattr(whole, field), getattr(parts, field))
+
+
+def _same_window_in(outlets: int) -> Windows:
+    """One window (identical MinHash signature) in each of ``outlets`` articles."""
+    signature = np.random.default_rng(0).integers(0, 1 << 30, (1, Config().duplicates.shingle_permutations))
+    zeros = np.zeros(outlets, np.int64)
+    return Windows(np.arange(outlets), zeros, zeros + 40, np.repeat(signature, outlets, axis=0))
+
+
+def test_a_window_in_a_few_outlets_meets_every_other_and_in_forty_a_chain_that_connects_them():
+    cfg = Config().duplicates
+    few = candidate_pairs(_same_window_in(BUCKET_PARTNERS + 1), cfg)
+    assert len(few) == (BUCKET_PARTNERS + 1) * BUCKET_PARTNERS // 2  # all pairs, as without the cap
+    many = candidate_pairs(_same_window_in(40), cfg)
+    assert len(many) < 40 * 39 // 2  # not every pair: alignment would grow with the square of the carriers
+    sets = UnionFind(40)
+    for i, j in many.tolist():
+        sets.union(i, j)
+    assert len({sets.find(k) for k in range(40)}) == 1

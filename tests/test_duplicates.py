@@ -13,6 +13,7 @@ import pytest
 from cluster.config import DuplicateConfig
 from cluster.documents import Article
 from cluster.duplicates.groups import find_duplicate_groups
+from cluster.duplicates.neighbours import MAX_CANDIDATES
 from cluster.embed import embed_texts
 from cluster.segment.paragraphs import passages, segment_corpus
 
@@ -71,3 +72,14 @@ def test_a_paragraph_carrying_two_quotes_does_not_chain_them(encoder):
 def test_fillers_alone_match_nothing(encoder):
     articles = [_article(k, FILLER[k]) for k in "abcd"]
     assert _groups(encoder, articles) == []
+
+
+def test_quote_carried_by_a_hundred_outlets_is_one_group_without_every_pair(fake_encoder):
+    """A wire quote carried by 100 outlets: one group of all 100, each carrier verified against its nearest
+    (neighbours.MAX_CANDIDATES) rather than all 4,950 pairs, whose cost grows with the square of the carriers."""
+    articles = [_article(f"o{k:03d}", f"وقال المبعوث الأميركي: \"{WITKOFF}\"") for k in range(100)]
+    groups = _groups(fake_encoder, articles)
+    assert [len(g.articles) for g in groups] == [100]
+    (group,) = groups
+    assert len(group.pairs) <= MAX_CANDIDATES * 100 < 100 * 99 // 2
+    assert all(any(k in (p.a, p.b) for p in group.pairs) for k in range(100))

@@ -25,7 +25,7 @@ from cluster.duplicates.align import covered_share, overlap
 from cluster.duplicates.crosslingual import is_translation, margins
 from cluster.duplicates.lexical import Lexical, MatchType, Profile, classify, compare, lexical, pair_threshold, profile
 from cluster.duplicates.matches import DuplicateGroup, GroupPassage, ParagraphMatch, PassagePair
-from cluster.duplicates.neighbours import neighbour_pairs
+from cluster.duplicates.neighbours import Pairs, neighbour_pairs, strongest_per_row
 from cluster.textnorm import words
 from cluster.unionfind import UnionFind
 
@@ -115,13 +115,19 @@ def neighbour_candidates(
     passages: Sequence[Passage], vectors: np.ndarray, keep: list[int], cfg: DuplicateConfig
 ) -> list[tuple[int, int, float]]:
     """Passage pairs of different articles within the search radius, as (i, j, cosine) with i < j."""
-    rows, cols, sims = neighbour_pairs(vectors[keep], search_radius(cfg), cfg.search)
+    return between_articles(passages, keep, neighbour_pairs(vectors[keep], search_radius(cfg), cfg.search))
+
+
+def between_articles(passages: Sequence[Passage], keep: list[int], pairs: Pairs) -> Candidates:
+    """Pairs of rows of ``keep`` as passage pairs of different articles, each passage's strongest only
+    (``neighbours.MAX_CANDIDATES``): what every search, local or on an engine, hands to verification."""
     index = np.asarray(keep, dtype=np.int64)
-    return [
-        (i, j, sim)
-        for i, j, sim in zip(index[rows].tolist(), index[cols].tolist(), sims.tolist())
-        if passages[i].article_id != passages[j].article_id
-    ]
+    rows, cols, sims = pairs
+    articles: dict[str, int] = {}
+    article = np.array([articles.setdefault(passages[i].article_id, len(articles)) for i in keep], dtype=np.int64)
+    other = article[rows] != article[cols]
+    rows, cols, sims = strongest_per_row((rows[other], cols[other], sims[other]))
+    return list(zip(index[rows].tolist(), index[cols].tolist(), sims.tolist()))
 
 
 def verified_matches(
@@ -274,18 +280,25 @@ def _cluster_nodes(
         margin = (sims - thr) / np.maximum(1e-6, 1 - thr)
         distance = np.clip(1.0 - margin, 0.0, None)
         np.fill_diagonal(distance, 0.0)
-        from sklearn.cluster import AgglomerativeClustering  # sklearn's import pulls pandas and scipy.stats
-
-        clustering = AgglomerativeClustering(
-            n_clusters=None,
-            metric="precomputed",
-            linkage="average",
-            distance_threshold=1.0 + cfg.group_linkage_slack,
-        ).fit(distance)
-        for x, lab in zip(members, clustering.labels_):
+        found = _average_linkage(distance, 1.0 + cfg.group_linkage_slack)
+        for x, lab in zip(members, found):
             labels[x] = next_label + int(lab)
-        next_label += int(clustering.labels_.max()) + 1
+        next_label += int(found.max()) + 1
     return labels
+
+
+def _average_linkage(distance: np.ndarray, threshold: float) -> np.ndarray:
+    """Average-linkage labels below ``threshold``. A component whose passages are all within the threshold
+    of each other (the carriers of one wire paragraph, the usual case) is one cluster without asking
+    scikit-learn: every average of distances under the threshold is under it. That call costs about a
+    millisecond a component whatever its size, and a large corpus has thousands."""
+    if distance.max() < threshold:
+        return np.zeros(len(distance), dtype=int)
+    from sklearn.cluster import AgglomerativeClustering  # sklearn's import pulls pandas and scipy.stats
+
+    clustering = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
+                                         distance_threshold=threshold).fit(distance)  # fmt: skip
+    return clustering.labels_
 
 
 def _make_group(

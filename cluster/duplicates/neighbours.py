@@ -24,6 +24,13 @@ TRAIN_PER_CELL = 64
 """Training points per IVF cell (faiss warns below 39; more adds training time, not recall)."""
 QUERY_BLOCK = 4096
 """Queries per range search call: bounds the memory of one call's results."""
+MAX_CANDIDATES = 24
+"""Candidates verified per passage: a pair is verified when it is among the 24 most similar candidates
+(other articles) of either side. A wire story carried by 40 outlets has 39 copies of each paragraph
+plus their sentence windows in range (30k bench passages: up to 275 candidates a passage, growing with
+the copies); verifying all of them is quadratic in the carriers, while its group forms the same from
+the nearest (grouping clusters the connected passages on all their cosines). The dev sets have up to
+49 candidates a passage and the same pairs with this cap (docs/scale.md)."""
 
 
 def neighbour_pairs(matrix: np.ndarray, radius: float, cfg: NeighbourSearchConfig) -> Pairs:
@@ -78,6 +85,22 @@ def ivf_pairs(matrix: np.ndarray, radius: float, nlist: int, nprobe: int) -> Pai
         a, b = np.minimum(i[keep], j[keep]), np.maximum(i[keep], j[keep])
         found.append((a, b, sims[keep]))
     return unique_pairs(_concat(found))
+
+
+def strongest_per_row(pairs: Pairs, k: int = MAX_CANDIDATES) -> Pairs:
+    """The pairs among the ``k`` most similar of either of their rows (ties: the earlier pair), in order."""
+    rows, cols, sims = pairs
+    if not len(rows):
+        return pairs
+    ends = np.concatenate([rows, cols])
+    which = np.concatenate([np.arange(len(rows))] * 2)
+    order = np.lexsort((-np.concatenate([sims, sims]), ends))
+    ends = ends[order]
+    first = np.flatnonzero(np.r_[True, ends[1:] != ends[:-1]])
+    rank = np.arange(len(ends)) - np.repeat(first, np.diff(np.r_[first, len(ends)]))
+    keep = np.zeros(len(rows), dtype=bool)
+    keep[which[order[rank < k]]] = True
+    return rows[keep], cols[keep], sims[keep]
 
 
 def unique_pairs(pairs: Pairs) -> Pairs:

@@ -27,7 +27,7 @@ from rich.console import Console
 
 from cluster.config import Config, DuplicateConfig
 from cluster.documents import Passage
-from cluster.duplicates.groups import Candidates, search_radius
+from cluster.duplicates.groups import Candidates, between_articles, search_radius
 from cluster.duplicates.neighbours import Pairs, cells, exact_pairs, ivf_index, unique_pairs
 from cluster.embed import Encoder, LazyEncoder
 from cluster.engines import RAY_INSTALL_HINT, EngineUnavailable
@@ -124,10 +124,7 @@ def ray_backend(ray: Any, workdir: Path, factory: EncoderFactory | None) -> Back
         return embed_on_ray(ray, units, config, workdir, factory)
 
     def search(passages: Sequence[Passage], vectors: np.ndarray, keep: list[int], cfg: DuplicateConfig) -> Candidates:
-        index = np.asarray(keep, dtype=np.int64)
-        rows, cols, sims = neighbours_on_ray(ray, np.ascontiguousarray(vectors[index]), cfg)
-        return [(i, j, s) for i, j, s in zip(index[rows].tolist(), index[cols].tolist(), sims.tolist())
-                if passages[i].article_id != passages[j].article_id]  # fmt: skip
+        return between_articles(passages, keep, neighbours_on_ray(ray, np.ascontiguousarray(vectors[keep]), cfg))
 
     return Backend(embed=embed, search=search)
 
