@@ -2,24 +2,7 @@
 
 from __future__ import annotations
 
-from cluster.documents import Article
-from cluster.quotes.extract import extract_quotes
-from cluster.segment.paragraphs import segment_corpus
-
-
-class _Found(dict):
-    """Quotes by their text, looked up by how it begins."""
-
-    def __getitem__(self, start: str) -> tuple[str | None, str]:
-        hits = [v for k, v in self.items() if k.startswith(start)]
-        assert len(hits) == 1, (start, list(self))
-        return hits[0]
-
-
-def _speakers(text: str, lang: str = "ar") -> _Found:
-    article = Article("a", "", text, lang=lang)
-    return _Found({q.text: (q.speaker, q.speaker_kind) for q in extract_quotes([article], segment_corpus([article]))})
-
+from tests.quote_helpers import speakers as _speakers
 
 LEBANON = """بيروت – دان رئيس الحكومة اللبنانية نواف سلام الغارات الإسرائيلية على الضاحية ليل الخميس.
 

@@ -7,7 +7,10 @@ from __future__ import annotations
 import csv
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -19,6 +22,23 @@ from cluster.report.hygiene import csv_safe, visible
 from cluster.report.tables import write_tables
 from cluster.report.terminal import render_report_text, render_text
 from tests.test_html_report import CHROMIUM, CHROMIUM_FLAGS, NO_CHROMIUM, dom
+
+
+@contextmanager
+def opened_page(path: Path) -> Iterator[tuple[Any, list[str]]]:
+    """The page loaded in headless Chromium, and the script errors it raised (checked by the caller)."""
+    from playwright import sync_api
+
+    with sync_api.sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
+        page = browser.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(path.as_uri())
+        try:
+            yield page, errors
+        finally:
+            browser.close()
 
 RAW_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 WIRE = [
@@ -134,16 +154,11 @@ def test_html_shows_controls_and_isolates_every_input_text(wire_result, tmp_path
 def test_html_summary_first_and_bidi_isolation_in_the_browser(wire_result, tmp_path):
     if CHROMIUM is None:
         pytest.skip(NO_CHROMIUM)
-    sync_api = pytest.importorskip("playwright.sync_api")
+    pytest.importorskip("playwright.sync_api")
     path = tmp_path / "wire.html"
     path.write_text(render_html(Report.from_result(wire_result)), encoding="utf-8")
     inputs = [visible(a.id) for a in wire_result.articles] + [visible(a.title) for a in wire_result.articles]
-    with sync_api.sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
-        page = browser.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(path.as_uri())
+    with opened_page(path) as (page, errors):
         order = page.evaluate("['overview', 'glance', 'filters', 'stories', 'groups'].map("
                               "id => document.getElementById(id).getBoundingClientRect().top)")
         assert order == sorted(order)
@@ -163,7 +178,6 @@ def test_html_summary_first_and_bidi_isolation_in_the_browser(wire_result, tmp_p
         page.click("#glance a[data-open^='groups:']")
         assert page.locator("article.group").first.is_visible()
         assert errors == []
-        browser.close()
 
 
 def test_cli_run_flags(fake_model, tmp_path):
@@ -225,7 +239,7 @@ def test_html_draws_each_carriers_word_diff_and_highlights_when_the_group_is_dra
     unchanged runs cut) and marks the words the copies share, the changed ones left unmarked."""
     if CHROMIUM is None:
         pytest.skip(NO_CHROMIUM)
-    sync_api = pytest.importorskip("playwright.sync_api")
+    pytest.importorskip("playwright.sync_api")
     report = Report.from_result(run_fake(edited_corpus(tmp_path)))
     edited = [p for g in report.duplicate_groups for p in g.pairs if p.diff]
     assert edited, "the edited copy carries a diff against the earliest copy"
@@ -236,12 +250,7 @@ def test_html_draws_each_carriers_word_diff_and_highlights_when_the_group_is_dra
     data = json.loads(re.search(r'<script type="application/json" id="report-data">(.*?)</script>', html, re.DOTALL)[1])
     assert all(len(row) == 5 for group in data["g"] for row in group["r"])  # figures only, no diff
     assert all(len(passage) == 6 for group in data["g"] for passage in group["p"])  # no highlight runs
-    with sync_api.sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
-        page = browser.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(path.as_uri())
+    with opened_page(path) as (page, errors):
         page.wait_for_selector("article.group details.diff p", state="attached")
         drawn = page.evaluate("""() => { const p = document.querySelector('article.group details.diff p');
             return {del: [...p.querySelectorAll('del')].map(e => e.textContent),
@@ -249,7 +258,6 @@ def test_html_draws_each_carriers_word_diff_and_highlights_when_the_group_is_dra
         shown = page.evaluate("[...document.querySelectorAll('article.group .passage-text')].map(e => e.textContent)")
         marked = page.evaluate("[...document.querySelectorAll('article.group .passage-text')].map("
                                "e => [...e.querySelectorAll('mark')].map(m => m.textContent).join(' '))")
-        browser.close()
     assert errors == []
     # the edited copy's text is sent as the earlier copy's start plus its own rest, and drawn whole
     assert any(isinstance(entry, list) for entry in data["t"])
@@ -268,7 +276,7 @@ def test_a_passage_saying_constructor_is_drawn_and_highlighted(run_fake, tmp_pat
     shared word to highlight like any other, not a reason for the group to fail to draw."""
     if CHROMIUM is None:
         pytest.skip(NO_CHROMIUM)
-    sync_api = pytest.importorskip("playwright.sync_api")
+    pytest.importorskip("playwright.sync_api")
     shared = ("The constructor of the new bridge said on Tuesday that the steel deck will be lifted into place "
               "next month, weeks ahead of the schedule agreed with the city council.")
     records = [{"id": f"c-{k}", "title": f"Bridge ({outlet})", "text": shared, "date": f"2026-03-0{k + 1}",
@@ -279,14 +287,8 @@ def test_a_passage_saying_constructor_is_drawn_and_highlighted(run_fake, tmp_pat
     assert report.duplicate_groups, "the two copies are one group"
     path = tmp_path / "constructor.html"
     path.write_text(render_html(report), encoding="utf-8")
-    with sync_api.sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
-        page = browser.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(path.as_uri())
+    with opened_page(path) as (page, errors):
         marked = page.evaluate("[...document.querySelectorAll('article.group .passage-text mark')].map(m => m.textContent)")
-        browser.close()
     assert errors == []
     assert marked[:2] == ["constructor", "bridge"] and "constructor" in marked[len(marked) // 2:]  # in both copies
 

@@ -1,0 +1,22 @@
+"""What the quote stage finds in one short article, for rule tests written as news sentences."""
+
+from __future__ import annotations
+
+from cluster.documents import Article
+from cluster.quotes.extract import extract_quotes
+from cluster.segment.paragraphs import segment_corpus
+
+
+class Found(dict):
+    """Quotes by their text, looked up by how it begins (exactly one must begin so)."""
+
+    def __getitem__(self, start: str) -> tuple[str | None, str]:
+        hits = [v for k, v in self.items() if k.startswith(start)]
+        assert len(hits) == 1, (start, list(self))
+        return hits[0]
+
+
+def speakers(text: str, lang: str = "ar") -> Found:
+    """Each quote of ``text`` (headline first line) with its speaker and speaker kind."""
+    article = Article("a", "", text, lang=lang)
+    return Found({q.text: (q.speaker, q.speaker_kind) for q in extract_quotes([article], segment_corpus([article]))})
