@@ -45,6 +45,20 @@ def test_a_true_translation_keeps_its_facts() -> None:
     assert check.passes(DuplicateConfig(), whole=True)
 
 
+@pytest.mark.parametrize("arabic, english, other", [
+    ("قالت منظمة الصحة العالمية إن أكثر من 16 ألف مريض ينتظرون الإجلاء من القطاع.",
+     "The World Health Organization said more than 16,000 patients are waiting to leave the strip.", "12,000"),
+    ("وقال الوزير إن كلفة الخطة تبلغ 4.5 مليارات دولار على مدى خمس سنوات.",
+     "The minister said the plan would cost $4.5 billion over five years.", "4 billion"),
+])
+def test_thousands_and_billions_written_as_words_are_the_same_numbers(arabic, english, other) -> None:
+    """Arabic news writes 16,000 as "16 ألف" and $4.5 billion as "4.5 مليارات دولار": a faithful
+    translation failed the numbers check, and another figure must still fail it."""
+    assert consistency(arabic, "ar", english, "en").numbers_kept
+    changed = english.replace("16,000", other).replace("4.5 billion", other)
+    assert not consistency(arabic, "ar", changed, "en").numbers_kept
+
+
 def test_another_meeting_fails_on_date_numbers_and_place() -> None:
     check = consistency(AR_DOHA, "ar", EN_CAIRO, "en")
     assert not check.numbers_kept

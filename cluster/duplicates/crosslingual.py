@@ -39,6 +39,9 @@ _MONTHS_AR = [  # Gregorian (Egypt, Gulf) then Levantine/Iraqi names, normalised
 ]
 _WEEKDAYS_EN = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAYS_AR = ["يوم الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد"]
+_SCALES = {"الف": 10**3, "الفا": 10**3, "الاف": 10**3, "thousand": 10**3, "مليون": 10**6, "ملايين": 10**6,
+           "million": 10**6, "مليار": 10**9, "مليارات": 10**9, "billion": 10**9}
+_SCALED = re.compile(r"(\d+(?:[.,]\d+)*)\s*(" + "|".join(sorted(_SCALES, key=len, reverse=True)) + r")(?!\w)")
 _AR_PREFIXES = ("وال", "بال", "لل", "فال", "كال", "ال", "و", "ب", "ل", "ف", "ك")
 _LATIN_NAME = re.compile(r"\b[A-Z][a-zA-Z'’-]+")
 _NOT_NAMES = frozenset(
@@ -90,7 +93,19 @@ def facts(text: str, lang: str) -> Facts:
             if hit := PLACE_AND_NAME_FORMS.get(form):
                 known.add(hit)
     keys.discard("")
-    return Facts(frozenset(numbers(text)), months, days, names, frozenset(keys | known), frozenset(known), len(toks))
+    return Facts(_scaled_numbers(text), months, days, names, frozenset(keys | known), frozenset(known), len(toks))
+
+
+def _scaled_numbers(text: str) -> frozenset[str]:
+    """``numbers`` with a number before a scale word written out: Arabic news writes 16,000 as "16 ألف"
+    and 4.5 million as "4.5 مليون", so without this a faithful translation failed the numbers check."""
+    found = set(numbers(text))
+    for digits, scale in _SCALED.findall(normalize(text)):
+        found.discard(digits.replace(".", "").replace(",", ""))
+        decimal = re.fullmatch(r"(\d+)[.,](\d{1,2})", digits)  # 4.5 / 4,5: a decimal, not a thousands group
+        value = float(".".join(decimal.groups())) if decimal else float(digits.replace(",", "").replace(".", ""))
+        found.add(str(round(value * _SCALES[scale])))
+    return frozenset(found)
 
 
 def _lookup(norm: str, toks: Sequence[str], table: Sequence[Sequence[str]]) -> frozenset[int]:
