@@ -32,7 +32,7 @@ from cluster.duplicates.neighbours import Pairs, cells, exact_pairs, ivf_index, 
 from cluster.embed import Encoder, LazyEncoder
 from cluster.engines import RAY_INSTALL_HINT, EngineUnavailable
 from cluster.engines.ray_read import ray_reader
-from cluster.pipeline import Backend, RunOutputs, Stopwatch, load_articles, render_views, run_loaded
+from cluster.pipeline import Backend, RunOutputs, Stopwatch, contract_and_views, load_articles, run_loaded
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCAL_CPUS = 2
@@ -154,5 +154,5 @@ def run(corpus: Path, config: Config, views: Iterable[str], *, address: str | No
     finally:
         ray.shutdown()
     with watch.stage("report"):
-        rendered = render_views(result, views)
-    return RunOutputs(rendered, skipped, result, watch.timings)
+        contract, rendered = contract_and_views(result, views)
+    return RunOutputs(rendered, skipped, result, watch.timings, contract=contract, cpu=watch.cpu)
