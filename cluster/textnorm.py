@@ -89,7 +89,12 @@ def word_tuple(text: str) -> tuple[str, ...]:
 
 def numbers(text: str) -> set[str]:
     """The numbers a text mentions, digits folded to ASCII and separators dropped (``2,735`` -> ``2735``)."""
-    return {n.replace(".", "").replace(",", "") for n in _NUMBER.findall(normalize(text))}
+    return {number_key(n) for n in _NUMBER.findall(normalize(text))}
+
+
+def number_key(digits: str) -> str:
+    """How ``numbers`` writes a number: separators dropped, so 2,735 and 2735 compare equal."""
+    return digits.replace(".", "").replace(",", "")
 
 
 def script_language(text: str, default: str = "und") -> str:

@@ -9,7 +9,6 @@ import hashlib
 import html
 import json
 import re
-import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
@@ -19,6 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cli.main import app
+from cluster.evaluation.report_bench import CHROMIUM, CHROMIUM_FLAGS
 from cluster.report.contract import Report
 from cluster.report.html.page import render_html
 from cluster.report.saved import outlet
@@ -27,12 +27,6 @@ from tests.test_schema import AGREED_QUOTE
 
 HOSTILE = Path(__file__).resolve().parent / "data" / "hostile"
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-CHROMIUM = shutil.which("chromium") or next((p for p in ("/usr/bin/chromium",) if Path(p).exists()), None)
-# Without these chromium waits on network look-ups and first-run work on a machine with no internet.
-CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 NO_CHROMIUM = "chromium not found: install it (apt-get install chromium; scripts/test.sh does) to run browser tests"
 INJECTED = "img, [onerror], [onload], [onclick], [onmouseover], a[href^='javascript' i], style:not(head > style)"
 

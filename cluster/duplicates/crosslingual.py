@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 
 from cluster.config import DuplicateConfig
 from cluster.quotes.speakers import NAME_FAMILY, PLACE_AND_NAME_FORMS, skeleton
-from cluster.textnorm import names_and_numbers, normalize, numbers, words
+from cluster.textnorm import names_and_numbers, normalize, number_key, numbers, words
 
 _MONTHS_EN = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
               "october", "november", "december"]
@@ -101,9 +101,9 @@ def _scaled_numbers(text: str) -> frozenset[str]:
     and 4.5 million as "4.5 مليون", so without this a faithful translation failed the numbers check."""
     found = set(numbers(text))
     for digits, scale in _SCALED.findall(normalize(text)):
-        found.discard(digits.replace(".", "").replace(",", ""))
+        found.discard(number_key(digits))
         decimal = re.fullmatch(r"(\d+)[.,](\d{1,2})", digits)  # 4.5 / 4,5: a decimal, not a thousands group
-        value = float(".".join(decimal.groups())) if decimal else float(digits.replace(",", "").replace(".", ""))
+        value = float(".".join(decimal.groups())) if decimal else float(number_key(digits))
         found.add(str(round(value * _SCALES[scale])))
     return frozenset(found)
 

@@ -17,6 +17,13 @@ STAGES = ("load", "cache", "segment", "embed", "duplicates", "stories", "quotes"
 MEMORY_LIMIT_MB = 2048
 
 
+def log_slope(small: float, large: float, n_small: float, n_large: float) -> float:
+    """Growth exponent between two sizes: the log-log slope of a time (or size) against the input size
+    (1 = linear, 2 = quadratic). The benchmarks differ only in which measurements they trust enough to
+    read; the slope itself is this one formula."""
+    return math.log(large / small) / math.log(n_large / n_small)
+
+
 @dataclass
 class RunMeasure:
     """One child process: bare encode, cold pipeline run, bare encode again, warm run. Seconds, wall."""
@@ -151,8 +158,9 @@ def _reading(report: BenchReport) -> list[str]:
     out = [f"- **What dominates.** At {n} ({large[0].model}, cold) "
            + ", ".join(f"{s} takes {p:.0%}" for p, s in shares[:3]) + " of the time."]  # fmt: skip
     if len(groups) > 1:
-        slopes = {s: math.log(med(large, lambda r, s=s: r.cold[s]) / med(small, lambda r, s=s: r.cold[s]))
-                  / math.log(large[0].size / small[0].size) for s in STAGES if med(small, lambda r, s=s: r.cold[s]) > 0.02}
+        slopes = {s: log_slope(med(small, lambda r, s=s: r.cold[s]), med(large, lambda r, s=s: r.cold[s]),
+                               small[0].size, large[0].size)
+                  for s in STAGES if med(small, lambda r, s=s: r.cold[s]) > 0.02}
         fast = [s for s, v in slopes.items() if v > 1.3]
         out.append(f"- **Scaling** from {small[0].size:,} to {n} (log-log slope of the median time: 1 = linear, "
                    "2 = quadratic; stages under 0.02 s left out): " + ", ".join(f"{s} {v:.2f}" for s, v in slopes.items()) + "."

@@ -10,6 +10,8 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from cluster.evaluation.bench_report import log_slope
+
 STAGES = ("load", "cache", "segment", "embed", "duplicates", "stories", "quotes", "report")
 AFTER_EMBEDDING = ("duplicates", "stories", "quotes", "report")
 EXPONENT_TARGET = 1.15
@@ -79,7 +81,7 @@ def exponent(small: float, large: float, n_small: int, n_large: int) -> float:
     """Log-log slope of time against passages: 1 = linear, 2 = quadratic (nan for times under 0.05 s)."""
     if min(small, large) < 0.05 or n_large <= n_small:
         return math.nan
-    return math.log(large / small) / math.log(n_large / n_small)
+    return log_slope(small, large, n_small, n_large)
 
 
 def exponent_table(runs: list[GrowthRun], stages: Sequence[str], after: bool = True) -> list[str]:

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -30,7 +30,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-CHROMIUM = "/usr/bin/chromium"
+from cluster.evaluation.bench_report import log_slope
+
+CHROMIUM = shutil.which("chromium") or next((p for p in ("/usr/bin/chromium",) if Path(p).exists()), None)
+"""The system Chromium (None when there is none): the benchmark and the browser tests drive the same one."""
+# Without these chromium waits on network look-ups and first-run work on a machine with no internet.
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -178,7 +182,7 @@ def exponent(rows: list[dict[str, Any]], key: str, against: str = "paragraphs") 
     first, last = rows[0], rows[-1]
     if first[key] <= 0 or last[key] <= 0 or first[against] == last[against]:
         return None
-    return round(math.log(last[key] / first[key]) / math.log(last[against] / first[against]), 2)
+    return round(log_slope(first[key], last[key], first[against], last[against]), 2)
 
 
 def main(argv: list[str] | None = None) -> int:
