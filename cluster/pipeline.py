@@ -5,6 +5,7 @@ Data moves one way; each stage receives the dataclasses of the previous ones and
 
 from __future__ import annotations
 
+import resource
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -52,11 +53,14 @@ class Backend:
 
 class Stopwatch:
     """Wall time per named stage, in order, and this process's CPU time per stage (all its threads): on a
-    shared machine the CPU time is what other jobs disturb least, so the benchmark reports both."""
+    shared machine the CPU time is what other jobs disturb least, so the benchmark reports both. And the
+    process's peak memory when each stage ends: a high-water mark, so the stage where it rises is the
+    stage that holds the memory."""
 
     def __init__(self) -> None:
         self.timings: dict[str, float] = {}
         self.cpu: dict[str, float] = {}
+        self.peak_mb: dict[str, float] = {}
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
@@ -66,6 +70,12 @@ class Stopwatch:
         finally:
             self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - start
             self.cpu[name] = self.cpu.get(name, 0.0) + time.process_time() - cpu
+            self.peak_mb[name] = peak_rss_mb()
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory so far, in MB (``ru_maxrss`` is KiB on Linux)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _progress(console: Console | None) -> Progress:
@@ -226,6 +236,7 @@ class RunOutputs:
     contract: Report | None = None
     """The Report the views were rendered from, when this process rendered them."""
     cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds per stage (Stopwatch.cpu)
+    peak_mb: dict[str, float] = field(default_factory=dict)  # peak memory at each stage's end (Stopwatch.peak_mb)
 
     @property
     def cached(self) -> bool:
@@ -265,7 +276,7 @@ def run_views(
                 key = run_key(articles, skipped, notices, config)
                 found = cache.get(key, views)
         if found is not None:
-            return RunOutputs(found, skipped, None, watch.timings, cpu=watch.cpu)
+            return RunOutputs(found, skipped, None, watch.timings, cpu=watch.cpu, peak_mb=watch.peak_mb)
         result = run_loaded(articles, skipped, notices, config, watch, encoder=encoder,
                             progress_console=progress_console)
         with watch.stage("report"):
@@ -276,7 +287,8 @@ def run_views(
     finally:
         if cache is not None:
             cache.close()
-    return RunOutputs(rendered, skipped, result, watch.timings, contract=contract, cpu=watch.cpu)
+    return RunOutputs(rendered, skipped, result, watch.timings, contract=contract, cpu=watch.cpu,
+                      peak_mb=watch.peak_mb)
 
 
 def render_views(result: Result, views: Iterable[str]) -> dict[str, str]:

@@ -29,6 +29,22 @@ def test_corpus_has_exactly_the_paragraphs_asked_for_and_mixes_languages():
     assert len({r["id"] for r in records}) == len(records)
 
 
+def test_corpus_with_a_fixed_reach_carries_every_article_the_same_number_of_times_at_every_size():
+    """The growth benchmark's fixed mix: a small and a large corpus both hold each article in 5 versions, so
+    a stage that grows faster than the corpus does so for its own sake, not because copies got commoner."""
+    for size in (600, 3000):
+        records = build_corpus(size, reach=5)
+        assert _paragraphs(records) == size
+        versions: dict[str, int] = {}
+        for r in records:
+            base = r["id"].split("~copy")[0]
+            versions[base] = versions.get(base, 0) + 1
+        assert len(records) > 5
+        # All but the last article drawn (cut to fit the size) appear in exactly 5 versions.
+        assert sorted(versions.values())[1:] == [5] * (len(versions) - 1)
+        assert len({r["id"] for r in records}) == len(records)
+
+
 def test_corpus_past_the_dev_articles_reuses_them_with_new_ids_and_altered_text():
     records = build_corpus(10_000)
     assert _paragraphs(records) == 10_000

@@ -155,4 +155,5 @@ def run(corpus: Path, config: Config, views: Iterable[str], *, address: str | No
         ray.shutdown()
     with watch.stage("report"):
         contract, rendered = contract_and_views(result, views)
-    return RunOutputs(rendered, skipped, result, watch.timings, contract=contract, cpu=watch.cpu)
+    return RunOutputs(rendered, skipped, result, watch.timings, contract=contract, cpu=watch.cpu,
+                      peak_mb=watch.peak_mb)

@@ -85,26 +85,47 @@ def _pool() -> list[tuple[dict[str, Any], list[str]]]:
     return [(r, [r["text"][s:e] for s, e in split_paragraphs(Article(r["id"], "", r["text"]))]) for r in records]
 
 
-def build_corpus(paragraphs: int) -> list[dict[str, Any]]:
+def build_corpus(paragraphs: int, reach: int | None = None) -> list[dict[str, Any]]:
     """Records holding exactly ``paragraphs`` paragraphs: dev articles in a fixed order, the last one
     cut, then (past the ~8,000 dev paragraphs) copies whose every paragraph ends with a sentence
     naming the copy and paragraph. Without that the embedding cache would serve the copies for
-    free and the segmenter would take lines repeated in 3+ articles for site furniture."""
-    pool, out, left, copy = _pool(), [], paragraphs, 0
-    while left > 0:
-        for rec, paras in pool:
-            if left <= 0:
-                break
-            if copy:
-                marker = _MARKERS.get(rec.get("lang") or "en", _MARKERS["en"])
-                paras = [p + marker.format(k=copy, j=j + 1) for j, p in enumerate(paras)]
-                rec = {**rec, "id": f"{rec['id']}~copy{copy}"}
-            if copy or len(paras) > left:
-                rec = {**rec, "text": "\n\n".join(paras[:left])}
-            out.append(rec)
-            left -= min(len(paras), left)
-        copy += 1
+    free and the segmenter would take lines repeated in 3+ articles for site furniture.
+
+    ``reach`` fixes the mix instead: every article drawn appears in exactly ``reach`` versions (the
+    original and ``reach - 1`` marked copies), so that corpora of every size carry each passage in the
+    same number of articles. Without it the share of copies grows with size (none below ~10,000
+    passages, 30 versions at 300,000), and a stage whose work follows the copies it lists grows faster
+    than the corpus for that reason alone."""
+    pool = _pool()
+    if reach is not None:
+        pool = _pool_prefix(pool, -(-paragraphs // reach))
+        rounds = [[(rec, paras, copy) for copy in range(reach)] for rec, paras in pool]
+    else:
+        per_round = sum(len(paras) for _, paras in pool)
+        rounds = [[(rec, paras, copy) for rec, paras in pool] for copy in range(-(-paragraphs // per_round))]
+    out, left = [], paragraphs
+    for rec, paras, copy in (version for versions in rounds for version in versions):
+        if left <= 0:
+            break
+        if copy:
+            marker = _MARKERS.get(rec.get("lang") or "en", _MARKERS["en"])
+            paras = [p + marker.format(k=copy, j=j + 1) for j, p in enumerate(paras)]
+            rec = {**rec, "id": f"{rec['id']}~copy{copy}"}
+        if copy or len(paras) > left:
+            rec = {**rec, "text": "\n\n".join(paras[:left])}
+        out.append(rec)
+        left -= min(len(paras), left)
     return out
+
+
+def _pool_prefix(pool: list[tuple[dict[str, Any], list[str]]], paragraphs: int) -> list[tuple[dict[str, Any], list[str]]]:
+    """The first articles of ``pool`` that hold ``paragraphs`` paragraphs (the whole pool if it holds fewer)."""
+    total = 0
+    for n, (_, paras) in enumerate(pool):
+        total += len(paras)
+        if total >= paragraphs:
+            return pool[: n + 1]
+    return pool
 
 
 # --- the child process -----------------------------------------------------------------------------

@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import time
@@ -37,13 +36,13 @@ MODES = ("cold", "stages", "warm")
 PER_FILE = 4000
 
 
-def write_corpus(paragraphs: int, folder: Path) -> Path:
-    """``build_corpus(paragraphs)`` as ``folder/part-NN.jsonl`` (kept if already there: the run cache
+def write_corpus(paragraphs: int, folder: Path, reach: int | None = None) -> Path:
+    """``build_corpus(paragraphs, reach)`` as ``folder/part-NN.jsonl`` (kept if already there: the run cache
     keys articles by path, so a re-timing must read the very same files)."""
     if folder.is_dir() and any(folder.glob("part-*.jsonl")):
         return folder
     folder.mkdir(parents=True, exist_ok=True)
-    records = build_corpus(paragraphs)
+    records = build_corpus(paragraphs, reach)
     for n, lo in enumerate(range(0, len(records), PER_FILE)):
         lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records[lo : lo + PER_FILE])
         (folder / f"part-{n:02d}.jsonl").write_text(lines, encoding="utf-8")
@@ -75,7 +74,7 @@ def _measure(spec: dict[str, Any]) -> dict[str, Any]:
     """Runs inside the child: one ``run_views`` of ``cluster run``'s path, both reports rendered."""
     import models
     from cluster.embed import LazyEncoder
-    from cluster.pipeline import run_views
+    from cluster.pipeline import peak_rss_mb, run_views
 
     corpus, config, load0 = Path(spec["corpus"]), _config(spec), os.getloadavg()[0]
     if spec["mode"] == "stages":
@@ -90,14 +89,13 @@ def _measure(spec: dict[str, Any]) -> dict[str, Any]:
     start = time.perf_counter()
     outputs = run_views(corpus, config, ["text", "json"], encoder=encoder)
     run_s = time.perf_counter() - start
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     summary = json.loads(outputs.views["json"])["summary"]  # the same whether the run was cached or not
     texts = len({u.text for u in outputs.result.units}) if outputs.result is not None else 0
     return asdict(GrowthRun(
         mode=spec["mode"], paragraphs=spec["paragraphs"], articles=summary["articles"],
         passages=summary["passages"], wall=outputs.timings, cpu=outputs.cpu, encoded_texts=encoder.count,
         encode_s=encoder.seconds_for_first(texts) if encoder.count else 0.0, model_load_s=model_load_s,
-        encode_all_s=sum(seconds for _, seconds in encoder.calls), peak_rss_mb=peak_mb, load_average=[load0, os.getloadavg()[0]], run_s=run_s,
+        encode_all_s=sum(seconds for _, seconds in encoder.calls), peak_rss_mb=peak_rss_mb(), stage_peak_mb=outputs.peak_mb, load_average=[load0, os.getloadavg()[0]], run_s=run_s,
     ))  # fmt: skip
 
 
@@ -119,14 +117,14 @@ def run_child(spec: dict[str, Any], workdir: Path) -> GrowthRun:
 
 
 def measure_growth(sizes: list[int], modes: list[str], root: Path, model: str = "use-m3",
-                   log: Any = None) -> list[GrowthRun]:
+                   log: Any = None, reach: int | None = None) -> list[GrowthRun]:
     """Every mode at every size (paragraphs), corpora and caches kept under ``root`` (reused if there)."""
-    runs = []
+    runs, suffix = [], "" if reach is None else f"-reach{reach}"
     for size in sizes:
-        corpus = write_corpus(size, root / f"corpus-{size}")
+        corpus = write_corpus(size, root / f"corpus-{size}{suffix}", reach)
         for mode in modes:
             spec = {"mode": mode, "paragraphs": size, "corpus": str(corpus), "model": model,
-                    "cache": str(root / f"cache-{size}")}  # fmt: skip
+                    "cache": str(root / f"cache-{size}{suffix}")}  # fmt: skip
             runs.append(run_child(spec, root))
             if log is not None:
                 r = runs[-1]
@@ -142,6 +140,8 @@ def main(argv: list[str] | None = None) -> int:
     add("--modes", default=",".join(MODES), help="Which of cold, stages, warm to run, in that order.")
     add("--root", type=Path, help="Folder for the corpora and per-size caches (kept; reused when there).")
     add("--model", default="use-m3")
+    add("--reach", type=int, help="Versions of each article (original and marked copies) at every size: a fixed mix "
+        "(default: dev articles first, then copies, so the share of copies grows with size).")
     add("--json", type=Path, help="Save the measurements here (added to what the file already holds).")
     add("--render", type=Path, help="Render measurements saved with --json instead of measuring.")
     add("--worker", type=Path, help=argparse.SUPPRESS)
@@ -157,7 +157,8 @@ def main(argv: list[str] | None = None) -> int:
             parser.error("--root is needed to measure (corpora and caches are kept there)")
         sizes = [int(s.replace("_", "")) for s in args.sizes.split(",")]
         modes = [m for m in MODES if m in args.modes.split(",")]
-        runs = measure_growth(sizes, modes, args.root, args.model, log=lambda s: print(s, file=sys.stderr, flush=True))
+        runs = measure_growth(sizes, modes, args.root, args.model, log=lambda s: print(s, file=sys.stderr, flush=True),
+                              reach=args.reach)
         if args.json:
             old = json.loads(args.json.read_text(encoding="utf-8")) if args.json.exists() else []
             args.json.write_text(json.dumps(old + [asdict(r) for r in runs], indent=1) + "\n", encoding="utf-8")

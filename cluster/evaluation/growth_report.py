@@ -36,6 +36,7 @@ class GrowthRun:
     run_s: float = 0.0  # wall of the whole run_views call (stages plus the glue between them)
     process_s: float = 0.0  # wall of the child process, interpreter start and imports included
     encode_all_s: float = 0.0  # time inside ``encode`` over the whole run (quote texts are embedded later)
+    stage_peak_mb: dict[str, float] = field(default_factory=dict)  # peak RSS when each stage ended (high-water)
 
     @property
     def total(self) -> float:
@@ -75,6 +76,15 @@ def stage_table(runs: list[GrowthRun]) -> list[str]:
     rows = [[*_size(r), *(f"{r.wall.get(s, 0):.1f} / {r.cpu.get(s, 0):.1f}" for s in STAGES),
              f"{r.total:.1f} / {r.total_cpu:.1f}", f"{r.peak_rss_mb:,.0f}", _load(r)] for r in runs]  # fmt: skip
     return _table(head, rows)
+
+
+def memory_table(runs: list[GrowthRun]) -> list[str]:
+    """Peak memory when each stage ended: the mark only rises, so the stage where it jumps holds the memory."""
+    head = ["passages", *(f"{s} MB" for s in ("segment", "embed", *AFTER_EMBEDDING)), "process peak MB"]
+    rows = [[f"{r.passages:,}", *(f"{r.stage_peak_mb[s]:,.0f}" if s in r.stage_peak_mb else "-"
+                                  for s in ("segment", "embed", *AFTER_EMBEDDING)), f"{r.peak_rss_mb:,.0f}"]
+            for r in runs if r.stage_peak_mb]  # fmt: skip
+    return _table(head, rows) if rows else []
 
 
 def exponent(small: float, large: float, n_small: int, n_large: int) -> float:
@@ -146,6 +156,8 @@ def render_growth(runs: Sequence[GrowthRun]) -> str:
     if stages:
         out += ["### Stages re-timed with the embedding cache warm, no run cached: wall / CPU", "",
                 *stage_table(stages)]  # fmt: skip
+    if memory := memory_table(stages or cold):
+        out += ["### Peak memory (RSS) when each stage ended", "", *memory]
     timed = stages or cold
     if len(timed) > 1:
         out += [f"### Growth exponents ({'re-timed' if stages else 'cold'} runs; bold: over {EXPONENT_TARGET})", "",
