@@ -9,8 +9,7 @@ reported ``start``/``end`` cover the reused text, not the paragraph (or the wind
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -56,20 +55,40 @@ def aligned_token_pairs(
     ``win``: the windows of ``tokens`` when already computed (``shingles.joined``).
     """
     win = windows(tokens, cfg) if win is None else win
-    pairs = candidate_pairs(win, cfg)
-    by_articles: dict[tuple[int, int], list[tuple[int, int, int, int]]] = defaultdict(list)
-    for i, j in pairs.tolist():
-        x, y = int(win.article[i]), int(win.article[j])
-        if tokens[x].article_id > tokens[y].article_id:  # one orientation whatever the order of the input
-            x, y, i, j = y, x, j, i
-        if tokens[x].lang == tokens[y].lang and (new is None or min(x, y) < new):
-            by_articles[(x, y)].append((int(win.lo[i]), int(win.hi[i]), int(win.lo[j]), int(win.hi[j])))
     out = []
     half = max(1, cfg.shingle_window // 2)
-    for (x, y), found in by_articles.items():
+    for (x, y), found in _by_article_pair(tokens, win, candidate_pairs(win, cfg), new):
         for region in _merge(found, half):
             out += _span_pairs(tokens[x], tokens[y], region, half, segments, texts, cfg)
     return out
+
+
+def _by_article_pair(
+    tokens: Sequence[Tokens], win: Windows, pairs: np.ndarray, new: int | None
+) -> Iterator[tuple[tuple[int, int], list[tuple[int, int, int, int]]]]:
+    """The window pairs of each two articles of one language, as token ranges (``lo_a, hi_a, lo_b, hi_b``),
+    oriented by article id whatever the order of the input; in numpy and one article pair at a time (a
+    list of every pair's ranges held 100 MB on the 30k bench corpus, where 30 outlets carry each article)."""
+    i, j = pairs[:, 0], pairs[:, 1]
+    x, y = win.article[i], win.article[j]
+    ids = np.array([t.article_id for t in tokens], dtype=object)
+    flip = ids[x] > ids[y]
+    x, y, i, j = np.where(flip, y, x), np.where(flip, x, y), np.where(flip, j, i), np.where(flip, i, j)
+    langs = np.array([t.lang for t in tokens], dtype=object)
+    keep = langs[x] == langs[y]
+    if new is not None:
+        keep &= np.minimum(x, y) < new
+    x, y, i, j = x[keep], y[keep], i[keep], j[keep]
+    if not len(x):
+        return
+    order = np.lexsort((y, x))  # stable: within an article pair, the pairs keep their sorted order
+    x, y, i, j = x[order], y[order], i[order], j[order]
+    starts = np.flatnonzero(np.r_[True, (x[1:] != x[:-1]) | (y[1:] != y[:-1])])
+    ends = np.r_[starts[1:], len(x)]
+    for g in np.argsort(np.minimum.reduceat(order, starts), kind="stable").tolist():  # first found, first
+        lo, hi = int(starts[g]), int(ends[g])
+        ranges = np.column_stack([win.lo[i[lo:hi]], win.hi[i[lo:hi]], win.lo[j[lo:hi]], win.hi[j[lo:hi]]])
+        yield (int(x[lo]), int(y[lo])), [tuple(r) for r in ranges.tolist()]
 
 
 def _merge(found: list[tuple[int, int, int, int]], gap: int) -> list[tuple[int, int, int, int]]:

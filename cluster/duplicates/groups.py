@@ -15,7 +15,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -29,10 +30,35 @@ from cluster.duplicates.neighbours import Pairs, neighbour_pairs, strongest_per_
 from cluster.textnorm import words
 from cluster.unionfind import UnionFind
 
-Candidates = list[tuple[int, int, float]]
+
+@dataclass(frozen=True)
+class Candidates:
+    """Passage pairs (i, j, cosine) of different articles, as parallel arrays: the 300k-passage bench corpus
+    has ~7 million, which as a list of Python tuples held ~660 MB where the arrays hold 140."""
+
+    rows: np.ndarray
+    cols: np.ndarray
+    sims: np.ndarray
+
+    @classmethod
+    def of(cls, triples: Iterable[tuple[int, int, float]]) -> Candidates:
+        triples = list(triples)
+        rows, cols, sims = zip(*triples) if triples else ((), (), ())
+        return cls(np.asarray(rows, np.int64), np.asarray(cols, np.int64), np.asarray(sims, np.float64))
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def strongest_first(self, chunk: int = 1 << 16) -> Iterator[tuple[int, int, float]]:
+        """(i, j, cosine) by falling cosine, ties in their order; as Python numbers a chunk at a time."""
+        order = np.argsort(-self.sims, kind="stable")
+        for lo in range(0, len(order), chunk):
+            part = order[lo : lo + chunk]
+            yield from zip(self.rows[part].tolist(), self.cols[part].tolist(), self.sims[part].tolist())
+
+
 CandidateSearch = Callable[[Sequence[Passage], np.ndarray, list[int], DuplicateConfig], Candidates]
-"""Passage pairs of different articles within the search radius, as (i, j, cosine), from the rows
-``keep`` of the vectors."""
+"""Passage pairs of different articles within the search radius, from the rows ``keep`` of the vectors."""
 
 
 def find_duplicate_groups(
@@ -113,8 +139,8 @@ def search_radius(cfg: DuplicateConfig) -> float:
 
 def neighbour_candidates(
     passages: Sequence[Passage], vectors: np.ndarray, keep: list[int], cfg: DuplicateConfig
-) -> list[tuple[int, int, float]]:
-    """Passage pairs of different articles within the search radius, as (i, j, cosine) with i < j."""
+) -> Candidates:
+    """Passage pairs of different articles within the search radius, with i < j."""
     return between_articles(passages, keep, neighbour_pairs(vectors[keep], search_radius(cfg), cfg.search))
 
 
@@ -127,23 +153,25 @@ def between_articles(passages: Sequence[Passage], keep: list[int], pairs: Pairs)
     article = np.array([articles.setdefault(passages[i].article_id, len(articles)) for i in keep], dtype=np.int64)
     other = article[rows] != article[cols]
     rows, cols, sims = strongest_per_row((rows[other], cols[other], sims[other]))
-    return list(zip(index[rows].tolist(), index[cols].tolist(), sims.tolist()))
+    return Candidates(index[rows], index[cols], sims)
 
 
 def verified_matches(
-    passages: Sequence[Passage], candidates: list[tuple[int, int, float]], cfg: DuplicateConfig
+    passages: Sequence[Passage], candidates: Candidates | Sequence[tuple[int, int, float]], cfg: DuplicateConfig
 ) -> list[ParagraphMatch]:
     """Verified candidates, merged per (paragraph, paragraph) pair."""
+    if not isinstance(candidates, Candidates):
+        candidates = Candidates.of(candidates)
     merged: dict[tuple[tuple[str, int], tuple[str, int]], ParagraphMatch] = {}
     profiles: dict[int, Profile] = {}
-    margin = margins(passages, candidates, cfg.translation_margin_k, search_radius(cfg))
+    margin = margins(passages, _cross_script(passages, candidates), cfg.translation_margin_k, search_radius(cfg))
 
     def profile_of(k: int) -> Profile:
         if k not in profiles:
             profiles[k] = profile(passages[k].text, passages[k].lang)
         return profiles[k]
 
-    for i, j, sim in sorted(candidates, key=lambda c: -c[2]):
+    for i, j, sim in candidates.strongest_first():
         a, b = passages[i], passages[j]
         if sim < pair_threshold(a.lang, b.lang, cfg):
             continue
@@ -162,6 +190,13 @@ def verified_matches(
             # More sentences of the same two paragraphs match: the reused passage is longer.
             merged[key] = match.widened(a, b, (i, j))
     return list(merged.values())
+
+
+def _cross_script(passages: Sequence[Passage], candidates: Candidates) -> list[tuple[int, int, float]]:
+    """The candidates whose two passages are in different languages (the only ones margins are for)."""
+    lang = np.array([p.lang for p in passages], dtype=object)
+    cross = np.flatnonzero(lang[candidates.rows] != lang[candidates.cols]) if len(candidates) else []
+    return list(zip(candidates.rows[cross].tolist(), candidates.cols[cross].tolist(), candidates.sims[cross].tolist()))
 
 
 def one_paragraph_per_article(matches: list[ParagraphMatch]) -> list[ParagraphMatch]:
@@ -218,11 +253,8 @@ def group_matches(
             node_vec[n] = vec
         return n
 
-    ends: dict[tuple[int, str], int] = {}
-    for k, m in enumerate(matches):
-        ends[k, "l"] = node(m.left, m.span_left, m.vec_left, m.aligned)
-        ends[k, "r"] = node(m.right, m.span_right, m.vec_right, m.aligned)
-    edges = [(ends[k, "l"], ends[k, "r"], m) for k, m in enumerate(matches)]
+    edges = [(node(m.left, m.span_left, m.vec_left, m.aligned), node(m.right, m.span_right, m.vec_right, m.aligned), m)
+             for m in matches]  # fmt: skip
 
     labels = _cluster_nodes(len(spans), edges, vectors[node_vec], node_lang, cfg)
     by_label: dict[int, list[tuple[int, int, ParagraphMatch]]] = defaultdict(list)

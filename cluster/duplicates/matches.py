@@ -13,7 +13,7 @@ MATCH_ORDER = {m: k for k, m in enumerate(MatchType)}
 """Match types in the order reports list them (strongest evidence first)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GroupPassage:
     """One article's copy of a duplicated passage."""
 
@@ -26,7 +26,7 @@ class GroupPassage:
     lang: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """Two members of a group (indices into its list) and their embedding similarity: what every
     verified link shows a reader, whether it joins two passages or two quotes."""
@@ -36,7 +36,7 @@ class Link:
     similarity: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PassagePair(Link):
     """Two passages of a group (indices into ``DuplicateGroup.passages``) and how they relate."""
 
@@ -44,7 +44,7 @@ class PassagePair(Link):
     match_type: MatchType
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DuplicateGroup:
     """One passage carried by several articles, with the evidence for each link."""
 
@@ -68,7 +68,7 @@ class DuplicateGroup:
         return sorted({p.lang for p in self.passages})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParagraphMatch:
     """A verified match between two paragraphs of two articles (spans grow as sentences join).
 
