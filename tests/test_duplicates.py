@@ -39,11 +39,11 @@ def encoder(request):
     return request.getfixturevalue(request.param)
 
 
-def _groups(encoder, articles):
+def _groups(encoder, articles, cfg: DuplicateConfig | None = None):
     segments = segment_corpus(articles)
     units = [p for a in articles for p in passages(segments[a.id], a.lang)]
     vectors = embed_texts(encoder, [u.text for u in units])
-    return find_duplicate_groups(units, vectors, {a.id: a.text for a in articles}, DuplicateConfig())
+    return find_duplicate_groups(units, vectors, {a.id: a.text for a in articles}, cfg or DuplicateConfig())
 
 
 def test_quote_carried_by_four_outlets_is_one_group(encoder):
@@ -83,3 +83,16 @@ def test_quote_carried_by_a_hundred_outlets_is_one_group_without_every_pair(fake
     (group,) = groups
     assert len(group.pairs) <= MAX_CANDIDATES * 100 < 100 * 99 // 2
     assert all(any(k in (p.a, p.b) for p in group.pairs) for k in range(100))
+
+
+def test_archive_sized_search_finds_the_same_hundred_outlet_group(fake_encoder):
+    """The IVF search an archive gets (here from 2 passages on, cells of 16) keeps each passage's strongest
+    links as it searches, instead of every link in range: the same one group of 100 carriers forms, with
+    no more links than the exact search verifies."""
+    articles = [_article(f"o{k:03d}", f"وقال المبعوث الأميركي: \"{WITKOFF}\"", FILLER["abcd"[k % 4]]) for k in range(100)]
+    exact = _groups(fake_encoder, articles)
+    archive = DuplicateConfig(search={"ann_min_passages": 2, "ann_cell_size": 16, "ann_nprobe": 4})
+    found = _groups(fake_encoder, articles, archive)
+    assert [sorted(g.articles) for g in found] == [sorted(g.articles) for g in exact]
+    assert len(found[0].articles) == 100
+    assert len(found[0].pairs) <= MAX_CANDIDATES * 100

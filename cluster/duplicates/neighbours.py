@@ -33,13 +33,18 @@ the nearest (grouping clusters the connected passages on all their cosines). The
 49 candidates a passage and the same pairs with this cap (docs/scale.md)."""
 
 
-def neighbour_pairs(matrix: np.ndarray, radius: float, cfg: NeighbourSearchConfig) -> Pairs:
-    """Every pair of rows whose inner product reaches ``radius`` (exact), or nearly every (IVF, large inputs)."""
+def neighbour_pairs(matrix: np.ndarray, radius: float, cfg: NeighbourSearchConfig,
+                    owners: np.ndarray | None = None) -> Pairs:
+    """Every pair of rows whose inner product reaches ``radius`` (exact), or nearly every (IVF, large inputs).
+
+    ``owners`` (one code per row, its article): the IVF search keeps only pairs of different owners, each
+    row's ``MAX_CANDIDATES`` strongest, as it goes (``strongest_per_row`` would keep the same pairs, after
+    holding all of them: 45-80 million at 300k bench passages, several GB with the sorts)."""
     faiss.omp_set_num_threads(os.cpu_count() or 1)
     matrix = np.ascontiguousarray(matrix, dtype=np.float32)
     if len(matrix) < cfg.ann_min_passages:
         return exact_pairs(matrix, radius)
-    return ivf_pairs(matrix, radius, cells(len(matrix), cfg.ann_cell_size), cfg.ann_nprobe)
+    return ivf_pairs(matrix, radius, cells(len(matrix), cfg.ann_cell_size), cfg.ann_nprobe, owners)
 
 
 def exact_pairs(matrix: np.ndarray, radius: float, block: int = 2048) -> Pairs:
@@ -73,18 +78,31 @@ def ivf_index(matrix: np.ndarray, nlist: int, nprobe: int, seed: int = 0) -> fai
     return index
 
 
-def ivf_pairs(matrix: np.ndarray, radius: float, nlist: int, nprobe: int) -> Pairs:
-    """Range search of every row in its ``nprobe`` nearest cells; pairs found from either side, once."""
+def ivf_pairs(matrix: np.ndarray, radius: float, nlist: int, nprobe: int, owners: np.ndarray | None = None) -> Pairs:
+    """Range search of every row in its ``nprobe`` nearest cells; pairs found from either side, once.
+    With ``owners``: pairs of different owners only, each among the strongest of the row that found it."""
     index = ivf_index(matrix, nlist, nprobe)
     found: list[Pairs] = []
     for lo in range(0, len(matrix), QUERY_BLOCK):
         lims, sims, ids = index.range_search(matrix[lo : lo + QUERY_BLOCK], float(radius))
         i = lo + np.repeat(np.arange(len(lims) - 1), np.diff(lims).astype(np.int64))
         j = ids.astype(np.int64)
-        keep = i != j
-        a, b = np.minimum(i[keep], j[keep]), np.maximum(i[keep], j[keep])
-        found.append((a, b, sims[keep]))
+        keep = i != j if owners is None else owners[i] != owners[j]
+        i, j, sims = i[keep], j[keep], sims[keep]
+        if owners is not None:
+            i, j, sims = _strongest_of_query(i, j, sims)
+        found.append((np.minimum(i, j), np.maximum(i, j), sims))
     return unique_pairs(_concat(found))
+
+
+def _strongest_of_query(i: np.ndarray, j: np.ndarray, sims: np.ndarray, k: int = MAX_CANDIDATES) -> Pairs:
+    """Each query row's ``k`` most similar results (rows ``i`` come grouped, as range search returns them)."""
+    order = np.lexsort((-sims, i))
+    i, j, sims = i[order], j[order], sims[order]
+    first = np.flatnonzero(np.r_[True, i[1:] != i[:-1]]) if len(i) else np.zeros(0, np.int64)
+    rank = np.arange(len(i)) - np.repeat(first, np.diff(np.r_[first, len(i)]))
+    keep = rank < k
+    return i[keep], j[keep], sims[keep]
 
 
 def strongest_per_row(pairs: Pairs, k: int = MAX_CANDIDATES) -> Pairs:
