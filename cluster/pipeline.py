@@ -154,7 +154,7 @@ def run_loaded(
         vectors = embed(units, config, encoder, progress_console)
 
     with watch.stage("duplicates"):
-        groups = _duplicates(articles, segments, units, vectors, config, encoder, backend.search)
+        groups, vectors = _duplicates(articles, segments, units, vectors, config, encoder, backend.search)
 
     with watch.stage("stories"):
         bodies = article_bodies(articles, segments, units, vectors)
@@ -185,14 +185,17 @@ def run_loaded(
 def _duplicates(
     articles: list[Article], segments: dict[str, list[Segment]], units: list[Passage], vectors: np.ndarray,
     config: Config, encoder: Encoder, search: CandidateSearch | None = None,
-) -> list[DuplicateGroup]:
-    """Duplicate groups of the passages plus the reused spans aligned inside longer text."""
+) -> tuple[list[DuplicateGroup], np.ndarray]:
+    """Duplicate groups of the passages plus the reused spans aligned inside longer text; and the passages'
+    vectors as rows of the table the groups were found in, so that the caller can let its own copy go
+    (at 300k passages each copy is 600 MB)."""
     from cluster.duplicates.groups import find_duplicate_groups
 
     texts = {a.id: a.text for a in articles}
     found, found_vectors, aligned = _aligned_units(articles, segments, vectors, config, encoder)
-    return find_duplicate_groups(units + found, np.vstack([vectors, found_vectors]), texts, config.duplicates, aligned,
-                                 search=search)
+    table = np.vstack([vectors, found_vectors]) if len(found) else vectors
+    groups = find_duplicate_groups(units + found, table, texts, config.duplicates, aligned, search=search)
+    return groups, table[: len(units)]
 
 
 def _aligned_units(

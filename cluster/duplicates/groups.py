@@ -142,7 +142,7 @@ def neighbour_candidates(
 ) -> Candidates:
     """Passage pairs of different articles within the search radius, with i < j."""
     owners = _article_codes(passages, keep)
-    return between_articles(passages, keep, neighbour_pairs(vectors[keep], search_radius(cfg), cfg.search, owners))
+    return between_articles(passages, keep, neighbour_pairs(vectors, search_radius(cfg), cfg.search, owners, keep))
 
 
 def _article_codes(passages: Sequence[Passage], keep: list[int]) -> np.ndarray:

@@ -34,17 +34,19 @@ the nearest (grouping clusters the connected passages on all their cosines). The
 
 
 def neighbour_pairs(matrix: np.ndarray, radius: float, cfg: NeighbourSearchConfig,
-                    owners: np.ndarray | None = None) -> Pairs:
+                    owners: np.ndarray | None = None, rows: np.ndarray | None = None) -> Pairs:
     """Every pair of rows whose inner product reaches ``radius`` (exact), or nearly every (IVF, large inputs).
 
-    ``owners`` (one code per row, its article): the IVF search keeps only pairs of different owners, each
-    row's ``MAX_CANDIDATES`` strongest, as it goes (``strongest_per_row`` would keep the same pairs, after
-    holding all of them: 45-80 million at 300k bench passages, several GB with the sorts)."""
+    ``rows``: search only these rows of ``matrix`` (pairs then number positions in ``rows``); the IVF search
+    gathers them a block at a time rather than copying them all (600 MB at 300k passages).
+    ``owners`` (one code per searched row, its article): the IVF search keeps only pairs of different owners,
+    each row's ``MAX_CANDIDATES`` strongest, as it goes (``strongest_per_row`` would keep the same pairs,
+    after holding all of them: 45-80 million at 300k bench passages, several GB with the sorts)."""
     faiss.omp_set_num_threads(os.cpu_count() or 1)
-    matrix = np.ascontiguousarray(matrix, dtype=np.float32)
-    if len(matrix) < cfg.ann_min_passages:
-        return exact_pairs(matrix, radius)
-    return ivf_pairs(matrix, radius, cells(len(matrix), cfg.ann_cell_size), cfg.ann_nprobe, owners)
+    rows = np.arange(len(matrix)) if rows is None else np.asarray(rows, dtype=np.int64)
+    if len(rows) < cfg.ann_min_passages:
+        return exact_pairs(np.ascontiguousarray(matrix[rows], dtype=np.float32), radius)
+    return ivf_pairs(matrix, radius, cells(len(rows), cfg.ann_cell_size), cfg.ann_nprobe, owners, rows)
 
 
 def exact_pairs(matrix: np.ndarray, radius: float, block: int = 2048) -> Pairs:
@@ -65,26 +67,36 @@ def cells(passages: int, cell_size: int) -> int:
     return max(1, passages // cell_size)
 
 
-def ivf_index(matrix: np.ndarray, nlist: int, nprobe: int, seed: int = 0) -> faiss.IndexIVFFlat:
-    """An IVF index over ``matrix``, trained on a fixed random sample (the same input gives the same cells)."""
+def ivf_index(matrix: np.ndarray, nlist: int, nprobe: int, seed: int = 0,
+              rows: np.ndarray | None = None) -> faiss.IndexIVFFlat:
+    """An IVF index over ``matrix`` (or its ``rows``, added a block at a time), trained on a fixed random
+    sample (the same input gives the same cells)."""
+    rows = np.arange(len(matrix)) if rows is None else rows
     quantizer = faiss.IndexFlatIP(matrix.shape[1])
     index = faiss.IndexIVFFlat(quantizer, matrix.shape[1], nlist, faiss.METRIC_INNER_PRODUCT)
-    sample = min(len(matrix), TRAIN_PER_CELL * nlist)
-    rows = np.random.default_rng(seed).choice(len(matrix), size=sample, replace=False)
+    sample = min(len(rows), TRAIN_PER_CELL * nlist)
+    picked = np.random.default_rng(seed).choice(len(rows), size=sample, replace=False)
     index.cp.seed = seed
-    index.train(matrix[np.sort(rows)])
-    index.add(matrix)
+    index.train(_gather(matrix, rows[np.sort(picked)]))
+    for lo in range(0, len(rows), QUERY_BLOCK):
+        index.add(_gather(matrix, rows[lo : lo + QUERY_BLOCK]))
     index.nprobe = min(nprobe, nlist)
     return index
 
 
-def ivf_pairs(matrix: np.ndarray, radius: float, nlist: int, nprobe: int, owners: np.ndarray | None = None) -> Pairs:
-    """Range search of every row in its ``nprobe`` nearest cells; pairs found from either side, once.
-    With ``owners``: pairs of different owners only, each among the strongest of the row that found it."""
-    index = ivf_index(matrix, nlist, nprobe)
+def _gather(matrix: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    return np.ascontiguousarray(matrix[rows], dtype=np.float32)
+
+
+def ivf_pairs(matrix: np.ndarray, radius: float, nlist: int, nprobe: int, owners: np.ndarray | None = None,
+              rows: np.ndarray | None = None) -> Pairs:
+    """Range search of every row (of ``rows``) in its ``nprobe`` nearest cells; pairs found from either side,
+    once. With ``owners``: pairs of different owners only, each among the strongest of the row that found it."""
+    rows = np.arange(len(matrix)) if rows is None else rows
+    index = ivf_index(matrix, nlist, nprobe, rows=rows)
     found: list[Pairs] = []
-    for lo in range(0, len(matrix), QUERY_BLOCK):
-        lims, sims, ids = index.range_search(matrix[lo : lo + QUERY_BLOCK], float(radius))
+    for lo in range(0, len(rows), QUERY_BLOCK):
+        lims, sims, ids = index.range_search(_gather(matrix, rows[lo : lo + QUERY_BLOCK]), float(radius))
         i = lo + np.repeat(np.arange(len(lims) - 1), np.diff(lims).astype(np.int64))
         j = ids.astype(np.int64)
         keep = i != j if owners is None else owners[i] != owners[j]
