@@ -21,7 +21,7 @@ joined into groups (connected components).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from rapidfuzz.distance import Indel
@@ -31,6 +31,7 @@ from cluster.duplicates.crosslingual import consistency
 from cluster.duplicates.lexical import MatchType, classify, compare, profile
 from cluster.duplicates.matches import Link
 from cluster.embed import EmbeddingCache, Encoder, embed_texts
+from cluster.quotes.companions import COMPANION_FLOOR, companion_candidates
 from cluster.quotes.extract import Quote
 from cluster.quotes.nearest import nearest_pairs
 from cluster.quotes.sources import ANONYMOUS, ORGANISATION
@@ -127,7 +128,17 @@ def match_quotes(
     candidates = _candidates(vectors, owners, quotes, settings.quotes.candidate_radius, copies, settings.search)
     links += _spanning_links(quotes, candidates, settings, speaker_of, links)
     first_rows = np.searchsorted(owners, np.asarray(representative))
+    links += _companion_links(quotes, vectors[first_rows], links, settings, speaker_of)
     return QuoteResult(quotes, _components(len(quotes), links), speakers, speaker_of, vectors[first_rows], settings)
+
+
+def _companion_links(quotes: list[Quote], vectors: np.ndarray, links: list[QuoteLink], settings: QuoteSettings,
+                     speaker_of: list[int | None]) -> list[QuoteLink]:
+    """Freer translations between two articles linked by one (``companions``): one speaker on both sides."""
+    candidates = {(a, b): sim for (a, b), sim in companion_candidates(quotes, vectors, links).items()
+                  if _same_source(quotes[a], quotes[b], speaker_of[a], speaker_of[b])}
+    looser = settings.quotes.model_copy(update={"cross_same_speaker_threshold": COMPANION_FLOOR})
+    return _spanning_links(quotes, candidates, replace(settings, quotes=looser), speaker_of, links)
 
 
 def _spanning_links(quotes: list[Quote], candidates: dict[tuple[int, int], float], settings: QuoteSettings,
