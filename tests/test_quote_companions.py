@@ -112,3 +112,26 @@ def test_partners_per_article_are_bounded():
 def test_written_translation_floors(split, floors, use_encoder):
     scores = evaluate_translations(DATA / "quotes_labelled.jsonl", use_encoder, split)
     assert scores.precision >= floors[0] and scores.recall >= floors[1]
+
+
+NAMED = {
+    "الاعتداءات الإسرائيلية خرق فاضح لاتفاق وقف النار": "close",
+    "Israeli attacks a flagrant breach of the ceasefire": "close",
+}
+
+
+class NamedEncoder(DesignedEncoder):
+    def encode(self, sentences: list[str], **_: object) -> np.ndarray:
+        return np.stack([np.eye(4)[0] for _ in sentences]).astype(np.float32) if all(s in NAMED for s in sentences) else (
+            super().encode(sentences))
+
+
+@pytest.mark.parametrize("arabic, english, linked", [
+    ("نواف سلام الغارات", "Nawaf Salam", True),  # the verb's object read into the Arabic name
+    ("جو بايدن", "Hunter Biden", False),  # two people of one family name
+])
+def test_a_name_holding_the_other_whole_is_no_other_person(arabic, english, linked):
+    quotes = [_quote("ar", "ar", "الاعتداءات الإسرائيلية خرق فاضح لاتفاق وقف النار", arabic),
+              _quote("en", "en", "Israeli attacks a flagrant breach of the ceasefire", english)]
+    result = match_quotes(quotes, NamedEncoder(), QuoteSettings.from_config(Config()))
+    assert any(len(g.members) == 2 for g in result.groups) is linked

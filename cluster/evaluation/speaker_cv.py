@@ -29,7 +29,7 @@ import numpy as np
 from cluster.documents import Article, Segment
 from cluster.evaluation.quote_eval import align, load_labelled, same_speaker
 from cluster.quotes.chooser import SHIPPED, ChooserModel, article_candidates, pick
-from cluster.quotes.extract import Quote, extract_quotes
+from cluster.quotes.extract import Quote, extract_quotes, paragraph_names
 from cluster.quotes.speaker_features import FEATURES, Candidate
 from cluster.segment.paragraphs import segment_corpus
 
@@ -70,13 +70,16 @@ class RowSet:
 
 def snapshot_quotes(split: str, commit: str, articles: list[Article],
                     segments: dict[str, list[Segment]]) -> list[Quote]:
-    """The quotes the rules at ``commit`` extracted from ``split`` (stored JSON)."""
+    """The quotes the rules at ``commit`` extracted from ``split`` (stored JSON), for the given articles;
+    each keeps its paragraph's names as the current code reads them (matching uses them)."""
     data = json.loads((SNAPSHOTS / f"{split}_{commit}.json").read_text(encoding="utf-8"))
-    kinds = {(aid, s.index): s.kind for aid, segs in segments.items() for s in segs}
+    by_key = {(aid, s.index): s for aid, segs in segments.items() for s in segs}
     return [Quote(article_id=d["article_id"], segment_index=d["segment_index"],
-                  segment_kind=kinds[(d["article_id"], d["segment_index"])], lang=d["lang"], text=d["text"],
+                  segment_kind=by_key[(d["article_id"], d["segment_index"])].kind, lang=d["lang"], text=d["text"],
                   start=d["start"], end=d["end"], kind=d["kind"], speaker=d["speaker"],
-                  speaker_as_written=d["speaker_as_written"], speaker_kind=d["speaker_kind"]) for d in data]
+                  speaker_as_written=d["speaker_as_written"], speaker_kind=d["speaker_kind"],
+                  context_names=paragraph_names(by_key[(d["article_id"], d["segment_index"])].text, d["lang"]))
+            for d in data if (d["article_id"], d["segment_index"]) in by_key]
 
 
 def row_set(labelled: Path, split: str, commit: str | None = None) -> RowSet:

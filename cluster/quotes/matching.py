@@ -31,20 +31,14 @@ from cluster.duplicates.crosslingual import consistency
 from cluster.duplicates.lexical import MatchType, classify, compare, profile
 from cluster.duplicates.matches import Link
 from cluster.embed import EmbeddingCache, Encoder, embed_texts
+from cluster.quotes.agreement import EXCUSED_CONFLICT_COSINE, same_source, speakers_conflict, speakers_excused
 from cluster.quotes.companions import COMPANION_FLOOR, companion_candidates
 from cluster.quotes.extract import Quote
 from cluster.quotes.nearest import nearest_pairs
-from cluster.quotes.sources import ANONYMOUS, ORGANISATION
 from cluster.quotes.speakers import SpeakerIndex, same_person
 from cluster.segment.paragraphs import sentence_spans
 from cluster.textnorm import word_tuple
 from cluster.unionfind import UnionFind
-
-EXCUSED_CONFLICT_COSINE = 0.72
-"""Cosine at which a translation whose two copies name different people still links, when one copy's
-paragraph names the other's speaker (``_speakers_excused``). Translations of one quote sit at 0.7-0.9
-with the labelled sets' encoder; two people's statements on one subject reach 0.66 ("Hamas rejected the
-deal" / "Hamas had rejected no deal", each paragraph naming both men), so the bar is above that."""
 
 
 @dataclass(frozen=True)
@@ -136,7 +130,7 @@ def _companion_links(quotes: list[Quote], vectors: np.ndarray, links: list[Quote
                      speaker_of: list[int | None]) -> list[QuoteLink]:
     """Freer translations between two articles linked by one (``companions``): one speaker on both sides."""
     candidates = {(a, b): sim for (a, b), sim in companion_candidates(quotes, vectors, links).items()
-                  if _same_source(quotes[a], quotes[b], speaker_of[a], speaker_of[b])}
+                  if same_source(quotes[a], quotes[b], speaker_of[a], speaker_of[b])}
     looser = settings.quotes.model_copy(update={"cross_same_speaker_threshold": COMPANION_FLOOR})
     return _spanning_links(quotes, candidates, replace(settings, quotes=looser), speaker_of, links)
 
@@ -157,7 +151,7 @@ def _spanning_links(quotes: list[Quote], candidates: dict[tuple[int, int], float
     for (a, b), sim in sorted(candidates.items(), key=lambda item: -item[1]):
         if sets.find(a) == sets.find(b) or not (link := verify(quotes, a, b, sim, settings, speaker_of)):
             continue
-        excused = sim >= EXCUSED_CONFLICT_COSINE and _speakers_excused(quotes[a], quotes[b])
+        excused = sim >= EXCUSED_CONFLICT_COSINE and speakers_excused(quotes[a], quotes[b])
         if not _same_words(link) and guard.conflict(a, b, excused=excused):
             continue
         guard.join(a, b)
@@ -192,7 +186,7 @@ class _GroupGuard:
 
     def conflict(self, a: int, b: int, excused: bool = False) -> bool:
         """``excused``: the two quotes' own speakers differ, but each copy's paragraph names the other's
-        speaker (``_speakers_excused``), so that pair of people does not keep the groups apart."""
+        speaker (``agreement.speakers_excused``), so that pair of people does not keep the groups apart."""
         ra, rb = self.sets.find(a), self.sets.find(b)
         small, large = sorted((self.articles[ra], self.articles[rb]), key=len)
         if any(article in large for article in small):
@@ -306,11 +300,11 @@ def verify(quotes: list[Quote], a: int, b: int, similarity: float, settings: Quo
             return QuoteLink(a, b, similarity, MatchType.VERBATIM, False)
         if contained(wa, wb, cuts.min_part_words, cuts.contained_words_per_difference):
             return QuoteLink(a, b, similarity, MatchType.EDITED, True)
-    if _speakers_conflict(qa, qb, speaker_of[a], speaker_of[b]) and not (
-            similarity >= EXCUSED_CONFLICT_COSINE and qa.lang != qb.lang and _speakers_excused(qa, qb)):
+    if speakers_conflict(qa, qb, speaker_of[a], speaker_of[b]) and not (
+            similarity >= EXCUSED_CONFLICT_COSINE and qa.lang != qb.lang and speakers_excused(qa, qb)):
         return None
     if qa.lang != qb.lang:
-        if similarity < (cuts.cross_same_speaker_threshold if _same_source(qa, qb, speaker_of[a], speaker_of[b])
+        if similarity < (cuts.cross_same_speaker_threshold if same_source(qa, qb, speaker_of[a], speaker_of[b])
                          else settings.cross_threshold):
             return None
         if not _keeps_facts(qa, qb, settings):
@@ -347,35 +341,6 @@ def _keeps_facts(qa: Quote, qb: Quote, settings: QuoteSettings) -> bool:
     left out: a quote's names are its speaker's business, and acronyms (NATO / الناتو) are in no table."""
     check = consistency(qa.text, qa.lang, qb.text, qb.lang, settings.duplicates.translation_min_number_share)
     return check.numbers_kept and check.dates_kept and not check.names_swapped
-
-
-def _same_source(qa: Quote, qb: Quote, sa: int | None, sb: int | None) -> bool:
-    """Both copies name the same person, or both an unnamed source or an organisation ("مسؤول إسرائيلي" /
-    "Israeli official"): the attribution is evidence the embedding lacks, so a looser translation counts."""
-    if sa is None or sb is None:
-        return False
-    if qa.speaker_kind == "person":
-        return sa == sb and qb.speaker_kind == "person"
-    return qa.speaker_kind == qb.speaker_kind and qa.speaker_kind in (ANONYMOUS, ORGANISATION)
-
-
-def _speakers_conflict(qa: Quote, qb: Quote, sa: int | None, sb: int | None) -> bool:
-    """Two named people who are not the same person. Sources and organisations never conflict: their
-    labels ("مصادر مصرية", "Egyptian sources") are descriptions, not names to compare across scripts."""
-    if sa is None or sb is None or sa == sb or qa.speaker_kind != "person" or qb.speaker_kind != "person":
-        return False
-    return not same_person(qa.speaker or "", qb.speaker or "")
-
-
-def _speakers_excused(qa: Quote, qb: Quote) -> bool:
-    """Whether one copy's paragraph names the other copy's speaker: one of the two attributions may then
-    be the extractor's misreading of the same paragraph ("إطلاق النار" read as a name where the English
-    copy has Wayde Sims, whom the Arabic paragraph names too); the cosine cut still decides."""
-    return _named_near(qa.speaker, qb) or _named_near(qb.speaker, qa)
-
-
-def _named_near(speaker: str | None, quote: Quote) -> bool:
-    return bool(speaker) and any(same_person(speaker or "", name) for name in quote.context_names)
 
 
 def _components(n: int, links: list[QuoteLink]) -> list[QuoteGroup]:
