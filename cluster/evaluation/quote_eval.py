@@ -218,13 +218,18 @@ def evaluate_translations(path: Path, encoder: Any, split: str | None = None) ->
     A predicted pair is two quotes of different languages in one group; it is correct when both
     align with labelled quotes (``align``) of the same pair id. Recall over the labelled pairs.
     """
-    from cluster.config import Config
-    from cluster.quotes.matching import QuoteSettings, match_quotes
-
     articles, labels = load_labelled(path, split)
     paired = {a for a in labels if any("pair" in q for q in labels[a])}
     articles = [a for a in articles if a.id in paired]
-    quotes = attributed_quotes(articles, segment_corpus(articles))
+    return score_translations(articles, labels, attributed_quotes(articles, segment_corpus(articles)), encoder)
+
+
+def score_translations(articles: list[Article], labels: dict[str, list[dict[str, Any]]], quotes: list[Quote],
+                       encoder: Any) -> Scores:
+    """``evaluate_translations`` for given quotes of the articles (another extractor's, a snapshot's)."""
+    from cluster.config import Config
+    from cluster.quotes.matching import QuoteSettings, match_quotes
+
     gold_of: dict[int, str] = {}
     for article in articles:
         mine = [i for i, q in enumerate(quotes) if q.article_id == article.id]
