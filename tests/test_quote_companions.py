@@ -135,3 +135,32 @@ def test_a_name_holding_the_other_whole_is_no_other_person(arabic, english, link
               _quote("en", "en", "Israeli attacks a flagrant breach of the ceasefire", english)]
     result = match_quotes(quotes, NamedEncoder(), QuoteSettings.from_config(Config()))
     assert any(len(g.members) == 2 for g in result.groups) is linked
+
+
+MISREAD = {
+    "لبنان لن يكون ساحة لحروب الآخرين": 0,
+    "Lebanon will not be an arena for the wars of others": 0,
+    "لن نسلم سلاحنا لأي جهة قبل قيام الدولة": 1,
+    "We will not hand over our weapons before a state exists": 2,
+}
+
+
+class MisreadEncoder:
+    """The first pair identical; the second at cosine 0.84."""
+
+    def encode(self, sentences: list[str], **_: object) -> np.ndarray:
+        basis = np.eye(3)
+        table = {0: basis[0], 1: basis[1], 2: 0.84 * basis[1] + np.sqrt(1 - 0.84 ** 2) * basis[2]}
+        return np.stack([table[MISREAD[s]] for s in sentences]).astype(np.float32)
+
+
+@pytest.mark.parametrize("linked", [True, False])
+def test_a_close_translation_between_linked_articles_survives_a_misread_speaker(linked):
+    # the Arabic reading took "غزة خليل" for the Hamas leader, the English one gave his words to Witkoff
+    quotes = [_quote("ar", "ar", "لن نسلم سلاحنا لأي جهة قبل قيام الدولة", "غزة خليل"),
+              _quote("en", "en", "We will not hand over our weapons before a state exists", "Steve Witkoff")]
+    if linked:
+        quotes += [_quote("ar", "ar", "لبنان لن يكون ساحة لحروب الآخرين", "جوزاف عون"),
+                   _quote("en", "en", "Lebanon will not be an arena for the wars of others")]
+    result = match_quotes(quotes, MisreadEncoder(), QuoteSettings.from_config(Config()))
+    assert any(set(g.members) == {0, 1} for g in result.groups) is linked

@@ -128,30 +128,34 @@ def match_quotes(
 
 def _companion_links(quotes: list[Quote], vectors: np.ndarray, links: list[QuoteLink], settings: QuoteSettings,
                      speaker_of: list[int | None]) -> list[QuoteLink]:
-    """Freer translations between two articles linked by one (``companions``): one speaker on both sides."""
+    """Freer translations between two articles linked by one (``companions``): one speaker on both sides
+    from ``COMPANION_FLOOR``; two named people from ``EXCUSED_CONFLICT_COSINE``, as a misreading (between
+    articles that report one event, a translation that close is one statement, whoever each outlet's
+    reading says spoke it: "غزة خليل" and "Steve Witkoff" for al-Hayya's words at 0.84)."""
     candidates = {(a, b): sim for (a, b), sim in companion_candidates(quotes, vectors, links).items()
-                  if same_source(quotes[a], quotes[b], speaker_of[a], speaker_of[b])}
+                  if sim >= EXCUSED_CONFLICT_COSINE or same_source(quotes[a], quotes[b], speaker_of[a], speaker_of[b])}
     looser = settings.quotes.model_copy(update={"cross_same_speaker_threshold": COMPANION_FLOOR})
-    return _spanning_links(quotes, candidates, replace(settings, quotes=looser), speaker_of, links)
+    return _spanning_links(quotes, candidates, replace(settings, quotes=looser), speaker_of, links, linked=True)
 
 
 def _spanning_links(quotes: list[Quote], candidates: dict[tuple[int, int], float], settings: QuoteSettings,
-                    speaker_of: list[int | None], known: list[QuoteLink]) -> list[QuoteLink]:
+                    speaker_of: list[int | None], known: list[QuoteLink], linked: bool = False) -> list[QuoteLink]:
     """Verified links, best cosine first, skipping pairs already joined through other links.
 
     A quote cut or edited by k outlets has k(k-1)/2 candidate pairs, all in one group in the end: the
     groups are the connected components, so verifying a pair already connected changes nothing, and
     skipping it keeps the verification linear in the copies. (The report types each member against its
-    group's first instance, through ``QuoteResult.relate`` when no direct link was kept.)"""
+    group's first instance, through ``QuoteResult.relate`` when no direct link was kept.) ``linked``: the
+    candidates are companions, whose speaker conflicts are excused at ``EXCUSED_CONFLICT_COSINE``."""
     sets = UnionFind(len(quotes))
     for link in known:
         sets.union(link.a, link.b)
     guard = _GroupGuard(quotes, speaker_of, sets)
     links = []
     for (a, b), sim in sorted(candidates.items(), key=lambda item: -item[1]):
-        if sets.find(a) == sets.find(b) or not (link := verify(quotes, a, b, sim, settings, speaker_of)):
+        if sets.find(a) == sets.find(b) or not (link := verify(quotes, a, b, sim, settings, speaker_of, linked)):
             continue
-        excused = sim >= EXCUSED_CONFLICT_COSINE and speakers_excused(quotes[a], quotes[b])
+        excused = sim >= EXCUSED_CONFLICT_COSINE and (linked or speakers_excused(quotes[a], quotes[b]))
         if not _same_words(link) and guard.conflict(a, b, excused=excused):
             continue
         guard.join(a, b)
@@ -290,8 +294,9 @@ def _through_copies(a: int, b: int, article: list[str], copies: dict[int, list[i
 
 
 def verify(quotes: list[Quote], a: int, b: int, similarity: float, settings: QuoteSettings,
-           speaker_of: list[int | None]) -> QuoteLink | None:
-    """The typed link between two quotes, or None when they are not the same statement."""
+           speaker_of: list[int | None], linked: bool = False) -> QuoteLink | None:
+    """The typed link between two quotes, or None when they are not the same statement (``linked``: of
+    two articles already linked, whose speaker conflicts are excused at ``EXCUSED_CONFLICT_COSINE``)."""
     qa, qb = quotes[a], quotes[b]
     wa, wb = word_tuple(qa.text), word_tuple(qb.text)
     cuts = settings.quotes
@@ -301,7 +306,7 @@ def verify(quotes: list[Quote], a: int, b: int, similarity: float, settings: Quo
         if contained(wa, wb, cuts.min_part_words, cuts.contained_words_per_difference):
             return QuoteLink(a, b, similarity, MatchType.EDITED, True)
     if speakers_conflict(qa, qb, speaker_of[a], speaker_of[b]) and not (
-            similarity >= EXCUSED_CONFLICT_COSINE and qa.lang != qb.lang and speakers_excused(qa, qb)):
+            similarity >= EXCUSED_CONFLICT_COSINE and qa.lang != qb.lang and (linked or speakers_excused(qa, qb))):
         return None
     if qa.lang != qb.lang:
         if similarity < (cuts.cross_same_speaker_threshold if same_source(qa, qb, speaker_of[a], speaker_of[b])
