@@ -46,6 +46,8 @@ TARGET_PRECISION = 0.95
 C = 0.1
 """Strong regularisation: about 140 quotes, 30 of them wrong, train it (C 0.1 to 10 gave the same
 out-of-fold curve within a point)."""
+TIE = 0.01
+"""F0.5 differences under this are one quote or two on the snapshots: noise, not a reason to withhold more."""
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.30, 0.96, 0.05))
 """A coarse grid: a finer one would fit the threshold to a handful of quotes."""
 
@@ -172,12 +174,13 @@ def best_threshold(decided: list[Decision], gold_named: int, target: float = TAR
                    ceiling: float = 1.0) -> float:
     """The lowest threshold whose precision reaches ``target`` (most recall); when none does, the one
     with the best F0.5 (precision weighed twice recall: a wrong name costs more than a missing one);
-    never above ``ceiling``."""
+    never above ``ceiling``; of thresholds within ``TIE`` of the best, the lowest (the fewest names withheld)."""
     scored = [(t, *figures(decided, gold_named, t)) for t in THRESHOLDS if t <= ceiling]
     meeting = [t for t, p, _ in scored if p >= target]
     if meeting:
         return float(min(meeting))
-    return float(max(scored, key=lambda s: (f_half(s[1], s[2]), -s[0]))[0])
+    best = max(f_half(p, r) for _, p, r in scored)
+    return float(min(t for t, p, r in scored if f_half(p, r) >= best - TIE))
 
 
 def seed_ceiling(model: ChooserModel, head: list[RowSet]) -> float:

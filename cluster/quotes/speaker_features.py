@@ -52,7 +52,7 @@ FEATURES = (
     "log_distance", "same_sentence", "same_paragraph", "paragraphs_back", "after_quote", "inside_quote",
     "verb_next", "log_mentions", "full_name", "arabic", "direct", "headline", "previous_speaker",
     "rule_named_person", "rule_verb_next", "in_rule_subject", "rule_in_text", "introduced", "log_verb_tokens",
-    "rule_person_unseen", "rule_source_by_named", "opens_sentence", "after_verb",
+    "rule_person_unseen", "rule_source_by_named", "opens_sentence", "after_verb", "rule_surname_mentions",
 )
 """Cues of one (quote, candidate) row, in this order (``chooser.ChooserModel`` checks it)."""
 
@@ -94,6 +94,9 @@ class ArticleIndex:
     mentions: list[Mention]
     starts: list[int]
     counts: dict[str, int]
+    surnames: dict[str, int]
+    """Mentions in the whole article per last word: a name the rules read is one the text uses elsewhere
+    ("فيدان" five paragraphs after "هاكان فيدان"), or a word it never uses as a name ("وكيل")."""
     paragraph_starts: list[int]
     sentences: list[tuple[int, int]]
     """Article offsets of every sentence of the read paragraphs, in order."""
@@ -125,9 +128,11 @@ class ArticleIndex:
             mentions.append(Mention(name, start, tokens[end - 1].end, paragraph, gap <= VERB_REACH, gap, brought_in,
                                     first - opening <= OPENING_WORDS, after_verb))
         counts: dict[str, int] = {}
+        surnames: dict[str, int] = {}
         for m in mentions:
             counts[_key(m.name)] = counts.get(_key(m.name), 0) + 1
-        return cls(mentions, [m.start for m in mentions], counts, starts, spans)
+            surnames[_surname(m.name)] = surnames.get(_surname(m.name), 0) + 1
+        return cls(mentions, [m.start for m in mentions], counts, surnames, starts, spans)
 
 
 def _verb_gap(verbs: list[int], first: int, end: int) -> int:
@@ -140,6 +145,11 @@ def _verb_gap(verbs: list[int], first: int, end: int) -> int:
 
 def _key(name: str) -> str:
     return normalize(name).lower()
+
+
+def _surname(name: str) -> str:
+    words = name.split()
+    return strip_article(normalize(words[-1])) if words else ""
 
 
 def quote_candidates(quote: Quote, index: ArticleIndex, segment: Segment, previous: str | None) -> list[Candidate]:
@@ -255,6 +265,8 @@ def _features(quote: Quote, group: list[Mention], context: _Context, is_rule: bo
         "rule_source_by_named": is_rule and quote.speaker_kind != PERSON and context.named_in_sentence,
         "opens_sentence": any(m.opens_sentence for m in outside),
         "after_verb": any(m.after_verb and sentence[0] <= m.start < sentence[1] for m in outside),
+        "rule_surname_mentions": math.log1p(index.surnames.get(_surname(quote.speaker or ""), 0))
+        if is_rule and quote.speaker_kind == PERSON else 0.0,
     }
     return np.array([float(values[f]) for f in FEATURES])
 
