@@ -164,3 +164,27 @@ def test_a_close_translation_between_linked_articles_survives_a_misread_speaker(
                    _quote("en", "en", "Lebanon will not be an arena for the wars of others")]
     result = match_quotes(quotes, MisreadEncoder(), QuoteSettings.from_config(Config()))
     assert any(set(g.members) == {0, 1} for g in result.groups) is linked
+
+
+@pytest.mark.parametrize("linked", [True, False])
+def test_a_copy_that_names_no_one_pairs_between_linked_articles(linked):
+    # the English outlet's sentence gives the words without a speaker the extractor could read
+    class Loose(MisreadEncoder):
+        def encode(self, sentences: list[str], **_: object) -> np.ndarray:
+            basis = np.eye(3)
+            table = {0: basis[0], 1: basis[1], 2: 0.55 * basis[1] + np.sqrt(1 - 0.55 ** 2) * basis[2]}
+            return np.stack([table[MISREAD[s]] for s in sentences]).astype(np.float32)
+
+    quotes = [_quote("ar", "ar", "لن نسلم سلاحنا لأي جهة قبل قيام الدولة", "خليل الحية"),
+              replace_speaker(_quote("en", "en", "We will not hand over our weapons before a state exists"), None)]
+    if linked:
+        quotes += [_quote("ar", "ar", "لبنان لن يكون ساحة لحروب الآخرين", "جوزاف عون"),
+                   _quote("en", "en", "Lebanon will not be an arena for the wars of others")]
+    result = match_quotes(quotes, Loose(), QuoteSettings.from_config(Config()))
+    assert any(set(g.members) == {0, 1} for g in result.groups) is linked
+
+
+def replace_speaker(quote: Quote, speaker: str | None) -> Quote:
+    from dataclasses import replace
+
+    return replace(quote, speaker=speaker, speaker_as_written=speaker, speaker_kind="unattributed")

@@ -129,13 +129,21 @@ def match_quotes(
 def _companion_links(quotes: list[Quote], vectors: np.ndarray, links: list[QuoteLink], settings: QuoteSettings,
                      speaker_of: list[int | None]) -> list[QuoteLink]:
     """Freer translations between two articles linked by one (``companions``): one speaker on both sides
-    from ``COMPANION_FLOOR``; two named people from ``EXCUSED_CONFLICT_COSINE``, as a misreading (between
-    articles that report one event, a translation that close is one statement, whoever each outlet's
-    reading says spoke it: "غزة خليل" and "Steve Witkoff" for al-Hayya's words at 0.84)."""
-    candidates = {(a, b): sim for (a, b), sim in companion_candidates(quotes, vectors, links).items()
-                  if sim >= EXCUSED_CONFLICT_COSINE or same_source(quotes[a], quotes[b], speaker_of[a], speaker_of[b])}
-    looser = settings.quotes.model_copy(update={"cross_same_speaker_threshold": COMPANION_FLOOR})
-    return _spanning_links(quotes, candidates, replace(settings, quotes=looser), speaker_of, links, linked=True)
+    from ``COMPANION_FLOOR``; a copy that names no one from the same-speaker cut (no evidence against);
+    two named people from ``EXCUSED_CONFLICT_COSINE``, as a misreading (between articles that report one
+    event, a translation that close is one statement, whoever each outlet's reading says spoke it: "غزة
+    خليل" and "Steve Witkoff" for al-Hayya's words at 0.84)."""
+    cuts = settings.quotes
+
+    def wanted(a: int, b: int, sim: float) -> bool:
+        unnamed = speaker_of[a] is None or speaker_of[b] is None
+        return (sim >= EXCUSED_CONFLICT_COSINE or same_source(quotes[a], quotes[b], speaker_of[a], speaker_of[b])
+                or (unnamed and sim >= cuts.cross_same_speaker_threshold))
+
+    candidates = {(a, b): sim for (a, b), sim in companion_candidates(quotes, vectors, links).items() if wanted(a, b, sim)}
+    looser = replace(settings, quotes=cuts.model_copy(update={"cross_same_speaker_threshold": COMPANION_FLOOR}),
+                     cross_threshold=min(settings.cross_threshold, cuts.cross_same_speaker_threshold))
+    return _spanning_links(quotes, candidates, looser, speaker_of, links, linked=True)
 
 
 def _spanning_links(quotes: list[Quote], candidates: dict[tuple[int, int], float], settings: QuoteSettings,
