@@ -4,9 +4,11 @@ Why learned: the hand rules were right on the articles they were read on and wro
 of new prose (docs/quotes.md). Their mistakes have a shape that does not depend on the article: a name
 resolved through a pronoun or a description, far from the quote, with no reporting verb beside it.
 A few weights over such cues, fitted on the rules' output on splits *they had not yet been read on*
-(``cluster.evaluation.speaker_cv``), say how far to trust each reading, and which other person the text
-puts next to the quote is likelier; below ``threshold`` the quote is left without a name (an editor
-prefers no name to a wrong one). Evaluated in numpy: a dot product per candidate.
+(``cluster.evaluation.speaker_cv``), say how far to trust each reading; below ``threshold`` the rules'
+person is withheld (an editor prefers no name to a wrong one), while an unnamed source or organisation
+stays (``keep_sources``). The shipped model only vetoes (``switch`` False): picking another person the
+text puts by the quote measured no better out of fold (docs/quotes.md). Evaluated in numpy: a dot
+product per candidate.
 """
 
 from __future__ import annotations
