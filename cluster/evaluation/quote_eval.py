@@ -30,7 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from cluster.documents import Article
-from cluster.quotes.extract import Quote, extract_quotes
+from cluster.quotes.chooser import attributed_quotes
+from cluster.quotes.extract import Quote
 from cluster.quotes.speakers import same_person
 from cluster.segment.paragraphs import segment_corpus
 
@@ -128,7 +129,7 @@ def _content_words(name: str) -> set[str]:
 def evaluate_extraction(path: Path, split: str | None = None) -> tuple[Scores, Scores, tuple[int, int]]:
     """(extraction scores, attribution scores, (unattributed kept null, labelled null matched))."""
     articles, labels = load_labelled(path, split)
-    quotes = extract_quotes(articles, segment_corpus(articles))
+    quotes = attributed_quotes(articles, segment_corpus(articles))
     by_article: dict[str, list[Quote]] = {}
     for q in quotes:
         by_article.setdefault(q.article_id, []).append(q)
@@ -163,7 +164,7 @@ def evaluate_pairs(folder: Path, encoder: Any) -> Scores:
 
     gold = json.loads((folder / "gold_pairs.json").read_text(encoding="utf-8"))
     articles = load_corpus(folder).articles
-    quotes = extract_quotes(articles, segment_corpus(articles))
+    quotes = attributed_quotes(articles, segment_corpus(articles))
     result = match_quotes(quotes, encoder, QuoteSettings.from_config(Config()))
     found = {frozenset((quotes[a].article_id, quotes[b].article_id)) for a, b in _same_group_pairs(result)}
     found = {pair for pair in found if len(pair) == 2}
@@ -180,7 +181,7 @@ def evaluate_ntrex(folder: Path, encoder: Any) -> Scores:
     docs = [json.loads(line) for line in lines if line.strip()]
     articles = [Article(d["id"], d.get("title", ""), d["text"], lang=d["lang"]) for d in docs]
     texts = {a.id: a.text for a in articles}
-    quotes = extract_quotes(articles, segment_corpus(articles))
+    quotes = attributed_quotes(articles, segment_corpus(articles))
     paragraphs_of = [_paragraph_keys(texts[q.article_id], q) for q in quotes]
     aligned: set[frozenset[tuple[str, int]]] = set()
     for pair in json.loads((folder / "gold.json").read_text(encoding="utf-8"))["duplicates"]:
@@ -217,13 +218,18 @@ def evaluate_translations(path: Path, encoder: Any, split: str | None = None) ->
     A predicted pair is two quotes of different languages in one group; it is correct when both
     align with labelled quotes (``align``) of the same pair id. Recall over the labelled pairs.
     """
-    from cluster.config import Config
-    from cluster.quotes.matching import QuoteSettings, match_quotes
-
     articles, labels = load_labelled(path, split)
     paired = {a for a in labels if any("pair" in q for q in labels[a])}
     articles = [a for a in articles if a.id in paired]
-    quotes = extract_quotes(articles, segment_corpus(articles))
+    return score_translations(articles, labels, attributed_quotes(articles, segment_corpus(articles)), encoder)
+
+
+def score_translations(articles: list[Article], labels: dict[str, list[dict[str, Any]]], quotes: list[Quote],
+                       encoder: Any) -> Scores:
+    """``evaluate_translations`` for given quotes of the articles (another extractor's, a snapshot's)."""
+    from cluster.config import Config
+    from cluster.quotes.matching import QuoteSettings, match_quotes
+
     gold_of: dict[int, str] = {}
     for article in articles:
         mine = [i for i, q in enumerate(quotes) if q.article_id == article.id]

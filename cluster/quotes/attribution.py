@@ -25,6 +25,7 @@ from cluster.quotes.lexicon import (
     EN_PARTICIPLES,
     EN_PRONOUNS,
     EN_RELATIVES,
+    EN_THAT_VERBS,
     EN_TITLES,
     EN_VERBS,
 )
@@ -159,12 +160,8 @@ def _titled_description(written: list[Token]) -> bool:
     return bool(words) and words[0] not in EN_DETERMINERS and any(w in EN_TITLES for w in words)
 
 
-THAT_VERBS = frozenset("responded responds forecast forecasts".split())
-"""Verbs that report only with a "that" clause ("responded on X that"; "police responded to the scene")."""
-
-
 def _without_that(tokens: list[Token], i: int, lang: str) -> bool:
-    if lang == "ar" or tokens[i].text.lower() not in THAT_VERBS:
+    if lang == "ar" or tokens[i].text.lower() not in EN_THAT_VERBS:
         return False
     return not any(t.text.lower() == "that" for t in tokens[i + 1: i + 7])
 

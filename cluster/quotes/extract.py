@@ -266,6 +266,11 @@ def _unmarked_narration(tokens: list[Token], marks: list[tuple[int, int]], lang:
     return None
 
 
+def paragraph_names(text: str, lang: str) -> tuple[str, ...]:
+    """The proper names of a paragraph, as a quote of it keeps them (``Quote.context_names``)."""
+    return _paragraph_names(tokenize(text), lang)
+
+
 def _paragraph_names(tokens: list[Token], lang: str) -> tuple[str, ...]:
     runs = name_runs(tokens, lang)[:MAX_CONTEXT_NAMES]
     return tuple(" ".join(t.text for t in tokens[first:end] if t.word) for first, end in runs)

@@ -19,17 +19,29 @@ AR_VERBS = frozenset(normalize(w) for w in """
 أوضحت يوضح اعتبر اعتبرت يعتبر ذكر ذكرت يذكر تذكر أعلن أعلنت يعلن أشار أشارت يشير تشير شدد شددت يشدد صرح
 صرحت أفاد أفادت أكمل أكملت لفت لفتت نقل نقلت زعم زعمت حذر حذرت يحذر تساءل تساءلت أردف أردفت
 استطرد نوه نوهت أعرب أعربت أخبر أخبرت زعم يرى ترى رأى رأت وصف وصفت يصف تصف
-وكتب وكتبت غرد غردت""".split())
+وكتب وكتبت غرد غردت
+نفى نفت ينفي توقع توقعت يتوقع اعترف اعترفت تعهد تعهدت رجح رجحت استبعد استبعدت أقر أقرت أبلغ أبلغت نبه نبهت
+ادعى ادعت""".split())
 """(كتب only with و: without it the word is as often "books".)"""
 AR_PARTICIPLES = frozenset(normalize(w) for w in """
 مضيفا مضيفة مشيرا مشيرة مؤكدا مؤكدة موضحا موضحة معتبرا معتبرة مبرزا مبرزة لافتا لافتة متابعا متابعة
-قائلا قائلة منوها محذرا محذرة مشددا مشددة مستطردا""".split())
+قائلا قائلة منوها محذرا محذرة مشددا مشددة مستطردا
+نافيا نافية متوقعا متوقعة معترفا معترفة متعهدا متعهدة مرجحا مرجحة مستبعدا مستبعدة معربا معربة منبها منبهة مبينا
+مبينة""".split())
 EN_VERBS = frozenset("""
 said says say added adds told tells stated states warned warns explained explains noted notes insisted
 argued argues claimed claims wrote writes announced announces declared stressed acknowledged admitted
 confirmed confirms urged commented replied tweeted reiterated remarked according claim reported described describes
 reports quoted responded responds forecast forecasts
+predicted denied vowed pledged conceded estimated suggested cautioned recalled asserted maintained emphasised
+emphasized promised indicated signalled signaled hinted complained contended countered alleged revealed disclosed
+assured reaffirmed underlined underscored
 """.split())
+EN_THAT_VERBS = frozenset("""responded responds forecast forecasts predicted denied vowed pledged conceded estimated
+suggested cautioned recalled asserted maintained emphasised emphasized promised indicated signalled signaled hinted
+complained contended countered alleged revealed disclosed assured reaffirmed underlined underscored""".split())
+"""Verbs that report only with a "that" clause ("responded on X that"; "police responded to the scene",
+"he denied the charges", "the ministry revealed a plan" report nothing)."""
 EN_PARTICIPLES = frozenset("adding saying telling noting warning stressing insisting arguing explaining".split())
 """After a comma, speech of the sentence's subject ("Merz pledged aid, adding that Germany would ...")."""
 AR_COMPLEMENTIZERS = frozenset(normalize(w) for w in """

@@ -21,7 +21,7 @@ joined into groups (connected components).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from rapidfuzz.distance import Indel
@@ -31,19 +31,14 @@ from cluster.duplicates.crosslingual import consistency
 from cluster.duplicates.lexical import MatchType, classify, compare, profile
 from cluster.duplicates.matches import Link
 from cluster.embed import EmbeddingCache, Encoder, embed_texts
+from cluster.quotes.agreement import EXCUSED_CONFLICT_COSINE, same_source, speakers_conflict, speakers_excused
+from cluster.quotes.companions import COMPANION_FLOOR, companion_candidates
 from cluster.quotes.extract import Quote
 from cluster.quotes.nearest import nearest_pairs
-from cluster.quotes.sources import ANONYMOUS, ORGANISATION
 from cluster.quotes.speakers import SpeakerIndex, same_person
 from cluster.segment.paragraphs import sentence_spans
 from cluster.textnorm import word_tuple
 from cluster.unionfind import UnionFind
-
-EXCUSED_CONFLICT_COSINE = 0.72
-"""Cosine at which a translation whose two copies name different people still links, when one copy's
-paragraph names the other's speaker (``_speakers_excused``). Translations of one quote sit at 0.7-0.9
-with the labelled sets' encoder; two people's statements on one subject reach 0.66 ("Hamas rejected the
-deal" / "Hamas had rejected no deal", each paragraph naming both men), so the bar is above that."""
 
 
 @dataclass(frozen=True)
@@ -127,26 +122,48 @@ def match_quotes(
     candidates = _candidates(vectors, owners, quotes, settings.quotes.candidate_radius, copies, settings.search)
     links += _spanning_links(quotes, candidates, settings, speaker_of, links)
     first_rows = np.searchsorted(owners, np.asarray(representative))
+    links += _companion_links(quotes, vectors[first_rows], links, settings, speaker_of)
     return QuoteResult(quotes, _components(len(quotes), links), speakers, speaker_of, vectors[first_rows], settings)
 
 
+def _companion_links(quotes: list[Quote], vectors: np.ndarray, links: list[QuoteLink], settings: QuoteSettings,
+                     speaker_of: list[int | None]) -> list[QuoteLink]:
+    """Freer translations between two articles linked by one (``companions``): one speaker on both sides
+    from ``COMPANION_FLOOR``; a copy that names no one from the same-speaker cut (no evidence against);
+    two named people from ``EXCUSED_CONFLICT_COSINE``, as a misreading (between articles that report one
+    event, a translation that close is one statement, whoever each outlet's reading says spoke it: "غزة
+    خليل" and "Steve Witkoff" for al-Hayya's words at 0.84)."""
+    cuts = settings.quotes
+
+    def wanted(a: int, b: int, sim: float) -> bool:
+        unnamed = speaker_of[a] is None or speaker_of[b] is None
+        return (sim >= EXCUSED_CONFLICT_COSINE or same_source(quotes[a], quotes[b], speaker_of[a], speaker_of[b])
+                or (unnamed and sim >= cuts.cross_same_speaker_threshold))
+
+    candidates = {(a, b): sim for (a, b), sim in companion_candidates(quotes, vectors, links).items() if wanted(a, b, sim)}
+    looser = replace(settings, quotes=cuts.model_copy(update={"cross_same_speaker_threshold": COMPANION_FLOOR}),
+                     cross_threshold=min(settings.cross_threshold, cuts.cross_same_speaker_threshold))
+    return _spanning_links(quotes, candidates, looser, speaker_of, links, linked=True)
+
+
 def _spanning_links(quotes: list[Quote], candidates: dict[tuple[int, int], float], settings: QuoteSettings,
-                    speaker_of: list[int | None], known: list[QuoteLink]) -> list[QuoteLink]:
+                    speaker_of: list[int | None], known: list[QuoteLink], linked: bool = False) -> list[QuoteLink]:
     """Verified links, best cosine first, skipping pairs already joined through other links.
 
     A quote cut or edited by k outlets has k(k-1)/2 candidate pairs, all in one group in the end: the
     groups are the connected components, so verifying a pair already connected changes nothing, and
     skipping it keeps the verification linear in the copies. (The report types each member against its
-    group's first instance, through ``QuoteResult.relate`` when no direct link was kept.)"""
+    group's first instance, through ``QuoteResult.relate`` when no direct link was kept.) ``linked``: the
+    candidates are companions, whose speaker conflicts are excused at ``EXCUSED_CONFLICT_COSINE``."""
     sets = UnionFind(len(quotes))
     for link in known:
         sets.union(link.a, link.b)
     guard = _GroupGuard(quotes, speaker_of, sets)
     links = []
     for (a, b), sim in sorted(candidates.items(), key=lambda item: -item[1]):
-        if sets.find(a) == sets.find(b) or not (link := verify(quotes, a, b, sim, settings, speaker_of)):
+        if sets.find(a) == sets.find(b) or not (link := verify(quotes, a, b, sim, settings, speaker_of, linked)):
             continue
-        excused = sim >= EXCUSED_CONFLICT_COSINE and _speakers_excused(quotes[a], quotes[b])
+        excused = sim >= EXCUSED_CONFLICT_COSINE and (linked or speakers_excused(quotes[a], quotes[b]))
         if not _same_words(link) and guard.conflict(a, b, excused=excused):
             continue
         guard.join(a, b)
@@ -181,7 +198,7 @@ class _GroupGuard:
 
     def conflict(self, a: int, b: int, excused: bool = False) -> bool:
         """``excused``: the two quotes' own speakers differ, but each copy's paragraph names the other's
-        speaker (``_speakers_excused``), so that pair of people does not keep the groups apart."""
+        speaker (``agreement.speakers_excused``), so that pair of people does not keep the groups apart."""
         ra, rb = self.sets.find(a), self.sets.find(b)
         small, large = sorted((self.articles[ra], self.articles[rb]), key=len)
         if any(article in large for article in small):
@@ -285,8 +302,9 @@ def _through_copies(a: int, b: int, article: list[str], copies: dict[int, list[i
 
 
 def verify(quotes: list[Quote], a: int, b: int, similarity: float, settings: QuoteSettings,
-           speaker_of: list[int | None]) -> QuoteLink | None:
-    """The typed link between two quotes, or None when they are not the same statement."""
+           speaker_of: list[int | None], linked: bool = False) -> QuoteLink | None:
+    """The typed link between two quotes, or None when they are not the same statement (``linked``: of
+    two articles already linked, whose speaker conflicts are excused at ``EXCUSED_CONFLICT_COSINE``)."""
     qa, qb = quotes[a], quotes[b]
     wa, wb = word_tuple(qa.text), word_tuple(qb.text)
     cuts = settings.quotes
@@ -295,11 +313,11 @@ def verify(quotes: list[Quote], a: int, b: int, similarity: float, settings: Quo
             return QuoteLink(a, b, similarity, MatchType.VERBATIM, False)
         if contained(wa, wb, cuts.min_part_words, cuts.contained_words_per_difference):
             return QuoteLink(a, b, similarity, MatchType.EDITED, True)
-    if _speakers_conflict(qa, qb, speaker_of[a], speaker_of[b]) and not (
-            similarity >= EXCUSED_CONFLICT_COSINE and qa.lang != qb.lang and _speakers_excused(qa, qb)):
+    if speakers_conflict(qa, qb, speaker_of[a], speaker_of[b]) and not (
+            similarity >= EXCUSED_CONFLICT_COSINE and qa.lang != qb.lang and (linked or speakers_excused(qa, qb))):
         return None
     if qa.lang != qb.lang:
-        if similarity < (cuts.cross_same_speaker_threshold if _same_source(qa, qb, speaker_of[a], speaker_of[b])
+        if similarity < (cuts.cross_same_speaker_threshold if same_source(qa, qb, speaker_of[a], speaker_of[b])
                          else settings.cross_threshold):
             return None
         if not _keeps_facts(qa, qb, settings):
@@ -336,35 +354,6 @@ def _keeps_facts(qa: Quote, qb: Quote, settings: QuoteSettings) -> bool:
     left out: a quote's names are its speaker's business, and acronyms (NATO / الناتو) are in no table."""
     check = consistency(qa.text, qa.lang, qb.text, qb.lang, settings.duplicates.translation_min_number_share)
     return check.numbers_kept and check.dates_kept and not check.names_swapped
-
-
-def _same_source(qa: Quote, qb: Quote, sa: int | None, sb: int | None) -> bool:
-    """Both copies name the same person, or both an unnamed source or an organisation ("مسؤول إسرائيلي" /
-    "Israeli official"): the attribution is evidence the embedding lacks, so a looser translation counts."""
-    if sa is None or sb is None:
-        return False
-    if qa.speaker_kind == "person":
-        return sa == sb and qb.speaker_kind == "person"
-    return qa.speaker_kind == qb.speaker_kind and qa.speaker_kind in (ANONYMOUS, ORGANISATION)
-
-
-def _speakers_conflict(qa: Quote, qb: Quote, sa: int | None, sb: int | None) -> bool:
-    """Two named people who are not the same person. Sources and organisations never conflict: their
-    labels ("مصادر مصرية", "Egyptian sources") are descriptions, not names to compare across scripts."""
-    if sa is None or sb is None or sa == sb or qa.speaker_kind != "person" or qb.speaker_kind != "person":
-        return False
-    return not same_person(qa.speaker or "", qb.speaker or "")
-
-
-def _speakers_excused(qa: Quote, qb: Quote) -> bool:
-    """Whether one copy's paragraph names the other copy's speaker: one of the two attributions may then
-    be the extractor's misreading of the same paragraph ("إطلاق النار" read as a name where the English
-    copy has Wayde Sims, whom the Arabic paragraph names too); the cosine cut still decides."""
-    return _named_near(qa.speaker, qb) or _named_near(qb.speaker, qa)
-
-
-def _named_near(speaker: str | None, quote: Quote) -> bool:
-    return bool(speaker) and any(same_person(speaker or "", name) for name in quote.context_names)
 
 
 def _components(n: int, links: list[QuoteLink]) -> list[QuoteGroup]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from cluster.config import Config
 from cluster.documents import Article, Segment
 from cluster.embed import Encoder, open_embedding_cache
-from cluster.quotes.extract import extract_quotes
+from cluster.quotes.chooser import attributed_quotes
 from cluster.quotes.matching import QuoteResult, QuoteSettings, match_quotes
 
 
@@ -17,7 +17,7 @@ def find_quotes(
     Uses the run's encoder and embedding cache, so a quote already embedded as a passage (a sentence
     window is often exactly the quote) costs nothing, and a re-run embeds nothing.
     """
-    quotes = extract_quotes(articles, segments)
+    quotes = attributed_quotes(articles, segments)
     cache = open_embedding_cache(config)
     try:
         return match_quotes(
