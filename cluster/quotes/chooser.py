@@ -80,13 +80,15 @@ def load_chooser(path: str | None = None) -> ChooserModel:
     return ChooserModel.from_dict(json.loads(source.read_text(encoding="utf-8")))
 
 
-def article_candidates(article: Article, segments: list[Segment], quotes: list[Quote]) -> list[list[Candidate]]:
-    """Each quote's candidates (``quote_candidates``), the previous quote's rule pick as a cue."""
+def article_candidates(article: Article, segments: list[Segment], quotes: list[Quote],
+                       rule_only: bool = False) -> list[list[Candidate]]:
+    """Each quote's candidates (``quote_candidates``), the previous quote's rule pick as a cue; with
+    ``rule_only``, the rule's pick alone (a model that only vetoes scores nothing else)."""
     index = ArticleIndex.build(article, segments)
     by_index = {s.index: s for s in segments}
     found, previous = [], None
     for q in quotes:
-        found.append(quote_candidates(q, index, by_index[q.segment_index], previous))
+        found.append(quote_candidates(q, index, by_index[q.segment_index], previous, rule_only))
         previous = q.speaker or previous
     return found
 
@@ -121,8 +123,10 @@ def choose_speakers(article: Article, segments: list[Segment], quotes: list[Quot
     """The quotes with the chooser's speakers: the rule's pick kept when trusted, another person the
     text puts by the quote when the model prefers them, no name below the threshold."""
     model = model or load_chooser()
+    if not model.switch and model.keep_sources and not any(q.speaker and q.speaker_kind == PERSON for q in quotes):
+        return list(quotes)  # a model that only vetoes withholds named people alone: nothing to score here
     out = []
-    for quote, candidates in zip(quotes, article_candidates(article, segments, quotes), strict=True):
+    for quote, candidates in zip(quotes, article_candidates(article, segments, quotes, not model.switch), strict=True):
         out.append(apply_choice(quote, pick(candidates, model).at(model.threshold)))
     return out
 

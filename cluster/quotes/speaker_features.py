@@ -152,8 +152,10 @@ def _surname(name: str) -> str:
     return strip_article(normalize(words[-1])) if words else ""
 
 
-def quote_candidates(quote: Quote, index: ArticleIndex, segment: Segment, previous: str | None) -> list[Candidate]:
-    """The quote's candidate speakers, rule's pick first when it has one."""
+def quote_candidates(quote: Quote, index: ArticleIndex, segment: Segment, previous: str | None,
+                     rule_only: bool = False) -> list[Candidate]:
+    """The quote's candidate speakers, rule's pick first when it has one (only it with ``rule_only``; the
+    others still inform its cues)."""
     paragraph = max(bisect_right(index.paragraph_starts, quote.start) - 1, 0)
     low = index.paragraph_starts[max(paragraph - WINDOW_BEFORE, 0)] if index.paragraph_starts else 0
     high_par = paragraph + 2
@@ -173,7 +175,7 @@ def quote_candidates(quote: Quote, index: ArticleIndex, segment: Segment, previo
     if quote.speaker:
         group = rule_mentions if quote.speaker_kind == PERSON else []
         found.append(Candidate(quote.speaker, quote.speaker_kind, True, _features(quote, group, context, True)))
-    for group in others:
+    for group in [] if rule_only else others:
         found.append(Candidate(group[0].name, PERSON, False, _features(quote, group, context, False)))
     return found
 
