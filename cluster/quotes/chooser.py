@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 from cluster.documents import Article, Segment
+from cluster.logistic import LogisticModel, checked_weights
 from cluster.quotes.extract import Quote, article_quotes
 from cluster.quotes.sources import PERSON, UNATTRIBUTED
 from cluster.quotes.speaker_features import FEATURES, ArticleIndex, Candidate, quote_candidates
@@ -30,14 +31,9 @@ SHIPPED = Path(__file__).with_name("speaker_chooser.json")
 
 
 @dataclass(frozen=True)
-class ChooserModel:
-    """Standardise, then a logistic regression: p(this candidate is the speaker) per candidate row."""
+class ChooserModel(LogisticModel):
+    """p(this candidate is the speaker) per candidate row."""
 
-    features: tuple[str, ...]
-    means: tuple[float, ...]
-    scales: tuple[float, ...]
-    coefficients: tuple[float, ...]
-    intercept: float
     threshold: float
     """Least probability for a name to be given, chosen out of fold for precision."""
     switch: bool = True
@@ -48,29 +44,14 @@ class ChooserModel:
     meta: dict = field(default_factory=dict)
     """How it was fitted and validated (rows, C, out-of-fold figures): read by people, not code."""
 
-    def probability(self, rows: np.ndarray) -> np.ndarray:
-        if not len(rows):
-            return np.zeros(0)
-        z = (np.asarray(rows, float) - np.array(self.means)) / np.array(self.scales)
-        logit = z @ np.array(self.coefficients) + self.intercept
-        return 1.0 / (1.0 + np.exp(-np.clip(logit, -40, 40)))
-
-    def to_json(self) -> str:
-        return json.dumps(asdict(self), indent=1, ensure_ascii=False)
-
     def write(self, path: Path = SHIPPED) -> None:
-        path.write_text(self.to_json() + "\n", encoding="utf-8")
+        self.write_to(path)
 
     @classmethod
     def from_dict(cls, data: dict) -> ChooserModel:
-        names = tuple(data["features"])
-        if names != FEATURES:
-            raise ValueError(f"speaker chooser features {names} do not match this code's {FEATURES}: refit it")
-        if {len(data[k]) for k in ("means", "scales", "coefficients")} != {len(names)}:
-            raise ValueError("speaker chooser: one mean, scale and coefficient per feature")
-        return cls(names, tuple(data["means"]), tuple(max(float(s), 1e-12) for s in data["scales"]),
-                   tuple(data["coefficients"]), float(data["intercept"]), float(data["threshold"]),
-                   bool(data.get("switch", True)), bool(data.get("keep_sources", True)), dict(data.get("meta", {})))
+        return cls(**checked_weights(data, FEATURES, "speaker chooser"), threshold=float(data["threshold"]),
+                   switch=bool(data.get("switch", True)), keep_sources=bool(data.get("keep_sources", True)),
+                   meta=dict(data.get("meta", {})))
 
 
 @lru_cache(maxsize=4)
