@@ -104,7 +104,7 @@ def run(
         outputs = RunOutputs(rendered, result.skipped, result, result.timings, contract)
     else:
         outputs = _run_views_or_fail(corpus or SAMPLE, config, views, quiet, engine, address)
-    _print_text(outputs.views["json" if fmt is Format.json else "text"], output, quiet)
+    _print_view(outputs.views, "json" if fmt is Format.json else "text", output, quiet)
     if html or csv_dir:
         _write_views(outputs.report(), html, csv_dir, quiet, csv_raw)
 
@@ -146,6 +146,27 @@ def _print_text(text: str, output: Path | None, quiet: bool) -> None:
     except OSError as exc:
         fail(f"{output}: {exc.strerror or exc}")
     if not quiet:
+        stderr.print(f"wrote {output}", highlight=False)
+
+
+def _print_view(views, name: str, output: Path | None, quiet: bool) -> None:
+    """A rendered view of ``cluster run`` to ``output`` or stdout, written as it is decompressed: the JSON of a
+    large corpus is never a whole string in memory (cluster/rendered.py). Ends with a newline, as
+    ``_print_text`` does."""
+    if not hasattr(views, "view"):  # a plain mapping of texts
+        _print_text(views[name], output, quiet)
+        return
+    try:
+        stream = sys.stdout if output is None else output.open("w", encoding="utf-8")
+        try:
+            if views.view(name).write(stream) != "\n":
+                stream.write("\n")
+        finally:
+            if output is not None:
+                stream.close()
+    except OSError as exc:
+        fail(f"{output}: {exc.strerror or exc}")
+    if output is not None and not quiet:
         stderr.print(f"wrote {output}", highlight=False)
 
 
