@@ -300,13 +300,13 @@ def render_views(result: Result, views: Iterable[str]) -> Views:
 
 def contract_and_views(result: Result, views: Iterable[str]) -> tuple[Report, Views]:
     """The contract of a run and each view rendered from it, compressed as it is rendered: the JSON a piece
-    at a time (``json_pieces``), so that no view is ever whole in memory (cluster/rendered.py)."""
+    at a time (``json_view``), so that no view is ever whole in memory (cluster/rendered.py)."""
     views = list(views)
     unknown = [view for view in views if view not in VIEWS]
     if unknown:
         raise ValueError(f"unknown view {unknown[0]!r} (known: {', '.join(VIEWS)})")
     from cluster.report.contract import Report
-    from cluster.report.json_pieces import json_pieces
+    from cluster.report.json_pieces import json_view
     from cluster.report.terminal import render_report_text
 
     report = Report.from_result(result, diffs="json" in views)  # both views read it, built once
@@ -315,5 +315,5 @@ def contract_and_views(result: Result, views: Iterable[str]) -> tuple[Report, Vi
         if view == "text":
             out[view] = RenderedView.of_text(render_report_text(report))
         else:
-            out[view] = RenderedView.of_pieces(json_pieces(report))
+            out[view] = json_view(report)
     return report, Views(out)

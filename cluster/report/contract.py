@@ -253,7 +253,7 @@ def _pair(pair: Any, passages: Sequence[Any], diff: list[DiffOpOut] | None) -> P
     """One verified link of the run as the contract writes it (made when read: see ``PairRows``)."""
     return trusted(
         PairOut, a=pair.a, b=pair.b, article_a=passages[pair.a].article_id, article_b=passages[pair.b].article_id,
-        similarity=pair.similarity, lexical_overlap=pair.lexical_overlap, match_type=pair.match_type.value,
+        similarity=pair.similarity, lexical_overlap=pair.lexical_overlap, match_type=pair.match_type._value_,
         diff=diff,
     )
 

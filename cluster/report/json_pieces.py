@@ -16,8 +16,19 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
+from cluster.rendered import RenderedView
+from cluster.report.gcpause import without_gc
+
 ITEM_INDENT = " " * 4
 """A top-level list's items sit two levels deep in ``indent=2`` output."""
+
+
+@without_gc
+def json_view(report: BaseModel) -> RenderedView:
+    """The JSON view as the run keeps it: written in pieces, each compressed before the next is made. The
+    collector is paused as for the contract (``gcpause``): each group's pair rows are a burst of dicts, and
+    the collections they set off walked the run's whole Result, a third of the view's time at 30k passages."""
+    return RenderedView.of_pieces(json_pieces(report))
 
 
 def json_pieces(report: BaseModel) -> Iterator[str]:
