@@ -134,8 +134,8 @@ class ArticleOut(ContractModel):
     def from_article(cls, article: Article, segments: list[Segment]) -> ArticleOut:
         return cls(
             id=article.id, title=article.title, date=iso(article.date), lang=article.lang,
-            source=article.source, url=article.url,
-            segments=[trusted(SegmentOut, index=s.index, kind=s.kind.value, text=s.text, start=s.start, end=s.end)
+            source=article.source, url=article.url,  # kinds by _value_ (pair_rows.py)
+            segments=[trusted(SegmentOut, index=s.index, kind=s.kind._value_, text=s.text, start=s.start, end=s.end)
                       for s in segments],
         )
 
@@ -219,7 +219,7 @@ class DuplicateGroupOut(ContractModel):
             match_types=[m.value for m in group.match_types],
             best_similarity=group.best_similarity,
             passages=[
-                trusted(PassageOut, article=p.article_id, segment=p.segment_index, kind=p.kind.value, lang=p.lang,
+                trusted(PassageOut, article=p.article_id, segment=p.segment_index, kind=p.kind._value_, lang=p.lang,
                         text=p.text, start=p.start, end=p.end)
                 for p in passages
             ],
