@@ -93,3 +93,18 @@ def test_the_report_stage_holds_neither_an_object_per_pair_nor_the_json_text(out
     added = wide.duplicate_pairs - ten.duplicate_pairs
     assert added > 500
     assert (_held_bytes(wide) - _held_bytes(ten)) / added < 800
+
+
+def test_the_report_benchmark_builds_its_corpora_at_a_fixed_reach(tmp_path):
+    """``report_bench --reach 4``: each article in 4 versions at every size (the 30k bench corpus's own mix),
+    so that the rendering exponent measures rendering, not copies growing commoner with size."""
+    from cluster.evaluation.report_bench import write_corpus
+
+    mixed, fixed = write_corpus(600, tmp_path), write_corpus(600, tmp_path, reach=4)
+    assert mixed != fixed
+    versions: dict[str, int] = {}
+    for line in fixed.read_text(encoding="utf-8").splitlines():
+        base = json.loads(line)["id"].split("~copy")[0]
+        versions[base] = versions.get(base, 0) + 1
+    assert len(versions) > 3 and sorted(versions.values())[1:] == [4] * (len(versions) - 1)
+    assert all("~copy" not in json.loads(line)["id"] for line in mixed.read_text(encoding="utf-8").splitlines())

@@ -209,6 +209,8 @@ def main(argv: list[str] | None = None) -> int:
     for row in rows:
         print(json.dumps({"encoder": args.encoder, "reach": args.reach, **row}, ensure_ascii=False), flush=True)
     summary = {"reach": args.reach, "rows": rows, **{f"{key}_exponent": exponent(rows, f"{key}_s") for key in RENDER_PARTS},
+               "render_exponent_vs_passages": exponent(rows, "render_s", "passages"),
+               "render_cpu_exponent_vs_passages": exponent(rows, "render_cpu_s", "passages"),
                "render_exponent_vs_carriers": exponent(rows, "render_s", "carriers"),
                "render_exponent_vs_pairs": exponent(rows, "render_s", "pairs"),
                "render_exponent_vs_output": exponent(rows, "render_s", "output_mb"),
