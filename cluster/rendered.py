@@ -48,8 +48,9 @@ class RenderedView:
     def chunks(self) -> Iterator[str]:
         """The text, about ``CHUNK`` bytes at a time (a character split between two chunks is kept whole)."""
         unpacker, decoder = zlib.decompressobj(), codecs.getincrementaldecoder("utf-8")()
-        for lo in range(0, len(self.blob), CHUNK // 8):
-            data = unpacker.decompress(self.blob[lo : lo + CHUNK // 8], CHUNK)
+        step = max(CHUNK // 8, 1)  # compressed bytes fed at a time: text compresses about tenfold
+        for lo in range(0, len(self.blob), step):
+            data = unpacker.decompress(self.blob[lo : lo + step], CHUNK)
             yield decoder.decode(data)
             while unpacker.unconsumed_tail:
                 yield decoder.decode(unpacker.decompress(unpacker.unconsumed_tail, CHUNK))

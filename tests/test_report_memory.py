@@ -108,3 +108,19 @@ def test_the_report_benchmark_builds_its_corpora_at_a_fixed_reach(tmp_path):
         versions[base] = versions.get(base, 0) + 1
     assert len(versions) > 3 and sorted(versions.values())[1:] == [4] * (len(versions) - 1)
     assert all("~copy" not in json.loads(line)["id"] for line in mixed.read_text(encoding="utf-8").splitlines())
+
+
+def test_a_view_streamed_in_small_chunks_keeps_every_letter(monkeypatch):
+    """Views are held compressed and written out a chunk at a time: a chunk boundary inside a two-byte Arabic
+    letter must not break it, and the streamed text is the text."""
+    import io
+
+    import cluster.rendered as rendered
+
+    monkeypatch.setattr(rendered, "CHUNK", 7)
+    text = "".join(f"خبر {k}: the port reopened, said الخرطوم.\n" for k in range(200))
+    view = rendered.RenderedView.of_pieces(text[k : k + 13] for k in range(0, len(text), 13))
+    out = io.StringIO()
+    assert view.write(out) == "\n" and out.getvalue() == text == view.text()
+    assert max(len(chunk) for chunk in view.chunks()) <= 7
+    assert rendered.RenderedView.of_text("").write(io.StringIO()) == ""
