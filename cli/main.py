@@ -156,18 +156,21 @@ def _print_view(views, name: str, output: Path | None, quiet: bool) -> None:
     if not hasattr(views, "view"):  # a plain mapping of texts
         _print_text(views[name], output, quiet)
         return
+    if output is None:
+        _write_view(views.view(name), sys.stdout)
+        return
     try:
-        stream = sys.stdout if output is None else output.open("w", encoding="utf-8")
-        try:
-            if views.view(name).write(stream) != "\n":
-                stream.write("\n")
-        finally:
-            if output is not None:
-                stream.close()
+        with output.open("w", encoding="utf-8") as stream:
+            _write_view(views.view(name), stream)
     except OSError as exc:
         fail(f"{output}: {exc.strerror or exc}")
-    if output is not None and not quiet:
+    if not quiet:
         stderr.print(f"wrote {output}", highlight=False)
+
+
+def _write_view(view, stream) -> None:
+    if view.write(stream) != "\n":
+        stream.write("\n")
 
 
 def _write_views(report, html: Optional[Path], csv_dir: Optional[Path], quiet: bool, csv_raw: bool = False) -> None:
