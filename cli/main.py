@@ -104,7 +104,7 @@ def run(
         outputs = RunOutputs(rendered, result.skipped, result, result.timings, contract)
     else:
         outputs = _run_views_or_fail(corpus or SAMPLE, config, views, quiet, engine, address)
-    _print_text(outputs.views["json" if fmt is Format.json else "text"], output, quiet)
+    _print_view(outputs.views, "json" if fmt is Format.json else "text", output, quiet)
     if html or csv_dir:
         _write_views(outputs.report(), html, csv_dir, quiet, csv_raw)
 
@@ -147,6 +147,30 @@ def _print_text(text: str, output: Path | None, quiet: bool) -> None:
         fail(f"{output}: {exc.strerror or exc}")
     if not quiet:
         stderr.print(f"wrote {output}", highlight=False)
+
+
+def _print_view(views, name: str, output: Path | None, quiet: bool) -> None:
+    """A rendered view of ``cluster run`` to ``output`` or stdout, written as it is decompressed: the JSON of a
+    large corpus is never a whole string in memory (cluster/rendered.py). Ends with a newline, as
+    ``_print_text`` does."""
+    if not hasattr(views, "view"):  # a plain mapping of texts
+        _print_text(views[name], output, quiet)
+        return
+    if output is None:
+        _write_view(views.view(name), sys.stdout)
+        return
+    try:
+        with output.open("w", encoding="utf-8") as stream:
+            _write_view(views.view(name), stream)
+    except OSError as exc:
+        fail(f"{output}: {exc.strerror or exc}")
+    if not quiet:
+        stderr.print(f"wrote {output}", highlight=False)
+
+
+def _write_view(view, stream) -> None:
+    if view.write(stream) != "\n":
+        stream.write("\n")
 
 
 def _write_views(report, html: Optional[Path], csv_dir: Optional[Path], quiet: bool, csv_raw: bool = False) -> None:

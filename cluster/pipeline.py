@@ -20,6 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from cluster.config import Config
 from cluster.documents import Article, Passage, Segment, SkippedInput
 from cluster.ingest.readers import FileReader, load_corpus
+from cluster.rendered import RenderedView, Views
 from cluster.stage_cache import RunCache, run_key
 
 if TYPE_CHECKING:  # the stages are imported where they run: a re-run served by the run cache needs none
@@ -230,9 +231,10 @@ VIEWS = ("text", "json")
 
 @dataclass
 class RunOutputs:
-    """The rendered reports of one run, fresh or served by the run cache (``result`` is None then)."""
+    """The rendered reports of one run, fresh or served by the run cache (``result`` is None then).
+    ``views`` are held compressed: ``views["json"]`` reads one whole, ``views.view("json").write`` streams it."""
 
-    views: dict[str, str]
+    views: Views
     skipped: list[SkippedInput]
     result: Result | None
     timings: dict[str, float]
@@ -294,22 +296,27 @@ def run_views(
                       peak_mb=watch.peak_mb)
 
 
-def render_views(result: Result, views: Iterable[str]) -> dict[str, str]:
+def render_views(result: Result, views: Iterable[str]) -> Views:
     """Each view as ``cluster run`` prints it (the JSON is the contract's, indented)."""
     return contract_and_views(result, views)[1]
 
 
-def contract_and_views(result: Result, views: Iterable[str]) -> tuple[Report, dict[str, str]]:
-    """The contract of a run and each view rendered from it."""
+def contract_and_views(result: Result, views: Iterable[str]) -> tuple[Report, Views]:
+    """The contract of a run and each view rendered from it, compressed as it is rendered: the JSON a piece
+    at a time (``json_view``), so that no view is ever whole in memory (cluster/rendered.py)."""
     views = list(views)
     unknown = [view for view in views if view not in VIEWS]
     if unknown:
         raise ValueError(f"unknown view {unknown[0]!r} (known: {', '.join(VIEWS)})")
     from cluster.report.contract import Report
+    from cluster.report.json_pieces import json_view
     from cluster.report.terminal import render_report_text
 
     report = Report.from_result(result, diffs="json" in views)  # both views read it, built once
-    out: dict[str, str] = {}
+    out: dict[str, RenderedView] = {}
     for view in views:
-        out[view] = render_report_text(report) if view == "text" else report.to_json_text()
-    return report, out
+        if view == "text":
+            out[view] = RenderedView.of_text(render_report_text(report))
+        else:
+            out[view] = json_view(report)
+    return report, Views(out)

@@ -11,8 +11,8 @@ the JSON contract) are kept in one SQLite file beside the embedding cache, keyed
   weights do), and a digest of this package's source, so that a code change never serves a stale run.
 
 Any change to one of these is a different key: nothing to invalidate by hand. Nothing is pickled: the
-values are the same UTF-8 text a fresh run prints (zlib-compressed), and the JSON one validates
-against the ``Report`` contract when a view (HTML, CSV) is built from it.
+values are the same UTF-8 text a fresh run prints (zlib-compressed as they were rendered:
+cluster/rendered.py), and the JSON one validates against the ``Report`` contract when a view (HTML, CSV) is built from it.
 """
 
 from __future__ import annotations
@@ -22,12 +22,12 @@ import hashlib
 import json
 import sqlite3
 import time
-import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from cluster.config import Config
 from cluster.documents import Article, SkippedInput
+from cluster.rendered import RenderedView, Views
 
 PACKAGE_ROOTS = (Path(__file__).resolve().parent, Path(__file__).resolve().parents[1] / "models")
 """Source trees whose code shapes a report: any edit there changes every key."""
@@ -106,23 +106,27 @@ class RunCache:
             return None
         return cls(config.cache_dir or models.cache_dir() / "embeddings")
 
-    def get(self, key: str, views: Iterable[str]) -> dict[str, str] | None:
-        """Every asked view of the run ``key``, or None when any one is missing."""
+    def get(self, key: str, views: Iterable[str]) -> Views | None:
+        """Every asked view of the run ``key`` (still compressed: read or written out on demand), or None when
+        any one is missing."""
         wanted = list(dict.fromkeys(views))
         marks = ",".join("?" * len(wanted))
         rows = self._db.execute(f"SELECT view, body FROM run_view WHERE key = ? AND view IN ({marks})", [key, *wanted])
-        found = {view: zlib.decompress(body).decode("utf-8") for view, body in rows}
+        found = {view: RenderedView(body) for view, body in rows}
         if len(found) < len(wanted):
             return None
         self._db.execute("UPDATE run_view SET used = ? WHERE key = ?", (time.time(), key))
         self._db.commit()
-        return found
+        return Views(found)
 
-    def put(self, key: str, views: dict[str, str]) -> None:
+    def put(self, key: str, views: Views | Mapping[str, str]) -> None:
+        """Store a run's views: as rendered (``Views``, already compressed), or texts compressed here."""
+        blobs = views.blobs() if isinstance(views, Views) else {
+            view: RenderedView.of_text(text).blob for view, text in views.items()}
         now = time.time()
         self._db.executemany(
             "INSERT OR REPLACE INTO run_view VALUES (?, ?, ?, ?)",
-            [(key, view, _compressed(body), now) for view, body in views.items()],
+            [(key, view, body, now) for view, body in blobs.items()],
         )
         self._db.execute(
             "DELETE FROM run_view WHERE key NOT IN "
@@ -139,15 +143,3 @@ class RunCache:
 
     def close(self) -> None:
         self._db.close()
-
-
-COMPRESS_CHUNK = 1 << 22
-"""Characters of a view encoded and compressed at a time."""
-
-
-def _compressed(text: str) -> bytes:
-    """zlib (level 1) of the UTF-8 text, encoded a chunk at a time: the JSON view of 300k passages is
-    1.09 GB, and encoding it whole held a second gigabyte at the run's memory peak."""
-    packer = zlib.compressobj(1)
-    parts = [packer.compress(text[lo : lo + COMPRESS_CHUNK].encode("utf-8")) for lo in range(0, len(text), COMPRESS_CHUNK)]
-    return b"".join([*parts, packer.flush()])

@@ -2,7 +2,8 @@
 headless Chromium, and report rendering time per corpus size (with its scaling exponent).
 
 ``python -m cluster.evaluation.report_bench --sizes 10000,30000 --cache /tmp/report-bench-cache`` builds the
-bench corpora (``bench.build_corpus``: dev articles, then marked copies), runs the pipeline once per size
+bench corpora (``bench.build_corpus``: dev articles, then marked copies; ``--reach N``: every article in exactly
+N versions at every size, so that pairs and carriers grow with the corpus, not faster), runs the pipeline once per size
 (embeddings cached in ``--cache``, so a second call measures the reports only), and renders every view.
 Not a timed test: figures depend on the machine; docs/benchmarks.md says how they were taken.
 
@@ -43,18 +44,20 @@ RENDER_PARTS = ("render", "render_cpu", "contract", "text_render", "json_render"
 SEARCH_WORDS = ("police", "الخرطوم", "minister", "earthquake", "fire")
 
 
-def write_corpus(paragraphs: int, directory: Path) -> Path:
+def write_corpus(paragraphs: int, directory: Path, reach: int | None = None) -> Path:
     from cluster.evaluation.bench import build_corpus
 
-    path = directory / f"bench-{paragraphs}.jsonl"
+    path = directory / (f"bench-{paragraphs}.jsonl" if reach is None else f"bench-{paragraphs}-reach{reach}.jsonl")
     with path.open("w", encoding="utf-8") as handle:
-        for record in build_corpus(paragraphs):
+        for record in build_corpus(paragraphs, reach):
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     return path
 
 
-def pipeline_result(paragraphs: int, work: Path, cache: Path, encoder: str = "use-m3") -> Any:
+def pipeline_result(paragraphs: int, work: Path, cache: Path, encoder: str = "use-m3",
+                    reach: int | None = None) -> Any:
     """The bench corpus of ``paragraphs`` paragraphs through the pipeline (rendering is measured apart).
+    ``reach``: every article in exactly that many versions at every size (``bench.build_corpus``).
 
     ``encoder="fake"`` runs the test tier's surface-form encoder (tests/fake_encoder.py, a repo checkout only)
     with caching off: copies still group as copies, so the reports have the shape of a real run's, in
@@ -62,7 +65,7 @@ def pipeline_result(paragraphs: int, work: Path, cache: Path, encoder: str = "us
     from cluster.config import Config
     from cluster.pipeline import run_pipeline
 
-    corpus = write_corpus(paragraphs, work)
+    corpus = write_corpus(paragraphs, work, reach)
     if encoder == "fake":
         from tests.fake_encoder import FakeEncoder
 
@@ -113,11 +116,13 @@ def forget_rendering() -> None:
 
 def render_everything(result: Any, tables: Path) -> tuple[dict[str, float], str, str, int, int]:
     """Every view ``cluster run`` renders from a Result, timed: the contract (``Report.from_result``), the
-    text report, the JSON, the HTML page and the CSV tables (written); then, untimed, the text with
-    ``--pairs`` (its line count) and the bytes of the four views written (text, JSON, HTML, CSV), which grow
-    faster than the corpus on this bench. Rendering is everything after the pipeline's Result is built."""
+    text report, the JSON (as the run renders it: in pieces, compressed as the run cache keeps it), the HTML
+    page and the CSV tables (written); then, untimed, the text with ``--pairs`` (its line count) and the bytes
+    of the four views written (text, JSON, HTML, CSV), which grow faster than the corpus on this bench.
+    Rendering is everything after the pipeline's Result is built."""
     from cluster.report.contract import Report
     from cluster.report.html.page import render_html
+    from cluster.report.json_pieces import json_view
     from cluster.report.tables import write_tables
     from cluster.report.terminal import render_report_text
 
@@ -132,12 +137,12 @@ def render_everything(result: Any, tables: Path) -> tuple[dict[str, float], str,
 
     report = timed("contract", lambda: Report.from_result(result))
     text = timed("text_render", lambda: render_report_text(report))
-    json_text = timed("json_render", report.to_json_text)
+    json_rendered = timed("json_render", lambda: json_view(report))
     page = timed("html_render", lambda: render_html(report))
     csv_files = timed("csv_render", lambda: write_tables(report, tables))
     clock["render"] = sum(clock.values())
     clock["render_cpu"] = time.process_time() - cpu_start  # this process's CPU: less hostage to the neighbours
-    written = sum(len(view.encode("utf-8")) for view in (text, json_text, page)) + sum(
+    written = sum(len(view.encode("utf-8")) for view in (text, json_rendered.text(), page)) + sum(
         path.stat().st_size for path in csv_files)
     return clock, text, page, render_report_text(report, pairs=True).count("\n"), written
 
@@ -192,14 +197,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--encoder", default="use-m3", help="use-m3, another model, or fake.")
     parser.add_argument("--out", type=Path, default=None, help="Folder for corpora, pages and results.json.")
     parser.add_argument("--repeats", type=int, default=3, help="Renderings per size (the median is reported).")
+    parser.add_argument("--reach", type=int, default=None,
+                        help="Versions of each article at every size (a fixed mix; default: the bench recipe, whose "
+                        "share of copies grows with size: none at 10k paragraphs, ~4 versions at 30k).")
     args = parser.parse_args(argv)
     work = args.out or Path(tempfile.mkdtemp(prefix="report-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    results = {size: pipeline_result(size, work, args.cache, args.encoder) for size in map(int, args.sizes.split(","))}
+    results = {size: pipeline_result(size, work, args.cache, args.encoder, args.reach)
+               for size in map(int, args.sizes.split(","))}
     rows = measure_sizes(results, work, args.repeats)
     for row in rows:
-        print(json.dumps({"encoder": args.encoder, **row}, ensure_ascii=False), flush=True)
-    summary = {"rows": rows, **{f"{key}_exponent": exponent(rows, f"{key}_s") for key in RENDER_PARTS},
+        print(json.dumps({"encoder": args.encoder, "reach": args.reach, **row}, ensure_ascii=False), flush=True)
+    summary = {"reach": args.reach, "rows": rows, **{f"{key}_exponent": exponent(rows, f"{key}_s") for key in RENDER_PARTS},
+               "render_exponent_vs_passages": exponent(rows, "render_s", "passages"),
+               "render_cpu_exponent_vs_passages": exponent(rows, "render_cpu_s", "passages"),
                "render_exponent_vs_carriers": exponent(rows, "render_s", "carriers"),
                "render_exponent_vs_pairs": exponent(rows, "render_s", "pairs"),
                "render_exponent_vs_output": exponent(rows, "render_s", "output_mb"),

@@ -12,10 +12,11 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import Field
+from pydantic import Field, WrapSerializer
 
 from cluster.documents import Article, Segment
 from cluster.duplicates.lexical import MatchType
@@ -43,6 +44,7 @@ from cluster.report.contract_base import (
 )
 from cluster.report.contract_quotes import QuoteEarliestOut, QuoteInstanceOut, QuoteOut, quotes_out
 from cluster.report.gcpause import without_gc
+from cluster.report.pair_rows import PairRows, pairs_as_list
 from cluster.report.provenance import duplicate_provenance
 from cluster.report.worddiff import word_diff
 from cluster.result import Result
@@ -132,8 +134,8 @@ class ArticleOut(ContractModel):
     def from_article(cls, article: Article, segments: list[Segment]) -> ArticleOut:
         return cls(
             id=article.id, title=article.title, date=iso(article.date), lang=article.lang,
-            source=article.source, url=article.url,
-            segments=[trusted(SegmentOut, index=s.index, kind=s.kind.value, text=s.text, start=s.start, end=s.end)
+            source=article.source, url=article.url,  # kinds by _value_ (pair_rows.py)
+            segments=[trusted(SegmentOut, index=s.index, kind=s.kind._value_, text=s.text, start=s.start, end=s.end)
                       for s in segments],
         )
 
@@ -197,7 +199,9 @@ class DuplicateGroupOut(ContractModel):
     match_types: list[MatchTypeName] = Field(min_length=1)
     best_similarity: Similarity
     passages: list[PassageOut] = Field(min_length=2, description="One per article copy (an article may carry two).")
-    pairs: list[PairOut] = Field(min_length=1, description="The verified links; a and b index passages.")
+    pairs: Annotated[list[PairOut], WrapSerializer(pairs_as_list)] = Field(
+        min_length=1, description="The verified links; a and b index passages."
+    )  # a run's report holds them as PairRows: no pydantic object per pair until one is read or written
     provenance: ProvenanceOut | None = Field(default=None, exclude_if=absent_when_none)
 
     @classmethod
@@ -215,11 +219,11 @@ class DuplicateGroupOut(ContractModel):
             match_types=[m.value for m in group.match_types],
             best_similarity=group.best_similarity,
             passages=[
-                trusted(PassageOut, article=p.article_id, segment=p.segment_index, kind=p.kind.value, lang=p.lang,
+                trusted(PassageOut, article=p.article_id, segment=p.segment_index, kind=p.kind._value_, lang=p.lang,
                         text=p.text, start=p.start, end=p.end)
                 for p in passages
             ],
-            pairs=[_pair(passages, pair, first if diffs else -1) for pair in group.pairs],
+            pairs=PairRows(group.pairs, passages, _carrier_diffs(group, first) if diffs else {}, _pair),
             provenance=ProvenanceOut.model_validate(provenance),
         )
 
@@ -231,18 +235,25 @@ def first_passage(carriers: list[str], earliest: list[str]) -> int:
     return next((k for k, article_id in enumerate(carriers) if article_id in first), 0)
 
 
-def _pair(passages: list[Any], pair: Any, first: int) -> PairOut:
-    """A verified link. An edited one that ties a carrier to the earliest copy carries its word diff (ops
-    turning passage a into b): one diff per carrier, the relation every view shows. The others' diffs
-    follow from the two passages' texts (``worddiff.word_diff``); writing them all made the report grow
-    with the pairs (a wire copy in k outlets has k² of them), not with what it shows."""
-    diff = None
-    if pair.match_type is MatchType.EDITED and first in (pair.a, pair.b):
-        ops = word_diff(passages[pair.a].text, passages[pair.b].text)
-        diff = [trusted(DiffOpOut, op=op.op, a=op.a, b=op.b) for op in ops]
+def _carrier_diffs(group: DuplicateGroup, first: int) -> dict[int, list[DiffOpOut]]:
+    """The word diffs the contract carries, by pair position: an edited pair that ties a carrier to the
+    earliest copy carries its word diff (ops turning passage a into b), one diff per carrier, the relation
+    every view shows. The others' diffs follow from the two passages' texts (``worddiff.word_diff``);
+    writing them all made the report grow with the pairs (a wire copy in k outlets has k² of them), not
+    with what it shows."""
+    passages, diffs = group.passages, {}
+    for k, pair in enumerate(group.pairs):
+        if pair.match_type is MatchType.EDITED and first in (pair.a, pair.b):
+            ops = word_diff(passages[pair.a].text, passages[pair.b].text)
+            diffs[k] = [trusted(DiffOpOut, op=op.op, a=op.a, b=op.b) for op in ops]
+    return diffs
+
+
+def _pair(pair: Any, passages: Sequence[Any], diff: list[DiffOpOut] | None) -> PairOut:
+    """One verified link of the run as the contract writes it (made when read: see ``PairRows``)."""
     return trusted(
         PairOut, a=pair.a, b=pair.b, article_a=passages[pair.a].article_id, article_b=passages[pair.b].article_id,
-        similarity=pair.similarity, lexical_overlap=pair.lexical_overlap, match_type=pair.match_type.value,
+        similarity=pair.similarity, lexical_overlap=pair.lexical_overlap, match_type=pair.match_type._value_,
         diff=diff,
     )
 

@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 from cluster.report.contract import Report
 from cluster.report.hygiene import FORMULA_START, csv_safe
+from cluster.report.pair_rows import pair_figures
 from cluster.report.saved import articles_by_id, check_report, outlet, quotes_of, speaker_name, story_of_article
 
 LIST_SEPARATOR = " | "
@@ -142,9 +143,9 @@ def pair_rows(report: Report) -> Iterator[Row]:
     """One row per verified pair, written out (a day of news has 64,000: a generic field copy per row cost
     more than writing the file)."""
     for group in report.duplicate_groups:
-        for p in group.pairs:
-            yield {"group": group.id, "a": p.a, "b": p.b, "article_a": p.article_a, "article_b": p.article_b,
-                   "match_type": p.match_type, "similarity": p.similarity, "lexical_overlap": p.lexical_overlap}
+        for a, b, article_a, article_b, similarity, overlap, kind in pair_figures(group.pairs):
+            yield {"group": group.id, "a": a, "b": b, "article_a": article_a, "article_b": article_b,
+                   "match_type": kind, "similarity": similarity, "lexical_overlap": overlap}
 
 
 def _fields(model: BaseModel, names: Iterable[str]) -> Row:

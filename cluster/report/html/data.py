@@ -21,6 +21,7 @@ from cluster import textnorm
 from cluster.report.contract import DuplicateGroupOut, QuoteOut, Report
 from cluster.report.html.parts import direction, guess_lang
 from cluster.report.hygiene import visible
+from cluster.report.pair_rows import pair_figures
 from cluster.report.saved import outlet, quotes_of, speaker_name
 
 MATCH_TYPES = ["verbatim", "edited", "paraphrase", "translation"]
@@ -141,8 +142,8 @@ def _group(group: DuplicateGroupOut, position: dict[str, int], story_of: dict[st
         "id": clean(group.id), "langs": group.languages, "types": group.match_types, "best": group.best_similarity,
         "first": first, "early": [k for k, p in enumerate(passages) if p.article in earliest],
         "p": [[position.get(p.article, -1), p.kind, clean(p.lang), texts(p.text), p.start, p.end] for p in passages],
-        "r": [[pair.a, pair.b, MATCH_TYPES.index(pair.match_type), round(pair.similarity, 3),
-               round(pair.lexical_overlap, 3)] for pair in group.pairs],
+        "r": [[a, b, MATCH_TYPES.index(kind), round(similarity, 3), round(overlap, 3)]
+              for a, b, _, _, similarity, overlap, kind in pair_figures(group.pairs)],
         "pv": _provenance(group, position),
         "st": sorted({story_of[a] for a in group.articles if a in story_of}),
     }
