@@ -122,7 +122,7 @@ def with_aligned(
             continue
         drop.update(k for k in over if not _whole_inside(matches[k], passages, sides))
         found.append(ParagraphMatch((a.article_id, a.segment_index), (b.article_id, b.segment_index),
-                                    (a.start, a.end), (b.start, b.end), sim, i, j, kind, True, ((i, j),), aligned=True))
+                                    (a.start, a.end), (b.start, b.end), sim, i, j, kind, True, aligned=True))
     return [m for k, m in enumerate(matches) if k not in drop] + found
 
 
@@ -177,6 +177,11 @@ def verified_matches(
             profiles[k] = profile(passages[k].text, passages[k].lang)
         return profiles[k]
 
+    # One (article, paragraph) and one span tuple per passage, shared by all its matches (3 million at
+    # 300k passages; a tuple each per match was ~250 MB).
+    paragraph_of = _shared(lambda k: (passages[k].article_id, passages[k].segment_index))
+    span_of = _shared(lambda k: (passages[k].start, passages[k].end))
+
     for i, j, sim in candidates.strongest_first():
         a, b = passages[i], passages[j]
         if sim < pair_threshold(a.lang, b.lang, cfg):
@@ -186,16 +191,28 @@ def verified_matches(
             continue  # a report of a similar event in the other language: not a duplicate
         if (a.article_id, a.segment_index) > (b.article_id, b.segment_index):
             i, j, a, b = j, i, b, a
-        key = ((a.article_id, a.segment_index), (b.article_id, b.segment_index))
+        key = (paragraph_of(i), paragraph_of(j))
         match = merged.get(key)
         if match is None:
             whole = a.whole_paragraph or b.whole_paragraph
-            merged[key] = ParagraphMatch(key[0], key[1], (a.start, a.end), (b.start, b.end), sim, i, j, kind, whole,
-                                         ((i, j),))
+            merged[key] = ParagraphMatch(key[0], key[1], span_of(i), span_of(j), sim, i, j, kind, whole)
         elif not (a.whole_paragraph or b.whole_paragraph) and not match.whole:
             # More sentences of the same two paragraphs match: the reused passage is longer.
-            merged[key] = match.widened(a, b, (i, j))
+            merged[key] = match.widened(a, b)
     return list(merged.values())
+
+
+def _shared(make: Callable[[int], tuple]) -> Callable[[int], tuple]:
+    """``make(k)`` made once per ``k`` and returned as the same object after."""
+    made: dict[int, tuple] = {}
+
+    def get(k: int) -> tuple:
+        found = made.get(k)
+        if found is None:
+            found = made[k] = make(k)
+        return found
+
+    return get
 
 
 def _cross_script(passages: Sequence[Passage], candidates: Candidates) -> list[tuple[int, int, float]]:

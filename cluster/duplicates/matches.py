@@ -72,8 +72,9 @@ class DuplicateGroup:
 class ParagraphMatch:
     """A verified match between two paragraphs of two articles (spans grow as sentences join).
 
-    ``vec_left``/``vec_right`` and ``members`` number passages: positions in the passage list of a run,
-    or passage ids in the store (``renumbered`` moves a match from one numbering to the other).
+    ``vec_left``/``vec_right`` number passages: positions in the passage list of a run, or passage ids in
+    the store (``renumbered`` moves a match from one numbering to the other). A run at 300k passages holds
+    ~3 million of these through grouping: they keep no more than grouping and the store read.
     """
 
     left: tuple[str, int]
@@ -87,22 +88,17 @@ class ParagraphMatch:
     """The type of the best-scoring evidence (kept if the merged spans no longer classify alone)."""
     whole: bool
     """The best evidence spans a whole paragraph on one side at least: its spans stay as they are."""
-    members: tuple[tuple[int, int], ...] = ()
     aligned: bool = False
     """A reused region found by ``duplicates.align`` (its spans are the region, not paragraphs)."""
 
     def renumbered(self, number: Mapping[int, int] | Sequence[int]) -> ParagraphMatch:
         """The same match with every passage number ``k`` replaced by ``number[k]``."""
-        return replace(
-            self, vec_left=number[self.vec_left], vec_right=number[self.vec_right],
-            members=tuple((number[a], number[b]) for a, b in self.members),
-        )
+        return replace(self, vec_left=number[self.vec_left], vec_right=number[self.vec_right])
 
-    def widened(self, a: Passage, b: Passage, pair: tuple[int, int]) -> ParagraphMatch:
+    def widened(self, a: Passage, b: Passage) -> ParagraphMatch:
         """The match grown by one more matching pair of sentences of the same two paragraphs."""
         return replace(
             self,
             span_left=(min(self.span_left[0], a.start), max(self.span_left[1], a.end)),
             span_right=(min(self.span_right[0], b.start), max(self.span_right[1], b.end)),
-            members=(*self.members, pair),
         )

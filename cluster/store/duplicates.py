@@ -127,7 +127,7 @@ def groups_of_matches(store: Store, stored: Sequence[ParagraphMatch], texts: dic
     vectors = np.vstack([loaded[pid][1] for pid in ids])
     # Grouping reads only the two ends of each match, so only those are loaded and renumbered.
     matches = [
-        replace(m, vec_left=position[m.vec_left], vec_right=position[m.vec_right], members=()) for m in stored
+        replace(m, vec_left=position[m.vec_left], vec_right=position[m.vec_right]) for m in stored
     ]
     kept = one_paragraph_per_article([m for m in matches if not m.aligned]) + [m for m in matches if m.aligned]
     return group_matches(kept, passages, vectors, texts, cfg)

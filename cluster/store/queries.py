@@ -70,13 +70,13 @@ ALIGNED = 2
 def _match_row(m: ParagraphMatch) -> tuple:
     whole = ALIGNED if m.aligned else int(m.whole)
     return (m.left[0], m.left[1], m.right[0], m.right[1], *m.span_left, *m.span_right, float(m.similarity),
-            m.vec_left, m.vec_right, m.match_type.value, whole, json.dumps([list(x) for x in m.members]))
+            m.vec_left, m.vec_right, m.match_type.value, whole, "[]")  # members: a column no longer read
 
 
 def _match_of(r: Sequence) -> ParagraphMatch:
     """A stored match; its passage numbers are store passage ids."""
     return ParagraphMatch((r[0], r[1]), (r[2], r[3]), (r[4], r[5]), (r[6], r[7]), r[8], r[9], r[10],
-                          MatchType(r[11]), bool(r[12]), tuple(tuple(m) for m in json.loads(r[13])), r[12] == ALIGNED)
+                          MatchType(r[11]), bool(r[12]), r[12] == ALIGNED)
 
 
 class Queries:
