@@ -59,11 +59,19 @@ def test_ray_engine_matches_the_local_engine(corpus, local_found, tmp_path):
     assert _found(outputs) == local_found
 
 
-def test_ray_engine_partitions_keep_the_exact_pairs_on_this_corpus(corpus, local_found, tmp_path):
-    """Forced IVF partitions (each vector in its two nearest cells) on a small corpus still find every group."""
-    config = Config(cache_dir=tmp_path / "cache").with_overrides(
-        **{"duplicates.search.ann_min_passages": 2, "duplicates.search.ann_cell_size": 64})
+def test_ray_engine_ivf_search_in_query_tasks_finds_what_the_local_ivf_search_finds(corpus, local_found, tmp_path,
+                                                                                     monkeypatch):
+    """The IVF search forced on a small corpus, its queries split over several Ray tasks: the same groups
+    and stories as the local engine with the same settings (one index, the same queries), and every group
+    the exact search finds."""
+    monkeypatch.setattr(ray_engine, "QUERIES_PER_TASK", 16)
+    overrides = {"duplicates.search.ann_min_passages": 2, "duplicates.search.ann_cell_size": 64}
+    config = Config(cache_dir=tmp_path / "cache").with_overrides(**overrides)
     outputs = ray_engine.run(corpus, config, ["json"], encoder_factory=FakeEncoder)
+    from cluster.pipeline import run_views
+
+    local_config = Config(cache_dir=tmp_path / "local", scale={"cache_runs": False}).with_overrides(**overrides)
+    assert _found(outputs) == _found(run_views(corpus, local_config, ["json"], encoder=FakeEncoder()))
     assert _found(outputs)[0] == local_found[0]
 
 

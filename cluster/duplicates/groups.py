@@ -141,11 +141,11 @@ def neighbour_candidates(
     passages: Sequence[Passage], vectors: np.ndarray, keep: list[int], cfg: DuplicateConfig
 ) -> Candidates:
     """Passage pairs of different articles within the search radius, with i < j."""
-    owners = _article_codes(passages, keep)
+    owners = article_codes(passages, keep)
     return between_articles(passages, keep, neighbour_pairs(vectors, search_radius(cfg), cfg.search, owners, keep))
 
 
-def _article_codes(passages: Sequence[Passage], keep: list[int]) -> np.ndarray:
+def article_codes(passages: Sequence[Passage], keep: list[int]) -> np.ndarray:
     """One integer per row of ``keep``: its passage's article."""
     articles: dict[str, int] = {}
     return np.array([articles.setdefault(passages[i].article_id, len(articles)) for i in keep], dtype=np.int64)
@@ -156,7 +156,7 @@ def between_articles(passages: Sequence[Passage], keep: list[int], pairs: Pairs)
     (``neighbours.MAX_CANDIDATES``): what every search, local or on an engine, hands to verification."""
     index = np.asarray(keep, dtype=np.int64)
     rows, cols, sims = pairs
-    article = _article_codes(passages, keep)
+    article = article_codes(passages, keep)
     other = article[rows] != article[cols]
     rows, cols, sims = strongest_per_row((rows[other], cols[other], sims[other]))
     return Candidates(index[rows], index[cols], sims)

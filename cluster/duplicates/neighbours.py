@@ -94,17 +94,24 @@ def ivf_pairs(matrix: np.ndarray, radius: float, nlist: int, nprobe: int, owners
     once. With ``owners``: pairs of different owners only, each among the strongest of the row that found it."""
     rows = np.arange(len(matrix)) if rows is None else rows
     index = ivf_index(matrix, nlist, nprobe, rows=rows)
+    return unique_pairs(query_range_pairs(index, matrix, rows, radius, owners, 0, len(rows)))
+
+
+def query_range_pairs(index: faiss.Index, matrix: np.ndarray, rows: np.ndarray, radius: float,
+                      owners: np.ndarray | None, lo: int, hi: int) -> Pairs:
+    """The pairs that the searched rows ``lo:hi`` (positions in ``rows``) find in ``index``, i < j, not yet
+    made unique: what one machine or one Ray task computes for its range of queries."""
     found: list[Pairs] = []
-    for lo in range(0, len(rows), QUERY_BLOCK):
-        lims, sims, ids = index.range_search(_gather(matrix, rows[lo : lo + QUERY_BLOCK]), float(radius))
-        i = lo + np.repeat(np.arange(len(lims) - 1), np.diff(lims).astype(np.int64))
+    for start in range(lo, hi, QUERY_BLOCK):
+        lims, sims, ids = index.range_search(_gather(matrix, rows[start : min(hi, start + QUERY_BLOCK)]), float(radius))
+        i = start + np.repeat(np.arange(len(lims) - 1), np.diff(lims).astype(np.int64))
         j = ids.astype(np.int64)
         keep = i != j if owners is None else owners[i] != owners[j]
         i, j, sims = i[keep], j[keep], sims[keep]
         if owners is not None:
             i, j, sims = _strongest_of_query(i, j, sims)
         found.append((np.minimum(i, j), np.maximum(i, j), sims))
-    return unique_pairs(_concat(found))
+    return _concat(found)
 
 
 def _strongest_of_query(i: np.ndarray, j: np.ndarray, sims: np.ndarray, k: int = MAX_CANDIDATES) -> Pairs:

@@ -27,8 +27,8 @@ from rich.console import Console
 
 from cluster.config import Config, DuplicateConfig
 from cluster.documents import Passage
-from cluster.duplicates.groups import Candidates, between_articles, search_radius
-from cluster.duplicates.neighbours import Pairs, cells, exact_pairs, ivf_index, unique_pairs
+from cluster.duplicates.groups import Candidates, article_codes, between_articles, search_radius
+from cluster.duplicates.neighbours import Pairs, cells, exact_pairs, ivf_index, query_range_pairs, unique_pairs
 from cluster.embed import Encoder, LazyEncoder
 from cluster.engines import RAY_INSTALL_HINT, EngineUnavailable
 from cluster.engines.ray_read import ray_reader
@@ -87,44 +87,50 @@ def embed_on_ray(ray: Any, units: list[Passage], config: Config, workdir: Path,
     return np.ascontiguousarray(vectors[order], dtype=np.float32)
 
 
-def partitions(matrix: np.ndarray, cfg: DuplicateConfig) -> list[np.ndarray]:
-    """Row ids per partition: all rows below the ANN size, else IVF cells, each row in its two nearest."""
-    search = cfg.search
+QUERIES_PER_TASK = 32_768
+"""Passages whose neighbours one Ray task searches (8 query blocks of the local search)."""
+
+
+def neighbours_on_ray(ray: Any, matrix: np.ndarray, cfg: DuplicateConfig, owners: np.ndarray) -> Pairs:
+    """Candidate pairs (i < j) within the search radius, the queries split into Ray tasks.
+
+    Below the ANN size one task runs the exact search. Above it the driver trains and fills the IVF index
+    exactly as the local search does (same sample, same cells) and ships it once; each task searches its
+    range of queries with each query's strongest results kept (``neighbours.query_range_pairs``). So the
+    candidates, and hence the groups and stories, are the local engine's. (Partitions of the data instead,
+    each vector in its two nearest cells, found fewer links: at 93k bench passages 2,449 groups against
+    the local 2,423.)"""
+    search, radius = cfg.search, search_radius(cfg)
     if len(matrix) < search.ann_min_passages:
-        return [np.arange(len(matrix))]
-    index = ivf_index(matrix, cells(len(matrix), search.ann_cell_size), 1)
-    _, nearest = index.quantizer.search(matrix, min(2, index.nlist))
-    cell_of = nearest.reshape(-1)
-    rows = np.repeat(np.arange(len(matrix)), nearest.shape[1])
-    order = np.argsort(cell_of, kind="stable")
-    bounds = np.flatnonzero(np.diff(cell_of[order])) + 1
-    return [part for part in np.split(rows[order], bounds) if len(part) > 1]
+        return ray.get(ray.remote(exact_pairs).remote(matrix, radius))
+    import faiss
 
-
-def _partition_pairs(matrix: np.ndarray, ids: np.ndarray, radius: float) -> Pairs:
-    rows, cols, sims = exact_pairs(np.ascontiguousarray(matrix[ids]), radius)
-    a, b = ids[rows], ids[cols]
-    return np.minimum(a, b), np.maximum(a, b), sims
-
-
-def neighbours_on_ray(ray: Any, matrix: np.ndarray, cfg: DuplicateConfig) -> Pairs:
-    """Candidate pairs (i < j) within the search radius, one Ray task per partition."""
-    task = ray.remote(_partition_pairs)
-    shared = ray.put(matrix)
-    radius = search_radius(cfg)
-    found = ray.get([task.remote(shared, ids, radius) for ids in partitions(matrix, cfg)])
+    index = ivf_index(matrix, cells(len(matrix), search.ann_cell_size), search.ann_nprobe)
+    shared = ray.put(faiss.serialize_index(index)), ray.put(matrix), ray.put(owners)
+    task = ray.remote(_query_task)
+    found = ray.get([task.remote(*shared, radius, lo, min(len(matrix), lo + QUERIES_PER_TASK))
+                     for lo in range(0, len(matrix), QUERIES_PER_TASK)])  # fmt: skip
     rows, cols, sims = (np.concatenate([f[k] for f in found]) for k in range(3))
     return unique_pairs((rows.astype(np.int64), cols.astype(np.int64), sims))
 
 
+def _query_task(index_bytes: np.ndarray, matrix: np.ndarray, owners: np.ndarray, radius: float, lo: int,
+                hi: int) -> Pairs:
+    import faiss
+
+    index = faiss.deserialize_index(index_bytes)
+    return query_range_pairs(index, matrix, np.arange(len(matrix)), radius, owners, lo, hi)
+
+
 def ray_backend(ray: Any, workdir: Path, factory: EncoderFactory | None) -> Backend:
-    """The pipeline's two heavy steps on Ray: embedding by actors, candidate search by partition tasks."""
+    """The pipeline's two heavy steps on Ray: embedding by actors, candidate search by query-range tasks."""
 
     def embed(units: list[Passage], config: Config, encoder: Encoder, console: Console | None) -> np.ndarray:
         return embed_on_ray(ray, units, config, workdir, factory)
 
     def search(passages: Sequence[Passage], vectors: np.ndarray, keep: list[int], cfg: DuplicateConfig) -> Candidates:
-        return between_articles(passages, keep, neighbours_on_ray(ray, np.ascontiguousarray(vectors[keep]), cfg))
+        matrix = np.ascontiguousarray(vectors[keep], dtype=np.float32)
+        return between_articles(passages, keep, neighbours_on_ray(ray, matrix, cfg, article_codes(passages, keep)))
 
     return Backend(embed=embed, search=search)
 
