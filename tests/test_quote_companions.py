@@ -57,14 +57,18 @@ def _groups(quotes: list[Quote]) -> set[frozenset[str]]:
     return {frozenset(quotes[k].text[:12] for k in g.members) for g in result.groups if len(g.members) > 1}
 
 
-def test_a_free_translation_between_linked_articles_is_matched():
-    quotes = [
+def _linked_articles() -> list[Quote]:
+    """Two articles linked by one close translation (Aoun's first line) and a freer one of his second."""
+    return [
         _quote("ar", "ar", "لبنان لن يكون ساحة لحروب الآخرين", "جوزاف عون"),
         _quote("ar", "ar", "قرار حصر السلاح بيد الدولة نهائي ولا رجوع عنه", "جوزاف عون"),
         _quote("en", "en", "Lebanon will not be an arena for the wars of others"),
         _quote("en", "en", "the decision to bring all weapons under state control was final"),
     ]
-    assert frozenset({"قرار حصر الس", "the decision"}) in _groups(quotes)
+
+
+def test_a_free_translation_between_linked_articles_is_matched():
+    assert frozenset({"قرار حصر الس", "the decision"}) in _groups(_linked_articles())
 
 
 def test_articles_that_share_no_statement_stay_apart():
@@ -76,13 +80,8 @@ def test_articles_that_share_no_statement_stay_apart():
 
 
 def test_a_second_statement_of_the_speaker_is_not_its_translation():
-    quotes = [
-        _quote("ar", "ar", "لبنان لن يكون ساحة لحروب الآخرين", "جوزاف عون"),
-        _quote("ar", "ar", "قرار حصر السلاح بيد الدولة نهائي ولا رجوع عنه", "جوزاف عون"),
-        _quote("en", "en", "Lebanon will not be an arena for the wars of others"),
-        _quote("en", "en", "the decision to bring all weapons under state control was final"),
-        _quote("en", "en", "the government will present its weapons plan to parliament next month"),
-    ]
+    quotes = [*_linked_articles(),
+              _quote("en", "en", "the government will present its weapons plan to parliament next month")]
     groups = _groups(quotes)
     assert frozenset({"قرار حصر الس", "the decision"}) in groups
     assert not any("the governme" in g for g in groups)
