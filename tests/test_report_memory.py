@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from cluster.config import Config
+from cluster.evaluation.bench import sources_missing
 from cluster.pipeline import RunOutputs, contract_and_views, run_views
 from cluster.report.contract import Report
 from cluster.result import Result
@@ -95,6 +96,7 @@ def test_the_report_stage_holds_neither_an_object_per_pair_nor_the_json_text(out
     assert (_held_bytes(wide) - _held_bytes(ten)) / added < 800
 
 
+@pytest.mark.skipif(sources_missing() is not None, reason=sources_missing() or "")
 def test_the_report_benchmark_builds_its_corpora_at_a_fixed_reach(tmp_path):
     """``report_bench --reach 4``: each article in 4 versions at every size (the 30k bench corpus's own mix),
     so that the rendering exponent measures rendering, not copies growing commoner with size."""
