@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 
@@ -179,8 +180,8 @@ def verified_matches(
 
     # One (article, paragraph) and one span tuple per passage, shared by all its matches (3 million at
     # 300k passages; a tuple each per match was ~250 MB).
-    paragraph_of = _shared(lambda k: (passages[k].article_id, passages[k].segment_index))
-    span_of = _shared(lambda k: (passages[k].start, passages[k].end))
+    paragraph_of = cache(lambda k: (passages[k].article_id, passages[k].segment_index))
+    span_of = cache(lambda k: (passages[k].start, passages[k].end))
 
     for i, j, sim in candidates.strongest_first():
         a, b = passages[i], passages[j]
@@ -200,19 +201,6 @@ def verified_matches(
             # More sentences of the same two paragraphs match: the reused passage is longer.
             merged[key] = match.widened(a, b)
     return list(merged.values())
-
-
-def _shared(make: Callable[[int], tuple]) -> Callable[[int], tuple]:
-    """``make(k)`` made once per ``k`` and returned as the same object after."""
-    made: dict[int, tuple] = {}
-
-    def get(k: int) -> tuple:
-        found = made.get(k)
-        if found is None:
-            found = made[k] = make(k)
-        return found
-
-    return get
 
 
 def _cross_script(passages: Sequence[Passage], candidates: Candidates) -> list[tuple[int, int, float]]:
