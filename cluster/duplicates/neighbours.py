@@ -118,10 +118,16 @@ def _strongest_of_query(i: np.ndarray, j: np.ndarray, sims: np.ndarray, k: int =
     """Each query row's ``k`` most similar results (rows ``i`` come grouped, as range search returns them)."""
     order = np.lexsort((-sims, i))
     i, j, sims = i[order], j[order], sims[order]
-    first = np.flatnonzero(np.r_[True, i[1:] != i[:-1]]) if len(i) else np.zeros(0, np.int64)
-    rank = np.arange(len(i)) - np.repeat(first, np.diff(np.r_[first, len(i)]))
-    keep = rank < k
+    keep = _rank_in_runs(i) < k
     return i[keep], j[keep], sims[keep]
+
+
+def _rank_in_runs(keys: np.ndarray) -> np.ndarray:
+    """Each element's position within its run of equal ``keys`` (sorted, so runs are contiguous)."""
+    if not len(keys):
+        return np.zeros(0, np.int64)
+    first = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    return np.arange(len(keys)) - np.repeat(first, np.diff(np.r_[first, len(keys)]))
 
 
 def strongest_per_row(pairs: Pairs, k: int = MAX_CANDIDATES) -> Pairs:
@@ -132,11 +138,8 @@ def strongest_per_row(pairs: Pairs, k: int = MAX_CANDIDATES) -> Pairs:
     ends = np.concatenate([rows, cols])
     which = np.concatenate([np.arange(len(rows))] * 2)
     order = np.lexsort((-np.concatenate([sims, sims]), ends))
-    ends = ends[order]
-    first = np.flatnonzero(np.r_[True, ends[1:] != ends[:-1]])
-    rank = np.arange(len(ends)) - np.repeat(first, np.diff(np.r_[first, len(ends)]))
     keep = np.zeros(len(rows), dtype=bool)
-    keep[which[order[rank < k]]] = True
+    keep[which[order[_rank_in_runs(ends[order]) < k]]] = True
     return rows[keep], cols[keep], sims[keep]
 
 

@@ -181,6 +181,7 @@ def _measure(spec: dict[str, Any]) -> dict[str, Any]:
 
     import models
     from cluster.config import Config
+    from cluster.pipeline import peak_rss_mb
 
     def step(name: str) -> None:
         print(_STEP + name, file=sys.stderr, flush=True)
@@ -203,7 +204,7 @@ def _measure(spec: dict[str, Any]) -> dict[str, Any]:
     _, before_s = bare(expected)
     step(_STEPS[2])
     cold, result = _timed_run(corpus, config, encoder)
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    peak_mb = peak_rss_mb()
     step(_STEPS[3])
     texts = list(dict.fromkeys(u.text for u in result.units))  # embed_texts dedups exactly like this
     encode_s = encoder.seconds_for_first(len(texts))
