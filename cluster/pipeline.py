@@ -155,7 +155,9 @@ def run_loaded(
         vectors = embed(units, config, encoder, progress_console)
 
     with watch.stage("duplicates"):
-        groups, vectors = _duplicates(articles, segments, units, vectors, config, encoder, backend.search)
+        found, vectors, aligned = _with_aligned_units(articles, segments, vectors, config, encoder)
+        groups = _duplicates(articles, units + found, vectors, aligned, config, backend.search)
+        vectors = vectors[: len(units)]
 
     with watch.stage("stories"):
         bodies = article_bodies(articles, segments, units, vectors)
@@ -184,35 +186,32 @@ def run_loaded(
 
 
 def _duplicates(
-    articles: list[Article], segments: dict[str, list[Segment]], units: list[Passage], vectors: np.ndarray,
-    config: Config, encoder: Encoder, search: CandidateSearch | None = None,
-) -> tuple[list[DuplicateGroup], np.ndarray]:
-    """Duplicate groups of the passages plus the reused spans aligned inside longer text; and the passages'
-    vectors as rows of the table the groups were found in, so that the caller can let its own copy go
-    (at 300k passages each copy is 600 MB)."""
+    articles: list[Article], passages: list[Passage], table: np.ndarray, aligned: list[tuple[int, int]],
+    config: Config, search: CandidateSearch | None = None,
+) -> list[DuplicateGroup]:
+    """Duplicate groups of the passages (rows of ``table``), aligned spans included."""
     from cluster.duplicates.groups import find_duplicate_groups
 
     texts = {a.id: a.text for a in articles}
-    found, found_vectors, aligned = _aligned_units(articles, segments, vectors, config, encoder)
-    table = np.vstack([vectors, found_vectors]) if len(found) else vectors
-    groups = find_duplicate_groups(units + found, table, texts, config.duplicates, aligned, search=search)
-    return groups, table[: len(units)]
+    return find_duplicate_groups(passages, table, texts, config.duplicates, aligned, search=search)
 
 
-def _aligned_units(
+def _with_aligned_units(
     articles: list[Article], segments: dict[str, list[Segment]], vectors: np.ndarray, config: Config,
     encoder: Encoder,
 ) -> tuple[list[Passage], np.ndarray, list[tuple[int, int]]]:
-    """Reused spans found lexically inside longer text, embedded, as extra passages and index pairs."""
+    """Reused spans found lexically inside longer text, embedded, as extra passages and index pairs; and the
+    table of every passage's vector with theirs below. The caller lets its own ``vectors`` go for the table:
+    holding both through the duplicate stage cost 600 MB at 300k passages."""
     from cluster.duplicates.align import aligned_span_pairs
 
     pairs = aligned_span_pairs(articles, segments, config.duplicates)
     found = [p for pair in pairs for p in (pair.a, pair.b)]
     if not found:
-        return [], np.zeros((0, vectors.shape[1]), vectors.dtype), []
-    found_vectors = _embed(found, config, encoder, None)
+        return [], vectors, []
+    found_vectors = _embed(found, config, encoder, None).astype(vectors.dtype)
     n = len(vectors)
-    return found, found_vectors.astype(vectors.dtype), [(n + 2 * k, n + 2 * k + 1) for k in range(len(pairs))]
+    return found, np.vstack([vectors, found_vectors]), [(n + 2 * k, n + 2 * k + 1) for k in range(len(pairs))]
 
 
 def _embed(units: list[Passage], config: Config, encoder: Encoder, console: Console | None) -> np.ndarray:

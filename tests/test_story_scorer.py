@@ -225,6 +225,9 @@ def test_a_paragraph_reused_in_a_report_about_something_else_is_read_beyond_the_
     assert read[0, wording] < plain[0, wording] and read[0, shared] == 0.0  # the host, beyond the reuse
     assert np.array_equal(read[1], plain[1])  # a wire copy is compared whole
     assert load_scorer().probability(read[:1])[0] < load_scorer().probability(plain[:1])[0]
+    assert signals.shared[np.array([0, 1, 2]), np.array([1, 2, 0])].tolist() == [0.25, 0.0, 1.0]
+    backwards = candidate_features(bodies, signals, right, left, min_entities=3)
+    assert np.allclose(backwards, read)  # a pair listed the other way round is read the same
 
 
 def test_wording_of_an_article_read_as_paragraphs_equals_the_joined_text():

@@ -46,18 +46,21 @@ def _partly_reused(
     bodies: ArticleBodies, signals: ArticleSignals, left: np.ndarray, right: np.ndarray
 ) -> tuple[list[int], list[tuple[StandIn, StandIn]]]:
     """Positions of the pairs to read again, and each one's two articles less the paragraphs they share."""
-    if bodies.paragraphs is None or not signals.reused:
+    reused = signals.reused
+    if bodies.paragraphs is None or not reused or not len(left):
         return [], []
-    todo, stand_ins = [], []
-    for k, (a, b) in enumerate(zip(left.tolist(), right.tolist())):
-        shared = signals.reused.get((min(a, b), max(a, b)))
-        if not shared or bodies.articles[a].lang != bodies.articles[b].lang:
-            continue
-        sides = [(side, frozenset(segment for x, segment in shared if x == side)) for side in (a, b)]
-        if all(len(mine) < MOSTLY_SHARED * len(bodies.paragraphs[side]) for side, mine in sides):
-            todo.append(k)
-            stand_ins.append((sides[0], sides[1]))
-    return todo, stand_ins
+    found = reused.find(left, right)
+    langs = np.array([a.lang for a in bodies.articles])
+    paragraphs = np.array([len(p) for p in bodies.paragraphs])
+    low_count, high_count = (np.concatenate([c, [0]])[found] for c in reused.counts())
+    swapped = left > right
+    left_count, right_count = np.where(swapped, high_count, low_count), np.where(swapped, low_count, high_count)
+    todo = np.flatnonzero((found >= 0) & (langs[left] == langs[right])
+                          & (left_count < MOSTLY_SHARED * paragraphs[left])
+                          & (right_count < MOSTLY_SHARED * paragraphs[right]))  # fmt: skip
+    stand_ins = [tuple((side, reused.segments(found[k], side)) for side in (int(left[k]), int(right[k])))
+                 for k in todo.tolist()]  # fmt: skip
+    return todo.tolist(), stand_ins
 
 
 def _reread(

@@ -15,8 +15,7 @@ similarity of articles published far apart.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol
@@ -25,15 +24,12 @@ import numpy as np
 from scipy import sparse
 
 from cluster.config import StoryConfig
-from cluster.documents import Article
 from cluster.duplicates.matches import DuplicateGroup
 from cluster.stories.bodies import ArticleBodies
 from cluster.stories.lookups import BothTrue, Continuation, RowCosines, SameValue, SparsePairs
+from cluster.stories.sharing import ParagraphLink, SharedParagraphs
 from cluster.stories.terms import BodyTerms
 from cluster.textnorm import event_terms
-
-ParagraphLink = tuple[tuple[str, int], tuple[str, int]]
-"""Two paragraphs, as (article id, segment index), that two articles share as a duplicate passage."""
 
 
 class PairLookup(Protocol):
@@ -65,8 +61,8 @@ class ArticleSignals:
     """``continuation`` as factors, when the matrices are not built."""
     names: Any = None
     """The fitted names-and-numbers TF-IDF (``stories.reuse`` re-reads a pair's text with it)."""
-    reused: dict[tuple[int, int], set[tuple[int, int]]] | None = None
-    """For each pair (a < b) sharing passages: the (article, segment index) paragraphs they share."""
+    reused: SharedParagraphs | None = None
+    """For each pair of articles sharing passages: the paragraphs they share."""
 
     @property
     def continuation(self) -> np.ndarray | Continuation:
@@ -86,14 +82,13 @@ def continuation(semantic: np.ndarray, leads: np.ndarray) -> np.ndarray:
     return (semantic + leads) / 2
 
 
-def paragraph_links(groups: Iterable[DuplicateGroup]) -> list[ParagraphLink]:
-    """The paragraphs each linked pair of a duplicate group joins: all the shared-passage signal reads."""
-    links = []
+def paragraph_links(groups: Iterable[DuplicateGroup]) -> Iterator[ParagraphLink]:
+    """The paragraphs each linked pair of a duplicate group joins: all the shared-passage signal reads.
+    One at a time: the 300k-passage bench corpus has ~3 million (a list of them held 500 MB)."""
     for group in groups:
         for pair in group.pairs:
             a, b = group.passages[pair.a], group.passages[pair.b]
-            links.append(((a.article_id, a.segment_index), (b.article_id, b.segment_index)))
-    return links
+            yield (a.article_id, a.segment_index), (b.article_id, b.segment_index)
 
 
 def build_signals(bodies: ArticleBodies, links: Iterable[ParagraphLink], cfg: StoryConfig) -> ArticleSignals:
@@ -144,7 +139,7 @@ class _Rows:
     langs: np.ndarray
     has: np.ndarray
     shared: sparse.csr_matrix
-    reused: dict[tuple[int, int], set[tuple[int, int]]]
+    reused: SharedParagraphs
 
 
 def _article_rows(bodies: ArticleBodies, links: Iterable[ParagraphLink], cfg: StoryConfig) -> _Rows:
@@ -155,9 +150,8 @@ def _article_rows(bodies: ArticleBodies, links: Iterable[ParagraphLink], cfg: St
     names, vectorizer = _tfidf_rows([" ".join(e) for e in entity_docs], token_pattern=r"\S+")
     langs = np.array([a.lang for a in bodies.articles])
     has = np.array([len(set(e)) for e in entity_docs]) >= cfg.min_entities
-    reused = shared_paragraphs(bodies.articles, links)
-    shared = shared_share(len(bodies.articles), bodies.counts, reused)
-    return _Rows(terms, terms.tfidf(), names, vectorizer, langs, has, shared, reused)
+    reused = SharedParagraphs.of(bodies.articles, links)
+    return _Rows(terms, terms.tfidf(), names, vectorizer, langs, has, reused.share(bodies.counts), reused)
 
 
 def body_event_terms(text: str, lang: str) -> list[str]:
@@ -220,40 +214,3 @@ def _tfidf_rows(docs: list[str], **options: object) -> tuple[sparse.csr_matrix, 
         return vectorizer.fit_transform(docs).tocsr(), vectorizer
     except ValueError:  # every document is empty after tokenisation
         return empty, None
-
-
-def shared_paragraphs(
-    articles: Sequence[Article], links: Iterable[ParagraphLink]
-) -> dict[tuple[int, int], set[tuple[int, int]]]:
-    """For each pair (a < b) of articles sharing passages, the (article, segment index) paragraphs shared."""
-    index = {a.id: i for i, a in enumerate(articles)}
-    shared: dict[tuple[int, int], set[tuple[int, int]]] = defaultdict(set)
-    for (left, left_segment), (right, right_segment) in links:
-        a, b = index[left], index[right]
-        if a == b:
-            continue
-        key = (min(a, b), max(a, b))
-        shared[key].add((a, left_segment))
-        shared[key].add((b, right_segment))
-    return dict(shared)
-
-
-def shared_share(
-    n: int, body_paragraphs: Sequence[int], reused: dict[tuple[int, int], set[tuple[int, int]]]
-) -> sparse.csr_matrix:
-    """Share of the longer article's body paragraphs that the two articles share as duplicates (sparse:
-    only pairs sharing a passage are stored).
-
-    The longer side, because one reused passage inside an otherwise unrelated article (a quote, a
-    recycled background paragraph) must not make it the same story; a wire copy or a translation
-    shares most paragraphs of both.
-    """
-    rows, cols, values = [], [], []
-    for (a, b), paras in reused.items():
-        longer = max(1, body_paragraphs[a], body_paragraphs[b])
-        per_side = max(sum(1 for x, _ in paras if x == a), sum(1 for x, _ in paras if x == b))
-        share = min(1.0, per_side / longer)
-        rows += [a, b]
-        cols += [b, a]
-        values += [share, share]
-    return sparse.csr_matrix((values, (rows, cols)), shape=(n, n))
