@@ -1,6 +1,6 @@
 """Union-find (disjoint sets) with path halving: connected components of verified links.
 
-Duplicate groups and quote groups are both "everything connected by a verified link" before any
+Quote groups and story components are both "everything connected by a verified link" before any
 finer cut, and both need it in near-linear time over many links. The smaller index is kept as the
 root, so the components do not depend on the order links arrive in.
 """

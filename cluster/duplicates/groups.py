@@ -14,12 +14,15 @@
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
+from scipy import sparse
+from scipy.sparse.csgraph import connected_components
 
 from cluster.config import DuplicateConfig
 from cluster.documents import Passage, SegmentKind
@@ -29,7 +32,6 @@ from cluster.duplicates.lexical import Lexical, MatchType, Profile, classify, co
 from cluster.duplicates.matches import DuplicateGroup, GroupPassage, ParagraphMatch, PassagePair
 from cluster.duplicates.neighbours import Pairs, neighbour_pairs, strongest_per_row
 from cluster.textnorm import words
-from cluster.unionfind import UnionFind
 
 
 @dataclass(frozen=True)
@@ -264,17 +266,24 @@ def group_matches(
             node_vec[n] = vec
         return n
 
-    edges = [(node(m.left, m.span_left, m.vec_left, m.aligned), node(m.right, m.span_right, m.vec_right, m.aligned), m)
-             for m in matches]  # fmt: skip
+    ends = array("q")
+    for m in matches:  # two node numbers a match, no tuple each (3 million matches at 300k passages)
+        ends.extend((node(m.left, m.span_left, m.vec_left, m.aligned), node(m.right, m.span_right, m.vec_right, m.aligned)))
+    left, right = np.frombuffer(ends, dtype=np.int64).reshape(-1, 2).T
 
-    labels = _cluster_nodes(len(spans), edges, vectors[node_vec], node_lang, cfg)
-    by_label: dict[int, list[tuple[int, int, ParagraphMatch]]] = defaultdict(list)
-    leftovers = []
-    for a, b, m in edges:
-        (by_label[labels[a]] if labels[a] == labels[b] else leftovers).append((a, b, m))
-    groups = [_make_group(es, spans, node_key, node_lang, node_kind, texts, cfg) for es in by_label.values()]
-    groups += [_make_group([e], spans, node_key, node_lang, node_kind, texts, cfg) for e in leftovers]
+    labels = _cluster_nodes(left, right, matches, vectors[node_vec], node_lang, cfg)
+    groups = [_make_group([(int(left[e]), int(right[e]), matches[e]) for e in edges.tolist()], spans, node_key,
+                          node_lang, node_kind, texts, cfg) for edges in _edges_by_label(labels, left, right)]  # fmt: skip
     return sorted(groups, key=lambda g: (-len(g.articles), -g.best_similarity))
+
+
+def _edges_by_label(labels: np.ndarray, left: np.ndarray, right: np.ndarray) -> list[np.ndarray]:
+    """The edges inside each cluster of nodes (clusters in the order of their first edge), then each edge
+    that falls between two clusters on its own: a verified link is never dropped."""
+    same = labels[left] == labels[right]
+    inside = [run for run in _runs(labels[left][same], np.flatnonzero(same)) if len(run)]
+    inside.sort(key=lambda run: run[0])
+    return inside + list(np.flatnonzero(~same).reshape(-1, 1))
 
 
 def _same_region(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -283,51 +292,53 @@ def _same_region(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def _cluster_nodes(
-    n: int,
-    edges: list[tuple[int, int, ParagraphMatch]],
+    left: np.ndarray,
+    right: np.ndarray,
+    matches: list[ParagraphMatch],
     node_vectors: np.ndarray,
     node_lang: list[str],
     cfg: DuplicateConfig,
-) -> list[int]:
+) -> np.ndarray:
     """Average-linkage clusters inside each connected component, on margins over the pair threshold.
 
     Margins (similarity minus the threshold of the pair's languages) put translations and copies on
     one scale; a group holds together while its passages are, on average, above their thresholds.
+    Components are numbered by their first node, and labels follow that order.
     """
-    sets = UnionFind(n)
-    find = sets.find
-    for a, b, _ in edges:
-        sets.union(a, b)
-    components: dict[int, list[int]] = defaultdict(list)
-    for x in range(n):
-        components[find(x)].append(x)
-
-    labels = [0] * n
+    n = len(node_vectors)
+    _, component = connected_components(sparse.coo_matrix((np.ones(len(left)), (left, right)), shape=(n, n)), directed=False)
+    members_of = _runs(component, np.arange(n))
+    edges_of = _runs(component[left], np.arange(len(left)))
+    labels = np.zeros(n, dtype=np.int64)
     next_label = 0
-    observed: dict[int, list[tuple[int, int, float]]] = defaultdict(list)
-    for a, b, m in edges:
-        observed[find(a)].append((a, b, m.similarity))
-    for root, members in components.items():
+    for c in np.argsort([m[0] for m in members_of], kind="stable").tolist():
+        members = members_of[c]
         if len(members) <= 2:
-            for x in members:
-                labels[x] = next_label
+            labels[members] = next_label
             next_label += 1
             continue
         sims = node_vectors[members] @ node_vectors[members].T
-        position = {x: r for r, x in enumerate(members)}
-        for x, y, sim in observed[root]:  # a matched sentence can beat its paragraphs' cosine
-            r, c = position[x], position[y]
-            sims[r, c] = sims[c, r] = max(float(sims[r, c]), sim)
-        langs = np.array([node_lang[x] for x in members])
+        position = {x: r for r, x in enumerate(members.tolist())}
+        for e in edges_of[c].tolist():  # a matched sentence can beat its paragraphs' cosine
+            row, col = position[int(left[e])], position[int(right[e])]
+            sims[row, col] = sims[col, row] = max(float(sims[row, col]), matches[e].similarity)
+        langs = np.array([node_lang[x] for x in members.tolist()])
         thr = np.where(langs[:, None] == langs[None, :], pair_threshold("a", "a", cfg), pair_threshold("a", "b", cfg))
         margin = (sims - thr) / np.maximum(1e-6, 1 - thr)
         distance = np.clip(1.0 - margin, 0.0, None)
         np.fill_diagonal(distance, 0.0)
         found = _average_linkage(distance, 1.0 + cfg.group_linkage_slack)
-        for x, lab in zip(members, found):
-            labels[x] = next_label + int(lab)
+        labels[members] = next_label + found
         next_label += int(found.max()) + 1
     return labels
+
+
+def _runs(keys: np.ndarray, values: np.ndarray) -> list[np.ndarray]:
+    """``values`` split by key (0..max), each part in its original order."""
+    if not len(keys):
+        return []
+    order = np.argsort(keys, kind="stable")
+    return np.split(values[order], np.cumsum(np.bincount(keys))[:-1])
 
 
 def _average_linkage(distance: np.ndarray, threshold: float) -> np.ndarray:
