@@ -171,7 +171,7 @@ def verified_matches(
     """Verified candidates, merged per (paragraph, paragraph) pair."""
     if not isinstance(candidates, Candidates):
         candidates = Candidates.of(candidates)
-    merged: dict[tuple[tuple[str, int], tuple[str, int]], ParagraphMatch] = {}
+    merged: dict[int, ParagraphMatch] = {}
     profiles: dict[int, Profile] = {}
     margin = margins(passages, _cross_script(passages, candidates), cfg.translation_margin_k, search_radius(cfg))
 
@@ -184,6 +184,8 @@ def verified_matches(
     # 300k passages; a tuple each per match was ~250 MB).
     paragraph_of = cache(lambda k: (passages[k].article_id, passages[k].segment_index))
     span_of = cache(lambda k: (passages[k].start, passages[k].end))
+    numbers: dict[tuple[str, int], int] = {}  # a paragraph's number: a pair of them keys ``merged`` as one int
+    number_of = cache(lambda k: numbers.setdefault(paragraph_of(k), len(numbers)))
 
     for i, j, sim in candidates.strongest_first():
         a, b = passages[i], passages[j]
@@ -194,11 +196,11 @@ def verified_matches(
             continue  # a report of a similar event in the other language: not a duplicate
         if (a.article_id, a.segment_index) > (b.article_id, b.segment_index):
             i, j, a, b = j, i, b, a
-        key = (paragraph_of(i), paragraph_of(j))
+        key = number_of(i) * len(passages) + number_of(j)
         match = merged.get(key)
         if match is None:
             whole = a.whole_paragraph or b.whole_paragraph
-            merged[key] = ParagraphMatch(key[0], key[1], span_of(i), span_of(j), sim, i, j, kind, whole)
+            merged[key] = ParagraphMatch(paragraph_of(i), paragraph_of(j), span_of(i), span_of(j), sim, i, j, kind, whole)
         elif not (a.whole_paragraph or b.whole_paragraph) and not match.whole:
             # More sentences of the same two paragraphs match: the reused passage is longer.
             merged[key] = match.widened(a, b)
