@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from cluster.config import Config
 
@@ -28,7 +29,9 @@ class Format(str, Enum):
 
 
 def fail(message: str, code: int = 2) -> None:
-    stderr.print(f"[bold red]error:[/] {message}", highlight=False)
+    """One line on stderr and the exit code. The message is printed as written: a file name or a hint with
+    brackets in it ("pip install '.[ray]'") is not console markup."""
+    stderr.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
     raise typer.Exit(code)
 
 
@@ -146,7 +149,7 @@ def _print_text(text: str, output: Path | None, quiet: bool) -> None:
     except OSError as exc:
         fail(f"{output}: {exc.strerror or exc}")
     if not quiet:
-        stderr.print(f"wrote {output}", highlight=False)
+        stderr.print(f"wrote {output}", highlight=False, markup=False)
 
 
 def _print_view(views, name: str, output: Path | None, quiet: bool) -> None:
@@ -165,7 +168,7 @@ def _print_view(views, name: str, output: Path | None, quiet: bool) -> None:
     except OSError as exc:
         fail(f"{output}: {exc.strerror or exc}")
     if not quiet:
-        stderr.print(f"wrote {output}", highlight=False)
+        stderr.print(f"wrote {output}", highlight=False, markup=False)
 
 
 def _write_view(view, stream) -> None:
@@ -190,7 +193,7 @@ def _write_views(report, html: Optional[Path], csv_dir: Optional[Path], quiet: b
         fail(f"{target}: {exc.strerror or exc}")
     if not quiet:
         for path in written:
-            stderr.print(f"wrote {path}", highlight=False)
+            stderr.print(f"wrote {path}", highlight=False, markup=False)
 
 
 @app.command("eval")
@@ -269,7 +272,7 @@ def calibrate(
         sys.stdout.write("\nStory-signal ablation (current config's weights, one cut for all sets)\n")
         sys.stdout.write(render_ablation(ablation(runs, config.stories)))
     calibration.config.write(out)
-    stderr.print(f"wrote {out} (use: cluster run --config {out})", highlight=False)
+    stderr.print(f"wrote {out} (use: cluster run --config {out})", highlight=False, markup=False)
 
 
 @app.command()
@@ -327,13 +330,13 @@ def _run_or_fail(corpus: Path, config: Config, quiet: bool, run=None):
         result = run() if run else run_pipeline(corpus, config, progress_console=None if quiet else stderr)
     except NoArticlesError as exc:
         for item in exc.skipped:
-            stderr.print(f"warning: {item}", highlight=False)
+            stderr.print(f"warning: {item}", highlight=False, markup=False)
         fail(str(exc))
     except ValueError as exc:  # an unknown model name or a bad model directory
         fail(str(exc).splitlines()[0])
     if not quiet:
         for item in result.skipped:
-            stderr.print(f"[yellow]warning:[/] skipped {item}", highlight=False)
+            stderr.print(f"[yellow]warning:[/] skipped {escape(str(item))}", highlight=False)
     return result
 
 
@@ -370,7 +373,7 @@ def models_cmd(
             where = models.prepare(name)
         except ValueError as exc:
             fail(str(exc).splitlines()[0])
-        stderr.print(f"{name}: ready{f' at {where}' if where else ''}")
+        stderr.print(f"{name}: ready{f' at {where}' if where else ''}", markup=False)
     for name, description in models.KNOWN_MODELS.items():
         default = " (default)" if name == Config().model else ""
         print(f"{name}{default}: {description}")

@@ -17,6 +17,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from cluster.config import Config
 
@@ -30,7 +31,7 @@ StoreOpt = Annotated[Optional[Path], typer.Option("--store", help="Store directo
 
 
 def _fail(message: str, code: int = 2) -> None:
-    stderr.print(f"[bold red]error:[/] {message}", highlight=False)
+    stderr.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
     raise typer.Exit(code)
 
 
@@ -70,7 +71,7 @@ def _open(store: Path, config: Config | None = None, batch_size: int | None = No
 
 def _say_rebuilt(ingestor, quiet: bool) -> None:
     if ingestor.index_rebuilt_because and ingestor.store.count("passages") and not quiet:
-        stderr.print(f"index rebuilt from the store ({ingestor.index_rebuilt_because})", highlight=False)
+        stderr.print(f"index rebuilt from the store ({ingestor.index_rebuilt_because})", highlight=False, markup=False)
 
 
 def _open_readonly(store: Path):
@@ -94,7 +95,7 @@ def run_into_store(corpus: Path, store: Path, config: Config, quiet: bool, batch
     readout = load_corpus(corpus, max_file_bytes=config.max_file_bytes, limits=config.ingest)
     if not readout.articles:
         for item in readout.skipped:
-            stderr.print(f"warning: {item}", highlight=False)
+            stderr.print(f"warning: {item}", highlight=False, markup=False)
         _fail(f"{corpus}: no readable article ({len(readout.skipped)} input(s) skipped)")
     ingestor = _open(store, config, batch_size, create=True, quiet=quiet)
     try:
@@ -104,13 +105,13 @@ def run_into_store(corpus: Path, store: Path, config: Config, quiet: bool, batch
 
         def committed(batch: int) -> None:
             if not quiet:
-                stderr.print(f"batch {batch} done", highlight=False)
+                stderr.print(f"batch {batch} done", highlight=False, markup=False)
 
         with _store_errors(store):
             statuses = ingestor.add_corpus(readout.articles, on_commit=committed)
             if not quiet:
                 counts = {k: sum(1 for s in statuses if s.status == k) for k in ("added", "replaced", "unchanged")}
-                stderr.print(f"store {store}: " + ", ".join(f"{v} {k}" for k, v in counts.items()), highlight=False)
+                stderr.print(f"store {store}: " + ", ".join(f"{v} {k}" for k, v in counts.items()), highlight=False, markup=False)
             result = store_result(ingestor.store, ingestor.encoder)
     finally:
         ingestor.close()
@@ -153,7 +154,7 @@ def serve(
     _say_rebuilt(app.state.ingestor, quiet=False)
     guard = "token required" if token else "no token (loopback only)"
     stderr.print(f"serving {_store_dir(store)} on http://{host}:{port}, {guard} (OpenAPI: /openapi.json)",
-                 highlight=False)
+                 highlight=False, markup=False)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 

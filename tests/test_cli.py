@@ -83,6 +83,33 @@ def test_unknown_model_is_a_clear_error(runner):
     assert "no-such-model" in result.stderr and "use-m3" in result.stderr
 
 
+def test_a_skipped_file_with_brackets_in_its_name_is_named_as_it_is(fake_runner, tmp_path):
+    """Console markup never eats part of a file name in a warning ("[red]" is a style, "[draft]" none)."""
+    for source in QUOTES.glob("*.txt"):
+        (tmp_path / source.name).write_bytes(source.read_bytes())
+    (tmp_path / "[draft] notes [red].json").write_text("{not json")
+    result = fake_runner.invoke(app, ["run", str(tmp_path), "--no-cache"])
+    assert result.exit_code == 0, result.stderr
+    assert "[draft] notes [red].json" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_ray_engine_without_ray_says_how_to_install_it(fake_runner, monkeypatch):
+    """Ray is an optional extra: without it `--engine ray` is one line naming the install, not a traceback."""
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_ray(name, *args, **kwargs):
+        if name == "ray" or name.startswith("ray."):
+            raise ImportError(f"No module named {name!r}")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_ray)
+    result = fake_runner.invoke(app, ["run", str(SEEDS), "--engine", "ray", "--quiet"])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "pip install '.[ray]'" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_eval_rejects_gold_with_unknown_articles(fake_runner, tmp_path):
     gold = tmp_path / "gold.json"
     gold.write_text(json.dumps({"name": "x", "stories": [["ar_outlet_a.txt", "ghost-article"]], "duplicates": []}))
