@@ -308,9 +308,10 @@ def _cluster_nodes(
     Components are numbered by their first node, and labels follow that order.
     """
     n = len(node_vectors)
-    _, component = connected_components(sparse.coo_matrix((np.ones(len(left)), (left, right)), shape=(n, n)), directed=False)
-    members_of = _runs(component, np.arange(n))
-    edges_of = _runs(component[left], np.arange(len(left)))
+    count, component = connected_components(sparse.coo_matrix((np.ones(len(left)), (left, right)), shape=(n, n)),
+                                            directed=False)  # fmt: skip
+    members_of = _runs(component, np.arange(n), count)
+    edges_of = _runs(component[left], np.arange(len(left)), count)
     labels = np.zeros(n, dtype=np.int64)
     next_label = 0
     for c in np.argsort([m[0] for m in members_of], kind="stable").tolist():
@@ -335,12 +336,11 @@ def _cluster_nodes(
     return labels
 
 
-def _runs(keys: np.ndarray, values: np.ndarray) -> list[np.ndarray]:
-    """``values`` split by key (0..max), each part in its original order."""
-    if not len(keys):
-        return []
+def _runs(keys: np.ndarray, values: np.ndarray, count: int = 0) -> list[np.ndarray]:
+    """``values`` split by key: part ``k`` holds those of key ``k`` (at least ``count`` parts, some maybe
+    empty), each in its original order."""
     order = np.argsort(keys, kind="stable")
-    return np.split(values[order], np.cumsum(np.bincount(keys))[:-1])
+    return np.split(values[order], np.cumsum(np.bincount(keys, minlength=count))[:-1])
 
 
 def _average_linkage(distance: np.ndarray, threshold: float) -> np.ndarray:
