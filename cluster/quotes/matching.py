@@ -27,7 +27,7 @@ import numpy as np
 from rapidfuzz.distance import Indel
 
 from cluster.config import Config, DuplicateConfig, NeighbourSearchConfig, QuoteConfig
-from cluster.duplicates.crosslingual import consistency
+from cluster.duplicates.crosslingual import facts_kept
 from cluster.duplicates.lexical import MatchType, classify, compare, profile
 from cluster.duplicates.matches import Link
 from cluster.embed import EmbeddingCache, Encoder, embed_texts
@@ -201,7 +201,7 @@ class _GroupGuard:
         speaker (``agreement.speakers_excused``), so that pair of people does not keep the groups apart."""
         ra, rb = self.sets.find(a), self.sets.find(b)
         small, large = sorted((self.articles[ra], self.articles[rb]), key=len)
-        if any(article in large for article in small):
+        if not small.isdisjoint(large):
             return True
         left, right = self.people.get(ra, {}), self.people.get(rb, {})
         own = {(self.speaker_of[a], self.speaker_of[b]), (self.speaker_of[b], self.speaker_of[a])} if excused else set()
@@ -352,8 +352,7 @@ def _keeps_facts(qa: Quote, qb: Quote, settings: QuoteSettings) -> bool:
     """A translation keeps the numbers, dates and places of the quote (``duplicates.crosslingual``): "at
     least 384 people were killed" is no translation of "the toll rose to 832". Its name-recall rules are
     left out: a quote's names are its speaker's business, and acronyms (NATO / الناتو) are in no table."""
-    check = consistency(qa.text, qa.lang, qb.text, qb.lang, settings.duplicates.translation_min_number_share)
-    return check.numbers_kept and check.dates_kept and not check.names_swapped
+    return facts_kept(qa.text, qa.lang, qb.text, qb.lang, settings.duplicates.translation_min_number_share)
 
 
 def _components(n: int, links: list[QuoteLink]) -> list[QuoteGroup]:
