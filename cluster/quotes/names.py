@@ -86,6 +86,20 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m[0], m.start(), m.end(), m.lastgroup == "w") for m in TOKEN.finditer(text)]
 
 
+@lru_cache(maxsize=4)
+def article_tokens(text: str) -> list[Token]:
+    """``tokenize`` of a whole article, kept for the next reader of the same text: extraction and the
+    speaker chooser both index the article (never changed after: callers only read it)."""
+    return tokenize(text)
+
+
+@lru_cache(maxsize=8)
+def article_runs(text: str, lang: str) -> list[tuple[int, int]]:
+    """``name_runs`` of a whole article's tokens, kept like ``article_tokens`` (the costliest pass of
+    the quote stage when it ran twice per article)."""
+    return name_runs(article_tokens(text), lang)
+
+
 def strip_article(word: str) -> str:
     word = word.lower()
     if word.startswith("ال") and len(word) > 3:
