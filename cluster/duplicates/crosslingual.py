@@ -163,20 +163,52 @@ def consistency(text_a: str, lang_a: str, text_b: str, lang_b: str, number_share
     keeps its own numbers and dates, not all of its paragraph's. ``number_share`` of the shorter
     side's numbers must recur (Arabic writes some as words: 30,000 / 30 ألف).
     """
-    if lang_a == "ar" or (lang_b != "ar" and lang_a > lang_b):
-        text_a, lang_a, text_b, lang_b = text_b, lang_b, text_a, lang_a
-    en, ar = facts(text_a, lang_a), facts(text_b, lang_b)
+    en, ar = _sides(text_a, lang_a, text_b, lang_b)
     found = sum(1 for n in en.names if _name_found(n, ar))
     recall = found / len(en.names) if en.names else 1.0
     only_en, only_ar = en.known - ar.known, ar.known - en.known - en.keys
-    swapped = any(_family(x) != _family(y) for x in only_en for y in only_ar)
-    short, long = (en, ar) if en.words <= ar.words else (ar, en)
-    dates = short.months <= long.months and short.weekdays <= long.weekdays
-    kept = not short.numbers or len(short.numbers & long.numbers) >= number_share * len(short.numbers)
+    swapped = _swapped(en, ar)
+    short = en if en.words <= ar.words else ar
+    kept, dates = _numbers_kept(en, ar, number_share), _dates_kept(en, ar)
     lone_en = {x for x in only_en if all(_family(x) != _family(k) for k in ar.known)}
     lone_ar = {y for y in only_ar if all(_family(y) != _family(k) for k in en.known)}
     one_sided = bool(lone_en or lone_ar)
     return Consistency(kept, dates, recall, swapped, ar.words / max(1, en.words), one_sided, short.words)
+
+
+def facts_kept(text_a: str, lang_a: str, text_b: str, lang_b: str, number_share: float = 0.5) -> bool:
+    """``numbers_kept and dates_kept and not names_swapped`` of ``consistency``, without its name recall
+    (a fuzzy match of every name, the costliest part): all a quote translation is checked for."""
+    en, ar = _sides(text_a, lang_a, text_b, lang_b)
+    return _numbers_kept(en, ar, number_share) and _dates_kept(en, ar) and not _swapped(en, ar)
+
+
+def _sides(text_a: str, lang_a: str, text_b: str, lang_b: str) -> tuple[Facts, Facts]:
+    """The facts of the English (Latin-script) side, then of the Arabic one."""
+    if lang_a == "ar" or (lang_b != "ar" and lang_a > lang_b):
+        text_a, lang_a, text_b, lang_b = text_b, lang_b, text_a, lang_a
+    return facts(text_a, lang_a), facts(text_b, lang_b)
+
+
+def _shorter_first(en: Facts, ar: Facts) -> tuple[Facts, Facts]:
+    """Facts are compared from the shorter side (by words) into the longer."""
+    return (en, ar) if en.words <= ar.words else (ar, en)
+
+
+def _numbers_kept(en: Facts, ar: Facts, number_share: float) -> bool:
+    short, long = _shorter_first(en, ar)
+    return not short.numbers or len(short.numbers & long.numbers) >= number_share * len(short.numbers)
+
+
+def _dates_kept(en: Facts, ar: Facts) -> bool:
+    short, long = _shorter_first(en, ar)
+    return short.months <= long.months and short.weekdays <= long.weekdays
+
+
+def _swapped(en: Facts, ar: Facts) -> bool:
+    """Each side writes a table name the other lacks (``Consistency.names_swapped``)."""
+    only_en, only_ar = en.known - ar.known, ar.known - en.known - en.keys
+    return any(_family(x) != _family(y) for x in only_en for y in only_ar)
 
 
 def _family(name: str) -> str:

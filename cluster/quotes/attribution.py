@@ -31,6 +31,7 @@ from cluster.quotes.lexicon import (
 )
 from cluster.quotes.names import Token, is_name_token, is_stop, tokenize
 from cluster.quotes.sources import AR_SOURCE_TRIGGERS, EN_SOURCE_HEADS, ORGANISATION, UNATTRIBUTED, strip_prefix_article
+from cluster.quotes.triggers import AR_CAME, AR_REPLY_VERBS, clitic_forms, may_report
 from cluster.textnorm import normalize
 
 EN_CLAUSE_STARTERS = frozenset("at in of from for with who which that on and but".split())
@@ -62,20 +63,12 @@ def is_verb(token: Token, lang: str) -> bool:
     return token.text.lower() in EN_VERBS
 
 
-def clitic_forms(norm: str) -> list[str]:
-    """A normalised Arabic word and, when it starts with the conjunction و or ف, the word without it."""
-    forms = [norm]
-    if len(norm) > 3 and norm[0] in "وف":
-        forms.append(norm[1:])
-    return forms
-
-
 def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: str, seg: Segment,
                       history: History) -> list[Attribution]:
     """Every reporting verb or source phrase outside quote marks, resolved to a speaker, in text order."""
     found = []
     for i, token in enumerate(tokens):
-        if any(o < token.start < c for o, c in marks):
+        if not may_report(token, lang) or any(o < token.start < c for o, c in marks):
             continue
         if is_source_trigger(tokens, i, lang):
             written = source_subject(tokens, i, lang)
@@ -108,7 +101,6 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
 
 
 EN_VERB_NOUNS = frozenset("claim claims reports report forecast forecasts".split())
-AR_CAME = frozenset(normalize(w) for w in "جاء وجاء وورد".split())
 AR_STATEMENTS = frozenset(normalize(w) for w in "بيان البيان".split())
 """(Not "التقرير": a report the article mentions is not always the last body's.)"""
 
@@ -138,11 +130,6 @@ def _issuer(statement: list[Token], seg: Segment, history: History) -> Speaker:
     body = next((s for _, kind, s in reversed(history.entries) if kind is seg.kind and s.kind == ORGANISATION
                  and s.name), None)
     return Speaker(body.name, written, ORGANISATION) if body else Speaker(None, written, UNATTRIBUTED)
-
-
-AR_REPLY_VERBS = frozenset(normalize(w) for w in "رد ردت ورد وردت فرد فردت".split())
-"""ردّ (replied), which reads as ورد (came, was mentioned: "ورد في البيان") with و: a reporting verb
-only when a person the article names in full follows it."""
 
 
 def _reply_by_named(tokens: list[Token], i: int, lang: str, history: History) -> bool:

@@ -25,14 +25,14 @@ from cluster.quotes.mentions import (
 )
 from cluster.quotes.names import (
     Token,
+    article_runs,
+    article_tokens,
     described_name,
     expanded_acronym,
     name_run,
-    name_runs,
     strip_article,
     title_key,
     titles_of,
-    tokenize,
 )
 from cluster.quotes.sources import (
     ANONYMOUS,
@@ -102,14 +102,14 @@ class History:
     @property
     def tokens(self) -> list[Token]:
         if self._tokens is None:
-            self._tokens = tokenize(self.text)
+            self._tokens = article_tokens(self.text)
         return self._tokens
 
     def runs(self, lang: str) -> list[tuple[int, int]]:
         """The article's name mentions, found once: every reference is resolved against them, and
         finding them again per reference made the stage quadratic in article length."""
         if lang not in self._runs:
-            self._runs[lang] = name_runs(self.tokens, lang)
+            self._runs[lang] = article_runs(self.text, lang)
         return self._runs[lang]
 
     @property

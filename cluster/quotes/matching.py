@@ -21,13 +21,15 @@ joined into groups (connected components).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 import numpy as np
 from rapidfuzz.distance import Indel
 
 from cluster.config import Config, DuplicateConfig, NeighbourSearchConfig, QuoteConfig
-from cluster.duplicates.crosslingual import consistency
+from cluster.duplicates.crosslingual import facts_kept
 from cluster.duplicates.lexical import MatchType, classify, compare, profile
 from cluster.duplicates.matches import Link
 from cluster.embed import EmbeddingCache, Encoder, embed_texts
@@ -154,21 +156,36 @@ def _spanning_links(quotes: list[Quote], candidates: dict[tuple[int, int], float
     groups are the connected components, so verifying a pair already connected changes nothing, and
     skipping it keeps the verification linear in the copies. (The report types each member against its
     group's first instance, through ``QuoteResult.relate`` when no direct link was kept.) ``linked``: the
-    candidates are companions, whose speaker conflicts are excused at ``EXCUSED_CONFLICT_COSINE``."""
+    candidates are companions, whose speaker conflicts are excused at ``EXCUSED_CONFLICT_COSINE``.
+
+    A translation never repeats the same words, so between two groups the guard keeps apart it is
+    refused whatever ``verify`` says: the guard is asked first for a pair of two languages. Two groups
+    it keeps apart (two statements of one event, a copy per outlet in each) have a candidate pair per
+    copy and neighbour, and verifying each, facts check included, was the stage's costliest loop."""
     sets = UnionFind(len(quotes))
     for link in known:
         sets.union(link.a, link.b)
     guard = _GroupGuard(quotes, speaker_of, sets)
     links = []
     for (a, b), sim in sorted(candidates.items(), key=lambda item: -item[1]):
-        if sets.find(a) == sets.find(b) or not (link := verify(quotes, a, b, sim, settings, speaker_of, linked)):
+        if sets.find(a) == sets.find(b):
             continue
-        excused = sim >= EXCUSED_CONFLICT_COSINE and (linked or speakers_excused(quotes[a], quotes[b]))
-        if not _same_words(link) and guard.conflict(a, b, excused=excused):
+        translated = quotes[a].lang != quotes[b].lang
+        excused = partial(_excused, quotes[a], quotes[b], sim, linked)
+        if translated and guard.conflict(a, b, excused):
+            continue
+        if not (link := verify(quotes, a, b, sim, settings, speaker_of, linked)):
+            continue
+        if not translated and not _same_words(link) and guard.conflict(a, b, excused):
             continue
         guard.join(a, b)
         links.append(link)
     return links
+
+
+def _excused(qa: Quote, qb: Quote, sim: float, linked: bool) -> bool:
+    """Whether the two quotes' own speakers do not keep their groups apart (``_GroupGuard.conflict``)."""
+    return sim >= EXCUSED_CONFLICT_COSINE and (linked or speakers_excused(qa, qb))
 
 
 def _same_words(link: QuoteLink) -> bool:
@@ -196,17 +213,22 @@ class _GroupGuard:
             if speaker_of[k] is not None and quote.speaker_kind == "person" and quote.speaker:
                 self.people.setdefault(root, {})[speaker_of[k]] = quote.speaker
 
-    def conflict(self, a: int, b: int, excused: bool = False) -> bool:
+    def conflict(self, a: int, b: int, excused: Callable[[], bool] | bool = False) -> bool:
         """``excused``: the two quotes' own speakers differ, but each copy's paragraph names the other's
-        speaker (``agreement.speakers_excused``), so that pair of people does not keep the groups apart."""
+        speaker (``agreement.speakers_excused``), so that pair of people does not keep the groups apart;
+        a callable is asked only when that pair alone would (it reads both paragraphs' names)."""
         ra, rb = self.sets.find(a), self.sets.find(b)
-        small, large = sorted((self.articles[ra], self.articles[rb]), key=len)
-        if any(article in large for article in small):
+        if not self.articles[ra].isdisjoint(self.articles[rb]):
             return True
-        left, right = self.people.get(ra, {}), self.people.get(rb, {})
-        own = {(self.speaker_of[a], self.speaker_of[b]), (self.speaker_of[b], self.speaker_of[a])} if excused else set()
-        return any(ka != kb and (ka, kb) not in own and not same_person(na, nb)
-                   for ka, na in left.items() for kb, nb in right.items())
+        own = {(self.speaker_of[a], self.speaker_of[b]), (self.speaker_of[b], self.speaker_of[a])}
+        own_clash = False
+        for ka, na in self.people.get(ra, {}).items():
+            for kb, nb in self.people.get(rb, {}).items():
+                if ka != kb and not same_person(na, nb):
+                    if (ka, kb) not in own:
+                        return True
+                    own_clash = True
+        return own_clash and not (excused() if callable(excused) else excused)
 
     def join(self, a: int, b: int) -> None:
         """Merge the two groups' records, the smaller into the larger (linear over all joins)."""
@@ -352,8 +374,7 @@ def _keeps_facts(qa: Quote, qb: Quote, settings: QuoteSettings) -> bool:
     """A translation keeps the numbers, dates and places of the quote (``duplicates.crosslingual``): "at
     least 384 people were killed" is no translation of "the toll rose to 832". Its name-recall rules are
     left out: a quote's names are its speaker's business, and acronyms (NATO / الناتو) are in no table."""
-    check = consistency(qa.text, qa.lang, qb.text, qb.lang, settings.duplicates.translation_min_number_share)
-    return check.numbers_kept and check.dates_kept and not check.names_swapped
+    return facts_kept(qa.text, qa.lang, qb.text, qb.lang, settings.duplicates.translation_min_number_share)
 
 
 def _components(n: int, links: list[QuoteLink]) -> list[QuoteGroup]:

@@ -45,13 +45,31 @@ def nearest_pairs(vectors: np.ndarray, langs: np.ndarray, radius: float, search:
         ids = np.flatnonzero(langs == lang)
         index = _index(vectors[ids], search, IVF_MIN_UNITS if ivf_from is None else ivf_from)
         k = min(per_language + 1, len(ids))
+        order = _query_order(index, vectors)
+        lang_rows, lang_cols, lang_sims = [], [], []
         for lo in range(0, len(vectors), QUERY_BLOCK):
-            found, where = index.search(vectors[lo: lo + QUERY_BLOCK], k)
+            block = order[lo: lo + QUERY_BLOCK]
+            found, where = index.search(vectors[block], k)
             keep = (found >= radius) & (where >= 0)
-            rows.append(np.nonzero(keep)[0].astype(np.int64) + lo)
-            cols.append(ids[where[keep]])
-            sims.append(found[keep])
+            lang_rows.append(block[np.nonzero(keep)[0]])
+            lang_cols.append(ids[where[keep]])
+            lang_sims.append(found[keep])
+        back = np.argsort(np.concatenate(lang_rows), kind="stable")  # the pairs in query order, as before
+        rows.append(np.concatenate(lang_rows)[back])
+        cols.append(np.concatenate(lang_cols)[back])
+        sims.append(np.concatenate(lang_sims)[back])
     return np.concatenate(rows), np.concatenate(cols), np.concatenate(sims)
+
+
+def _query_order(index: faiss.Index, vectors: np.ndarray) -> np.ndarray:
+    """The queries in the order they are searched: for an IVF index, grouped by their nearest cell, so that
+    the few cells consecutive queries scan stay in the processor's cache (the cells of a large corpus do
+    not fit there; in input order each query fetched its cells from memory again: a third of the search's
+    CPU at 100k passages). Each query's answer does not depend on the others searched with it."""
+    if not isinstance(index, faiss.IndexIVF):
+        return np.arange(len(vectors), dtype=np.int64)
+    _, cell = index.quantizer.search(vectors, 1)
+    return np.argsort(cell[:, 0], kind="stable").astype(np.int64)
 
 
 def _index(matrix: np.ndarray, search: NeighbourSearchConfig, ivf_from: int) -> faiss.Index:

@@ -113,11 +113,14 @@ class ArticleIndex:
         sentences = [s for s, _ in spans]
         token_starts = history.token_starts
         mentions: list[Mention] = []
+        fullest: dict[str, str] = {}  # a person is mentioned many times: one full-name lookup per spelling
         for first, end in runs:
             written = " ".join(t.text for t in tokens[first:end] if t.word)
             if not written or written.lower() in EN_PRONOUNS:
                 continue
-            name = full_name(written, tokens, runs, lang) or written
+            if written not in fullest:
+                fullest[written] = full_name(written, tokens, runs, lang) or written
+            name = fullest[written]
             start = tokens[first].start
             gap = _verb_gap(verbs, first, end)
             paragraph = max(bisect_right(starts, start) - 1, 0)
@@ -168,8 +171,9 @@ def quote_candidates(quote: Quote, index: ArticleIndex, segment: Segment, previo
     for m in sorted(window, key=lambda m: _distance(m, quote)):
         people.setdefault(_key(m.name), []).append(m)
     chosen = list(people.values())[:MAX_CANDIDATES]
-    rule_mentions = [m for g in chosen if _part_of_rule(quote, g[0].name) for m in g]
-    others = [g for g in chosen if not _part_of_rule(quote, g[0].name)]
+    is_rule = [_part_of_rule(quote, g[0].name) for g in chosen]
+    rule_mentions = [m for g, rule in zip(chosen, is_rule) if rule for m in g]
+    others = [g for g, rule in zip(chosen, is_rule) if not rule]
     context = _Context(index, sentence, paragraph, previous, _named_in_sentence(quote, others, sentence))
     found = []
     if quote.speaker:

@@ -97,10 +97,10 @@ def same_person(a: str, b: str, *, threshold: float = 80.0) -> bool:
     Surnames must agree (skeleton ratio >= ``threshold``, or the alias table maps both to one name);
     when both names give a first name, one of them must agree too (``Joe Biden`` is not ``Hunter Biden``).
     """
-    alias_a, alias_b = alias(a), alias(b)
+    alias_a, ta = _reading(a)
+    alias_b, tb = _reading(b)
     if alias_a and alias_b:
         return alias_a == alias_b
-    ta, tb = name_tokens(alias_a or a), name_tokens(alias_b or b)
     if not ta or not tb:
         return False
     if not _close_any(ta[-1], tb[-1], threshold):
@@ -112,14 +112,23 @@ def same_person(a: str, b: str, *, threshold: float = 80.0) -> bool:
     return True
 
 
+@lru_cache(maxsize=1 << 16)
+def _reading(name: str) -> tuple[str | None, tuple[str, ...]]:
+    """A written name's alias and the name tokens ``same_person`` compares (the alias's, when it has one),
+    found once per name: quote matching compares each speaker with hundreds of others."""
+    hit = alias(name)
+    return hit, tuple(name_tokens(hit or name))
+
+
 LATIN_CH_SOUNDS = ("j", "k")
 """Besides English "ch" (ش, folded with sh): the ج of a Persian name (Araghchi / عراقجي) and the خ of
 a Hebrew or German one (Avichay / أفيخاي, Michael / ميخائيل)."""
 
 
+@lru_cache(maxsize=1 << 16)
 def _close_any(a: str, b: str, threshold: float) -> bool:
     """Name tokens close in skeleton, reading a Latin "ch" as any sound it writes when the other token
-    is in Arabic script."""
+    is in Arabic script (memoised: the same surnames meet again in every pair of their quotes)."""
     if _close(skeleton(a), skeleton(b), threshold):
         return True
     if is_latin(a) != is_latin(b) and "ch" in (a + b).lower():

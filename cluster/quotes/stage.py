@@ -7,8 +7,10 @@ from cluster.documents import Article, Segment
 from cluster.embed import Encoder, open_embedding_cache
 from cluster.quotes.chooser import attributed_quotes
 from cluster.quotes.matching import QuoteResult, QuoteSettings, match_quotes
+from cluster.report.gcpause import without_gc
 
 
+@without_gc
 def find_quotes(
     articles: list[Article], segments: dict[str, list[Segment]], config: Config, encoder: Encoder
 ) -> QuoteResult:
@@ -16,6 +18,10 @@ def find_quotes(
 
     Uses the run's encoder and embedding cache, so a quote already embedded as a passage (a sentence
     window is often exactly the quote) costs nothing, and a re-run embeds nothing.
+
+    The cyclic collector is paused (``gcpause``): the stage allocates millions of short-lived tokens and
+    quotes, freed by reference counting, and each burst set off a collection that walked every object of
+    the run alive before it (13-14% of the stage's CPU at 37k-100k passages, none at 3k).
     """
     quotes = attributed_quotes(articles, segments)
     cache = open_embedding_cache(config)
