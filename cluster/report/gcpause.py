@@ -10,7 +10,8 @@ garbage, and the collector runs again, as before, once the report is built.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import wraps
 from typing import ParamSpec, TypeVar
 
@@ -18,17 +19,24 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """The block runs with the cyclic collector paused; its previous state comes back after (blocks may nest)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def without_gc(function: Callable[P, R]) -> Callable[P, R]:
-    """Run ``function`` with the cyclic collector paused, restoring its previous state (calls may nest)."""
+    """Run ``function`` with the cyclic collector paused (``paused_gc``)."""
 
     @wraps(function)
     def paused(*args: P.args, **kwargs: P.kwargs) -> R:
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with paused_gc():
             return function(*args, **kwargs)
-        finally:
-            if was_enabled:
-                gc.enable()
 
     return paused
