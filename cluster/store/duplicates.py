@@ -25,8 +25,8 @@ import numpy as np
 from cluster.config import DuplicateConfig
 from cluster.documents import Article, Passage, Segment
 from cluster.duplicates.align import SpanPair, aligned_token_pairs
+from cluster.duplicates.grouping import group_matches
 from cluster.duplicates.groups import (  # the one-shot stage's own steps, reused so both verify alike
-    group_matches,
     one_paragraph_per_article,
     search_radius,
     verified_matches,
