@@ -48,9 +48,10 @@ def companion_candidates(quotes: list[Quote], vectors: np.ndarray, links: list[L
     return dict(sorted(found.items(), key=lambda item: -item[1]))
 
 
-def _linked_articles(quotes: list[Quote], links: list[Link]) -> set[tuple[str, str]]:
+def _linked_articles(quotes: list[Quote], links: list[Link]) -> list[tuple[str, str]]:
     """Pairs of articles in two languages joined by a translation link, at most ``MAX_PARTNERS`` per
-    article (its best links first)."""
+    article (its best links first), best first. A list, not a set: which of two equally close quote pairs
+    a group keeps follows this order, and a set's changed from run to run with the hash seed."""
     best: dict[tuple[str, str], float] = {}
     for link in links:
         qa, qb = quotes[link.a], quotes[link.b]
@@ -58,11 +59,11 @@ def _linked_articles(quotes: list[Quote], links: list[Link]) -> set[tuple[str, s
             continue
         pair = tuple(sorted((qa.article_id, qb.article_id)))
         best[pair] = max(best.get(pair, 0.0), link.similarity)
-    kept: set[tuple[str, str]] = set()
+    kept: list[tuple[str, str]] = []
     count: dict[str, int] = {}
     for (x, y), _ in sorted(best.items(), key=lambda item: -item[1]):
         if count.get(x, 0) < MAX_PARTNERS and count.get(y, 0) < MAX_PARTNERS:
-            kept.add((x, y))
+            kept.append((x, y))
             count[x] = count.get(x, 0) + 1
             count[y] = count.get(y, 0) + 1
     return kept
