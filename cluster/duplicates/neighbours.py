@@ -102,9 +102,11 @@ def query_range_pairs(index: faiss.Index, matrix: np.ndarray, rows: np.ndarray, 
     """The pairs that the searched rows ``lo:hi`` (positions in ``rows``) find in ``index``, i < j, not yet
     made unique: what one machine or one Ray task computes for its range of queries."""
     found: list[Pairs] = []
-    for start in range(lo, hi, QUERY_BLOCK):
-        lims, sims, ids = index.range_search(_gather(matrix, rows[start : min(hi, start + QUERY_BLOCK)]), float(radius))
-        i = start + np.repeat(np.arange(len(lims) - 1), np.diff(lims).astype(np.int64))
+    queries = by_nearest_cell(index, matrix, rows, lo, hi)
+    for start in range(0, len(queries), QUERY_BLOCK):
+        block = queries[start : start + QUERY_BLOCK]
+        lims, sims, ids = index.range_search(_gather(matrix, rows[block]), float(radius))
+        i = np.repeat(block, np.diff(lims).astype(np.int64))
         j = ids.astype(np.int64)
         keep = i != j if owners is None else owners[i] != owners[j]
         i, j, sims = i[keep], j[keep], sims[keep]
@@ -112,6 +114,23 @@ def query_range_pairs(index: faiss.Index, matrix: np.ndarray, rows: np.ndarray, 
             i, j, sims = _strongest_of_query(i, j, sims)
         found.append((np.minimum(i, j), np.maximum(i, j), sims))
     return _concat(found)
+
+
+def by_nearest_cell(index: faiss.Index, matrix: np.ndarray, rows: np.ndarray | None = None, lo: int = 0,
+                    hi: int | None = None) -> np.ndarray:
+    """Query positions ``lo:hi`` (of ``rows``, default every row of ``matrix``) in the order to search them: for
+    an IVF index, grouped by their nearest cell, so that the cells consecutive queries scan stay in the
+    processor's cache (a large corpus's cells do not fit there; in input order each query fetched its cells
+    from memory again: a third of the search's CPU at 100k passages). Each query's answer does not depend on
+    the others searched with it."""
+    rows = np.arange(len(matrix)) if rows is None else rows
+    hi = len(rows) if hi is None else hi
+    positions = np.arange(lo, hi, dtype=np.int64)
+    if not isinstance(index, faiss.IndexIVF):
+        return positions
+    nearest = np.concatenate([index.quantizer.search(_gather(matrix, rows[start : min(hi, start + QUERY_BLOCK)]), 1)[1][:, 0]
+                              for start in range(lo, hi, QUERY_BLOCK)] or [np.zeros(0, np.int64)])  # fmt: skip
+    return positions[np.argsort(nearest, kind="stable")]
 
 
 def _strongest_of_query(i: np.ndarray, j: np.ndarray, sims: np.ndarray, k: int = MAX_CANDIDATES) -> Pairs:

@@ -21,7 +21,7 @@ import faiss
 import numpy as np
 
 from cluster.config import NeighbourSearchConfig
-from cluster.duplicates.neighbours import cells, ivf_index
+from cluster.duplicates.neighbours import by_nearest_cell, cells, ivf_index
 
 NEIGHBOURS_PER_LANGUAGE = 32
 """Nearest units kept per unit and language (a quote's own sentences and its article's other quotes
@@ -45,7 +45,7 @@ def nearest_pairs(vectors: np.ndarray, langs: np.ndarray, radius: float, search:
         ids = np.flatnonzero(langs == lang)
         index = _index(vectors[ids], search, IVF_MIN_UNITS if ivf_from is None else ivf_from)
         k = min(per_language + 1, len(ids))
-        order = _query_order(index, vectors)
+        order = by_nearest_cell(index, vectors)
         lang_rows, lang_cols, lang_sims = [], [], []
         for lo in range(0, len(vectors), QUERY_BLOCK):
             block = order[lo: lo + QUERY_BLOCK]
@@ -59,17 +59,6 @@ def nearest_pairs(vectors: np.ndarray, langs: np.ndarray, radius: float, search:
         cols.append(np.concatenate(lang_cols)[back])
         sims.append(np.concatenate(lang_sims)[back])
     return np.concatenate(rows), np.concatenate(cols), np.concatenate(sims)
-
-
-def _query_order(index: faiss.Index, vectors: np.ndarray) -> np.ndarray:
-    """The queries in the order they are searched: for an IVF index, grouped by their nearest cell, so that
-    the few cells consecutive queries scan stay in the processor's cache (the cells of a large corpus do
-    not fit there; in input order each query fetched its cells from memory again: a third of the search's
-    CPU at 100k passages). Each query's answer does not depend on the others searched with it."""
-    if not isinstance(index, faiss.IndexIVF):
-        return np.arange(len(vectors), dtype=np.int64)
-    _, cell = index.quantizer.search(vectors, 1)
-    return np.argsort(cell[:, 0], kind="stable").astype(np.int64)
 
 
 def _index(matrix: np.ndarray, search: NeighbourSearchConfig, ivf_from: int) -> faiss.Index:
