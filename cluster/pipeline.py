@@ -139,8 +139,10 @@ def run_loaded(
     encoder: Encoder | None = None,
     progress_console: Console | None = None,
     backend: Backend = Backend(),
+    keep_signals: bool = True,
 ) -> Result:
-    """Every stage after loading."""
+    """Every stage after loading. ``keep_signals``: the Result holds the story signals (calibration reads them);
+    a run that only renders views lets them go before the quote stage (they held ~0.5 GB at 300k passages)."""
     from cluster.embed import LazyEncoder
     from cluster.quotes.stage import find_quotes
     from cluster.result import Result
@@ -163,6 +165,7 @@ def run_loaded(
 
     with watch.stage("stories"), paused_gc():
         signals, stories = _stories(articles, segments, units, vectors, groups, config)
+        signals = signals if keep_signals else None
 
     with watch.stage("quotes"):
         quotes = find_quotes(articles, segments, config, encoder)
@@ -297,8 +300,7 @@ def run_views(
         if found is not None:
             return RunOutputs(found, skipped, None, watch.timings, cpu=watch.cpu, peak_mb=watch.peak_mb)
         result = run_loaded(articles, skipped, notices, config, watch, encoder=encoder,
-                            progress_console=progress_console)
-        result.signals = None  # calibration reads them (run_pipeline), no view does: ~0.5 GB at 300k passages
+                            progress_console=progress_console, keep_signals=False)  # no view reads them
         with watch.stage("report"):
             contract, rendered = contract_and_views(result, views)
         if cache is not None:
