@@ -20,6 +20,7 @@ from cluster.quotes.coref import Attribution, History, resolve
 from cluster.quotes.lexicon import AR_PARTICIPLES, AR_VERBS, EN_VERBS
 from cluster.quotes.names import Token, is_stop, tokenize
 from cluster.quotes.sources import UNATTRIBUTED
+from cluster.quotes.triggers import clitic_forms
 from cluster.segment.boilerplate import related_marker
 from cluster.textnorm import normalize
 
@@ -122,8 +123,7 @@ def is_verb(token: Token, lang: str) -> bool:
     if lang != "ar":
         return token.text.lower() in EN_VERBS
     norm = token.norm
-    forms = [norm, norm[1:]] if len(norm) > 3 and norm[0] in "وف" else [norm]
-    return any(f in AR_VERBS or f in AR_PARTICIPLES for f in forms)
+    return any(f in AR_VERBS or f in AR_PARTICIPLES for f in clitic_forms(norm))
 
 
 def _speech_span(tokens: list[Token], first: int) -> tuple[int, int]:
