@@ -3,12 +3,16 @@ cluster started as separate processes. Skipped when Ray is not installed (``pip 
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -160,8 +164,8 @@ def test_ray_engine_through_a_head_and_a_worker_node(corpus, local_found, tmp_pa
     # installed from, which a shared or moved venv may no longer have (FileNotFoundError on this machine)
     port = _free_port()
     common = ["--num-cpus=1", "--disable-usage-stats", "--node-ip-address=127.0.0.1"]
-    head = [*ray_cli, "start", "--head", f"--port={port}", "--include-dashboard=false", *common,
-            f"--temp-dir={tempfile.mkdtemp(prefix='ray', dir='/tmp')}"]  # fmt: skip  (socket paths must be short)
+    temp_dir = tempfile.mkdtemp(prefix="ray", dir="/tmp")  # socket paths must be short
+    head = [*ray_cli, "start", "--head", f"--port={port}", "--include-dashboard=false", *common, f"--temp-dir={temp_dir}"]
     try:
         subprocess.run(head, check=True, capture_output=True, timeout=180)
         subprocess.run([*ray_cli, "start", f"--address=127.0.0.1:{port}", *common], check=True, capture_output=True,
@@ -172,7 +176,35 @@ def test_ray_engine_through_a_head_and_a_worker_node(corpus, local_found, tmp_pa
         assert driver.returncode == 0, driver.stderr[-2000:]
         assert _found(_Views(driver.stdout)) == local_found
     finally:
-        subprocess.run([*ray_cli, "stop", "--force"], capture_output=True, timeout=180)
+        _stop_nodes(temp_dir)
+
+
+def _stop_nodes(temp_dir: str, timeout: float = 30.0) -> None:
+    """Stop this test's two nodes only: every process naming their temp dir, and its children (workers, agents).
+    `ray stop --force` stopped every Ray process of the machine, another suite's or a user's cluster too."""
+    procs = Path("/proc")
+    parents, lines = {}, {}
+    for entry in procs.iterdir():
+        if entry.name.isdigit():
+            try:
+                lines[int(entry.name)] = (entry / "cmdline").read_bytes()
+                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue  # gone meanwhile
+    own, pid = set(), os.getpid()
+    while pid > 1 and pid not in own:  # this process and its ancestors may name the directory too
+        own.add(pid)
+        pid = parents.get(pid, 1)
+    mine = {pid for pid, line in lines.items() if temp_dir.encode() in line} - own
+    while grown := {pid for pid, parent in parents.items() if parent in mine} - mine - own:
+        mine |= grown
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        for pid in mine:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, sig)
+        deadline = time.monotonic() + timeout
+        while (mine := {pid for pid in mine if (procs / str(pid)).exists()}) and time.monotonic() < deadline:
+            time.sleep(0.2)
 
 
 def test_local_engine_is_the_pipeline(corpus, local_found, tmp_path, monkeypatch, fake_model):
