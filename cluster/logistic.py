@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 
@@ -35,8 +35,12 @@ class LogisticModel:
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=1, ensure_ascii=False)
 
-    def write_to(self, path: Path) -> None:
-        path.write_text(self.to_json() + "\n", encoding="utf-8")
+    shipped: ClassVar[Path]
+    """Where the model ships, beside the code that reads it (each kind of model names its own file)."""
+
+    def write(self, path: Path | None = None) -> None:
+        """Save as JSON, by default over the shipped file (what the refit commands do)."""
+        (path or self.shipped).write_text(self.to_json() + "\n", encoding="utf-8")
 
 
 def checked_weights(data: dict[str, Any], features: tuple[str, ...], what: str) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import ClassVar
 
 import numpy as np
 
@@ -44,8 +45,7 @@ class ChooserModel(LogisticModel):
     meta: dict = field(default_factory=dict)
     """How it was fitted and validated (rows, C, out-of-fold figures): read by people, not code."""
 
-    def write(self, path: Path = SHIPPED) -> None:
-        self.write_to(path)
+    shipped: ClassVar[Path] = SHIPPED
 
     @classmethod
     def from_dict(cls, data: dict) -> ChooserModel:

@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import ClassVar
 
 from cluster.logistic import LogisticModel, checked_weights
 from cluster.stories.features import FEATURES
@@ -33,8 +34,7 @@ class StoryScorer(LogisticModel):
     meta: dict = field(default_factory=dict)
     """How it was fitted and validated (pairs, C, out-of-fold F1): read by people, not by code."""
 
-    def write(self, path: Path = SHIPPED) -> None:
-        self.write_to(path)
+    shipped: ClassVar[Path] = SHIPPED
 
     @classmethod
     def from_dict(cls, data: dict) -> StoryScorer:
