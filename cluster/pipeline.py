@@ -19,9 +19,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from cluster.config import Config
 from cluster.documents import Article, Passage, Segment, SkippedInput
+from cluster.gcpause import paused_gc
 from cluster.ingest.readers import FileReader, load_corpus
 from cluster.rendered import RenderedView, Views
-from cluster.report.gcpause import paused_gc
 from cluster.stage_cache import RunCache, run_key
 
 if TYPE_CHECKING:  # the stages are imported where they run: a re-run served by the run cache needs none

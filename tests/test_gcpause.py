@@ -1,4 +1,4 @@
-"""Rendering pauses the cyclic collector and gives it back as it was (cluster/report/gcpause.py)."""
+"""Rendering pauses the cyclic collector and gives it back as it was (cluster/gcpause.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from cluster.report.gcpause import without_gc
+from cluster.gcpause import without_gc
 
 
 def test_collector_paused_inside_and_restored_after_even_on_error():

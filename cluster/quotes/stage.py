@@ -5,9 +5,9 @@ from __future__ import annotations
 from cluster.config import Config
 from cluster.documents import Article, Segment
 from cluster.embed import Encoder, open_embedding_cache
+from cluster.gcpause import without_gc
 from cluster.quotes.chooser import attributed_quotes
 from cluster.quotes.matching import QuoteResult, QuoteSettings, match_quotes
-from cluster.report.gcpause import without_gc
 
 
 @without_gc

@@ -21,6 +21,7 @@ from pydantic import Field, WrapSerializer
 from cluster.documents import Article, Segment
 from cluster.duplicates.lexical import MatchType
 from cluster.duplicates.matches import DuplicateGroup
+from cluster.gcpause import without_gc
 from cluster.report.contract_base import (
     ArticleId,
     ContractModel,
@@ -43,7 +44,6 @@ from cluster.report.contract_base import (
     trusted,
 )
 from cluster.report.contract_quotes import QuoteEarliestOut, QuoteInstanceOut, QuoteOut, quotes_out
-from cluster.report.gcpause import without_gc
 from cluster.report.pair_rows import PairRows, pairs_as_list
 from cluster.report.provenance import duplicate_provenance
 from cluster.report.worddiff import word_diff

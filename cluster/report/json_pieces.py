@@ -16,8 +16,8 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
+from cluster.gcpause import without_gc
 from cluster.rendered import RenderedView
-from cluster.report.gcpause import without_gc
 
 ITEM_INDENT = " " * 4
 """A top-level list's items sit two levels deep in ``indent=2`` output."""

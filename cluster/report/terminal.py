@@ -11,6 +11,7 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
+from cluster.gcpause import without_gc
 from cluster.report.contract import (
     ArticleOut,
     DuplicateGroupOut,
@@ -20,7 +21,6 @@ from cluster.report.contract import (
     StoryOut,
     first_passage,
 )
-from cluster.report.gcpause import without_gc
 from cluster.report.hygiene import visible
 from cluster.report.quote_section import render_quotes
 from cluster.report.terminal_summary import Listing, article_outlet, ranked_groups, ranked_stories, render_summary

@@ -16,8 +16,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from cluster.gcpause import without_gc
 from cluster.report.contract import Report
-from cluster.report.gcpause import without_gc
 from cluster.report.html.data import page_data
 from cluster.report.html.parts import esc, script_json
 from cluster.report.html.summary import at_a_glance, overview
