@@ -12,7 +12,9 @@ import re
 from cluster.textnorm import normalize
 
 DOUBLE_MARKS = "“”\"„«»"
-TOKEN = re.compile(r"(?P<w>[\w\u064b-\u065f\u0670\u0640'’-]*\w)|(?P<p>[^\s\w])")
+TOKEN = re.compile(r"(?P<w>[\w\u064b-\u065f\u0670\u0640'’-]*\w[\u064b-\u065f\u0670]*)|(?P<p>[^\s\w])")
+"""A word keeps the marks that follow its last letter (the shadda of "وردّ", the tanween of "مؤكداً"):
+cut off, they became a punctuation token that ended the word's phrase and hid "ردّ" from the verbs."""
 
 AR_VERBS = frozenset(normalize(w) for w in """
 قال قالت يقول تقول قالوا أضاف أضافت يضيف تضيف تابع تابعت أكد أكدت يؤكد تؤكد أكدوا كشف كشفت يكشف أوضح
