@@ -10,3 +10,19 @@ def test_a_reply_verb_written_with_its_shadda_reports_colon_speech():
     found = _speakers("عنوان الخبر\n\nوقال رئيس النادي سمير الحداد إن الموسم كان صعبا على الجميع.\n\n"
                       "وردّ الحداد على سؤال حول المدرب: المدرب باق حتى نهاية العقد ولن نغيره.")
     assert found["المدرب باق"] == ("سمير الحداد", "person")
+
+
+def test_an_outlets_name_in_quote_marks_is_no_quote_and_the_colon_speech_after_it_is():
+    found = _speakers("عنوان الخبر\n\nوقال وزير الزراعة خالد العلي إن الموسم سيكون أفضل من العام الماضي.\n\n"
+                      "وفي وقت لاحق، قال العلي في مقابلة مع قناة «الحدث»: المحصول هذا العام يكفي حاجة السوق.")
+    assert found["المحصول هذا العام"] == ("خالد العلي", "person")
+    assert not any(text.startswith("الحدث") for text in found)
+
+
+def test_an_institution_replies_and_a_minister_answers_with_bi_anna():
+    found = _speakers("عنوان الخبر\n\nوقالت وزيرة الصحة نور الهدى السالمي إن المستشفيات تعمل بكامل طاقتها.\n\n"
+                      "وردّت النقابة في بيان مساء الأربعاء بأن الأطباء لم يتلقوا أجورهم منذ ثلاثة أشهر.\n\n"
+                      "فعقّبت السالمي بأن الوزارة ستصرف الرواتب المتأخرة قبل نهاية الشهر.")
+    assert found["المستشفيات تعمل"] == ("نور الهدى السالمي", "person")  # a compound given name, then the family name
+    assert found["الأطباء لم يتلقوا"][1] == "organisation"
+    assert found["الوزارة ستصرف"] == ("نور الهدى السالمي", "person")

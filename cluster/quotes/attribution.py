@@ -30,7 +30,14 @@ from cluster.quotes.lexicon import (
     EN_VERBS,
 )
 from cluster.quotes.names import Token, is_name_token, is_stop, tokenize
-from cluster.quotes.sources import AR_SOURCE_TRIGGERS, EN_SOURCE_HEADS, ORGANISATION, UNATTRIBUTED, strip_prefix_article
+from cluster.quotes.sources import (
+    AR_ORG_HEADS,
+    AR_SOURCE_TRIGGERS,
+    EN_SOURCE_HEADS,
+    ORGANISATION,
+    UNATTRIBUTED,
+    strip_prefix_article,
+)
 from cluster.quotes.triggers import AR_CAME, AR_REPLY_VERBS, clitic_forms, may_report
 from cluster.textnorm import normalize
 
@@ -136,6 +143,8 @@ def _reply_by_named(tokens: list[Token], i: int, lang: str, history: History) ->
     if lang != "ar" or tokens[i].norm not in AR_REPLY_VERBS or i + 1 >= len(tokens) or not tokens[i + 1].word:
         return False
     following = tokens[i + 1]
+    if following.norm.startswith("ال") and AR_ORG_HEADS & {following.norm, strip_prefix_article(following.norm)}:
+        return True  # "وردّت الخارجية الجزائرية في بيان بأن": an institution replies
     return (is_name_token(following, lang, False) or following.norm.startswith("ال")) and full_name(
         following.text, history.tokens, history.runs(lang), lang) not in (None, following.text)  # "ورد السوداني"
 

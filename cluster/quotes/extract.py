@@ -20,13 +20,14 @@ tool does not guess one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from cluster.documents import Article, Segment, SegmentKind
 from cluster.quotes.attribution import Attribution, History, Token, find_attributions, tokenize
 from cluster.quotes.clauses import indirect_clauses, sentence_of
-from cluster.quotes.forms import colon_intro, headline_quote
+from cluster.quotes.forms import colon_intro, headline_quote, quoted_name_end
 from cluster.quotes.lexicon import DOUBLE_MARKS, TOKEN
 from cluster.quotes.names import name_runs
 from cluster.quotes.sources import UNATTRIBUTED
@@ -122,6 +123,12 @@ def _in_a_subject(quoted: str, attributions: list[Attribution]) -> bool:
     return len(quoted.split()) <= 4 and any(a.as_written and quoted in a.as_written for a in attributions)
 
 
+def _names_an_outlet(tokens: list[Token], open_: int) -> bool:
+    """'لقناة «إن تي في»', 'على منصة «إكس»': a short name in quote marks after an outlet's noun."""
+    k = bisect_left([t.start for t in tokens], open_)
+    return 0 <= open_ and k < len(tokens) and tokens[k].start == open_ and quoted_name_end(tokens, k) is not None
+
+
 def _continues(text: str, before: Quote, after: Quote) -> bool:
     """A quotation left open goes on in the next paragraph: only blanks and quote marks between."""
     between = text[before.end:after.start]
@@ -187,7 +194,7 @@ def _paragraph_quotes(
         if inner is None:
             continue
         start, end = inner
-        if _in_a_subject(text[start:end], attributions):
+        if _in_a_subject(text[start:end], attributions) or _names_an_outlet(tokens, open_):
             continue
         if open_ < 0 and carried is not None:
             attribution = carried.attribution

@@ -17,9 +17,9 @@ import re
 
 from cluster.documents import Segment
 from cluster.quotes.coref import Attribution, History, resolve
-from cluster.quotes.lexicon import AR_PARTICIPLES, AR_VERBS, EN_VERBS
+from cluster.quotes.lexicon import AR_PARTICIPLES, AR_VERBS, EN_VERBS, MEDIA_NOUNS
 from cluster.quotes.names import Token, is_stop, tokenize
-from cluster.quotes.sources import UNATTRIBUTED
+from cluster.quotes.sources import UNATTRIBUTED, strip_prefix_article
 from cluster.quotes.triggers import clitic_forms
 from cluster.segment.boilerplate import related_marker
 from cluster.textnorm import normalize
@@ -75,16 +75,42 @@ def colon_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], lang
                  stops: frozenset[str]) -> tuple[int, int] | None:
     """The speech after "VERB SUBJECT:" to the end of the paragraph (None: no such colon, or nothing
     after it)."""
+    skip_to = verb
     for k in range(verb + 1, min(verb + 16, len(tokens))):
         token = tokens[k]
+        if k <= skip_to:
+            continue
         if token.start >= sentence[1] or (token.word and token.norm in stops):
             return None
         if not token.word and token.text == ":":
             rest = [t for t in tokens[k + 1:] if t.word]
             return _speech_span(tokens, k + 1) if rest else None
         if not token.word and token.text in "\"“”«»":
-            return None
+            closing = quoted_name_end(tokens, k)
+            if closing is None:
+                return None
+            skip_to = closing  # 'قال في تصريحات لقناة «إن تي في»: ...': the outlet's name, then the colon
     return None
+
+
+def quoted_name_end(tokens: list[Token], k: int) -> int | None:
+    """The closing mark's index when the mark at ``k`` opens a name of at most four words after an
+    outlet or platform noun ("لقناة «المسيرة»", "على منصة «إكس»"); else None."""
+    before = tokens[k - 1] if k > 0 else None
+    if before is None or not before.word or not _media_noun(before):
+        return None
+    for j in range(k + 1, min(k + 6, len(tokens))):
+        if not tokens[j].word:
+            return j if tokens[j].text in "\"“”«»" and j > k + 1 else None
+    return None
+
+
+def _media_noun(token: Token) -> bool:
+    norm = token.norm.lower()
+    forms = {norm, strip_prefix_article(norm)}
+    forms |= {f[1:] for f in list(forms) if len(f) > 3 and f[0] in "ولبف"}
+    forms |= {strip_prefix_article(f) for f in list(forms)}
+    return bool(forms & MEDIA_NOUNS)
 
 
 def colon_intro(tokens: list[Token], attributions: list[Attribution], paragraph: int,

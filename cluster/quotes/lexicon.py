@@ -107,3 +107,7 @@ EN_DETERMINERS = frozenset("the a an this that these those his her their its our
 AR_MEDIA = frozenset(normalize(w) for w in """وكالة صحيفة قناة موقع محطة شبكة إذاعة تلفزيون مجلة
 فرانس رويترز أسوشيتد أسوشييتد سي بي إيه""".split())
 """Outlets a speaker talks to ("قال هاميل لمحطة ..."): the subject ends before them."""
+MEDIA_NOUNS = AR_MEDIA | frozenset(normalize(w) for w in """منصة حساب حسابه حسابها صفحة صفحته صفحتها برنامج
+تطبيق broadcaster channel newspaper platform programme program magazine network station""".split())
+"""Nouns a quoted name follows ('لقناة «إن تي في»', 'على منصة «إكس»'): those marks hold a name, not speech."""
+

@@ -34,8 +34,9 @@ from cluster.textnorm import normalize
 
 AR_NAME_LINKS = frozenset(normalize(w) for w in "أبو أبي أم بن ابن عبد بنت آل".split())
 """Name parts always followed by another part (أبو سلمية, عبد الله): the next word is kept whatever it is."""
-AR_COMPOUND_SECONDS = frozenset(normalize(w) for w in "الدين العابدين".split())
-"""Second halves of a compound given name ("صلاح الدين الأيوبي"), after which a family name may follow."""
+AR_COMPOUND_SECONDS = frozenset(normalize(w) for w in "الدين العابدين الزهراء الإسلام الهدى".split())
+"""Second halves of a compound given name ("صلاح الدين الأيوبي", "فاطمة الزهراء المنصوري", "سيف الإسلام
+القذافي"), after which a family name may follow."""
 AR_NATIONALITIES = frozenset(normalize(w) for w in """
 تركي أمريكي أميركي إسرائيلي فلسطيني مصري أردني سوري لبناني عراقي إيراني سعودي قطري إماراتي يمني ليبي سوداني
 روسي صيني فرنسي بريطاني ألماني أوروبي أممي عربي دولي رسمي""".split())

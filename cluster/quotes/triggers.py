@@ -15,9 +15,10 @@ from cluster.textnorm import normalize
 
 AR_CAME = frozenset(normalize(w) for w in "جاء وجاء وورد".split())
 """"وجاء في البيان": a statement's words, reported (``attribution._statement_words``)."""
-AR_REPLY_VERBS = frozenset(normalize(w) for w in "رد ردت ورد وردت فرد فردت".split())
-"""ردّ (replied), which reads as ورد (came, was mentioned: "ورد في البيان") with و: a reporting verb
-only when a person the article names in full follows it."""
+AR_REPLY_VERBS = frozenset(normalize(w) for w in "رد ردت ورد وردت فرد فردت عقب عقبت وعقب وعقبت فعقب فعقبت".split())
+"""ردّ (replied), which reads as ورد (came, was mentioned: "ورد في البيان") with و, and عقّب (answered),
+which reads as عقب (after: "عقب الاجتماع"): reporting verbs only when a person the article names in
+full, or an institution ("وردّت الخارجية"), follows them."""
 
 _EN_WORDS = EN_VERBS | EN_PARTICIPLES
 _AR_WORDS = AR_CAME | AR_REPLY_VERBS
