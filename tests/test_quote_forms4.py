@@ -26,3 +26,32 @@ def test_an_institution_replies_and_a_minister_answers_with_bi_anna():
     assert found["المستشفيات تعمل"] == ("نور الهدى السالمي", "person")  # a compound given name, then the family name
     assert found["الأطباء لم يتلقوا"][1] == "organisation"
     assert found["الوزارة ستصرف"] == ("نور الهدى السالمي", "person")
+
+
+def test_adverbials_between_said_and_a_clause_without_that():
+    found = _speakers("Headline here\n\nThe health ministry said in a statement the outbreak was under control.\n\n"
+                      "Governor Mark Ellison said on X more than 300 homes had been evacuated overnight.\n\n"
+                      "Spokesman Tom Hale told reporters after the cabinet meeting ministers would review the plan.\n\n"
+                      "The port authority said in a Telegram post last week that the terminal would reopen soon.", "en")
+    assert found["the outbreak was under control"][1] == "organisation"
+    assert found["more than 300 homes"] == ("Mark Ellison", "person")
+    assert found["ministers would review"] == ("Tom Hale", "person")
+    assert found["the terminal would reopen"][1] == "organisation"
+
+
+def test_a_statement_issued_by_someone_is_no_clause_after_an_adverbial():
+    found = _speakers("Headline here\n\nThe agency said in a statement issued by its office in Geneva.", "en")
+    assert not found
+
+
+def test_a_single_quoted_headline_names_its_speaker_and_nothing_more():
+    found = _speakers("‘We were lucky today’, says Kane as England reach the final\n\n"
+                      "LONDON (Reuters) - England captain Harry Kane said his team had been lucky.", "en")
+    assert found["We were lucky today"][0] == "Harry Kane"
+    assert not any(text.startswith("Kane as England") for text in found)
+
+
+def test_ruling_that_after_a_comma_is_reported_speech():
+    found = _speakers("Headline here\n\nJudge Alice Moreno on Friday blocked the order, ruling that the agency had "
+                      "ignored its own rules.", "en")
+    assert found["the agency had ignored"] == ("Alice Moreno", "person")

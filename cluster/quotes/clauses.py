@@ -111,6 +111,8 @@ def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -
         start = k + window.index("that") + 1
         if start < len(tokens) and tokens[start].start < sentence[1]:
             return _cut(tokens, start, _clause_end(tokens, start, sentence[1], "en"))
+    if (past := _past_adverbials(tokens, verb, sentence[1])) is not None and verb > first:
+        return _cut(tokens, past, _clause_end(tokens, past, sentence[1], "en"))
     # "He said food stocks would last ...": the clause follows the verb directly.
     if tokens[verb].text.lower() in EN_TOLD | {"telling"}:
         k = _after_listener(tokens, k, sentence[1])  # "told KSWB-TV in San Diego he had been diving"
@@ -118,7 +120,7 @@ def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -
             return None  # "told a news conference", "told MLB.com on Friday": no clause follows
     k += _time_adverbial(tokens, k, sentence[1])  # "said on Tuesday the talks had failed"
     following = tokens[k] if k < len(tokens) else None
-    after_quote = any(t.text in DOUBLE_MARKS for t in tokens[max(verb - 2, 0): verb])
+    after_quote = any(t.text in DOUBLE_MARKS + "’'" for t in tokens[max(verb - 2, 0): verb])  # also 'single' marks
     if (following is not None and following.word and following.start < sentence[1] and verb > first
             and not after_quote  # '"...," said Umm Mohammed, a mother of five': the speaker, not a clause
             and tokens[verb].text.lower() in EN_CLAUSE_VERBS
@@ -188,3 +190,62 @@ def _cut(tokens: list[Token], first: int, end: int) -> tuple[int, int] | None:
     if not last:
         return None
     return start, last[-1].end
+
+
+EN_SETTINGS = frozenset("""statement statements interview briefing conference meeting speech address call message
+letter video post broadcast session hearing filing email tweet x facebook telegram instagram television radio
+podcast remarks release opinion summit rally visit week morning evening night""".split()) | EN_WEEKDAYS
+"""Heads that end an adverbial between a reporting verb and its clause ("said in a statement", "said on X",
+"told reporters after the weekly cabinet meeting", "said on Wednesday")."""
+EN_ADVERBIAL_HEADS = frozenset("in on at after during via through following late earlier last this".split())
+EN_FINITE = frozenset("""is are was were had has have would will could should can may might must did does do
+""".split())
+EN_QUANTIFIERS = frozenset("more most some all no several many about nearly almost only".split())
+
+
+def _past_adverbials(tokens: list[Token], verb: int, sentence_end: int) -> int | None:
+    """Where the reported clause starts when adverbials stand between the verb and it ("said in a
+    statement the decision was ...", "said on X more than 1,000 firefighters were ...", "told reporters
+    after the meeting ministers had ...", "said in a statement last week that ..."); None when no
+    adverbial of that kind is there, or no clause with a finite verb follows it."""
+    if tokens[verb].text.lower() not in EN_CLAUSE_VERBS | {"promised", "warned"}:
+        return None
+    k = verb + 1
+    if tokens[verb].text.lower() in EN_TOLD:
+        k = _after_listener(tokens, k, sentence_end)
+    skipped = 0
+    while (end := _adverbial_end(tokens, k, sentence_end)) is not None and skipped < 3:
+        k, skipped = end, skipped + 1
+    if not skipped or k >= len(tokens) or tokens[k].start >= sentence_end or not tokens[k].word:
+        return None
+    if tokens[k].text.lower() == "that":
+        return k + 1 if k + 1 < len(tokens) and tokens[k + 1].start < sentence_end else None
+    if not _opens_clause(tokens[k]):
+        return None
+    ahead = [t.text.lower() for t in tokens[k + 1: k + 16] if t.start < sentence_end]
+    return k if any(w in EN_FINITE or (w.endswith("ed") and len(w) > 4) for w in ahead) else None
+
+
+def _adverbial_end(tokens: list[Token], k: int, sentence_end: int) -> int | None:
+    """The index after an adverbial that opens at ``k`` and ends on a setting or a time word, else None."""
+    if k >= len(tokens) or tokens[k].start >= sentence_end or tokens[k].text.lower() not in EN_ADVERBIAL_HEADS:
+        return None
+    for j in range(k + 1, min(k + 6, len(tokens))):
+        token = tokens[j]
+        if token.start >= sentence_end or not (token.word or token.text == "-"):
+            return None
+        if token.text.lower() in EN_SETTINGS:
+            while j + 1 < len(tokens) and tokens[j + 1].text.lower() in EN_SETTINGS - EN_WEEKDAYS:
+                j += 1  # "in a Facebook statement", "on Telegram video"
+            return j + 1
+    return None
+
+
+def _opens_clause(token: Token) -> bool:
+    """A clause's first word: a determiner, a pronoun, a number, a quantifier, a name or a plural noun."""
+    word = token.text
+    lowered = word.lower()
+    if lowered in EN_CLAUSE_BLOCKERS or lowered.endswith(("ed", "ing", "ly")):
+        return False
+    return (lowered in EN_CLAUSE_OPENERS or lowered in EN_QUANTIFIERS or word[:1].isupper() or word[:1].isdigit()
+            or (lowered.endswith("s") and not lowered.endswith("ss")))

@@ -44,7 +44,8 @@ suggested cautioned recalled asserted maintained emphasised emphasized promised 
 complained contended countered alleged revealed disclosed assured reaffirmed underlined underscored""".split())
 """Verbs that report only with a "that" clause ("responded on X that"; "police responded to the scene",
 "he denied the charges", "the ministry revealed a plan" report nothing)."""
-EN_PARTICIPLES = frozenset("adding saying telling noting warning stressing insisting arguing explaining".split())
+EN_PARTICIPLES = frozenset("""adding saying telling noting warning stressing insisting arguing explaining ruling vowing
+promising""".split())
 """After a comma, speech of the sentence's subject ("Merz pledged aid, adding that Germany would ...")."""
 AR_COMPLEMENTIZERS = frozenset(normalize(w) for w in """
 فإن فإنه فإنها أن إن أنه إنه أنها إنها أنهم إنهم بأن بأنه بأنها أنّ إنّ""".split())

@@ -131,8 +131,14 @@ def english_sentence_subject(tokens: list[Token], token_starts: list[int], text:
     start = max(text.rfind(mark, 0, before) for mark in (". ", "\n", "! ", "? ")) + 1
     if since >= start:
         return []
-    subject = []
-    for k in range(bisect_left(token_starts, start), len(tokens)):
+    subject: list[Token] = []
+    opening = bisect_left(token_starts, start)
+    for k in range(opening + 1, min(opening + 14, len(tokens))):
+        previous = tokens[k - 1].text
+        if tokens[opening].text.isupper() and tokens[k].text in "–—-" and (previous == ")" or previous.isupper()):
+            opening = k + 1  # "BOSTON, Oct 14 (Reuters) - A federal judge ...": the dateline is no subject
+            break
+    for k in range(opening, len(tokens)):
         token = tokens[k]
         if token.text == "," and subject and subject[-1].word and subject[-1].text[:1].islower():
             return _apposed_name(tokens, k, before) or subject  # "The Israeli defence minister, Israel Katz,"
