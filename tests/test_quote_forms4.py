@@ -55,3 +55,19 @@ def test_ruling_that_after_a_comma_is_reported_speech():
     found = _speakers("Headline here\n\nJudge Alice Moreno on Friday blocked the order, ruling that the agency had "
                       "ignored its own rules.", "en")
     assert found["the agency had ignored"] == ("Alice Moreno", "person")
+
+
+def test_a_description_between_commas_after_the_speaker_is_no_part_of_the_name():
+    found = _speakers("عنوان الخبر\n\nوقال مسؤول في وزارة النقل، طلب عدم الكشف عن اسمه، إن الرحلات ستستأنف الأسبوع المقبل.\n\n"
+                      "وقال حسن الرفاعي، مسجل الهدف الثاني في الدقيقة 80، إن الفوز يعني الكثير للجماهير.\n\n"
+                      "ونقلت وسائل إعلام محلية، منها قناة الأولى، أن الحكومة ستعقد اجتماعا طارئا غدا.")
+    speaker, kind = found["الرحلات ستستأنف"]
+    assert kind == "anonymous" and speaker.startswith("مسؤول")
+    assert found["الفوز يعني"] == ("حسن الرفاعي", "person")
+    assert found["الحكومة ستعقد"][0].endswith("الأولى")
+
+
+def test_what_a_source_says_one_side_told_another_is_the_sources_one_quote():
+    found = _speakers("عنوان الخبر\n\nوقال مصدر حكومي إن القاهرة أبلغت الخرطوم بأن المعبر سيبقى مغلقا حتى إشعار آخر.")
+    assert list(found) == ["القاهرة أبلغت الخرطوم بأن المعبر سيبقى مغلقا حتى إشعار آخر"]
+    assert found["القاهرة أبلغت"][1] == "anonymous"

@@ -38,8 +38,8 @@ def arabic_subject(tokens: list[Token], verb: int) -> list[Token]:
             continue
         if not token.word:
             if token.text in "،,":
-                if _apposition_follows(tokens, k, subject):
-                    break
+                if _apposition_follows(tokens, k, subject) or (subject and not _subject_goes_on(tokens, k)):
+                    break  # "قال مصدر دبلوماسي، فضّل عدم الكشف عن هويته، إن": what follows describes him
                 continue
             break
         norm = token.norm
@@ -101,6 +101,24 @@ def _apposition_follows(tokens: list[Token], comma: int, subject: list[Token]) -
     that describes the speaker; the name is the subject."""
     following = next((t for t in tokens[comma + 1:] if t.word), None)
     return following is not None and following.norm in AR_GENERIC and name_run(subject, "ar") is not None
+
+
+AR_INCLUDING = frozenset(normalize(w) for w in "منها منهم ومنها ومنهم بينها بينهم".split())
+""""وسائل إعلام تركية، منها قناة خبر تورك،": the sources narrowed to the one that is named."""
+
+
+def _subject_goes_on(tokens: list[Token], comma: int) -> bool:
+    """"قال الرئيس الأميركي، دونالد ترامب، إن": after the comma comes a name and nothing else up to the
+    next comma or the complementizer, or the named one of the sources ("منها قناة ..."): the subject goes
+    on through the comma."""
+    if comma + 1 < len(tokens) and tokens[comma + 1].norm in AR_INCLUDING:
+        return True
+    words: list[Token] = []
+    for token in tokens[comma + 1: comma + 7]:
+        if not token.word or token.norm in AR_COMPLEMENTIZERS:
+            break
+        words.append(token)
+    return bool(words) and name_runs(words, "ar") == [(0, len(words))]
 
 
 def _next_is_complementizer(tokens: list[Token], k: int) -> bool:

@@ -46,6 +46,23 @@ def indirect_clauses(tokens: list[Token], attributions: list[Attribution], sente
     return out
 
 
+NESTED_VERB_WORDS = 4
+"""A reporting verb this near the start of another speaker's clause reports inside that statement."""
+
+
+def outermost(tokens: list[Token], clauses: list[tuple[Attribution, tuple[int, int]]]
+             ) -> list[tuple[Attribution, tuple[int, int]]]:
+    """The clauses but those whose verb opens the clause of another speaker (within its first
+    ``NESTED_VERB_WORDS`` words): "قال مصدر إن الجزائر أبلغت باريس بأن ..." is the source's one statement,
+    and what it says Algiers told Paris is part of it, not a quote of Paris. The same speaker going on
+    ("..., لكنه اعتبر أن") and a later clause of the writer's ("..., though a watchdog later said") are
+    quotes of their own."""
+    return [(a, span) for a, span in clauses
+            if not any(s <= tokens[a.verb].start < e and (s, e) != span and b.name != a.name
+                       and sum(1 for t in tokens if t.word and s <= t.start < tokens[a.verb].start) < NESTED_VERB_WORDS
+                       for b, (s, e) in clauses)]
+
+
 def _special_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], lang: str) -> tuple[int, int] | None:
     """Speech after a colon, or the statement of a source phrase (``forms``)."""
     word = tokens[verb].text.lower()

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 from cluster.documents import Article, Segment, SegmentKind
 from cluster.quotes.attribution import Attribution, History, Token, find_attributions, tokenize
-from cluster.quotes.clauses import indirect_clauses, sentence_of
+from cluster.quotes.clauses import indirect_clauses, outermost, sentence_of
 from cluster.quotes.forms import colon_intro, headline_quote, quoted_name_end
 from cluster.quotes.lexicon import DOUBLE_MARKS, TOKEN
 from cluster.quotes.names import name_runs
@@ -215,7 +215,7 @@ def _paragraph_quotes(
         out.append(_quote(article_id, seg, lang, start, end, "direct", attribution))
         history.quoted = (seg.index, seg.kind, attribution)
     direct = [(q.start - seg.start, q.end - seg.start) for q in out]
-    for attribution, (start, end) in indirect_clauses(tokens, attributions, sentences, lang):
+    for attribution, (start, end) in outermost(tokens, indirect_clauses(tokens, attributions, sentences, lang)):
         if any(s < end and start < e for s, e in direct):
             end = _before_direct(text, start, end, direct)
             if end is None:
