@@ -9,11 +9,10 @@ the text gives no name, and none is guessed. docs/quotes.md has the rules with e
 
 from __future__ import annotations
 
-import re
-
 from cluster.documents import Segment
 from cluster.quotes.arabic_subject import arabic_subject
 from cluster.quotes.coref import Attribution, History, Speaker, resolve
+from cluster.quotes.english_subject import english_subject
 from cluster.quotes.fullnames import full_name
 from cluster.quotes.lexicon import (
     AR_COMPLEMENTIZERS,
@@ -21,31 +20,17 @@ from cluster.quotes.lexicon import (
     AR_RELATIVES,
     AR_VERBS,
     EN_DETERMINERS,
-    EN_NAME_PARTICLES,
     EN_PARTICIPLES,
-    EN_PRONOUNS,
     EN_RELATIVES,
     EN_THAT_VERBS,
     EN_TITLES,
     EN_VERBS,
 )
 from cluster.quotes.names import Token, is_name_token, is_stop, tokenize
-from cluster.quotes.sources import (
-    AR_ORG_HEADS,
-    AR_SOURCE_TRIGGERS,
-    EN_SOURCE_HEADS,
-    ORGANISATION,
-    UNATTRIBUTED,
-    strip_prefix_article,
-)
+from cluster.quotes.sources import AR_ORG_HEADS, AR_SOURCE_TRIGGERS, ORGANISATION, UNATTRIBUTED, strip_prefix_article
 from cluster.quotes.triggers import AR_CAME, AR_REPLY_VERBS, clitic_forms, may_report
 from cluster.textnorm import normalize
 
-EN_CLAUSE_STARTERS = frozenset("at in of from for with who which that on and but".split())
-EN_TIME_WORDS = frozenset("""
-monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-august september october november december week month year night""".split())
-AGE = re.compile(r"\d+-year-old")
 AR_NOUNS_LIKE_VERBS = frozenset(("رأي", "رأيه", "رأيها"))
 """Nouns that normalise like a reporting verb: رأي (an opinion) is not رأى (he deemed), which
 normalisation spells alike ("دليل على رأي القرن التاسع عشر")."""
@@ -95,7 +80,7 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
         elif (quoted := _quoted_source(tokens, i, lang)) is not None:
             written = quoted
         else:
-            written = arabic_subject(tokens, i) if lang == "ar" else _english_subject(tokens, i)
+            written = arabic_subject(tokens, i) if lang == "ar" else english_subject(tokens, i)
             if lang == "ar" and not written:
                 written = _arabic_fronted_subject(tokens, i)
         # a headline's "Saudi minister says" is resolved against the whole article, like its labels
@@ -242,150 +227,3 @@ def _arabic_fronted_subject(tokens: list[Token], verb: int) -> list[Token]:
         if any(form in {"كان", "كانت"} for form in clitic_forms(tokens[k].norm)):
             return [t for t in tokens[k + 1: verb - 1] if t.word]
     return []
-
-
-def _english_subject(tokens: list[Token], verb: int) -> list[Token]:
-    """The name or noun phrase right before an English reporting verb, else right after it
-    ("..., said Witkoff")."""
-    if tokens[verb].text.lower() == "according":
-        return _according_to(tokens, verb)
-    before: list[Token] = []
-    k = verb - 1
-    while k >= 0 and tokens[k].word and tokens[k].text.lower() in {"also", "later", "has", "had", "have", "then"}:
-        k -= 1
-    if k > 0 and tokens[k].text.lower() in EN_TIME_WORDS and tokens[k - 1].text.lower() in {"in", "on", "last"}:
-        k -= 2  # "The Indian Navy in November said": the time between subject and verb
-    if k >= 0 and tokens[k].text == ")":  # "The Syrian Arab News Agency (SANA) reported"
-        k = next((j - 1 for j in range(k - 1, max(k - 6, -1), -1) if tokens[j].text == "("), k)
-    if k >= 0 and tokens[k].text == ",":
-        k = _before_apposition(tokens, k)
-    while k >= 0 and tokens[k].word and len(before) < 6:
-        word = tokens[k].text
-        if word.lower() in EN_PRONOUNS and not before:
-            return [tokens[k]]
-        if word[0].isupper() or is_name_token(tokens[k], "en", False) or (before and word.lower() in EN_TITLES):
-            before.insert(0, tokens[k])
-        elif before and word.lower() in EN_NAME_PARTICLES and k > 0 and tokens[k - 1].text[:1].isupper():
-            before.insert(0, tokens[k])  # "Prince Abdulaziz bin Salman told": one name, not "Salman"
-        elif (not before and word.isalpha() and word.islower() and k > 0
-              and tokens[k - 1].text.lower() in EN_DETERMINERS):
-            if (head := _qualified_source(tokens, k)) is not None:
-                return _noun_phrase_before(tokens, head)  # "a source from the magazine said": the source
-            return [tokens[k - 1], tokens[k]]
-        elif not before and word.isalpha() and word.islower():
-            return _noun_phrase_before(tokens, k)
-        else:
-            break
-        k -= 1
-    if before and _source_in_place(tokens, k):
-        return _noun_phrase_before(tokens, k - 1)  # "Medical sources in Gaza said": the sources, not Gaza
-    if before:
-        return before
-    after = []
-    for token in tokens[verb + 1 + _age_before_name(tokens, verb + 1): verb + 7]:
-        if token.word and (token.text[0].isupper() or (after and token.text.lower() in EN_TITLES)):
-            after.append(token)
-        else:
-            break
-    return after or _described_after(tokens, verb)
-
-
-def _described_after(tokens: list[Token], verb: int) -> list[Token]:
-    """'"...," said a doctor at the hospital': an indefinite description after the verb, up to a
-    preposition or a comma (empty when none follows)."""
-    if verb + 2 >= len(tokens) or tokens[verb + 1].text.lower() not in {"a", "an"}:
-        return []
-    phrase = [tokens[verb + 1]]
-    for token in tokens[verb + 2: verb + 6]:
-        if not token.word or token.text.lower() in EN_CLAUSE_STARTERS:
-            break
-        phrase.append(token)
-    return phrase if len(phrase) > 1 else []
-
-
-def _age_before_name(tokens: list[Token], k: int) -> int:
-    """1 when "said 61-year-old Anargyros Bizianis": the age before the name is skipped."""
-    return int(k < len(tokens) and bool(AGE.fullmatch(tokens[k].text)))
-
-
-def _qualified_source(tokens: list[Token], last: int) -> int | None:
-    """The head of "a source with knowledge of the talks" / "a source from the magazine" ending at
-    ``last``: a source noun a few words back, then a preposition."""
-    for j in range(last - 2, max(last - 8, 0), -1):
-        if not tokens[j].word:
-            return None
-        if _source_in_place(tokens, j):
-            return j - 1
-    return None
-
-
-EN_SOURCE_QUALIFIERS = frozenset("familiar close briefed involved".split())
-
-
-def _source_in_place(tokens: list[Token], k: int) -> bool:
-    """"sources in Gaza", "residents of Rafah": a source head, a place preposition at ``k``, then the place."""
-    if k < 1 or not tokens[k].word or tokens[k].text.lower() not in {"in", "from", "at", "of", "near", "with", "to",
-                                                                       "on"}:
-        return False
-    head = k - 2 if k > 1 and tokens[k - 1].text.lower() in EN_SOURCE_QUALIFIERS else k - 1
-    return tokens[head].text.lower() in EN_SOURCE_HEADS  # "an official familiar with the talks"
-
-
-def _before_apposition(tokens: list[Token], comma: int) -> int:
-    """"John Goldsmith, chairman of the Cromwell Society, said": the index of the word before the
-    apposition's opening comma when a capitalised name stands there; "the agent, Paul Harris, said":
-    the name between the commas; else ``comma`` itself."""
-    for j in range(comma - 1, max(comma - 20, -1), -1):  # "COGAT, the Israeli defence ministry body that ..., said"
-        if tokens[j].text == ",":
-            between = tokens[j + 1: comma]
-            if 2 <= len(between) <= 3 and all(t.word and is_name_token(t, "en", False) for t in between):
-                return comma - 1  # "The UN's coordinator for Ukraine, Matthias Schmale, said": the name
-            if j > 0 and tokens[j - 1].word and tokens[j - 1].text[0].isupper():
-                return j - 1
-            if j > 0 and tokens[j - 1].word and between and between[0].word and not between[0].text[0].isupper():
-                return j - 1  # "A senior diplomat, speaking on condition of anonymity, said"; "Smith, 45, said"
-            return comma
-        if not tokens[j].word:
-            return comma
-    return comma
-
-
-def _according_to(tokens: list[Token], verb: int) -> list[Token]:
-    """"according to her publicist, Jack Ketsoyan": the named source (a description if none)."""
-    if verb + 1 >= len(tokens) or tokens[verb + 1].text.lower() != "to":
-        return []
-    phrase: list[Token] = []
-    for k in range(verb + 2, min(verb + 9, len(tokens))):
-        token = tokens[k]
-        if not token.word and (token.text != "," or not _name_follows(tokens, k)):
-            break  # "according to the health ministry, the death toll": the source ends at the comma
-        if token.word:
-            phrase.append(token)
-    heads = [k for k, t in enumerate(phrase) if t.text.lower() in EN_SOURCE_HEADS]
-    if heads:  # "according to Egyptian sources familiar with the talks": the sources, not "Egyptian"
-        return phrase[: heads[0] + 1]
-    named = [t for t in phrase if t.text[0].isupper() and t.text.lower() not in EN_TITLES]
-    return named or phrase
-
-
-def _name_follows(tokens: list[Token], comma: int) -> bool:
-    """"according to her publicist, Jack Ketsoyan": a capitalised name after the comma names the source
-    (not "reports from Ashgabat, Turkmenistan's capital": a possessive describes)."""
-    following = tokens[comma + 1] if comma + 1 < len(tokens) else None
-    return (following is not None and following.word and following.text[0].isupper()
-            and not following.text.endswith(("'s", "’s")))
-
-
-def _noun_phrase_before(tokens: list[Token], last: int) -> list[Token]:
-    """A lower-case subject ("Egyptian and Qatari mediators", "police"): up to four words back."""
-    phrase = [tokens[last]]
-    k = last - 1
-    while k >= 0 and tokens[k].word and len(phrase) < 4 and tokens[k].text.lower() not in EN_VERBS:
-        if tokens[k].text.lower() in {"and", "but"} and k > 0 and tokens[k - 1].text.lower().endswith(
-                ("ed", "off", "up", "out")):
-            break  # "roads were cordoned off and police said": a clause of its own before "and"
-        phrase.insert(0, tokens[k])
-        if tokens[k].text.lower() in EN_DETERMINERS:
-            break
-        k -= 1
-    return phrase
