@@ -71,3 +71,28 @@ def test_what_a_source_says_one_side_told_another_is_the_sources_one_quote():
     found = _speakers("عنوان الخبر\n\nوقال مصدر حكومي إن القاهرة أبلغت الخرطوم بأن المعبر سيبقى مغلقا حتى إشعار آخر.")
     assert list(found) == ["القاهرة أبلغت الخرطوم بأن المعبر سيبقى مغلقا حتى إشعار آخر"]
     assert found["القاهرة أبلغت"][1] == "anonymous"
+
+
+def test_an_unnamed_person_described_with_a_place_and_a_relative_clause():
+    found = _speakers("Headline here\n\nA nurse at the clinic, who asked not to be named, said supplies had run out "
+                      "on Sunday.\n\nA senior official in Tripoli province, who declined to be identified, said about "
+                      "200 families were still waiting.\n\nA statement from Kent police said the fire was being "
+                      "treated as suspicious.", "en")
+    assert found["supplies had run out"] == ("nurse", "anonymous")
+    assert found["about 200 families"] == ("senior official", "anonymous")
+    assert found["the fire was being treated"][0] != "statement"
+
+
+def test_an_age_and_a_relative_clause_between_the_name_and_said():
+    found = _speakers("Headline here\n\nThe agency said the programme would run until 2030.\n\n"
+                      "In the next village, Omar Benali, 61, who lost his shop in the flood, said the new market was "
+                      "bigger than the old one.", "en")
+    assert found["the new market was bigger"] == ("Omar Benali", "person")
+
+
+def test_he_said_after_a_surname_that_opens_the_paragraph_after_another_speakers_quote():
+    found = _speakers("Headline here\n\nHome coach Daniel Okafor said his side had earned the win.\n\n"
+                      "“The red card changed everything,” said visiting coach Pierre Lamy. “It was never a foul.”\n\n"
+                      "Okafor dismissed the complaint. “The referee saw it twice and decided. That is the game,” he said.",
+                      "en")
+    assert found["The referee saw it twice"] == ("Daniel Okafor", "person")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from cluster.documents import Segment, SegmentKind
 from cluster.quotes.fullnames import full_name
-from cluster.quotes.lexicon import AR_GENERIC, AR_MEDIA, AR_TITLE_ADJECTIVES, EN_PRONOUNS, EN_TITLES
+from cluster.quotes.lexicon import AR_GENERIC, AR_MEDIA, AR_TITLE_ADJECTIVES, EN_PRONOUNS
 from cluster.quotes.mentions import (
     article_subject,
     english_sentence_subject,
@@ -46,6 +46,7 @@ from cluster.quotes.sources import (
     head_kind,
     is_definite,
     name_kind,
+    person_noun,
     source_phrase,
     spokesperson_of,
     strip_prefix_article,
@@ -340,7 +341,7 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
         if kind is None:
             if lang == "ar" and offset is not None and (titled := _titled_unnamed(history, seg)) is not None:
                 return Speaker(titled.name, written, ANONYMOUS)  # "وأوضح مدير المستشفى ... وأضاف الطبيب"
-            if lang != "ar" and not _person_noun(words[-1]):
+            if lang != "ar" and not person_noun(words[-1]):
                 return Speaker(None, written, UNATTRIBUTED)  # "The fire brigade said": no person to look for
             subject = None
             if offset is not None and lang != "ar" and not any(w.lower().endswith(("'s", "’s")) for w in words):
@@ -352,26 +353,12 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
                 return Speaker(subject or earlier.name, written, PERSON)
     if kind in (ANONYMOUS, ORGANISATION):
         return Speaker(source_phrase(words, lang), written, kind)
-    if lang != "ar" and words[0].lower() in {"a", "an"} and _person_noun(words[-1]):
+    if lang != "ar" and words[0].lower() in {"a", "an"} and person_noun(words[-1]):
         return Speaker(source_phrase(words, lang), written, ANONYMOUS)  # "a doctor", "a resident": unnamed
     if lang == "ar" and kind is None and len(words) >= 2 and not is_definite(words, lang) and (
             normalize(words[0]) in AR_GENERIC):
         return Speaker(source_phrase(words, lang), written, ANONYMOUS)  # "مدير مستشفى الفاشر": a role, no name
     return Speaker(None, written, UNATTRIBUTED)
-
-
-EN_PERSON_NOUNS = frozenset("""
-star actress actor man woman boy girl teenager mother father wife husband son daughter singer rapper player
-coach chef host comedian writer author victim survivor suspect witness official spokesman spokeswoman
-""".split())
-EN_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "-old")
-
-
-def _person_noun(word: str) -> bool:
-    """Whether an English description's head can name one person ("the minister", "the Taradise star",
-    "the 33-year-old", "the producer"), unlike a body or a thing ("the fire brigade", "the measures")."""
-    head = word.lower()
-    return head in EN_TITLES or head in EN_PERSON_NOUNS or head.endswith(EN_PERSON_ENDINGS)
 
 
 def _other_role(words: list[str], name: str, history: History) -> bool:

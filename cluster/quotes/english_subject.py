@@ -10,7 +10,7 @@ import re
 
 from cluster.quotes.lexicon import EN_DETERMINERS, EN_NAME_PARTICLES, EN_PRONOUNS, EN_TITLES, EN_VERBS
 from cluster.quotes.names import Token, is_name_token
-from cluster.quotes.sources import EN_SOURCE_HEADS
+from cluster.quotes.sources import EN_ORG_WORDS, EN_SOURCE_HEADS, person_noun
 
 EN_CLAUSE_STARTERS = frozenset("at in of from for with who which that on and but".split())
 EN_TIME_WORDS = frozenset("""
@@ -34,6 +34,8 @@ def english_subject(tokens: list[Token], verb: int) -> list[Token]:
         k = next((j - 1 for j in range(k - 1, max(k - 6, -1), -1) if tokens[j].text == "("), k)
     if k >= 0 and tokens[k].text == ",":
         k = _before_apposition(tokens, k)
+    if (described := _indefinite_person(tokens, k)) is not None:
+        return described
     while k >= 0 and tokens[k].word and len(before) < 6:
         word = tokens[k].text
         if word.lower() in EN_PRONOUNS and not before:
@@ -106,6 +108,31 @@ def _source_in_place(tokens: list[Token], k: int) -> bool:
     return tokens[head].text.lower() in EN_SOURCE_HEADS  # "an official familiar with the talks"
 
 
+EN_PLACE_PREPOSITIONS = frozenset("in at of from near on with for".split())
+
+
+def _indefinite_person(tokens: list[Token], last: int) -> list[Token] | None:
+    """"A firefighter at the scene", "A local official in Al Haouz province" ending at ``last``: an
+    indefinite description of one person, then where or what of: that person, an unnamed source (the
+    place or the body after the preposition is no speaker). None when the subject is no such phrase."""
+    start = None
+    for j in range(last, max(last - 10, -1), -1):
+        if not tokens[j].word:
+            return None
+        if tokens[j].text.lower() in {"a", "an"}:
+            start = j
+            break
+    if start is None:
+        return None
+    place = next((p for p in range(start + 2, last + 1) if tokens[p].text.lower() in EN_PLACE_PREPOSITIONS), None)
+    if place is None or place == last:
+        return None
+    head = tokens[place - 1].text
+    described = all(t.text.islower() for t in tokens[start + 1: place])
+    one = (person_noun(head) and head.lower() not in EN_ORG_WORDS) or head.lower() in EN_SOURCE_HEADS
+    return tokens[start: place] if described and one else None  # not "A statement from Surrey police"
+
+
 def _before_apposition(tokens: list[Token], comma: int) -> int:
     """"John Goldsmith, chairman of the Cromwell Society, said": the index of the word before the
     apposition's opening comma when a capitalised name stands there; "the agent, Paul Harris, said":
@@ -115,6 +142,8 @@ def _before_apposition(tokens: list[Token], comma: int) -> int:
             between = tokens[j + 1: comma]
             if 2 <= len(between) <= 3 and all(t.word and is_name_token(t, "en", False) for t in between):
                 return comma - 1  # "The UN's coordinator for Ukraine, Matthias Schmale, said": the name
+            if j > 2 and tokens[j - 1].text.isdigit() and tokens[j - 2].text == "," and tokens[j - 3].word:
+                return j - 3  # "Lahcen Ait Brahim, 58, who rebuilt with state aid, said": the name before the age
             if j > 0 and tokens[j - 1].word and tokens[j - 1].text[0].isupper():
                 return j - 1
             if j > 0 and tokens[j - 1].word and between and between[0].word and not between[0].text[0].isupper():

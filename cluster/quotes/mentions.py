@@ -44,7 +44,8 @@ def introduced_person(tokens: list[Token], runs: list[tuple[int, int]], starts: 
             continue
         words = [t.text for t in tokens[first:end] if t.word]
         if len(words) == 1 and own_paragraph and _introduces(tokens, first, end) and (
-                first == 0 or tokens[first - 1].text not in DOUBLE_MARKS):  # not a name the quotation opens with
+                first == 0 or tokens[first - 1].text not in DOUBLE_MARKS  # not a name the quotation opens with
+                or "\n" in text[tokens[first - 1].end:start]):  # the mark closed the paragraph before
             words = (full_name(words[0], tokens, runs, "en") or "").split()  # "Ribera rejected that argument."
         if 2 <= len(words) <= 3 and all(_capitalised(w) for w in words) and _introduces(tokens, first, end):
             name = " ".join(words)

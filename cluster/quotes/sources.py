@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from cluster.quotes.lexicon import EN_TITLES
 from cluster.textnorm import normalize
 
 PERSON, ORGANISATION, ANONYMOUS, UNATTRIBUTED = "person", "organisation", "anonymous", "unattributed"
@@ -129,3 +130,18 @@ def source_phrase(words: list[str], lang: str) -> str:
     kept = [w for w in words if w.lower() not in {"a", "an", "the"}]
     heads = [k for k, w in enumerate(kept) if w.lower() in EN_SOURCE_HEADS]
     return " ".join(kept[: heads[0] + 1] if heads else kept)
+
+
+EN_PERSON_NOUNS = frozenset("""
+star actress actor man woman boy girl teenager mother father wife husband son daughter singer rapper player
+coach chef host comedian writer author victim survivor suspect witness official spokesman spokeswoman nurse medic
+paramedic
+""".split())
+EN_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "-old")
+
+
+def person_noun(word: str) -> bool:
+    """Whether an English description's head can name one person ("the minister", "the Taradise star",
+    "the 33-year-old", "the producer"), unlike a body or a thing ("the fire brigade", "the measures")."""
+    head = word.lower()
+    return head in EN_TITLES or head in EN_PERSON_NOUNS or head.endswith(EN_PERSON_ENDINGS)
