@@ -96,3 +96,20 @@ def test_he_said_after_a_surname_that_opens_the_paragraph_after_another_speakers
                       "Okafor dismissed the complaint. “The referee saw it twice and decided. That is the game,” he said.",
                       "en")
     assert found["The referee saw it twice"] == ("Daniel Okafor", "person")
+
+
+def test_the_ministry_after_its_spokesman_is_the_ministry_not_the_spokesman():
+    found = _speakers("عنوان الخبر\n\nوقال المتحدث باسم وزارة المياه سامي الخطيب إن الضخ سيعود خلال يومين في كل الأحياء.\n\n"
+                      "وأكدت الوزارة في بيان لاحق أن أعمال الصيانة انتهت قبل موعدها المحدد.\n\n"
+                      "وقال محافظ مصرف سوريا المركزي عادل حمدان إن السيولة متوفرة في جميع الفروع.\n\n"
+                      "وكان المصرف قد قال في بيان سابق إن المضاربين وراء نقص الأوراق النقدية.")
+    assert found["الضخ سيعود"] == ("سامي الخطيب", "person")
+    assert found["أعمال الصيانة انتهت"] == ("وزارة المياه", "organisation")
+    assert found["المضاربين وراء"] == ("مصرف سوريا المركزي", "organisation")
+
+
+def test_a_governor_titled_wali_is_a_title_not_a_name():
+    found = _speakers("والي المدينة: «لا خسائر في الأرواح حتى الآن»\n\nالمصدر: وكالات\n\nاندلع حريق كبير قرب المدينة.\n\n"
+                      "وقال والي المدينة كريم أرسلان للصحفيين: «أخلينا ستة أحياء كإجراء احترازي، ولا توجد خسائر».")
+    assert found["«لا خسائر"][0] == "كريم أرسلان"
+    assert found["أخلينا ستة أحياء"] == ("كريم أرسلان", "person")

@@ -272,6 +272,20 @@ def _person_title(token: Token) -> bool:
     return (title in AR_GENERIC and title not in AR_MEDIA | AR_ORG_HEADS) or token.norm in AR_TITLE_ADJECTIVES
 
 
+def _body_of_title(person: Speaker, words: list[str], lang: str) -> str:
+    """The institution a person's title named, for a definite institution after it: "المتحدث باسم وزارة
+    الكهرباء أحمد موسى" then "وأكدت الوزارة" is "وزارة الكهرباء" (the ministry, not its spokesman); the
+    description itself when the title does not spell it out."""
+    head = _key(words[0] if lang == "ar" else words[-1], lang)
+    title = (person.written or "").split()
+    first = next((k for k, w in enumerate(title) if _key(w, lang) == head), None)
+    name_start = (person.name or "").split()[:1]
+    if lang != "ar" or first is None:
+        return source_phrase(words, lang)
+    end = next((k for k in range(first + 1, len(title)) if title[k] in name_start), len(title))
+    return " ".join(title[first:end])
+
+
 def _title_of_one(words: list[str], lang: str, kind: str | None) -> list[str]:
     """The words a definite description shares with the title of the person it refers to: all of them
     for a title ("المبعوث الأميركي"); the institution for a spokesperson ("المتحدث باسم الجيش" is the
@@ -329,6 +343,8 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
             return Speaker(full, written, PERSON)
     if is_definite(words, lang) or offset is None or (lang == "ar" and len(words) <= 2 and kind != ANONYMOUS):
         earlier = history.described(words, lang)
+        if earlier is not None and kind == ORGANISATION and earlier.kind == PERSON:
+            return Speaker(_body_of_title(earlier, words, lang), written, ORGANISATION)  # "وأكدت الوزارة": not
         if earlier is not None and not (offset is None and kind == ORGANISATION and earlier.kind != ORGANISATION):
             return Speaker(earlier.name, written, earlier.kind)  # a headline's ministry is not its spokesman
         describing = _title_of_one(words, lang, kind)

@@ -39,7 +39,7 @@ source sources official officials witness witnesses diplomat diplomats analyst a
 people person spokesperson spokesman spokeswoman residents medics aides aide insiders watchdog media
 """.split())
 AR_ORG_HEADS = _ar("""وزارة وكالة منظمة هيئة قوات جيش حركة مفوضية صحيفة قناة موقع حزب مجلس لجنة جماعة صندوق
-بنك بعثة الخارجية حكومة رئاسة شرطة بيان الجانبان الطرفان الحوثيون حماس اتحاد شركة مكتب إدارة سلطة
+بنك مصرف بعثة الخارجية حكومة رئاسة شرطة بيان الجانبان الطرفان الحوثيون حماس اتحاد شركة مكتب إدارة سلطة
 مصلحة دائرة مرصد مؤسسة جمعية نقابة معهد مركز محكمة برلمان سفارة ائتلاف جبهة مجموعة""")
 """Head nouns of an institution; an institution named by such a phrase is a speaker of its own."""
 AR_ORG_NAMES = _ar("حماس الحوثيون الجانبان الطرفان بيان")
