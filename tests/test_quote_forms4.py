@@ -113,3 +113,10 @@ def test_a_governor_titled_wali_is_a_title_not_a_name():
                       "وقال والي المدينة كريم أرسلان للصحفيين: «أخلينا ستة أحياء كإجراء احترازي، ولا توجد خسائر».")
     assert found["«لا خسائر"][0] == "كريم أرسلان"
     assert found["أخلينا ستة أحياء"] == ("كريم أرسلان", "person")
+
+
+def test_the_words_of_a_banner_are_found_with_no_speaker():
+    found = _speakers("Headline here\n\nFans in the north stand unfurled a banner reading “Never walk alone”.", "en")
+    assert found["Never walk alone"] == (None, "unattributed")
+    found = _speakers("عنوان الخبر\n\nورفع المحتجون لافتات كُتب على إحداها: «لا للغلاء والفساد» أمام مقر البرلمان.")
+    assert found["لا للغلاء والفساد"] == (None, "unattributed")

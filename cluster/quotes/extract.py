@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from cluster.documents import Article, Segment, SegmentKind
 from cluster.quotes.attribution import Attribution, History, Token, find_attributions, tokenize
 from cluster.quotes.clauses import indirect_clauses, outermost, sentence_of
-from cluster.quotes.forms import colon_intro, headline_quote, quoted_name_end
+from cluster.quotes.forms import announced, colon_intro, headline_quote, quoted_name_end
 from cluster.quotes.lexicon import DOUBLE_MARKS, TOKEN
 from cluster.quotes.names import name_runs
 from cluster.quotes.sources import UNATTRIBUTED
@@ -208,7 +208,7 @@ def _paragraph_quotes(
             still_open = _Carry(attribution)
         continuation = open_ < 0 and carried is not None  # "I partied." inside a quotation over paragraphs
         if not continuation and _word_count(text[start:end]) < (
-                MIN_UNATTRIBUTED_WORDS if attribution is None else MIN_DIRECT_WORDS):
+                MIN_UNATTRIBUTED_WORDS if attribution is None and not announced(text, open_) else MIN_DIRECT_WORDS):
             if attribution is not None and attribution.name:
                 history.quoted = (seg.index, seg.kind, attribution)  # '"Absolutely not," O'Connor said.'
             continue

@@ -168,3 +168,13 @@ def _last_word_end(tokens: list[Token]) -> int:
     while kept and not kept[-1].word and kept[-1].text in ".،,;:؛":
         kept.pop()
     return kept[-1].end if kept else tokens[-1].end
+
+
+ANNOUNCING = ("reading", "saying", "read")
+
+
+def announced(text: str, open_: int) -> bool:
+    """A quotation after a colon or "reading" ('a banner reading "..."', "لافتات كُتب عليها: «...»"): words
+    someone wrote or said, however short, with no speaker in the text."""
+    before = text[:max(open_, 0)].rstrip()
+    return before.endswith(":") or before.lower().endswith(ANNOUNCING)
