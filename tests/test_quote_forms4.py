@@ -120,3 +120,10 @@ def test_the_words_of_a_banner_are_found_with_no_speaker():
     assert found["Never walk alone"] == (None, "unattributed")
     found = _speakers("عنوان الخبر\n\nورفع المحتجون لافتات كُتب على إحداها: «لا للغلاء والفساد» أمام مقر البرلمان.")
     assert found["لا للغلاء والفساد"] == (None, "unattributed")
+
+
+def test_a_verbal_noun_after_adam_is_no_reporting_verb():
+    found = _speakers("عنوان الخبر\n\nوقال مسؤول في وزارة المالية، طلب عدم ذكر اسمه لأنه غير مخول بالحديث، إن الرواتب "
+                      "ستتأخر أسبوعين بسبب نقص السيولة.")
+    speaker, kind = found["الرواتب ستتأخر"]
+    assert kind == "anonymous" and speaker.startswith("مسؤول")

@@ -148,8 +148,11 @@ def _without_that(tokens: list[Token], i: int, lang: str) -> bool:
 
 
 def _noun_use(tokens: list[Token], i: int, lang: str) -> bool:
-    """"Netanyahu's claim that ...", "the claims that ...": a noun, whose owner did not say the clause here."""
-    if lang == "ar" or i == 0 or tokens[i].text.lower() not in EN_VERB_NOUNS:
+    """"Netanyahu's claim that ...", "the claims that ...", "طلب عدم ذكر اسمه": a noun (a verbal noun after
+    عدم), whose owner did not say the clause here."""
+    if lang == "ar":
+        return i > 0 and tokens[i - 1].norm == "عدم"
+    if i == 0 or tokens[i].text.lower() not in EN_VERB_NOUNS:
         return False
     before = tokens[i - 1].text
     return before.lower() in EN_DETERMINERS or before.endswith(("'s", "’s"))

@@ -107,7 +107,7 @@ def _arabic_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) ->
             return _cut(tokens, k + 1, _clause_end(tokens, k + 1, sentence[1], "ar"))
         if not token.word and token.text == ":":
             return None  # speech after a colon without quote marks is left to the reader
-        if token.word and is_verb(token, "ar"):
+        if token.word and is_verb(token, "ar") and tokens[k - 1].norm != "عدم":  # "طلب عدم ذكر اسمه": a noun
             return None
     return None
 
