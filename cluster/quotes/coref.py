@@ -3,7 +3,7 @@
 A subject gives the speaker directly when it holds a name ("المبعوث الأميركي ستيف ويتكوف"); otherwise
 it refers back: a pronoun or an elided subject ("وأضاف", "he said") to the latest speaker; a definite
 description ("المبعوث الأميركي", "the envoy", "الصحيفة") to the speaker met before under that title, or
-to the name the article's full mention gives that title (``names.described_name``), or else to the
+to the name the article's full mention gives that title (``titles.described_name``), or else to the
 latest named person; a lone surname ("الشيباني") to its full mention. A subject that names a source
 or an institution without a proper name ("مصادر أمنية تركية", "officials", "وزارة الصحة") is itself
 the speaker, with its kind (``sources``). No name is guessed where the text gives none.
@@ -23,17 +23,7 @@ from cluster.quotes.mentions import (
     sentence_opener,
     sentence_organisation,
 )
-from cluster.quotes.names import (
-    Token,
-    article_runs,
-    article_tokens,
-    described_name,
-    expanded_acronym,
-    name_run,
-    strip_article,
-    title_key,
-    titles_of,
-)
+from cluster.quotes.names import Token, article_runs, article_tokens, name_run, strip_article
 from cluster.quotes.sources import (
     ANONYMOUS,
     AR_ORG_HEADS,
@@ -52,6 +42,7 @@ from cluster.quotes.sources import (
     strip_prefix_article,
 )
 from cluster.quotes.speakers import same_person
+from cluster.quotes.titles import described_name, expanded_acronym, title_key, titles_of
 from cluster.textnorm import normalize
 
 ONE_PERSON_SOURCES = frozenset(normalize(w) for w in """

@@ -44,6 +44,8 @@ def english_subject(tokens: list[Token], verb: int) -> list[Token]:
             before.insert(0, tokens[k])
         elif before and word.lower() in EN_NAME_PARTICLES and k > 0 and tokens[k - 1].text[:1].isupper():
             before.insert(0, tokens[k])  # "Prince Abdulaziz bin Salman told": one name, not "Salman"
+        elif before and word.lower() in {"of", "for"} and k > 0 and _capitalised_body(tokens[k - 1]):
+            before.insert(0, tokens[k])  # "The Central Bank of Libya said": the bank, not the country
         elif (not before and word.isalpha() and word.islower() and k > 0
               and tokens[k - 1].text.lower() in EN_DETERMINERS):
             if (head := _qualified_source(tokens, k)) is not None:
@@ -65,6 +67,12 @@ def english_subject(tokens: list[Token], verb: int) -> list[Token]:
         else:
             break
     return after or _described_after(tokens, verb)
+
+
+def _capitalised_body(token: Token) -> bool:
+    """A capitalised institution word ("Bank", "Ministry", "Office"): "of" or "for" after it goes on
+    with the body's name ("Ministry of Health", "Office for National Statistics")."""
+    return token.word and token.text[:1].isupper() and token.text.lower() in EN_ORG_WORDS
 
 
 def _described_after(tokens: list[Token], verb: int) -> list[Token]:
