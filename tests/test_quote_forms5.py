@@ -18,3 +18,12 @@ def test_a_byline_name_never_runs_into_the_dateline_on_the_next_line():
     found = _speakers("Floods close the harbour road\n\nBy Peter Hallam\n\nHALIFAX (Reuters) - Floods closed the "
                       "harbour road on Tuesday.\n\n\"We have never seen the water this high,\" Hallam said.", "en")
     assert found["We have never seen"] == ("Peter Hallam", "person")
+
+
+def test_a_hard_g_written_with_kaf_or_qaf_is_the_same_name_across_scripts():
+    from cluster.quotes.speakers import same_person
+
+    assert same_person("وليد الركراكي", "Walid Regragui")
+    assert same_person("أنور قرقاش", "Anwar Gargash")
+    assert same_person("سليمان إلبان", "Suleyman Elban")  # إل is a syllable of the name, not the article
+    assert not same_person("وليد الركراكي", "Walid Ragheb")
