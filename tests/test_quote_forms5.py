@@ -27,3 +27,10 @@ def test_a_hard_g_written_with_kaf_or_qaf_is_the_same_name_across_scripts():
     assert same_person("أنور قرقاش", "Anwar Gargash")
     assert same_person("سليمان إلبان", "Suleyman Elban")  # إل is a syllable of the name, not the article
     assert not same_person("وليد الركراكي", "Walid Ragheb")
+
+
+def test_one_speaker_for_both_spellings_of_a_hard_g_name():
+    from cluster.quotes.speakers import SpeakerIndex
+
+    index = SpeakerIndex()
+    assert index.add("وليد الركراكي") == index.add("Walid Regragui")

@@ -208,9 +208,10 @@ class SpeakerIndex:
 
 
 def _bucket(name: str) -> str:
-    """Surname skeleton cut to its first two letters: spellings that differ later still meet."""
+    """Surname skeleton cut to its first two letters: spellings that differ later still meet; g and k
+    share a bucket, as ``same_person`` may read one as the other (Regragui / الركراكي)."""
     hit = alias(name)
-    return (name_key(hit) if hit else name_key(name))[:2]
+    return (name_key(hit) if hit else name_key(name))[:2].replace("g", "k")
 
 
 def _contains_name(form: str, query: str) -> bool:
