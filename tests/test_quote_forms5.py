@@ -34,3 +34,28 @@ def test_one_speaker_for_both_spellings_of_a_hard_g_name():
 
     index = SpeakerIndex()
     assert index.add("وليد الركراكي") == index.add("Walid Regragui")
+
+
+def test_a_governor_of_a_place_is_the_person_named_after_the_place():
+    found = _speakers("والي بورصة: «الطرق مغلقة حتى إشعار آخر»\n\nأنقرة – ضربت فيضانات المدينة.\n\n"
+                      "وقال والي بورصة محمود دميرطاش للصحفيين: «الطرق مغلقة حتى إشعار آخر ونطلب من الناس البقاء "
+                      "في منازلهم».")
+    assert found["«الطرق مغلقة حتى إشعار آخر»"] == ("محمود دميرطاش", "person")
+    assert found["الطرق مغلقة حتى إشعار آخر ونطلب"] == ("محمود دميرطاش", "person")
+
+
+def test_a_headline_title_is_the_person_the_body_gives_that_title_not_a_place_or_a_body():
+    found = _speakers("Jordan's central bank chief: dinar peg will hold\n\nAMMAN (Reuters) - Jordan's central bank "
+                      "governor Adel Sharkas said on Sunday the dinar peg would hold.", "en")
+    assert found["dinar peg will hold"] == ("Adel Sharkas", "person")
+    found = _speakers("'Roads stay shut until further notice,' governor says as floods hit Bursa\n\nBURSA, Turkey "
+                      "(Reuters) - Floods hit the city on Monday.\n\n\"The roads are closed and we ask people to stay "
+                      "home,\" Bursa Governor Mahmut Demirtas told reporters.", "en")
+    assert found["The roads are closed"] == ("Mahmut Demirtas", "person")
+    assert [v for k, v in found.items() if "Roads stay shut" in k] == [("Mahmut Demirtas", "person")]
+
+
+def test_an_unnamed_ministry_spokesperson_is_no_minister():
+    found = _speakers("Headline here\n\nHealth Minister Carlos Mendez said on Monday the vaccine campaign would "
+                      "start in May.\n\nThe ministry spokesperson said later that 2 million doses had arrived.", "en")
+    assert found["2 million doses"] == ("ministry spokesperson", "anonymous")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from cluster.documents import Segment, SegmentKind
 from cluster.quotes.fullnames import full_name
-from cluster.quotes.lexicon import AR_GENERIC, AR_MEDIA, AR_TITLE_ADJECTIVES, EN_PRONOUNS
+from cluster.quotes.lexicon import AR_GENERIC, AR_MEDIA, AR_TITLE_ADJECTIVES, EN_PRONOUNS, EN_TITLES
 from cluster.quotes.mentions import (
     article_subject,
     english_sentence_subject,
@@ -282,8 +282,8 @@ def _title_of_one(words: list[str], lang: str, kind: str | None) -> list[str]:
     for a title ("المبعوث الأميركي"); the institution for a spokesperson ("المتحدث باسم الجيش" is the
     army's spokesman named before, not any spokesman); all of them for one definite official ("المسؤول
     الأممي", "the official": someone the article introduced); none for sources, who are no one person."""
-    if any(w.lower().endswith(("'s", "’s")) for w in words[:-1]):
-        return []  # "the prime minister's spokesman" is not the prime minister
+    if any(w.lower().endswith(("'s", "’s")) and w[:-2].lower() in EN_TITLES for w in words[:-1]):
+        return []  # "the prime minister's spokesman" is not the prime minister ("Libya's ... chief" is Libya's)
     if kind is None:
         return words
     if kind != ANONYMOUS or not is_definite(words, lang):

@@ -168,10 +168,20 @@ def _body_of(tokens: list[Token], k: int, lang: str) -> bool:
             and after.text[:1].isupper())
 
 
+AR_PLACE_TITLES = frozenset(normalize(w) for w in "والي حاكم محافظ عمدة".split())
+"""Titles whose complement is a place ("والي إزمير سليمان إلبان", "حاكم دبي"): the place is no name."""
+
+
 def _place_before_name(tokens: list[Token], k: int, lang: str, start: int | None) -> bool:
     """"رئيس حركة حماس في غزة خليل الحية": the word right after في is a place, and a name may follow it;
-    starting the run after the place lets the family name with ال join the given name."""
-    if lang != "ar" or start is not None or k == 0 or tokens[k - 1].norm != "في" or k + 1 >= len(tokens):
+    starting the run after the place lets the family name with ال join the given name. After a title
+    of a place ("والي إزمير") the word is that place whatever follows (a headline's "والي إزمير:" names
+    no one: the body's "والي إزمير سليمان إلبان" does)."""
+    if lang != "ar" or start is not None or k == 0:
+        return False
+    if tokens[k - 1].norm in AR_PLACE_TITLES or tokens[k - 1].norm[1:] in AR_PLACE_TITLES:
+        return True
+    if tokens[k - 1].norm != "في" or k + 1 >= len(tokens):
         return False
     following = tokens[k + 1]
     return following.word and is_name_token(following, lang, False)
@@ -302,7 +312,7 @@ def _is_name_text(text: str, lang: str, after_generic: bool) -> bool:
     if lang != "ar":
         return False
     norm = token.norm
-    if norm.startswith("ال") or norm.startswith("لل") or norm in AR_GENERIC or len(norm) < 2 or norm[0].isdigit():
+    if (norm.startswith("ال") and not text.startswith("إل")) or norm.startswith("لل") or norm in AR_GENERIC or len(norm) < 2 or norm[0].isdigit():
         return False
     if norm in AR_TITLE_PREPOSITIONS or is_stop(token) or norm in AR_FUNCTION_WORDS or norm in AR_COMPLEMENTIZERS:
         return False

@@ -85,6 +85,8 @@ def head_kind(words: list[str], lang: str) -> str | None:
     lowered = [w.lower() for w in words]
     if any(w in EN_SOURCE_HEADS for w in lowered[:5]):
         return ANONYMOUS
+    if lowered[-1] in EN_TITLES:
+        return None  # "Libya's central bank chief": the head is the title, a person; the bank qualifies it
     if any(w in EN_ORG_WORDS for w in lowered):
         return ORGANISATION
     return None

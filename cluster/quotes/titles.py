@@ -7,7 +7,7 @@ shares most words with it; an acronym to the run whose initials spell it.
 
 from __future__ import annotations
 
-from cluster.quotes.lexicon import AR_TIME_WORDS
+from cluster.quotes.lexicon import AR_TIME_WORDS, AR_VERBS, EN_VERBS
 from cluster.quotes.names import LATIN, Token, conjoined_noun, is_name_token, mention_key
 from cluster.quotes.sources import strip_prefix_article
 from cluster.textnorm import normalize
@@ -65,6 +65,8 @@ def _title_words(tokens: list[Token], first: int, lang: str) -> set[str]:
             break
         if token.word and lang == "ar" and token.norm in AR_TIME_WORDS:
             break  # "أعلنت وزارة النقل، السبت، زيادة ...": no title across a time word
+        if token.word and (token.text.lower() in EN_VERBS or token.norm in AR_VERBS):
+            break  # "governor says as wildfire near Izmir": a verb ends the title; the place is no governor
         if token.word:
             words.add(title_key(token.text, lang))
             if lang != "ar" and "-" in token.text:
