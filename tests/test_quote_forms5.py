@@ -59,3 +59,27 @@ def test_an_unnamed_ministry_spokesperson_is_no_minister():
     found = _speakers("Headline here\n\nHealth Minister Carlos Mendez said on Monday the vaccine campaign would "
                       "start in May.\n\nThe ministry spokesperson said later that 2 million doses had arrived.", "en")
     assert found["2 million doses"] == ("ministry spokesperson", "anonymous")
+
+
+def test_a_reply_verb_with_its_shadda_and_a_titled_speaker_before_a_quoted_colon():
+    found = _speakers("عنوان الخبر\n\nوردّ رئيس لجنة المالية في البرلمان سامي الفاسي: «الأرقام جميلة على الورق، "
+                      "لكن الناس ما زالوا في الخيام».")
+    assert found["الأرقام جميلة"] == ("سامي الفاسي", "person")
+    found = _speakers("عنوان الخبر\n\nوعقّب النائب المعارض سامي الفاسي: «الأرقام لا تطعم أحدا في القرى».")
+    assert found["الأرقام لا تطعم"] == ("سامي الفاسي", "person")
+
+
+def test_a_quote_before_its_speaker_with_an_adverbial_after_the_title():
+    found = _speakers("عنوان الخبر\n\nوقال وزير المالية الجديد سامي العلي إن العجز سينخفض هذا العام.\n\n"
+                      "\"لن نطلب من أحد أن يصدقنا بالكلام بل بالنتائج\"، قال الوزير ردا على سؤال للصحفيين.")
+    assert found["لن نطلب من أحد"] == ("سامي العلي", "person")
+
+
+def test_an_indirect_clause_ends_where_the_speaker_goes_on_with_a_quotation():
+    found = _speakers("عنوان الخبر\n\nوقال سالم في بيان بثته قناة «الهدى» إن الطائرة استهدفت لأنها اخترقت "
+                      "الأجواء، وتابع: «عملياتنا مستمرة ما استمر العدوان».")
+    assert found["الطائرة استهدفت لأنها اخترقت الأجواء"] == ("سالم", "person")
+    assert found["عملياتنا مستمرة"] == ("سالم", "person")
+    found = _speakers("عنوان الخبر\n\nوكشف الوزير سالم العلي أن الدول التي تحدثت معها الحكومة، أكدت أنها "
+                      "ستقرر لاحقا.")
+    assert list(found) == ["الدول التي تحدثت معها الحكومة، أكدت أنها ستقرر لاحقا"]

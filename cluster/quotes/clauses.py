@@ -78,13 +78,16 @@ def _special_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], l
 
 
 def _clause_end(tokens: list[Token], first: int, sentence_end: int, lang: str) -> int:
-    """A clause runs to the sentence end or to the next reporting verb after a comma (", مضيفا")."""
+    """A clause runs to the sentence end or to the next reporting verb after a comma (", مضيفا", "، وتابع"):
+    a clause run over the speaker's next quotation was dropped with it. Only a verb with و or ف opens a
+    statement of its own: "إن الدول التي تحدثت معها، أكدت أنها" is the clause's own predicate."""
     end = sentence_end
     for k in range(first, len(tokens)):
         if tokens[k].start >= sentence_end:
             break
         after_comma = k > first and not tokens[k - 1].word and tokens[k - 1].text in "،,"
-        if after_comma and (_is_participle(tokens[k], lang) or tokens[k].norm in NEW_CLAUSE):
+        if after_comma and (_is_participle(tokens[k], lang) or tokens[k].norm in NEW_CLAUSE or (
+                lang == "ar" and tokens[k].norm[:1] in "وف" and is_verb(tokens[k], lang))):  # "..، وتابع: «...»"
             end = tokens[k - 1].start
             break
     return end
