@@ -83,3 +83,11 @@ def test_an_indirect_clause_ends_where_the_speaker_goes_on_with_a_quotation():
     found = _speakers("عنوان الخبر\n\nوكشف الوزير سالم العلي أن الدول التي تحدثت معها الحكومة، أكدت أنها "
                       "ستقرر لاحقا.")
     assert list(found) == ["الدول التي تحدثت معها الحكومة، أكدت أنها ستقرر لاحقا"]
+
+
+def test_unmarked_speech_before_a_group_that_told_an_agency():
+    found = _speakers("Headline here\n\nBanks ran short of cash on Monday.\n\nSeveral branches have had no deliveries "
+                      "since the start of the month, three bankers in Tripoli told AFP.\n\nThe minister told "
+                      "parliament the plan would pass.", "en")
+    assert found["Several branches have had no deliveries"] == ("three bankers", "anonymous")
+    assert found["the plan would pass"][0] is None  # "told parliament": the clause follows, no group before

@@ -136,8 +136,8 @@ def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -
     # "He said food stocks would last ...": the clause follows the verb directly.
     if tokens[verb].text.lower() in EN_TOLD | {"telling"}:
         k = _after_listener(tokens, k, sentence[1])  # "told KSWB-TV in San Diego he had been diving"
-        if k == verb + 1:
-            return None  # "told a news conference", "told MLB.com on Friday": no clause follows
+        if k == verb + 1:  # "told a news conference", "told MLB.com on Friday": no clause follows
+            return _fronted_clause(tokens, verb, sentence, first)  # "..., three bankers told AFP."
     k += _time_adverbial(tokens, k, sentence[1])  # "said on Tuesday the talks had failed"
     following = tokens[k] if k < len(tokens) else None
     after_quote = any(t.text in DOUBLE_MARKS + "’'" for t in tokens[max(verb - 2, 0): verb])  # also 'single' marks
@@ -146,7 +146,11 @@ def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -
             and tokens[verb].text.lower() in EN_CLAUSE_VERBS
             and following.text.lower() not in EN_CLAUSE_BLOCKERS | EN_WEEKDAYS):  # "..., X said Wednesday."
         return _cut(tokens, k, _clause_end(tokens, k, sentence[1], "en"))
-    # "CLAUSE, Witkoff said ...": the clause opens the sentence and ends at the comma before the subject.
+    return _fronted_clause(tokens, verb, sentence, first)
+
+
+def _fronted_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], first: int) -> tuple[int, int] | None:
+    """"CLAUSE, Witkoff said ...": the clause opens the sentence and ends at the comma before the subject."""
     if tokens[verb].text.lower() not in EN_REVERSE_VERBS:
         return None
     comma = next((j for j in range(verb - 1, first, -1) if tokens[j].text == ","), None)
@@ -155,10 +159,21 @@ def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -
     ends = (after is None or after.start >= sentence[1] or after.text in ".!?"
             or (after.text == "," and then is not None and then.word and then.text.islower())  # "said, in the"
             or (after.word and after.text.lower() in EN_CLAUSE_BLOCKERS)
-            or (after.word and after.text.lower() in EN_WEEKDAYS and then is not None and then.text in ".!?"))
+            or (after.word and after.text.lower() in EN_WEEKDAYS and then is not None and then.text in ".!?")
+            or _listener_ends(tokens, verb, sentence[1]))
     if comma is not None and verb - comma <= 7 and first < comma and ends:
         return _cut(tokens, _after_dateline(tokens, first, comma), tokens[comma].start)
     return None
+
+
+def _listener_ends(tokens: list[Token], verb: int, sentence_end: int) -> bool:
+    """"..., three bankers in Tripoli told AFP.", "..., he told reporters on Monday.": after "told" only
+    the listener (and a time) up to the sentence's end, so the reported clause is the one before."""
+    if tokens[verb].text.lower() not in EN_TOLD:
+        return False
+    rest = [t for t in tokens[verb + 1:] if t.start < sentence_end]
+    words = [t for t in rest if t.word]
+    return 0 < len(words) <= 4 and all(t.word or t.text in ".!?-" for t in rest)
 
 
 def _after_dateline(tokens: list[Token], first: int, end: int) -> int:

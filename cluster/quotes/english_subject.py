@@ -10,7 +10,7 @@ import re
 
 from cluster.quotes.lexicon import EN_DETERMINERS, EN_NAME_PARTICLES, EN_PRONOUNS, EN_TITLES, EN_VERBS
 from cluster.quotes.names import Token, is_name_token
-from cluster.quotes.sources import EN_ORG_WORDS, EN_SOURCE_HEADS, person_noun
+from cluster.quotes.sources import EN_ORG_WORDS, EN_SOURCE_HEADS, person_noun, plural_person
 
 EN_CLAUSE_STARTERS = frozenset("at in of from for with who which that on and but".split())
 EN_TIME_WORDS = frozenset("""
@@ -113,7 +113,8 @@ def _source_in_place(tokens: list[Token], k: int) -> bool:
                                                                        "on"}:
         return False
     head = k - 2 if k > 1 and tokens[k - 1].text.lower() in EN_SOURCE_QUALIFIERS else k - 1
-    return tokens[head].text.lower() in EN_SOURCE_HEADS  # "an official familiar with the talks"
+    word = tokens[head].text.lower()
+    return word in EN_SOURCE_HEADS or plural_person(word)  # "an official familiar with the talks", "bankers in X"
 
 
 EN_PLACE_PREPOSITIONS = frozenset("in at of from near on with for".split())
