@@ -9,17 +9,10 @@ import pytest
 from cluster.config import Config
 from cluster.documents import Article
 from cluster.evaluation.bench import build_corpus, sources_missing
+from cluster.quotes.candidates import candidate_pairs, units
 from cluster.quotes.extract import extract_quotes
-from cluster.quotes.matching import (
-    QuoteSettings,
-    _candidates,
-    _components,
-    _GroupGuard,
-    _same_words,
-    _units,
-    match_quotes,
-    verify,
-)
+from cluster.quotes.guard import GroupGuard, same_words
+from cluster.quotes.matching import QuoteSettings, components, match_quotes, verify
 from cluster.segment.paragraphs import segment_corpus
 from cluster.unionfind import UnionFind
 
@@ -128,18 +121,18 @@ def test_copies_and_spanning_links_give_the_groups_of_verifying_every_pair(fake_
     settings = QuoteSettings.from_config(Config())
     result = match_quotes(quotes, fake_encoder, settings)
     # A reference without the shortcuts: every unit of every quote searched, every candidate verified.
-    owners, texts = _units(quotes, settings.quotes.min_part_words)
+    owners, texts = units(quotes, settings.quotes.min_part_words)
     vectors = np.asarray(fake_encoder.encode(texts), dtype=np.float32)
-    candidates = _candidates(vectors, owners, quotes, settings.quotes.candidate_radius, {})
+    candidates = candidate_pairs(vectors, owners, quotes, settings.quotes.candidate_radius, {})
     verified = [link for (a, b), sim in candidates.items()
                 if (link := verify(quotes, a, b, sim, settings, result.speaker_of))]
     # ... then joined best first, each join checked against what the two groups already hold
-    guard = _GroupGuard(quotes, result.speaker_of, UnionFind(len(quotes)))
+    guard = GroupGuard(quotes, result.speaker_of, UnionFind(len(quotes)))
     links = []
     for link in sorted(verified, key=lambda x: -x.similarity):
         if guard.sets.find(link.a) != guard.sets.find(link.b) and (
-                _same_words(link) or not guard.conflict(link.a, link.b)):
+                same_words(link) or not guard.conflict(link.a, link.b)):
             guard.join(link.a, link.b)
             links.append(link)
-    expected = {g.members for g in _components(len(quotes), links)}
+    expected = {g.members for g in components(len(quotes), links)}
     assert {g.members for g in result.groups} == expected

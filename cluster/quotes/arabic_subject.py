@@ -55,6 +55,8 @@ def arabic_subject(tokens: list[Token], verb: int) -> list[Token]:
             continue
         if norm in AR_COMPLEMENTIZERS or is_stop(token) or norm.startswith("لل") or norm in AR_PARTICIPLES:
             break
+        if subject and _adverbial(tokens, k):
+            break  # "قال الوزير ردا على سؤال": why he spoke, not his name
         if norm in AR_RELATIVES or norm in AR_DESCRIBING:
             break  # "نارسيس تيرميز الذي يبلغ من العمر 68 عاما وهو عامل": what follows describes the speaker
         if (norm.startswith("ل") and norm[1:] in AR_MEDIA) or norm == "ل":
@@ -63,6 +65,18 @@ def arabic_subject(tokens: list[Token], verb: int) -> list[Token]:
     return subject
 
 
+
+
+AR_ADVERBIAL_PREPOSITIONS = frozenset(normalize(w) for w in "على عن لـ".split())
+
+
+def _adverbial(tokens: list[Token], k: int) -> bool:
+    """An indefinite accusative noun then على or عن ("ردا على سؤال", "تعليقا على التقرير"): an adverbial of
+    the verb, which ends its subject (no name is a word in ا followed by "on" or "about")."""
+    norm = tokens[k].norm
+    following = tokens[k + 1] if k + 1 < len(tokens) else None
+    return (len(norm) > 2 and norm.endswith("ا") and not norm.startswith("ال") and following is not None
+            and following.word and following.norm in AR_ADVERBIAL_PREPOSITIONS)
 
 
 def _is_title(token: Token) -> bool:

@@ -16,6 +16,7 @@ from cluster.quotes.english_subject import english_subject
 from cluster.quotes.fullnames import full_name
 from cluster.quotes.lexicon import (
     AR_COMPLEMENTIZERS,
+    AR_GENERIC,
     AR_PARTICIPLES,
     AR_RELATIVES,
     AR_VERBS,
@@ -130,6 +131,8 @@ def _reply_by_named(tokens: list[Token], i: int, lang: str, history: History) ->
     following = tokens[i + 1]
     if following.norm.startswith("ال") and AR_ORG_HEADS & {following.norm, strip_prefix_article(following.norm)}:
         return True  # "وردّت الخارجية الجزائرية في بيان بأن": an institution replies
+    if "\u0651" in tokens[i].text and strip_prefix_article(following.norm) in AR_GENERIC and not is_stop(following):
+        return True  # "وردّ رئيس الفريق النيابي رشيد حموني:": the shadda makes it the verb, a title its subject
     return (is_name_token(following, lang, False) or following.norm.startswith("ال")) and full_name(
         following.text, history.tokens, history.runs(lang), lang) not in (None, following.text)  # "ورد السوداني"
 

@@ -78,13 +78,16 @@ def _special_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], l
 
 
 def _clause_end(tokens: list[Token], first: int, sentence_end: int, lang: str) -> int:
-    """A clause runs to the sentence end or to the next reporting verb after a comma (", مضيفا")."""
+    """A clause runs to the sentence end or to the next reporting verb after a comma (", مضيفا", "، وتابع"):
+    a clause run over the speaker's next quotation was dropped with it. Only a verb with و or ف opens a
+    statement of its own: "إن الدول التي تحدثت معها، أكدت أنها" is the clause's own predicate."""
     end = sentence_end
     for k in range(first, len(tokens)):
         if tokens[k].start >= sentence_end:
             break
         after_comma = k > first and not tokens[k - 1].word and tokens[k - 1].text in "،,"
-        if after_comma and (_is_participle(tokens[k], lang) or tokens[k].norm in NEW_CLAUSE):
+        if after_comma and (_is_participle(tokens[k], lang) or tokens[k].norm in NEW_CLAUSE or (
+                lang == "ar" and tokens[k].norm[:1] in "وف" and is_verb(tokens[k], lang))):  # "..، وتابع: «...»"
             end = tokens[k - 1].start
             break
     return end
@@ -133,8 +136,8 @@ def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -
     # "He said food stocks would last ...": the clause follows the verb directly.
     if tokens[verb].text.lower() in EN_TOLD | {"telling"}:
         k = _after_listener(tokens, k, sentence[1])  # "told KSWB-TV in San Diego he had been diving"
-        if k == verb + 1:
-            return None  # "told a news conference", "told MLB.com on Friday": no clause follows
+        if k == verb + 1:  # "told a news conference", "told MLB.com on Friday": no clause follows
+            return _fronted_clause(tokens, verb, sentence, first)  # "..., three bankers told AFP."
     k += _time_adverbial(tokens, k, sentence[1])  # "said on Tuesday the talks had failed"
     following = tokens[k] if k < len(tokens) else None
     after_quote = any(t.text in DOUBLE_MARKS + "’'" for t in tokens[max(verb - 2, 0): verb])  # also 'single' marks
@@ -143,7 +146,11 @@ def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -
             and tokens[verb].text.lower() in EN_CLAUSE_VERBS
             and following.text.lower() not in EN_CLAUSE_BLOCKERS | EN_WEEKDAYS):  # "..., X said Wednesday."
         return _cut(tokens, k, _clause_end(tokens, k, sentence[1], "en"))
-    # "CLAUSE, Witkoff said ...": the clause opens the sentence and ends at the comma before the subject.
+    return _fronted_clause(tokens, verb, sentence, first)
+
+
+def _fronted_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], first: int) -> tuple[int, int] | None:
+    """"CLAUSE, Witkoff said ...": the clause opens the sentence and ends at the comma before the subject."""
     if tokens[verb].text.lower() not in EN_REVERSE_VERBS:
         return None
     comma = next((j for j in range(verb - 1, first, -1) if tokens[j].text == ","), None)
@@ -152,10 +159,21 @@ def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -
     ends = (after is None or after.start >= sentence[1] or after.text in ".!?"
             or (after.text == "," and then is not None and then.word and then.text.islower())  # "said, in the"
             or (after.word and after.text.lower() in EN_CLAUSE_BLOCKERS)
-            or (after.word and after.text.lower() in EN_WEEKDAYS and then is not None and then.text in ".!?"))
+            or (after.word and after.text.lower() in EN_WEEKDAYS and then is not None and then.text in ".!?")
+            or _listener_ends(tokens, verb, sentence[1]))
     if comma is not None and verb - comma <= 7 and first < comma and ends:
         return _cut(tokens, _after_dateline(tokens, first, comma), tokens[comma].start)
     return None
+
+
+def _listener_ends(tokens: list[Token], verb: int, sentence_end: int) -> bool:
+    """"..., three bankers in Tripoli told AFP.", "..., he told reporters on Monday.": after "told" only
+    the listener (and a time) up to the sentence's end, so the reported clause is the one before."""
+    if tokens[verb].text.lower() not in EN_TOLD:
+        return False
+    rest = [t for t in tokens[verb + 1:] if t.start < sentence_end]
+    words = [t for t in rest if t.word]
+    return 0 < len(words) <= 4 and all(t.word or t.text in ".!?-" for t in rest)
 
 
 def _after_dateline(tokens: list[Token], first: int, end: int) -> int:

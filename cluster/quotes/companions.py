@@ -5,7 +5,7 @@ Why: outlets in two languages word a statement freely ("من يراهن على �
 holds for the whole corpus misses them, and lowering it for every pair of quotes would link any two
 statements of one speaker on one subject. Two articles that already share a verified translation are
 reporting the same event; between *them*, a quote whose speaker the other article's quote shares is
-most likely its translation, and the one-to-one rule of groups (``matching._GroupGuard``: an article
+most likely its translation, and the one-to-one rule of groups (``guard.GroupGuard``: an article
 pair's quotes translate one to one, best first) keeps a second statement of that speaker out.
 
 Only candidate pairs are made here (``matching`` verifies them with its own rules: facts kept, speakers

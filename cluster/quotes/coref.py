@@ -3,7 +3,7 @@
 A subject gives the speaker directly when it holds a name ("المبعوث الأميركي ستيف ويتكوف"); otherwise
 it refers back: a pronoun or an elided subject ("وأضاف", "he said") to the latest speaker; a definite
 description ("المبعوث الأميركي", "the envoy", "الصحيفة") to the speaker met before under that title, or
-to the name the article's full mention gives that title (``names.described_name``), or else to the
+to the name the article's full mention gives that title (``titles.described_name``), or else to the
 latest named person; a lone surname ("الشيباني") to its full mention. A subject that names a source
 or an institution without a proper name ("مصادر أمنية تركية", "officials", "وزارة الصحة") is itself
 the speaker, with its kind (``sources``). No name is guessed where the text gives none.
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from cluster.documents import Segment, SegmentKind
 from cluster.quotes.fullnames import full_name
-from cluster.quotes.lexicon import AR_GENERIC, AR_MEDIA, AR_TITLE_ADJECTIVES, EN_PRONOUNS
+from cluster.quotes.lexicon import AR_GENERIC, AR_MEDIA, AR_TITLE_ADJECTIVES, EN_PRONOUNS, EN_TITLES
 from cluster.quotes.mentions import (
     article_subject,
     english_sentence_subject,
@@ -23,17 +23,7 @@ from cluster.quotes.mentions import (
     sentence_opener,
     sentence_organisation,
 )
-from cluster.quotes.names import (
-    Token,
-    article_runs,
-    article_tokens,
-    described_name,
-    expanded_acronym,
-    name_run,
-    strip_article,
-    title_key,
-    titles_of,
-)
+from cluster.quotes.names import Token, article_runs, article_tokens, name_run, strip_article
 from cluster.quotes.sources import (
     ANONYMOUS,
     AR_ORG_HEADS,
@@ -52,6 +42,7 @@ from cluster.quotes.sources import (
     strip_prefix_article,
 )
 from cluster.quotes.speakers import same_person
+from cluster.quotes.titles import described_name, expanded_acronym, title_key, titles_of
 from cluster.textnorm import normalize
 
 ONE_PERSON_SOURCES = frozenset(normalize(w) for w in """
@@ -291,8 +282,8 @@ def _title_of_one(words: list[str], lang: str, kind: str | None) -> list[str]:
     for a title ("المبعوث الأميركي"); the institution for a spokesperson ("المتحدث باسم الجيش" is the
     army's spokesman named before, not any spokesman); all of them for one definite official ("المسؤول
     الأممي", "the official": someone the article introduced); none for sources, who are no one person."""
-    if any(w.lower().endswith(("'s", "’s")) for w in words[:-1]):
-        return []  # "the prime minister's spokesman" is not the prime minister
+    if any(w.lower().endswith(("'s", "’s")) and w[:-2].lower() in EN_TITLES for w in words[:-1]):
+        return []  # "the prime minister's spokesman" is not the prime minister ("Libya's ... chief" is Libya's)
     if kind is None:
         return words
     if kind != ANONYMOUS or not is_definite(words, lang):

@@ -10,7 +10,7 @@ import re
 
 from cluster.quotes.lexicon import EN_DETERMINERS, EN_NAME_PARTICLES, EN_PRONOUNS, EN_TITLES, EN_VERBS
 from cluster.quotes.names import Token, is_name_token
-from cluster.quotes.sources import EN_ORG_WORDS, EN_SOURCE_HEADS, person_noun
+from cluster.quotes.sources import EN_ORG_WORDS, EN_SOURCE_HEADS, person_noun, plural_person
 
 EN_CLAUSE_STARTERS = frozenset("at in of from for with who which that on and but".split())
 EN_TIME_WORDS = frozenset("""
@@ -44,6 +44,8 @@ def english_subject(tokens: list[Token], verb: int) -> list[Token]:
             before.insert(0, tokens[k])
         elif before and word.lower() in EN_NAME_PARTICLES and k > 0 and tokens[k - 1].text[:1].isupper():
             before.insert(0, tokens[k])  # "Prince Abdulaziz bin Salman told": one name, not "Salman"
+        elif before and word.lower() in {"of", "for"} and k > 0 and _capitalised_body(tokens[k - 1]):
+            before.insert(0, tokens[k])  # "The Central Bank of Libya said": the bank, not the country
         elif (not before and word.isalpha() and word.islower() and k > 0
               and tokens[k - 1].text.lower() in EN_DETERMINERS):
             if (head := _qualified_source(tokens, k)) is not None:
@@ -65,6 +67,12 @@ def english_subject(tokens: list[Token], verb: int) -> list[Token]:
         else:
             break
     return after or _described_after(tokens, verb)
+
+
+def _capitalised_body(token: Token) -> bool:
+    """A capitalised institution word ("Bank", "Ministry", "Office"): "of" or "for" after it goes on
+    with the body's name ("Ministry of Health", "Office for National Statistics")."""
+    return token.word and token.text[:1].isupper() and token.text.lower() in EN_ORG_WORDS
 
 
 def _described_after(tokens: list[Token], verb: int) -> list[Token]:
@@ -105,7 +113,8 @@ def _source_in_place(tokens: list[Token], k: int) -> bool:
                                                                        "on"}:
         return False
     head = k - 2 if k > 1 and tokens[k - 1].text.lower() in EN_SOURCE_QUALIFIERS else k - 1
-    return tokens[head].text.lower() in EN_SOURCE_HEADS  # "an official familiar with the talks"
+    word = tokens[head].text.lower()
+    return word in EN_SOURCE_HEADS or plural_person(word)  # "an official familiar with the talks", "bankers in X"
 
 
 EN_PLACE_PREPOSITIONS = frozenset("in at of from near on with for".split())

@@ -20,7 +20,6 @@ from cluster.quotes.lexicon import (
     AR_NUMBER_WORDS,
     AR_PARTICIPLES,
     AR_SUBJECT_STOPS,
-    AR_TIME_WORDS,
     AR_TITLE_ADJECTIVES,
     AR_TITLE_PREPOSITIONS,
     AR_VERBS,
@@ -29,7 +28,7 @@ from cluster.quotes.lexicon import (
     EN_TITLES,
     TOKEN,
 )
-from cluster.quotes.sources import AR_ORG_NAMES, AR_SPOKESPERSON, strip_prefix_article
+from cluster.quotes.sources import AR_ORG_NAMES, AR_SPOKESPERSON, EN_ORG_WORDS, strip_prefix_article
 from cluster.textnorm import normalize
 
 AR_NAME_LINKS = frozenset(normalize(w) for w in "أبو أبي أم بن ابن عبد بنت آل".split())
@@ -55,9 +54,6 @@ so yet or for with from by to of then also however meanwhile
 ARABIC_PARTICLE_NAME = re.compile(r"(?:al|el|bin|ibn|abu)-[A-Z]")
 LATIN = re.compile(r"[A-Za-z]")
 ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
-MENTION_WINDOW = 9
-"""Words before a name that can hold its title ("وكيل الأمين العام للأمم المتحدة للشؤون الإنسانية")."""
-DESCRIPTION_STOPWORDS = frozenset(normalize(w) for w in "في من عن على إلى باسم the of to for in a an".split())
 
 
 class Token(NamedTuple):
@@ -102,7 +98,21 @@ def article_tokens(text: str) -> list[Token]:
 def article_runs(text: str, lang: str) -> list[tuple[int, int]]:
     """``name_runs`` of a whole article's tokens, kept like ``article_tokens`` (the costliest pass of
     the quote stage when it ran twice per article)."""
-    return name_runs(article_tokens(text), lang)
+    tokens = article_tokens(text)
+    return [piece for run in name_runs(tokens, lang) for piece in _within_lines(run, tokens, text)]
+
+
+def _within_lines(run: tuple[int, int], tokens: list[Token], text: str) -> list[tuple[int, int]]:
+    """A run cut at every line break inside it: a name never spans two lines or paragraphs (a byline
+    "Daniel Whitcomb" over a dateline "BOSTON" is a name and a place, not "Whitcomb BOSTON")."""
+    first, end = run
+    pieces, start = [], first
+    for k in range(first + 1, end):
+        if "\n" in text[tokens[k - 1].end: tokens[k].start]:
+            pieces.append((start, k))
+            start = k
+    pieces.append((start, end))
+    return pieces
 
 
 def strip_article(word: str) -> str:
@@ -128,8 +138,10 @@ def name_runs(tokens: list[Token], lang: str) -> list[tuple[int, int]]:
         if start is not None and lang != "ar" and token.text.lower() in EN_NAME_PARTICLES and k + 1 < len(tokens) and (
                 tokens[k + 1].text[:1].isupper()):
             continue  # "Prince Abdulaziz bin Salman": one name
+        if start is not None and _body_of(tokens, k, lang):
+            continue  # "Central Bank of Libya", "Office for National Statistics": one body, not "Libya"
         if token.word and (is_name_token(token, lang, previous_generic) or _given_name(tokens, k, lang)) and (
-                not _conjoined_noun(token, lang)) and not _genitive_of(tokens, k, lang) and (
+                not conjoined_noun(token, lang)) and not _genitive_of(tokens, k, lang) and (
                 not _definite_with_clitic(tokens, k, lang)) and not _place_before_name(tokens, k, lang, start):
             if start is None:
                 start = k
@@ -146,10 +158,30 @@ def name_runs(tokens: list[Token], lang: str) -> list[tuple[int, int]]:
     return runs
 
 
+def _body_of(tokens: list[Token], k: int, lang: str) -> bool:
+    """English "of"/"for" between a capitalised institution word and a capitalised word: the body's name
+    goes on ("Bank of England"); "Smith of Reuters" stays two names (Smith is no institution word)."""
+    if lang == "ar" or tokens[k].text not in {"of", "for"} or k + 1 >= len(tokens) or k == 0:
+        return False
+    before, after = tokens[k - 1], tokens[k + 1]
+    return (before.text[:1].isupper() and before.text.lower() in EN_ORG_WORDS and after.word
+            and after.text[:1].isupper())
+
+
+AR_PLACE_TITLES = frozenset(normalize(w) for w in "والي حاكم محافظ عمدة".split())
+"""Titles whose complement is a place ("والي إزمير سليمان إلبان", "حاكم دبي"): the place is no name."""
+
+
 def _place_before_name(tokens: list[Token], k: int, lang: str, start: int | None) -> bool:
     """"رئيس حركة حماس في غزة خليل الحية": the word right after في is a place, and a name may follow it;
-    starting the run after the place lets the family name with ال join the given name."""
-    if lang != "ar" or start is not None or k == 0 or tokens[k - 1].norm != "في" or k + 1 >= len(tokens):
+    starting the run after the place lets the family name with ال join the given name. After a title
+    of a place ("والي إزمير") the word is that place whatever follows (a headline's "والي إزمير:" names
+    no one: the body's "والي إزمير سليمان إلبان" does)."""
+    if lang != "ar" or start is not None or k == 0:
+        return False
+    if tokens[k - 1].norm in AR_PLACE_TITLES or tokens[k - 1].norm[1:] in AR_PLACE_TITLES:
+        return True
+    if tokens[k - 1].norm != "في" or k + 1 >= len(tokens):
         return False
     following = tokens[k + 1]
     return following.word and is_name_token(following, lang, False)
@@ -230,7 +262,7 @@ def _definite_with_clitic(tokens: list[Token], k: int, lang: str) -> bool:
             and tokens[k - 1].norm.startswith("ال") and strip_prefix_article(tokens[k - 1].norm) not in AR_GENERIC)
 
 
-def _conjoined_noun(token: Token, lang: str) -> bool:
+def conjoined_noun(token: Token, lang: str) -> bool:
     """"وحركة" in "إسرائيل وحركة حماس", "لحركة" in "عضو المكتب السياسي لحركة حماس حسام بدران": a
     conjunction or preposition and a description, which end a name."""
     norm = token.norm
@@ -280,7 +312,7 @@ def _is_name_text(text: str, lang: str, after_generic: bool) -> bool:
     if lang != "ar":
         return False
     norm = token.norm
-    if norm.startswith("ال") or norm.startswith("لل") or norm in AR_GENERIC or len(norm) < 2 or norm[0].isdigit():
+    if (norm.startswith("ال") and not text.startswith("إل")) or norm.startswith("لل") or norm in AR_GENERIC or len(norm) < 2 or norm[0].isdigit():
         return False
     if norm in AR_TITLE_PREPOSITIONS or is_stop(token) or norm in AR_FUNCTION_WORDS or norm in AR_COMPLEMENTIZERS:
         return False
@@ -297,82 +329,3 @@ def _is_name_text(text: str, lang: str, after_generic: bool) -> bool:
 def mention_key(token: Token, lang: str) -> str:
     """How a mention's word is compared: Arabic without its article, other scripts lower-cased."""
     return strip_article(token.norm) if lang == "ar" else token.text.lower()
-
-
-def described_name(description: list[str], tokens: list[Token], runs: list[tuple[int, int]], lang: str,
-                   before: int | None) -> str | None:
-    """The name a description refers to: the mention whose title shares most words with it, the
-    nearest before offset ``before`` first (None: anywhere, for a headline that precedes the body)."""
-    wanted = {title_key(w, lang) for w in description}
-    wanted -= {title_key(w, lang) for w in DESCRIPTION_STOPWORDS}
-    best: tuple[int, int, str] | None = None
-    for first, end in runs:
-        if before is not None and tokens[first].start >= before:
-            break
-        title = _title_words(tokens, first, lang)
-        score = len(wanted & title)
-        if score:
-            candidate = (score, first if before is not None else -first, _mention_text(tokens, first, end, lang))
-            best = candidate if best is None or candidate[:2] > best[:2] else best
-    return best[2] if best else None
-
-
-def titles_of(name: str, tokens: list[Token], runs: list[tuple[int, int]], lang: str) -> set[str]:
-    """The title words (``title_key``) the article puts before any mention of this name."""
-    last = mention_key(Token(name.split()[-1], 0, 0, True), lang) if name.split() else ""
-    words: set[str] = set()
-    for first, end in runs:
-        run = [t for t in tokens[first:end] if t.word]
-        if run and mention_key(run[-1], lang) == last:
-            words |= _title_words(tokens, first, lang)
-    return words
-
-
-def title_key(word: str, lang: str) -> str:
-    """A title word compared by its stem: the article, لل and a nisba ending go ("الأممي", "للأمم" ->
-    أمم; "المصري", "مصر"), so that a description meets the title its person was introduced with."""
-    if lang != "ar":
-        return word.lower()
-    stem = strip_prefix_article(normalize(word))
-    for ending in ("يه", "ي"):
-        if stem.endswith(ending) and len(stem) - len(ending) >= 3:
-            return stem[: -len(ending)]
-    return stem
-
-
-def _title_words(tokens: list[Token], first: int, lang: str) -> set[str]:
-    words: set[str] = set()
-    for token in reversed(tokens[max(0, first - MENTION_WINDOW): first]):
-        if not token.word and token.text not in "،,()-–":
-            break
-        if token.word and lang == "ar" and token.norm in AR_TIME_WORDS:
-            break  # "أعلنت وزارة النقل، السبت، زيادة ...": no title across a time word
-        if token.word:
-            words.add(title_key(token.text, lang))
-            if lang != "ar" and "-" in token.text:
-                words.update(token.text.lower().split("-"))
-            if is_name_token(token, lang, False) and not _conjoined_noun(token, lang):
-                break  # the words before another name are that name's title ("لوزارة" is none)
-    return words
-
-
-def _mention_text(tokens: list[Token], first: int, end: int, lang: str) -> str:
-    """The name of a mention; an English run after "the"/"of"/"to" may begin with a place ("the
-    Middle East Steve Witkoff"): its last two words are the name."""
-    run = [t for t in tokens[first:end] if t.word]
-    if lang != "ar" and len(run) >= 4 and first > 0 and tokens[first - 1].text.lower() in {"the", "of", "to"}:
-        run = run[-2:]
-    return " ".join(t.text for t in run)
-
-
-def expanded_acronym(name: str, tokens: list[Token], runs: list[tuple[int, int]]) -> str | None:
-    """"WHO" -> "World Health Organization", "IAEA" -> "International Atomic Energy Agency": the
-    article's run of capitalised words whose initials spell the acronym (the speaker as named most fully)."""
-    if not (2 <= len(name) <= 6 and name.isalpha() and name.isupper() and LATIN.match(name)):
-        return None
-    for first, end in runs:
-        words = [t.text for t in tokens[first:end] if t.word]
-        if len(words) == len(name) and "".join(w[0] for w in words) == name:
-            return " ".join(words)
-    return None
-

@@ -1,7 +1,7 @@
 """Candidate quote pairs: each unit's nearest units in each language, not every pair within a radius.
 
 A range search returns every pair above the radius: for a quote that c outlets carried with small
-edits (near copies, which ``matching._copies`` does not collapse) that is c² pairs, and verifying them
+edits (near copies, which ``candidates.wire_copies`` does not collapse) that is c² pairs, and verifying them
 made the stage grow with the square of the corpus (bench corpora at 37k passages: 268k verifications
 for 13k quotes). The nearest ``NEIGHBOURS_PER_LANGUAGE`` units of each language still connect such a
 group (every copy reaches its closest copies) and still find a translation (searched among the other

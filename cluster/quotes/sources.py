@@ -85,6 +85,10 @@ def head_kind(words: list[str], lang: str) -> str | None:
     lowered = [w.lower() for w in words]
     if any(w in EN_SOURCE_HEADS for w in lowered[:5]):
         return ANONYMOUS
+    if plural_person(lowered[-1]):
+        return ANONYMOUS  # "three bankers", "two traders": an unnamed group of people
+    if lowered[-1] in EN_TITLES:
+        return None  # "Libya's central bank chief": the head is the title, a person; the bank qualifies it
     if any(w in EN_ORG_WORDS for w in lowered):
         return ORGANISATION
     return None
@@ -145,3 +149,9 @@ def person_noun(word: str) -> bool:
     "the 33-year-old", "the producer"), unlike a body or a thing ("the fire brigade", "the measures")."""
     head = word.lower()
     return head in EN_TITLES or head in EN_PERSON_NOUNS or head.endswith(EN_PERSON_ENDINGS)
+
+
+def plural_person(word: str) -> bool:
+    """"bankers", "traders": the plural of a noun for a person, an unnamed group when it heads a subject."""
+    head = word.lower()
+    return len(head) > 3 and head.endswith("s") and not head.endswith("ss") and person_noun(head[:-1])

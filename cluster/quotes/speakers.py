@@ -50,17 +50,18 @@ def is_latin(text: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 14)
-def skeleton(token: str, latin_ch: str = "s") -> str:
+def skeleton(token: str, latin_ch: str = "s", hard_g: bool = False) -> str:
     """The consonant skeleton of one name token, the same for its Arabic and Latin spellings.
 
     A word-initial vowel is kept as ``a`` (Arabic writes it with an alef: أردوغان / Erdogan); inside a
     word the vowels, w and y go (Arabic spells vowels with و and ي, or not at all); doubled letters
-    count once (Witkoff / ويتكوف).
+    count once (Witkoff / ويتكوف). ``latin_ch``: the sound a Latin "ch" is read as; ``hard_g``: a Latin
+    g read as k, the ك or ق by which Maghrebi and Gulf names write it (Regragui / الركراكي).
     """
     word = normalize(token)
     if re.search("[\u0621-\u064a]", word):
-        if word.startswith("ال") and len(word) > 4:
-            word = word[2:]  # الشيباني / Shaibani: the article is no part of the name
+        if word.startswith("ال") and len(word) > 4 and not token.startswith("إ"):
+            word = word[2:]  # الشيباني / Shaibani: the article is no part of the name (إلبان / Elban: no article)
         initial = "a" if word.startswith("ع") else ""  # عراقجي / Araghchi: a word-initial vowel
         word = initial + "".join(_AR_TO_LATIN.get(ch, "") for ch in word)
         word = word.replace("j", "j")
@@ -69,6 +70,8 @@ def skeleton(token: str, latin_ch: str = "s") -> str:
         word = re.sub(r"[^a-z]", "", word)
         if latin_ch != "s":
             word = word.replace("ch", latin_ch)
+        if hard_g:
+            word = re.sub("g(?!h)", "k", word)  # Regragui / الركراكي, Gargash / قرقاش: a g written ك or ق
         for old, new in _LATIN_FOLDS:
             word = word.replace(old, new)
     if not word:
@@ -128,11 +131,14 @@ a Hebrew or German one (Avichay / أفيخاي, Michael / ميخائيل)."""
 @lru_cache(maxsize=1 << 16)
 def _close_any(a: str, b: str, threshold: float) -> bool:
     """Name tokens close in skeleton, reading a Latin "ch" as any sound it writes when the other token
-    is in Arabic script (memoised: the same surnames meet again in every pair of their quotes)."""
+    is in Arabic script, and a Latin g as the k sound Arabic writes for a hard g (memoised: the same
+    surnames meet again in every pair of their quotes)."""
     if _close(skeleton(a), skeleton(b), threshold):
         return True
     if is_latin(a) != is_latin(b) and "ch" in (a + b).lower():
         return any(_close(skeleton(a, ch), skeleton(b, ch), threshold) for ch in LATIN_CH_SOUNDS)
+    if is_latin(a) != is_latin(b) and "g" in (a + b).lower():  # the hard g of Maghrebi and Gulf names
+        return _close(skeleton(a, hard_g=True), skeleton(b, hard_g=True), threshold)
     return False
 
 
@@ -202,9 +208,10 @@ class SpeakerIndex:
 
 
 def _bucket(name: str) -> str:
-    """Surname skeleton cut to its first two letters: spellings that differ later still meet."""
+    """Surname skeleton cut to its first two letters: spellings that differ later still meet; g and k
+    share a bucket, as ``same_person`` may read one as the other (Regragui / الركراكي)."""
     hit = alias(name)
-    return (name_key(hit) if hit else name_key(name))[:2]
+    return (name_key(hit) if hit else name_key(name))[:2].replace("g", "k")
 
 
 def _contains_name(form: str, query: str) -> bool:

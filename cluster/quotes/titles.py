@@ -1,0 +1,98 @@
+"""Titles and descriptions of a name's mentions: "the envoy" finds "US special envoy ... Steve Witkoff".
+
+Split from ``names`` (which finds the runs of name tokens): a mention's title is the few words before
+its run, and a description ("المبعوث الأميركي", "the minister") is resolved to the mention whose title
+shares most words with it; an acronym to the run whose initials spell it.
+"""
+
+from __future__ import annotations
+
+from cluster.quotes.lexicon import AR_TIME_WORDS, AR_VERBS, EN_VERBS
+from cluster.quotes.names import LATIN, Token, conjoined_noun, is_name_token, mention_key
+from cluster.quotes.sources import strip_prefix_article
+from cluster.textnorm import normalize
+
+MENTION_WINDOW = 9
+"""Words before a name that can hold its title ("وكيل الأمين العام للأمم المتحدة للشؤون الإنسانية")."""
+DESCRIPTION_STOPWORDS = frozenset(normalize(w) for w in "في من عن على إلى باسم the of to for in a an".split())
+
+
+def described_name(description: list[str], tokens: list[Token], runs: list[tuple[int, int]], lang: str,
+                   before: int | None) -> str | None:
+    """The name a description refers to: the mention whose title shares most words with it, the
+    nearest before offset ``before`` first (None: anywhere, for a headline that precedes the body)."""
+    wanted = {title_key(w, lang) for w in description}
+    wanted -= {title_key(w, lang) for w in DESCRIPTION_STOPWORDS}
+    best: tuple[int, int, str] | None = None
+    for first, end in runs:
+        if before is not None and tokens[first].start >= before:
+            break
+        title = _title_words(tokens, first, lang)
+        score = len(wanted & title)
+        if score:
+            candidate = (score, first if before is not None else -first, _mention_text(tokens, first, end, lang))
+            best = candidate if best is None or candidate[:2] > best[:2] else best
+    return best[2] if best else None
+
+
+def titles_of(name: str, tokens: list[Token], runs: list[tuple[int, int]], lang: str) -> set[str]:
+    """The title words (``title_key``) the article puts before any mention of this name."""
+    last = mention_key(Token(name.split()[-1], 0, 0, True), lang) if name.split() else ""
+    words: set[str] = set()
+    for first, end in runs:
+        run = [t for t in tokens[first:end] if t.word]
+        if run and mention_key(run[-1], lang) == last:
+            words |= _title_words(tokens, first, lang)
+    return words
+
+
+def title_key(word: str, lang: str) -> str:
+    """A title word compared by its stem: the article, لل and a nisba ending go ("الأممي", "للأمم" ->
+    أمم; "المصري", "مصر"), so that a description meets the title its person was introduced with."""
+    if lang != "ar":
+        return word.lower()
+    stem = strip_prefix_article(normalize(word))
+    for ending in ("يه", "ي"):
+        if stem.endswith(ending) and len(stem) - len(ending) >= 3:
+            return stem[: -len(ending)]
+    return stem
+
+
+def _title_words(tokens: list[Token], first: int, lang: str) -> set[str]:
+    words: set[str] = set()
+    for token in reversed(tokens[max(0, first - MENTION_WINDOW): first]):
+        if not token.word and token.text not in "،,()-–":
+            break
+        if token.word and lang == "ar" and token.norm in AR_TIME_WORDS:
+            break  # "أعلنت وزارة النقل، السبت، زيادة ...": no title across a time word
+        if token.word and (token.text.lower() in EN_VERBS or token.norm in AR_VERBS):
+            break  # "governor says as wildfire near Izmir": a verb ends the title; the place is no governor
+        if token.word:
+            words.add(title_key(token.text, lang))
+            if lang != "ar" and "-" in token.text:
+                words.update(token.text.lower().split("-"))
+            if is_name_token(token, lang, False) and not conjoined_noun(token, lang):
+                break  # the words before another name are that name's title ("لوزارة" is none)
+    return words
+
+
+def _mention_text(tokens: list[Token], first: int, end: int, lang: str) -> str:
+    """The name of a mention; an English run after "the"/"of"/"to" may begin with a place ("the
+    Middle East Steve Witkoff"): its last two words are the name."""
+    run = [t for t in tokens[first:end] if t.word]
+    if lang != "ar" and len(run) >= 4 and first > 0 and tokens[first - 1].text.lower() in {"the", "of", "to"}:
+        run = run[-2:]
+    return " ".join(t.text for t in run)
+
+
+def expanded_acronym(name: str, tokens: list[Token], runs: list[tuple[int, int]]) -> str | None:
+    """"WHO" -> "World Health Organization", "IAEA" -> "International Atomic Energy Agency": the
+    article's run of capitalised words whose initials spell the acronym (the speaker as named most fully)."""
+    if not (2 <= len(name) <= 6 and name.isalpha() and name.isupper() and LATIN.match(name)):
+        return None
+    for first, end in runs:
+        words = [t.text for t in tokens[first:end] if t.word]
+        if len(words) == len(name) and "".join(w[0] for w in words) == name:
+            return " ".join(words)
+    return None
+
