@@ -28,6 +28,24 @@ def test_growth_corpus_is_the_benchmark_corpus_split_into_files(tmp_path: Path):
     assert write_corpus(2_000, folder) == folder  # kept: a re-timing reads the very same files
 
 
+@pytest.mark.skipif(sources_missing() is not None, reason=sources_missing() or "")
+def test_whole_story_corpora_hold_every_article_of_the_stories_they_draw(tmp_path: Path):
+    """--whole-stories: a small corpus holds whole gold stories (their articles in 30 versions each), not one
+    article of each of many stories, so its stories are as large as the 300k corpus's."""
+    import json
+
+    from cluster.evaluation.bench import SOURCE_SETS
+    from cluster.evaluation.data import eval_set
+
+    stories = [set(m) for name in SOURCE_SETS for m in json.loads((eval_set(name) / "gold.json").read_text())["stories"]]
+    drawn = {a.id.split("~")[0] for a in load_corpus(write_corpus(6_000, tmp_path / "c", reach=30, stories=True)).articles}
+    touched = [s for s in stories if s & drawn]
+    assert len(touched) >= 2
+    assert sum(not s <= drawn for s in touched) <= 1  # whole, but for the one the size cut ends in
+    plain = {r["id"].split("~")[0] for r in build_corpus(6_000, 30)}
+    assert sum(len(s & plain) for s in stories) / sum(bool(s & plain) for s in stories) < len(drawn) / len(touched)
+
+
 def test_exponent_is_the_log_log_slope_of_time_against_passages():
     assert exponent(1.0, 10.0, 1_000, 10_000) == pytest.approx(1.0)
     assert exponent(1.0, 100.0, 1_000, 10_000) == pytest.approx(2.0)

@@ -85,7 +85,12 @@ def _pool() -> list[tuple[dict[str, Any], list[str]]]:
     return [(r, [r["text"][s:e] for s, e in split_paragraphs(Article(r["id"], "", r["text"]))]) for r in records]
 
 
-def build_corpus(paragraphs: int, reach: int | None = None) -> list[dict[str, Any]]:
+Pool = list[tuple[dict[str, Any], list[str]]]
+"""Records with their paragraphs, in the order corpora draw them."""
+
+
+def build_corpus(paragraphs: int, reach: int | None = None,
+                 order: Callable[[Pool], Pool] | None = None) -> list[dict[str, Any]]:
     """Records holding exactly ``paragraphs`` paragraphs: dev articles in a fixed order, the last one
     cut, then (past the ~8,000 dev paragraphs) copies whose every paragraph ends with a sentence
     naming the copy and paragraph. Without that the embedding cache would serve the copies for
@@ -95,8 +100,8 @@ def build_corpus(paragraphs: int, reach: int | None = None) -> list[dict[str, An
     original and ``reach - 1`` marked copies), so that corpora of every size carry each passage in the
     same number of articles. Without it the share of copies grows with size (none below ~10,000
     passages, 30 versions at 300,000), and a stage whose work follows the copies it lists grows faster
-    than the corpus for that reason alone."""
-    pool = _pool()
+    than the corpus for that reason alone. ``order`` reorders the pool first (``growth.whole_stories``)."""
+    pool = _pool() if order is None else order(_pool())
     if reach is not None:
         pool = _pool_prefix(pool, -(-paragraphs // reach))
         rounds = [[(rec, paras, copy) for copy in range(reach)] for rec, paras in pool]

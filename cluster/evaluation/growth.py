@@ -29,24 +29,45 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from cluster.evaluation.bench import _TimedEncoder, build_corpus
+from cluster.evaluation.bench import SOURCE_SETS, Pool, _TimedEncoder, build_corpus
+from cluster.evaluation.data import eval_set
 from cluster.evaluation.growth_report import GrowthRun, render_growth
 
 MODES = ("cold", "stages", "warm")
 PER_FILE = 4000
 
 
-def write_corpus(paragraphs: int, folder: Path, reach: int | None = None) -> Path:
+def write_corpus(paragraphs: int, folder: Path, reach: int | None = None, stories: bool = False) -> Path:
     """``build_corpus(paragraphs, reach)`` as ``folder/part-NN.jsonl`` (kept if already there: the run cache
-    keys articles by path, so a re-timing must read the very same files)."""
+    keys articles by path, so a re-timing must read the very same files); ``stories``: whole stories only
+    (``whole_stories``)."""
     if folder.is_dir() and any(folder.glob("part-*.jsonl")):
         return folder
     folder.mkdir(parents=True, exist_ok=True)
-    records = build_corpus(paragraphs, reach)
+    records = build_corpus(paragraphs, reach, whole_stories if stories else None)
     for n, lo in enumerate(range(0, len(records), PER_FILE)):
         lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records[lo : lo + PER_FILE])
         (folder / f"part-{n:02d}.jsonl").write_text(lines, encoding="utf-8")
     return folder
+
+
+def whole_stories(pool: Pool) -> Pool:
+    """The pool with each gold story's articles together, stories in the order of their first article (articles
+    of no gold story, the seeds, each on their own), so that a corpus drawn from its front holds whole stories.
+
+    With ``--reach`` alone a corpus of every size has each article in the same number of versions, but a small
+    one draws single articles of many stories and the 300k one every article of every story: the articles of a
+    story, and the pairs of them that share a passage (which the story stage reads again), grow with the corpus.
+    Drawn whole, stories keep their size at every corpus size, and a stage's growth is the corpus's alone."""
+    story_of: dict[str, int] = {}
+    for name in SOURCE_SETS:
+        gold = json.loads((eval_set(name) / "gold.json").read_text(encoding="utf-8"))  # type: ignore[operator]
+        for members in gold["stories"]:
+            first = len(story_of)
+            story_of.update({article: first for article in members})
+    firsts: dict[object, int] = {}
+    keys = [firsts.setdefault(story_of.get(rec["id"], rec["id"]), k) for k, (rec, _) in enumerate(pool)]
+    return [pool[k] for k in sorted(range(len(pool)), key=lambda k: (keys[k], k))]
 
 
 # --- the child process -----------------------------------------------------------------------------
@@ -118,11 +139,11 @@ def run_child(spec: dict[str, Any], workdir: Path) -> GrowthRun:
 
 
 def measure_growth(sizes: list[int], modes: list[str], root: Path, model: str = "use-m3",
-                   log: Any = None, reach: int | None = None) -> list[GrowthRun]:
+                   log: Any = None, reach: int | None = None, stories: bool = False) -> list[GrowthRun]:
     """Every mode at every size (paragraphs), corpora and caches kept under ``root`` (reused if there)."""
-    runs, suffix = [], "" if reach is None else f"-reach{reach}"
+    runs, suffix = [], ("" if reach is None else f"-reach{reach}") + ("-stories" if stories else "")
     for size in sizes:
-        corpus = write_corpus(size, root / f"corpus-{size}{suffix}", reach)
+        corpus = write_corpus(size, root / f"corpus-{size}{suffix}", reach, stories)
         for mode in modes:
             spec = {"mode": mode, "paragraphs": size, "corpus": str(corpus), "model": model,
                     "cache": str(root / f"cache-{size}{suffix}")}  # fmt: skip
@@ -143,6 +164,8 @@ def main(argv: list[str] | None = None) -> int:
     add("--model", default="use-m3")
     add("--reach", type=int, help="Versions of each article (original and marked copies) at every size: a fixed mix "
         "(default: dev articles first, then copies, so the share of copies grows with size).")
+    add("--whole-stories", action="store_true", help="Draw whole gold stories (with --reach: every size then has "
+        "stories of the same sizes, so a stage that works per story grows with the corpus alone).")
     add("--json", type=Path, help="Save the measurements here (added to what the file already holds).")
     add("--render", type=Path, help="Render measurements saved with --json instead of measuring.")
     add("--worker", type=Path, help=argparse.SUPPRESS)
@@ -159,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
         sizes = [int(s.replace("_", "")) for s in args.sizes.split(",")]
         modes = [m for m in MODES if m in args.modes.split(",")]
         runs = measure_growth(sizes, modes, args.root, args.model, log=lambda s: print(s, file=sys.stderr, flush=True),
-                              reach=args.reach)
+                              reach=args.reach, stories=args.whole_stories)
         if args.json:
             old = json.loads(args.json.read_text(encoding="utf-8")) if args.json.exists() else []
             args.json.write_text(json.dumps(old + [asdict(r) for r in runs], indent=1) + "\n", encoding="utf-8")
