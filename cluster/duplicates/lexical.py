@@ -19,7 +19,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel
 
 from cluster.config import DuplicateConfig
-from cluster.textnorm import content_words, numbers, words
+from cluster.textnorm import content_words, numbers, word_tuple
 
 
 class MatchType(str, Enum):
@@ -60,7 +60,7 @@ class Profile:
 @lru_cache(maxsize=1 << 15)
 def profile(text: str, lang: str) -> Profile:
     """Memoised: the same passage or quote meets many candidates, in several stages."""
-    return Profile(frozenset(content_words(text, lang)), tuple(words(text)), frozenset(numbers(text)))
+    return Profile(frozenset(content_words(text, lang)), word_tuple(text), frozenset(numbers(text)))
 
 
 def compare(a: Profile, b: Profile) -> Lexical:
