@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from cluster.documents import Segment
 from cluster.quotes.arabic_subject import arabic_subject
-from cluster.quotes.coref import Attribution, History, Speaker, resolve
+from cluster.quotes.coref import resolve
 from cluster.quotes.english_subject import english_subject
 from cluster.quotes.fullnames import full_name
+from cluster.quotes.history import Attribution, History, Speaker
 from cluster.quotes.lexicon import (
     AR_COMPLEMENTIZERS,
     AR_GENERIC,
