@@ -26,3 +26,25 @@ def test_a_consulate_after_a_named_minister_is_the_consulate():
                       "طالت ثلاث قرى قرب الساحل.\n\nمن جهتها، أكدت القنصلية العامة لفرنسا في إسطنبول، في "
                       "تغريدة، أن جميع المواطنين الفرنسيين في المنطقة بخير.")
     assert found["جميع المواطنين"] == ("القنصلية العامة لفرنسا", "organisation")
+
+
+def test_chanting_protesters_are_an_anonymous_group_and_a_banner_keeps_no_speaker():
+    found = _speakers("عنوان الخبر هنا\n\nتونس – تجمع العشرات أمام المحكمة.\n\nورفعوا لافتات كُتب على إحداها: "
+                      "«أطلقوا سراح المعتقلين فورا»، فيما ردد المحتجون: «لا خوف لا رعب، الشارع ملك الشعب».\n\n"
+                      "وهتف المتظاهرون «حرية حرية للمعتقلين السياسيين الآن».")
+    assert found["لا خوف لا رعب"] == ("المحتجون", "anonymous")
+    assert found["أطلقوا سراح"] == (None, "unattributed")  # the chant's verb introduces the next quotation
+    assert found["حرية حرية"] == ("المتظاهرون", "anonymous")  # the quotation is no part of the subject
+    found = _speakers("Headline here\n\nTUNIS (Reuters) - Hundreds gathered outside the court.\n\nProtesters "
+                      "chanted \"No fear, no terror, the street belongs to the people.\"", "en")
+    assert found["No fear"] == ("Protesters", "anonymous")
+
+
+def test_wrote_on_a_platform_reports_speech_but_a_byline_does_not():
+    found = _speakers("عنوان الخبر هنا\n\nكتب: محمد علي\n\nالكويت – صدر مرسوم بتعديل وزاري.\n\nفي المقابل، كتب "
+                      "النائب السابق خالد الزعبي على منصة «إكس»: الحكومة تأخرت كثيرا في إرسال المساعدات للقرى.\n\n"
+                      "كما كتبت الناشطة منى الشمري في تغريدة أن التعديل لن يغير شيئا في حياة المواطنين.\n\n"
+                      "كتب الروائي ثلاثة كتب عن الحرب وصدرت جميعها عن دار نشر واحدة.")
+    assert found["الحكومة تأخرت"] == ("خالد الزعبي", "person")
+    assert found["التعديل لن يغير"] == ("منى الشمري", "person")
+    assert len(found) == 2  # the byline and the novelist's books are no quotes

@@ -30,7 +30,7 @@ from cluster.quotes.lexicon import (
 )
 from cluster.quotes.names import Token, is_name_token, is_stop, tokenize
 from cluster.quotes.sources import AR_ORG_HEADS, AR_SOURCE_TRIGGERS, ORGANISATION, UNATTRIBUTED, strip_prefix_article
-from cluster.quotes.triggers import AR_CAME, AR_REPLY_VERBS, clitic_forms, may_report
+from cluster.quotes.triggers import AR_CAME, AR_REPLY_VERBS, clitic_forms, may_report, wrote_on
 from cluster.textnorm import normalize
 
 AR_NOUNS_LIKE_VERBS = frozenset(("رأي", "رأيه", "رأيها"))
@@ -70,6 +70,8 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
             written = []  # ", adding that": the subject is the sentence's
         elif _reply_by_named(tokens, i, lang, history):
             written = arabic_subject(tokens, i)  # "ورد ويتكوف لاحقا في منشور بأن"
+        elif wrote_on(tokens, i, lang):
+            written = arabic_subject(tokens, i)  # "كتب النائب X على منصة «إكس»:": a post, not a byline
         elif (statement := _statement_words(tokens, i, lang)) is not None:
             speaker = _issuer(statement, seg, history)  # "وجاء في البيان الختامي أن"
             found.append(Attribution(i, speaker.name, speaker.written, speaker.kind))

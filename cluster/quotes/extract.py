@@ -377,12 +377,19 @@ def _direct_attribution(tokens: list[Token], attributions: list[Attribution], se
     next_open = min((o for o, _ in marks if o > close), default=tail_end)
     lead = [a for a in attributions if lead_start <= tokens[a.verb].start < open_]
     tail = [a for a in attributions if close < tokens[a.verb].start < min(tail_end, next_open)
-            and _words_between(tokens, close, tokens[a.verb].start) <= MAX_WORDS_TO_TAIL_VERB]
+            and _words_between(tokens, close, tokens[a.verb].start) <= MAX_WORDS_TO_TAIL_VERB
+            and not _introduces_next(tokens, a.verb, next_open)]
     order = (tail[:1], lead[-1:]) if lang != "ar" else (lead[-1:], tail[:1])
     for choice in order:
         if choice:
             return choice[0]
     return None
+
+
+def _introduces_next(tokens: list[Token], verb: int, next_open: int) -> bool:
+    """'لافتات كُتب عليها: «...»، فيما ردد المحتجون: «...»': a verb whose colon opens the next quotation
+    is that quotation's, not a tail verb of the one before it."""
+    return any(not t.word and t.text == ":" for t in tokens[verb + 1:] if t.start < next_open)
 
 
 def _words_between(tokens: list[Token], start: int, end: int) -> int:

@@ -23,8 +23,10 @@ AR_VERBS = frozenset(normalize(w) for w in """
 استطرد نوه نوهت أعرب أعربت أخبر أخبرت زعم يرى ترى رأى رأت وصف وصفت يصف تصف
 وكتب وكتبت غرد غردت
 نفى نفت ينفي توقع توقعت يتوقع اعترف اعترفت تعهد تعهدت رجح رجحت استبعد استبعدت أقر أقرت أبلغ أبلغت نبه نبهت
-ادعى ادعت""".split())
-"""(كتب only with و: without it the word is as often "books".)"""
+ادعى ادعت
+ردد رددت رددوا يردد يرددون هتف هتفت هتفوا يهتف يهتفون""".split())
+"""(كتب only with و: without it the word is as often "books"; ``triggers.AR_WROTE`` has it when a post follows.
+ردد/هتف: a crowd's chant, "ردد المحتجون: «...»".)"""
 AR_PARTICIPLES = frozenset(normalize(w) for w in """
 مضيفا مضيفة مشيرا مشيرة مؤكدا مؤكدة موضحا موضحة معتبرا معتبرة مبرزا مبرزة لافتا لافتة متابعا متابعة
 قائلا قائلة منوها محذرا محذرة مشددا مشددة مستطردا
@@ -37,7 +39,7 @@ confirmed confirms urged commented replied tweeted reiterated remarked according
 reports quoted responded responds forecast forecasts
 predicted denied vowed pledged conceded estimated suggested cautioned recalled asserted maintained emphasised
 emphasized promised indicated signalled signaled hinted complained contended countered alleged revealed disclosed
-assured reaffirmed underlined underscored
+assured reaffirmed underlined underscored chanted
 """.split())
 EN_THAT_VERBS = frozenset("""responded responds forecast forecasts predicted denied vowed pledged conceded estimated
 suggested cautioned recalled asserted maintained emphasised emphasized promised indicated signalled signaled hinted
