@@ -48,3 +48,23 @@ def test_wrote_on_a_platform_reports_speech_but_a_byline_does_not():
     assert found["الحكومة تأخرت"] == ("خالد الزعبي", "person")
     assert found["التعديل لن يغير"] == ("منى الشمري", "person")
     assert len(found) == 2  # the byline and the novelist's books are no quotes
+
+
+def test_a_named_reporter_of_an_outlet_is_the_reporter():
+    found = _speakers("Headline here\n\nMADRID (Reuters) - Floods hit the city on Monday.\n\n\"The river rose two "
+                      "metres in an hour,\" Maria Lopez of Reuters said.\n\nJohn Smith of the BBC said the bridge had "
+                      "been closed since noon on Monday.\n\nAna Ruiz from Barclays said the storm would cost "
+                      "insurers billions of euros.\n\nThe Bank of England said inflation would fall faster than "
+                      "expected this year.", "en")
+    assert found["The river rose"] == ("Maria Lopez", "person")
+    assert found["the bridge had"] == ("John Smith", "person")
+    assert found["the storm would"] == ("Ana Ruiz", "person")
+    assert found["inflation would"] == ("Bank of England", "organisation")  # an institution's "of" goes on
+
+
+def test_a_named_reporter_of_an_arabic_channel_is_the_reporter():
+    found = _speakers("عنوان الخبر هنا\n\nبيروت – شهدت المدينة فيضانات.\n\nوقال مراسل الجزيرة أحمد الخطيب إن "
+                      "المياه غمرت الطرق الرئيسية في المدينة.\n\nوقالت مراسلة قناة العربية سارة حداد إن فرق "
+                      "الإنقاذ لم تصل بعد إلى القرى المعزولة.")
+    assert found["المياه غمرت"] == ("أحمد الخطيب", "person")
+    assert found["فرق الإنقاذ"] == ("سارة حداد", "person")

@@ -46,6 +46,8 @@ def english_subject(tokens: list[Token], verb: int) -> list[Token]:
             before.insert(0, tokens[k])  # "Prince Abdulaziz bin Salman told": one name, not "Salman"
         elif before and word.lower() in {"of", "for"} and k > 0 and _capitalised_body(tokens[k - 1]):
             before.insert(0, tokens[k])  # "The Central Bank of Libya said": the bank, not the country
+        elif before and (person := _person_of(tokens, k)):
+            return person  # "Maria Lopez of Reuters said", "John Smith of the BBC": the reporter, not the outlet
         elif (not before and word.isalpha() and word.islower() and k > 0
               and tokens[k - 1].text.lower() in EN_DETERMINERS):
             if (head := _qualified_source(tokens, k)) is not None:
@@ -67,6 +69,26 @@ def english_subject(tokens: list[Token], verb: int) -> list[Token]:
         else:
             break
     return after or _described_after(tokens, verb)
+
+
+def _person_of(tokens: list[Token], of: int) -> list[Token]:
+    """"Maria Lopez of Reuters", "John Hale of the Institute for Strategic Studies" ("the" or the
+    preposition at ``of``), "Ana Ruiz from Barclays": a name of two or
+    three capitalised words (no title, no institution word, no determiner) right before "of": the
+    person, whom the body after "of" only places (empty when no such name stands there)."""
+    if of > 0 and tokens[of].text.lower() == "the":
+        of -= 1
+    if tokens[of].text.lower() not in {"of", "from", "at"}:
+        return []
+    name: list[Token] = []
+    for k in range(of - 1, max(of - 4, -1), -1):
+        token = tokens[k]
+        lowered = token.text.lower()
+        if not (token.word and token.text[:1].isupper() and is_name_token(token, "en", False)) or (
+                lowered in EN_TITLES or lowered in EN_ORG_WORDS or lowered in EN_DETERMINERS):
+            break
+        name.insert(0, token)
+    return name if len(name) >= 2 else []
 
 
 def _capitalised_body(token: Token) -> bool:
