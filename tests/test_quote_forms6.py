@@ -68,3 +68,19 @@ def test_a_named_reporter_of_an_arabic_channel_is_the_reporter():
                       "الإنقاذ لم تصل بعد إلى القرى المعزولة.")
     assert found["المياه غمرت"] == ("أحمد الخطيب", "person")
     assert found["فرق الإنقاذ"] == ("سارة حداد", "person")
+
+
+def test_an_institution_named_in_full_before_its_lower_case_head_is_that_institution():
+    found = _speakers("Headline here\n\nDUBAI (AP) - Rebels attacked a ship on Tuesday, Defence Minister John Hale "
+                      "said.\n\nThe British navy's Joint Maritime Information Center said a tanker had reported an "
+                      "explosion near the port.", "en")
+    assert found["a tanker had"] == ("Joint Maritime Information Center", "organisation")
+
+
+def test_he_after_an_unnamed_person_reached_by_an_outlet_is_that_source():
+    found = _speakers("Headline here\n\nDUBAI (AP) - Rebels attacked a ship on Tuesday, Defence Minister John Hale "
+                      "said.\n\nA sailor reached by The Associated Press by satellite phone, who spoke on condition "
+                      "of anonymity, described the blast.\n\n\"We heard a very loud bang and the ship shook,\" he "
+                      "said.\n\nA nurse contacted by Reuters said the hospital had run out of fuel.", "en")
+    assert found["We heard"] == ("sailor", "anonymous")
+    assert found["the hospital had"] == ("nurse", "anonymous")

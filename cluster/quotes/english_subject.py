@@ -140,14 +140,18 @@ def _source_in_place(tokens: list[Token], k: int) -> bool:
 
 
 EN_PLACE_PREPOSITIONS = frozenset("in at of from near on with for".split())
+EN_REACHED = frozenset("reached contacted interviewed quoted cited".split())
+"""Participles of how a source was reached ("A crew member reached by The Associated Press by
+satellite phone"): the outlet after "by" is no speaker; the described person is."""
 
 
 def _indefinite_person(tokens: list[Token], last: int) -> list[Token] | None:
-    """"A firefighter at the scene", "A local official in Al Haouz province" ending at ``last``: an
+    """"A firefighter at the scene", "A local official in Al Haouz province", "A crew member reached by
+    The Associated Press by phone" ending at ``last``: an
     indefinite description of one person, then where or what of: that person, an unnamed source (the
     place or the body after the preposition is no speaker). None when the subject is no such phrase."""
     start = None
-    for j in range(last, max(last - 10, -1), -1):
+    for j in range(last, max(last - 14, -1), -1):
         if not tokens[j].word:
             return None
         if tokens[j].text.lower() in {"a", "an"}:
@@ -155,7 +159,8 @@ def _indefinite_person(tokens: list[Token], last: int) -> list[Token] | None:
             break
     if start is None:
         return None
-    place = next((p for p in range(start + 2, last + 1) if tokens[p].text.lower() in EN_PLACE_PREPOSITIONS), None)
+    place = next((p for p in range(start + 2, last + 1) if tokens[p].text.lower() in EN_PLACE_PREPOSITIONS
+                  or (tokens[p].text.lower() in EN_REACHED and p + 1 <= last and tokens[p + 1].text == "by")), None)
     if place is None or place == last:
         return None
     head = tokens[place - 1].text
@@ -212,10 +217,12 @@ def _name_follows(tokens: list[Token], comma: int) -> bool:
 
 
 def _noun_phrase_before(tokens: list[Token], last: int) -> list[Token]:
-    """A lower-case subject ("Egyptian and Qatari mediators", "police"): up to four words back."""
+    """A lower-case subject ("Egyptian and Qatari mediators", "police"): up to four words back, or on
+    through the capitalised name it heads ("United Kingdom Maritime Trade Operations center")."""
     phrase = [tokens[last]]
     k = last - 1
-    while k >= 0 and tokens[k].word and len(phrase) < 4 and tokens[k].text.lower() not in EN_VERBS:
+    while k >= 0 and tokens[k].word and (len(phrase) < 4 or _name_goes_on(tokens, k, len(phrase))) and (
+            tokens[k].text.lower() not in EN_VERBS):
         if tokens[k].text.lower() in {"and", "but"} and k > 0 and tokens[k - 1].text.lower().endswith(
                 ("ed", "off", "up", "out")):
             break  # "roads were cordoned off and police said": a clause of its own before "and"
@@ -224,3 +231,11 @@ def _noun_phrase_before(tokens: list[Token], last: int) -> list[Token]:
             break
         k -= 1
     return phrase
+
+
+MAX_NAMED_HEAD_WORDS = 7
+
+
+def _name_goes_on(tokens: list[Token], k: int, length: int) -> bool:
+    """Whether a lower-case head's phrase goes on through a capitalised word at ``k`` past four words."""
+    return length < MAX_NAMED_HEAD_WORDS and tokens[k].text[:1].isupper() and tokens[k + 1].text[:1].isupper()
