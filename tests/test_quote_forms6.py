@@ -84,3 +84,21 @@ def test_he_after_an_unnamed_person_reached_by_an_outlet_is_that_source():
                       "said.\n\nA nurse contacted by Reuters said the hospital had run out of fuel.", "en")
     assert found["We heard"] == ("sailor", "anonymous")
     assert found["the hospital had"] == ("nurse", "anonymous")
+
+
+def test_a_promise_reports_a_clause_without_that_only_when_a_finite_verb_follows():
+    found = _speakers("Headline here\n\nTRIPOLI (AFP) - Long queues formed outside banks.\n\n\"There is no shortage "
+                      "of reserves,\" central bank governor Naji Ali told reporters.\n\nHe urged Libyans not to "
+                      "believe rumours and promised cash would reach all branches before the end of the week.\n\n"
+                      "The ministry pledged the new wells would be ready before summer.\n\nThe minister promised a "
+                      "review of the rules that govern the sector.\n\nThe president pledged support for the farmers "
+                      "who lost their crops.", "en")
+    assert found["cash would reach"] == ("Naji Ali", "person")
+    assert found["the new wells"] == ("ministry", "organisation")
+    assert len(found) == 3  # "promised a review of ...", "pledged support for ..." report nothing
+
+
+def test_a_reporting_verb_after_and_has_the_sentence_subject():
+    found = _speakers("Headline here\n\nLONDON (Reuters) - The central bank raised rates.\n\nGovernor Andrew Bailey "
+                      "defended the move and said inflation would fall faster than expected this year.", "en")
+    assert found["inflation would"] == ("Andrew Bailey", "person")

@@ -13,6 +13,7 @@ from cluster.documents import Segment
 from cluster.quotes.arabic_subject import arabic_subject
 from cluster.quotes.coref import resolve
 from cluster.quotes.english_subject import english_subject
+from cluster.quotes.finite import finite_clause_at
 from cluster.quotes.fullnames import full_name
 from cluster.quotes.history import Attribution, History, Speaker
 from cluster.quotes.lexicon import (
@@ -23,6 +24,7 @@ from cluster.quotes.lexicon import (
     AR_VERBS,
     EN_DETERMINERS,
     EN_PARTICIPLES,
+    EN_PROMISES,
     EN_RELATIVES,
     EN_THAT_VERBS,
     EN_TITLES,
@@ -150,6 +152,8 @@ def _titled_description(written: list[Token]) -> bool:
 def _without_that(tokens: list[Token], i: int, lang: str) -> bool:
     if lang == "ar" or tokens[i].text.lower() not in EN_THAT_VERBS:
         return False
+    if tokens[i].text.lower() in EN_PROMISES and finite_clause_at(tokens, i + 1):
+        return False  # "promised cash would reach all branches": a clause without "that"
     return not any(t.text.lower() == "that" for t in tokens[i + 1: i + 7])
 
 

@@ -4,12 +4,15 @@
 from __future__ import annotations
 
 from cluster.quotes.attribution import Attribution, Token, clitic_forms, is_source_trigger, is_verb
+from cluster.quotes.finite import finite_clause_at
 from cluster.quotes.forms import colon_clause, source_clause
 from cluster.quotes.lexicon import (
     AR_COMPLEMENTIZERS,
     AR_PARTICIPLES,
     DOUBLE_MARKS,
     EN_CLAUSE_BLOCKERS,
+    EN_FINITE,
+    EN_PROMISES,
     EN_REVERSE_VERBS,
     NEW_CLAUSE,
 )
@@ -143,7 +146,8 @@ def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -
     after_quote = any(t.text in DOUBLE_MARKS + "’'" for t in tokens[max(verb - 2, 0): verb])  # also 'single' marks
     if (following is not None and following.word and following.start < sentence[1] and verb > first
             and not after_quote  # '"...," said Umm Mohammed, a mother of five': the speaker, not a clause
-            and tokens[verb].text.lower() in EN_CLAUSE_VERBS
+            and (tokens[verb].text.lower() in EN_CLAUSE_VERBS
+                 or (tokens[verb].text.lower() in EN_PROMISES and finite_clause_at(tokens, k)))
             and following.text.lower() not in EN_CLAUSE_BLOCKERS | EN_WEEKDAYS):  # "..., X said Wednesday."
         return _cut(tokens, k, _clause_end(tokens, k, sentence[1], "en"))
     return _fronted_clause(tokens, verb, sentence, first)
@@ -233,8 +237,6 @@ podcast remarks release opinion summit rally visit week morning evening night"""
 """Heads that end an adverbial between a reporting verb and its clause ("said in a statement", "said on X",
 "told reporters after the weekly cabinet meeting", "said on Wednesday")."""
 EN_ADVERBIAL_HEADS = frozenset("in on at after during via through following late earlier last this".split())
-EN_FINITE = frozenset("""is are was were had has have would will could should can may might must did does do
-""".split())
 EN_QUANTIFIERS = frozenset("more most some all no several many about nearly almost only".split())
 
 

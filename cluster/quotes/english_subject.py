@@ -30,6 +30,8 @@ def english_subject(tokens: list[Token], verb: int) -> list[Token]:
         k -= 1
     if k > 0 and tokens[k].text.lower() in EN_TIME_WORDS and tokens[k - 1].text.lower() in {"in", "on", "last"}:
         k -= 2  # "The Indian Navy in November said": the time between subject and verb
+    if k >= 0 and tokens[k].text.lower() == "and":
+        return []  # "He urged calm and promised cash would ...", "X defended the move and said": the sentence's subject
     if k >= 0 and tokens[k].text == ")":  # "The Syrian Arab News Agency (SANA) reported"
         k = next((j - 1 for j in range(k - 1, max(k - 6, -1), -1) if tokens[j].text == "("), k)
     if k >= 0 and tokens[k].text == ",":

@@ -46,6 +46,11 @@ suggested cautioned recalled asserted maintained emphasised emphasized promised 
 complained contended countered alleged revealed disclosed assured reaffirmed underlined underscored""".split())
 """Verbs that report only with a "that" clause ("responded on X that"; "police responded to the scene",
 "he denied the charges", "the ministry revealed a plan" report nothing)."""
+EN_PROMISES = frozenset("promised promises pledged pledges vowed vows".split())
+"""Verbs of ``EN_THAT_VERBS`` that also report a clause without "that" when a finite verb follows
+("promised cash would reach all branches"; not "promised a review", "pledged support for")."""
+EN_FINITE = frozenset("""is are was were had has have would will could should can may might must did does do
+""".split())
 EN_PARTICIPLES = frozenset("""adding saying telling noting warning stressing insisting arguing explaining ruling vowing
 promising""".split())
 """After a comma, speech of the sentence's subject ("Merz pledged aid, adding that Germany would ...")."""
