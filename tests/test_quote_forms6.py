@@ -102,3 +102,10 @@ def test_a_reporting_verb_after_and_has_the_sentence_subject():
     found = _speakers("Headline here\n\nLONDON (Reuters) - The central bank raised rates.\n\nGovernor Andrew Bailey "
                       "defended the move and said inflation would fall faster than expected this year.", "en")
     assert found["inflation would"] == ("Andrew Bailey", "person")
+
+
+def test_a_pronoun_a_finite_verb_and_its_object_are_a_whole_reported_clause():
+    found = _speakers("Headline here\n\nBOSTON (Reuters) - A judge blocked the cuts on Tuesday.\n\nThe Interior "
+                      "Ministry said it would appeal.\n\nThe mayor said the report.", "en")
+    assert found["it would appeal"] == ("Interior Ministry", "organisation")
+    assert len(found) == 1  # "said the report" is no clause

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 from cluster.documents import Article, Segment, SegmentKind
 from cluster.quotes.attribution import Attribution, History, Token, find_attributions, tokenize
-from cluster.quotes.clauses import indirect_clauses, outermost, sentence_of
+from cluster.quotes.clauses import indirect_clauses, min_clause_words, outermost, sentence_of
 from cluster.quotes.forms import announced, colon_intro, headline_quote, quoted_name_end
 from cluster.quotes.lexicon import DOUBLE_MARKS, TOKEN
 from cluster.quotes.names import name_runs
@@ -35,7 +35,6 @@ from cluster.segment.paragraphs import sentence_spans
 from cluster.textnorm import script_language
 
 MIN_DIRECT_WORDS = 3
-MIN_INDIRECT_WORDS = 4
 MIN_UNATTRIBUTED_WORDS = 6
 """A quotation with no reporting verb in its sentence must be this long to count as speech (shorter
 ones are mostly titles and scare quotes)."""
@@ -223,7 +222,7 @@ def _paragraph_quotes(
         # one clause read by two verbs ('he said, adding that', 'He said witnesses told police that'): one
         # quote, of the verb nearest it
         out = [q for q in out if not (q.kind == "indirect" and (q.start, q.end) == (seg.start + start, seg.start + end))]
-        if _word_count(text[start:end]) >= _min_clause_words(text, start, seg, lang, attribution):
+        if _word_count(text[start:end]) >= min_clause_words(text, start, seg.start == 0, lang, attribution):
             out.append(_quote(article_id, seg, lang, start, end, "indirect", attribution))
             if attribution.name and all(q.start < out[-1].start for q in out[:-1]):
                 # "..., a Defence Ministry statement said." then a paragraph that is only a quotation
@@ -232,14 +231,6 @@ def _paragraph_quotes(
         named = _paragraph_names(tokens, lang)
         out = [replace(q, context_names=named) for q in out]
     return sorted(out, key=lambda q: q.start), still_open
-
-
-def _min_clause_words(text: str, start: int, seg: Segment, lang: str, attribution: Attribution) -> int:
-    """Words a reported clause needs: fewer after a colon (direct speech) and in an English headline
-    ("WHO says thousands still waiting"), where the text is terse."""
-    after_colon = text[:start].rstrip().endswith(":")
-    terse = after_colon or (seg.start == 0 and lang != "ar" and attribution.name is not None)
-    return MIN_DIRECT_WORDS if terse else MIN_INDIRECT_WORDS
 
 
 CLAUSE_CONJUNCTIONS = frozenset("but and yet so then while لكن ولكن ثم بل".split())
