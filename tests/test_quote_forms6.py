@@ -109,3 +109,10 @@ def test_a_pronoun_a_finite_verb_and_its_object_are_a_whole_reported_clause():
                       "Ministry said it would appeal.\n\nThe mayor said the report.", "en")
     assert found["it would appeal"] == ("Interior Ministry", "organisation")
     assert len(found) == 1  # "said the report" is no clause
+
+
+def test_a_definite_person_description_after_the_verb_is_the_person_just_introduced():
+    found = _speakers("Headline here\n\nTIKHT, Morocco (Reuters) - Amina Belkadi has spent two winters in a tent "
+                      "since the earthquake. She is bracing for a third.\n\n\"We have been waiting for the aid for "
+                      "six months. Winter is coming,\" said the mother of three, standing outside her tent.", "en")
+    assert found["We have been waiting"] == ("Amina Belkadi", "person")

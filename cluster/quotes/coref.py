@@ -249,7 +249,8 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
                 return Speaker(None, written, UNATTRIBUTED)  # "The fire brigade said": no person to look for
             subject = None
             if offset is not None and lang != "ar" and not any(w.lower().endswith(("'s", "’s")) for w in words):
-                subject = article_subject(history.tokens, history.runs(lang), lang, offset)  # "the Taradise star"
+                subject = (_newcomer(history.last_entry(seg.index, seg.kind), seg, history, offset)  # "the mother
+                           or article_subject(history.tokens, history.runs(lang), lang, offset))  # "the Taradise star"
             earlier = history.last(seg.index, seg.kind, person=True) if offset is not None else None
             if earlier is not None and lang == "ar" and _other_role(words, earlier.name or "", history):
                 return Speaker(source_phrase(words, lang), written, ANONYMOUS)  # not the "المدير العام" before

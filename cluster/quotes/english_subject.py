@@ -100,15 +100,18 @@ def _capitalised_body(token: Token) -> bool:
 
 
 def _described_after(tokens: list[Token], verb: int) -> list[Token]:
-    """'"...," said a doctor at the hospital': an indefinite description after the verb, up to a
-    preposition or a comma (empty when none follows)."""
-    if verb + 2 >= len(tokens) or tokens[verb + 1].text.lower() not in {"a", "an"}:
+    """'"...," said a doctor at the hospital', '"...," said the mother of three': a description after
+    the verb, up to a preposition or a comma (empty when none follows; a definite one only of a person,
+    whom ``coref`` resolves to the person the article introduced)."""
+    if verb + 2 >= len(tokens) or tokens[verb + 1].text.lower() not in {"a", "an", "the"}:
         return []
     phrase = [tokens[verb + 1]]
     for token in tokens[verb + 2: verb + 6]:
         if not token.word or token.text.lower() in EN_CLAUSE_STARTERS:
             break
         phrase.append(token)
+    if phrase[0].text.lower() == "the" and not (len(phrase) > 1 and person_noun(phrase[-1].text)):
+        return []  # '"...," said the mother of three': a person described; not "said the report"
     return phrase if len(phrase) > 1 else []
 
 

@@ -67,7 +67,8 @@ def _introduces(tokens: list[Token], first: int, end: int) -> bool:
     while k >= 0 and tokens[k].word and (tokens[k].text[:1].isupper() or tokens[k].text.lower() in EN_TITLES):
         k -= 1  # "Lebanese Prime Minister Nawaf Salam condemned": titles before the name open the sentence
     opens = k < 0 or tokens[k].text in ".!?\n" or tokens[k + 1].start - tokens[k].end >= 2 or (
-        k > 0 and tokens[k].text in DOUBLE_MARKS and tokens[k - 1].text in ".!?")  # after a paragraph or '."'
+        k > 0 and tokens[k].text in DOUBLE_MARKS and tokens[k - 1].text in ".!?") or (  # after a paragraph or '."'
+        k > 0 and tokens[k].text in "-–—" and (tokens[k - 1].text == ")" or tokens[k - 1].text.isupper()))  # dateline
 
     described = end + 1 < len(tokens) and tokens[end].text == "," and tokens[end + 1].text.lower() == "who"
     return opens or described
