@@ -116,3 +116,13 @@ def test_a_definite_person_description_after_the_verb_is_the_person_just_introdu
                       "since the earthquake. She is bracing for a third.\n\n\"We have been waiting for the aid for "
                       "six months. Winter is coming,\" said the mother of three, standing outside her tent.", "en")
     assert found["We have been waiting"] == ("Amina Belkadi", "person")
+
+
+def test_a_short_headline_quotation_repeating_a_body_quote_is_the_body_speakers():
+    found = _speakers("«لن نرحل من هنا».. سكان الحي القديم يرفضون قرار الإخلاء\n\nالقاهرة – يواجه سكان الحي "
+                      "القديم قرار إخلاء.\n\nوقالت سعاد المنياوي، وهي أم لأربعة أطفال: «لن نرحل من هنا مهما حدث، "
+                      "فهذا بيت أجدادنا».")
+    assert dict(found)["لن نرحل من هنا"] == ("سعاد المنياوي", "person")  # the headline's three words
+    assert found["لن نرحل من هنا مهما"] == ("سعاد المنياوي", "person")
+    found = _speakers("«الأسعار سترتفع».. تجار السوق يحذرون\n\nالقاهرة – يشكو التجار من ركود الأسواق.")
+    assert not found  # words no one in the body says stay no quote
