@@ -126,3 +126,17 @@ def test_a_short_headline_quotation_repeating_a_body_quote_is_the_body_speakers(
     assert found["لن نرحل من هنا مهما"] == ("سعاد المنياوي", "person")
     found = _speakers("«الأسعار سترتفع».. تجار السوق يحذرون\n\nالقاهرة – يشكو التجار من ركود الأسواق.")
     assert not found  # words no one in the body says stay no quote
+
+
+def test_a_verb_with_a_noun_object_reports_no_clause():
+    found = _speakers("Headline here\n\nSANAA (AP) - Yemen's Houthi rebels claimed responsibility Friday for a "
+                      "drone attack on a Panama-flagged tanker in the Gulf of Aden.\n\nUN envoy Karin Holm, briefing "
+                      "the council by video link, warned against a return to the fighting of last winter.\n\nThe "
+                      "shipping company admitted it had ignored two warnings from the navy.", "en")
+    assert list(found) == ["it had ignored two warnings from the navy"]
+
+
+def test_a_member_of_a_crew_is_an_unnamed_source():
+    found = _speakers("عنوان الخبر هنا\n\nعدن – هاجم الحوثيون سفينة.\n\nونقلت وكالة أسوشيتد برس عن أحد أفراد "
+                      "الطاقم قوله: «سمعنا دويا قويا واهتزت السفينة كلها».")
+    assert found["سمعنا دويا"] == ("أحد أفراد الطاقم", "anonymous")

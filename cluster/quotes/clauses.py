@@ -12,6 +12,7 @@ from cluster.quotes.lexicon import (
     DOUBLE_MARKS,
     EN_CLAUSE_BLOCKERS,
     EN_FINITE,
+    EN_OBJECT_VERBS,
     EN_PROMISES,
     EN_REVERSE_VERBS,
     NEW_CLAUSE,
@@ -146,11 +147,19 @@ def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -
     after_quote = any(t.text in DOUBLE_MARKS + "’'" for t in tokens[max(verb - 2, 0): verb])  # also 'single' marks
     if (following is not None and following.word and following.start < sentence[1] and verb > first
             and not after_quote  # '"...," said Umm Mohammed, a mother of five': the speaker, not a clause
-            and (tokens[verb].text.lower() in EN_CLAUSE_VERBS
-                 or (tokens[verb].text.lower() in EN_PROMISES and finite_clause_at(tokens, k)))
+            and _reports_clause(tokens, verb, k)
             and following.text.lower() not in EN_CLAUSE_BLOCKERS | EN_WEEKDAYS):  # "..., X said Wednesday."
         return _cut(tokens, k, _clause_end(tokens, k, sentence[1], "en"))
     return _fronted_clause(tokens, verb, sentence, first)
+
+
+def _reports_clause(tokens: list[Token], verb: int, k: int) -> bool:
+    """Whether the verb reports the words at ``k`` as a clause without "that": a verb of saying does;
+    one that also takes a noun ("claimed responsibility", "promised a review") only before a finite verb."""
+    word = tokens[verb].text.lower()
+    if word in EN_OBJECT_VERBS:
+        return finite_clause_at(tokens, k, past=True)
+    return word in EN_CLAUSE_VERBS or (word in EN_PROMISES and finite_clause_at(tokens, k))
 
 
 def _fronted_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], first: int) -> tuple[int, int] | None:
@@ -162,12 +171,17 @@ def _fronted_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], f
     then = tokens[verb + 2] if verb + 2 < len(tokens) else None
     ends = (after is None or after.start >= sentence[1] or after.text in ".!?"
             or (after.text == "," and then is not None and then.word and then.text.islower())  # "said, in the"
-            or (after.word and after.text.lower() in EN_CLAUSE_BLOCKERS)
+            or (after.word and after.text.lower() in EN_CLAUSE_BLOCKERS - EN_OBJECT_PREPOSITIONS)
             or (after.word and after.text.lower() in EN_WEEKDAYS and then is not None and then.text in ".!?")
             or _listener_ends(tokens, verb, sentence[1]))
     if comma is not None and verb - comma <= 7 and first < comma and ends:
         return _cut(tokens, _after_dateline(tokens, first, comma), tokens[comma].start)
     return None
+
+
+EN_OBJECT_PREPOSITIONS = frozenset("against of about".split())
+"""After a reporting verb these open its object ("warned against a repeat of", "warned of"): the verb
+closes no clause fronted before it."""
 
 
 def _listener_ends(tokens: list[Token], verb: int, sentence_end: int) -> bool:

@@ -9,15 +9,16 @@ from __future__ import annotations
 from cluster.quotes.lexicon import EN_CLAUSE_BLOCKERS, EN_FINITE
 from cluster.quotes.names import Token
 
-EN_OBJECT_PRONOUNS = frozenset("him her them us me you it".split())
-"""("promised them ..." is an object; "it" may open a clause, but after these verbs it is mostly one.)"""
+EN_OBJECT_PRONOUNS = frozenset("him her them us me you".split())
+"""Objects ("promised them ...", "warned her ..."); "it" opens a clause ("admitted it was impossible")."""
 SUBJECT_WORDS_BEFORE_VERB = 4
 """Words of the clause's subject before its finite verb ("cash", "the new wells", "all branches of the")."""
 
 
-def finite_clause_at(tokens: list[Token], k: int) -> bool:
+def finite_clause_at(tokens: list[Token], k: int, past: bool = False) -> bool:
     """A clause opens at ``k``: a short subject of plain words (no punctuation, no preposition or
-    conjunction, no object pronoun first), then a finite verb or a modal."""
+    conjunction, no object pronoun first), then a finite verb or a modal (with ``past``, also a verb in
+    -ed: "acknowledged the plan failed")."""
     if k >= len(tokens) or not tokens[k].word:
         return False
     first = tokens[k].text.lower()
@@ -27,6 +28,6 @@ def finite_clause_at(tokens: list[Token], k: int) -> bool:
         word = tokens[j].text.lower()
         if not tokens[j].word or word in EN_CLAUSE_BLOCKERS or word == "to":
             return False
-        if word in EN_FINITE:
+        if word in EN_FINITE or (past and word.endswith("ed") and len(word) > 4):
             return True
     return False

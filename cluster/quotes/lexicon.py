@@ -49,6 +49,9 @@ complained contended countered alleged revealed disclosed assured reaffirmed und
 EN_PROMISES = frozenset("promised promises pledged pledges vowed vows".split())
 """Verbs of ``EN_THAT_VERBS`` that also report a clause without "that" when a finite verb follows
 ("promised cash would reach all branches"; not "promised a review", "pledged support for")."""
+EN_OBJECT_VERBS = frozenset("claimed claims admitted acknowledged".split())
+"""Reporting verbs whose object is as often a noun ("claimed responsibility for", "admitted guilt") as a
+clause: a clause without "that" only when a finite verb follows its short subject."""
 EN_FINITE = frozenset("""is are was were had has have would will could should can may might must did does do
 """.split())
 EN_PARTICIPLES = frozenset("""adding saying telling noting warning stressing insisting arguing explaining ruling vowing
@@ -78,7 +81,7 @@ NEW_CLAUSE = frozenset(normalize(w) for w in "كما فيما بينما وسط 
 """After a comma these open a clause of the writer's own, not the speaker's."""
 EN_CLAUSE_BLOCKERS = frozenset("""
 in on at to of by for from with after before during last late earlier this that so yes no and but as when
-while in
+while in against
 """.split())
 """Words after "said" that open an adverbial, not the reported clause ("said on Monday", "said in a
 statement"): the clause is then looked for elsewhere ("..., X said on Monday"). Not "it": "the ministry
