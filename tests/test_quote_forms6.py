@@ -140,3 +140,10 @@ def test_a_member_of_a_crew_is_an_unnamed_source():
     found = _speakers("عنوان الخبر هنا\n\nعدن – هاجم الحوثيون سفينة.\n\nونقلت وكالة أسوشيتد برس عن أحد أفراد "
                       "الطاقم قوله: «سمعنا دويا قويا واهتزت السفينة كلها».")
     assert found["سمعنا دويا"] == ("أحد أفراد الطاقم", "anonymous")
+
+
+def test_a_verb_after_and_in_a_sentence_opened_by_an_adverbial_guesses_no_one():
+    found = _speakers("Headline here\n\nNEW YORK (AP) - \"He had nothing in his hands,\" witness Ana Brooks told "
+                      "reporters.\n\nMoments after the shooting, one officer dropped to his knees and said the "
+                      "suspect had been unarmed all along.", "en")
+    assert found["the suspect had"][0] != "Ana Brooks"

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import re
 
-from cluster.quotes.lexicon import EN_DETERMINERS, EN_NAME_PARTICLES, EN_PRONOUNS, EN_TITLES, EN_VERBS
+from cluster.quotes.lexicon import (
+    EN_CLAUSE_BLOCKERS,
+    EN_DETERMINERS,
+    EN_NAME_PARTICLES,
+    EN_PRONOUNS,
+    EN_TITLES,
+    EN_VERBS,
+)
 from cluster.quotes.names import Token, is_name_token
 from cluster.quotes.sources import EN_ORG_WORDS, EN_SOURCE_HEADS, person_noun, plural_person
 
@@ -30,8 +37,8 @@ def english_subject(tokens: list[Token], verb: int) -> list[Token]:
         k -= 1
     if k > 0 and tokens[k].text.lower() in EN_TIME_WORDS and tokens[k - 1].text.lower() in {"in", "on", "last"}:
         k -= 2  # "The Indian Navy in November said": the time between subject and verb
-    if k >= 0 and tokens[k].text.lower() == "and":
-        return []  # "He urged calm and promised cash would ...", "X defended the move and said": the sentence's subject
+    if k >= 0 and tokens[k].text.lower() == "and" and _opens_with_subject(tokens, k):
+        return []  # "He urged calm and promised cash would ...": the sentence's subject (``coref``)
     if k >= 0 and tokens[k].text == ")":  # "The Syrian Arab News Agency (SANA) reported"
         k = next((j - 1 for j in range(k - 1, max(k - 6, -1), -1) if tokens[j].text == "("), k)
     if k >= 0 and tokens[k].text == ",":
@@ -91,6 +98,27 @@ def _person_of(tokens: list[Token], of: int) -> list[Token]:
             break
         name.insert(0, token)
     return name if len(name) >= 2 else []
+
+
+def _opens_with_subject(tokens: list[Token], conjunction: int) -> bool:
+    """Whether a verb after "and" shares the subject its sentence opens with: a pronoun, a name or a
+    definite noun that its first verb follows right away ("He urged ... and promised", "Governor Andrew
+    Bailey defended the move and said", "The ministry confirmed the deaths and said"); not a sentence
+    that opens otherwise ("Moments after the shooting, one cop ... and said": whose, the rules cannot say)."""
+    start = next((j + 1 for j in range(conjunction - 1, -1, -1) if tokens[j].text in ".!?"), 0)
+    if start >= conjunction or not tokens[start].word:
+        return False
+    if tokens[start].text.lower() in EN_PRONOUNS:
+        return True
+    k = start + int(tokens[start].text.lower() == "the")
+    named = k
+    while k < conjunction and tokens[k].word and (tokens[k].text[:1].isupper() or tokens[k].text.lower() in EN_TITLES):
+        k += 1
+    if k == named and k > start and k < conjunction and tokens[k].word:
+        k += 1  # "The ministry"
+    following = tokens[k] if start < k < conjunction else None
+    return (following is not None and following.word and following.text.islower()
+            and following.text not in EN_CLAUSE_BLOCKERS | EN_CLAUSE_STARTERS)
 
 
 def _capitalised_body(token: Token) -> bool:

@@ -51,7 +51,7 @@ police ministry agency society forces army navy organization organisation confed
 committee commission union party government office department bank fund court company group association
 movement hamas hezbollah reuters afp sana suna bbc statement report brigade service authority authorities
 institute university hospital observatory embassy administration parliament congress senate cabinet military
-coastguard prosecutors prosecutor's programme program center centre
+coastguard prosecutors prosecutor's programme program center centre departments ministries agencies
 """.split())
 AR_SOURCE_TRIGGERS = _ar("بحسب حسب وفق وفقا نقلا")
 """Prepositions that attribute the rest of the sentence to a source ("وبحسب مصادر، فإن ...")."""
@@ -149,6 +149,8 @@ def person_noun(word: str) -> bool:
     """Whether an English description's head can name one person ("the minister", "the Taradise star",
     "the 33-year-old", "the producer"), unlike a body or a thing ("the fire brigade", "the measures")."""
     head = word.lower()
+    if head.endswith("ment") and head not in EN_TITLES:
+        return False  # "moment", "government", "statement": the -ent of "resident" names no thing in -ment
     return head in EN_TITLES or head in EN_PERSON_NOUNS or head.endswith(EN_PERSON_ENDINGS)
 
 
