@@ -147,3 +147,10 @@ def test_a_verb_after_and_in_a_sentence_opened_by_an_adverbial_guesses_no_one():
                       "reporters.\n\nMoments after the shooting, one officer dropped to his knees and said the "
                       "suspect had been unarmed all along.", "en")
     assert found["the suspect had"][0] != "Ana Brooks"
+
+
+def test_he_after_a_name_in_apposition_to_an_opening_description_is_that_name():
+    found = _speakers("Headline here\n\nDUBAI (AP) - Prime Minister Ali Hassan said on Monday the talks had "
+                      "failed.\n\nA local farmer, Omar Nasser, lost his crop to the flood.\n\n\"Everything is gone "
+                      "now, all of it,\" he said.", "en")
+    assert found["Everything is gone"] == ("Omar Nasser", "person")
