@@ -154,3 +154,18 @@ def test_he_after_a_name_in_apposition_to_an_opening_description_is_that_name():
                       "failed.\n\nA local farmer, Omar Nasser, lost his crop to the flood.\n\n\"Everything is gone "
                       "now, all of it,\" he said.", "en")
     assert found["Everything is gone"] == ("Omar Nasser", "person")
+
+
+def test_a_consulate_in_a_city_is_the_consulate_not_the_city():
+    found = _speakers("Headline here\n\nISTANBUL (Reuters) - Interior Minister Ali Yerlikaya said three villages "
+                      "were evacuated overnight.\n\nThe Saudi consulate in Istanbul said in a post on X that all "
+                      "Saudi citizens in the area were safe.\n\nThe consulate added that citizens should avoid "
+                      "the fire zones.", "en")
+    assert found["all Saudi citizens"] == ("Saudi consulate", "organisation")
+    assert found["citizens should"] == ("Saudi consulate", "organisation")
+
+
+def test_an_unnamed_spokesperson_asking_not_to_be_named_keeps_no_name():
+    found = _speakers("عنوان الخبر هنا\n\nإسطنبول – اشتعلت النيران في الغابات.\n\nوقال متحدث باسم الوزارة، طلب "
+                      "عدم نشر اسمه، إن 12 طائرة تشارك في إطفاء الحريق.")
+    assert found["12 طائرة"] == ("متحدث باسم الوزارة", "anonymous")

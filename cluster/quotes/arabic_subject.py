@@ -130,6 +130,7 @@ def _apposition_follows(tokens: list[Token], comma: int, subject: list[Token]) -
     return following is not None and following.norm in AR_GENERIC and name_run(subject, "ar") is not None
 
 
+NOT_WORD = normalize("عدم")
 AR_INCLUDING = frozenset(normalize(w) for w in "منها منهم ومنها ومنهم بينها بينهم".split())
 """"وسائل إعلام تركية، منها قناة خبر تورك،": the sources narrowed to the one that is named."""
 
@@ -145,6 +146,8 @@ def _subject_goes_on(tokens: list[Token], comma: int) -> bool:
         if not token.word or token.norm in AR_COMPLEMENTIZERS:
             break
         words.append(token)
+    if any(t.norm == NOT_WORD for t in words):
+        return False  # "، طلب عدم نشر اسمه،": the source's anonymity, no name
     return bool(words) and name_runs(words, "ar") == [(0, len(words))]
 
 

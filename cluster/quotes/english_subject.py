@@ -67,7 +67,7 @@ def english_subject(tokens: list[Token], verb: int) -> list[Token]:
         else:
             break
         k -= 1
-    if before and _source_in_place(tokens, k):
+    if before and (_source_in_place(tokens, k) or _body_in_place(tokens, k)):
         return _noun_phrase_before(tokens, k - 1)  # "Medical sources in Gaza said": the sources, not Gaza
     if before:
         return before
@@ -170,6 +170,13 @@ def _source_in_place(tokens: list[Token], k: int) -> bool:
     head = k - 2 if k > 1 and tokens[k - 1].text.lower() in EN_SOURCE_QUALIFIERS else k - 1
     word = tokens[head].text.lower()
     return word in EN_SOURCE_HEADS or plural_person(word)  # "an official familiar with the talks", "bankers in X"
+
+
+def _body_in_place(tokens: list[Token], k: int) -> bool:
+    """"The Saudi consulate in Istanbul said", "the embassy in Ankara": a lower-case institution word,
+    then "in"/"at" and the place at ``k``: the institution speaks, not the place."""
+    return (k >= 1 and tokens[k].text in {"in", "at"} and tokens[k - 1].word and tokens[k - 1].text.islower()
+            and tokens[k - 1].text in EN_ORG_WORDS)
 
 
 EN_PLACE_PREPOSITIONS = frozenset("in at of from near on with for".split())

@@ -51,7 +51,7 @@ police ministry agency society forces army navy organization organisation confed
 committee commission union party government office department bank fund court company group association
 movement hamas hezbollah reuters afp sana suna bbc statement report brigade service authority authorities
 institute university hospital observatory embassy administration parliament congress senate cabinet military
-coastguard prosecutors prosecutor's programme program center centre departments ministries agencies
+coastguard prosecutors prosecutor's programme program center centre departments ministries agencies consulate
 """.split())
 AR_SOURCE_TRIGGERS = _ar("بحسب حسب وفق وفقا نقلا")
 """Prepositions that attribute the rest of the sentence to a source ("وبحسب مصادر، فإن ...")."""
