@@ -169,3 +169,11 @@ def test_an_unnamed_spokesperson_asking_not_to_be_named_keeps_no_name():
     found = _speakers("عنوان الخبر هنا\n\nإسطنبول – اشتعلت النيران في الغابات.\n\nوقال متحدث باسم الوزارة، طلب "
                       "عدم نشر اسمه، إن 12 طائرة تشارك في إطفاء الحريق.")
     assert found["12 طائرة"] == ("متحدث باسم الوزارة", "anonymous")
+
+
+def test_and_with_a_past_reporting_verb_ends_the_clause_before_it():
+    found = _speakers("Headline here\n\nLONDON (Reuters) - Floods hit the north on Monday.\n\nThe company insisted "
+                      "its plant was safe and vowed the site would reopen within a month.\n\nThe ministry said "
+                      "reports and claims of looting were false.", "en")
+    assert list(found) == ["its plant was safe", "the site would reopen within a month",
+                           "reports and claims of looting were false"]

@@ -15,6 +15,7 @@ from cluster.quotes.lexicon import (
     EN_OBJECT_VERBS,
     EN_PROMISES,
     EN_REVERSE_VERBS,
+    EN_VERBS,
     NEW_CLAUSE,
 )
 
@@ -82,7 +83,8 @@ def _special_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], l
 
 
 def _clause_end(tokens: list[Token], first: int, sentence_end: int, lang: str) -> int:
-    """A clause runs to the sentence end or to the next reporting verb after a comma (", مضيفا", "، وتابع"):
+    """A clause runs to the sentence end or to the next reporting verb after a comma (", مضيفا", "، وتابع")
+    or, in English, after "and"/"but" ("... and vowed"):
     a clause run over the speaker's next quotation was dropped with it. Only a verb with و or ف opens a
     statement of its own: "إن الدول التي تحدثت معها، أكدت أنها" is the clause's own predicate."""
     end = sentence_end
@@ -94,7 +96,17 @@ def _clause_end(tokens: list[Token], first: int, sentence_end: int, lang: str) -
                 lang == "ar" and tokens[k].norm[:1] in "وف" and is_verb(tokens[k], lang))):  # "..، وتابع: «...»"
             end = tokens[k - 1].start
             break
+        if lang != "ar" and k > first + 1 and tokens[k - 1].text in {"and", "but"} and _past_reporting(tokens[k]):
+            end = tokens[k - 1].start  # "insisted its plant was safe and vowed the site would reopen"
+            break
     return end
+
+
+def _past_reporting(token: Token) -> bool:
+    """An English reporting verb in the past ("vowed", "said", "added"), which after "and" opens the
+    speaker's next statement; not a present form that is as often a noun ("and claims", "and reports")."""
+    word = token.text.lower()
+    return token.word and word in EN_VERBS and (word.endswith("ed") or word in {"said", "told", "wrote"})
 
 
 def _is_participle(token: Token, lang: str) -> bool:
