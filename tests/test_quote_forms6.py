@@ -35,6 +35,9 @@ def test_chanting_protesters_are_an_anonymous_group_and_a_banner_keeps_no_speake
     assert found["لا خوف لا رعب"] == ("المحتجون", "anonymous")
     assert found["أطلقوا سراح"] == (None, "unattributed")  # the chant's verb introduces the next quotation
     assert found["حرية حرية"] == ("المتظاهرون", "anonymous")  # the quotation is no part of the subject
+    found = _speakers("عنوان الخبر هنا\n\nغزة – شيعت المدينة ضحايا القصف.\n\nوقال الناطق باسم الدفاع المدني محمود "
+                      "بصل إن فرق الإنقاذ انتشلت 12 جثة.\n\nوهتف المشيعون «بالروح بالدم نفديك يا شهيد» خلال الجنازة.")
+    assert found["بالروح بالدم"] == ("المشيعون", "anonymous")  # mourners, not the speaker before
     found = _speakers("Headline here\n\nTUNIS (Reuters) - Hundreds gathered outside the court.\n\nProtesters "
                       "chanted \"No fear, no terror, the street belongs to the people.\"", "en")
     assert found["No fear"] == ("Protesters", "anonymous")
