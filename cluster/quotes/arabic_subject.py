@@ -33,7 +33,7 @@ def arabic_subject(tokens: list[Token], verb: int) -> list[Token]:
     for k in range(verb + 1, min(verb + 14, len(tokens))):
         token = tokens[k]
         if not token.word and token.text in DOUBLE_MARKS and subject and (
-                quoted_name or name_run(subject, "ar") is None):
+                quoted_name or (name_run(subject, "ar") is None and _short_quoted(tokens, k))):
             quoted_name = not quoted_name  # 'كبير محللي السلع في بنك "إس إي بي" السويدي بيارنه شيلدروب'
             continue
         if not token.word:
@@ -65,6 +65,19 @@ def arabic_subject(tokens: list[Token], verb: int) -> list[Token]:
     return subject
 
 
+
+
+QUOTED_NAME_WORDS = 4
+
+
+def _short_quoted(tokens: list[Token], k: int) -> bool:
+    """A quote mark that closes within ``QUOTED_NAME_WORDS`` words: a name in marks inside the subject
+    ('بنك "إس إي بي" السويدي'); a longer quotation right after the subject is the speech ("وهتف
+    المتظاهرون «حرية حرية للمعتقلين الآن»")."""
+    for j in range(k + 1, min(k + QUOTED_NAME_WORDS + 2, len(tokens))):
+        if not tokens[j].word:
+            return tokens[j].text in DOUBLE_MARKS
+    return False
 
 
 AR_ADVERBIAL_PREPOSITIONS = frozenset(normalize(w) for w in "على عن لـ".split())
@@ -117,6 +130,7 @@ def _apposition_follows(tokens: list[Token], comma: int, subject: list[Token]) -
     return following is not None and following.norm in AR_GENERIC and name_run(subject, "ar") is not None
 
 
+NOT_WORD = normalize("عدم")
 AR_INCLUDING = frozenset(normalize(w) for w in "منها منهم ومنها ومنهم بينها بينهم".split())
 """"وسائل إعلام تركية، منها قناة خبر تورك،": the sources narrowed to the one that is named."""
 
@@ -132,6 +146,8 @@ def _subject_goes_on(tokens: list[Token], comma: int) -> bool:
         if not token.word or token.norm in AR_COMPLEMENTIZERS:
             break
         words.append(token)
+    if any(t.norm == NOT_WORD for t in words):
+        return False  # "، طلب عدم نشر اسمه،": the source's anonymity, no name
     return bool(words) and name_runs(words, "ar") == [(0, len(words))]
 
 

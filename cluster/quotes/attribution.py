@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from cluster.documents import Segment
 from cluster.quotes.arabic_subject import arabic_subject
-from cluster.quotes.coref import Attribution, History, Speaker, resolve
+from cluster.quotes.coref import resolve
 from cluster.quotes.english_subject import english_subject
+from cluster.quotes.finite import finite_clause_at
 from cluster.quotes.fullnames import full_name
+from cluster.quotes.history import Attribution, History, Speaker
 from cluster.quotes.lexicon import (
     AR_COMPLEMENTIZERS,
     AR_GENERIC,
@@ -22,6 +24,7 @@ from cluster.quotes.lexicon import (
     AR_VERBS,
     EN_DETERMINERS,
     EN_PARTICIPLES,
+    EN_PROMISES,
     EN_RELATIVES,
     EN_THAT_VERBS,
     EN_TITLES,
@@ -29,7 +32,7 @@ from cluster.quotes.lexicon import (
 )
 from cluster.quotes.names import Token, is_name_token, is_stop, tokenize
 from cluster.quotes.sources import AR_ORG_HEADS, AR_SOURCE_TRIGGERS, ORGANISATION, UNATTRIBUTED, strip_prefix_article
-from cluster.quotes.triggers import AR_CAME, AR_REPLY_VERBS, clitic_forms, may_report
+from cluster.quotes.triggers import AR_CAME, AR_REPLY_VERBS, clitic_forms, may_report, wrote_on
 from cluster.textnorm import normalize
 
 AR_NOUNS_LIKE_VERBS = frozenset(("رأي", "رأيه", "رأيها"))
@@ -69,6 +72,8 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
             written = []  # ", adding that": the subject is the sentence's
         elif _reply_by_named(tokens, i, lang, history):
             written = arabic_subject(tokens, i)  # "ورد ويتكوف لاحقا في منشور بأن"
+        elif wrote_on(tokens, i, lang):
+            written = arabic_subject(tokens, i)  # "كتب النائب X على منصة «إكس»:": a post, not a byline
         elif (statement := _statement_words(tokens, i, lang)) is not None:
             speaker = _issuer(statement, seg, history)  # "وجاء في البيان الختامي أن"
             found.append(Attribution(i, speaker.name, speaker.written, speaker.kind))
@@ -147,6 +152,8 @@ def _titled_description(written: list[Token]) -> bool:
 def _without_that(tokens: list[Token], i: int, lang: str) -> bool:
     if lang == "ar" or tokens[i].text.lower() not in EN_THAT_VERBS:
         return False
+    if tokens[i].text.lower() in EN_PROMISES and finite_clause_at(tokens, i + 1):
+        return False  # "promised cash would reach all branches": a clause without "that"
     return not any(t.text.lower() == "that" for t in tokens[i + 1: i + 7])
 
 

@@ -4,13 +4,18 @@
 from __future__ import annotations
 
 from cluster.quotes.attribution import Attribution, Token, clitic_forms, is_source_trigger, is_verb
+from cluster.quotes.finite import finite_clause_at
 from cluster.quotes.forms import colon_clause, source_clause
 from cluster.quotes.lexicon import (
     AR_COMPLEMENTIZERS,
     AR_PARTICIPLES,
     DOUBLE_MARKS,
     EN_CLAUSE_BLOCKERS,
+    EN_FINITE,
+    EN_OBJECT_VERBS,
+    EN_PROMISES,
     EN_REVERSE_VERBS,
+    EN_VERBS,
     NEW_CLAUSE,
 )
 
@@ -78,7 +83,8 @@ def _special_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], l
 
 
 def _clause_end(tokens: list[Token], first: int, sentence_end: int, lang: str) -> int:
-    """A clause runs to the sentence end or to the next reporting verb after a comma (", مضيفا", "، وتابع"):
+    """A clause runs to the sentence end or to the next reporting verb after a comma (", مضيفا", "، وتابع")
+    or, in English, after "and"/"but" ("... and vowed"):
     a clause run over the speaker's next quotation was dropped with it. Only a verb with و or ف opens a
     statement of its own: "إن الدول التي تحدثت معها، أكدت أنها" is the clause's own predicate."""
     end = sentence_end
@@ -90,7 +96,17 @@ def _clause_end(tokens: list[Token], first: int, sentence_end: int, lang: str) -
                 lang == "ar" and tokens[k].norm[:1] in "وف" and is_verb(tokens[k], lang))):  # "..، وتابع: «...»"
             end = tokens[k - 1].start
             break
+        if lang != "ar" and k > first + 1 and tokens[k - 1].text in {"and", "but"} and _past_reporting(tokens[k]):
+            end = tokens[k - 1].start  # "insisted its plant was safe and vowed the site would reopen"
+            break
     return end
+
+
+def _past_reporting(token: Token) -> bool:
+    """An English reporting verb in the past ("vowed", "said", "added"), which after "and" opens the
+    speaker's next statement; not a present form that is as often a noun ("and claims", "and reports")."""
+    word = token.text.lower()
+    return token.word and word in EN_VERBS and (word.endswith("ed") or word in {"said", "told", "wrote"})
 
 
 def _is_participle(token: Token, lang: str) -> bool:
@@ -143,10 +159,19 @@ def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -
     after_quote = any(t.text in DOUBLE_MARKS + "’'" for t in tokens[max(verb - 2, 0): verb])  # also 'single' marks
     if (following is not None and following.word and following.start < sentence[1] and verb > first
             and not after_quote  # '"...," said Umm Mohammed, a mother of five': the speaker, not a clause
-            and tokens[verb].text.lower() in EN_CLAUSE_VERBS
+            and _reports_clause(tokens, verb, k)
             and following.text.lower() not in EN_CLAUSE_BLOCKERS | EN_WEEKDAYS):  # "..., X said Wednesday."
         return _cut(tokens, k, _clause_end(tokens, k, sentence[1], "en"))
     return _fronted_clause(tokens, verb, sentence, first)
+
+
+def _reports_clause(tokens: list[Token], verb: int, k: int) -> bool:
+    """Whether the verb reports the words at ``k`` as a clause without "that": a verb of saying does;
+    one that also takes a noun ("claimed responsibility", "promised a review") only before a finite verb."""
+    word = tokens[verb].text.lower()
+    if word in EN_OBJECT_VERBS:
+        return finite_clause_at(tokens, k, past=True)
+    return word in EN_CLAUSE_VERBS or (word in EN_PROMISES and finite_clause_at(tokens, k))
 
 
 def _fronted_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], first: int) -> tuple[int, int] | None:
@@ -158,12 +183,17 @@ def _fronted_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], f
     then = tokens[verb + 2] if verb + 2 < len(tokens) else None
     ends = (after is None or after.start >= sentence[1] or after.text in ".!?"
             or (after.text == "," and then is not None and then.word and then.text.islower())  # "said, in the"
-            or (after.word and after.text.lower() in EN_CLAUSE_BLOCKERS)
+            or (after.word and after.text.lower() in EN_CLAUSE_BLOCKERS - EN_OBJECT_PREPOSITIONS)
             or (after.word and after.text.lower() in EN_WEEKDAYS and then is not None and then.text in ".!?")
             or _listener_ends(tokens, verb, sentence[1]))
     if comma is not None and verb - comma <= 7 and first < comma and ends:
         return _cut(tokens, _after_dateline(tokens, first, comma), tokens[comma].start)
     return None
+
+
+EN_OBJECT_PREPOSITIONS = frozenset("against of about".split())
+"""After a reporting verb these open its object ("warned against a repeat of", "warned of"): the verb
+closes no clause fronted before it."""
 
 
 def _listener_ends(tokens: list[Token], verb: int, sentence_end: int) -> bool:
@@ -233,8 +263,6 @@ podcast remarks release opinion summit rally visit week morning evening night"""
 """Heads that end an adverbial between a reporting verb and its clause ("said in a statement", "said on X",
 "told reporters after the weekly cabinet meeting", "said on Wednesday")."""
 EN_ADVERBIAL_HEADS = frozenset("in on at after during via through following late earlier last this".split())
-EN_FINITE = frozenset("""is are was were had has have would will could should can may might must did does do
-""".split())
 EN_QUANTIFIERS = frozenset("more most some all no several many about nearly almost only".split())
 
 
@@ -284,3 +312,22 @@ def _opens_clause(token: Token) -> bool:
         return False
     return (lowered in EN_CLAUSE_OPENERS or lowered in EN_QUANTIFIERS or word[:1].isupper() or word[:1].isdigit()
             or (lowered.endswith("s") and not lowered.endswith("ss")))
+
+
+MIN_INDIRECT_WORDS = 4
+MIN_TERSE_WORDS = 3
+"""Words of a reported clause after a colon, in an English headline, or of a pronoun and a finite verb."""
+EN_SUBJECT_PRONOUNS = frozenset("it he she they we i".split())
+
+
+def min_clause_words(text: str, start: int, headline: bool, lang: str, attribution: Attribution) -> int:
+    """Words a reported clause needs: fewer after a colon (direct speech), in an English headline
+    ("WHO says thousands still waiting"), where the text is terse, and for an English clause of a
+    pronoun, a finite verb and its object ("said it would appeal", "said he had resigned"): a whole
+    statement in three words, unlike the noun phrases that shorter unmarked text mostly is."""
+    after_colon = text[:start].rstrip().endswith(":")
+    terse = after_colon or (headline and lang != "ar" and attribution.name is not None)
+    words = text[start:].split()[:2]
+    pronoun_verb = (lang != "ar" and len(words) == 2 and words[0].lower() in EN_SUBJECT_PRONOUNS
+                    and words[1].lower() in EN_FINITE)
+    return MIN_TERSE_WORDS if terse or pronoun_verb else MIN_INDIRECT_WORDS

@@ -11,10 +11,10 @@ the speaker, with its kind (``sources``). No name is guessed where the text give
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from cluster.documents import Segment, SegmentKind
+from cluster.documents import Segment
 from cluster.quotes.fullnames import full_name
+from cluster.quotes.history import History, Speaker
+from cluster.quotes.history import key as _key
 from cluster.quotes.lexicon import AR_GENERIC, AR_MEDIA, AR_TITLE_ADJECTIVES, EN_PRONOUNS, EN_TITLES
 from cluster.quotes.mentions import (
     article_subject,
@@ -23,12 +23,13 @@ from cluster.quotes.mentions import (
     sentence_opener,
     sentence_organisation,
 )
-from cluster.quotes.names import Token, article_runs, article_tokens, name_run, strip_article
+from cluster.quotes.names import Token, name_run
 from cluster.quotes.sources import (
     ANONYMOUS,
     AR_ORG_HEADS,
     AR_ORG_NAMES,
     AR_SOURCE_HEADS,
+    AR_SPOKESPERSON,
     AR_UNNAMED_ROLES,
     ORGANISATION,
     PERSON,
@@ -48,136 +49,6 @@ from cluster.textnorm import normalize
 ONE_PERSON_SOURCES = frozenset(normalize(w) for w in """
 مسؤول مسؤولة دبلوماسي متحدث متحدثة ناطق ناطقة official diplomat spokesman spokeswoman spokesperson""".split())
 """Source heads that, made definite, point back to one person the article has introduced."""
-RECENT_SPEAKERS = 20
-"""Speakers a name is compared with for ``History.known_prefix`` (a bound: the check is per reference)."""
-COREFERENCE_PARAGRAPHS = 3
-"""A subjectless verb or a pronoun refers to a speaker named at most this many paragraphs before."""
-
-
-@dataclass(frozen=True)
-class Attribution:
-    """A reporting verb (or source phrase) and whom it is resolved to."""
-
-    verb: int
-    """Token index of the verb in its paragraph."""
-    name: str | None
-    as_written: str | None
-    kind: str = UNATTRIBUTED
-    """``person``, ``organisation``, ``anonymous`` (an unnamed source) or ``unattributed``."""
-
-
-@dataclass(frozen=True)
-class Speaker:
-    name: str | None
-    written: str | None
-    kind: str
-
-
-@dataclass
-class History:
-    """Speakers met so far in one article: what a pronoun or a description can refer back to."""
-
-    text: str = ""
-    """The whole article: full mentions of a name may come after a headline that uses a short form."""
-    entries: list[tuple[int, SegmentKind, Speaker]] = field(default_factory=list)
-    offsets: list[int] = field(default_factory=list)
-    """Where in the article each entry's verb stands."""
-    quoted: tuple[int, SegmentKind, Attribution | None] | None = None
-    """The paragraph, kind and attribution of the last direct quote."""
-    colon: tuple[int, Attribution] | None = None
-    """A paragraph that ended on "قال X:" / "X said:": its speech is the next paragraph."""
-    _tokens: list[Token] | None = None
-    _runs: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
-    _starts: dict[str, list[int]] = field(default_factory=dict)
-    _token_starts: list[int] | None = None
-
-    @property
-    def tokens(self) -> list[Token]:
-        if self._tokens is None:
-            self._tokens = article_tokens(self.text)
-        return self._tokens
-
-    def runs(self, lang: str) -> list[tuple[int, int]]:
-        """The article's name mentions, found once: every reference is resolved against them, and
-        finding them again per reference made the stage quadratic in article length."""
-        if lang not in self._runs:
-            self._runs[lang] = article_runs(self.text, lang)
-        return self._runs[lang]
-
-    @property
-    def token_starts(self) -> list[int]:
-        """Where each token of the article begins (sorted), found once."""
-        if self._token_starts is None:
-            self._token_starts = [t.start for t in self.tokens]
-        return self._token_starts
-
-    def run_starts(self, lang: str) -> list[int]:
-        """Where each name mention begins (sorted): a reference reads only its own sentence's mentions."""
-        if lang not in self._starts:
-            self._starts[lang] = [self.tokens[first].start for first, _ in self.runs(lang)]
-        return self._starts[lang]
-
-    def known_prefix(self, name: str) -> str | None:
-        """A recent speaker whose surname a longer name holds with words after it: "وأخبر السيد جولدسميث
-        صنداي تلغراف" is جون جولدسميث (quoted before) telling the paper, not a person of that name."""
-        words = name.split()
-        if len(words) < 2:
-            return None
-        for _, _, speaker in self.entries[-RECENT_SPEAKERS:]:
-            if speaker.kind == PERSON and speaker.name and len(speaker.name.split()) >= 2:
-                surname = _key(speaker.name.split()[-1], "ar")  # one article: the same spelling
-                cut = next((k for k, w in enumerate(words[:-1]) if _key(w, "ar") == surname), None)
-                if cut is not None and not same_person(name, speaker.name):
-                    return speaker.name
-        return None
-
-    def last_quote(self, paragraph: int, kind: SegmentKind) -> Attribution | None:
-        """The attribution of a direct quote in this paragraph or the one before: a quotation that
-        stands alone as the next sentence or paragraph goes on with the same speaker."""
-        if self.quoted is None:
-            return None
-        index, seg_kind, attribution = self.quoted
-        return attribution if seg_kind is kind and paragraph - index <= 1 else None
-
-    def add(self, paragraph: int, kind: SegmentKind, speaker: Speaker, offset: int) -> None:
-        self.entries.append((paragraph, kind, speaker))
-        self.offsets.append(offset)
-
-    def last(self, paragraph: int, kind: SegmentKind, person: bool = False) -> Speaker | None:
-        """The latest speaker (a named person only, with ``person``), if recent and in the same kind
-        of segment (a "read also" block does not inherit its host's speaker)."""
-        found = self.last_entry(paragraph, kind, person)
-        return found[2] if found else None
-
-    def last_entry(self, paragraph: int, kind: SegmentKind, person: bool = False) -> tuple[int, int, Speaker] | None:
-        """(paragraph, offset, speaker) of ``last``; a subject that resolved to no one ("Ketsoyan did
-        not say") is no speaker to refer back to."""
-        for k in range(len(self.entries) - 1, -1, -1):
-            index, seg_kind, speaker = self.entries[k]
-            if paragraph - index > COREFERENCE_PARAGRAPHS or seg_kind is not kind:
-                return None
-            if speaker.name and (not person or speaker.kind == PERSON):
-                return index, self.offsets[k], speaker
-        return None
-
-    def described(self, words: list[str], lang: str) -> Speaker | None:
-        """The latest speaker whose subject used this head noun ("صحيفة" for "الصحيفة", "sources")
-        and none of whose words contradicts the description's qualifiers (الوزير المصري is not
-        "وزير الخارجية الأردني")."""
-        keys = [_key(w, lang) for w in words if _key(w, lang) not in {"the", "this", "that", "these", "those"}]
-        if not keys:
-            return None
-        head = keys[0] if lang == "ar" else keys[-1]
-        for _, _, speaker in reversed(self.entries):
-            seen = {_key(w, lang) for w in (speaker.written or "").split()}
-            if head in seen and all(k in seen for k in keys):
-                return speaker
-        return None
-
-
-def _key(word: str, lang: str) -> str:
-    return strip_prefix_article(normalize(word)) if lang == "ar" else strip_article(word)
-
 
 def resolve(subject: list[Token], lang: str, seg: Segment, history: History, offset: int | None) -> Speaker:
     """The speaker a subject stands for (module docstring); ``offset``: where in the article the
@@ -197,6 +68,8 @@ def resolve(subject: list[Token], lang: str, seg: Segment, history: History, off
     common_head = lang != "ar" and words[-1].islower()
     name = None if common_head else name_run(subject, lang)
     outlet = name is not None and lang == "ar" and _after_institution(subject, name)
+    if name and lang == "ar" and not outlet and _qualified_institution(subject, name):
+        return Speaker(" ".join(words), written, ORGANISATION)  # "القنصلية العامة لفرنسا": not "لفرنسا"
     if name and not outlet and lang == "ar" and head_kind(words, lang) == ANONYMOUS and not spokesperson_of(words) and (
             strip_prefix_article(normalize(words[0])) not in AR_UNNAMED_ROLES):  # "مراسل ليكرز مايك تريدل" is named
         name = None  # "مصادر مصرية مطلعة" names no one ("وسائل إعلام منها قناة خبر تورك" does)
@@ -257,6 +130,18 @@ def _after_institution(subject: list[Token], name: str) -> bool:
     return False
 
 
+def _qualified_institution(subject: list[Token], name: str) -> bool:
+    """"القنصلية العامة لفرنسا", "السفارة الأميركية لدى ...": an institution's head noun and a definite
+    adjective open the subject, and the name after them is the country or body it belongs to: the
+    institution speaks, the whole phrase is its name (the country alone is no speaker)."""
+    words = [t for t in subject if t.word]
+    first = name.split()[0]
+    at = next((k for k, t in enumerate(words) if t.text == first), None)
+    if at != 2 or strip_prefix_article(words[0].norm) not in AR_ORG_HEADS - AR_ORG_NAMES:
+        return False
+    return words[0].norm.startswith("ال") and words[1].norm.startswith("ال")
+
+
 def _person_title(token: Token) -> bool:
     """A person's title (مدير, كبير), not an institution's head noun (وزارة, صحيفة)."""
     title = strip_prefix_article(token.norm)
@@ -292,6 +177,16 @@ def _title_of_one(words: list[str], lang: str, kind: str | None) -> list[str]:
         return institution
     head = strip_prefix_article(normalize(words[0])) if lang == "ar" else words[-1].lower()
     return words if head in ONE_PERSON_SOURCES else []
+
+
+def _voice_of(words: list[str], mention: str, history: History, lang: str) -> bool:
+    """Whether a mention found for a description may be the one it describes: for an unnamed body's
+    spokesperson ("الناطق الرسمي باسم الحكومة") only a person the article titles spokesperson; the
+    body's head ("حكومة الشيخ أحمد عبد الله", "رئيس الحكومة") shares the body's words but is not its voice."""
+    if not spokesperson_of(words):
+        return True
+    titles = titles_of(mention, history.tokens, history.runs(lang), lang)
+    return bool(titles & {title_key(w, lang) for w in AR_SPOKESPERSON})
 
 
 GENERIC_OFFICIALS = frozenset(normalize(w) for w in "مسؤول مسؤولة official".split())
@@ -341,6 +236,8 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
         describing = _title_of_one(words, lang, kind)
         if describing:
             mention = described_name(describing, history.tokens, history.runs(lang), lang, offset)
+            if mention and not _voice_of(words, mention, history, lang):
+                mention = None  # "الناطق باسم الحكومة" is not "حكومة الشيخ X"'s head
             if mention:
                 return Speaker(mention, written, name_kind(mention))
         if kind == ANONYMOUS and offset is not None and (person := _official_just_quoted(words, lang, seg, history)):
@@ -352,7 +249,8 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
                 return Speaker(None, written, UNATTRIBUTED)  # "The fire brigade said": no person to look for
             subject = None
             if offset is not None and lang != "ar" and not any(w.lower().endswith(("'s", "’s")) for w in words):
-                subject = article_subject(history.tokens, history.runs(lang), lang, offset)  # "the Taradise star"
+                subject = (_newcomer(history.last_entry(seg.index, seg.kind), seg, history, offset)  # "the mother
+                           or article_subject(history.tokens, history.runs(lang), lang, offset))  # "the Taradise star"
             earlier = history.last(seg.index, seg.kind, person=True) if offset is not None else None
             if earlier is not None and lang == "ar" and _other_role(words, earlier.name or "", history):
                 return Speaker(source_phrase(words, lang), written, ANONYMOUS)  # not the "المدير العام" before

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import re
 
-from cluster.quotes.lexicon import EN_DETERMINERS, EN_NAME_PARTICLES, EN_PRONOUNS, EN_TITLES, EN_VERBS
+from cluster.quotes.lexicon import (
+    EN_CLAUSE_BLOCKERS,
+    EN_DETERMINERS,
+    EN_NAME_PARTICLES,
+    EN_PRONOUNS,
+    EN_TITLES,
+    EN_VERBS,
+)
 from cluster.quotes.names import Token, is_name_token
 from cluster.quotes.sources import EN_ORG_WORDS, EN_SOURCE_HEADS, person_noun, plural_person
 
@@ -30,6 +37,8 @@ def english_subject(tokens: list[Token], verb: int) -> list[Token]:
         k -= 1
     if k > 0 and tokens[k].text.lower() in EN_TIME_WORDS and tokens[k - 1].text.lower() in {"in", "on", "last"}:
         k -= 2  # "The Indian Navy in November said": the time between subject and verb
+    if k >= 0 and tokens[k].text.lower() == "and" and _opens_with_subject(tokens, k):
+        return []  # "He urged calm and promised cash would ...": the sentence's subject (``coref``)
     if k >= 0 and tokens[k].text == ")":  # "The Syrian Arab News Agency (SANA) reported"
         k = next((j - 1 for j in range(k - 1, max(k - 6, -1), -1) if tokens[j].text == "("), k)
     if k >= 0 and tokens[k].text == ",":
@@ -46,6 +55,8 @@ def english_subject(tokens: list[Token], verb: int) -> list[Token]:
             before.insert(0, tokens[k])  # "Prince Abdulaziz bin Salman told": one name, not "Salman"
         elif before and word.lower() in {"of", "for"} and k > 0 and _capitalised_body(tokens[k - 1]):
             before.insert(0, tokens[k])  # "The Central Bank of Libya said": the bank, not the country
+        elif before and (person := _person_of(tokens, k)):
+            return person  # "Maria Lopez of Reuters said", "John Smith of the BBC": the reporter, not the outlet
         elif (not before and word.isalpha() and word.islower() and k > 0
               and tokens[k - 1].text.lower() in EN_DETERMINERS):
             if (head := _qualified_source(tokens, k)) is not None:
@@ -56,7 +67,7 @@ def english_subject(tokens: list[Token], verb: int) -> list[Token]:
         else:
             break
         k -= 1
-    if before and _source_in_place(tokens, k):
+    if before and (_source_in_place(tokens, k) or _body_in_place(tokens, k)):
         return _noun_phrase_before(tokens, k - 1)  # "Medical sources in Gaza said": the sources, not Gaza
     if before:
         return before
@@ -69,6 +80,47 @@ def english_subject(tokens: list[Token], verb: int) -> list[Token]:
     return after or _described_after(tokens, verb)
 
 
+def _person_of(tokens: list[Token], of: int) -> list[Token]:
+    """"Maria Lopez of Reuters", "John Hale of the Institute for Strategic Studies" ("the" or the
+    preposition at ``of``), "Ana Ruiz from Barclays": a name of two or
+    three capitalised words (no title, no institution word, no determiner) right before "of": the
+    person, whom the body after "of" only places (empty when no such name stands there)."""
+    if of > 0 and tokens[of].text.lower() == "the":
+        of -= 1
+    if tokens[of].text.lower() not in {"of", "from", "at"}:
+        return []
+    name: list[Token] = []
+    for k in range(of - 1, max(of - 4, -1), -1):
+        token = tokens[k]
+        lowered = token.text.lower()
+        if not (token.word and token.text[:1].isupper() and is_name_token(token, "en", False)) or (
+                lowered in EN_TITLES or lowered in EN_ORG_WORDS or lowered in EN_DETERMINERS):
+            break
+        name.insert(0, token)
+    return name if len(name) >= 2 else []
+
+
+def _opens_with_subject(tokens: list[Token], conjunction: int) -> bool:
+    """Whether a verb after "and" shares the subject its sentence opens with: a pronoun, a name or a
+    definite noun that its first verb follows right away ("He urged ... and promised", "Governor Andrew
+    Bailey defended the move and said", "The ministry confirmed the deaths and said"); not a sentence
+    that opens otherwise ("Moments after the shooting, one cop ... and said": whose, the rules cannot say)."""
+    start = next((j + 1 for j in range(conjunction - 1, -1, -1) if tokens[j].text in ".!?"), 0)
+    if start >= conjunction or not tokens[start].word:
+        return False
+    if tokens[start].text.lower() in EN_PRONOUNS:
+        return True
+    k = start + int(tokens[start].text.lower() == "the")
+    named = k
+    while k < conjunction and tokens[k].word and (tokens[k].text[:1].isupper() or tokens[k].text.lower() in EN_TITLES):
+        k += 1
+    if k == named and k > start and k < conjunction and tokens[k].word:
+        k += 1  # "The ministry"
+    following = tokens[k] if start < k < conjunction else None
+    return (following is not None and following.word and following.text.islower()
+            and following.text not in EN_CLAUSE_BLOCKERS | EN_CLAUSE_STARTERS)
+
+
 def _capitalised_body(token: Token) -> bool:
     """A capitalised institution word ("Bank", "Ministry", "Office"): "of" or "for" after it goes on
     with the body's name ("Ministry of Health", "Office for National Statistics")."""
@@ -76,15 +128,18 @@ def _capitalised_body(token: Token) -> bool:
 
 
 def _described_after(tokens: list[Token], verb: int) -> list[Token]:
-    """'"...," said a doctor at the hospital': an indefinite description after the verb, up to a
-    preposition or a comma (empty when none follows)."""
-    if verb + 2 >= len(tokens) or tokens[verb + 1].text.lower() not in {"a", "an"}:
+    """'"...," said a doctor at the hospital', '"...," said the mother of three': a description after
+    the verb, up to a preposition or a comma (empty when none follows; a definite one only of a person,
+    whom ``coref`` resolves to the person the article introduced)."""
+    if verb + 2 >= len(tokens) or tokens[verb + 1].text.lower() not in {"a", "an", "the"}:
         return []
     phrase = [tokens[verb + 1]]
     for token in tokens[verb + 2: verb + 6]:
         if not token.word or token.text.lower() in EN_CLAUSE_STARTERS:
             break
         phrase.append(token)
+    if phrase[0].text.lower() == "the" and not (len(phrase) > 1 and person_noun(phrase[-1].text)):
+        return []  # '"...," said the mother of three': a person described; not "said the report"
     return phrase if len(phrase) > 1 else []
 
 
@@ -117,15 +172,26 @@ def _source_in_place(tokens: list[Token], k: int) -> bool:
     return word in EN_SOURCE_HEADS or plural_person(word)  # "an official familiar with the talks", "bankers in X"
 
 
+def _body_in_place(tokens: list[Token], k: int) -> bool:
+    """"The Saudi consulate in Istanbul said", "the embassy in Ankara": a lower-case institution word,
+    then "in"/"at" and the place at ``k``: the institution speaks, not the place."""
+    return (k >= 1 and tokens[k].text in {"in", "at"} and tokens[k - 1].word and tokens[k - 1].text.islower()
+            and tokens[k - 1].text in EN_ORG_WORDS)
+
+
 EN_PLACE_PREPOSITIONS = frozenset("in at of from near on with for".split())
+EN_REACHED = frozenset("reached contacted interviewed quoted cited".split())
+"""Participles of how a source was reached ("A crew member reached by The Associated Press by
+satellite phone"): the outlet after "by" is no speaker; the described person is."""
 
 
 def _indefinite_person(tokens: list[Token], last: int) -> list[Token] | None:
-    """"A firefighter at the scene", "A local official in Al Haouz province" ending at ``last``: an
+    """"A firefighter at the scene", "A local official in Al Haouz province", "A crew member reached by
+    The Associated Press by phone" ending at ``last``: an
     indefinite description of one person, then where or what of: that person, an unnamed source (the
     place or the body after the preposition is no speaker). None when the subject is no such phrase."""
     start = None
-    for j in range(last, max(last - 10, -1), -1):
+    for j in range(last, max(last - 14, -1), -1):
         if not tokens[j].word:
             return None
         if tokens[j].text.lower() in {"a", "an"}:
@@ -133,7 +199,8 @@ def _indefinite_person(tokens: list[Token], last: int) -> list[Token] | None:
             break
     if start is None:
         return None
-    place = next((p for p in range(start + 2, last + 1) if tokens[p].text.lower() in EN_PLACE_PREPOSITIONS), None)
+    place = next((p for p in range(start + 2, last + 1) if tokens[p].text.lower() in EN_PLACE_PREPOSITIONS
+                  or (tokens[p].text.lower() in EN_REACHED and p + 1 <= last and tokens[p + 1].text == "by")), None)
     if place is None or place == last:
         return None
     head = tokens[place - 1].text
@@ -190,10 +257,12 @@ def _name_follows(tokens: list[Token], comma: int) -> bool:
 
 
 def _noun_phrase_before(tokens: list[Token], last: int) -> list[Token]:
-    """A lower-case subject ("Egyptian and Qatari mediators", "police"): up to four words back."""
+    """A lower-case subject ("Egyptian and Qatari mediators", "police"): up to four words back, or on
+    through the capitalised name it heads ("United Kingdom Maritime Trade Operations center")."""
     phrase = [tokens[last]]
     k = last - 1
-    while k >= 0 and tokens[k].word and len(phrase) < 4 and tokens[k].text.lower() not in EN_VERBS:
+    while k >= 0 and tokens[k].word and (len(phrase) < 4 or _name_goes_on(tokens, k, len(phrase))) and (
+            tokens[k].text.lower() not in EN_VERBS):
         if tokens[k].text.lower() in {"and", "but"} and k > 0 and tokens[k - 1].text.lower().endswith(
                 ("ed", "off", "up", "out")):
             break  # "roads were cordoned off and police said": a clause of its own before "and"
@@ -202,3 +271,11 @@ def _noun_phrase_before(tokens: list[Token], last: int) -> list[Token]:
             break
         k -= 1
     return phrase
+
+
+MAX_NAMED_HEAD_WORDS = 7
+
+
+def _name_goes_on(tokens: list[Token], k: int, length: int) -> bool:
+    """Whether a lower-case head's phrase goes on through a capitalised word at ``k`` past four words."""
+    return length < MAX_NAMED_HEAD_WORDS and tokens[k].text[:1].isupper() and tokens[k + 1].text[:1].isupper()

@@ -19,23 +19,23 @@ tool does not guess one.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from cluster.documents import Article, Segment, SegmentKind
 from cluster.quotes.attribution import Attribution, History, Token, find_attributions, tokenize
-from cluster.quotes.clauses import indirect_clauses, outermost, sentence_of
+from cluster.quotes.clauses import indirect_clauses, min_clause_words, outermost, sentence_of
+from cluster.quotes.echoes import echoed
 from cluster.quotes.forms import announced, colon_intro, headline_quote, quoted_name_end
 from cluster.quotes.lexicon import DOUBLE_MARKS, TOKEN
+from cluster.quotes.marks import direct_spans, stands_alone, trim_span, word_count
 from cluster.quotes.names import name_runs
 from cluster.quotes.sources import UNATTRIBUTED
 from cluster.segment.paragraphs import sentence_spans
 from cluster.textnorm import script_language
 
 MIN_DIRECT_WORDS = 3
-MIN_INDIRECT_WORDS = 4
 MIN_UNATTRIBUTED_WORDS = 6
 """A quotation with no reporting verb in its sentence must be this long to count as speech (shorter
 ones are mostly titles and scare quotes)."""
@@ -114,6 +114,22 @@ def article_quotes(article: Article, segments: list[Segment]) -> list[Quote]:
         if was_open and found and quotes and _continues(article.text, quotes[-1], found[0]):
             quotes[-1] = _joined(article.text, quotes[-1], found.pop(0))
         quotes += found
+    head = next((s for s in segments if s.kind is not SegmentKind.BOILERPLATE), None)
+    return _with_echoes(article.text, head, quotes) if head is not None else quotes
+
+
+def _with_echoes(text: str, head: Segment, quotes: list[Quote]) -> list[Quote]:
+    """The headline's quotations that repeat a named body quote, with its speaker (``echoes``)."""
+    spans = [span for o, c in direct_spans(head.text) if o >= 0 and (span := trim_span(head.text, o + 1, c))]
+    body = [q for q in quotes if q.segment_index != head.index and q.speaker]
+    at = [(s + head.start, e + head.start) for s, e in spans]
+    for start, end, i in echoed(text, at, [(q.start, q.end) for q in body]):
+        over = [q for q in quotes if q.start < end and start < q.end]
+        if any(q.speaker for q in over):
+            continue  # "عيسى: «...»": a headline quote with a speaker of its own keeps it
+        echo = replace(body[i], text=text[start:end], start=start, end=end, segment_index=head.index,
+                       segment_kind=head.kind, kind="direct", context_names=())
+        quotes = sorted([*(q for q in quotes if q not in over), echo], key=lambda q: q.start)
     return quotes
 
 
@@ -190,7 +206,7 @@ def _paragraph_quotes(
     out: list[Quote] = []
     still_open: _Carry | None = None
     for open_, close in marks:
-        inner = _trim_span(text, open_ + 1, close)
+        inner = trim_span(text, open_ + 1, close)
         if inner is None:
             continue
         start, end = inner
@@ -200,14 +216,14 @@ def _paragraph_quotes(
             attribution = carried.attribution
         else:
             attribution = _direct_attribution(tokens, attributions, sentences, open_, close, lang, marks)
-        if attribution is None and introduced is not None and _stands_alone(text, sentences, open_, close):
+        if attribution is None and introduced is not None and stands_alone(text, sentences, open_, close):
             attribution = introduced
-        if attribution is None and _stands_alone(text, sentences, open_, close):
+        if attribution is None and stands_alone(text, sentences, open_, close):
             attribution = history.last_quote(seg.index, seg.kind)
         if close == len(text) and text[-1] not in DOUBLE_MARKS:
             still_open = _Carry(attribution)
         continuation = open_ < 0 and carried is not None  # "I partied." inside a quotation over paragraphs
-        if not continuation and _word_count(text[start:end]) < (
+        if not continuation and word_count(text[start:end]) < (
                 MIN_UNATTRIBUTED_WORDS if attribution is None and not announced(text, open_) else MIN_DIRECT_WORDS):
             if attribution is not None and attribution.name:
                 history.quoted = (seg.index, seg.kind, attribution)  # '"Absolutely not," O'Connor said.'
@@ -223,7 +239,7 @@ def _paragraph_quotes(
         # one clause read by two verbs ('he said, adding that', 'He said witnesses told police that'): one
         # quote, of the verb nearest it
         out = [q for q in out if not (q.kind == "indirect" and (q.start, q.end) == (seg.start + start, seg.start + end))]
-        if _word_count(text[start:end]) >= _min_clause_words(text, start, seg, lang, attribution):
+        if word_count(text[start:end]) >= min_clause_words(text, start, seg.start == 0, lang, attribution):
             out.append(_quote(article_id, seg, lang, start, end, "indirect", attribution))
             if attribution.name and all(q.start < out[-1].start for q in out[:-1]):
                 # "..., a Defence Ministry statement said." then a paragraph that is only a quotation
@@ -232,14 +248,6 @@ def _paragraph_quotes(
         named = _paragraph_names(tokens, lang)
         out = [replace(q, context_names=named) for q in out]
     return sorted(out, key=lambda q: q.start), still_open
-
-
-def _min_clause_words(text: str, start: int, seg: Segment, lang: str, attribution: Attribution) -> int:
-    """Words a reported clause needs: fewer after a colon (direct speech) and in an English headline
-    ("WHO says thousands still waiting"), where the text is terse."""
-    after_colon = text[:start].rstrip().endswith(":")
-    terse = after_colon or (seg.start == 0 and lang != "ar" and attribution.name is not None)
-    return MIN_DIRECT_WORDS if terse else MIN_INDIRECT_WORDS
 
 
 CLAUSE_CONJUNCTIONS = frozenset("but and yet so then while لكن ولكن ثم بل".split())
@@ -300,72 +308,6 @@ def _quote(article_id: str, seg: Segment, lang: str, start: int, end: int, kind:
     )
 
 
-# --- Quote marks ---------------------------------------------------------------------------------
-
-def direct_spans(text: str, *, continued: bool = False) -> list[tuple[int, int]]:
-    """(open mark, close mark) offsets of the quotations of a paragraph.
-
-    Double marks of any shape alternate open/close (sites mix “ with " and write » « either way
-    round in right-to-left text); a mark left open runs to the paragraph end. Single ‘ ’ pairs are
-    read too, but a ’ between letters is an apostrophe (Hamas’s). ``continued``: the paragraph
-    starts inside a quotation opened before it (its open mark is then reported at -1), unless it
-    opens with a quote mark of its own.
-    """
-    spans: list[tuple[int, int]] = []
-    opened: int | None = -1 if continued and _first_mark_closes(text) else None
-    for i, ch in enumerate(text):
-        if ch in DOUBLE_MARKS:
-            if opened is None:
-                opened = i
-            else:
-                spans.append((opened, i))
-                opened = None
-    if opened is not None and _word_count(text[opened + 1:]) > 0:
-        spans.append((opened, len(text)))
-    for m in re.finditer(r"‘([^‘’]+?)’(?!\w)", text):
-        if not any(s <= m.start() < e for s, e in spans):
-            spans.append((m.start(), m.end() - 1))
-    return sorted(spans)
-
-
-def _first_mark_closes(text: str) -> bool:
-    """Whether the first double mark of a paragraph reads as a closing one (”, », or " after a word
-    and before a space): the paragraph then continues a quotation left open before it."""
-    for i, ch in enumerate(text):
-        if ch in DOUBLE_MARKS:
-            if ch in "”»":
-                return True
-            if ch in "“«„":
-                return False
-            after = text[i + 1: i + 2]
-            return i > 0 and (not after or after.isspace() or after in ".,،;:!?")
-    return True
-
-
-def _stands_alone(text: str, sentences: list[tuple[int, int]], open_: int, close: int) -> bool:
-    """Whether the quotation is its sentence: no words of the writer's before or after it."""
-    start = sentence_of(sentences, max(open_, 0))[0]
-    end = sentence_of(sentences, max(close - 1, open_, 0))[1]
-    return not _has_word(text[start:max(open_, start)]) and not _has_word(text[close + 1:end])
-
-
-def _trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and (text[start].isspace() or text[start] in "…."):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",،;:"):
-        end -= 1
-    return (start, end) if start < end else None
-
-
-def _has_word(text: str) -> bool:
-    """``_word_count(text) > 0``, stopping at the first word (a sentence can be a whole paragraph)."""
-    return any(t.group("w") for t in TOKEN.finditer(text))
-
-
-def _word_count(text: str) -> int:
-    return sum(1 for t in TOKEN.finditer(text) if t.group("w"))
-
-
 # --- Which verb a quote belongs to; indirect clauses ---------------------------------------------
 
 
@@ -377,12 +319,19 @@ def _direct_attribution(tokens: list[Token], attributions: list[Attribution], se
     next_open = min((o for o, _ in marks if o > close), default=tail_end)
     lead = [a for a in attributions if lead_start <= tokens[a.verb].start < open_]
     tail = [a for a in attributions if close < tokens[a.verb].start < min(tail_end, next_open)
-            and _words_between(tokens, close, tokens[a.verb].start) <= MAX_WORDS_TO_TAIL_VERB]
+            and _words_between(tokens, close, tokens[a.verb].start) <= MAX_WORDS_TO_TAIL_VERB
+            and not _introduces_next(tokens, a.verb, next_open)]
     order = (tail[:1], lead[-1:]) if lang != "ar" else (lead[-1:], tail[:1])
     for choice in order:
         if choice:
             return choice[0]
     return None
+
+
+def _introduces_next(tokens: list[Token], verb: int, next_open: int) -> bool:
+    """'لافتات كُتب عليها: «...»، فيما ردد المحتجون: «...»': a verb whose colon opens the next quotation
+    is that quotation's, not a tail verb of the one before it."""
+    return any(not t.word and t.text == ":" for t in tokens[verb + 1:] if t.start < next_open)
 
 
 def _words_between(tokens: list[Token], start: int, end: int) -> int:

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 
 from cluster.documents import Segment
-from cluster.quotes.coref import Attribution, History, resolve
+from cluster.quotes.coref import resolve
+from cluster.quotes.history import Attribution, History
 from cluster.quotes.lexicon import AR_PARTICIPLES, AR_VERBS, EN_VERBS, MEDIA_NOUNS
 from cluster.quotes.names import Token, is_stop, tokenize
 from cluster.quotes.sources import UNATTRIBUTED, strip_prefix_article

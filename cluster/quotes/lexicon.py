@@ -23,8 +23,10 @@ AR_VERBS = frozenset(normalize(w) for w in """
 استطرد نوه نوهت أعرب أعربت أخبر أخبرت زعم يرى ترى رأى رأت وصف وصفت يصف تصف
 وكتب وكتبت غرد غردت
 نفى نفت ينفي توقع توقعت يتوقع اعترف اعترفت تعهد تعهدت رجح رجحت استبعد استبعدت أقر أقرت أبلغ أبلغت نبه نبهت
-ادعى ادعت""".split())
-"""(كتب only with و: without it the word is as often "books".)"""
+ادعى ادعت
+ردد رددت رددوا يردد يرددون هتف هتفت هتفوا يهتف يهتفون""".split())
+"""(كتب only with و: without it the word is as often "books"; ``triggers.AR_WROTE`` has it when a post follows.
+ردد/هتف: a crowd's chant, "ردد المحتجون: «...»".)"""
 AR_PARTICIPLES = frozenset(normalize(w) for w in """
 مضيفا مضيفة مشيرا مشيرة مؤكدا مؤكدة موضحا موضحة معتبرا معتبرة مبرزا مبرزة لافتا لافتة متابعا متابعة
 قائلا قائلة منوها محذرا محذرة مشددا مشددة مستطردا
@@ -37,13 +39,21 @@ confirmed confirms urged commented replied tweeted reiterated remarked according
 reports quoted responded responds forecast forecasts
 predicted denied vowed pledged conceded estimated suggested cautioned recalled asserted maintained emphasised
 emphasized promised indicated signalled signaled hinted complained contended countered alleged revealed disclosed
-assured reaffirmed underlined underscored
+assured reaffirmed underlined underscored chanted
 """.split())
 EN_THAT_VERBS = frozenset("""responded responds forecast forecasts predicted denied vowed pledged conceded estimated
 suggested cautioned recalled asserted maintained emphasised emphasized promised indicated signalled signaled hinted
 complained contended countered alleged revealed disclosed assured reaffirmed underlined underscored""".split())
 """Verbs that report only with a "that" clause ("responded on X that"; "police responded to the scene",
 "he denied the charges", "the ministry revealed a plan" report nothing)."""
+EN_PROMISES = frozenset("promised promises pledged pledges vowed vows".split())
+"""Verbs of ``EN_THAT_VERBS`` that also report a clause without "that" when a finite verb follows
+("promised cash would reach all branches"; not "promised a review", "pledged support for")."""
+EN_OBJECT_VERBS = frozenset("claimed claims admitted acknowledged".split())
+"""Reporting verbs whose object is as often a noun ("claimed responsibility for", "admitted guilt") as a
+clause: a clause without "that" only when a finite verb follows its short subject."""
+EN_FINITE = frozenset("""is are was were had has have would will could should can may might must did does do
+""".split())
 EN_PARTICIPLES = frozenset("""adding saying telling noting warning stressing insisting arguing explaining ruling vowing
 promising""".split())
 """After a comma, speech of the sentence's subject ("Merz pledged aid, adding that Germany would ...")."""
@@ -71,7 +81,7 @@ NEW_CLAUSE = frozenset(normalize(w) for w in "كما فيما بينما وسط 
 """After a comma these open a clause of the writer's own, not the speaker's."""
 EN_CLAUSE_BLOCKERS = frozenset("""
 in on at to of by for from with after before during last late earlier this that so yes no and but as when
-while in
+while in against
 """.split())
 """Words after "said" that open an adverbial, not the reported clause ("said on Monday", "said in a
 statement"): the clause is then looked for elsewhere ("..., X said on Monday"). Not "it": "the ministry

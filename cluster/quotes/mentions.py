@@ -67,10 +67,23 @@ def _introduces(tokens: list[Token], first: int, end: int) -> bool:
     while k >= 0 and tokens[k].word and (tokens[k].text[:1].isupper() or tokens[k].text.lower() in EN_TITLES):
         k -= 1  # "Lebanese Prime Minister Nawaf Salam condemned": titles before the name open the sentence
     opens = k < 0 or tokens[k].text in ".!?\n" or tokens[k + 1].start - tokens[k].end >= 2 or (
-        k > 0 and tokens[k].text in DOUBLE_MARKS and tokens[k - 1].text in ".!?")  # after a paragraph or '."'
+        k > 0 and tokens[k].text in DOUBLE_MARKS and tokens[k - 1].text in ".!?") or (  # after a paragraph or '."'
+        k > 0 and tokens[k].text in "-–—" and (tokens[k - 1].text == ")" or tokens[k - 1].text.isupper()))  # dateline
 
     described = end + 1 < len(tokens) and tokens[end].text == "," and tokens[end + 1].text.lower() == "who"
-    return opens or described
+    return opens or described or _apposed_to_opener(tokens, first, end)
+
+
+def _apposed_to_opener(tokens: list[Token], first: int, end: int) -> bool:
+    """"A local farmer, Omar Nasser, lost his crop.": a name between commas after the description its
+    sentence opens with (an article and up to three lower-case words) introduces that person."""
+    if first < 3 or tokens[first - 1].text != "," or end >= len(tokens) or tokens[end].text != ",":
+        return False
+    k = first - 2
+    while k >= 0 and first - 2 - k < 4 and tokens[k].word and tokens[k].text.islower():
+        k -= 1
+    return (k >= 0 and k < first - 2 and tokens[k].text in {"A", "An", "The"}
+            and (k == 0 or tokens[k - 1].text in ".!?" or tokens[k].start - tokens[k - 1].end >= 2))
 
 
 def article_subject(tokens: list[Token], runs: list[tuple[int, int]], lang: str, before: int) -> str | None:

@@ -24,7 +24,8 @@ def _ar(words: str) -> frozenset[str]:
 
 
 AR_SOURCE_HEADS = _ar("""مصادر مصدر مسؤول مسؤولون مسؤولين مسؤولو شهود شاهد مراقبون مراقبين محللون محللين خبراء
-أشخاص شخص وسائل دبلوماسيون دبلوماسي ناشطون سكان أطباء مسعفون مراسلون أعضاء""")
+أشخاص شخص وسائل دبلوماسيون دبلوماسي ناشطون سكان أطباء مسعفون مراسلون أعضاء أفراد محتجون محتجين متظاهرون متظاهرين
+مشجعون مشجعين مشيعون مشيعين مؤيدون مؤيدين""")
 """Head nouns of an unnamed source ("مصادر أمنية", "شهود عيان", "مسؤول إسرائيلي")."""
 AR_UNNAMED_ROLES = _ar("مراسل مراسلة طبيب طبيبة مسعف ممرض ممرضة")
 """A person by role: an unnamed source when indefinite ("طبيب في المستشفى", "مراسل الجزيرة"), the one
@@ -40,7 +41,7 @@ people person spokesperson spokesman spokeswoman residents medics aides aide ins
 """.split())
 AR_ORG_HEADS = _ar("""وزارة وكالة منظمة هيئة قوات جيش حركة مفوضية صحيفة قناة موقع حزب مجلس لجنة جماعة صندوق
 بنك مصرف بعثة الخارجية حكومة رئاسة شرطة بيان الجانبان الطرفان الحوثيون حماس اتحاد شركة مكتب إدارة سلطة
-مصلحة دائرة مرصد مؤسسة جمعية نقابة معهد مركز محكمة برلمان سفارة ائتلاف جبهة مجموعة""")
+مصلحة دائرة مرصد مؤسسة جمعية نقابة معهد مركز محكمة برلمان سفارة قنصلية ائتلاف جبهة مجموعة""")
 """Head nouns of an institution; an institution named by such a phrase is a speaker of its own."""
 AR_ORG_NAMES = _ar("حماس الحوثيون الجانبان الطرفان بيان")
 """Entries of ``AR_ORG_HEADS`` that are a body themselves, not a noun that a body's name follows
@@ -50,7 +51,7 @@ police ministry agency society forces army navy organization organisation confed
 committee commission union party government office department bank fund court company group association
 movement hamas hezbollah reuters afp sana suna bbc statement report brigade service authority authorities
 institute university hospital observatory embassy administration parliament congress senate cabinet military
-coastguard prosecutors prosecutor's programme program
+coastguard prosecutors prosecutor's programme program center centre departments ministries agencies consulate
 """.split())
 AR_SOURCE_TRIGGERS = _ar("بحسب حسب وفق وفقا نقلا")
 """Prepositions that attribute the rest of the sentence to a source ("وبحسب مصادر، فإن ...")."""
@@ -148,6 +149,8 @@ def person_noun(word: str) -> bool:
     """Whether an English description's head can name one person ("the minister", "the Taradise star",
     "the 33-year-old", "the producer"), unlike a body or a thing ("the fire brigade", "the measures")."""
     head = word.lower()
+    if head.endswith("ment") and head not in EN_TITLES:
+        return False  # "moment", "government", "statement": the -ent of "resident" names no thing in -ment
     return head in EN_TITLES or head in EN_PERSON_NOUNS or head.endswith(EN_PERSON_ENDINGS)
 
 

@@ -24,9 +24,9 @@ import numpy as np
 
 from cluster.documents import Article, Segment, SegmentKind
 from cluster.quotes.attribution import is_verb
-from cluster.quotes.coref import History
 from cluster.quotes.extract import Quote
 from cluster.quotes.fullnames import full_name, introduced
+from cluster.quotes.history import History
 from cluster.quotes.lexicon import EN_PRONOUNS
 from cluster.quotes.names import strip_article
 from cluster.quotes.sources import ANONYMOUS, ORGANISATION, PERSON

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from cluster.quotes.lexicon import AR_PARTICIPLES, AR_VERBS, EN_PARTICIPLES, EN_VERBS
 from cluster.quotes.names import Token
-from cluster.quotes.sources import AR_SOURCE_TRIGGERS
+from cluster.quotes.sources import AR_SOURCE_TRIGGERS, strip_prefix_article
 from cluster.textnorm import normalize
 
 AR_CAME = frozenset(normalize(w) for w in "جاء وجاء وورد".split())
@@ -20,8 +20,14 @@ AR_REPLY_VERBS = frozenset(normalize(w) for w in "رد ردت ورد وردت ف
 which reads as عقب (after: "عقب الاجتماع"): reporting verbs only when a person the article names in
 full, or an institution ("وردّت الخارجية"), follows them."""
 
+AR_WROTE = frozenset(normalize(w) for w in "كتب كتبت".split())
+"""كتب without و: "books" or a byline ("كتب: فلان") as often as "he wrote"; a reporting verb only when a
+subject and the platform or post it wrote on follow ("كتب النائب X على منصة «إكس»:", ``wrote_on``)."""
+AR_POSTS = frozenset(normalize(w) for w in "تغريدة منشور تدوينة رسالة".split())
+AR_PLATFORMS = frozenset(normalize(w) for w in "منصة حساب حسابه حسابها صفحة صفحته صفحتها موقع".split())
+
 _EN_WORDS = EN_VERBS | EN_PARTICIPLES
-_AR_WORDS = AR_CAME | AR_REPLY_VERBS
+_AR_WORDS = AR_CAME | AR_REPLY_VERBS | AR_WROTE
 _AR_FORMS = AR_VERBS | AR_PARTICIPLES | AR_SOURCE_TRIGGERS
 
 
@@ -41,3 +47,22 @@ def may_report(token: Token, lang: str) -> bool:
         return token.text.lower() in _EN_WORDS
     norm = token.norm
     return norm in _AR_WORDS or any(form in _AR_FORMS for form in clitic_forms(norm))
+
+
+_ON, _IN = normalize("على"), normalize("في")
+WROTE_ON_WINDOW = 12
+"""Words after كتب in which the platform or the post must stand (a title and a name come first)."""
+
+
+def wrote_on(tokens: list[Token], i: int, lang: str) -> bool:
+    """"كتب النائب السابق X على منصة «إكس»:", "كتبت الوزيرة في تغريدة": كتب with a subject, then on a
+    platform or in a post; not a byline ("كتب: محمد علي", "كتب محمد علي" with nothing after the name)."""
+    if lang != "ar" or tokens[i].norm not in AR_WROTE or i + 1 >= len(tokens) or not tokens[i + 1].word:
+        return False
+    for k in range(i + 2, min(i + WROTE_ON_WINDOW, len(tokens) - 1)):
+        if not tokens[k].word and tokens[k].text in ":.":
+            return False
+        following = strip_prefix_article(tokens[k + 1].norm)
+        if tokens[k].norm == _ON and following in AR_PLATFORMS or tokens[k].norm == _IN and following in AR_POSTS:
+            return True
+    return False

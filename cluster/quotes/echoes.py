@@ -1,0 +1,35 @@
+"""Headline quotations that repeat a body quote: «ما زلنا ننتظر».. متضررو زلزال الحوز ... over a body
+that has فاطمة أوحمو say «ما زلنا ننتظر الدفعة الثالثة ...». A headline names its speaker rarely; the
+words it quotes are the speaker's when the body quotes the same words from someone named. Such a
+headline fragment is kept (however short: a quotation of ``MIN_ECHO_WORDS`` words) with that speaker;
+a fragment the body quotes from no one stays as it was (dropped when short, unattributed when long).
+"""
+
+from __future__ import annotations
+
+from cluster.quotes.lexicon import TOKEN
+from cluster.textnorm import normalize
+
+MIN_ECHO_WORDS = 3
+
+
+def _words(text: str) -> list[str]:
+    return [normalize(m.group("w")).lower() for m in TOKEN.finditer(text) if m.group("w")]
+
+
+def echoed(text: str, spans: list[tuple[int, int]], body: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """(start, end, index into ``body``) for each headline quotation span whose words (at least
+    ``MIN_ECHO_WORDS``) run unbroken inside a body quote (``body``: the named body quotes' spans, in text
+    order; the first holding them wins)."""
+    found = []
+    body_words = [_words(text[s:e]) for s, e in body]
+    for start, end in spans:
+        wanted = _words(text[start:end])
+        if len(wanted) < MIN_ECHO_WORDS:
+            continue
+        size = len(wanted)
+        hit = next((i for i, words in enumerate(body_words)
+                    if any(words[j: j + size] == wanted for j in range(len(words) - size + 1))), None)
+        if hit is not None:
+            found.append((start, end, hit))
+    return found

@@ -1,0 +1,143 @@
+"""Speakers met so far in one article, and the records attribution passes around (``Attribution``,
+``Speaker``): what a pronoun or a description can refer back to. Split from ``coref`` (which resolves a
+subject against this history) by concern, when its rules outgrew one module."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cluster.documents import SegmentKind
+from cluster.quotes.names import Token, article_runs, article_tokens, strip_article
+from cluster.quotes.sources import PERSON, UNATTRIBUTED, strip_prefix_article
+from cluster.quotes.speakers import same_person
+from cluster.textnorm import normalize
+
+RECENT_SPEAKERS = 20
+"""Speakers a name is compared with for ``History.known_prefix`` (a bound: the check is per reference)."""
+COREFERENCE_PARAGRAPHS = 3
+"""A subjectless verb or a pronoun refers to a speaker named at most this many paragraphs before."""
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A reporting verb (or source phrase) and whom it is resolved to."""
+
+    verb: int
+    """Token index of the verb in its paragraph."""
+    name: str | None
+    as_written: str | None
+    kind: str = UNATTRIBUTED
+    """``person``, ``organisation``, ``anonymous`` (an unnamed source) or ``unattributed``."""
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str | None
+    written: str | None
+    kind: str
+
+
+@dataclass
+class History:
+    """Speakers met so far in one article: what a pronoun or a description can refer back to."""
+
+    text: str = ""
+    """The whole article: full mentions of a name may come after a headline that uses a short form."""
+    entries: list[tuple[int, SegmentKind, Speaker]] = field(default_factory=list)
+    offsets: list[int] = field(default_factory=list)
+    """Where in the article each entry's verb stands."""
+    quoted: tuple[int, SegmentKind, Attribution | None] | None = None
+    """The paragraph, kind and attribution of the last direct quote."""
+    colon: tuple[int, Attribution] | None = None
+    """A paragraph that ended on "قال X:" / "X said:": its speech is the next paragraph."""
+    _tokens: list[Token] | None = None
+    _runs: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    _starts: dict[str, list[int]] = field(default_factory=dict)
+    _token_starts: list[int] | None = None
+
+    @property
+    def tokens(self) -> list[Token]:
+        if self._tokens is None:
+            self._tokens = article_tokens(self.text)
+        return self._tokens
+
+    def runs(self, lang: str) -> list[tuple[int, int]]:
+        """The article's name mentions, found once: every reference is resolved against them, and
+        finding them again per reference made the stage quadratic in article length."""
+        if lang not in self._runs:
+            self._runs[lang] = article_runs(self.text, lang)
+        return self._runs[lang]
+
+    @property
+    def token_starts(self) -> list[int]:
+        """Where each token of the article begins (sorted), found once."""
+        if self._token_starts is None:
+            self._token_starts = [t.start for t in self.tokens]
+        return self._token_starts
+
+    def run_starts(self, lang: str) -> list[int]:
+        """Where each name mention begins (sorted): a reference reads only its own sentence's mentions."""
+        if lang not in self._starts:
+            self._starts[lang] = [self.tokens[first].start for first, _ in self.runs(lang)]
+        return self._starts[lang]
+
+    def known_prefix(self, name: str) -> str | None:
+        """A recent speaker whose surname a longer name holds with words after it: "وأخبر السيد جولدسميث
+        صنداي تلغراف" is جون جولدسميث (quoted before) telling the paper, not a person of that name."""
+        words = name.split()
+        if len(words) < 2:
+            return None
+        for _, _, speaker in self.entries[-RECENT_SPEAKERS:]:
+            if speaker.kind == PERSON and speaker.name and len(speaker.name.split()) >= 2:
+                surname = key(speaker.name.split()[-1], "ar")  # one article: the same spelling
+                cut = next((k for k, w in enumerate(words[:-1]) if key(w, "ar") == surname), None)
+                if cut is not None and not same_person(name, speaker.name):
+                    return speaker.name
+        return None
+
+    def last_quote(self, paragraph: int, kind: SegmentKind) -> Attribution | None:
+        """The attribution of a direct quote in this paragraph or the one before: a quotation that
+        stands alone as the next sentence or paragraph goes on with the same speaker."""
+        if self.quoted is None:
+            return None
+        index, seg_kind, attribution = self.quoted
+        return attribution if seg_kind is kind and paragraph - index <= 1 else None
+
+    def add(self, paragraph: int, kind: SegmentKind, speaker: Speaker, offset: int) -> None:
+        self.entries.append((paragraph, kind, speaker))
+        self.offsets.append(offset)
+
+    def last(self, paragraph: int, kind: SegmentKind, person: bool = False) -> Speaker | None:
+        """The latest speaker (a named person only, with ``person``), if recent and in the same kind
+        of segment (a "read also" block does not inherit its host's speaker)."""
+        found = self.last_entry(paragraph, kind, person)
+        return found[2] if found else None
+
+    def last_entry(self, paragraph: int, kind: SegmentKind, person: bool = False) -> tuple[int, int, Speaker] | None:
+        """(paragraph, offset, speaker) of ``last``; a subject that resolved to no one ("Ketsoyan did
+        not say") is no speaker to refer back to."""
+        for k in range(len(self.entries) - 1, -1, -1):
+            index, seg_kind, speaker = self.entries[k]
+            if paragraph - index > COREFERENCE_PARAGRAPHS or seg_kind is not kind:
+                return None
+            if speaker.name and (not person or speaker.kind == PERSON):
+                return index, self.offsets[k], speaker
+        return None
+
+    def described(self, words: list[str], lang: str) -> Speaker | None:
+        """The latest speaker whose subject used this head noun ("صحيفة" for "الصحيفة", "sources")
+        and none of whose words contradicts the description's qualifiers (الوزير المصري is not
+        "وزير الخارجية الأردني")."""
+        keys = [key(w, lang) for w in words if key(w, lang) not in {"the", "this", "that", "these", "those"}]
+        if not keys:
+            return None
+        head = keys[0] if lang == "ar" else keys[-1]
+        for _, _, speaker in reversed(self.entries):
+            seen = {key(w, lang) for w in (speaker.written or "").split()}
+            if head in seen and all(k in seen for k in keys):
+                return speaker
+        return None
+
+
+def key(word: str, lang: str) -> str:
+    return strip_prefix_article(normalize(word)) if lang == "ar" else strip_article(word)
