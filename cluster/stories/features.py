@@ -32,7 +32,7 @@ from cluster.quotes.speakers import skeleton
 from cluster.stories.bodies import ArticleBodies
 from cluster.stories.signals import ArticleSignals, paragraph_event_terms
 from cluster.stories.textdates import calendar_days
-from cluster.textnorm import CASELESS_SCRIPTS, content_words, normalize, numbers, word_tuple
+from cluster.textnorm import CASELESS_SCRIPTS, MEMO_PARAGRAPHS, content_words, normalize, numbers, word_tuple
 
 FEATURES: tuple[str, ...] = (
     "meaning_same", "meaning_cross", "lead_same", "lead_cross", "wording", "names_numbers", "few_names",
@@ -95,7 +95,7 @@ time that many pile up CPython rescans the whole pipeline's heap (two full colle
 stage, 0.4-0.7 s of a ~2 s stage)."""
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=MEMO_PARAGRAPHS)
 def paragraph_cues(text: str, lang: str) -> ParagraphCues:
     """The numbers, weekdays, names and calendar days one paragraph names, before any publication date
     weighs in (places are read by ``article_cues`` over the whole text)."""

@@ -29,7 +29,7 @@ from cluster.stories.bodies import ArticleBodies
 from cluster.stories.lookups import BothTrue, Continuation, RowCosines, SameValue, SparsePairs
 from cluster.stories.sharing import ParagraphLink, SharedParagraphs
 from cluster.stories.terms import BodyTerms
-from cluster.textnorm import event_terms
+from cluster.textnorm import MEMO_PARAGRAPHS, event_terms
 
 
 class PairLookup(Protocol):
@@ -162,7 +162,7 @@ def body_event_terms(text: str, lang: str) -> list[str]:
     return [term for paragraph in text.split("\n\n") for term in paragraph_event_terms(paragraph, lang)]
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=MEMO_PARAGRAPHS)
 def paragraph_event_terms(paragraph: str, lang: str) -> tuple[str, ...]:
     """``event_terms`` of one paragraph, memoised."""
     return tuple(event_terms(paragraph, lang))
