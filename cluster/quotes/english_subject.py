@@ -16,7 +16,7 @@ from cluster.quotes.lexicon import (
     EN_TITLES,
     EN_VERBS,
 )
-from cluster.quotes.names import Token, is_name_token
+from cluster.quotes.names import ARABIC_PARTICLE_NAME, Token, is_name_token
 from cluster.quotes.sources import EN_ORG_WORDS, EN_SOURCE_HEADS, person_noun, plural_person
 
 EN_CLAUSE_STARTERS = frozenset("at in of from for with who which that on and but".split())
@@ -73,8 +73,9 @@ def english_subject(tokens: list[Token], verb: int) -> list[Token]:
         return before
     after = []
     for token in tokens[verb + 1 + _age_before_name(tokens, verb + 1): verb + 7]:
-        if token.word and (token.text[0].isupper() or (after and token.text.lower() in EN_TITLES)):
-            after.append(token)
+        if token.word and (token.text[0].isupper() or (after and token.text.lower() in EN_TITLES)
+                           or (after and ARABIC_PARTICLE_NAME.match(token.text))):
+            after.append(token)  # "..., said Rami al-Husseini": the family name's particle is lower-case
         else:
             break
     return after or _described_after(tokens, verb)

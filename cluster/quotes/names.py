@@ -202,7 +202,8 @@ def _extends(run: list[Token], token: Token, lang: str) -> bool:
     norm = token.norm
     if not ARABIC_LETTER.match(run[-1].text) or is_stop(token) or norm in AR_GENERIC:
         return False
-    if norm.startswith("ال") and len(run) <= 2 and len(norm) > 4 and not _has_family_name(run) and (
+    if norm.startswith("ال") and (len(run) <= 2 or (len(run) <= 5 and run[-2].norm in AR_NAME_LINKS)) and (
+            len(norm) > 4) and not _has_family_name(run) and (  # "محمد بن عبد العزيز الخليفي": after a compound
             len(run) < 2 or run[-2].norm in AR_NAME_LINKS or norm.endswith("ي")):  # "جدعون ساعر القرار"
         return strip_article(norm) not in AR_GENERIC and strip_article(norm).rstrip("هي") not in AR_NATIONALITIES
     return norm.endswith("يه") and not norm.startswith(("ال", "لل"))  # هانا تيتيه: a name, not an adjective
