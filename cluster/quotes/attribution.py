@@ -31,7 +31,14 @@ from cluster.quotes.lexicon import (
     EN_VERBS,
 )
 from cluster.quotes.names import Token, is_name_token, is_stop, tokenize
-from cluster.quotes.sources import AR_ORG_HEADS, AR_SOURCE_TRIGGERS, ORGANISATION, UNATTRIBUTED, strip_prefix_article
+from cluster.quotes.sources import (
+    AR_ORG_HEADS,
+    AR_SOURCE_HEADS,
+    AR_SOURCE_TRIGGERS,
+    ORGANISATION,
+    UNATTRIBUTED,
+    strip_prefix_article,
+)
 from cluster.quotes.triggers import AR_CAME, AR_REPLY_VERBS, clitic_forms, may_report, wrote_on
 from cluster.textnorm import normalize
 
@@ -232,11 +239,41 @@ def _in_relative_clause(tokens: list[Token], verb: int, lang: str) -> bool:
     return previous.text.lower() in EN_RELATIVES and not previous.text.isupper()  # "WHO says": the organisation
 
 
+AR_BUT = frozenset(normalize(w) for w in "لكن ولكن لكنّ".split())
+AR_BUT_THAT = frozenset(normalize(w) for w in "غير إلا بيد".split())
+""""غير أن", "إلا أن", "بيد أن": "but", whose noun is the subject of the verb after it."""
+_NOUN_HEADS = AR_SOURCE_HEADS | AR_GENERIC
+
+
 def _arabic_fronted_subject(tokens: list[Token], verb: int) -> list[Token]:
-    """The subject of "وكان X قد أكد": the words between كان and قد before the verb."""
+    """The subject of "وكان X قد أكد": the words between كان and قد before the verb; else the noun of
+    "لكن"/"غير أن" before it ("غير أن مصدرا مطلعا على التحقيقات قال لـ«الجريدة» إن")."""
     if verb < 2 or tokens[verb - 1].norm != "قد":
-        return []
+        return _after_but(tokens, verb)
     for k in range(verb - 2, max(verb - 14, -1), -1):
         if any(form in {"كان", "كانت"} for form in clitic_forms(tokens[k].norm)):
             return [t for t in tokens[k + 1: verb - 1] if t.word]
     return []
+
+
+def _after_but(tokens: list[Token], verb: int) -> list[Token]:
+    """"لكن مصدرا دبلوماسيا عربيا حضر الاجتماع قال": the words between "but" and the verb, the
+    accusative ending that "لكن"/"أن" gives an indefinite noun taken off ("مصدرا" is "مصدر"), so the
+    source phrase reads as it does after a verb. Only up to eight words, none of them punctuation."""
+    for k in range(verb - 1, max(verb - 10, -1), -1):
+        if not tokens[k].word:
+            return []
+        opens = tokens[k].norm in AR_BUT or (k > 0 and tokens[k].norm == "ان" and tokens[k - 1].norm in AR_BUT_THAT)
+        if opens and k + 1 < verb:
+            return _without_accusative(tokens[k + 1: verb])
+    return []
+
+
+def _without_accusative(words: list[Token]) -> list[Token]:
+    """"مصدرا مطلعا" -> "مصدر مطلع": when the head is a source or title noun in the accusative, each
+    indefinite word's alif is taken off; other words are kept as written ("غير أن تركيا قالت")."""
+    head = words[0]
+    if not (head.norm.endswith("ا") and strip_prefix_article(head.norm[:-1]) in _NOUN_HEADS):
+        return words
+    return [Token(t.text[:-1], t.start, t.end - 1, True)
+            if len(t.norm) > 3 and t.norm.endswith("ا") and not t.norm.startswith("ال") else t for t in words]
