@@ -29,3 +29,19 @@ def test_a_source_fronted_after_but_is_the_speaker_not_the_last_named_one():
     found = _speakers("عنوان الخبر هنا\n\nأنقرة – قال المتحدث باسم الخارجية إن الاجتماع انتهى.\n\n"
                       "غير أن تركيا قالت في بيان لاحق إن المفاوضات ستستأنف الأسبوع المقبل.")
     assert found["المفاوضات ستستأنف"][0] == "تركيا"
+
+
+def test_retorted_and_ruled_report_a_that_clause():
+    found = _speakers("Headline here\n\nNAIROBI (Reuters) - Interior minister Grace Wanjiru said the curfew would "
+                      "stay in place.\n\nWanjiru later retorted that the opposition had never asked for talks.\n\n"
+                      "The High Court ruled that the curfew had been imposed without parliament's approval.\n\n"
+                      "The judge ruled out any further delay in the case.")
+    assert found["the opposition had never"] == ("Grace Wanjiru", "person")
+    assert found["the curfew had been imposed"][0] == "High Court"
+    assert not any(text.startswith("out any") for text in found)
+
+
+def test_arabic_replied_with_bi_anna_reports_a_clause_and_was_mentioned_in_does_not_change():
+    found = _speakers("عنوان الخبر هنا\n\nالخرطوم – قال وزير الخارجية السوداني علي يوسف إن بلاده لن تقبل أي "
+                      "اتفاق منقوص.\n\nورد المتحدث باسم الحركة بأن الحكومة هي التي عطلت المفاوضات طوال الشهر.")
+    assert "الحكومة هي التي عطلت المفاوضات طوال الشهر" in found

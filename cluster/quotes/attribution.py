@@ -141,12 +141,28 @@ def _reply_by_named(tokens: list[Token], i: int, lang: str, history: History) ->
     if lang != "ar" or tokens[i].norm not in AR_REPLY_VERBS or i + 1 >= len(tokens) or not tokens[i + 1].word:
         return False
     following = tokens[i + 1]
+    if _answered_with_that(tokens, i):
+        return True
     if following.norm.startswith("ال") and AR_ORG_HEADS & {following.norm, strip_prefix_article(following.norm)}:
         return True  # "وردّت الخارجية الجزائرية في بيان بأن": an institution replies
     if "\u0651" in tokens[i].text and strip_prefix_article(following.norm) in AR_GENERIC and not is_stop(following):
         return True  # "وردّ رئيس الفريق النيابي رشيد حموني:": the shadda makes it the verb, a title its subject
     return (is_name_token(following, lang, False) or following.norm.startswith("ال")) and full_name(
         following.text, history.tokens, history.runs(lang), lang) not in (None, following.text)  # "ورد السوداني"
+
+
+AR_BI_ANNA = frozenset(normalize(w) for w in "بأن بأنه بأنها بأنهم".split())
+
+
+def _answered_with_that(tokens: list[Token], i: int) -> bool:
+    """"ورد الوزير المصري بأن", "ورد مويايا لاحقا بأن": ردّ takes its clause with بأن, which "ورد في
+    البيان" (was mentioned) never does; a بأن within six words, no punctuation between, makes it "replied"."""
+    for token in tokens[i + 2: i + 8]:
+        if not token.word:
+            return False
+        if token.norm in AR_BI_ANNA:
+            return True
+    return False
 
 
 def _titled_description(written: list[Token]) -> bool:
