@@ -45,3 +45,9 @@ def test_arabic_replied_with_bi_anna_reports_a_clause_and_was_mentioned_in_does_
     found = _speakers("عنوان الخبر هنا\n\nالخرطوم – قال وزير الخارجية السوداني علي يوسف إن بلاده لن تقبل أي "
                       "اتفاق منقوص.\n\nورد المتحدث باسم الحركة بأن الحكومة هي التي عطلت المفاوضات طوال الشهر.")
     assert "الحكومة هي التي عطلت المفاوضات طوال الشهر" in found
+
+
+def test_the_company_is_the_company_the_article_named_in_full():
+    found = _speakers("عنوان الخبر هنا\n\nالدوحة – أوقفت شركة الخليج للملاحة، صباح الأحد، رحلاتها إلى ثلاثة موانئ.\n\n"
+                      "وقالت الشركة في بيان إن الرحلات ستستأنف فور تحسن الأحوال الجوية في المنطقة.")
+    assert found["الرحلات ستستأنف"] == ("شركة الخليج للملاحة", "organisation")

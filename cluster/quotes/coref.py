@@ -15,7 +15,15 @@ from cluster.documents import Segment
 from cluster.quotes.fullnames import full_name
 from cluster.quotes.history import History, Speaker
 from cluster.quotes.history import key as _key
-from cluster.quotes.lexicon import AR_GENERIC, AR_MEDIA, AR_TITLE_ADJECTIVES, EN_PRONOUNS, EN_TITLES
+from cluster.quotes.lexicon import (
+    AR_COMPLEMENTIZERS,
+    AR_GENERIC,
+    AR_MEDIA,
+    AR_TITLE_ADJECTIVES,
+    AR_VERBS,
+    EN_PRONOUNS,
+    EN_TITLES,
+)
 from cluster.quotes.mentions import (
     article_subject,
     english_sentence_subject,
@@ -23,7 +31,7 @@ from cluster.quotes.mentions import (
     sentence_opener,
     sentence_organisation,
 )
-from cluster.quotes.names import Token, name_run
+from cluster.quotes.names import Token, is_stop, name_run
 from cluster.quotes.sources import (
     ANONYMOUS,
     AR_ORG_HEADS,
@@ -256,6 +264,8 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
                 return Speaker(source_phrase(words, lang), written, ANONYMOUS)  # not the "المدير العام" before
             if subject is not None or earlier is not None:
                 return Speaker(subject or earlier.name, written, PERSON)
+    if lang == "ar" and kind == ORGANISATION and len(words) == 1 and (body := _body_named_as(words[0], history)):
+        return Speaker(body, written, ORGANISATION)  # "وقالت الشركة" after "شركة طيران الواحات"
     if kind in (ANONYMOUS, ORGANISATION):
         return Speaker(source_phrase(words, lang), written, kind)
     if lang != "ar" and words[0].lower() in {"a", "an"} and person_noun(words[-1]):
@@ -284,3 +294,27 @@ def _titled_unnamed(history: History, seg: Segment) -> Speaker | None:
         return None
     head = strip_prefix_article(normalize((found[2].written or " ").split()[0]))
     return found[2] if head in AR_GENERIC and head not in AR_SOURCE_HEADS else None
+
+
+AR_BODY_NAME_WORDS = 4
+
+
+def _body_named_as(word: str, history: History) -> str | None:
+    """A bare definite institution ("الشركة", "المفوضية") that no earlier speaker was: the institution the
+    article first names with that head and more words after it ("شركة طيران الواحات", "المفوضية العليا
+    المستقلة للانتخابات"), up to a comma, a preposition, a complementizer or ``AR_BODY_NAME_WORDS`` words.
+    The article names its company or commission in full once and calls it by its head noun after."""
+    head = strip_prefix_article(normalize(word))
+    if not normalize(word).startswith("ال") or head not in AR_ORG_HEADS or head in AR_ORG_NAMES:
+        return None
+    tokens = history.tokens
+    for k, token in enumerate(tokens):
+        if not token.word or strip_prefix_article(token.norm) != head:
+            continue
+        end = k + 1
+        while end < len(tokens) and end - k <= AR_BODY_NAME_WORDS and tokens[end].word and not (
+                is_stop(tokens[end]) or tokens[end].norm in AR_COMPLEMENTIZERS or tokens[end].norm in AR_VERBS):
+            end += 1
+        if end > k + 1:
+            return " ".join(t.text for t in tokens[k:end])
+    return None
