@@ -265,7 +265,7 @@ def _arabic_fronted_subject(tokens: list[Token], verb: int) -> list[Token]:
     """The subject of "وكان X قد أكد": the words between كان and قد before the verb; else the noun of
     "لكن"/"غير أن" before it ("غير أن مصدرا مطلعا على التحقيقات قال لـ«الجريدة» إن")."""
     if verb < 2 or tokens[verb - 1].norm != "قد":
-        return _after_but(tokens, verb)
+        return _after_amma(tokens, verb) or _after_but(tokens, verb)
     for k in range(verb - 2, max(verb - 14, -1), -1):
         if any(form in {"كان", "كانت"} for form in clitic_forms(tokens[k].norm)):
             return [t for t in tokens[k + 1: verb - 1] if t.word]
@@ -282,6 +282,24 @@ def _after_but(tokens: list[Token], verb: int) -> list[Token]:
         opens = tokens[k].norm in AR_BUT or (k > 0 and tokens[k].norm == "ان" and tokens[k - 1].norm in AR_BUT_THAT)
         if opens and k + 1 < verb:
             return _without_accusative(tokens[k + 1: verb])
+    return []
+
+
+def _after_amma(tokens: list[Token], verb: int) -> list[Token]:
+    """"أما سلمى العبد الله، وهي أم لثلاثة أطفال، فقالت إن", "أما رئيس الوفد السوداني فقال": the topic of
+    أما ... فـ is the verb's subject, up to the first comma (what follows it describes the speaker)."""
+    if not tokens[verb].norm.startswith("ف"):
+        return []
+    for k in range(verb - 1, max(verb - 16, -1), -1):
+        if tokens[k].norm == "اما":
+            words = []
+            for token in tokens[k + 1: verb]:
+                if not token.word:
+                    break
+                words.append(token)
+            return words
+        if not tokens[k].word and tokens[k].text in ".:؟?!":
+            return []
     return []
 
 

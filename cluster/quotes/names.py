@@ -31,8 +31,8 @@ from cluster.quotes.lexicon import (
 from cluster.quotes.sources import AR_ORG_NAMES, AR_SPOKESPERSON, EN_ORG_WORDS, strip_prefix_article
 from cluster.textnorm import normalize
 
-AR_NAME_LINKS = frozenset(normalize(w) for w in "أبو أبي أم بن ابن عبد بنت آل".split())
-"""Name parts always followed by another part (أبو سلمية, عبد الله): the next word is kept whatever it is."""
+AR_NAME_LINKS = frozenset(normalize(w) for w in "أبو أبي أم بن ابن عبد العبد بنت آل".split())
+"""Name parts always followed by another part (أبو سلمية, عبد الله, "سلمى العبد الله"): the next word is kept whatever it is."""
 AR_COMPOUND_SECONDS = frozenset(normalize(w) for w in "الدين العابدين الزهراء الإسلام الهدى".split())
 """Second halves of a compound given name ("صلاح الدين الأيوبي", "فاطمة الزهراء المنصوري", "سيف الإسلام
 القذافي"), after which a family name may follow."""
