@@ -18,6 +18,7 @@ from cluster.quotes.lexicon import (
     EN_VERBS,
     NEW_CLAUSE,
 )
+from cluster.textnorm import normalize
 
 EN_THAT = frozenset({"that"})
 EN_CLAUSE_VERBS = frozenset(("said", "says", "added", "warned", "insisted", "argued", "claimed", "admitted",
@@ -115,12 +116,18 @@ def _is_participle(token: Token, lang: str) -> bool:
     return token.word and token.text.lower() in {"adding", "saying", "noting", "warning", "stressing"}
 
 
+AR_TIME_BEFORE_THAT = frozenset(normalize(w) for w in "بعد قبل منذ حتى ريثما".split())
+""""بعد أن", "قبل أن", "منذ أن": أن after a time word opens a time clause, not what someone said."""
+
+
 def _arabic_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -> tuple[int, int] | None:
     for k in range(verb + 1, min(verb + 28, len(tokens))):
         token = tokens[k]
         if token.start >= sentence[1]:
             return None
         if token.word and token.norm in AR_COMPLEMENTIZERS and not _spells_cnn(tokens, k):
+            if tokens[k - 1].norm in AR_TIME_BEFORE_THAT:
+                return None  # "، بعد أن كان العدد يتجاوز": a time clause, no speech
             if k + 1 >= len(tokens) or tokens[k + 1].start >= sentence[1]:
                 return None
             return _cut(tokens, k + 1, _clause_end(tokens, k + 1, sentence[1], "ar"))

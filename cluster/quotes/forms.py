@@ -127,6 +127,8 @@ def colon_intro(tokens: list[Token], attributions: list[Attribution], paragraph:
 def source_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], lang: str) -> tuple[int, int] | None:
     """The statement a source phrase attributes: after "بحسب X، (فإن)" / "According to X," to the end of
     the sentence, or before ", according to X"."""
+    if _cites_data(tokens, verb, lang):
+        return None
     inside = [k for k in range(len(tokens)) if sentence[0] <= tokens[k].start < sentence[1]]
     comma = next((k for k in range(verb + 1, min(verb + 14, len(tokens)))
                   if tokens[k].start < sentence[1] and tokens[k].text in ",،"), None)
@@ -142,6 +144,26 @@ def source_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], lan
     if lang != "ar" and inside and verb > inside[0] + 1 and tokens[verb - 1].text == ",":
         return tokens[inside[0]].start, tokens[verb - 2].end
     return None
+
+
+DATA_NOUNS = frozenset(normalize(w) for w in """بيانات أرقام نتائج إحصاءات إحصائيات حصيلة تقديرات
+data figures results statistics estimates summary tally count""".split())
+"""What a source phrase cites when it gives figures, not speech ("وفقا لبيانات المصرف المركزي", "according
+to preliminary results", "according to a summary seen by Reuters"): the sentence is the writer's report."""
+
+
+def _cites_data(tokens: list[Token], verb: int, lang: str) -> bool:
+    """Whether the first noun after the source phrase (past "to", a determiner, adjectives) is a data noun."""
+    for token in tokens[verb + 1: verb + 5]:
+        if not token.word:
+            return False
+        word = token.norm if lang == "ar" else token.text.lower()
+        if lang == "ar":
+            stripped = word[1:] if word[:1] == "ل" and len(word) > 4 else word
+            return strip_prefix_article(word) in DATA_NOUNS or strip_prefix_article(stripped) in DATA_NOUNS
+        if word in DATA_NOUNS:
+            return True
+    return False
 
 
 def is_verb(token: Token, lang: str) -> bool:
