@@ -59,3 +59,24 @@ def test_the_topic_of_amma_is_the_speaker_of_the_verb_after_fa():
                       "أما رئيس البلدية فقال في تصريح مقتضب إن المياه ستصل إلى الأحياء الشرقية قريبا.")
     assert found["المدارس لم تعد"] == ("ليلى العبد الله", "person")
     assert found["المياه ستصل"][0] != "أحمد الزعبي"
+
+
+def test_figures_cited_from_data_or_results_are_no_quote():
+    found = _speakers("عنوان الخبر هنا\n\nالرباط – خفض البنك المركزي سعر الفائدة.\n\n"
+                      "ووفقا لبيانات المندوبية السامية للتخطيط، تراجع معدل البطالة إلى 12 في المئة خلال الربع الثالث.\n\n"
+                      "وحصل الحزب، وفق النتائج المعلنة، على 20 مقعدا، بعد أن كانت استطلاعات الرأي تمنحه أكثر من 30 مقعدا.")
+    assert not found
+    found = _speakers("Headline here\n\nRABAT (Reuters) - The central bank cut its rate.\n\n"
+                      "Unemployment fell to 12% in the third quarter, according to preliminary figures from the "
+                      "planning agency.\n\nThe fund would pay 40 million euros a year, according to a summary seen "
+                      "by Reuters.")
+    assert not found
+
+
+def test_a_source_phrase_naming_people_still_reports_speech():
+    found = _speakers("عنوان الخبر هنا\n\nالرباط – خفض البنك المركزي سعر الفائدة.\n\n"
+                      "ووفقا لمصادر مصرفية، فإن البنوك ستبدأ تعديل أسعار القروض خلال أسبوعين من الآن.")
+    assert found["البنوك ستبدأ"][1] == "anonymous"
+    found = _speakers("عنوان الخبر هنا\n\nقندهار – تجدد القصف على المعبر.\n\n"
+                      "ووفقا لطبيب في مستشفى المدينة، فإن المستشفى استقبل 19 جريحا بينهم نساء وأطفال.")
+    assert found["المستشفى استقبل"] == ("طبيب", "anonymous")

@@ -233,6 +233,11 @@ def source_subject(tokens: list[Token], i: int, lang: str) -> list[Token]:
             break
         if token.norm == "عن" and not subject:
             continue
+        if not subject and lang == "ar" and token.norm.startswith("ل") and any(
+                f in {"وفقا", "وفق"} for f in clitic_forms(tokens[i].norm)):
+            if len(token.norm) <= 3:
+                continue  # 'وفقا لـ"الجزيرة"': the preposition written apart
+            token = _without_lam(token)  # "وفقا لطبيب في المستشفى", "وفقا للمصادر": the source, not "لطبيب"
         if token.norm == "عن" and any(any(f in QUOTING_VERBS for f in clitic_forms(t.norm[:-1]))
                                       or strip_prefix_article(t.norm) in ISSUED for t in subject):
             subject = []  # "بحسب ما نقلته القناة 12 عن مسؤول رفيع", "وفقا لبيان صادر عن الخارجية": the source
@@ -242,6 +247,12 @@ def source_subject(tokens: list[Token], i: int, lang: str) -> list[Token]:
             break
         subject.append(token)
     return subject
+
+
+def _without_lam(token: Token) -> Token:
+    """"لطبيب" -> "طبيب", "للمصادر" -> "المصادر": the preposition ل that وفقا takes, off its noun."""
+    text = "ا" + token.text[1:] if token.norm.startswith("لل") else token.text[1:]
+    return Token(text, token.start + (0 if token.norm.startswith("لل") else 1), token.end, True)
 
 
 def _in_relative_clause(tokens: list[Token], verb: int, lang: str) -> bool:
