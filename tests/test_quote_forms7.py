@@ -80,3 +80,20 @@ def test_a_source_phrase_naming_people_still_reports_speech():
     found = _speakers("عنوان الخبر هنا\n\nقندهار – تجدد القصف على المعبر.\n\n"
                       "ووفقا لطبيب في مستشفى المدينة، فإن المستشفى استقبل 19 جريحا بينهم نساء وأطفال.")
     assert found["المستشفى استقبل"] == ("طبيب", "anonymous")
+
+
+def test_a_that_clause_reaches_past_a_statement_phrase_or_a_parenthesis():
+    found = _speakers("Headline here\n\nRABAT (Reuters) - The two sides signed the accord on Monday.\n\n"
+                      "Agriculture Minister Karim Alaoui said in a statement carried by the state news agency that "
+                      "the accord respected the kingdom's rights.\n\nForeign Minister Omar Bennani said, according to "
+                      "the state broadcaster, that the talks would resume in January.")
+    assert found["the accord respected"][0] == "Karim Alaoui"
+    assert "the talks would resume in January" in found
+    assert not any(text.endswith("Bennani said") for text in found)
+
+
+def test_a_lead_before_its_speaker_stays_a_quote_when_a_participle_follows():
+    found = _speakers("Headline here\n\nSANAA, Dec 2 (Reuters) - More than 5,000 children have been treated for "
+                      "malnutrition since September, the United Nations children's agency said on Tuesday, warning "
+                      "that funding would run out in weeks.")
+    assert any(text.startswith("More than 5,000 children") for text in found)

@@ -142,6 +142,8 @@ def source_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], lan
         words = [t for t in tokens[first:] if t.start < sentence[1]]
         return (words[0].start, _last_word_end(words)) if len(words) > 1 else None
     if lang != "ar" and inside and verb > inside[0] + 1 and tokens[verb - 1].text == ",":
+        if tokens[verb - 2].text.lower() in EN_VERBS:
+            return None  # "X said, according to the agency, that ...": the source of X's own clause
         return tokens[inside[0]].start, tokens[verb - 2].end
     return None
 
