@@ -97,3 +97,10 @@ def test_a_lead_before_its_speaker_stays_a_quote_when_a_participle_follows():
                       "malnutrition since September, the United Nations children's agency said on Tuesday, warning "
                       "that funding would run out in weeks.")
     assert any(text.startswith("More than 5,000 children") for text in found)
+
+
+def test_he_after_a_news_agency_source_is_the_person_not_the_agency():
+    found = _speakers("Headline here\n\nCAIRO (Reuters) - The talks ended without a deal.\n\nSudan's Irrigation "
+                      "Minister Omar Hassan said, according to the state news agency SUNA, that Khartoum wanted "
+                      "binding rules.\n\nThe dam had already reduced flows to Sudanese farms this summer, he added.")
+    assert found["The dam had already"] == ("Omar Hassan", "person")

@@ -54,6 +54,8 @@ from cluster.quotes.speakers import same_person
 from cluster.quotes.titles import described_name, expanded_acronym, title_key, titles_of
 from cluster.textnorm import normalize
 
+EN_PERSONAL = frozenset("he she".split())
+"""Pronouns that stand for a person: never an institution met last."""
 ONE_PERSON_SOURCES = frozenset(normalize(w) for w in """
 مسؤول مسؤولة دبلوماسي متحدث متحدثة ناطق ناطقة official diplomat spokesman spokeswoman spokesperson""".split())
 """Source heads that, made definite, point back to one person the article has introduced."""
@@ -64,7 +66,7 @@ def resolve(subject: list[Token], lang: str, seg: Segment, history: History, off
     written = " ".join(t.text for t in subject) or None
     words = [t.text for t in subject if t.word]
     if not words or (lang != "ar" and words[0].lower() in EN_PRONOUNS):
-        found = history.last_entry(seg.index, seg.kind)
+        found = history.last_entry(seg.index, seg.kind, human=bool(words) and words[0].lower() in EN_PERSONAL)
         if words and offset is not None and (newcomer := _newcomer(found, seg, history, offset)):
             return Speaker(newcomer, written, PERSON)
         if not words and offset is not None and (opened := _sentence_subject(
