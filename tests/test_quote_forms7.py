@@ -104,3 +104,15 @@ def test_he_after_a_news_agency_source_is_the_person_not_the_agency():
                       "Minister Omar Hassan said, according to the state news agency SUNA, that Khartoum wanted "
                       "binding rules.\n\nThe dam had already reduced flows to Sudanese farms this summer, he added.")
     assert found["The dam had already"] == ("Omar Hassan", "person")
+
+
+def test_a_long_title_through_a_body_and_its_conjoined_adjective_reaches_the_name():
+    found = _speakers("عنوان الخبر هنا\n\nإدلب – قال مدير الإعلام في الهيئة العامة للموانئ البرية والبحرية سامر "
+                      "الأحمد إن المعبر استقبل ثلاثة آلاف شخص خلال الأسبوع الماضي.")
+    assert found["المعبر استقبل"] == ("سامر الأحمد", "person")
+
+
+def test_an_institution_head_after_a_title_is_no_name():
+    found = _speakers("عنوان الخبر هنا\n\nغوما – وقالت رئيسة بعثة المنظمة في الكونغو الديمقراطية ماري لوران: "
+                      "«تأكدنا من أن كل شخص يعود بإرادته الحرة».")
+    assert found["تأكدنا من أن"] == ("ماري لوران", "person")

@@ -120,7 +120,7 @@ def _named_after_place(tokens: list[Token], k: int, depth: int = 0) -> bool:
     if not runs and closer.norm in {"في", "عن"} and depth == 0:
         return _named_after_place(tokens, end, 1)  # "القيادي في ائتلاف دولة القانون في البصرة علي الموسوي"
     first, last = runs[-1] if runs else (0, 0)
-    return last == len(words) - 1 and first > 0 and last - first >= 2 and words[first].norm.startswith("ال")
+    return last == len(words) - 1 and first > 0 and last - first >= 2 and words[first].norm.startswith(("ال", "وال"))
 
 
 def _apposition_follows(tokens: list[Token], comma: int, subject: list[Token]) -> bool:

@@ -28,7 +28,7 @@ from cluster.quotes.lexicon import (
     EN_TITLES,
     TOKEN,
 )
-from cluster.quotes.sources import AR_ORG_NAMES, AR_SPOKESPERSON, EN_ORG_WORDS, strip_prefix_article
+from cluster.quotes.sources import AR_ORG_HEADS, AR_ORG_NAMES, AR_SPOKESPERSON, EN_ORG_WORDS, strip_prefix_article
 from cluster.textnorm import normalize
 
 AR_NAME_LINKS = frozenset(normalize(w) for w in "أبو أبي أم بن ابن عبد العبد بنت آل".split())
@@ -320,7 +320,7 @@ def _is_name_text(text: str, lang: str, after_generic: bool) -> bool:
     if norm in AR_NUMBER_WORDS or norm in AR_TITLE_ADJECTIVES:
         return False
     forms = [norm, norm[1:]] if norm[0] in "وفل" and len(norm) > 3 else [norm]
-    if any(f in AR_VERBS or f in AR_PARTICIPLES or f in AR_ORG_NAMES for f in forms):
+    if any(f in AR_VERBS or f in AR_PARTICIPLES or f in AR_ORG_NAMES for f in forms) or norm in AR_ORG_HEADS:
         return False  # an organisation's own name (حماس) ends a person's run: "لحركة حماس حسام بدران"
     if norm.endswith("يه"):
         return False  # an indefinite feminine adjective: "مصادر أمنية تركية"
