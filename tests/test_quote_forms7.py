@@ -116,3 +116,13 @@ def test_an_institution_head_after_a_title_is_no_name():
     found = _speakers("عنوان الخبر هنا\n\nغوما – وقالت رئيسة بعثة المنظمة في الكونغو الديمقراطية ماري لوران: "
                       "«تأكدنا من أن كل شخص يعود بإرادته الحرة».")
     assert found["تأكدنا من أن"] == ("ماري لوران", "person")
+
+
+def test_wrote_on_a_platform_with_a_fronted_subject_or_a_conjunction():
+    text = ("عنوان الخبر هنا\n\nأنقرة – قال مدير المعبر سامر الأحمد إن الحركة طبيعية.\n\n"
+            "وكان وزير الخارجية التركي هاكان فيدان قد كتب على منصة إكس أن عدد العائدين منذ مطلع العام تجاوز 300 ألف.\n\n"
+            "وكتب الوزير على منصة إكس أن بلاده ستفتح معبرين جديدين قبل نهاية الشهر.\n\nكتب: عمر الحسن")
+    found = _speakers(text)
+    assert found["عدد العائدين"] == ("هاكان فيدان", "person")
+    assert found["بلاده ستفتح"] == ("هاكان فيدان", "person")
+    assert not any("عمر الحسن" in t for t in found)

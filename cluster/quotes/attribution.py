@@ -80,7 +80,7 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
         elif _reply_by_named(tokens, i, lang, history):
             written = arabic_subject(tokens, i)  # "ورد ويتكوف لاحقا في منشور بأن"
         elif wrote_on(tokens, i, lang):
-            written = arabic_subject(tokens, i)  # "كتب النائب X على منصة «إكس»:": a post, not a byline
+            written = arabic_subject(tokens, i) or _arabic_fronted_subject(tokens, i)  # "كتب النائب X على منصة «إكس»:"
         elif (statement := _statement_words(tokens, i, lang)) is not None:
             speaker = _issuer(statement, seg, history)  # "وجاء في البيان الختامي أن"
             found.append(Attribution(i, speaker.name, speaker.written, speaker.kind))

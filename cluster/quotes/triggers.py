@@ -57,9 +57,11 @@ WROTE_ON_WINDOW = 12
 def wrote_on(tokens: list[Token], i: int, lang: str) -> bool:
     """"كتب النائب السابق X على منصة «إكس»:", "كتبت الوزيرة في تغريدة": كتب with a subject, then on a
     platform or in a post; not a byline ("كتب: محمد علي", "كتب محمد علي" with nothing after the name)."""
-    if lang != "ar" or tokens[i].norm not in AR_WROTE or i + 1 >= len(tokens) or not tokens[i + 1].word:
+    if lang != "ar" or not any(f in AR_WROTE for f in clitic_forms(tokens[i].norm)) or i + 1 >= len(tokens) or (
+            not tokens[i + 1].word):
         return False
-    for k in range(i + 2, min(i + WROTE_ON_WINDOW, len(tokens) - 1)):
+    first = i + 1 if i > 0 and tokens[i - 1].norm == "قد" else i + 2  # "وكان الوزير قد كتب على منصة إكس أن"
+    for k in range(first, min(i + WROTE_ON_WINDOW, len(tokens) - 1)):
         if not tokens[k].word and tokens[k].text in ":.":
             return False
         following = strip_prefix_article(tokens[k + 1].norm)
