@@ -126,3 +126,9 @@ def test_wrote_on_a_platform_with_a_fronted_subject_or_a_conjunction():
     assert found["عدد العائدين"] == ("هاكان فيدان", "person")
     assert found["بلاده ستفتح"] == ("هاكان فيدان", "person")
     assert not any("عمر الحسن" in t for t in found)
+
+
+def test_the_speaker_half_of_a_two_part_arabic_headline():
+    found = _speakers("حريق يلتهم مستودعا في ميناء العقبة.. والسلطة: لا إصابات بين العاملين في الميناء\n\n"
+                      "العقبة – اندلع حريق في مستودع تابع لسلطة منطقة العقبة الاقتصادية الخاصة، فجر الأحد.")
+    assert found["لا إصابات بين العاملين في الميناء"] == ("سلطة منطقة العقبة الاقتصادية الخاصة", "organisation")

@@ -311,12 +311,15 @@ def _body_named_as(word: str, history: History) -> str | None:
         return None
     tokens = history.tokens
     for k, token in enumerate(tokens):
-        if not token.word or strip_prefix_article(token.norm) != head:
+        if not token.word:
             continue
+        bare = strip_prefix_article(token.norm) == head
+        if not bare and not (token.norm[:1] in "لب" and token.norm[1:] == head):
+            continue  # "تابع لسلطة منطقة العقبة": the body after a preposition
         end = k + 1
         while end < len(tokens) and end - k <= AR_BODY_NAME_WORDS and tokens[end].word and not (
                 is_stop(tokens[end]) or tokens[end].norm in AR_COMPLEMENTIZERS or tokens[end].norm in AR_VERBS):
             end += 1
         if end > k + 1:
-            return " ".join(t.text for t in tokens[k:end])
+            return " ".join([token.text if bare else token.text[1:]] + [t.text for t in tokens[k + 1:end]])
     return None

@@ -51,11 +51,14 @@ SOURCE_PARTICLES = frozenset(normalize(w) for w in "فإن فإنه فإنها �
 
 def headline_quote(seg: Segment, lang: str, history: History) -> tuple[int, int, str, Attribution] | None:
     """(start, end, kind, attribution) of the quote a headline states after "SPEAKER:", or None."""
-    match = HEADLINE.match(seg.text)
+    base = _second_half(seg.text)
+    match = HEADLINE.match(seg.text[base:])
     if match is None or "\n" in seg.text.strip() or related_marker(seg.text):
         return None  # "Read more: <headline>", "اقرأ المزيد: ...": a teaser of another story, not a speaker
     label = tokenize(match.group(1))
     words = [t for t in label if t.word]
+    if base and words and words[0].norm.startswith("وال"):
+        words[0] = Token(words[0].text[1:], words[0].start + 1, words[0].end, True)  # "والشركة:" is "الشركة:"
     stop = next((k for k, t in enumerate(words) if k and (is_stop(t) or t.text.lower() in EN_CIRCUMSTANCE
                                                           or t.norm == "ل")), None)
     words = words[:stop]  # "فيدان عقب اجتماع عربي إسلامي:": who spoke, then when
@@ -66,10 +69,18 @@ def headline_quote(seg: Segment, lang: str, history: History) -> tuple[int, int,
     speaker = resolve(words, lang, seg, history, None)
     if speaker.name is None or speaker.kind == UNATTRIBUTED:
         return None
-    start, end = match.start(2), len(seg.text.rstrip())
+    start, end = base + match.start(2), len(seg.text.rstrip())
     while end > start and seg.text[end - 1] in ".،,;:":
         end -= 1
     return start, end, "direct", Attribution(-1, speaker.name, match.group(1).strip(), speaker.kind)
+
+
+def _second_half(text: str) -> int:
+    """Where the speaker's half of a two-part Arabic headline starts ("هجوم يشل أنظمة الحجز.. والشركة:
+    البيانات لم تُخترق"): after the last ".." before the colon (0: a headline of one part)."""
+    colon = text.find(":")
+    cut = text.rfind("..", 0, colon) if colon > 0 else -1
+    return cut + 2 if cut >= 0 and text[cut + 2: colon].strip() else 0
 
 
 def colon_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], lang: str,
