@@ -132,3 +132,10 @@ def test_the_speaker_half_of_a_two_part_arabic_headline():
     found = _speakers("حريق يلتهم مستودعا في ميناء العقبة.. والسلطة: لا إصابات بين العاملين في الميناء\n\n"
                       "العقبة – اندلع حريق في مستودع تابع لسلطة منطقة العقبة الاقتصادية الخاصة، فجر الأحد.")
     assert found["لا إصابات بين العاملين في الميناء"] == ("سلطة منطقة العقبة الاقتصادية الخاصة", "organisation")
+
+
+def test_a_bracketed_acronym_after_an_apposed_body_name():
+    found = _speakers("Headline here\n\nISLAMABAD (Reuters) - Fighting broke out at the border on Sunday.\n\n"
+                      "Pakistan's interior ministry unit, Frontier Corps Balochistan (FCB), said militants had "
+                      "attacked two checkpoints overnight.")
+    assert found["militants had attacked two checkpoints overnight"][0] == "Frontier Corps Balochistan"
