@@ -139,3 +139,11 @@ def test_a_bracketed_acronym_after_an_apposed_body_name():
                       "Pakistan's interior ministry unit, Frontier Corps Balochistan (FCB), said militants had "
                       "attacked two checkpoints overnight.")
     assert found["militants had attacked two checkpoints overnight"][0] == "Frontier Corps Balochistan"
+
+
+def test_a_name_after_an_opening_setting_is_the_she_of_the_next_quote():
+    found = _speakers("Headline here\n\nBEIRUT (Reuters) - Families gathered at the port on Monday.\n\n"
+                      "The ministry said 40 detainees had been released.\n\n"
+                      "At the main gate of the port, Rima Haddad waited for her son. \"I have not slept for three days. "
+                      "I only want to see him,\" she said.")
+    assert found["I have not slept for three days. I only want to see him"] == ("Rima Haddad", "person")
