@@ -147,3 +147,9 @@ def test_a_name_after_an_opening_setting_is_the_she_of_the_next_quote():
                       "At the main gate of the port, Rima Haddad waited for her son. \"I have not slept for three days. "
                       "I only want to see him,\" she said.")
     assert found["I have not slept for three days. I only want to see him"] == ("Rima Haddad", "person")
+
+
+def test_a_foreign_name_ending_in_alif_before_ala_is_no_adverbial():
+    found = _speakers("عنوان الخبر هنا\n\nكينشاسا – كتب المتحدث باسم الحركة ويليام أموري موكامبا على منصة إكس أن "
+                      "الحركة أفرجت عن جميع الأسرى.\n\nوقال الوزير ردا على سؤال إن الاتفاق سيصمد رغم الخروقات الأخيرة.")
+    assert found["الحركة أفرجت"][0] == "ويليام أموري موكامبا"
