@@ -109,6 +109,8 @@ def test_partners_per_article_are_bounded():
     ("dev2", (0.97, 0.97)),
     ("dev3", (0.88, 0.95)),
     ("dev4", (0.92, 0.95)),
+    # dev5 0.952 / 0.909 after wt-q7's rules (0.947 / 0.818 blind)
+    ("dev5", (0.92, 0.88)),
 ])
 def test_written_translation_floors(split, floors, use_encoder):
     scores = evaluate_translations(DATA / "quotes_labelled.jsonl", use_encoder, split)

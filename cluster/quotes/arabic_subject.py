@@ -83,12 +83,17 @@ def _short_quoted(tokens: list[Token], k: int) -> bool:
 AR_ADVERBIAL_PREPOSITIONS = frozenset(normalize(w) for w in "على عن لـ".split())
 
 
+AR_ADVERBIAL_LETTERS = 6
+"""The verbal nouns of such adverbials are short (ردا، تعليقا، تعقيبا، جوابا); a longer word in ا before على is
+the end of a foreign name ("لورانس كانيوكا على منصة إكس")."""
+
+
 def _adverbial(tokens: list[Token], k: int) -> bool:
     """An indefinite accusative noun then على or عن ("ردا على سؤال", "تعليقا على التقرير"): an adverbial of
     the verb, which ends its subject (no name is a word in ا followed by "on" or "about")."""
     norm = tokens[k].norm
     following = tokens[k + 1] if k + 1 < len(tokens) else None
-    return (len(norm) > 2 and norm.endswith("ا") and not norm.startswith("ال") and following is not None
+    return (2 < len(norm) <= AR_ADVERBIAL_LETTERS and norm.endswith("ا") and not norm.startswith("ال") and following is not None
             and following.word and following.norm in AR_ADVERBIAL_PREPOSITIONS)
 
 
@@ -120,7 +125,7 @@ def _named_after_place(tokens: list[Token], k: int, depth: int = 0) -> bool:
     if not runs and closer.norm in {"في", "عن"} and depth == 0:
         return _named_after_place(tokens, end, 1)  # "القيادي في ائتلاف دولة القانون في البصرة علي الموسوي"
     first, last = runs[-1] if runs else (0, 0)
-    return last == len(words) - 1 and first > 0 and last - first >= 2 and words[first].norm.startswith("ال")
+    return last == len(words) - 1 and first > 0 and last - first >= 2 and words[first].norm.startswith(("ال", "وال"))
 
 
 def _apposition_follows(tokens: list[Token], comma: int, subject: list[Token]) -> bool:

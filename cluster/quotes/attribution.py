@@ -31,7 +31,14 @@ from cluster.quotes.lexicon import (
     EN_VERBS,
 )
 from cluster.quotes.names import Token, is_name_token, is_stop, tokenize
-from cluster.quotes.sources import AR_ORG_HEADS, AR_SOURCE_TRIGGERS, ORGANISATION, UNATTRIBUTED, strip_prefix_article
+from cluster.quotes.sources import (
+    AR_ORG_HEADS,
+    AR_SOURCE_HEADS,
+    AR_SOURCE_TRIGGERS,
+    ORGANISATION,
+    UNATTRIBUTED,
+    strip_prefix_article,
+)
 from cluster.quotes.triggers import AR_CAME, AR_REPLY_VERBS, clitic_forms, may_report, wrote_on
 from cluster.textnorm import normalize
 
@@ -73,7 +80,7 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
         elif _reply_by_named(tokens, i, lang, history):
             written = arabic_subject(tokens, i)  # "ورد ويتكوف لاحقا في منشور بأن"
         elif wrote_on(tokens, i, lang):
-            written = arabic_subject(tokens, i)  # "كتب النائب X على منصة «إكس»:": a post, not a byline
+            written = arabic_subject(tokens, i) or _arabic_fronted_subject(tokens, i)  # "كتب النائب X على منصة «إكس»:"
         elif (statement := _statement_words(tokens, i, lang)) is not None:
             speaker = _issuer(statement, seg, history)  # "وجاء في البيان الختامي أن"
             found.append(Attribution(i, speaker.name, speaker.written, speaker.kind))
@@ -134,12 +141,28 @@ def _reply_by_named(tokens: list[Token], i: int, lang: str, history: History) ->
     if lang != "ar" or tokens[i].norm not in AR_REPLY_VERBS or i + 1 >= len(tokens) or not tokens[i + 1].word:
         return False
     following = tokens[i + 1]
+    if _answered_with_that(tokens, i):
+        return True
     if following.norm.startswith("ال") and AR_ORG_HEADS & {following.norm, strip_prefix_article(following.norm)}:
         return True  # "وردّت الخارجية الجزائرية في بيان بأن": an institution replies
     if "\u0651" in tokens[i].text and strip_prefix_article(following.norm) in AR_GENERIC and not is_stop(following):
         return True  # "وردّ رئيس الفريق النيابي رشيد حموني:": the shadda makes it the verb, a title its subject
     return (is_name_token(following, lang, False) or following.norm.startswith("ال")) and full_name(
         following.text, history.tokens, history.runs(lang), lang) not in (None, following.text)  # "ورد السوداني"
+
+
+AR_BI_ANNA = frozenset(normalize(w) for w in "بأن بأنه بأنها بأنهم".split())
+
+
+def _answered_with_that(tokens: list[Token], i: int) -> bool:
+    """"ورد الوزير المصري بأن", "ورد مويايا لاحقا بأن": ردّ takes its clause with بأن, which "ورد في
+    البيان" (was mentioned) never does; a بأن within six words, no punctuation between, makes it "replied"."""
+    for token in tokens[i + 2: i + 8]:
+        if not token.word:
+            return False
+        if token.norm in AR_BI_ANNA:
+            return True
+    return False
 
 
 def _titled_description(written: list[Token]) -> bool:
@@ -210,6 +233,11 @@ def source_subject(tokens: list[Token], i: int, lang: str) -> list[Token]:
             break
         if token.norm == "عن" and not subject:
             continue
+        if not subject and lang == "ar" and token.norm.startswith("ل") and any(
+                f in {"وفقا", "وفق"} for f in clitic_forms(tokens[i].norm)):
+            if len(token.norm) <= 3:
+                continue  # 'وفقا لـ"الجزيرة"': the preposition written apart
+            token = _without_lam(token)  # "وفقا لطبيب في المستشفى", "وفقا للمصادر": the source, not "لطبيب"
         if token.norm == "عن" and any(any(f in QUOTING_VERBS for f in clitic_forms(t.norm[:-1]))
                                       or strip_prefix_article(t.norm) in ISSUED for t in subject):
             subject = []  # "بحسب ما نقلته القناة 12 عن مسؤول رفيع", "وفقا لبيان صادر عن الخارجية": the source
@@ -219,6 +247,12 @@ def source_subject(tokens: list[Token], i: int, lang: str) -> list[Token]:
             break
         subject.append(token)
     return subject
+
+
+def _without_lam(token: Token) -> Token:
+    """"لطبيب" -> "طبيب", "للمصادر" -> "المصادر": the preposition ل that وفقا takes, off its noun."""
+    text = "ا" + token.text[1:] if token.norm.startswith("لل") else token.text[1:]
+    return Token(text, token.start + (0 if token.norm.startswith("لل") else 1), token.end, True)
 
 
 def _in_relative_clause(tokens: list[Token], verb: int, lang: str) -> bool:
@@ -232,11 +266,59 @@ def _in_relative_clause(tokens: list[Token], verb: int, lang: str) -> bool:
     return previous.text.lower() in EN_RELATIVES and not previous.text.isupper()  # "WHO says": the organisation
 
 
+AR_BUT = frozenset(normalize(w) for w in "لكن ولكن لكنّ".split())
+AR_BUT_THAT = frozenset(normalize(w) for w in "غير إلا بيد".split())
+""""غير أن", "إلا أن", "بيد أن": "but", whose noun is the subject of the verb after it."""
+_NOUN_HEADS = AR_SOURCE_HEADS | AR_GENERIC
+
+
 def _arabic_fronted_subject(tokens: list[Token], verb: int) -> list[Token]:
-    """The subject of "وكان X قد أكد": the words between كان and قد before the verb."""
+    """The subject of "وكان X قد أكد": the words between كان and قد before the verb; else the noun of
+    "لكن"/"غير أن" before it ("غير أن مصدرا مطلعا على التحقيقات قال لـ«الجريدة» إن")."""
     if verb < 2 or tokens[verb - 1].norm != "قد":
-        return []
+        return _after_amma(tokens, verb) or _after_but(tokens, verb)
     for k in range(verb - 2, max(verb - 14, -1), -1):
         if any(form in {"كان", "كانت"} for form in clitic_forms(tokens[k].norm)):
             return [t for t in tokens[k + 1: verb - 1] if t.word]
     return []
+
+
+def _after_but(tokens: list[Token], verb: int) -> list[Token]:
+    """"لكن مصدرا دبلوماسيا عربيا حضر الاجتماع قال": the words between "but" and the verb, the
+    accusative ending that "لكن"/"أن" gives an indefinite noun taken off ("مصدرا" is "مصدر"), so the
+    source phrase reads as it does after a verb. Only up to eight words, none of them punctuation."""
+    for k in range(verb - 1, max(verb - 10, -1), -1):
+        if not tokens[k].word:
+            return []
+        opens = tokens[k].norm in AR_BUT or (k > 0 and tokens[k].norm == "ان" and tokens[k - 1].norm in AR_BUT_THAT)
+        if opens and k + 1 < verb:
+            return _without_accusative(tokens[k + 1: verb])
+    return []
+
+
+def _after_amma(tokens: list[Token], verb: int) -> list[Token]:
+    """"أما سلمى العبد الله، وهي أم لثلاثة أطفال، فقالت إن", "أما رئيس الوفد السوداني فقال": the topic of
+    أما ... فـ is the verb's subject, up to the first comma (what follows it describes the speaker)."""
+    if not tokens[verb].norm.startswith("ف"):
+        return []
+    for k in range(verb - 1, max(verb - 16, -1), -1):
+        if tokens[k].norm == "اما":
+            words = []
+            for token in tokens[k + 1: verb]:
+                if not token.word:
+                    break
+                words.append(token)
+            return words
+        if not tokens[k].word and tokens[k].text in ".:؟?!":
+            return []
+    return []
+
+
+def _without_accusative(words: list[Token]) -> list[Token]:
+    """"مصدرا مطلعا" -> "مصدر مطلع": when the head is a source or title noun in the accusative, each
+    indefinite word's alif is taken off; other words are kept as written ("غير أن تركيا قالت")."""
+    head = words[0]
+    if not (head.norm.endswith("ا") and strip_prefix_article(head.norm[:-1]) in _NOUN_HEADS):
+        return words
+    return [Token(t.text[:-1], t.start, t.end - 1, True)
+            if len(t.norm) > 3 and t.norm.endswith("ا") and not t.norm.startswith("ال") else t for t in words]

@@ -13,11 +13,13 @@ from cluster.quotes.lexicon import (
     EN_CLAUSE_BLOCKERS,
     EN_FINITE,
     EN_OBJECT_VERBS,
+    EN_PARTICIPLES,
     EN_PROMISES,
     EN_REVERSE_VERBS,
     EN_VERBS,
     NEW_CLAUSE,
 )
+from cluster.textnorm import normalize
 
 EN_THAT = frozenset({"that"})
 EN_CLAUSE_VERBS = frozenset(("said", "says", "added", "warned", "insisted", "argued", "claimed", "admitted",
@@ -115,12 +117,18 @@ def _is_participle(token: Token, lang: str) -> bool:
     return token.word and token.text.lower() in {"adding", "saying", "noting", "warning", "stressing"}
 
 
+AR_TIME_BEFORE_THAT = frozenset(normalize(w) for w in "بعد قبل منذ حتى ريثما".split())
+""""بعد أن", "قبل أن", "منذ أن": أن after a time word opens a time clause, not what someone said."""
+
+
 def _arabic_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -> tuple[int, int] | None:
     for k in range(verb + 1, min(verb + 28, len(tokens))):
         token = tokens[k]
         if token.start >= sentence[1]:
             return None
         if token.word and token.norm in AR_COMPLEMENTIZERS and not _spells_cnn(tokens, k):
+            if tokens[k - 1].norm in AR_TIME_BEFORE_THAT:
+                return None  # "، بعد أن كان العدد يتجاوز": a time clause, no speech
             if k + 1 >= len(tokens) or tokens[k + 1].start >= sentence[1]:
                 return None
             return _cut(tokens, k + 1, _clause_end(tokens, k + 1, sentence[1], "ar"))
@@ -142,9 +150,9 @@ def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -
         return None
     first = inside[0]
     k = verb + 1
-    window = [t.text.lower() for t in tokens[k: k + 6]]
-    if "that" in window and tokens[verb].text.lower() not in {"according", "quoted"}:
-        start = k + window.index("that") + 1
+    that = _that_after(tokens, verb)
+    if that is not None and tokens[verb].text.lower() not in {"according", "quoted"}:
+        start = that + 1
         if start < len(tokens) and tokens[start].start < sentence[1]:
             return _cut(tokens, start, _clause_end(tokens, start, sentence[1], "en"))
     if (past := _past_adverbials(tokens, verb, sentence[1])) is not None and verb > first:
@@ -163,6 +171,34 @@ def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -
             and following.text.lower() not in EN_CLAUSE_BLOCKERS | EN_WEEKDAYS):  # "..., X said Wednesday."
         return _cut(tokens, k, _clause_end(tokens, k, sentence[1], "en"))
     return _fronted_clause(tokens, verb, sentence, first)
+
+
+EN_THAT_REACH = 6
+EN_PHRASE_REACH = 12
+
+
+def _that_after(tokens: list[Token], verb: int) -> int | None:
+    """The "that" of the verb's clause: within ``EN_THAT_REACH`` words, unless a participle's comes first
+    ("said on Sunday, warning that": warning's); further through a prepositional phrase or a parenthesis
+    ("said in a statement carried by state news agency MAP that", "said, according to the state-run
+    news agency, that"), as long as no other verb of saying intervenes."""
+    parenthesis = False
+    for k in range(verb + 1, min(verb + 1 + EN_PHRASE_REACH, len(tokens))):
+        word = tokens[k].text.lower()
+        if word == "that":
+            return k if k - verb <= EN_THAT_REACH or parenthesis or _phrase_between(tokens, verb, k) else None
+        if word in EN_PARTICIPLES or (word in EN_VERBS and k > verb + 1 and not (parenthesis and word == "according")) or (
+                word in ".;:!?"):
+            return None
+        if word == ",":
+            parenthesis = k == verb + 1 or parenthesis
+    return None
+
+
+def _phrase_between(tokens: list[Token], verb: int, that: int) -> bool:
+    """"in a statement carried by MAP": a preposition right after the verb and no comma up to "that"."""
+    return tokens[verb + 1].text.lower() in {"in", "on", "at", "during", "through"} and all(
+        t.text not in ",\"“”" for t in tokens[verb + 1: that])
 
 
 def _reports_clause(tokens: list[Token], verb: int, k: int) -> bool:

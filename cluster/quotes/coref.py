@@ -15,7 +15,15 @@ from cluster.documents import Segment
 from cluster.quotes.fullnames import full_name
 from cluster.quotes.history import History, Speaker
 from cluster.quotes.history import key as _key
-from cluster.quotes.lexicon import AR_GENERIC, AR_MEDIA, AR_TITLE_ADJECTIVES, EN_PRONOUNS, EN_TITLES
+from cluster.quotes.lexicon import (
+    AR_COMPLEMENTIZERS,
+    AR_GENERIC,
+    AR_MEDIA,
+    AR_TITLE_ADJECTIVES,
+    AR_VERBS,
+    EN_PRONOUNS,
+    EN_TITLES,
+)
 from cluster.quotes.mentions import (
     article_subject,
     english_sentence_subject,
@@ -23,7 +31,7 @@ from cluster.quotes.mentions import (
     sentence_opener,
     sentence_organisation,
 )
-from cluster.quotes.names import Token, name_run
+from cluster.quotes.names import Token, is_stop, name_run
 from cluster.quotes.sources import (
     ANONYMOUS,
     AR_ORG_HEADS,
@@ -46,6 +54,8 @@ from cluster.quotes.speakers import same_person
 from cluster.quotes.titles import described_name, expanded_acronym, title_key, titles_of
 from cluster.textnorm import normalize
 
+EN_PERSONAL = frozenset("he she".split())
+"""Pronouns that stand for a person: never an institution met last."""
 ONE_PERSON_SOURCES = frozenset(normalize(w) for w in """
 مسؤول مسؤولة دبلوماسي متحدث متحدثة ناطق ناطقة official diplomat spokesman spokeswoman spokesperson""".split())
 """Source heads that, made definite, point back to one person the article has introduced."""
@@ -56,7 +66,7 @@ def resolve(subject: list[Token], lang: str, seg: Segment, history: History, off
     written = " ".join(t.text for t in subject) or None
     words = [t.text for t in subject if t.word]
     if not words or (lang != "ar" and words[0].lower() in EN_PRONOUNS):
-        found = history.last_entry(seg.index, seg.kind)
+        found = history.last_entry(seg.index, seg.kind, human=bool(words) and words[0].lower() in EN_PERSONAL)
         if words and offset is not None and (newcomer := _newcomer(found, seg, history, offset)):
             return Speaker(newcomer, written, PERSON)
         if not words and offset is not None and (opened := _sentence_subject(
@@ -256,6 +266,8 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
                 return Speaker(source_phrase(words, lang), written, ANONYMOUS)  # not the "المدير العام" before
             if subject is not None or earlier is not None:
                 return Speaker(subject or earlier.name, written, PERSON)
+    if lang == "ar" and kind == ORGANISATION and len(words) == 1 and (body := _body_named_as(words[0], history)):
+        return Speaker(body, written, ORGANISATION)  # "وقالت الشركة" after "شركة طيران الواحات"
     if kind in (ANONYMOUS, ORGANISATION):
         return Speaker(source_phrase(words, lang), written, kind)
     if lang != "ar" and words[0].lower() in {"a", "an"} and person_noun(words[-1]):
@@ -284,3 +296,30 @@ def _titled_unnamed(history: History, seg: Segment) -> Speaker | None:
         return None
     head = strip_prefix_article(normalize((found[2].written or " ").split()[0]))
     return found[2] if head in AR_GENERIC and head not in AR_SOURCE_HEADS else None
+
+
+AR_BODY_NAME_WORDS = 4
+
+
+def _body_named_as(word: str, history: History) -> str | None:
+    """A bare definite institution ("الشركة", "المفوضية") that no earlier speaker was: the institution the
+    article first names with that head and more words after it ("شركة طيران الواحات", "المفوضية العليا
+    المستقلة للانتخابات"), up to a comma, a preposition, a complementizer or ``AR_BODY_NAME_WORDS`` words.
+    The article names its company or commission in full once and calls it by its head noun after."""
+    head = strip_prefix_article(normalize(word))
+    if not normalize(word).startswith("ال") or head not in AR_ORG_HEADS or head in AR_ORG_NAMES:
+        return None
+    tokens = history.tokens
+    for k, token in enumerate(tokens):
+        if not token.word:
+            continue
+        bare = strip_prefix_article(token.norm) == head
+        if not bare and not (token.norm[:1] in "لب" and token.norm[1:] == head):
+            continue  # "تابع لسلطة منطقة العقبة": the body after a preposition
+        end = k + 1
+        while end < len(tokens) and end - k <= AR_BODY_NAME_WORDS and tokens[end].word and not (
+                is_stop(tokens[end]) or tokens[end].norm in AR_COMPLEMENTIZERS or tokens[end].norm in AR_VERBS):
+            end += 1
+        if end > k + 1:
+            return " ".join([token.text if bare else token.text[1:]] + [t.text for t in tokens[k + 1:end]])
+    return None

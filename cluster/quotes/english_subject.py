@@ -16,7 +16,7 @@ from cluster.quotes.lexicon import (
     EN_TITLES,
     EN_VERBS,
 )
-from cluster.quotes.names import Token, is_name_token
+from cluster.quotes.names import ARABIC_PARTICLE_NAME, Token, is_name_token
 from cluster.quotes.sources import EN_ORG_WORDS, EN_SOURCE_HEADS, person_noun, plural_person
 
 EN_CLAUSE_STARTERS = frozenset("at in of from for with who which that on and but".split())
@@ -73,8 +73,9 @@ def english_subject(tokens: list[Token], verb: int) -> list[Token]:
         return before
     after = []
     for token in tokens[verb + 1 + _age_before_name(tokens, verb + 1): verb + 7]:
-        if token.word and (token.text[0].isupper() or (after and token.text.lower() in EN_TITLES)):
-            after.append(token)
+        if token.word and (token.text[0].isupper() or (after and token.text.lower() in EN_TITLES)
+                           or (after and ARABIC_PARTICLE_NAME.match(token.text))):
+            after.append(token)  # "..., said Rami al-Husseini": the family name's particle is lower-case
         else:
             break
     return after or _described_after(tokens, verb)
@@ -212,12 +213,16 @@ def _indefinite_person(tokens: list[Token], last: int) -> list[Token] | None:
 def _before_apposition(tokens: list[Token], comma: int) -> int:
     """"John Goldsmith, chairman of the Cromwell Society, said": the index of the word before the
     apposition's opening comma when a capitalised name stands there; "the agent, Paul Harris, said":
-    the name between the commas; else ``comma`` itself."""
-    for j in range(comma - 1, max(comma - 20, -1), -1):  # "COGAT, the Israeli defence ministry body that ..., said"
+    the name between the commas; else ``comma`` itself. A bracketed acronym after the name is passed over
+    ("Pakistan's military media wing, Inter-Services Public Relations (ISPR), said")."""
+    end = comma
+    if comma > 1 and tokens[comma - 1].text == ")":
+        end = next((p for p in range(comma - 2, max(comma - 5, -1), -1) if tokens[p].text == "("), comma)
+    for j in range(end - 1, max(comma - 20, -1), -1):  # "COGAT, the Israeli defence ministry body that ..., said"
         if tokens[j].text == ",":
-            between = tokens[j + 1: comma]
+            between = tokens[j + 1: end]
             if 2 <= len(between) <= 3 and all(t.word and is_name_token(t, "en", False) for t in between):
-                return comma - 1  # "The UN's coordinator for Ukraine, Matthias Schmale, said": the name
+                return end - 1  # "The UN's coordinator for Ukraine, Matthias Schmale, said": the name
             if j > 2 and tokens[j - 1].text.isdigit() and tokens[j - 2].text == "," and tokens[j - 3].word:
                 return j - 3  # "Lahcen Ait Brahim, 58, who rebuilt with state aid, said": the name before the age
             if j > 0 and tokens[j - 1].word and tokens[j - 1].text[0].isupper():

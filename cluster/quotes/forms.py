@@ -51,11 +51,14 @@ SOURCE_PARTICLES = frozenset(normalize(w) for w in "فإن فإنه فإنها �
 
 def headline_quote(seg: Segment, lang: str, history: History) -> tuple[int, int, str, Attribution] | None:
     """(start, end, kind, attribution) of the quote a headline states after "SPEAKER:", or None."""
-    match = HEADLINE.match(seg.text)
+    base = _second_half(seg.text)
+    match = HEADLINE.match(seg.text[base:])
     if match is None or "\n" in seg.text.strip() or related_marker(seg.text):
         return None  # "Read more: <headline>", "اقرأ المزيد: ...": a teaser of another story, not a speaker
     label = tokenize(match.group(1))
     words = [t for t in label if t.word]
+    if base and words and words[0].norm.startswith("وال"):
+        words[0] = Token(words[0].text[1:], words[0].start + 1, words[0].end, True)  # "والشركة:" is "الشركة:"
     stop = next((k for k, t in enumerate(words) if k and (is_stop(t) or t.text.lower() in EN_CIRCUMSTANCE
                                                           or t.norm == "ل")), None)
     words = words[:stop]  # "فيدان عقب اجتماع عربي إسلامي:": who spoke, then when
@@ -66,10 +69,18 @@ def headline_quote(seg: Segment, lang: str, history: History) -> tuple[int, int,
     speaker = resolve(words, lang, seg, history, None)
     if speaker.name is None or speaker.kind == UNATTRIBUTED:
         return None
-    start, end = match.start(2), len(seg.text.rstrip())
+    start, end = base + match.start(2), len(seg.text.rstrip())
     while end > start and seg.text[end - 1] in ".،,;:":
         end -= 1
     return start, end, "direct", Attribution(-1, speaker.name, match.group(1).strip(), speaker.kind)
+
+
+def _second_half(text: str) -> int:
+    """Where the speaker's half of a two-part Arabic headline starts ("هجوم يشل أنظمة الحجز.. والشركة:
+    البيانات لم تُخترق"): after the last ".." before the colon (0: a headline of one part)."""
+    colon = text.find(":")
+    cut = text.rfind("..", 0, colon) if colon > 0 else -1
+    return cut + 2 if cut >= 0 and text[cut + 2: colon].strip() else 0
 
 
 def colon_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], lang: str,
@@ -127,6 +138,8 @@ def colon_intro(tokens: list[Token], attributions: list[Attribution], paragraph:
 def source_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], lang: str) -> tuple[int, int] | None:
     """The statement a source phrase attributes: after "بحسب X، (فإن)" / "According to X," to the end of
     the sentence, or before ", according to X"."""
+    if _cites_data(tokens, verb, lang):
+        return None
     inside = [k for k in range(len(tokens)) if sentence[0] <= tokens[k].start < sentence[1]]
     comma = next((k for k in range(verb + 1, min(verb + 14, len(tokens)))
                   if tokens[k].start < sentence[1] and tokens[k].text in ",،"), None)
@@ -140,8 +153,30 @@ def source_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], lan
         words = [t for t in tokens[first:] if t.start < sentence[1]]
         return (words[0].start, _last_word_end(words)) if len(words) > 1 else None
     if lang != "ar" and inside and verb > inside[0] + 1 and tokens[verb - 1].text == ",":
+        if tokens[verb - 2].text.lower() in EN_VERBS:
+            return None  # "X said, according to the agency, that ...": the source of X's own clause
         return tokens[inside[0]].start, tokens[verb - 2].end
     return None
+
+
+DATA_NOUNS = frozenset(normalize(w) for w in """بيانات أرقام نتائج إحصاءات إحصائيات حصيلة تقديرات
+data figures results statistics estimates summary tally count""".split())
+"""What a source phrase cites when it gives figures, not speech ("وفقا لبيانات المصرف المركزي", "according
+to preliminary results", "according to a summary seen by Reuters"): the sentence is the writer's report."""
+
+
+def _cites_data(tokens: list[Token], verb: int, lang: str) -> bool:
+    """Whether the first noun after the source phrase (past "to", a determiner, adjectives) is a data noun."""
+    for token in tokens[verb + 1: verb + 5]:
+        if not token.word:
+            return False
+        word = token.norm if lang == "ar" else token.text.lower()
+        if lang == "ar":
+            stripped = word[1:] if word[:1] == "ل" and len(word) > 4 else word
+            return strip_prefix_article(word) in DATA_NOUNS or strip_prefix_article(stripped) in DATA_NOUNS
+        if word in DATA_NOUNS:
+            return True
+    return False
 
 
 def is_verb(token: Token, lang: str) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from cluster.documents import SegmentKind
 from cluster.quotes.names import Token, article_runs, article_tokens, strip_article
-from cluster.quotes.sources import PERSON, UNATTRIBUTED, strip_prefix_article
+from cluster.quotes.sources import ORGANISATION, PERSON, UNATTRIBUTED, strip_prefix_article
 from cluster.quotes.speakers import same_person
 from cluster.textnorm import normalize
 
@@ -113,14 +113,16 @@ class History:
         found = self.last_entry(paragraph, kind, person)
         return found[2] if found else None
 
-    def last_entry(self, paragraph: int, kind: SegmentKind, person: bool = False) -> tuple[int, int, Speaker] | None:
+    def last_entry(self, paragraph: int, kind: SegmentKind, person: bool = False,
+                   human: bool = False) -> tuple[int, int, Speaker] | None:
         """(paragraph, offset, speaker) of ``last``; a subject that resolved to no one ("Ketsoyan did
-        not say") is no speaker to refer back to."""
+        not say") is no speaker to refer back to; with ``human`` an organisation is none either ("he
+        added" after "..., according to the state news agency, that" is the minister, not the agency)."""
         for k in range(len(self.entries) - 1, -1, -1):
             index, seg_kind, speaker = self.entries[k]
             if paragraph - index > COREFERENCE_PARAGRAPHS or seg_kind is not kind:
                 return None
-            if speaker.name and (not person or speaker.kind == PERSON):
+            if speaker.name and (not person or speaker.kind == PERSON) and not (human and speaker.kind == ORGANISATION):
                 return index, self.offsets[k], speaker
         return None
 

@@ -39,11 +39,12 @@ confirmed confirms urged commented replied tweeted reiterated remarked according
 reports quoted responded responds forecast forecasts
 predicted denied vowed pledged conceded estimated suggested cautioned recalled asserted maintained emphasised
 emphasized promised indicated signalled signaled hinted complained contended countered alleged revealed disclosed
-assured reaffirmed underlined underscored chanted
+assured reaffirmed underlined underscored chanted retorted ruled rules
 """.split())
 EN_THAT_VERBS = frozenset("""responded responds forecast forecasts predicted denied vowed pledged conceded estimated
 suggested cautioned recalled asserted maintained emphasised emphasized promised indicated signalled signaled hinted
-complained contended countered alleged revealed disclosed assured reaffirmed underlined underscored""".split())
+complained contended countered alleged revealed disclosed assured reaffirmed underlined underscored retorted
+ruled rules""".split())
 """Verbs that report only with a "that" clause ("responded on X that"; "police responded to the scene",
 "he denied the charges", "the ministry revealed a plan" report nothing)."""
 EN_PROMISES = frozenset("promised promises pledged pledges vowed vows".split())

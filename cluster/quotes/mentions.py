@@ -71,7 +71,26 @@ def _introduces(tokens: list[Token], first: int, end: int) -> bool:
         k > 0 and tokens[k].text in "-–—" and (tokens[k - 1].text == ")" or tokens[k - 1].text.isupper()))  # dateline
 
     described = end + 1 < len(tokens) and tokens[end].text == "," and tokens[end + 1].text.lower() == "who"
-    return opens or described or _apposed_to_opener(tokens, first, end)
+    return opens or described or _apposed_to_opener(tokens, first, end) or _after_opening_phrase(tokens, first, end)
+
+
+EN_SETTING_PREPOSITIONS = frozenset("At In On Outside Inside Near From Across Along Back".split())
+OPENING_PHRASE_WORDS = 8
+
+
+def _after_opening_phrase(tokens: list[Token], first: int, end: int) -> bool:
+    """"At Kinshasa's N'djili airport, Josephine Mbuyu waited for her brother.": a sentence that opens with
+    a setting (a preposition, at most ``OPENING_PHRASE_WORDS`` words, a comma) and then a name and a
+    lower-case word (its verb) brings that person in as its subject."""
+    if first < 3 or tokens[first - 1].text != "," or end >= len(tokens) or not tokens[end].word or (
+            not tokens[end].text.islower()):
+        return False
+    for k in range(first - 2, max(first - 2 - OPENING_PHRASE_WORDS, -1), -1):
+        if tokens[k].text in EN_SETTING_PREPOSITIONS:
+            return k == 0 or tokens[k - 1].text in ".!?" or tokens[k].start - tokens[k - 1].end >= 2
+        if not tokens[k].word:
+            return False
+    return False
 
 
 def _apposed_to_opener(tokens: list[Token], first: int, end: int) -> bool:

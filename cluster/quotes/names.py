@@ -28,11 +28,11 @@ from cluster.quotes.lexicon import (
     EN_TITLES,
     TOKEN,
 )
-from cluster.quotes.sources import AR_ORG_NAMES, AR_SPOKESPERSON, EN_ORG_WORDS, strip_prefix_article
+from cluster.quotes.sources import AR_ORG_HEADS, AR_ORG_NAMES, AR_SPOKESPERSON, EN_ORG_WORDS, strip_prefix_article
 from cluster.textnorm import normalize
 
-AR_NAME_LINKS = frozenset(normalize(w) for w in "أبو أبي أم بن ابن عبد بنت آل".split())
-"""Name parts always followed by another part (أبو سلمية, عبد الله): the next word is kept whatever it is."""
+AR_NAME_LINKS = frozenset(normalize(w) for w in "أبو أبي أم بن ابن عبد العبد بنت آل".split())
+"""Name parts always followed by another part (أبو سلمية, عبد الله, "سلمى العبد الله"): the next word is kept whatever it is."""
 AR_COMPOUND_SECONDS = frozenset(normalize(w) for w in "الدين العابدين الزهراء الإسلام الهدى".split())
 """Second halves of a compound given name ("صلاح الدين الأيوبي", "فاطمة الزهراء المنصوري", "سيف الإسلام
 القذافي"), after which a family name may follow."""
@@ -202,7 +202,8 @@ def _extends(run: list[Token], token: Token, lang: str) -> bool:
     norm = token.norm
     if not ARABIC_LETTER.match(run[-1].text) or is_stop(token) or norm in AR_GENERIC:
         return False
-    if norm.startswith("ال") and len(run) <= 2 and len(norm) > 4 and not _has_family_name(run) and (
+    if norm.startswith("ال") and (len(run) <= 2 or (len(run) <= 5 and run[-2].norm in AR_NAME_LINKS)) and (
+            len(norm) > 4) and not _has_family_name(run) and (  # "محمد بن عبد العزيز الخليفي": after a compound
             len(run) < 2 or run[-2].norm in AR_NAME_LINKS or norm.endswith("ي")):  # "جدعون ساعر القرار"
         return strip_article(norm) not in AR_GENERIC and strip_article(norm).rstrip("هي") not in AR_NATIONALITIES
     return norm.endswith("يه") and not norm.startswith(("ال", "لل"))  # هانا تيتيه: a name, not an adjective
@@ -319,7 +320,7 @@ def _is_name_text(text: str, lang: str, after_generic: bool) -> bool:
     if norm in AR_NUMBER_WORDS or norm in AR_TITLE_ADJECTIVES:
         return False
     forms = [norm, norm[1:]] if norm[0] in "وفل" and len(norm) > 3 else [norm]
-    if any(f in AR_VERBS or f in AR_PARTICIPLES or f in AR_ORG_NAMES for f in forms):
+    if any(f in AR_VERBS or f in AR_PARTICIPLES or f in AR_ORG_NAMES for f in forms) or norm in AR_ORG_HEADS:
         return False  # an organisation's own name (حماس) ends a person's run: "لحركة حماس حسام بدران"
     if norm.endswith("يه"):
         return False  # an indefinite feminine adjective: "مصادر أمنية تركية"

@@ -15,10 +15,12 @@ from cluster.textnorm import normalize
 
 AR_CAME = frozenset(normalize(w) for w in "جاء وجاء وورد".split())
 """"وجاء في البيان": a statement's words, reported (``attribution._statement_words``)."""
-AR_REPLY_VERBS = frozenset(normalize(w) for w in "رد ردت ورد وردت فرد فردت عقب عقبت وعقب وعقبت فعقب فعقبت".split())
+AR_REPLY_VERBS = frozenset(normalize(w) for w in """رد ردت ورد وردت فرد فردت عقب عقبت وعقب وعقبت فعقب فعقبت
+علق علقت وعلق وعلقت""".split())
 """ردّ (replied), which reads as ورد (came, was mentioned: "ورد في البيان") with و, and عقّب (answered),
-which reads as عقب (after: "عقب الاجتماع"): reporting verbs only when a person the article names in
-full, or an institution ("وردّت الخارجية"), follows them."""
+which reads as عقب (after: "عقب الاجتماع"), and علّق (commented: "«...»، هكذا علّق المتحدث X"), which also
+means "suspended": reporting verbs only when a person the article names in full, an institution
+("وردّت الخارجية") or, with the shadda, a title follows them; "علّقت الحكومة المفاوضات" has no clause."""
 
 AR_WROTE = frozenset(normalize(w) for w in "كتب كتبت".split())
 """كتب without و: "books" or a byline ("كتب: فلان") as often as "he wrote"; a reporting verb only when a
@@ -57,9 +59,11 @@ WROTE_ON_WINDOW = 12
 def wrote_on(tokens: list[Token], i: int, lang: str) -> bool:
     """"كتب النائب السابق X على منصة «إكس»:", "كتبت الوزيرة في تغريدة": كتب with a subject, then on a
     platform or in a post; not a byline ("كتب: محمد علي", "كتب محمد علي" with nothing after the name)."""
-    if lang != "ar" or tokens[i].norm not in AR_WROTE or i + 1 >= len(tokens) or not tokens[i + 1].word:
+    if lang != "ar" or not any(f in AR_WROTE for f in clitic_forms(tokens[i].norm)) or i + 1 >= len(tokens) or (
+            not tokens[i + 1].word):
         return False
-    for k in range(i + 2, min(i + WROTE_ON_WINDOW, len(tokens) - 1)):
+    first = i + 1 if i > 0 and tokens[i - 1].norm == "قد" else i + 2  # "وكان الوزير قد كتب على منصة إكس أن"
+    for k in range(first, min(i + WROTE_ON_WINDOW, len(tokens) - 1)):
         if not tokens[k].word and tokens[k].text in ":.":
             return False
         following = strip_prefix_article(tokens[k + 1].norm)
