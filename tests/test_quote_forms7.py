@@ -161,3 +161,14 @@ def test_commented_after_a_quotation_names_its_speaker_and_suspended_reports_not
                       "وعلّقت الحكومة المفاوضات مع الحركة حتى إشعار آخر.")
     assert found["أوفينا بكل التزاماتنا، وننتظر من الطرف الآخر الشيء نفسه"][0] == "جان بيير بيمبا"
     assert len(found) == 1
+
+
+def test_a_lower_case_subject_stops_at_the_clause_before_it():
+    """ "Searches are continuing as firefighters have said ...": the speaker is the firefighters; the words of
+    the clause before "as" or "while" (a "to be" and its complement) are no part of it."""
+    found = _speakers("Headline here\n\nLONDON (Reuters) - A fire broke out at a warehouse in east London on "
+                      "Monday.\n\nSearches are continuing as firefighters have said the blaze is now under control "
+                      "and nobody was hurt.\n\nInquiries were continuing while detectives said the owner had been "
+                      "questioned and released.", "en")
+    assert found["the blaze is now under control and nobody was hurt"] == ("firefighters", "anonymous")
+    assert found["the owner had been questioned and released"] == ("detectives", "anonymous")

@@ -271,6 +271,8 @@ def _noun_phrase_before(tokens: list[Token], last: int) -> list[Token]:
         if tokens[k].text.lower() in {"and", "but"} and k > 0 and tokens[k - 1].text.lower().endswith(
                 ("ed", "off", "up", "out")):
             break  # "roads were cordoned off and police said": a clause of its own before "and"
+        if tokens[k].text.lower() in CLAUSE_WORDS:
+            break  # "Investigations are ongoing as police have said": the police, not "are ongoing as police"
         phrase.insert(0, tokens[k])
         if tokens[k].text.lower() in EN_DETERMINERS:
             break
@@ -279,6 +281,10 @@ def _noun_phrase_before(tokens: list[Token], last: int) -> list[Token]:
 
 
 MAX_NAMED_HEAD_WORDS = 7
+CLAUSE_WORDS = frozenset({"is", "are", "was", "were", "as", "while", "because", "since", "although", "though",
+                          "when", "where", "whereas", "which", "who"})
+"""A lower-case subject never reaches back past a finite "to be" or a subordinating word: those end the
+clause before it, whose words are no part of the speaker."""
 
 
 def _name_goes_on(tokens: list[Token], k: int, length: int) -> bool:
