@@ -12,6 +12,7 @@ share of exactly-found verified pairs the index still finds (docs/scale.md).
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 import faiss
 import numpy as np
@@ -118,6 +119,27 @@ def query_range_pairs(index: faiss.Index, matrix: np.ndarray, rows: np.ndarray, 
             i, j, sims = _strongest_of_query(i, j, sims)
         found.append((np.minimum(i, j), np.maximum(i, j), sims))
     return _concat(found)
+
+
+def knn_index(matrix: np.ndarray, search: NeighbourSearchConfig, ivf_from: int) -> faiss.Index:
+    """An index for the nearest rows of ``matrix`` (float32, contiguous): exact below ``ivf_from`` rows, where one
+    matrix product is cheapest; an IVF index with the passages' cell size and probes from there (exact search
+    grows with the square of the rows). The quote stage and the story graph search their units this way."""
+    if len(matrix) < ivf_from:
+        index = faiss.IndexFlatIP(matrix.shape[1])
+        index.add(matrix)
+        return index
+    return ivf_index(matrix, cells(len(matrix), search.ann_cell_size), search.ann_nprobe)
+
+
+def nearest_in_blocks(index: faiss.Index, queries: np.ndarray, k: int) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """(positions, cosines, ids) of each block of ``queries``' ``k`` nearest rows in ``index``, the blocks taken in
+    ``by_nearest_cell`` order (ids -1 where an IVF search found fewer)."""
+    order = by_nearest_cell(index, queries)
+    for lo in range(0, len(order), QUERY_BLOCK):
+        block = order[lo : lo + QUERY_BLOCK]
+        sims, ids = index.search(queries[block], k)
+        yield block, sims, ids
 
 
 def by_nearest_cell(index: faiss.Index, matrix: np.ndarray, rows: np.ndarray | None = None, lo: int = 0,

@@ -21,7 +21,7 @@ import faiss
 import numpy as np
 
 from cluster.config import NeighbourSearchConfig
-from cluster.duplicates.neighbours import by_nearest_cell, cells, ivf_index
+from cluster.duplicates.neighbours import knn_index, nearest_in_blocks
 
 NEIGHBOURS_PER_LANGUAGE = 32
 """Nearest units kept per unit and language (a quote's own sentences and its article's other quotes
@@ -29,8 +29,6 @@ take some of them)."""
 IVF_MIN_UNITS = 4096
 """Units of one language from which that language is searched in an IVF index (below: exact; the
 labelled sets score the same either way, see docs/quotes.md)."""
-QUERY_BLOCK = 4096
-"""Queries per search call: bounds the memory of one call's results."""
 
 
 def nearest_pairs(vectors: np.ndarray, langs: np.ndarray, radius: float, search: NeighbourSearchConfig,
@@ -43,13 +41,10 @@ def nearest_pairs(vectors: np.ndarray, langs: np.ndarray, radius: float, search:
     rows, cols, sims = [np.empty(0, np.int64)], [np.empty(0, np.int64)], [np.empty(0, np.float32)]
     for lang in np.unique(langs):
         ids = np.flatnonzero(langs == lang)
-        index = _index(vectors[ids], search, IVF_MIN_UNITS if ivf_from is None else ivf_from)
+        index = knn_index(vectors[ids], search, IVF_MIN_UNITS if ivf_from is None else ivf_from)
         k = min(per_language + 1, len(ids))
-        order = by_nearest_cell(index, vectors)
         lang_rows, lang_cols, lang_sims = [], [], []
-        for lo in range(0, len(vectors), QUERY_BLOCK):
-            block = order[lo: lo + QUERY_BLOCK]
-            found, where = index.search(vectors[block], k)
+        for block, found, where in nearest_in_blocks(index, vectors, k):
             keep = (found >= radius) & (where >= 0)
             lang_rows.append(block[np.nonzero(keep)[0]])
             lang_cols.append(ids[where[keep]])
@@ -59,11 +54,3 @@ def nearest_pairs(vectors: np.ndarray, langs: np.ndarray, radius: float, search:
         cols.append(np.concatenate(lang_cols)[back])
         sims.append(np.concatenate(lang_sims)[back])
     return np.concatenate(rows), np.concatenate(cols), np.concatenate(sims)
-
-
-def _index(matrix: np.ndarray, search: NeighbourSearchConfig, ivf_from: int) -> faiss.Index:
-    if len(matrix) < ivf_from:
-        index = faiss.IndexFlatIP(matrix.shape[1])
-        index.add(matrix)
-        return index
-    return ivf_index(matrix, cells(len(matrix), search.ann_cell_size), search.ann_nprobe)

@@ -19,13 +19,12 @@ import datetime as dt
 import heapq
 from collections.abc import Sequence
 
-import faiss
 import numpy as np
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
 from cluster.config import NeighbourSearchConfig
-from cluster.duplicates.neighbours import by_nearest_cell, cells, ivf_index
+from cluster.duplicates.neighbours import knn_index, nearest_in_blocks
 from cluster.stories.linkage import agglomerate
 from cluster.unionfind import UnionFind
 
@@ -35,8 +34,6 @@ instead of exactly. Exact search costs articles² dot products, but as one matri
 the 31 nearest of every article, exact / IVF, 2.95 / 3.62 s at 17,730 articles (the 300k-passage bench
 corpus, same neighbours), 14.7 / 6.7 s at 40,000 (recall 0.99999); exact grows to ~90 s at 100,000
 articles and hours at a million."""
-QUERY_BLOCK = 4096
-"""Articles searched per call: bounds one call's result arrays."""
 
 
 def candidate_pairs(
@@ -66,17 +63,10 @@ def candidate_pairs(
 
 def nearest_articles(vectors: np.ndarray, k: int, search: NeighbourSearchConfig | None = None) -> np.ndarray:
     """Each row's ``k`` nearest rows (itself among them; -1 where an IVF search found fewer), n x k."""
-    search = search or NeighbourSearchConfig()
-    if len(vectors) < IVF_MIN_ARTICLES:
-        index = faiss.IndexFlatIP(vectors.shape[1])
-        index.add(vectors)
-    else:
-        index = ivf_index(vectors, cells(len(vectors), search.ann_cell_size), search.ann_nprobe)
+    index = knn_index(vectors, search or NeighbourSearchConfig(), IVF_MIN_ARTICLES)
     neighbours = np.empty((len(vectors), k), dtype=np.int64)
-    order = by_nearest_cell(index, vectors)
-    for lo in range(0, len(order), QUERY_BLOCK):
-        block = order[lo : lo + QUERY_BLOCK]
-        neighbours[block] = index.search(vectors[block], k)[1]
+    for block, _, ids in nearest_in_blocks(index, vectors, k):
+        neighbours[block] = ids
     return neighbours
 
 
