@@ -62,9 +62,10 @@ MEMO_PARAGRAPHS = 1 << 18
 """Entries of the memos that every stage reads a corpus's paragraphs through again (words, a paragraph's story
 cues and names). Each stage passes over all of a corpus's paragraphs; a memo smaller than the corpus keeps
 none of them from one pass to the next, and work that was once a paragraph became once a pass. At 1 << 16 the
-300k-passage bench corpus (243,000 paragraphs) thrashed them: at 1 << 18 its duplicate stage took ~10% and
-its story stage ~20% less CPU (41.5 -> 33.0 s, stories identical), for ~100 MB more at the peak (the words
-are interned, so an entry is a tuple of pointers)."""
+300k-passage bench corpus (243,000 paragraphs) thrashed them: at 1 << 18 its story stage alone took 33.0 s CPU
+instead of 41.5 (stories identical); the duplicate stage alone 263.8 s instead of 292.0 in one harness run each,
+no clear gain in the growth runs (other loads). The cost: the whole run's peak at 300k rose 3,460 -> 3,747 MB
+(plain reach-30 corpus), although the words are interned and an entry is a tuple of pointers."""
 
 
 @lru_cache(maxsize=1 << 16)

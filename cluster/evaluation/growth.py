@@ -59,12 +59,10 @@ def whole_stories(pool: Pool) -> Pool:
     one draws single articles of many stories and the 300k one every article of every story: the articles of a
     story, and the pairs of them that share a passage (which the story stage reads again), grow with the corpus.
     Drawn whole, stories keep their size at every corpus size, and a stage's growth is the corpus's alone."""
-    story_of: dict[str, int] = {}
+    story_of: dict[str, tuple[str, int]] = {}
     for name in SOURCE_SETS:
         gold = json.loads((eval_set(name) / "gold.json").read_text(encoding="utf-8"))  # type: ignore[operator]
-        for members in gold["stories"]:
-            first = len(story_of)
-            story_of.update({article: first for article in members})
+        story_of.update({article: (name, n) for n, members in enumerate(gold["stories"]) for article in members})
     firsts: dict[object, int] = {}
     keys = [firsts.setdefault(story_of.get(rec["id"], rec["id"]), k) for k, (rec, _) in enumerate(pool)]
     return [pool[k] for k in sorted(range(len(pool)), key=lambda k: (keys[k], k))]
