@@ -52,7 +52,9 @@ if kill_point == "transaction":  # inside the write transaction of batch 3, rows
             announce("killable")
             time.sleep(60)
     store_module.Store.insert_matches = hanging_insert
-elif kill_point == "index":  # batch 3 committed, its index file half written
+elif kill_point == "index":  # batch 3 committed, its index file half written (a write after every batch)
+    from cluster.store import ingestor as ingestor_module
+    ingestor_module.INDEX_SAVE_SHARE = 0.0
     def hanging_save(self, directory, generation):
         if committed["batches"] >= 2:
             partial = Path(directory) / ".passages.faiss.999.tmp"
@@ -66,6 +68,9 @@ elif kill_point == "index":  # batch 3 committed, its index file half written
 def on_commit(batch):
     committed["batches"] = batch
     announce(f"committed {batch}")
+    if kill_point == "after_commit" and batch == 3:  # batch 3 committed, the index file not rewritten since
+        announce("killable")
+        time.sleep(60)
 
 settings = IngestSettings(batch_size=%d, recluster_every=0)
 articles = load_corpus(Path(corpus)).articles
@@ -138,7 +143,7 @@ def assert_whole_articles(ing: Ingestor) -> None:
     assert np.array_equal(ing.index.ids(), ing.store.searchable_ids())
 
 
-@pytest.mark.parametrize("kill_point, committed", [("transaction", 2), ("index", 3)])
+@pytest.mark.parametrize("kill_point, committed", [("transaction", 2), ("index", 3), ("after_commit", 3)])
 def test_kill_9_mid_ingestion_then_resume(kill_point, committed, corpus, clean, tmp_path, use_encoder, embedding_cache):
     store_dir = tmp_path / "store"
     seen = kill_child_at(store_dir, embedding_cache, corpus, kill_point)
@@ -147,7 +152,7 @@ def test_kill_9_mid_ingestion_then_resume(kill_point, committed, corpus, clean, 
     with Ingestor(store_dir, encoder=use_encoder, settings=SETTINGS) as ing:
         assert ing.store.count("articles") == committed * BATCH
         assert_whole_articles(ing)
-        if kill_point == "index":
+        if kill_point in ("index", "after_commit"):
             assert "generation" in ing.index_rebuilt_because
             assert not list(store_dir.glob(".passages.faiss.*.tmp"))
         statuses = ing.add_corpus(load_corpus(corpus).articles)

@@ -4,9 +4,10 @@ batch.
 
 Order of work, and why: everything slow (segmentation, embedding, search, verification, story
 signals) happens before the write transaction, reading the store as it was; the transaction then
-writes the batch's rows in one go, and only after it commits is the faiss index file replaced
-(atomically). A kill before the commit leaves the batch out; a kill after it leaves an index file one
-generation behind, which the next open notices and rebuilds from SQLite.
+writes the batch's rows in one go, and only after it commits is the in-memory faiss index updated; its
+file is replaced (atomically) once enough has changed and at close (``INDEX_SAVE_SHARE``). A kill before the
+commit leaves the batch out; a kill after it leaves an index file one generation or more behind, which the
+next open notices and rebuilds from SQLite.
 """
 
 from __future__ import annotations
@@ -40,6 +41,13 @@ from cluster.stories.bodies import article_bodies
 
 DEFAULT_DIM = 512
 """USE-m3's width; only used for the empty index of a new store (replaced on the first add)."""
+INDEX_SAVE_SHARE = 0.25
+"""The index file is rewritten once the passages changed since its last write reach this share of the index,
+and at ``close``; not after every batch. The file only spares a rebuild from SQLite at the next open (10,500
+articles, 25,345 passages: open 0.2 s with the file, 0.47 s rebuilding), while writing it costs the whole index
+each time (0.23 s of a 0.62 s add of 10 articles there, and growing with the store: a POST paid for the size of
+the archive). A process killed between writes loses nothing: SQLite holds every vector, and the next open finds
+the file a generation behind and rebuilds it (``index.open_index``)."""
 LOCK_NAME = "writer.lock"
 
 
@@ -114,10 +122,21 @@ class Ingestor:
             store.record_index(store.generation, opened.checksum)
         self.index: VectorIndex = opened.index
         self.index_rebuilt_because = opened.reason if opened.rebuilt else ""
+        self._unsaved_passages = 0
+        """Passages added to or removed from the index since its file was written."""
+
+    def _save_index(self) -> None:
+        self.store.record_index(self.store.generation, self.index.save(self.directory, self.store.generation))
+        self._unsaved_passages = 0
 
     def close(self) -> None:
-        self.store.close()
-        os.close(self._lock)
+        """Writes the index file if batches since its last write are not in it, then releases the store."""
+        try:
+            if self._unsaved_passages:
+                self._save_index()
+        finally:
+            self.store.close()
+            os.close(self._lock)
 
     def __enter__(self) -> Ingestor:
         return self
@@ -205,7 +224,9 @@ class Ingestor:
         fresh = [k for k, ok in enumerate(searchable) if ok]
         if fresh:
             self.index.add(np.array([passage_id[k] for k in fresh], dtype=np.int64), vectors[fresh])
-        self.store.record_index(generation, self.index.save(self.directory, generation))
+        self._unsaved_passages += len(fresh) + len(old_passages)
+        if self._unsaved_passages >= INDEX_SAVE_SHARE * self.index.size:
+            self._save_index()
 
     def _stored_bodies(self) -> BodyMatrix:
         """The body vectors of every stored article, read from SQLite once and then kept current."""
