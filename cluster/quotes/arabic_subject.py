@@ -106,26 +106,33 @@ def _is_title(token: Token) -> bool:
 def _named_after_place(tokens: list[Token], k: int, depth: int = 0) -> bool:
     """"في PLACE NAME NAME", "في الأرض الفلسطينية المحتلة ريك بيبركورن", "عن حزب المصري الديمقراطي
     فريدي البياضي" then a complementizer, a colon or a comma: the title goes on to the name that ends
-    the phrase (a name of two words at least, after the place or a definite word)."""
+    the phrase (a name of two words at least, after the place or a definite word), or then the outlet told
+    ('الباحث في أمن المعلومات X لـ"الشروق":')."""
     words: list[Token] = []
     end = k + 1
     for end in range(k + 1, min(k + 11, len(tokens))):
         token = tokens[end]
         if not token.word and token.text in DOUBLE_MARKS and words:
             continue
-        if not token.word or token.norm in AR_COMPLEMENTIZERS or (words and is_stop(token)):
+        if not token.word or token.norm in AR_COMPLEMENTIZERS or (words and (is_stop(token) or _told(token))):
             break  # "... في السودان كليمنتاين نكويتا سلامي من أن": حذر من
         words.append(token)
     runs = name_runs(words[1:], "ar")
     if len(words) < 3 or runs == [(0, len(words) - 1)]:
         return len(words) >= 3
     closer = tokens[end] if end < len(tokens) else None
-    if closer is None or not (closer.norm in AR_COMPLEMENTIZERS or closer.text in ":،," or is_stop(closer)):
+    if closer is None or not (closer.norm in AR_COMPLEMENTIZERS or closer.text in ":،," or is_stop(closer)
+                              or _told(closer)):
         return False
     if not runs and closer.norm in {"في", "عن"} and depth == 0:
         return _named_after_place(tokens, end, 1)  # "القيادي في ائتلاف دولة القانون في البصرة علي الموسوي"
     first, last = runs[-1] if runs else (0, 0)
     return last == len(words) - 1 and first > 0 and last - first >= 2 and words[first].norm.startswith(("ال", "وال"))
+
+
+def _told(token: Token) -> bool:
+    """'لـ"الشروق"', "لقناة الجزيرة": the outlet the speaker told."""
+    return token.norm == "ل" or (token.norm.startswith("ل") and token.norm[1:] in AR_MEDIA)
 
 
 def _apposition_follows(tokens: list[Token], comma: int, subject: list[Token]) -> bool:

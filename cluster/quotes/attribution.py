@@ -39,7 +39,15 @@ from cluster.quotes.sources import (
     UNATTRIBUTED,
     strip_prefix_article,
 )
-from cluster.quotes.triggers import AR_CAME, AR_REPLY_VERBS, clitic_forms, may_report, wrote_on
+from cluster.quotes.triggers import (
+    AR_CAME,
+    AR_REPLY_VERBS,
+    clitic_forms,
+    closed_by_saying,
+    closed_subject_end,
+    may_report,
+    wrote_on,
+)
 from cluster.textnorm import normalize
 
 AR_NOUNS_LIKE_VERBS = frozenset(("رأي", "رأيه", "رأيها"))
@@ -79,6 +87,8 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
             written = []  # ", adding that": the subject is the sentence's
         elif _reply_by_named(tokens, i, lang, history):
             written = arabic_subject(tokens, i)  # "ورد ويتكوف لاحقا في منشور بأن"
+        elif closed_by_saying(tokens, i, lang):
+            written = arabic_subject(tokens[:closed_subject_end(tokens, i)], i)  # "وختم الوزير حديثه بالقول:"
         elif wrote_on(tokens, i, lang):
             written = arabic_subject(tokens, i) or _arabic_fronted_subject(tokens, i)  # "كتب النائب X على منصة «إكس»:"
         elif (statement := _statement_words(tokens, i, lang)) is not None:

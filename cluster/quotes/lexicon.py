@@ -68,8 +68,9 @@ AR_NUMBER_WORDS = frozenset(normalize(w) for w in """
 اثنان اثنين اثنتان اثنتين ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثماني ثمانية تسع تسعة عشر عشرة
 عشرات مئات آلاف عدة بعض أحد إحدى""".split())
 """Numbers and quantities ("ثلاثة مصادر", "سكان ثلاث بلدات"): no part of a name."""
-AR_TITLE_ADJECTIVES = frozenset(normalize(w) for w in "عام عامة كبير كبيرة كبار محللي".split())
-"""Words of a title that are no name ("مدير عام وزارة الصحة", "كبير محللي السلع"); kept out of
+AR_TITLE_ADJECTIVES = frozenset(normalize(w) for w in "عام عامة كبير كبيرة كبار محللي مستشاري مساعدي مسؤولي ممثلي".split())
+"""Words of a title that are no name ("مدير عام وزارة الصحة", "كبير محللي السلع", "كبير مستشاري الرئيس"),
+also after و ("رئيس الشركة وكبير إدارييها"); kept out of
 ``AR_GENERIC``, whose definite forms end other rules ("المفوضة العامة بالإنابة")."""
 AR_TIME_WORDS = frozenset(normalize(w) for w in """
 الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت يوم اليوم أمس مساء صباح""".split())

@@ -320,10 +320,14 @@ def _is_name_text(text: str, lang: str, after_generic: bool) -> bool:
     if norm in AR_NUMBER_WORDS or norm in AR_TITLE_ADJECTIVES:
         return False
     forms = [norm, norm[1:]] if norm[0] in "وفل" and len(norm) > 3 else [norm]
+    if norm[0] == "و" and any(f in AR_TITLE_ADJECTIVES or f in AR_GENERIC for f in forms[1:]):
+        return False  # "رئيس أرامكو وكبير إدارييها": a second title joined by و, no name
     if any(f in AR_VERBS or f in AR_PARTICIPLES or f in AR_ORG_NAMES for f in forms) or norm in AR_ORG_HEADS:
         return False  # an organisation's own name (حماس) ends a person's run: "لحركة حماس حسام بدران"
     if norm.endswith("يه"):
         return False  # an indefinite feminine adjective: "مصادر أمنية تركية"
+    if len(norm) > 5 and norm.endswith(("يها", "يهم")):
+        return False  # a plural noun with its pronoun ("كبير إدارييها", "أحد موظفيهم")
     return not (after_generic and norm.endswith("ي"))
 
 

@@ -1,0 +1,43 @@
+"""Forms of ordinary news prose behind the errors on the fourth blind labeller's articles (dev6), on
+news-like sentences written for these tests (Arabic and English): colon speech after adjuncts, "وختم X
+بالقول:", statements as speakers, descriptions of a person just introduced, headline titles, and the
+other general forms listed in docs/quotes.md (dev6 table)."""
+
+from __future__ import annotations
+
+from tests.quote_helpers import speakers as _speakers
+
+
+def test_colon_speech_after_adjuncts_of_occasion_and_outlet():
+    found = _speakers("عنوان الخبر هنا\n\nالكويت – قال وزير المالية خالد العتيبي، على هامش مؤتمر الاستثمار الخليجي "
+                      "المنعقد في الكويت: الاقتصاد قادر على امتصاص تراجع أسعار الخام هذا العام.\n\n"
+                      "وقالت مديرة الطوارئ سلمى الحربي للصحفيين أثناء جولتها في الأحياء المتضررة شرق المدينة: "
+                      "فرقنا تعمل على مدار الساعة لفتح الطرق.\n\n"
+                      "ويقول الخبير في الاقتصاد الزراعي كمال يوسف لـ\"الشروق\": ارتفاع الأسعار سببه الجفاف لا "
+                      "المضاربة.\n\n"
+                      "وقال قائد الشرطة العقيد ناجي الفرا، في مداخلة هاتفية مع برنامج \"صباح الخير\": لن نسمح "
+                      "بتكرار ما جرى في السوق.")
+    assert found["الاقتصاد قادر"][0] == "خالد العتيبي"
+    assert found["فرقنا تعمل"][0] == "سلمى الحربي"
+    assert found["ارتفاع الأسعار"][0] == "كمال يوسف"
+    assert found["لن نسمح"][0] == "ناجي الفرا"
+    found = _speakers("Headline here\n\nAMMAN (Reuters) - Health Minister Firas Hawari told reporters during a visit "
+                      "to the burns unit at the capital's main hospital: \"Every patient will be treated free.\"",
+                      lang="en")
+    assert found["Every patient"][0] == "Firas Hawari"
+
+
+def test_closed_by_saying_reports_colon_speech():
+    found = _speakers("عنوان الخبر هنا\n\nقال مدير الميناء حسن البدري إن الرصيف الجديد سيفتح الشهر المقبل.\n\n"
+                      "وختم البدري حديثه بالقول: نحن مستعدون لاستقبال أكبر السفن في العالم.\n\n"
+                      "واختتم المؤتمر أعماله بعد ثلاثة أيام من النقاشات المطولة حول الموازنة العامة.")
+    assert found["نحن مستعدون"][0] == "حسن البدري"
+    assert not any(text.startswith("بعد ثلاثة") for text in found)
+
+
+def test_a_second_title_joined_by_wa_and_a_plural_title_are_no_names():
+    found = _speakers("عنوان الخبر هنا\n\nقال رئيس مجلس الإدارة وكبير مسؤوليها الماليين رامي حداد إن الأرباح "
+                      "تضاعفت خلال الربع الثالث من العام.\n\nوقال كبير مستشاري رئيس الوزراء للشؤون الاقتصادية وليد الشمري إن الإصلاحات "
+                      "مستمرة رغم الضغوط.")
+    assert found["الأرباح"][0] == "رامي حداد"
+    assert found["الإصلاحات"][0] == "وليد الشمري"
