@@ -41,3 +41,15 @@ def test_a_second_title_joined_by_wa_and_a_plural_title_are_no_names():
                       "مستمرة رغم الضغوط.")
     assert found["الأرباح"][0] == "رامي حداد"
     assert found["الإصلاحات"][0] == "وليد الشمري"
+
+
+def test_the_statement_as_a_subject_is_the_body_that_issued_it():
+    found = _speakers("عنوان الخبر هنا\n\nقالت وزارة الزراعة المصرية في بيان إن محصول القمح هذا العام تجاوز التوقعات "
+                      "بكثير. وأضاف البيان أن الصادرات ستزيد بنسبة عشرة في المئة.\n\n"
+                      "وأشار البيان إلى أن الوزارة ستدعم المزارعين بالأسمدة المجانية.")
+    assert found["الصادرات ستزيد"] == ("وزارة الزراعة المصرية", "organisation")
+    assert found["الوزارة ستدعم"] == ("وزارة الزراعة المصرية", "organisation")
+    found = _speakers("Headline here\n\nNAIROBI (Reuters) - Kenya's health ministry said in a statement on Friday that "
+                      "cholera cases had doubled in a week.\n\nThe statement said 14 people had died in the coastal "
+                      "region since the start of the month.", lang="en")
+    assert found["14 people"] == ("Kenya's health ministry", "organisation")

@@ -108,7 +108,8 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
                 written = _arabic_fronted_subject(tokens, i)
         # a headline's "Saudi minister says" is resolved against the whole article, like its labels
         at = None if seg.start == 0 and lang != "ar" and _titled_description(written) else seg.start + token.start
-        speaker = resolve(written, lang, seg, history, at)
+        speaker = _issuer(written, seg, history) if _statement_subject(written, lang) else (
+            resolve(written, lang, seg, history, at))  # "وأضاف البيان أن", "the statement said"
         found.append(Attribution(i, speaker.name, speaker.written, speaker.kind))
         if speaker.written is not None or (lang == "ar" and speaker.kind == ORGANISATION and speaker.name):
             history.add(seg.index, seg.kind, speaker, seg.start + token.start)  # also "قررت مجموعة ... قالت"
@@ -133,6 +134,19 @@ def _statement_words(tokens: list[Token], i: int, lang: str) -> list[Token] | No
             break
         phrase.append(token)
     return phrase
+
+
+EN_STATEMENTS = frozenset(("statement", "communique", "communiqué"))
+
+
+def _statement_subject(written: list[Token], lang: str) -> bool:
+    """"وأضاف البيان أن", "وأشار البيان الختامي إلى", "the statement said": the statement spoken of before,
+    whose words are its issuer's (``_issuer``)."""
+    words = [t for t in written if t.word]
+    if lang == "ar":
+        return bool(words) and words[0].norm == normalize("البيان") and len(words) <= 2 and all(
+            t.norm.startswith("ال") for t in words)
+    return [t.text.lower() for t in words][:1] == ["the"] and len(words) == 2 and words[1].text.lower() in EN_STATEMENTS
 
 
 def _issuer(statement: list[Token], seg: Segment, history: History) -> Speaker:
