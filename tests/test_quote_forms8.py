@@ -53,3 +53,19 @@ def test_the_statement_as_a_subject_is_the_body_that_issued_it():
                       "cholera cases had doubled in a week.\n\nThe statement said 14 people had died in the coastal "
                       "region since the start of the month.", lang="en")
     assert found["14 people"] == ("Kenya's health ministry", "organisation")
+
+
+def test_a_description_of_an_ordinary_person_is_the_one_the_scene_just_showed():
+    found = _speakers("عنوان الخبر هنا\n\nقال رئيس البلدية سمير حداد إن فرق الإنقاذ تعمل منذ الفجر لإخراج العالقين.\n\n"
+                      "وفي مخيم الشاطئ، جلست أم خالد أمام خيمتها الممزقة. تقول السيدة الأربعينية: «لم يبق لنا شيء، "
+                      "المياه أخذت الفرش والطعام».\n\n"
+                      "وفي سوق الخضار، وقف سليم العمري يجمع ما تبقى من بضاعته. يقول التاجر الستيني: «خسرت كل ما "
+                      "أملك في ليلة واحدة».")
+    assert found["لم يبق لنا"][0] == "أم خالد"
+    assert found["خسرت كل ما"][0] == "سليم العمري"
+    found = _speakers("Headline here\n\nTUNIS (AP) - Interior Ministry spokesman Faker Bouzghaya said rescue teams "
+                      "were still searching for two missing people.\n\n\"We have deployed every unit we have,\" "
+                      "Bouzghaya said.\n\nIn the fishing port of Sfax, fisherman Ali Saleh, 47, stood beside his "
+                      "wrecked boat.\n\n\"Everything I own was in that boat. I don't know how I will feed my "
+                      "children,\" he said.", lang="en")
+    assert found["Everything I own"][0] == "Ali Saleh"

@@ -26,8 +26,10 @@ from cluster.quotes.lexicon import (
 )
 from cluster.quotes.mentions import (
     article_subject,
+    describes_a_person,
     english_sentence_subject,
     introduced_person,
+    scene_person,
     sentence_opener,
     sentence_organisation,
 )
@@ -261,6 +263,9 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
             if offset is not None and lang != "ar" and not any(w.lower().endswith(("'s", "’s")) for w in words):
                 subject = (_newcomer(history.last_entry(seg.index, seg.kind), seg, history, offset)  # "the mother
                            or article_subject(history.tokens, history.runs(lang), lang, offset))  # "the Taradise star"
+            if lang == "ar" and offset is not None and describes_a_person(words) and (shown := scene_person(
+                    history.text, (history.last_entry(seg.index, seg.kind) or (0, 0))[1], offset)):
+                return Speaker(shown, written, PERSON)  # "وفي السوق، وقف X ... يقول التاجر الستيني:"
             earlier = history.last(seg.index, seg.kind, person=True) if offset is not None else None
             if earlier is not None and lang == "ar" and _other_role(words, earlier.name or "", history):
                 return Speaker(source_phrase(words, lang), written, ANONYMOUS)  # not the "المدير العام" before
