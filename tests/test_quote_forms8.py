@@ -69,3 +69,23 @@ def test_a_description_of_an_ordinary_person_is_the_one_the_scene_just_showed():
                       "wrecked boat.\n\n\"Everything I own was in that boat. I don't know how I will feed my "
                       "children,\" he said.", lang="en")
     assert found["Everything I own"][0] == "Ali Saleh"
+
+
+def test_an_acronym_in_brackets_inside_a_title_and_amin_as_a_given_name():
+    found = _speakers("عنوان الخبر هنا\n\nمن جهته، قال رئيس الاتحاد الدولي لكرة القدم (فيفا) جياني إنفانتينو إن "
+                      "البطولة ستقام في موعدها رغم الظروف.")
+    assert found["البطولة ستقام"][0] == "جياني إنفانتينو"
+    found = _speakers("التهراوي: لا تهاون مع الحصبة في المدارس\n\nقال وزير الصحة أمين التهراوي إن الحملة ستشمل كل "
+                      "المدارس في البلاد.")
+    assert found["لا تهاون"][0] == "أمين التهراوي"
+    assert found["الحملة ستشمل"][0] == "أمين التهراوي"
+
+
+def test_the_one_who_denied_it_speaks_on_and_manner_adverbs_are_no_names():
+    found = _speakers("عنوان الخبر هنا\n\nقال رئيس الاتحاد جياني إنفانتينو إن البطولة ستقام في موعدها رغم الظروف.\n\n"
+                      "وقال مدير الملعب كريم السعدي إن الأعمال ستنتهي الشهر المقبل.\n\n"
+                      "وتزامن الإعلان مع رسائل على تطبيق واتساب تزعم أن الملاعب غير آمنة، وهو ما نفاه إنفانتينو "
+                      "بشدة، قائلا: \"الملاعب جاهزة بالكامل وسننشر الصور\".\n\n"
+                      "«لن نقبل بأي تأجيل مهما كانت الضغوط»، يضيف السعدي بحزم.")
+    assert found["الملاعب جاهزة"][0] == "جياني إنفانتينو"
+    assert found["لن نقبل"][0] == "كريم السعدي"

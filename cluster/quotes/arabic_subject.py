@@ -10,6 +10,7 @@ from __future__ import annotations
 from cluster.quotes.lexicon import (
     AR_COMPLEMENTIZERS,
     AR_GENERIC,
+    AR_MANNER,
     AR_MEDIA,
     AR_PARTICIPLES,
     AR_RELATIVES,
@@ -30,11 +31,17 @@ def arabic_subject(tokens: list[Token], verb: int) -> list[Token]:
     """The words after an Arabic reporting verb up to a preposition, a time word, ``أن`` or ``:``."""
     subject: list[Token] = []
     quoted_name = False
+    skip_to = verb
     for k in range(verb + 1, min(verb + 14, len(tokens))):
         token = tokens[k]
         if not token.word and token.text in DOUBLE_MARKS and subject and (
                 quoted_name or (name_run(subject, "ar") is None and _short_quoted(tokens, k))):
             quoted_name = not quoted_name  # 'كبير محللي السلع في بنك "إس إي بي" السويدي بيارنه شيلدروب'
+            continue
+        if k <= skip_to:
+            continue
+        if not token.word and token.text == "(" and subject and (close := _bracket_end(tokens, k)) is not None:
+            skip_to = close  # "الأمين العام لمنظمة البلدان المصدرة للبترول (أوبك) هيثم الغيص": an acronym
             continue
         if not token.word:
             if token.text in "،,":
@@ -53,7 +60,8 @@ def arabic_subject(tokens: list[Token], verb: int) -> list[Token]:
                 and _named_after_place(tokens, k)):
             subject.append(token)  # "المتحدث باسم الدفاع المدني في غزة محمود بصل"
             continue
-        if norm in AR_COMPLEMENTIZERS or is_stop(token) or norm.startswith("لل") or norm in AR_PARTICIPLES:
+        if norm in AR_COMPLEMENTIZERS or is_stop(token) or norm.startswith("لل") or norm in AR_PARTICIPLES or (
+                norm in AR_MANNER):
             break
         if subject and _adverbial(tokens, k):
             break  # "قال الوزير ردا على سؤال": why he spoke, not his name
@@ -68,6 +76,14 @@ def arabic_subject(tokens: list[Token], verb: int) -> list[Token]:
 
 
 QUOTED_NAME_WORDS = 4
+
+
+def _bracket_end(tokens: list[Token], k: int) -> int | None:
+    """The ")" closing a bracket of at most three words opened at ``k`` (an acronym or a name spelt out)."""
+    for j in range(k + 1, min(k + 5, len(tokens))):
+        if not tokens[j].word:
+            return j if tokens[j].text == ")" and j > k + 1 else None
+    return None
 
 
 def _short_quoted(tokens: list[Token], k: int) -> bool:

@@ -30,7 +30,7 @@ from cluster.quotes.lexicon import (
     EN_TITLES,
     EN_VERBS,
 )
-from cluster.quotes.names import Token, is_name_token, is_stop, tokenize
+from cluster.quotes.names import AR_FUNCTION_WORDS, Token, is_name_token, is_stop, tokenize
 from cluster.quotes.sources import (
     AR_ORG_HEADS,
     AR_SOURCE_HEADS,
@@ -99,7 +99,7 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
                 _without_that(tokens, i, lang)):
             continue
         elif lang == "ar" and any(f in AR_PARTICIPLES for f in clitic_forms(token.norm)):
-            written = []  # "مضيفا": the subject is the sentence's speaker
+            written = _which_subject(tokens, i)  # "مضيفا": the subject is the sentence's speaker
         elif (quoted := _quoted_source(tokens, i, lang)) is not None:
             written = quoted
         else:
@@ -114,6 +114,22 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
         if speaker.written is not None or (lang == "ar" and speaker.kind == ORGANISATION and speaker.name):
             history.add(seg.index, seg.kind, speaker, seg.start + token.start)  # also "قررت مجموعة ... قالت"
     return found
+
+
+MA = normalize("ما")
+WHICH_WINDOW = 8
+
+
+def _which_subject(tokens: list[Token], i: int) -> list[Token]:
+    """"..., وهو ما نفاه الوزير بشدة، قائلا:": the subject of the verb of "ما" with its object pronoun just
+    before the participle (the one who denied it speaks on), else none (the sentence's speaker)."""
+    for j in range(i - 2, max(i - WHICH_WINDOW, 0), -1):
+        if not tokens[j].word and tokens[j].text in ".!?؟:":
+            break
+        if tokens[j].norm == MA and tokens[j + 1].word and tokens[j + 1].norm.endswith("ه") and len(tokens[j + 1].norm) > 3:
+            subject = [t for t in arabic_subject(tokens, j + 1) if t.norm not in AR_FUNCTION_WORDS]
+            return subject if subject and strip_prefix_article(subject[0].norm) not in AR_GENERIC else []
+    return []
 
 
 EN_VERB_NOUNS = frozenset("claim claims reports report forecast forecasts".split())

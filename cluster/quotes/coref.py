@@ -236,7 +236,8 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
     if offset is None and lang == "ar" and kind is None and (body := _institution_named(words, history)):
         return Speaker(body, written, ORGANISATION)  # headline "الصحة العالمية:" is "منظمة الصحة العالمية"
     if lang == "ar" and len(words) == 1 and kind is None:
-        full = full_name(words[0], history.tokens, history.runs(lang), lang)  # "السوداني" -> "محمد شياع السوداني"
+        full = _speaker_with_surname(words[0], history) or full_name(  # a speaker met before, else the mention:
+            words[0], history.tokens, history.runs(lang), lang)  # "السوداني" -> "محمد شياع السوداني"
         if full:
             return Speaker(full, written, PERSON)
     if is_definite(words, lang) or offset is None or (lang == "ar" and len(words) <= 2 and kind != ANONYMOUS):
@@ -281,6 +282,17 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
             normalize(words[0]) in AR_GENERIC):
         return Speaker(source_phrase(words, lang), written, ANONYMOUS)  # "مدير مستشفى الفاشر": a role, no name
     return Speaker(None, written, UNATTRIBUTED)
+
+
+def _speaker_with_surname(word: str, history: History) -> str | None:
+    """The latest person speaker whose name of two words or more ends with this surname ("يضيف الصغير" after
+    "محمد الصغير" was quoted): the name runs around a mention can be misread, the speaker was not."""
+    wanted = _key(word, "ar")
+    for _, _, speaker in reversed(history.entries):
+        parts = (speaker.name or "").split()
+        if speaker.kind == PERSON and len(parts) >= 2 and _key(parts[-1], "ar") == wanted:
+            return speaker.name
+    return None
 
 
 def _other_role(words: list[str], name: str, history: History) -> bool:

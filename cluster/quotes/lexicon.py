@@ -72,6 +72,9 @@ AR_TITLE_ADJECTIVES = frozenset(normalize(w) for w in "عام عامة كبير 
 """Words of a title that are no name ("مدير عام وزارة الصحة", "كبير محللي السلع", "كبير مستشاري الرئيس"),
 also after و ("رئيس الشركة وكبير إدارييها"); kept out of
 ``AR_GENERIC``, whose definite forms end other rules ("المفوضة العامة بالإنابة")."""
+AR_MANNER = frozenset(normalize(w) for w in """بشدة بقوة بغضب بحزم بوضوح بصراحة بحسرة بمرارة بحماس بهدوء
+بسخرية بثقة بأسف بحرقة بفخر بتأثر بدهشة بانفعال""".split())
+"""Manner adverbs after a speaker ("نفاه الوزير بشدة", "يضيف التاجر بغضب"): no name, the end of a subject."""
 AR_TIME_WORDS = frozenset(normalize(w) for w in """
 الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت يوم اليوم أمس مساء صباح""".split())
 """("أعلنت وزارة النقل، السبت، زيادة ...": after a time word between commas comes the verb's object.)"""
