@@ -89,3 +89,19 @@ def test_the_one_who_denied_it_speaks_on_and_manner_adverbs_are_no_names():
                       "«لن نقبل بأي تأجيل مهما كانت الضغوط»، يضيف السعدي بحزم.")
     assert found["الملاعب جاهزة"][0] == "جياني إنفانتينو"
     assert found["لن نقبل"][0] == "كريم السعدي"
+
+
+def test_english_reported_clauses_without_that():
+    found = _speakers("Headline here\n\nLAGOS (Reuters) - Nigerian fintech firm PayLink said on Monday two of its "
+                      "databases had been exposed for a week.\n\nThe Nigeria Medical Association said at least 12 "
+                      "doctors had resigned from the hospital in March.\n\nEconomists say higher fuel prices are "
+                      "pushing inflation towards 30 percent.\n\nAt the trial, prosecutor Mark Obi told jurors the "
+                      "transfers had been hidden in shell companies.\n\nThe regulator can fine firms up to 2 percent "
+                      "of their turnover for a breach, said Ada Eze, a Lagos-based lawyer.\n\nThe firm did not say "
+                      "how many customers were affected by the breach.", lang="en")
+    assert found["two of its databases"][0] == "PayLink"
+    assert found["at least 12 doctors"][0] == "Nigeria Medical Association"
+    assert found["higher fuel prices"][0] == "Economists"
+    assert found["the transfers had been"][0] == "Mark Obi"
+    assert found["The regulator can fine"][0] == "Ada Eze"
+    assert not any(text.startswith("how many") for text in found)
