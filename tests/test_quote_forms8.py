@@ -105,3 +105,16 @@ def test_english_reported_clauses_without_that():
     assert found["the transfers had been"][0] == "Mark Obi"
     assert found["The regulator can fine"][0] == "Ada Eze"
     assert not any(text.startswith("how many") for text in found)
+
+
+def test_headline_titles_and_no_as_a_determiner():
+    found = _speakers("Ghanaian minister says no delay to cocoa payments\n\nACCRA (AFP) - Ghana's Finance Minister "
+                      "Cassiel Ato Forson said on Monday that farmers would be paid by the end of the month.", lang="en")
+    assert found["no delay to cocoa"][0] == "Cassiel Ato Forson"
+    found = _speakers("Fuel prices cut; CEO says demand still weak\n\nACCRA (Reuters) - Ghana Oil Company Chief "
+                      "Executive Officer Joseph Aidoo said on Monday that sales had fallen for a third month.",
+                      lang="en")
+    assert found["demand still weak"][0] == "Joseph Aidoo"
+    found = _speakers("Headline here\n\nThe fire started in a kitchen, the brigade said. It said no one was hurt in "
+                      "the blaze at the restaurant.", lang="en")
+    assert "no one was hurt in the blaze at the restaurant" in found

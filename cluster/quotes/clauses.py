@@ -170,7 +170,8 @@ def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -
             and not after_quote  # '"...," said Umm Mohammed, a mother of five': the speaker, not a clause
             and not _inverted(tokens, verb, k)  # "..., said Nour Hamdy, a lawyer.": the speaker after the clause
             and _reports_clause(tokens, verb, k)
-            and (following.text.lower() not in EN_CLAUSE_BLOCKERS | EN_WEEKDAYS or _at_least(tokens, k))):
+            and (following.text.lower() not in EN_CLAUSE_BLOCKERS | EN_WEEKDAYS or _at_least(tokens, k)
+                 or _no_opens(tokens, k))):
         return _cut(tokens, k, _clause_end(tokens, k, sentence[1], "en"))
     return _fronted_clause(tokens, verb, sentence, first)
 
@@ -246,6 +247,13 @@ def _inverted(tokens: list[Token], verb: int, k: int) -> bool:
     while j < len(tokens) and tokens[j].word and (tokens[j].text[:1].isupper() or tokens[j].text in {"al", "bin"}):
         j += 1
     return j == len(tokens) or tokens[j].text in ",.;"  # "said Israel would ...": Israel opens the clause
+
+
+def _no_opens(tokens: list[Token], k: int) -> bool:
+    """"says no delay to payments", "said no one was hurt": "no" before a word (not "said no." or "said no
+    to the plan") is the clause's determiner."""
+    return tokens[k].text.lower() == "no" and k + 1 < len(tokens) and tokens[k + 1].word and (
+        tokens[k + 1].text.lower() != "to")
 
 
 def _at_least(tokens: list[Token], k: int) -> bool:

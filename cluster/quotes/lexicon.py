@@ -108,7 +108,7 @@ AR_GENERIC = frozenset(normalize(w) for w in """
 مصلحة دائرة مدرب لاعب مفتش محقق حارس بنك شركة ائتلاف جبهة تيار برنامج والي حاكم عمدة""".split())
 EN_PRONOUNS = frozenset("he she they i we it".split())
 EN_TITLES = frozenset("""
-mr mrs ms dr prof president prime minister secretary gen general sgt det insp chief officer envoy
+mr mrs ms dr prof president prime minister secretary gen general sgt det insp chief officer executive envoy
 spokesman spokeswoman spokesperson senator sen rep governor gov mayor judge king queen prince sheikh
 lt col capt cmdr adm ambassador director chairman ceo coach manager foreign defence defense
 special deputy former state secretary-general supreme leader chancellor premier commissioner commander
