@@ -4,6 +4,14 @@
 from __future__ import annotations
 
 from cluster.quotes.attribution import Attribution, Token, clitic_forms, is_source_trigger, is_verb
+from cluster.quotes.clause_openers import (
+    EN_BEFORE_INFINITIVE,
+    EN_CLAUSE_OPENERS,
+    EN_WEEKDAYS,
+    at_least,
+    inverted,
+    no_opens,
+)
 from cluster.quotes.finite import finite_clause_at
 from cluster.quotes.forms import colon_clause, source_clause
 from cluster.quotes.lexicon import (
@@ -168,10 +176,10 @@ def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -
     after_quote = any(t.text in DOUBLE_MARKS + "’'" for t in tokens[max(verb - 2, 0): verb])  # also 'single' marks
     if (following is not None and following.word and following.start < sentence[1] and verb > first
             and not after_quote  # '"...," said Umm Mohammed, a mother of five': the speaker, not a clause
-            and not _inverted(tokens, verb, k)  # "..., said Nour Hamdy, a lawyer.": the speaker after the clause
+            and not inverted(tokens, verb, k)  # "..., said Nour Hamdy, a lawyer.": the speaker after the clause
             and _reports_clause(tokens, verb, k)
-            and (following.text.lower() not in EN_CLAUSE_BLOCKERS | EN_WEEKDAYS or _at_least(tokens, k)
-                 or _no_opens(tokens, k))):
+            and (following.text.lower() not in EN_CLAUSE_BLOCKERS | EN_WEEKDAYS or at_least(tokens, k)
+                 or no_opens(tokens, k))):
         return _cut(tokens, k, _clause_end(tokens, k, sentence[1], "en"))
     return _fronted_clause(tokens, verb, sentence, first)
 
@@ -204,11 +212,6 @@ def _phrase_between(tokens: list[Token], verb: int, that: int) -> bool:
         t.text not in ",\"“”" for t in tokens[verb + 1: that])
 
 
-EN_BEFORE_INFINITIVE = frozenset("""not n't to did do does would could will can cannot might should must may
-didn't doesn't don't won't wouldn't couldn't""".split())
-"""Before "say" these make it no plain present ("Scientists say ..."): "did not say", "declined to say"."""
-
-
 def _reports_clause(tokens: list[Token], verb: int, k: int) -> bool:
     """Whether the verb reports the words at ``k`` as a clause without "that": a verb of saying does;
     one that also takes a noun ("claimed responsibility", "promised a review") only before a finite verb."""
@@ -231,34 +234,10 @@ def _fronted_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], f
             or (after.text == "," and then is not None and then.word and then.text.islower())  # "said, in the"
             or (after.word and after.text.lower() in EN_CLAUSE_BLOCKERS - EN_OBJECT_PREPOSITIONS)
             or (after.word and after.text.lower() in EN_WEEKDAYS and then is not None and then.text in ".!?")
-            or _listener_ends(tokens, verb, sentence[1]) or _inverted(tokens, verb, verb + 1))
+            or _listener_ends(tokens, verb, sentence[1]) or inverted(tokens, verb, verb + 1))
     if comma is not None and verb - comma <= 7 and first < comma and ends:
         return _cut(tokens, _after_dateline(tokens, first, comma), tokens[comma].start)
     return None
-
-
-def _inverted(tokens: list[Token], verb: int, k: int) -> bool:
-    """"CLAUSE, said Nour Hamdy, a lawyer.": a comma, the verb, then a capitalised name: the subject after
-    its verb, closing the clause before it (not "..., said Tuesday")."""
-    if not (verb > 0 and tokens[verb - 1].text == "," and k == verb + 1 and k < len(tokens) and tokens[k].word
-            and tokens[k].text[:1].isupper() and tokens[k].text.lower() not in EN_WEEKDAYS | EN_CLAUSE_OPENERS):
-        return False
-    j = k
-    while j < len(tokens) and tokens[j].word and (tokens[j].text[:1].isupper() or tokens[j].text in {"al", "bin"}):
-        j += 1
-    return j == len(tokens) or tokens[j].text in ",.;"  # "said Israel would ...": Israel opens the clause
-
-
-def _no_opens(tokens: list[Token], k: int) -> bool:
-    """"says no delay to payments", "said no one was hurt": "no" before a word (not "said no." or "said no
-    to the plan") is the clause's determiner."""
-    return tokens[k].text.lower() == "no" and k + 1 < len(tokens) and tokens[k + 1].word and (
-        tokens[k + 1].text.lower() != "to")
-
-
-def _at_least(tokens: list[Token], k: int) -> bool:
-    """"said at least 40 people were killed": "at least"/"at most" is a quantity opening the clause."""
-    return tokens[k].text.lower() == "at" and k + 1 < len(tokens) and tokens[k + 1].text.lower() in {"least", "most"}
 
 
 EN_OBJECT_PREPOSITIONS = frozenset("against of about".split())
@@ -288,8 +267,6 @@ def _after_dateline(tokens: list[Token], first: int, end: int) -> int:
 EN_TIME_HEADS = frozenset("on at last in".split())
 EN_TIME_TAILS = frozenset("""first monday tuesday wednesday thursday friday saturday sunday week month year night
 weekend january february march april may june july august september october november december""".split())
-EN_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today".split())
-EN_CLAUSE_OPENERS = frozenset("he she they it we i the a an his her their its this there".split())
 EN_NUMBER_OPENERS = frozenset("one two three four five six seven eight nine ten some more most many several".split())
 """A clause may open with a number or a quantity ("said on Tuesday one of its servers had been breached")."""
 
