@@ -10,6 +10,7 @@ from __future__ import annotations
 from cluster.quotes.lexicon import (
     AR_COMPLEMENTIZERS,
     AR_GENERIC,
+    AR_MANNER,
     AR_MEDIA,
     AR_PARTICIPLES,
     AR_RELATIVES,
@@ -30,11 +31,17 @@ def arabic_subject(tokens: list[Token], verb: int) -> list[Token]:
     """The words after an Arabic reporting verb up to a preposition, a time word, ``أن`` or ``:``."""
     subject: list[Token] = []
     quoted_name = False
+    skip_to = verb
     for k in range(verb + 1, min(verb + 14, len(tokens))):
         token = tokens[k]
         if not token.word and token.text in DOUBLE_MARKS and subject and (
                 quoted_name or (name_run(subject, "ar") is None and _short_quoted(tokens, k))):
             quoted_name = not quoted_name  # 'كبير محللي السلع في بنك "إس إي بي" السويدي بيارنه شيلدروب'
+            continue
+        if k <= skip_to:
+            continue
+        if not token.word and token.text == "(" and subject and (close := _bracket_end(tokens, k)) is not None:
+            skip_to = close  # "الأمين العام لمنظمة البلدان المصدرة للبترول (أوبك) هيثم الغيص": an acronym
             continue
         if not token.word:
             if token.text in "،,":
@@ -53,7 +60,8 @@ def arabic_subject(tokens: list[Token], verb: int) -> list[Token]:
                 and _named_after_place(tokens, k)):
             subject.append(token)  # "المتحدث باسم الدفاع المدني في غزة محمود بصل"
             continue
-        if norm in AR_COMPLEMENTIZERS or is_stop(token) or norm.startswith("لل") or norm in AR_PARTICIPLES:
+        if norm in AR_COMPLEMENTIZERS or is_stop(token) or norm.startswith("لل") or norm in AR_PARTICIPLES or (
+                norm in AR_MANNER):
             break
         if subject and _adverbial(tokens, k):
             break  # "قال الوزير ردا على سؤال": why he spoke, not his name
@@ -68,6 +76,14 @@ def arabic_subject(tokens: list[Token], verb: int) -> list[Token]:
 
 
 QUOTED_NAME_WORDS = 4
+
+
+def _bracket_end(tokens: list[Token], k: int) -> int | None:
+    """The ")" closing a bracket of at most three words opened at ``k`` (an acronym or a name spelt out)."""
+    for j in range(k + 1, min(k + 5, len(tokens))):
+        if not tokens[j].word:
+            return j if tokens[j].text == ")" and j > k + 1 else None
+    return None
 
 
 def _short_quoted(tokens: list[Token], k: int) -> bool:
@@ -106,26 +122,33 @@ def _is_title(token: Token) -> bool:
 def _named_after_place(tokens: list[Token], k: int, depth: int = 0) -> bool:
     """"في PLACE NAME NAME", "في الأرض الفلسطينية المحتلة ريك بيبركورن", "عن حزب المصري الديمقراطي
     فريدي البياضي" then a complementizer, a colon or a comma: the title goes on to the name that ends
-    the phrase (a name of two words at least, after the place or a definite word)."""
+    the phrase (a name of two words at least, after the place or a definite word), or then the outlet told
+    ('الباحث في أمن المعلومات X لـ"الشروق":')."""
     words: list[Token] = []
     end = k + 1
     for end in range(k + 1, min(k + 11, len(tokens))):
         token = tokens[end]
         if not token.word and token.text in DOUBLE_MARKS and words:
             continue
-        if not token.word or token.norm in AR_COMPLEMENTIZERS or (words and is_stop(token)):
+        if not token.word or token.norm in AR_COMPLEMENTIZERS or (words and (is_stop(token) or _told(token))):
             break  # "... في السودان كليمنتاين نكويتا سلامي من أن": حذر من
         words.append(token)
     runs = name_runs(words[1:], "ar")
     if len(words) < 3 or runs == [(0, len(words) - 1)]:
         return len(words) >= 3
     closer = tokens[end] if end < len(tokens) else None
-    if closer is None or not (closer.norm in AR_COMPLEMENTIZERS or closer.text in ":،," or is_stop(closer)):
+    if closer is None or not (closer.norm in AR_COMPLEMENTIZERS or closer.text in ":،," or is_stop(closer)
+                              or _told(closer)):
         return False
     if not runs and closer.norm in {"في", "عن"} and depth == 0:
         return _named_after_place(tokens, end, 1)  # "القيادي في ائتلاف دولة القانون في البصرة علي الموسوي"
     first, last = runs[-1] if runs else (0, 0)
     return last == len(words) - 1 and first > 0 and last - first >= 2 and words[first].norm.startswith(("ال", "وال"))
+
+
+def _told(token: Token) -> bool:
+    """'لـ"الشروق"', "لقناة الجزيرة": the outlet the speaker told."""
+    return token.norm == "ل" or (token.norm.startswith("ل") and token.norm[1:] in AR_MEDIA)
 
 
 def _apposition_follows(tokens: list[Token], comma: int, subject: list[Token]) -> bool:

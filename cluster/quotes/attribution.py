@@ -30,7 +30,7 @@ from cluster.quotes.lexicon import (
     EN_TITLES,
     EN_VERBS,
 )
-from cluster.quotes.names import Token, is_name_token, is_stop, tokenize
+from cluster.quotes.names import AR_FUNCTION_WORDS, Token, is_name_token, is_stop, tokenize
 from cluster.quotes.sources import (
     AR_ORG_HEADS,
     AR_SOURCE_HEADS,
@@ -39,7 +39,15 @@ from cluster.quotes.sources import (
     UNATTRIBUTED,
     strip_prefix_article,
 )
-from cluster.quotes.triggers import AR_CAME, AR_REPLY_VERBS, clitic_forms, may_report, wrote_on
+from cluster.quotes.triggers import (
+    AR_CAME,
+    AR_REPLY_VERBS,
+    clitic_forms,
+    closed_by_saying,
+    closed_subject_end,
+    may_report,
+    wrote_on,
+)
 from cluster.textnorm import normalize
 
 AR_NOUNS_LIKE_VERBS = frozenset(("رأي", "رأيه", "رأيها"))
@@ -79,6 +87,8 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
             written = []  # ", adding that": the subject is the sentence's
         elif _reply_by_named(tokens, i, lang, history):
             written = arabic_subject(tokens, i)  # "ورد ويتكوف لاحقا في منشور بأن"
+        elif closed_by_saying(tokens, i, lang):
+            written = arabic_subject(tokens[:closed_subject_end(tokens, i)], i)  # "وختم الوزير حديثه بالقول:"
         elif wrote_on(tokens, i, lang):
             written = arabic_subject(tokens, i) or _arabic_fronted_subject(tokens, i)  # "كتب النائب X على منصة «إكس»:"
         elif (statement := _statement_words(tokens, i, lang)) is not None:
@@ -89,7 +99,7 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
                 _without_that(tokens, i, lang)):
             continue
         elif lang == "ar" and any(f in AR_PARTICIPLES for f in clitic_forms(token.norm)):
-            written = []  # "مضيفا": the subject is the sentence's speaker
+            written = _which_subject(tokens, i)  # "مضيفا": the subject is the sentence's speaker
         elif (quoted := _quoted_source(tokens, i, lang)) is not None:
             written = quoted
         else:
@@ -98,11 +108,28 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
                 written = _arabic_fronted_subject(tokens, i)
         # a headline's "Saudi minister says" is resolved against the whole article, like its labels
         at = None if seg.start == 0 and lang != "ar" and _titled_description(written) else seg.start + token.start
-        speaker = resolve(written, lang, seg, history, at)
+        speaker = _issuer(written, seg, history) if _statement_subject(written, lang) else (
+            resolve(written, lang, seg, history, at))  # "وأضاف البيان أن", "the statement said"
         found.append(Attribution(i, speaker.name, speaker.written, speaker.kind))
         if speaker.written is not None or (lang == "ar" and speaker.kind == ORGANISATION and speaker.name):
             history.add(seg.index, seg.kind, speaker, seg.start + token.start)  # also "قررت مجموعة ... قالت"
     return found
+
+
+MA = normalize("ما")
+WHICH_WINDOW = 8
+
+
+def _which_subject(tokens: list[Token], i: int) -> list[Token]:
+    """"..., وهو ما نفاه الوزير بشدة، قائلا:": the subject of the verb of "ما" with its object pronoun just
+    before the participle (the one who denied it speaks on), else none (the sentence's speaker)."""
+    for j in range(i - 2, max(i - WHICH_WINDOW, 0), -1):
+        if not tokens[j].word and tokens[j].text in ".!?؟:":
+            break
+        if tokens[j].norm == MA and tokens[j + 1].word and tokens[j + 1].norm.endswith("ه") and len(tokens[j + 1].norm) > 3:
+            subject = [t for t in arabic_subject(tokens, j + 1) if t.norm not in AR_FUNCTION_WORDS]
+            return subject if subject and strip_prefix_article(subject[0].norm) not in AR_GENERIC else []
+    return []
 
 
 EN_VERB_NOUNS = frozenset("claim claims reports report forecast forecasts".split())
@@ -123,6 +150,19 @@ def _statement_words(tokens: list[Token], i: int, lang: str) -> list[Token] | No
             break
         phrase.append(token)
     return phrase
+
+
+EN_STATEMENTS = frozenset(("statement", "communique", "communiqué"))
+
+
+def _statement_subject(written: list[Token], lang: str) -> bool:
+    """"وأضاف البيان أن", "وأشار البيان الختامي إلى", "the statement said": the statement spoken of before,
+    whose words are its issuer's (``_issuer``)."""
+    words = [t for t in written if t.word]
+    if lang == "ar":
+        return bool(words) and words[0].norm == normalize("البيان") and len(words) <= 2 and all(
+            t.norm.startswith("ال") for t in words)
+    return [t.text.lower() for t in words][:1] == ["the"] and len(words) == 2 and words[1].text.lower() in EN_STATEMENTS
 
 
 def _issuer(statement: list[Token], seg: Segment, history: History) -> Speaker:

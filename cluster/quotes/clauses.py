@@ -4,6 +4,14 @@
 from __future__ import annotations
 
 from cluster.quotes.attribution import Attribution, Token, clitic_forms, is_source_trigger, is_verb
+from cluster.quotes.clause_openers import (
+    EN_BEFORE_INFINITIVE,
+    EN_CLAUSE_OPENERS,
+    EN_WEEKDAYS,
+    at_least,
+    inverted,
+    no_opens,
+)
 from cluster.quotes.finite import finite_clause_at
 from cluster.quotes.forms import colon_clause, source_clause
 from cluster.quotes.lexicon import (
@@ -22,11 +30,12 @@ from cluster.quotes.lexicon import (
 from cluster.textnorm import normalize
 
 EN_THAT = frozenset({"that"})
-EN_CLAUSE_VERBS = frozenset(("said", "says", "added", "warned", "insisted", "argued", "claimed", "admitted",
+EN_CLAUSE_VERBS = frozenset(("said", "says", "say", "added", "warned", "insisted", "argued", "claimed", "admitted",
                              "acknowledged", "told", "tells", "saying", "telling"))
 """Verbs whose reported clause may follow without "that" ("Peter Guest admitted it was impossible")."""
 EN_TOLD = frozenset({"told", "tells"})
-EN_LISTENERS = frozenset(("reporters", "journalists", "lawmakers", "parliament", "supporters", "police"))
+EN_LISTENERS = frozenset(("reporters", "journalists", "lawmakers", "parliament", "supporters", "police", "jurors",
+                          "investors", "analysts", "delegates", "shareholders", "residents", "students", "staff"))
 
 
 def sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
@@ -167,8 +176,10 @@ def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -
     after_quote = any(t.text in DOUBLE_MARKS + "’'" for t in tokens[max(verb - 2, 0): verb])  # also 'single' marks
     if (following is not None and following.word and following.start < sentence[1] and verb > first
             and not after_quote  # '"...," said Umm Mohammed, a mother of five': the speaker, not a clause
+            and not inverted(tokens, verb, k)  # "..., said Nour Hamdy, a lawyer.": the speaker after the clause
             and _reports_clause(tokens, verb, k)
-            and following.text.lower() not in EN_CLAUSE_BLOCKERS | EN_WEEKDAYS):  # "..., X said Wednesday."
+            and (following.text.lower() not in EN_CLAUSE_BLOCKERS | EN_WEEKDAYS or at_least(tokens, k)
+                 or no_opens(tokens, k))):
         return _cut(tokens, k, _clause_end(tokens, k, sentence[1], "en"))
     return _fronted_clause(tokens, verb, sentence, first)
 
@@ -205,6 +216,8 @@ def _reports_clause(tokens: list[Token], verb: int, k: int) -> bool:
     """Whether the verb reports the words at ``k`` as a clause without "that": a verb of saying does;
     one that also takes a noun ("claimed responsibility", "promised a review") only before a finite verb."""
     word = tokens[verb].text.lower()
+    if word == "say" and verb > 0 and tokens[verb - 1].text.lower() in EN_BEFORE_INFINITIVE:
+        return False  # "did not say what ...", "declined to say": no statement
     if word in EN_OBJECT_VERBS:
         return finite_clause_at(tokens, k, past=True)
     return word in EN_CLAUSE_VERBS or (word in EN_PROMISES and finite_clause_at(tokens, k))
@@ -221,7 +234,7 @@ def _fronted_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], f
             or (after.text == "," and then is not None and then.word and then.text.islower())  # "said, in the"
             or (after.word and after.text.lower() in EN_CLAUSE_BLOCKERS - EN_OBJECT_PREPOSITIONS)
             or (after.word and after.text.lower() in EN_WEEKDAYS and then is not None and then.text in ".!?")
-            or _listener_ends(tokens, verb, sentence[1]))
+            or _listener_ends(tokens, verb, sentence[1]) or inverted(tokens, verb, verb + 1))
     if comma is not None and verb - comma <= 7 and first < comma and ends:
         return _cut(tokens, _after_dateline(tokens, first, comma), tokens[comma].start)
     return None
@@ -254,8 +267,8 @@ def _after_dateline(tokens: list[Token], first: int, end: int) -> int:
 EN_TIME_HEADS = frozenset("on at last in".split())
 EN_TIME_TAILS = frozenset("""first monday tuesday wednesday thursday friday saturday sunday week month year night
 weekend january february march april may june july august september october november december""".split())
-EN_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today".split())
-EN_CLAUSE_OPENERS = frozenset("he she they it we i the a an his her their its this there".split())
+EN_NUMBER_OPENERS = frozenset("one two three four five six seven eight nine ten some more most many several".split())
+"""A clause may open with a number or a quantity ("said on Tuesday one of its servers had been breached")."""
 
 
 def _time_adverbial(tokens: list[Token], k: int, sentence_end: int) -> int:
@@ -266,7 +279,8 @@ def _time_adverbial(tokens: list[Token], k: int, sentence_end: int) -> int:
     head, tail, opener = (tokens[k + j].text.lower() for j in range(3))
     if head in EN_WEEKDAYS and tail in EN_CLAUSE_OPENERS:
         return 1  # "said Thursday the decision was final" (wire style, no "on")
-    return 2 if head in EN_TIME_HEADS and tail in EN_TIME_TAILS and opener in EN_CLAUSE_OPENERS else 0
+    opens = opener in EN_CLAUSE_OPENERS or opener in EN_NUMBER_OPENERS or opener[:1].isdigit()
+    return 2 if head in EN_TIME_HEADS and tail in EN_TIME_TAILS and opens else 0
 
 
 def _after_listener(tokens: list[Token], k: int, sentence_end: int) -> int:

@@ -26,8 +26,10 @@ from cluster.quotes.lexicon import (
 )
 from cluster.quotes.mentions import (
     article_subject,
+    describes_a_person,
     english_sentence_subject,
     introduced_person,
+    scene_person,
     sentence_opener,
     sentence_organisation,
 )
@@ -234,7 +236,8 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
     if offset is None and lang == "ar" and kind is None and (body := _institution_named(words, history)):
         return Speaker(body, written, ORGANISATION)  # headline "الصحة العالمية:" is "منظمة الصحة العالمية"
     if lang == "ar" and len(words) == 1 and kind is None:
-        full = full_name(words[0], history.tokens, history.runs(lang), lang)  # "السوداني" -> "محمد شياع السوداني"
+        full = _speaker_with_surname(words[0], history) or full_name(  # a speaker met before, else the mention:
+            words[0], history.tokens, history.runs(lang), lang)  # "السوداني" -> "محمد شياع السوداني"
         if full:
             return Speaker(full, written, PERSON)
     if is_definite(words, lang) or offset is None or (lang == "ar" and len(words) <= 2 and kind != ANONYMOUS):
@@ -261,6 +264,9 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
             if offset is not None and lang != "ar" and not any(w.lower().endswith(("'s", "’s")) for w in words):
                 subject = (_newcomer(history.last_entry(seg.index, seg.kind), seg, history, offset)  # "the mother
                            or article_subject(history.tokens, history.runs(lang), lang, offset))  # "the Taradise star"
+            if lang == "ar" and offset is not None and describes_a_person(words) and (shown := scene_person(
+                    history.text, (history.last_entry(seg.index, seg.kind) or (0, 0))[1], offset)):
+                return Speaker(shown, written, PERSON)  # "وفي السوق، وقف X ... يقول التاجر الستيني:"
             earlier = history.last(seg.index, seg.kind, person=True) if offset is not None else None
             if earlier is not None and lang == "ar" and _other_role(words, earlier.name or "", history):
                 return Speaker(source_phrase(words, lang), written, ANONYMOUS)  # not the "المدير العام" before
@@ -276,6 +282,17 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
             normalize(words[0]) in AR_GENERIC):
         return Speaker(source_phrase(words, lang), written, ANONYMOUS)  # "مدير مستشفى الفاشر": a role, no name
     return Speaker(None, written, UNATTRIBUTED)
+
+
+def _speaker_with_surname(word: str, history: History) -> str | None:
+    """The latest person speaker whose name of two words or more ends with this surname ("يضيف الصغير" after
+    "محمد الصغير" was quoted): the name runs around a mention can be misread, the speaker was not."""
+    wanted = _key(word, "ar")
+    for _, _, speaker in reversed(history.entries):
+        parts = (speaker.name or "").split()
+        if speaker.kind == PERSON and len(parts) >= 2 and _key(parts[-1], "ar") == wanted:
+            return speaker.name
+    return None
 
 
 def _other_role(words: list[str], name: str, history: History) -> bool:

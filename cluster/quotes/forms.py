@@ -83,12 +83,17 @@ def _second_half(text: str) -> int:
     return cut + 2 if cut >= 0 and text[cut + 2: colon].strip() else 0
 
 
+COLON_WINDOW = 30
+"""Tokens after the verb in which its colon may stand: a titled name, then adjuncts of where and to whom
+("وقال X، خلال مشاركته في منتدى للطاقة في أبوظبي:", "للصحفيين خلال زيارته المصابين في مستشفى ...:")."""
+
+
 def colon_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], lang: str,
                  stops: frozenset[str]) -> tuple[int, int] | None:
     """The speech after "VERB SUBJECT:" to the end of the paragraph (None: no such colon, or nothing
     after it)."""
     skip_to = verb
-    for k in range(verb + 1, min(verb + 16, len(tokens))):
+    for k in range(verb + 1, min(verb + COLON_WINDOW, len(tokens))):
         token = tokens[k]
         if k <= skip_to:
             continue
@@ -107,9 +112,10 @@ def colon_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], lang
 
 def quoted_name_end(tokens: list[Token], k: int) -> int | None:
     """The closing mark's index when the mark at ``k`` opens a name of at most four words after an
-    outlet or platform noun ("لقناة «المسيرة»", "على منصة «إكس»"); else None."""
+    outlet or platform noun ("لقناة «المسيرة»", "على منصة «إكس»") or the detached ل of "told"
+    ('لـ"الشروق"'); else None."""
     before = tokens[k - 1] if k > 0 else None
-    if before is None or not before.word or not _media_noun(before):
+    if before is None or not before.word or not (_media_noun(before) or before.norm == "ل"):
         return None
     for j in range(k + 1, min(k + 6, len(tokens))):
         if not tokens[j].word:

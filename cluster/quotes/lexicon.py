@@ -68,9 +68,13 @@ AR_NUMBER_WORDS = frozenset(normalize(w) for w in """
 اثنان اثنين اثنتان اثنتين ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثماني ثمانية تسع تسعة عشر عشرة
 عشرات مئات آلاف عدة بعض أحد إحدى""".split())
 """Numbers and quantities ("ثلاثة مصادر", "سكان ثلاث بلدات"): no part of a name."""
-AR_TITLE_ADJECTIVES = frozenset(normalize(w) for w in "عام عامة كبير كبيرة كبار محللي".split())
-"""Words of a title that are no name ("مدير عام وزارة الصحة", "كبير محللي السلع"); kept out of
+AR_TITLE_ADJECTIVES = frozenset(normalize(w) for w in "عام عامة كبير كبيرة كبار محللي مستشاري مساعدي مسؤولي ممثلي".split())
+"""Words of a title that are no name ("مدير عام وزارة الصحة", "كبير محللي السلع", "كبير مستشاري الرئيس"),
+also after و ("رئيس الشركة وكبير إدارييها"); kept out of
 ``AR_GENERIC``, whose definite forms end other rules ("المفوضة العامة بالإنابة")."""
+AR_MANNER = frozenset(normalize(w) for w in """بشدة بقوة بغضب بحزم بوضوح بصراحة بحسرة بمرارة بحماس بهدوء
+بسخرية بثقة بأسف بحرقة بفخر بتأثر بدهشة بانفعال""".split())
+"""Manner adverbs after a speaker ("نفاه الوزير بشدة", "يضيف التاجر بغضب"): no name, the end of a subject."""
 AR_TIME_WORDS = frozenset(normalize(w) for w in """
 الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت يوم اليوم أمس مساء صباح""".split())
 """("أعلنت وزارة النقل، السبت، زيادة ...": after a time word between commas comes the verb's object.)"""
@@ -104,7 +108,7 @@ AR_GENERIC = frozenset(normalize(w) for w in """
 مصلحة دائرة مدرب لاعب مفتش محقق حارس بنك شركة ائتلاف جبهة تيار برنامج والي حاكم عمدة""".split())
 EN_PRONOUNS = frozenset("he she they i we it".split())
 EN_TITLES = frozenset("""
-mr mrs ms dr prof president prime minister secretary gen general sgt det insp chief officer envoy
+mr mrs ms dr prof president prime minister secretary gen general sgt det insp chief officer executive envoy
 spokesman spokeswoman spokesperson senator sen rep governor gov mayor judge king queen prince sheikh
 lt col capt cmdr adm ambassador director chairman ceo coach manager foreign defence defense
 special deputy former state secretary-general supreme leader chancellor premier commissioner commander

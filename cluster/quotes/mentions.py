@@ -12,6 +12,7 @@ article's other mentions of people instead:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 
@@ -19,6 +20,7 @@ from cluster.quotes.fullnames import full_name, introduced
 from cluster.quotes.lexicon import AR_GENERIC, DOUBLE_MARKS, EN_DETERMINERS, EN_PRONOUNS, EN_TITLES
 from cluster.quotes.names import ARABIC_PARTICLE_NAME, Token, is_name_token, strip_article
 from cluster.quotes.sources import AR_ORG_HEADS, PERSON, name_kind, strip_prefix_article
+from cluster.textnorm import normalize
 
 OPENER_CHARS = 80
 """How far into its sentence the name of a sentence's opening subject may begin (a title before it)."""
@@ -81,16 +83,29 @@ OPENING_PHRASE_WORDS = 8
 def _after_opening_phrase(tokens: list[Token], first: int, end: int) -> bool:
     """"At Kinshasa's N'djili airport, Josephine Mbuyu waited for her brother.": a sentence that opens with
     a setting (a preposition, at most ``OPENING_PHRASE_WORDS`` words, a comma) and then a name and a
-    lower-case word (its verb) brings that person in as its subject."""
-    if first < 3 or tokens[first - 1].text != "," or end >= len(tokens) or not tokens[end].word or (
+    lower-case word (its verb) brings that person in as its subject; a lower-case description before the
+    name and an age after it may stand between ("In the old port, fisherman Ali Saleh, 47, mended ...")."""
+    comma = first - 1
+    while comma > first - 3 and comma > 0 and tokens[comma].word and tokens[comma].text.islower():
+        comma -= 1  # "In the old market, shopkeeper Mohamed Sghaier stood": a lower-case description first
+    end = _past_age(tokens, end)  # "Abu Samer, 54, watched"
+    if comma < 2 or tokens[comma].text != "," or end >= len(tokens) or not tokens[end].word or (
             not tokens[end].text.islower()):
         return False
-    for k in range(first - 2, max(first - 2 - OPENING_PHRASE_WORDS, -1), -1):
+    for k in range(comma - 1, max(comma - 1 - OPENING_PHRASE_WORDS, -1), -1):
         if tokens[k].text in EN_SETTING_PREPOSITIONS:
             return k == 0 or tokens[k - 1].text in ".!?" or tokens[k].start - tokens[k - 1].end >= 2
         if not tokens[k].word:
             return False
     return False
+
+
+def _past_age(tokens: list[Token], end: int) -> int:
+    """The token after a name's age in commas ("Mohamed Sghaier, 61, stood" -> "stood"), else ``end``."""
+    if end + 2 < len(tokens) and tokens[end].text == "," and tokens[end + 1].text.isdigit() and (
+            tokens[end + 2].text == ","):
+        return end + 3
+    return end
 
 
 def _apposed_to_opener(tokens: list[Token], first: int, end: int) -> bool:
@@ -235,3 +250,33 @@ def sentence_organisation(tokens: list[Token], token_starts: list[int], text: st
 def _person_title(token: Token) -> bool:
     head = strip_prefix_article(token.norm)
     return head in AR_GENERIC and head not in AR_ORG_HEADS
+
+
+AR_PERSON_NOUNS = frozenset(normalize(w) for w in """الرجل المرأة السيدة الشاب الشابة الفتاة الفتى التاجر التاجرة
+المزارع المزارعة الصياد العامل العاملة السائق الطالب الطالبة الأم الأب الجد الجدة المسن المسنة العجوز الموظف
+الموظفة المعلم المعلمة الأرملة الناجي الناجية""".split())
+"""Nouns that describe an ordinary person, no title: "يقول الرجل" refers to someone the text just showed."""
+AR_AGES = frozenset(normalize(w) for w in """عشريني ثلاثيني أربعيني خمسيني ستيني سبعيني ثمانيني تسعيني""".split())
+AR_SCENE = re.compile(r"(?:^|[.!؟?]\s+)و?في\s+[^،,.\n]{2,60}[،,]\s*(\S+)\s+(\w+)\s+(\w+)", re.M)
+""""وفي سوق المدينة القديم، وقف NAME ...": a setting, a comma, a verb and the person the scene shows."""
+AR_NAME_LINKS_FIRST = frozenset(normalize(w) for w in "أبو أم أبي".split())
+
+
+def describes_a_person(words: list[str]) -> bool:
+    """"الرجل الخمسيني", "التاجر الستيني", "السيدة": an ordinary person by sex, trade or age (no title)."""
+    keys = [strip_prefix_article(normalize(w)).removesuffix("ه") for w in words]
+    return normalize(words[0]) in AR_PERSON_NOUNS or any(k in AR_AGES for k in keys)
+
+
+def scene_person(text: str, since: int, before: int) -> str | None:
+    """The person a scene of the quote's paragraph shows after the last speaker ("وفي قرية X، وقف أبو سامر
+    يراقب الدخان. يقول الرجل الخمسيني:"): a setting after في, a comma, a verb, then a name (a linking part
+    and a word, or a given name with or without a family name with ال)."""
+    paragraph = text.rfind("\n", 0, before) + 1
+    found = None
+    for match in AR_SCENE.finditer(text, max(paragraph, since), before):
+        first, second = match.group(2), match.group(3)
+        if normalize(first) in AR_NAME_LINKS_FIRST or (
+                normalize(second).startswith("ال") and is_name_token(Token(first, 0, len(first), True), "ar", False)):
+            found = f"{first} {second}"
+    return found

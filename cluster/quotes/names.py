@@ -17,6 +17,7 @@ from typing import NamedTuple
 from cluster.quotes.lexicon import (
     AR_COMPLEMENTIZERS,
     AR_GENERIC,
+    AR_MANNER,
     AR_NUMBER_WORDS,
     AR_PARTICIPLES,
     AR_SUBJECT_STOPS,
@@ -42,9 +43,10 @@ AR_NATIONALITIES = frozenset(normalize(w) for w in """
 """Adjectives after a name that describe it ("ترامب الأميركي"), not a family name with the article."""
 AR_FUNCTION_WORDS = frozenset(normalize(w) for w in """
 كما قد لقد أن إن لا لم لن ما هذا هذه ذلك تلك التي الذي ثم حيث فيما بينما أيضا كان كانت وكان وكانت هو هي هم
-بعد قبل عند حين هناك هنا أكثر أقل""".split())
+بعد قبل عند حين هناك هنا أكثر أقل""".split()) | AR_MANNER
 """Words that a run of names in running text never holds (an Arabic name token is only "not a
-description", so verbs and particles must be kept out explicitly)."""
+description", so verbs and particles must be kept out explicitly), and the manner adverbs that follow a
+speaker's name ("نفاه الوزير بشدة", "يضيف الصغير بغضب")."""
 EN_NOT_NAMES = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december according senior but and while in on at as if when after before
@@ -234,10 +236,21 @@ def _object_follows(tokens: list[Token], k: int, lang: str) -> bool:
         following.norm.endswith(("يه", "يين", "يون")))
 
 
+AMIN = normalize("أمين")
+
+
 def _given_name(tokens: list[Token], k: int, lang: str) -> bool:
-    """"باسم نعيم": باسم is the name Basem before a name, "on behalf of" before a definite noun
+    """"وزير الصحة أمين التهراوي": أمين (secretary) is the given name Amin between the definite end of a
+    title and a family name with ال (not "الأمين العام", "أمين عام الحزب", "وقال أمين العاصمة").
+    "باسم نعيم": باسم is the name Basem before a name, "on behalf of" before a definite noun
     ("المتحدث باسم الوزارة") and after a spokesperson ("المتحدث باسم إدارة السجن": the spokesman of an
     institution, whatever the next word is)."""
+    if lang == "ar" and tokens[k].norm == AMIN and 0 < k < len(tokens) - 1 and tokens[k - 1].word and (
+            tokens[k + 1].word):
+        after = tokens[k + 1].norm
+        return tokens[k - 1].norm.startswith("ال") and after.startswith("ال") and len(after) > 4 and (
+            strip_prefix_article(after) not in AR_GENERIC and after not in AR_TITLE_ADJECTIVES
+            and strip_prefix_article(after) not in AR_TITLE_ADJECTIVES)
     if lang != "ar" or tokens[k].norm != "باسم" or k + 1 >= len(tokens) or not tokens[k + 1].word:
         return False
     if any(strip_prefix_article(t.norm) in AR_SPOKESPERSON for t in tokens[max(0, k - 2): k] if t.word):
@@ -320,10 +333,14 @@ def _is_name_text(text: str, lang: str, after_generic: bool) -> bool:
     if norm in AR_NUMBER_WORDS or norm in AR_TITLE_ADJECTIVES:
         return False
     forms = [norm, norm[1:]] if norm[0] in "وفل" and len(norm) > 3 else [norm]
+    if norm[0] == "و" and any(f in AR_TITLE_ADJECTIVES or f in AR_GENERIC for f in forms[1:]):
+        return False  # "رئيس أرامكو وكبير إدارييها": a second title joined by و, no name
     if any(f in AR_VERBS or f in AR_PARTICIPLES or f in AR_ORG_NAMES for f in forms) or norm in AR_ORG_HEADS:
         return False  # an organisation's own name (حماس) ends a person's run: "لحركة حماس حسام بدران"
     if norm.endswith("يه"):
         return False  # an indefinite feminine adjective: "مصادر أمنية تركية"
+    if len(norm) > 5 and norm.endswith(("يها", "يهم")):
+        return False  # a plural noun with its pronoun ("كبير إدارييها", "أحد موظفيهم")
     return not (after_generic and norm.endswith("ي"))
 
 

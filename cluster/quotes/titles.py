@@ -17,11 +17,16 @@ MENTION_WINDOW = 9
 DESCRIPTION_STOPWORDS = frozenset(normalize(w) for w in "في من عن على إلى باسم the of to for in a an".split())
 
 
+EN_TITLE_ACRONYMS = {"ceo": ("chief", "executive"), "cfo": ("chief", "financial"), "coo": ("chief", "operating")}
+"""A title's acronym in a headline ("CEO says") and its words in the body ("Chief Executive Amin Nasser")."""
+
+
 def described_name(description: list[str], tokens: list[Token], runs: list[tuple[int, int]], lang: str,
                    before: int | None) -> str | None:
     """The name a description refers to: the mention whose title shares most words with it, the
     nearest before offset ``before`` first (None: anywhere, for a headline that precedes the body)."""
     wanted = {title_key(w, lang) for w in description}
+    wanted |= {title_key(w, lang) for d in description for w in EN_TITLE_ACRONYMS.get(d.lower(), ())}
     wanted -= {title_key(w, lang) for w in DESCRIPTION_STOPWORDS}
     best: tuple[int, int, str] | None = None
     for first, end in runs:

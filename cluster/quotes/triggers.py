@@ -28,6 +28,15 @@ subject and the platform or post it wrote on follow ("كتب النائب X عل
 AR_POSTS = frozenset(normalize(w) for w in "تغريدة منشور تدوينة رسالة".split())
 AR_PLATFORMS = frozenset(normalize(w) for w in "منصة حساب حسابه حسابها صفحة صفحته صفحتها موقع".split())
 
+AR_CLOSED = frozenset(normalize(w) for w in "ختم ختمت اختتم اختتمت".split())
+AR_BY_SAYING = frozenset(normalize(w) for w in "بالقول بقوله بقولها".split())
+"""ختم / اختتم (closed) report speech only as "وختم X (حديثه) بالقول: ..." (``closed_by_saying``)."""
+CLOSED_WINDOW = 8
+AR_CLOSED_OBJECTS = frozenset(normalize(stem + suffix) for stem in
+                              "حديث كلمت بيان تصريح تصريحات مداخلت رسالت خطاب مقال منشور تدوينت مؤتمر".split()
+                              for suffix in ("ه", "ها", "هم"))
+"""What a speaker closed, with its pronoun ("حديثه", "كلمتها", "بيانه"): no word of the subject."""
+
 _EN_WORDS = EN_VERBS | EN_PARTICIPLES
 _AR_WORDS = AR_CAME | AR_REPLY_VERBS | AR_WROTE
 _AR_FORMS = AR_VERBS | AR_PARTICIPLES | AR_SOURCE_TRIGGERS
@@ -48,7 +57,26 @@ def may_report(token: Token, lang: str) -> bool:
     if lang != "ar":
         return token.text.lower() in _EN_WORDS
     norm = token.norm
-    return norm in _AR_WORDS or any(form in _AR_FORMS for form in clitic_forms(norm))
+    return norm in _AR_WORDS or any(form in _AR_FORMS or form in AR_CLOSED for form in clitic_forms(norm))
+
+
+def closed_subject_end(tokens: list[Token], i: int) -> int:
+    """Where the subject of "وختم X بيانه بالقول" ends: before بالقول and before what X closed."""
+    k = next(k for k in range(i + 1, len(tokens)) if tokens[k].norm in AR_BY_SAYING)
+    return k - 1 if k - 1 > i + 1 and tokens[k - 1].norm in AR_CLOSED_OBJECTS else k
+
+
+def closed_by_saying(tokens: list[Token], i: int, lang: str) -> bool:
+    """"وختم الوزير بالقول: ...", "واختتمت المتحدثة حديثها بالقول إن ...": ختم then بالقول within a few words
+    (a subject, what was closed); "ختم الاجتماع أعماله" reports nothing."""
+    if lang != "ar" or not any(f in AR_CLOSED for f in clitic_forms(tokens[i].norm)):
+        return False
+    for k in range(i + 1, min(i + CLOSED_WINDOW, len(tokens))):
+        if not tokens[k].word:
+            return False
+        if tokens[k].norm in AR_BY_SAYING:
+            return True
+    return False
 
 
 _ON, _IN = normalize("على"), normalize("في")
