@@ -135,6 +135,23 @@ def check_index(
     return index, ""
 
 
+def index_lag(directory: Path, generation: int, recorded: dict | None) -> int | None:
+    """How many generations the index file is behind the store when it is whole and is the file last written
+    (its checksum the one SQLite recorded): a writer rewrites it only now and then (``ingestor.INDEX_SAVE_SHARE``),
+    so a file behind is normal while a writer works, not damage. None when it is missing, unreadable or not
+    the file last written."""
+    path = Path(directory) / INDEX_NAME
+    try:
+        header, _ = VectorIndex.read(path)
+    except (OSError, ValueError, KeyError):
+        return None
+    if recorded is None or recorded.get("checksum") != header["checksum"]:
+        return None
+    if recorded.get("generation") != header.get("generation"):
+        return None
+    return generation - int(header["generation"])
+
+
 def open_index(
     directory: Path, generation: int, stored_ids: np.ndarray, load_vectors, dim: int, recorded: dict | None = None
 ) -> OpenedIndex:
