@@ -216,7 +216,7 @@ class Ingestor:
             retire_if_empty(self.store, old_stories, "its articles were replaced")
             added = int(self.store.get_meta("added_since_recluster") or 0) + len(todo)
             self.store.set_meta("added_since_recluster", str(added))
-            generation = self.store.bump_generation()
+            self.store.bump_generation()
         if self.stored_words.loaded:
             self.stored_words.update(todo, segments)
         self._remember_bodies([a.id for a in todo], bodies.vectors, replaced)
