@@ -20,6 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from cluster.config import Config
 from cluster.documents import Article, Passage, Segment, SkippedInput
 from cluster.gcpause import paused_gc
+from cluster.memory import release_free_heap
 from cluster.ingest.readers import FileReader, load_corpus
 from cluster.rendered import RenderedView, Views
 from cluster.stage_cache import RunCache, run_key
@@ -72,9 +73,10 @@ class Stopwatch:
         try:
             yield
         finally:
+            self.peak_mb[name] = peak_rss_mb()
+            release_free_heap()  # the next stage starts from what is held, not from this one's freed pages
             self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - start
             self.cpu[name] = self.cpu.get(name, 0.0) + time.process_time() - cpu
-            self.peak_mb[name] = peak_rss_mb()
 
 
 def peak_rss_mb() -> float:
