@@ -20,8 +20,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from cluster.config import Config
 from cluster.documents import Article, Passage, Segment, SkippedInput
 from cluster.gcpause import paused_gc
-from cluster.memory import release_free_heap
 from cluster.ingest.readers import FileReader, load_corpus
+from cluster.memory import release_free_heap
 from cluster.rendered import RenderedView, Views
 from cluster.stage_cache import RunCache, run_key
 
