@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -246,11 +246,16 @@ def margins(
             if s > best[x].get(art, -1.0):
                 best[x][art] = s
 
-    def knn(x: int) -> float:
-        top = sorted(best[x].values(), reverse=True)[:k]
-        return (sum(top) + floor * (k - len(top))) / k
+    knn = {x: _mean_of_best(scores.values(), k, floor) for x, scores in best.items()}  # once per passage, not per pair
+    return {(i, j): s / ((knn[i] + knn[j]) / 2) for i, j, s in cross}
 
-    return {(i, j): s / ((knn(i) + knn(j)) / 2) for i, j, s in cross}
+
+def _mean_of_best(scores: Iterable[float], k: int, floor: float) -> float:
+    """Mean of the ``k`` best ``scores``, the missing ones counted as ``floor``. Computed once per passage: a
+    passage carried in the other script by c articles is in c candidate pairs, and sorting its c cosines
+    for each of them made the margins quadratic in the carriers."""
+    top = sorted(scores, reverse=True)[:k]
+    return (sum(top) + floor * (k - len(top))) / k
 
 
 def is_translation(a: object, b: object, margin: float, cfg: DuplicateConfig) -> bool:
