@@ -214,15 +214,14 @@ def info(store: StoreOpt = None) -> None:
     it runs beside a writer and repairs nothing (the next writer rebuilds a disagreeing index). A whole file
     a few generations behind is reported as ``index_behind``, not as a problem: writers rewrite it only now
     and then, and at close."""
-    from cluster.store.index import check_index, index_lag
+    from cluster.store.index import check_index
 
     directory = _store_dir(store)
     s = _open_readonly(directory)
     try:
         with _store_errors(directory):
             with s.snapshot():
-                index, problem = check_index(directory, s.generation, s.searchable_ids(), s.index_record())
-                behind = index_lag(directory, s.generation, s.index_record())
+                index, problem, behind = check_index(directory, s.generation, s.searchable_ids(), s.index_record())
                 if problem and behind:
                     problem = ""
                 data = {

@@ -19,6 +19,7 @@ import os
 import struct
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import faiss
 import numpy as np
@@ -112,44 +113,39 @@ class VectorIndex:
         return {**header, "checksum": checksum(data)}, VectorIndex(int(header["dim"]), index)
 
 
-def check_index(
-    directory: Path, generation: int, stored_ids: np.ndarray, recorded: dict | None
-) -> tuple[VectorIndex | None, str]:
-    """The index file and "" when it agrees with SQLite (generation, passage ids, the checksum SQLite
-    recorded); else None and why not. Reads only: read-only commands call this."""
+class IndexCheck(NamedTuple):
+    index: VectorIndex | None
+    """The file's index when it agrees with SQLite, else None."""
+    problem: str
+    """Why it does not agree ("" when it does)."""
+    behind: int | None
+    """Generations the file is behind the store when it is whole and is the file last written (its checksum
+    the one SQLite recorded; 0: current): a writer rewrites it only now and then (``ingestor.INDEX_SAVE_SHARE``),
+    so a file behind is normal while a writer works, not damage. None when missing, unreadable or another file."""
+
+
+def check_index(directory: Path, generation: int, stored_ids: np.ndarray, recorded: dict | None) -> IndexCheck:
+    """The index file, read once, against SQLite (generation, passage ids, the checksum SQLite recorded).
+    Reads only: read-only commands call this."""
     path = Path(directory) / INDEX_NAME
     if not path.exists():
-        return None, "no index file"
+        return IndexCheck(None, "no index file", None)
     try:
         header, index = VectorIndex.read(path)
     except (OSError, ValueError, KeyError) as exc:
-        return None, f"index file unreadable ({exc})"
+        return IndexCheck(None, f"index file unreadable ({exc})", None)
+    last_written = (recorded is not None and recorded.get("checksum") == header["checksum"]
+                    and recorded.get("generation") == header.get("generation"))
+    behind = generation - int(header["generation"]) if last_written else None
     if header.get("generation") != generation:
-        return None, f"index generation {header.get('generation')} != store generation {generation}"
+        return IndexCheck(None, f"index generation {header.get('generation')} != store generation {generation}", behind)
     if index.size != len(stored_ids) or not np.array_equal(index.ids(), np.sort(stored_ids)):
-        return None, f"index holds {index.size} passages, store {len(stored_ids)}"
+        return IndexCheck(None, f"index holds {index.size} passages, store {len(stored_ids)}", behind)
     if recorded is None or recorded.get("generation") != generation:
-        return None, "no checksum recorded for this index generation"
+        return IndexCheck(None, "no checksum recorded for this index generation", behind)
     if recorded.get("checksum") != header["checksum"]:
-        return None, "index file checksum differs from the one recorded in the store (file altered)"
-    return index, ""
-
-
-def index_lag(directory: Path, generation: int, recorded: dict | None) -> int | None:
-    """How many generations the index file is behind the store when it is whole and is the file last written
-    (its checksum the one SQLite recorded): a writer rewrites it only now and then (``ingestor.INDEX_SAVE_SHARE``),
-    so a file behind is normal while a writer works, not damage. None when it is missing, unreadable or not
-    the file last written."""
-    path = Path(directory) / INDEX_NAME
-    try:
-        header, _ = VectorIndex.read(path)
-    except (OSError, ValueError, KeyError):
-        return None
-    if recorded is None or recorded.get("checksum") != header["checksum"]:
-        return None
-    if recorded.get("generation") != header.get("generation"):
-        return None
-    return generation - int(header["generation"])
+        return IndexCheck(None, "index file checksum differs from the one recorded in the store (file altered)", behind)
+    return IndexCheck(index, "", behind)
 
 
 def open_index(
@@ -162,7 +158,7 @@ def open_index(
     """
     for stray in Path(directory).glob(f".{INDEX_NAME}.*.tmp"):  # left by a writer killed mid-save
         stray.unlink(missing_ok=True)
-    index, reason = check_index(directory, generation, stored_ids, recorded)
+    index, reason, _ = check_index(directory, generation, stored_ids, recorded)
     if index is not None:
         return OpenedIndex(index, False, "")
     ids, vectors = load_vectors()
