@@ -134,19 +134,15 @@ def knn_index(matrix: np.ndarray, search: NeighbourSearchConfig, ivf_from: int) 
 
 def nearest_in_blocks(index: faiss.Index, queries: np.ndarray, k: int) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
     """(positions, cosines, ids) of each block of ``queries``' ``k`` nearest rows in ``index``, the blocks taken in
-    ``by_nearest_cell`` order (ids -1 where an IVF search found fewer)."""
-    order = by_nearest_cell(index, queries)
+    ``cell_order`` (ids -1 where an IVF search found fewer); an IVF search reuses the cells found there."""
+    order, probes = cell_order(index, queries)
     for lo in range(0, len(order), QUERY_BLOCK):
         block = order[lo : lo + QUERY_BLOCK]
-        sims, ids = index.search(queries[block], k)
+        if probes is None:
+            sims, ids = index.search(queries[block], k)
+        else:
+            sims, ids = index.search_preassigned(queries[block], k, probes[lo : lo + QUERY_BLOCK], None)
         yield block, sims, ids
-
-
-def by_nearest_cell(index: faiss.Index, matrix: np.ndarray, rows: np.ndarray | None = None, lo: int = 0,
-                    hi: int | None = None) -> np.ndarray:
-    """Query positions ``lo:hi`` (of ``rows``, default every row of ``matrix``) in the order to search them
-    (``cell_order``)."""
-    return cell_order(index, matrix, rows, lo, hi)[0]
 
 
 def cell_order(index: faiss.Index, matrix: np.ndarray, rows: np.ndarray | None = None, lo: int = 0,
