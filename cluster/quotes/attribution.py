@@ -15,6 +15,7 @@ from cluster.quotes.coref import resolve
 from cluster.quotes.english_subject import english_subject
 from cluster.quotes.finite import finite_clause_at
 from cluster.quotes.fullnames import full_name
+from cluster.quotes.gender import arabic_verb_gender
 from cluster.quotes.history import Attribution, History, Speaker
 from cluster.quotes.lexicon import (
     AR_COMPLEMENTIZERS,
@@ -108,12 +109,23 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
                 written = _arabic_fronted_subject(tokens, i)
         # a headline's "Saudi minister says" is resolved against the whole article, like its labels
         at = None if seg.start == 0 and lang != "ar" and _titled_description(written) else seg.start + token.start
-        speaker = _issuer(written, seg, history) if _statement_subject(written, lang) else (
-            resolve(written, lang, seg, history, at))  # "وأضاف البيان أن", "the statement said"
+        speaker = _issuer(written, seg, history) if _statement_subject(written, lang) else (  # "وأضاف البيان"
+            resolve(written, lang, seg, history, at, _verb_gender(tokens, i, lang)))
         found.append(Attribution(i, speaker.name, speaker.written, speaker.kind))
         if speaker.written is not None or (lang == "ar" and speaker.kind == ORGANISATION and speaker.name):
             history.add(seg.index, seg.kind, speaker, seg.start + token.start)  # also "قررت مجموعة ... قالت"
     return found
+
+
+def _verb_gender(tokens: list[Token], i: int, lang: str) -> str | None:
+    """An Arabic verb's gender when it opens its clause ("وأضافت", "قالت" after a full stop) or is a
+    participle ("مضيفة"): then its elided subject is the person spoken of. A bare verb after other
+    words may agree with a subject fronted before it ("الدول التي ...، أكدت أنها"), no person."""
+    if lang != "ar":
+        return None
+    opens = i == 0 or (not tokens[i - 1].word and tokens[i - 1].text in ".!?؟:") or len(clitic_forms(tokens[i].norm)) > 1
+    participle = any(f in AR_PARTICIPLES for f in clitic_forms(tokens[i].norm))
+    return arabic_verb_gender(tokens[i].text) if opens or participle else None
 
 
 MA = normalize("ما")

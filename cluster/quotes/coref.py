@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from cluster.documents import Segment
 from cluster.quotes.fullnames import full_name
+from cluster.quotes.gender import apposed, reference_gender
 from cluster.quotes.history import History, Speaker
 from cluster.quotes.history import key as _key
 from cluster.quotes.lexicon import (
@@ -62,17 +63,24 @@ ONE_PERSON_SOURCES = frozenset(normalize(w) for w in """
 مسؤول مسؤولة دبلوماسي متحدث متحدثة ناطق ناطقة official diplomat spokesman spokeswoman spokesperson""".split())
 """Source heads that, made definite, point back to one person the article has introduced."""
 
-def resolve(subject: list[Token], lang: str, seg: Segment, history: History, offset: int | None) -> Speaker:
+def resolve(subject: list[Token], lang: str, seg: Segment, history: History, offset: int | None,
+            verb_gender: str | None = None) -> Speaker:
     """The speaker a subject stands for (module docstring); ``offset``: where in the article the
-    subject is (None: a headline, whose full mention comes later)."""
+    subject is (None: a headline, whose full mention comes later); ``verb_gender``: the reporting verb's
+    (Arabic: قالت is a woman's, ``gender``). A pronoun, a subjectless gendered verb or a gendered
+    description never goes to a person the article shows of the other gender."""
     written = " ".join(t.text for t in subject) or None
     words = [t.text for t in subject if t.word]
+    wanted = reference_gender(words, lang, verb_gender)
+    gender = (lang, wanted) if wanted else None
     if not words or (lang != "ar" and words[0].lower() in EN_PRONOUNS):
-        found = history.last_entry(seg.index, seg.kind, human=bool(words) and words[0].lower() in EN_PERSONAL)
-        if words and offset is not None and (newcomer := _newcomer(found, seg, history, offset)):
+        found = history.last_entry(seg.index, seg.kind, human=bool(words) and words[0].lower() in EN_PERSONAL,
+                                   gender=gender)
+        if words and offset is not None and (newcomer := _newcomer(found, seg, history, offset, gender)):
             return Speaker(newcomer, written, PERSON)
         if not words and offset is not None and (opened := _sentence_subject(
-                lang, seg, history, found[1] if found else -1, offset, written)):
+                lang, seg, history, found[1] if found else -1, offset, written)) and (
+                opened.kind != PERSON or history.fits(opened.name, lang, wanted)):
             return opened
         earlier = found[2] if found else None
         return Speaker(earlier.name, written or earlier.written, earlier.kind) if earlier else Speaker(
@@ -93,7 +101,7 @@ def resolve(subject: list[Token], lang: str, seg: Segment, history: History, off
             name = history.known_prefix(name) or name
             name = full_name(name, history.tokens, history.runs(lang), lang) or name
         return Speaker(name, written, kind)
-    return _described(words, written, lang, seg, history, offset)
+    return _described(words, written, lang, seg, history, offset, gender)
 
 
 def _sentence_subject(lang: str, seg: Segment, history: History, since: int, offset: int,
@@ -114,15 +122,17 @@ def _sentence_subject(lang: str, seg: Segment, history: History, since: int, off
     return None
 
 
-def _newcomer(found: tuple[int, int, Speaker] | None, seg: Segment, history: History, offset: int) -> str | None:
+def _newcomer(found: tuple[int, int, Speaker] | None, seg: Segment, history: History, offset: int,
+              gender: tuple[str, str | None] | None = None) -> str | None:
     """A person named in full just before an English pronoun ("he told E! News") when no speaker was
     quoted in the paragraph before, or in the pronoun's own paragraph after the last speaker ("Lebanese
     Prime Minister Nawaf Salam condemned the strike. '...,' he said"): the newcomer, not a speaker quoted
     further back."""
     since = found[1] if found else 0
     own_paragraph = found is not None and seg.index - found[0] < 2  # then only a newcomer of this paragraph
+    fits = (lambda n: history.fits(n, *gender)) if gender else None
     name = introduced_person(history.tokens, history.runs("en"), history.run_starts("en"), history.text, since,
-                             offset, own_paragraph)
+                             offset, own_paragraph, fits)
     if name is None or (found is not None and same_person(name, found[2].name or "")):
         return None
     return name
@@ -204,13 +214,14 @@ def _voice_of(words: list[str], mention: str, history: History, lang: str) -> bo
 GENERIC_OFFICIALS = frozenset(normalize(w) for w in "مسؤول مسؤولة official".split())
 
 
-def _official_just_quoted(words: list[str], lang: str, seg: Segment, history: History) -> str | None:
+def _official_just_quoted(words: list[str], lang: str, seg: Segment, history: History,
+                          gender: tuple[str, str | None] | None = None) -> str | None:
     """"وأضاف المسؤول الأممي" / "the official added" right after a named person was quoted (this paragraph
     or the one before, nobody else in between): "the official" fits any office, so it is that person."""
     head = strip_prefix_article(normalize(words[0])) if lang == "ar" else words[-1].lower()
     if head not in GENERIC_OFFICIALS or not is_definite(words, lang):
         return None
-    found = history.last_entry(seg.index, seg.kind)
+    found = history.last_entry(seg.index, seg.kind, gender=gender)
     if found is None or found[2].kind != PERSON or seg.index - found[0] > 1:
         return None
     return found[2].name
@@ -231,8 +242,9 @@ def _institution_named(words: list[str], history: History) -> str | None:
 
 
 def _described(words: list[str], written: str | None, lang: str, seg: Segment, history: History,
-               offset: int | None) -> Speaker:
+               offset: int | None, gender: tuple[str, str | None] | None = None) -> Speaker:
     kind = head_kind(words, lang)
+    fits = (lambda n: history.fits(n, *gender)) if gender else (lambda n: True)
     if offset is None and lang == "ar" and kind is None and (body := _institution_named(words, history)):
         return Speaker(body, written, ORGANISATION)  # headline "الصحة العالمية:" is "منظمة الصحة العالمية"
     if lang == "ar" and len(words) == 1 and kind is None:
@@ -242,18 +254,22 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
             return Speaker(full, written, PERSON)
     if is_definite(words, lang) or offset is None or (lang == "ar" and len(words) <= 2 and kind != ANONYMOUS):
         earlier = history.described(words, lang)
+        if earlier is not None and earlier.kind == PERSON and not fits(earlier.name):
+            earlier = None  # "the spokeswoman" is not the spokesman quoted before
         if earlier is not None and kind == ORGANISATION and earlier.kind == PERSON:
             return Speaker(_body_of_title(earlier, words, lang), written, ORGANISATION)  # "وأكدت الوزارة": not
         if earlier is not None and not (offset is None and kind == ORGANISATION and earlier.kind != ORGANISATION):
             return Speaker(earlier.name, written, earlier.kind)  # a headline's ministry is not its spokesman
+        if gender and offset is not None and (named := _apposed_person(words, lang, history, offset)):
+            return Speaker(named, written, PERSON)  # "the spokeswoman": "Lina Farah, a spokeswoman for ..."
         describing = _title_of_one(words, lang, kind)
         if describing:
-            mention = described_name(describing, history.tokens, history.runs(lang), lang, offset)
+            mention = described_name(describing, history.tokens, history.runs(lang), lang, offset, fits)
             if mention and not _voice_of(words, mention, history, lang):
                 mention = None  # "الناطق باسم الحكومة" is not "حكومة الشيخ X"'s head
             if mention:
                 return Speaker(mention, written, name_kind(mention))
-        if kind == ANONYMOUS and offset is not None and (person := _official_just_quoted(words, lang, seg, history)):
+        if kind == ANONYMOUS and offset is not None and (person := _official_just_quoted(words, lang, seg, history, gender)):
             return Speaker(person, written, PERSON)
         if kind is None:
             if lang == "ar" and offset is not None and (titled := _titled_unnamed(history, seg)) is not None:
@@ -262,14 +278,17 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
                 return Speaker(None, written, UNATTRIBUTED)  # "The fire brigade said": no person to look for
             subject = None
             if offset is not None and lang != "ar" and not any(w.lower().endswith(("'s", "’s")) for w in words):
-                subject = (_newcomer(history.last_entry(seg.index, seg.kind), seg, history, offset)  # "the mother
-                           or article_subject(history.tokens, history.runs(lang), lang, offset))  # "the Taradise star"
+                subject = (_newcomer(history.last_entry(seg.index, seg.kind), seg, history, offset, gender)  # "the
+                           or article_subject(history.tokens, history.runs(lang), lang, offset))  # mother", "the Taradise star"
+                subject = subject if subject and fits(subject) else None
             if lang == "ar" and offset is not None and describes_a_person(words) and (shown := scene_person(
                     history.text, (history.last_entry(seg.index, seg.kind) or (0, 0))[1], offset)):
                 return Speaker(shown, written, PERSON)  # "وفي السوق، وقف X ... يقول التاجر الستيني:"
-            earlier = history.last(seg.index, seg.kind, person=True) if offset is not None else None
-            if earlier is not None and lang == "ar" and _other_role(words, earlier.name or "", history):
-                return Speaker(source_phrase(words, lang), written, ANONYMOUS)  # not the "المدير العام" before
+            earlier = history.last(seg.index, seg.kind, person=True, gender=gender if lang != "ar" else None) if (
+                offset is not None) else None  # "the mother": the latest woman
+            if earlier is not None and lang == "ar" and (_other_role(words, earlier.name or "", history) or (
+                    gender and not history.fits(earlier.name, *gender))):  # not the "المدير العام" before, nor a
+                return Speaker(source_phrase(words, lang), written, ANONYMOUS)  # man for "المفوضة"
             if subject is not None or earlier is not None:
                 return Speaker(subject or earlier.name, written, PERSON)
     if lang == "ar" and kind == ORGANISATION and len(words) == 1 and (body := _body_named_as(words[0], history)):
@@ -282,6 +301,14 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
             normalize(words[0]) in AR_GENERIC):
         return Speaker(source_phrase(words, lang), written, ANONYMOUS)  # "مدير مستشفى الفاشر": a role, no name
     return Speaker(None, written, UNATTRIBUTED)
+
+
+def _apposed_person(words: list[str], lang: str, history: History, offset: int) -> str | None:
+    """A definite gendered English description ("the spokeswoman", not "the prime minister's spokesman"):
+    the person the article described with that noun in apposition (``gender.apposed``)."""
+    if lang == "ar" or not is_definite(words, lang) or any("'" in w or "’" in w for w in words):
+        return None
+    return apposed(words[-1], history.tokens, history.runs(lang), offset)
 
 
 def _speaker_with_surname(word: str, history: History) -> str | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cluster.documents import SegmentKind
+from cluster.quotes.gender import agrees, mention_genders, person_gender
 from cluster.quotes.names import Token, article_runs, article_tokens, strip_article
 from cluster.quotes.sources import ORGANISATION, PERSON, UNATTRIBUTED, strip_prefix_article
 from cluster.quotes.speakers import same_person
@@ -54,6 +55,7 @@ class History:
     _runs: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     _starts: dict[str, list[int]] = field(default_factory=dict)
     _token_starts: list[int] | None = None
+    _genders: dict[str, list[str | None]] = field(default_factory=dict)
 
     @property
     def tokens(self) -> list[Token]:
@@ -81,6 +83,18 @@ class History:
             self._starts[lang] = [self.tokens[first].start for first, _ in self.runs(lang)]
         return self._starts[lang]
 
+    def gender(self, name: str | None, lang: str) -> str | None:
+        """The gender the article shows for this person's mentions (``gender``), None when it shows none."""
+        if not name:
+            return None
+        if lang not in self._genders:
+            self._genders[lang] = mention_genders(self.text, self.tokens, self.runs(lang), lang)
+        return person_gender(name, self.tokens, self.runs(lang), self._genders[lang], lang)
+
+    def fits(self, name: str | None, lang: str, wanted: str | None) -> bool:
+        """Whether a person may be the one a gendered reference asks for (unknown fits anything)."""
+        return wanted is None or agrees(self.gender(name, lang), wanted)
+
     def known_prefix(self, name: str) -> str | None:
         """A recent speaker whose surname a longer name holds with words after it: "وأخبر السيد جولدسميث
         صنداي تلغراف" is جون جولدسميث (quoted before) telling the paper, not a person of that name."""
@@ -107,22 +121,27 @@ class History:
         self.entries.append((paragraph, kind, speaker))
         self.offsets.append(offset)
 
-    def last(self, paragraph: int, kind: SegmentKind, person: bool = False) -> Speaker | None:
+    def last(self, paragraph: int, kind: SegmentKind, person: bool = False,
+             gender: tuple[str, str | None] | None = None) -> Speaker | None:
         """The latest speaker (a named person only, with ``person``), if recent and in the same kind
         of segment (a "read also" block does not inherit its host's speaker)."""
-        found = self.last_entry(paragraph, kind, person)
+        found = self.last_entry(paragraph, kind, person, gender=gender)
         return found[2] if found else None
 
     def last_entry(self, paragraph: int, kind: SegmentKind, person: bool = False,
-                   human: bool = False) -> tuple[int, int, Speaker] | None:
+                   human: bool = False, gender: tuple[str, str | None] | None = None) -> tuple[int, int, Speaker] | None:
         """(paragraph, offset, speaker) of ``last``; a subject that resolved to no one ("Ketsoyan did
         not say") is no speaker to refer back to; with ``human`` an organisation is none either ("he
-        added" after "..., according to the state news agency, that" is the minister, not the agency)."""
+        added" after "..., according to the state news agency, that" is the minister, not the agency);
+        with ``gender`` (language, gender asked) a person the article shows of the other gender neither
+        ("he said" is not the woman quoted last)."""
         for k in range(len(self.entries) - 1, -1, -1):
             index, seg_kind, speaker = self.entries[k]
             if paragraph - index > COREFERENCE_PARAGRAPHS or seg_kind is not kind:
                 return None
             if speaker.name and (not person or speaker.kind == PERSON) and not (human and speaker.kind == ORGANISATION):
+                if gender is not None and speaker.kind == PERSON and not self.fits(speaker.name, *gender):
+                    continue
                 return index, self.offsets[k], speaker
         return None
 

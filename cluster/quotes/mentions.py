@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable
 
 from cluster.quotes.fullnames import full_name, introduced
 from cluster.quotes.lexicon import AR_GENERIC, DOUBLE_MARKS, EN_DETERMINERS, EN_PRONOUNS, EN_TITLES
@@ -29,10 +30,11 @@ MIN_SUBJECT_MENTIONS = 3
 
 
 def introduced_person(tokens: list[Token], runs: list[tuple[int, int]], starts: list[int], text: str, since: int,
-                      before: int, own_paragraph: bool = False) -> str | None:
+                      before: int, own_paragraph: bool = False, fits: Callable[[str], bool] | None = None) -> str | None:
     """The latest full name of a person (two or three capitalised words) mentioned in the paragraph
     before ``before`` (unless ``own_paragraph``) or in its own paragraph up to ``before``, after offset
-    ``since``; ``starts``: each run's offset, so that only those paragraphs' runs are read."""
+    ``since``; ``starts``: each run's offset, so that only those paragraphs' runs are read; ``fits``:
+    whether a name may be the one referred to (a pronoun's gender)."""
     paragraph = text.rfind("\n\n", 0, before)
     previous = paragraph if own_paragraph else text.rfind("\n\n", 0, max(paragraph, 0))
     lo = max(since, previous + 2 if previous >= 0 else 0)
@@ -51,7 +53,7 @@ def introduced_person(tokens: list[Token], runs: list[tuple[int, int]], starts: 
             words = (full_name(words[0], tokens, runs, "en") or "").split()  # "Ribera rejected that argument."
         if 2 <= len(words) <= 3 and all(_capitalised(w) for w in words) and _introduces(tokens, first, end):
             name = " ".join(words)
-            if name_kind(name) == PERSON:
+            if name_kind(name) == PERSON and (fits is None or fits(name)):
                 found = name
     return found
 

@@ -7,6 +7,8 @@ shares most words with it; an acronym to the run whose initials spell it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from cluster.quotes.lexicon import AR_TIME_WORDS, AR_VERBS, EN_VERBS
 from cluster.quotes.names import LATIN, Token, conjoined_noun, is_name_token, mention_key
 from cluster.quotes.sources import strip_prefix_article
@@ -22,9 +24,10 @@ EN_TITLE_ACRONYMS = {"ceo": ("chief", "executive"), "cfo": ("chief", "financial"
 
 
 def described_name(description: list[str], tokens: list[Token], runs: list[tuple[int, int]], lang: str,
-                   before: int | None) -> str | None:
+                   before: int | None, fits: Callable[[str], bool] | None = None) -> str | None:
     """The name a description refers to: the mention whose title shares most words with it, the
-    nearest before offset ``before`` first (None: anywhere, for a headline that precedes the body)."""
+    nearest before offset ``before`` first (None: anywhere, for a headline that precedes the body);
+    ``fits``: whether a name may be the one described (a gendered description: "the spokeswoman")."""
     wanted = {title_key(w, lang) for w in description}
     wanted |= {title_key(w, lang) for d in description for w in EN_TITLE_ACRONYMS.get(d.lower(), ())}
     wanted -= {title_key(w, lang) for w in DESCRIPTION_STOPWORDS}
@@ -34,7 +37,7 @@ def described_name(description: list[str], tokens: list[Token], runs: list[tuple
             break
         title = _title_words(tokens, first, lang)
         score = len(wanted & title)
-        if score:
+        if score and (fits is None or fits(_mention_text(tokens, first, end, lang))):
             candidate = (score, first if before is not None else -first, _mention_text(tokens, first, end, lang))
             best = candidate if best is None or candidate[:2] > best[:2] else best
     return best[2] if best else None
