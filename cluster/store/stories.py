@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+import scipy.sparse as sp
 
 from cluster.config import StoryConfig
 from cluster.duplicates.matches import ParagraphMatch
@@ -50,14 +51,19 @@ def stored_bodies(store: Store, ids: Sequence[str] | None = None) -> ArticleBodi
     )
 
 
-def similarity(bodies: ArticleBodies, links: list[ParagraphLink], cfg: StoryConfig) -> tuple[np.ndarray, float]:
+Similarity = np.ndarray | sp.spmatrix | sp.sparray
+"""Article x article similarity of a neighbourhood: sparse from the learned scorer, dense from the mix."""
+
+
+def similarity(bodies: ArticleBodies, links: list[ParagraphLink], cfg: StoryConfig) -> tuple[Similarity, float]:
     """The one-shot stage's article similarity (dates included) with the configured scorer, and the level
     at which its average linkage merges: an article joins a story by the same test a re-clustering applies,
-    or ids would churn at every re-clustering. The neighbourhood is small, so the matrix is dense."""
+    or ids would churn at every re-clustering. The learned scorer's stays sparse: a batch of 500 into a
+    20,000-article store has a neighbourhood of ~14,000 articles, 1.6 GB as a dense matrix."""
     if cfg.scorer == "learned":
         scorer = load_scorer(cfg.scorer_path)
         learned = learned_similarity(bodies, pair_signals(bodies, links, cfg), cfg, scorer)
-        return learned.toarray(), 1.0 - learned_cut(cfg, scorer)
+        return learned, 1.0 - learned_cut(cfg, scorer)
     signals = build_signals(bodies, links, cfg)
     mix = combined_similarity(signals, cfg) - date_penalty([a.date for a in bodies.articles], cfg)
     return mix, 1.0 - cfg.distance_threshold
@@ -111,7 +117,7 @@ def assign_new(
     return _decide(sim, members, len(context.articles) - len(new.articles), len(new.articles), merge_level)
 
 
-def _decide(sim: np.ndarray, members: dict[str | int, list[int]], offset: int, count: int,
+def _decide(sim: Similarity, members: dict[str | int, list[int]], offset: int, count: int,
             level: float) -> list[str | int]:
     """Each new article (rows ``offset``...): the stored story it joins, or the number of a new one.
 
@@ -120,20 +126,20 @@ def _decide(sim: np.ndarray, members: dict[str | int, list[int]], offset: int, c
     ``level``, except two stored stories (only a re-clustering merges those, keeping ids stable). Taking
     the new articles one by one instead made the order decide: a third outlet that ties two reports of one
     event together came too late to join them."""
+    if not count:
+        return []
     stored = list(members)
     clusters = [list(members[sid]) for sid in stored] + [[offset + n] for n in range(count)]
     owner: list[str | int | None] = [*stored, *([None] * count)]
-    membership = np.zeros((len(clusters), sim.shape[0]))
-    for c, rows in enumerate(clusters):
-        membership[c, rows] = 1.0
-    sums = membership @ sim @ membership.T
-    sizes = membership.sum(axis=1)
+    sums, sizes = _cluster_sums(sim, clusters)
     alive = np.ones(len(clusters), dtype=bool)
     closed = np.eye(len(clusters), dtype=bool)  # a stored story stays stored: this block never changes
     closed[: len(stored), : len(stored)] = True
     mean = np.where(closed, -np.inf, sums / np.outer(sizes, sizes))
-    while True:
-        a, b = np.unravel_index(int(np.argmax(mean)), mean.shape)
+    first_new = len(stored)
+    while True:  # every open pair has a batch cluster's column (stored x stored is closed): search those columns
+        a, b = np.unravel_index(int(np.argmax(mean[:, first_new:])), (len(clusters), count))
+        b += first_new
         if mean[a, b] < level:
             break
         keep, gone = (a, b) if owner[a] is not None or owner[b] is None else (b, a)
@@ -146,6 +152,18 @@ def _decide(sim: np.ndarray, members: dict[str | int, list[int]], offset: int, c
         mean[keep], mean[:, keep] = row, row
         mean[gone], mean[:, gone] = -np.inf, -np.inf
     return _story_of_each(clusters, owner, alive, offset, count)
+
+
+def _cluster_sums(sim: Similarity, clusters: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Each two clusters' summed similarity (clusters x clusters, dense) and each cluster's size. The
+    membership matrix is sparse (one entry per row): as a dense 0/1 matrix the product cost clusters x
+    rows^2 multiplications, 17 s of a batch of 500 into a 20,000-article store (2,276 clusters, 14,254 rows)."""
+    cols = np.concatenate([np.asarray(rows, dtype=np.int64) for rows in clusters])
+    owner = np.repeat(np.arange(len(clusters)), [len(rows) for rows in clusters])
+    membership = sp.csr_matrix((np.ones(len(cols)), (owner, cols)), shape=(len(clusters), sim.shape[0]))
+    sums = membership @ (sim.astype(np.float64) if sp.issparse(sim) else np.asarray(sim, dtype=np.float64))
+    sums = sums @ membership.T
+    return (sums.toarray() if sp.issparse(sums) else np.asarray(sums)), np.asarray(membership.sum(axis=1)).ravel()
 
 
 def _story_of_each(clusters: list[list[int]], owner: list[str | int | None], alive: np.ndarray,
