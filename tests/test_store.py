@@ -128,6 +128,27 @@ def test_story_keeps_its_id_when_articles_join(ingestor):
     assert events[0] == "created" and events.count("joined") == 2
 
 
+def test_new_outlet_bridging_two_stories_of_one_event_merges_them(ingestor):
+    """Two carriers of the Witkoff statement sit in two stories (as when they arrived apart and below the
+    cut): a third outlet carrying it joins them and the two stories merge at once, not at the next
+    re-clustering; the merged id answers its successor."""
+    by_id = {a.id: a for a in corpus_articles()}
+    [first] = ingestor.add([by_id["ar_outlet_a.txt"], by_id["ar_unrelated_football.txt"]])[:1]
+    store = ingestor.store
+    with store.transaction():
+        apart = create_story(store, ["ar_outlet_b.txt"], "test: arrived apart")
+    ingestor.add([by_id["ar_outlet_b.txt"]])
+    with store.transaction():  # the second carrier in a story of its own, as a drifted assignment leaves it
+        store.set_story(["ar_outlet_b.txt"], apart)
+    [third] = ingestor.add([by_id["en_outlet_c.txt"]])
+    stories = store.story_of()
+    assert stories["ar_outlet_a.txt"] == stories["ar_outlet_b.txt"] == stories["en_outlet_c.txt"] == third.story
+    assert stories["ar_unrelated_football.txt"] != third.story
+    gone = apart if third.story == first.story else first.story
+    assert resolve(store, gone) == (third.story, [gone])
+    assert any(e.event == "merged" and e.story_id == gone and "bridged" in e.reason for e in history(store))
+
+
 def test_recluster_merges_and_splits_with_a_log_and_old_ids_resolve(ingestor):
     articles = corpus_articles()
     ingestor.add(articles)
@@ -268,7 +289,7 @@ def test_batch_placement_is_the_same_on_a_sparse_similarity():
     place every new article where the dense matrix does."""
     import scipy.sparse as sp
 
-    from cluster.store.stories import _decide
+    from cluster.store.placement import place_batch
 
     rng = np.random.default_rng(3)
     n, count = 60, 12
@@ -280,7 +301,7 @@ def test_batch_placement_is_the_same_on_a_sparse_similarity():
                 if a != b:
                     sim[a, b] = sim[b, a] = 0.9
     members = {"s-1": list(range(0, 10)), "s-2": list(range(10, 30)), "s-3": list(range(30, 48))}
-    dense = _decide(sim, {k: list(v) for k, v in members.items()}, n - count, count, 0.5)
-    sparse = _decide(sp.csr_matrix(sim), {k: list(v) for k, v in members.items()}, n - count, count, 0.5)
+    dense = place_batch(sim, {k: list(v) for k, v in members.items()}, n - count, count, 0.5)
+    sparse = place_batch(sp.csr_matrix(sim), {k: list(v) for k, v in members.items()}, n - count, count, 0.5)
     assert sparse == dense
-    assert dense[50 - (n - count)] == "s-1" and dense[53 - (n - count)] == "s-2"
+    assert dense.decided[50 - (n - count)] == "s-1" and dense.decided[53 - (n - count)] == "s-2"

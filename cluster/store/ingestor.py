@@ -196,13 +196,14 @@ class Ingestor:
         if bodies.vectors.shape[1] != self.index.dim:  # nothing to embed in the batch: zeros of the store's width
             zeros = np.zeros((len(todo), self.index.dim), np.float32)
             bodies = replace(bodies, vectors=zeros, leads=zeros.copy())
-        decided = assign_new(self.store, bodies, matches, cfg.stories, stored=self._stored_bodies())
+        placement = assign_new(self.store, bodies, matches, cfg.stories, stored=self._stored_bodies())
 
         old_passages = self.store.passage_ids_of(replaced)
         with self.store.transaction():
             old_stories = sorted({self.store.story_of_article(a) for a in replaced})
             self.store.delete_articles(replaced)
-            story_ids = self._story_ids(todo, decided)
+            self._merge_bridged(placement.merges, todo)
+            story_ids = self._story_ids(todo, placement.decided)
             passage_id: list[int] = []  # units are grouped by article in ``todo`` order: ids follow them
             per_article = _split_by_article(units, vectors, searchable)
             for k, article in enumerate(todo):
@@ -267,6 +268,17 @@ class Ingestor:
                 record(self.store, "joined", choice, None, "similar to its members above the story cut", [article.id])
                 out.append(choice)
         return out
+
+    def _merge_bridged(self, merges: list[tuple[str, str]], todo: list[Article]) -> None:
+        """Stored stories the batch bridged: the merged one's members move to the other and its id
+        resolves there (``story_ids.resolve``), as after a re-clustering."""
+        for gone, into in merges:
+            moved = self.store.story_members(gone)
+            self.store.set_story(moved, into)
+            self.store.mark_story_merged(gone, into)
+            touch(self.store, into)
+            bridges = ", ".join(a.id for a in todo[:3]) + (" ..." if len(todo) > 3 else "")
+            record(self.store, "merged", gone, into, f"bridged by new articles ({bridges})", moved)
 
     def _embed(self, texts: list[str]) -> np.ndarray:
         return embed_with_config(self.encoder, texts, self.config)

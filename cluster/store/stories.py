@@ -15,12 +15,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-import scipy.sparse as sp
 
 from cluster.config import StoryConfig
 from cluster.duplicates.matches import ParagraphMatch
 from cluster.store.db import Store
 from cluster.store.duplicates import shared_links
+from cluster.store.placement import Placement, Similarity, place_batch
 from cluster.stories.bodies import ArticleBodies, body_text
 from cluster.stories.clustering import cluster_stories, learned_cut, learned_similarity
 from cluster.stories.scorer import load_scorer
@@ -49,10 +49,6 @@ def stored_bodies(store: Store, ids: Sequence[str] | None = None) -> ArticleBodi
         np.vstack([vectors[a.id][1] for a in articles]),
         [vectors[a.id][2] for a in articles],
     )
-
-
-Similarity = np.ndarray | sp.spmatrix | sp.sparray
-"""Article x article similarity of a neighbourhood: sparse from the learned scorer, dense from the mix."""
 
 
 def similarity(bodies: ArticleBodies, links: list[ParagraphLink], cfg: StoryConfig) -> tuple[Similarity, float]:
@@ -96,8 +92,9 @@ def assign_new(
     stored: BodyMatrix | None = None,
     neighbours: int = 30,
     member_cap: int = 60,
-) -> list[str | int]:
-    """For each new article: the existing story id it joins, or the number of a new story to open.
+) -> Placement:
+    """For each new article: the existing story id it joins, or the number of a new story to open; and
+    the stored stories the batch bridged (``placement.place_batch``).
 
     The candidates are the stories of its ``neighbours`` nearest stored articles (by the stored body
     vectors) and of the articles it shares passages with, each seen through up to ``member_cap`` of
@@ -106,7 +103,7 @@ def assign_new(
     batch = {a.id for a in new.articles}
     keep = [k for k, aid in enumerate(stored.ids) if aid not in batch]
     ids, body = [stored.ids[k] for k in keep], stored.matrix[keep] if stored.ids else stored.matrix
-    old_subset = _neighbourhood(store, ids, body, new, new_matches, neighbours, member_cap)
+    old_subset, whole = _neighbourhood(store, ids, body, new, new_matches, neighbours, member_cap)
     context = stored_bodies(store, old_subset) + new if old_subset else new
     links = shared_links(store, [a.id for a in context.articles], extra=new_matches)
     sim, merge_level = similarity(context, links, cfg)
@@ -114,78 +111,20 @@ def assign_new(
     members: dict[str | int, list[int]] = {}
     for k, article in enumerate(context.articles[: len(context.articles) - len(new.articles)]):
         members.setdefault(story_of[article.id], []).append(k)
-    return _decide(sim, members, len(context.articles) - len(new.articles), len(new.articles), merge_level)
-
-
-def _decide(sim: Similarity, members: dict[str | int, list[int]], offset: int, count: int,
-            level: float) -> list[str | int]:
-    """Each new article (rows ``offset``...): the stored story it joins, or the number of a new one.
-
-    Average linkage over the neighbourhood, as a re-clustering would run it, with the stored stories as
-    clusters already formed: the closest two clusters (mean similarity) merge while that mean reaches
-    ``level``, except two stored stories (only a re-clustering merges those, keeping ids stable). Taking
-    the new articles one by one instead made the order decide: a third outlet that ties two reports of one
-    event together came too late to join them."""
-    if not count:
-        return []
-    stored = list(members)
-    clusters = [list(members[sid]) for sid in stored] + [[offset + n] for n in range(count)]
-    owner: list[str | int | None] = [*stored, *([None] * count)]
-    sums, sizes = _cluster_sums(sim, clusters)
-    alive = np.ones(len(clusters), dtype=bool)
-    closed = np.eye(len(clusters), dtype=bool)  # a stored story stays stored: this block never changes
-    closed[: len(stored), : len(stored)] = True
-    mean = np.where(closed, -np.inf, sums / np.outer(sizes, sizes))
-    first_new = len(stored)
-    while True:  # every open pair has a batch cluster's column (stored x stored is closed): search those columns
-        a, b = np.unravel_index(int(np.argmax(mean[:, first_new:])), (len(clusters), count))
-        b += first_new
-        if mean[a, b] < level:
-            break
-        keep, gone = (a, b) if owner[a] is not None or owner[b] is None else (b, a)
-        sums[keep] += sums[gone]
-        sums[:, keep] += sums[:, gone]
-        sizes[keep] += sizes[gone]
-        alive[gone] = False
-        clusters[keep] += clusters[gone]
-        row = np.where(alive & ~closed[keep], sums[keep] / (sizes[keep] * sizes), -np.inf)  # only keep's means moved
-        mean[keep], mean[:, keep] = row, row
-        mean[gone], mean[:, gone] = -np.inf, -np.inf
-    return _story_of_each(clusters, owner, alive, offset, count)
-
-
-def _cluster_sums(sim: Similarity, clusters: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
-    """Each two clusters' summed similarity (clusters x clusters, dense) and each cluster's size. The
-    membership matrix is sparse (one entry per row): as a dense 0/1 matrix the product cost clusters x
-    rows^2 multiplications, 17 s of a batch of 500 into a 20,000-article store (2,276 clusters, 14,254 rows)."""
-    cols = np.concatenate([np.asarray(rows, dtype=np.int64) for rows in clusters])
-    owner = np.repeat(np.arange(len(clusters)), [len(rows) for rows in clusters])
-    membership = sp.csr_matrix((np.ones(len(cols)), (owner, cols)), shape=(len(clusters), sim.shape[0]))
-    sums = membership @ (sim.astype(np.float64) if sp.issparse(sim) else np.asarray(sim, dtype=np.float64))
-    sums = sums @ membership.T
-    return (sums.toarray() if sp.issparse(sums) else np.asarray(sums)), np.asarray(membership.sum(axis=1)).ravel()
-
-
-def _story_of_each(clusters: list[list[int]], owner: list[str | int | None], alive: np.ndarray,
-                   offset: int, count: int) -> list[str | int]:
-    """The stored story of each new row's cluster, or new stories numbered in the batch's order."""
-    of_row: dict[int, int] = {row: c for c in np.flatnonzero(alive) for row in clusters[c]}
-    opened: dict[int, int] = {}
-    decided: list[str | int] = []
-    for n in range(count):
-        c = of_row[offset + n]
-        decided.append(owner[c] if owner[c] is not None else opened.setdefault(c, len(opened)))
-    return decided
+    sizes = {sid: len(rows) for sid, rows in members.items()}
+    return place_batch(sim, members, len(context.articles) - len(new.articles), len(new.articles), merge_level,
+                       whole={sid for sid in members if sid in whole}, sizes=sizes)
 
 
 def _neighbourhood(
     store: Store, ids: list[str], body: np.ndarray, new: ArticleBodies,
     new_matches: Sequence[ParagraphMatch], neighbours: int, member_cap: int,
-) -> list[str]:
+) -> tuple[list[str], set[str]]:
     """Stored articles that could share a story with the new ones: nearest in meaning, sharing
-    passages, and (capped, closest first) the other members of those articles' stories."""
+    passages, and (capped, closest first) the other members of those articles' stories; and the
+    stories seen whole (no member left out by the cap: only those may be merged by a batch)."""
     if not ids:
-        return []
+        return [], set()
     semantic = new.vectors @ body.T
     near: set[int] = set()
     for row in semantic:
@@ -197,10 +136,13 @@ def _neighbourhood(
                 near.add(position[aid])
     closeness = semantic.max(axis=0)
     chosen: set[int] = set(near)
+    whole: set[str] = set()
     for sid in sorted(set(store.stories_of([ids[k] for k in near]).values())):
         idx = [position[a] for a in store.story_members(sid) if a in position]
         chosen.update(sorted(idx, key=lambda k: -closeness[k])[:member_cap])
-    return [ids[k] for k in sorted(chosen)]
+        if len(idx) <= member_cap:
+            whole.add(sid)
+    return [ids[k] for k in sorted(chosen)], whole
 
 
 def full_clusters(store: Store, cfg: StoryConfig) -> list[set[str]]:

@@ -1,0 +1,115 @@
+"""Where a batch of new articles goes among the stored stories: average linkage over its neighbourhood.
+
+The stored stories enter as clusters already formed and the new articles as singletons; the closest two
+clusters (mean similarity) merge while that mean reaches the level at which the one-shot stage's average
+linkage merges, so an article joins a story by the test a re-clustering applies (or ids would churn at every
+re-clustering). Taking the new articles one by one instead made the order decide: a third outlet that ties
+two reports of one event together came too late to join them.
+
+Two stored stories never merge on their own: nothing new says they should, and ids stay stable. But once a
+stored story has taken in new articles it may merge with another stored story, as a re-clustering would:
+the batch *bridged* them (a wire story read in two halves, then an outlet carrying both). Only stories the
+neighbourhood holds whole may merge, so the mean is over all their members. Without this the live store
+kept two stories per event until the next re-clustering (ECB+ dev added 10 at a time: 66 stories for 40
+events, B3 recall 0.81, against 0.92 after re-clustering).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.sparse as sp
+
+from cluster.store.story_ids import story_number
+
+Similarity = np.ndarray | sp.spmatrix | sp.sparray
+"""Article x article similarity of a neighbourhood: sparse from the learned scorer, dense from the mix."""
+
+
+@dataclass(frozen=True)
+class Placement:
+    decided: list[str | int]
+    """Per new article: the stored story id it joins, or the number (in batch order) of a story to open."""
+    merges: list[tuple[str, str]] = field(default_factory=list)
+    """Stored stories bridged by the batch, in the order they merged: (merged id, id it merged into)."""
+
+
+def place_batch(sim: Similarity, members: Mapping[str, list[int]], offset: int, count: int, level: float,
+                whole: Collection[str] = (), sizes: Mapping[str, int] | None = None) -> Placement:
+    """The new rows ``offset ... offset + count - 1`` of ``sim`` placed among the stored stories ``members``
+    (story id -> its rows). ``whole``: the stored stories a batch may merge with each other; ``sizes``:
+    their member counts (the larger keeps its id, then the older)."""
+    if not count:
+        return Placement([])
+    stored = list(members)
+    clusters = [list(members[sid]) for sid in stored] + [[offset + n] for n in range(count)]
+    owner: list[str | None] = [*stored, *([None] * count)]
+    sums, size = _cluster_sums(sim, clusters)
+    alive = np.ones(len(clusters), dtype=bool)
+    touched = np.arange(len(clusters)) >= len(stored)
+    """Clusters holding new rows: every open pair has one (two untouched stored stories stay apart)."""
+    bridgeable = np.array([sid in whole for sid in stored] + [False] * count)
+    closed = np.eye(len(clusters), dtype=bool)
+    closed[: len(stored), : len(stored)] = True
+    mean = np.where(closed, -np.inf, sums / np.outer(size, size))
+    merges: list[tuple[str, str]] = []
+    while True:
+        cols = np.flatnonzero(touched & alive)
+        best = int(np.argmax(mean[:, cols]))
+        a, b = best // len(cols), int(cols[best % len(cols)])
+        if mean[a, b] < level:
+            break
+        keep, gone = _survivor(a, b, owner, sizes or {})
+        if owner[gone] is not None:
+            merges.append((str(owner[gone]), str(owner[keep])))
+        sums[keep] += sums[gone]
+        sums[:, keep] += sums[:, gone]
+        size[keep] += size[gone]
+        alive[gone] = False
+        touched[keep] = True
+        clusters[keep] += clusters[gone]
+        if bridgeable[keep]:  # a stored story that took in new rows may now meet another whole stored story
+            others = bridgeable & alive
+            others[keep] = False
+            closed[keep, others] = closed[others, keep] = False
+        row = np.where(alive & ~closed[keep], sums[keep] / (size[keep] * size), -np.inf)  # only keep's means moved
+        mean[keep], mean[:, keep] = row, row
+        mean[gone], mean[:, gone] = -np.inf, -np.inf
+    return Placement(_story_of_each(clusters, owner, alive, offset, count), merges)
+
+
+def _survivor(a: int, b: int, owner: list[str | None], sizes: Mapping[str, int]) -> tuple[int, int]:
+    """(kept, merged) of two clusters: a stored story over a batch cluster; of two stored stories the
+    larger, then the older (lower number), as a re-clustering maps ids."""
+    oa, ob = owner[a], owner[b]
+    if oa is None or ob is None:
+        return (a, b) if oa is not None or ob is None else (b, a)
+    rank_a, rank_b = (-sizes.get(oa, 0), story_number(oa)), (-sizes.get(ob, 0), story_number(ob))
+    return (a, b) if rank_a <= rank_b else (b, a)
+
+
+def _cluster_sums(sim: Similarity, clusters: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Each two clusters' summed similarity (clusters x clusters, dense) and each cluster's size. The
+    membership matrix is sparse (one entry per row): as a dense 0/1 matrix the product cost clusters x
+    rows^2 multiplications, 12 s of a batch of 500 into a 20,000-article store (2,276 clusters, 14,254 rows)."""
+    cols = np.concatenate([np.asarray(rows, dtype=np.int64) for rows in clusters])
+    owner = np.repeat(np.arange(len(clusters)), [len(rows) for rows in clusters])
+    membership = sp.csr_matrix((np.ones(len(cols)), (owner, cols)), shape=(len(clusters), sim.shape[0]))
+    sums = membership @ (sim.astype(np.float64) if sp.issparse(sim) else np.asarray(sim, dtype=np.float64))
+    sums = sums @ membership.T
+    return (sums.toarray() if sp.issparse(sums) else np.asarray(sums)), np.asarray(membership.sum(axis=1)).ravel()
+
+
+def _story_of_each(clusters: list[list[int]], owner: list[str | None], alive: np.ndarray,
+                   offset: int, count: int) -> list[str | int]:
+    """The stored story of each new row's cluster, or new stories numbered in the batch's order."""
+    of_row: dict[int, int] = {row: c for c in np.flatnonzero(alive) for row in clusters[c]}
+    opened: dict[int, int] = {}
+    decided: list[str | int] = []
+    for n in range(count):
+        c = of_row[offset + n]
+        sid = owner[c]
+        decided.append(sid if sid is not None else opened.setdefault(c, len(opened)))
+    return decided
