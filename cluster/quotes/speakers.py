@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from cluster.quotes.transliteration import latin_variants, regroup, units
 from cluster.textnorm import normalize
 
 _AR_TO_LATIN = {
@@ -97,49 +98,92 @@ def name_key(name: str) -> str:
 def same_person(a: str, b: str, *, threshold: float = 80.0) -> bool:
     """Whether two written names refer to one person (``ويتكوف`` and ``Steve Witkoff``: yes).
 
-    Surnames must agree (skeleton ratio >= ``threshold``, or the alias table maps both to one name);
-    when both names give a first name, one of them must agree too (``Joe Biden`` is not ``Hunter Biden``).
+    Names are compared by units (``transliteration.units``: عبد الله, ولد أمدو, bin Salman are one unit
+    each). Family names (the last units) must agree (skeleton ratio >= ``threshold``, the same particle,
+    or the alias table maps both to one name); when both names give a first name, one of them must agree
+    too (``Joe Biden`` is not ``Hunter Biden``). A name that is only a kunya (أم محمد / Umm Mohammed) is
+    the person whose full name holds it.
     """
-    alias_a, ta = _reading(a)
-    alias_b, tb = _reading(b)
+    alias_a, ua = _reading(a)
+    alias_b, ub = _reading(b)
     if alias_a and alias_b:
         return alias_a == alias_b
-    if not ta or not tb:
+    if not ua or not ub:
         return False
-    if not _close_any(ta[-1], tb[-1], threshold):
+    ua, ub = regroup(ua, ub[-1][0]), regroup(ub, ua[-1][0])
+    for kunya, full in ((ua, ub), (ub, ua)):
+        if len(kunya) == 1 and len(full) > 1 and kunya[0][0] in ("umm", "abu"):
+            if any(_unit_close(kunya[0], u, threshold) for u in full[:-1]):
+                return True
+    if not _unit_close(ua[-1], ub[-1], threshold, family=True):
         return False
-    if len(ta) > 1 and len(tb) > 1:
+    if len(ua) > 1 and len(ub) > 1:
         # any given name in common: "Tayyip Erdogan" is "Recep Tayyip Erdogan", and a title written into
         # one name ("مفتش المباحث براين أوهجان" / "Detective Inspector Brian O'Hagan") is no given name
-        return any(_close_any(x, y, threshold - 10) for x in ta[:-1] for y in tb[:-1])
+        return any(_unit_close(x, y, threshold - 10) for x in ua[:-1] for y in ub[:-1])
     return True
 
 
 @lru_cache(maxsize=1 << 16)
-def _reading(name: str) -> tuple[str | None, tuple[str, ...]]:
-    """A written name's alias and the name tokens ``same_person`` compares (the alias's, when it has one),
+def _reading(name: str) -> tuple[str | None, tuple[tuple[str, str], ...]]:
+    """A written name's alias and the name units ``same_person`` compares (the alias's, when it has one),
     found once per name: quote matching compares each speaker with hundreds of others."""
     hit = alias(name)
-    return hit, tuple(name_tokens(hit or name))
+    return hit, units(name_tokens(hit or name))
 
 
-LATIN_CH_SOUNDS = ("j", "k")
-"""Besides English "ch" (ش, folded with sh): the ج of a Persian name (Araghchi / عراقجي) and the خ of
-a Hebrew or German one (Avichay / أفيخاي, Michael / ميخائيل)."""
+def _unit_close(a: tuple[str, str], b: tuple[str, str], threshold: float, family: bool = False) -> bool:
+    """The same particle (or none) and a close word; after a particle an Arabic word may open with an
+    alef the Latin spelling lacks (ولد أمدو / Ould Meddou). A family name may be written without its
+    particle of descent on one side (بن غفير / Ben Gvir, "Ben" opening a name read as a given name)."""
+    if a[0] != b[0] and not (family and not (a[0] and b[0]) and (a[0] or b[0]) in _DESCENT):
+        return False
+    if _close_any(a[1], b[1], threshold):
+        return True
+    if a[0] and is_latin(a[1]) != is_latin(b[1]):
+        arabic = b[1] if is_latin(a[1]) else a[1]
+        if re.match("[أا][^او]", normalize(arabic)):
+            return _close_any(a[1] if is_latin(a[1]) else b[1], arabic[1:], threshold)
+    return False
+
+
+_DESCENT = ("ould", "bin", "abu")
+
+LATIN_CH_SOUNDS = ("j", "k", "ts")
+"""Besides English "ch" (ش, folded with sh): the ج of a Persian name (Araghchi / عراقجي), the خ of
+a Hebrew or German one (Avichay / أفيخاي, Michael / ميخائيل) and the تش of a Turkish ç (Keçeli / كتشالي)."""
 
 
 @lru_cache(maxsize=1 << 16)
 def _close_any(a: str, b: str, threshold: float) -> bool:
-    """Name tokens close in skeleton, reading a Latin "ch" as any sound it writes when the other token
-    is in Arabic script, and a Latin g as the k sound Arabic writes for a hard g (memoised: the same
-    surnames meet again in every pair of their quotes)."""
-    if _close(skeleton(a), skeleton(b), threshold):
-        return True
-    if is_latin(a) != is_latin(b) and "ch" in (a + b).lower():
-        return any(_close(skeleton(a, ch), skeleton(b, ch), threshold) for ch in LATIN_CH_SOUNDS)
-    if is_latin(a) != is_latin(b) and "g" in (a + b).lower():  # the hard g of Maghrebi and Gulf names
-        return _close(skeleton(a, hard_g=True), skeleton(b, hard_g=True), threshold)
-    return False
+    """Name tokens close in skeleton; a Latin token against an Arabic one in any of its readings
+    (``transliteration.latin_variants``), a "ch" as any sound it writes, a g as the k sound Arabic
+    writes for a hard g (memoised: the same surnames meet again in every pair of their quotes)."""
+    if is_latin(a) == is_latin(b):
+        return _close(skeleton(a), skeleton(b), threshold)
+    latin, arabic = (a, b) if is_latin(a) else (b, a)
+    return any(_close(key, other, threshold) for key in _latin_keys(latin) for other in _arabic_keys(arabic))
+
+
+def _arabic_keys(word: str) -> tuple[str, ...]:
+    """An Arabic word's skeleton, and with ذ and ث read z and s as Persian, Turkish and Urdu names write
+    them (ذبيح الله / Zabihullah, عثمان / Osman)."""
+    keys = [skeleton(word)]
+    if "ذ" in word or "ث" in word:
+        keys.append(skeleton(word.replace("ذ", "ز").replace("ث", "س")))
+    return tuple(keys)
+
+
+@lru_cache(maxsize=1 << 16)
+def _latin_keys(word: str) -> tuple[str, ...]:
+    keys = []
+    for form in latin_variants(word):
+        keys.append(skeleton(form))
+        if "ch" in form:
+            keys += [skeleton(form, ch) for ch in LATIN_CH_SOUNDS]
+        if "g" in form:  # the hard g of Maghrebi and Gulf names
+            keys.append(skeleton(form, hard_g=True))
+    return tuple(dict.fromkeys(k for k in keys if k))
 
 
 def _close(a: str, b: str, threshold: float) -> bool:
@@ -188,15 +232,27 @@ class SpeakerIndex:
 
     def add(self, name: str) -> int:
         """The index of the speaker this name belongs to (a new one when nobody matches)."""
-        key = _bucket(name)
-        for k in self._by_key.get(key, []):
-            if any(same_person(name, form) for form in self.speakers[k].forms):
-                if name not in self.speakers[k].forms:
-                    self.speakers[k].forms.append(name)
-                return k
+        keys = _buckets(name)
+        seen: set[int] = set()
+        for key in keys:
+            for k in self._by_key.get(key, []):
+                if k in seen:
+                    continue
+                seen.add(k)
+                if any(same_person(name, form) for form in self.speakers[k].forms):
+                    if name not in self.speakers[k].forms:
+                        self.speakers[k].forms.append(name)
+                        self._file(k, keys)
+                    return k
         self.speakers.append(Speaker([name]))
-        self._by_key.setdefault(key, []).append(len(self.speakers) - 1)
+        self._file(len(self.speakers) - 1, keys)
         return len(self.speakers) - 1
+
+    def _file(self, k: int, keys: tuple[str, ...]) -> None:
+        for key in keys:
+            bucket = self._by_key.setdefault(key, [])
+            if k not in bucket:
+                bucket.append(k)
 
     def find(self, query: str) -> list[int]:
         """Speakers whose name matches ``query`` in any script or spelling (``Witkoff`` finds ويتكوف)."""
@@ -207,11 +263,24 @@ class SpeakerIndex:
         return hits
 
 
-def _bucket(name: str) -> str:
-    """Surname skeleton cut to its first two letters: spellings that differ later still meet; g and k
-    share a bucket, as ``same_person`` may read one as the other (Regragui / الركراكي)."""
-    hit = alias(name)
-    return (name_key(hit) if hit else name_key(name))[:2].replace("g", "k")
+@lru_cache(maxsize=1 << 16)
+def _buckets(name: str) -> tuple[str, ...]:
+    """The family name's particle (not one of descent, which one side may leave out) and the first consonant of its skeleton in each reading (a leading
+    vowel dropped: أمدو / Meddou; g, k, j, q one letter: Regragui / الركراكي), and the same for a kunya
+    anywhere in the name (أم محمد أبو عودة meets Umm Mohammed): spellings that could match meet."""
+    found = _reading(name)[1]
+    if not found:
+        return ("",)
+    keys = []
+    for particle, word in {found[-1], *(u for u in found if u[0] in ("umm", "abu"))}:
+        skeletons = _latin_keys(word) if is_latin(word) else (skeleton(word),)
+        for key in skeletons:
+            key = key.lstrip("a") or key
+            keys.append(("" if particle in _DESCENT else particle) + ":" + key[:1].translate(_ONE_K))
+    return tuple(sorted(set(keys)))
+
+
+_ONE_K = str.maketrans("gjq", "kkk")
 
 
 def _contains_name(form: str, query: str) -> bool:
