@@ -156,6 +156,8 @@ def source_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], lan
                           if tokens[k].start < sentence[1] and tokens[k].text in ",،"), first)
         if first < len(tokens) and tokens[first].word and normalize(tokens[first].text) in SOURCE_PARTICLES:
             first += 1
+        if lang != "ar" and _reports_on_its_own(tokens, first, sentence[1]):
+            return None  # "According to the state news agency, the prosecutor said ...": the verb's own clause
         words = [t for t in tokens[first:] if t.start < sentence[1]]
         return (words[0].start, _last_word_end(words)) if len(words) > 1 else None
     if lang != "ar" and inside and verb > inside[0] + 1 and tokens[verb - 1].text == ",":
@@ -163,6 +165,17 @@ def source_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], lan
             return None  # "X said, according to the agency, that ...": the source of X's own clause
         return tokens[inside[0]].start, tokens[verb - 2].end
     return None
+
+
+OWN_VERB_WORDS = 6
+"""Words after the comma of "According to X," within which a reporting verb reports the rest itself."""
+
+
+def _reports_on_its_own(tokens: list[Token], first: int, sentence_end: int) -> bool:
+    """"According to X, Zerrouki said the state had ...": a subject and a reporting verb open the rest, so
+    the speaker is that subject (the source phrase only names the channel)."""
+    words = [t for t in tokens[first: first + OWN_VERB_WORDS] if t.start < sentence_end]
+    return any(k > 0 and t.word and t.text.lower() in EN_VERBS - {"according"} for k, t in enumerate(words))
 
 
 DATA_NOUNS = frozenset(normalize(w) for w in """بيانات أرقام نتائج إحصاءات إحصائيات حصيلة تقديرات

@@ -36,12 +36,12 @@ EN_VERBS = frozenset("""
 said says say added adds told tells stated states warned warns explained explains noted notes insisted
 argued argues claimed claims wrote writes announced announces declared stressed acknowledged admitted
 confirmed confirms urged commented replied tweeted reiterated remarked according claim reported described describes
-reports quoted responded responds forecast forecasts
+reports quoted responded responds forecast forecasts answered answers
 predicted denied vowed pledged conceded estimated suggested cautioned recalled asserted maintained emphasised
 emphasized promised indicated signalled signaled hinted complained contended countered alleged revealed disclosed
 assured reaffirmed underlined underscored chanted retorted ruled rules
 """.split())
-EN_THAT_VERBS = frozenset("""responded responds forecast forecasts predicted denied vowed pledged conceded estimated
+EN_THAT_VERBS = frozenset("""responded responds answered answers forecast forecasts predicted denied vowed pledged conceded estimated
 suggested cautioned recalled asserted maintained emphasised emphasized promised indicated signalled signaled hinted
 complained contended countered alleged revealed disclosed assured reaffirmed underlined underscored retorted
 ruled rules""".split())
@@ -114,7 +114,7 @@ lt col capt cmdr adm ambassador director chairman ceo coach manager foreign defe
 special deputy former state secretary-general supreme leader chancellor premier commissioner commander
 colonel major captain lieutenant sergeant inspector detective constable superintendent bishop pope cardinal
 rabbi imam emir sultan crown vice vice-president attorney justice lord lady sir dame baroness baron professor
-doctor chair chairwoman chairperson councillor mp congressman congresswoman speaker head
+doctor chair chairwoman chairperson councillor mp congressman congresswoman speaker head prosecutor
 """.split())
 EN_NAME_PARTICLES = frozenset("bin ibn bint al el abu de da van von".split())
 """Lower-case parts inside a name between capitalised ones ("Abdulaziz bin Salman", "Ursula von der Leyen")."""
