@@ -49,3 +49,12 @@ def test_according_to_a_channel_then_a_named_speaker():
                       "had arrested 40 suspects.\n\nAccording to the state news agency MAP, Alaoui said the network "
                       "had operated in three cities since 2024.", lang="en")
     assert found["the network had operated"][0] == "Karim Alaoui"
+
+
+def test_a_number_with_thousands_separators_is_one_word():
+    found = _speakers("Headline here\n\nNAIROBI (AP) - The regulator suspended the platform on Monday.\n\n"
+                      "Grace Wanjiru, a baker with 120,000 followers on the platform, said she had lost half of her "
+                      "orders in one day.\n\nThe fund, which has 2,500,000 members, said it would pay the claims "
+                      "within a month.", lang="en")
+    assert found["she had lost half"] == ("Grace Wanjiru", "person")
+    assert found["it would pay"][1] != "person"

@@ -12,7 +12,7 @@ import re
 from cluster.textnorm import normalize
 
 DOUBLE_MARKS = "“”\"„«»"
-TOKEN = re.compile(r"(?P<w>[\w\u064b-\u065f\u0670\u0640'’-]*\w[\u064b-\u065f\u0670]*)|(?P<p>[^\s\w])")
+TOKEN = re.compile(r"(?P<w>\d{1,3}(?:,\d{3})+(?!\d)|[\w\u064b-\u065f\u0670\u0640'’-]*\w[\u064b-\u065f\u0670]*)|(?P<p>[^\s\w])")
 """A word keeps the marks that follow its last letter (the shadda of "وردّ", the tanween of "مؤكداً"):
 cut off, they became a punctuation token that ended the word's phrase and hid "ردّ" from the verbs."""
 
