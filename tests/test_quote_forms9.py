@@ -58,3 +58,18 @@ def test_a_number_with_thousands_separators_is_one_word():
                       "within a month.", lang="en")
     assert found["she had lost half"] == ("Grace Wanjiru", "person")
     assert found["it would pay"][1] != "person"
+
+
+def test_rawa_reports_a_witness_account():
+    found = _speakers("عنوان الخبر هنا\n\nوقال مدير الدفاع المدني سالم الهاشمي إن فرق الإنقاذ أخرجت 12 عاملا من تحت "
+                      "الأنقاض.\n\nوروى العامل يوسف بن علي (34 عاما) من سريره في المستشفى: «سمعنا صوتا قويا ثم انهار "
+                      "السقف فوقنا».\n\nوروت الممرضة هدى القاسم أن المستشفى استقبل الجرحى طوال الليل دون توقف.")
+    assert found["سمعنا صوتا قويا"][0] == "يوسف بن علي"
+    assert found["المستشفى استقبل"][0] == "هدى القاسم"
+
+
+def test_a_lineage_name_holding_another_speakers_surname_is_its_own_person():
+    found = _speakers("عنوان الخبر هنا\n\nوقال والي الولاية محمد ولد سالم إن الطريق سيفتح خلال يومين على الأكثر.\n\n"
+                      "وقال المزارع سالم أحمد ولد محمود إن السيول جرفت محصوله كله في ساعة واحدة.")
+    assert found["الطريق سيفتح"][0] == "محمد ولد سالم"
+    assert found["السيول جرفت"][0] == "سالم أحمد ولد محمود"
