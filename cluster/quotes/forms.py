@@ -18,7 +18,7 @@ import re
 from cluster.documents import Segment
 from cluster.quotes.coref import resolve
 from cluster.quotes.history import Attribution, History
-from cluster.quotes.lexicon import AR_PARTICIPLES, AR_VERBS, EN_VERBS, MEDIA_NOUNS
+from cluster.quotes.lexicon import AR_PARTICIPLES, AR_VERBS, EN_PARTICIPLES, EN_VERBS, MEDIA_NOUNS
 from cluster.quotes.names import Token, is_stop, tokenize
 from cluster.quotes.sources import UNATTRIBUTED, strip_prefix_article
 from cluster.quotes.triggers import clitic_forms
@@ -215,7 +215,15 @@ def _speech_span(tokens: list[Token], first: int) -> tuple[int, int]:
         for k in range(first + 1, len(tokens)):
             if not tokens[k].word and tokens[k].text in SINGLE_CLOSERS and tokens[k - 1].text in ".!?,":
                 return tokens[first].start + 1, _last_word_end(tokens[first:k])
+    for k in range(first + 2, len(tokens)):
+        if tokens[k - 1].text in "،," and _participle(tokens[k]):
+            return tokens[first].start, _last_word_end(tokens[first:k - 1])  # "...، مؤكدا أن ...": the next statement
     return tokens[first].start, _last_word_end(tokens)
+
+
+def _participle(token: Token) -> bool:
+    """"مضيفا", "مؤكدا", "adding", "saying": after a comma, the speaker's next statement begins."""
+    return token.word and (token.text.lower() in EN_PARTICIPLES or any(f in AR_PARTICIPLES for f in clitic_forms(token.norm)))
 
 
 def _last_word_end(tokens: list[Token]) -> int:

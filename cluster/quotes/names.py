@@ -333,8 +333,8 @@ def _is_name_text(text: str, lang: str, after_generic: bool) -> bool:
     if norm in AR_NUMBER_WORDS or norm in AR_TITLE_ADJECTIVES:
         return False
     forms = [norm, norm[1:]] if norm[0] in "وفل" and len(norm) > 3 else [norm]
-    if norm[0] == "و" and any(f in AR_TITLE_ADJECTIVES or f in AR_GENERIC for f in forms[1:]):
-        return False  # "رئيس أرامكو وكبير إدارييها": a second title joined by و, no name
+    if norm[0] == "و" and any(f in AR_TITLE_ADJECTIVES or f in AR_GENERIC or f in AR_NUMBER_WORDS for f in forms[1:]):
+        return False  # "رئيس أرامكو وكبير إدارييها", "محاكمة الوزير X وستة رجال أعمال": و joins another, no name
     if any(f in AR_VERBS or f in AR_PARTICIPLES or f in AR_ORG_NAMES for f in forms) or norm in AR_ORG_HEADS:
         return False  # an organisation's own name (حماس) ends a person's run: "لحركة حماس حسام بدران"
     if norm.endswith("يه"):
