@@ -143,7 +143,7 @@ def name_runs(tokens: list[Token], lang: str) -> list[tuple[int, int]]:
         if start is not None and _body_of(tokens, k, lang):
             continue  # "Central Bank of Libya", "Office for National Statistics": one body, not "Libya"
         if token.word and (is_name_token(token, lang, previous_generic) or _given_name(tokens, k, lang)) and (
-                not conjoined_noun(token, lang)) and not _genitive_of(tokens, k, lang) and not _joined_definite(tokens, k, lang) and (
+                not conjoined_noun(token, lang)) and not _genitive_of(tokens, k, lang) and not joined_definite(tokens, k, lang) and (
                 not _definite_with_clitic(tokens, k, lang)) and not _place_before_name(tokens, k, lang, start):
             if start is None:
                 start = k
@@ -283,7 +283,7 @@ def conjoined_noun(token: Token, lang: str) -> bool:
     return lang == "ar" and len(norm) > 3 and norm[0] in "ولبف" and norm[1:] in AR_GENERIC
 
 
-def _joined_definite(tokens: list[Token], k: int, lang: str) -> bool:
+def joined_definite(tokens: list[Token], k: int, lang: str) -> bool:
     """"وزير النفط والمعادن والطاقة X": و with a definite word after a definite word goes on the title's
     list of domains, no name ("لوك والتون", after a given name, stays one)."""
     norm = tokens[k].norm
