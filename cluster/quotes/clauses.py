@@ -27,6 +27,13 @@ from cluster.quotes.lexicon import (
     EN_VERBS,
     NEW_CLAUSE,
 )
+from cluster.quotes.listeners import (
+    EN_LISTENERS,
+    clause_after_described_listener,
+    listener_before_that,
+    listener_then_aside,
+    long_subject,
+)
 from cluster.textnorm import normalize
 
 EN_THAT = frozenset({"that"})
@@ -34,8 +41,6 @@ EN_CLAUSE_VERBS = frozenset(("said", "says", "say", "added", "warned", "insisted
                              "acknowledged", "told", "tells", "saying", "telling"))
 """Verbs whose reported clause may follow without "that" ("Peter Guest admitted it was impossible")."""
 EN_TOLD = frozenset({"told", "tells"})
-EN_LISTENERS = frozenset(("reporters", "journalists", "lawmakers", "parliament", "supporters", "police", "jurors",
-                          "investors", "analysts", "delegates", "shareholders", "residents", "students", "staff"))
 
 
 def sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
@@ -169,6 +174,8 @@ def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -
     # "He said food stocks would last ...": the clause follows the verb directly.
     if tokens[verb].text.lower() in EN_TOLD | {"telling"}:
         k = _after_listener(tokens, k, sentence[1])  # "told KSWB-TV in San Diego he had been diving"
+        if k == verb + 1 and (described := clause_after_described_listener(tokens, verb, sentence[1])) is not None:
+            return _cut(tokens, described, _clause_end(tokens, described, sentence[1], "en"))  # "told the court the"
         if k == verb + 1:  # "told a news conference", "told MLB.com on Friday": no clause follows
             return _fronted_clause(tokens, verb, sentence, first)  # "..., three bankers told AFP."
     k += _time_adverbial(tokens, k, sentence[1])  # "said on Tuesday the talks had failed"
@@ -197,7 +204,8 @@ def _that_after(tokens: list[Token], verb: int) -> int | None:
     for k in range(verb + 1, min(verb + 1 + EN_PHRASE_REACH, len(tokens))):
         word = tokens[k].text.lower()
         if word == "that":
-            return k if k - verb <= EN_THAT_REACH or parenthesis or _phrase_between(tokens, verb, k) else None
+            return k if (k - verb <= EN_THAT_REACH or parenthesis or _phrase_between(tokens, verb, k)
+                         or listener_before_that(tokens, verb, k)) else None
         if word in EN_PARTICIPLES or (word in EN_VERBS and k > verb + 1 and not (parenthesis and word == "according")) or (
                 word in ".;:!?"):
             return None
@@ -233,9 +241,10 @@ def _fronted_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], f
     ends = (after is None or after.start >= sentence[1] or after.text in ".!?"
             or (after.text == "," and then is not None and then.word and then.text.islower())  # "said, in the"
             or (after.word and after.text.lower() in EN_CLAUSE_BLOCKERS - EN_OBJECT_PREPOSITIONS)
-            or (after.word and after.text.lower() in EN_WEEKDAYS and then is not None and then.text in ".!?")
-            or _listener_ends(tokens, verb, sentence[1]) or inverted(tokens, verb, verb + 1))
-    if comma is not None and verb - comma <= 7 and first < comma and ends:
+            or (after.word and after.text.lower() in EN_WEEKDAYS and then is not None and then.text in ".!?,")
+            or _listener_ends(tokens, verb, sentence[1]) or listener_then_aside(tokens, verb, sentence[1])
+            or inverted(tokens, verb, verb + 1))
+    if comma is not None and (verb - comma <= 7 or long_subject(tokens, comma, verb)) and first < comma and ends:
         return _cut(tokens, _after_dateline(tokens, first, comma), tokens[comma].start)
     return None
 

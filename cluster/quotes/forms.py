@@ -18,7 +18,7 @@ import re
 from cluster.documents import Segment
 from cluster.quotes.coref import resolve
 from cluster.quotes.history import Attribution, History
-from cluster.quotes.lexicon import AR_PARTICIPLES, AR_VERBS, EN_VERBS, MEDIA_NOUNS
+from cluster.quotes.lexicon import AR_PARTICIPLES, AR_VERBS, EN_PARTICIPLES, EN_VERBS, MEDIA_NOUNS
 from cluster.quotes.names import Token, is_stop, tokenize
 from cluster.quotes.sources import UNATTRIBUTED, strip_prefix_article
 from cluster.quotes.triggers import clitic_forms
@@ -156,6 +156,8 @@ def source_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], lan
                           if tokens[k].start < sentence[1] and tokens[k].text in ",،"), first)
         if first < len(tokens) and tokens[first].word and normalize(tokens[first].text) in SOURCE_PARTICLES:
             first += 1
+        if lang != "ar" and _reports_on_its_own(tokens, first, sentence[1]):
+            return None  # "According to the state news agency, the prosecutor said ...": the verb's own clause
         words = [t for t in tokens[first:] if t.start < sentence[1]]
         return (words[0].start, _last_word_end(words)) if len(words) > 1 else None
     if lang != "ar" and inside and verb > inside[0] + 1 and tokens[verb - 1].text == ",":
@@ -163,6 +165,17 @@ def source_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], lan
             return None  # "X said, according to the agency, that ...": the source of X's own clause
         return tokens[inside[0]].start, tokens[verb - 2].end
     return None
+
+
+OWN_VERB_WORDS = 6
+"""Words after the comma of "According to X," within which a reporting verb reports the rest itself."""
+
+
+def _reports_on_its_own(tokens: list[Token], first: int, sentence_end: int) -> bool:
+    """"According to X, Zerrouki said the state had ...": a subject and a reporting verb open the rest, so
+    the speaker is that subject (the source phrase only names the channel)."""
+    words = [t for t in tokens[first: first + OWN_VERB_WORDS] if t.start < sentence_end]
+    return any(k > 0 and t.word and t.text.lower() in EN_VERBS - {"according"} for k, t in enumerate(words))
 
 
 DATA_NOUNS = frozenset(normalize(w) for w in """بيانات أرقام نتائج إحصاءات إحصائيات حصيلة تقديرات
@@ -202,7 +215,15 @@ def _speech_span(tokens: list[Token], first: int) -> tuple[int, int]:
         for k in range(first + 1, len(tokens)):
             if not tokens[k].word and tokens[k].text in SINGLE_CLOSERS and tokens[k - 1].text in ".!?,":
                 return tokens[first].start + 1, _last_word_end(tokens[first:k])
+    for k in range(first + 2, len(tokens)):
+        if tokens[k - 1].text in "،," and _participle(tokens[k]):
+            return tokens[first].start, _last_word_end(tokens[first:k - 1])  # "...، مؤكدا أن ...": the next statement
     return tokens[first].start, _last_word_end(tokens)
+
+
+def _participle(token: Token) -> bool:
+    """"مضيفا", "مؤكدا", "adding", "saying": after a comma, the speaker's next statement begins."""
+    return token.word and (token.text.lower() in EN_PARTICIPLES or any(f in AR_PARTICIPLES for f in clitic_forms(token.norm)))
 
 
 def _last_word_end(tokens: list[Token]) -> int:

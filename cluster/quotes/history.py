@@ -14,6 +14,14 @@ from cluster.quotes.speakers import same_person
 from cluster.textnorm import normalize
 
 RECENT_SPEAKERS = 20
+AR_PATRONYMICS = frozenset(normalize(w) for w in "بن بنت ابن ولد آل".split())
+"""Name particles of a lineage ("محمد ولد أحمد", "سالم بن راشد"): words after them make a full name."""
+
+
+def _patronymic(words: list[str]) -> bool:
+    """"سيدي محمد ولد أحمد" after "أحمدو ولد سيدي": a given name and a lineage follow the word that is the
+    other's surname, so it is a full name of its own, not that speaker with words read into the name."""
+    return any(normalize(w) in AR_PATRONYMICS for w in words[1:-1])
 """Speakers a name is compared with for ``History.known_prefix`` (a bound: the check is per reference)."""
 COREFERENCE_PARAGRAPHS = 3
 """A subjectless verb or a pronoun refers to a speaker named at most this many paragraphs before."""
@@ -105,7 +113,7 @@ class History:
             if speaker.kind == PERSON and speaker.name and len(speaker.name.split()) >= 2:
                 surname = key(speaker.name.split()[-1], "ar")  # one article: the same spelling
                 cut = next((k for k, w in enumerate(words[:-1]) if key(w, "ar") == surname), None)
-                if cut is not None and not same_person(name, speaker.name):
+                if cut is not None and not same_person(name, speaker.name) and not _patronymic(words[cut + 1:]):
                     return speaker.name
         return None
 

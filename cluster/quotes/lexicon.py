@@ -12,7 +12,7 @@ import re
 from cluster.textnorm import normalize
 
 DOUBLE_MARKS = "“”\"„«»"
-TOKEN = re.compile(r"(?P<w>[\w\u064b-\u065f\u0670\u0640'’-]*\w[\u064b-\u065f\u0670]*)|(?P<p>[^\s\w])")
+TOKEN = re.compile(r"(?P<w>\d{1,3}(?:,\d{3})+(?!\d)|[\w\u064b-\u065f\u0670\u0640'’-]*\w[\u064b-\u065f\u0670]*)|(?P<p>[^\s\w])")
 """A word keeps the marks that follow its last letter (the shadda of "وردّ", the tanween of "مؤكداً"):
 cut off, they became a punctuation token that ended the word's phrase and hid "ردّ" from the verbs."""
 
@@ -20,13 +20,14 @@ AR_VERBS = frozenset(normalize(w) for w in """
 قال قالت يقول تقول قالوا أضاف أضافت يضيف تضيف تابع تابعت أكد أكدت يؤكد تؤكد أكدوا كشف كشفت يكشف أوضح
 أوضحت يوضح اعتبر اعتبرت يعتبر ذكر ذكرت يذكر تذكر أعلن أعلنت يعلن أشار أشارت يشير تشير شدد شددت يشدد صرح
 صرحت أفاد أفادت أكمل أكملت لفت لفتت نقل نقلت زعم زعمت حذر حذرت يحذر تساءل تساءلت أردف أردفت
-استطرد نوه نوهت أعرب أعربت أخبر أخبرت زعم يرى ترى رأى رأت وصف وصفت يصف تصف
+استطرد نوه نوهت أعرب أعربت أخبر أخبرت زعم يرى ترى رأى رأت وصف وصفت يصف تصف روى روت
 وكتب وكتبت غرد غردت
 نفى نفت ينفي توقع توقعت يتوقع اعترف اعترفت تعهد تعهدت رجح رجحت استبعد استبعدت أقر أقرت أبلغ أبلغت نبه نبهت
 ادعى ادعت
 ردد رددت رددوا يردد يرددون هتف هتفت هتفوا يهتف يهتفون""".split())
 """(كتب only with و: without it the word is as often "books"; ``triggers.AR_WROTE`` has it when a post follows.
-ردد/هتف: a crowd's chant, "ردد المحتجون: «...»".)"""
+ردد/هتف: a crowd's chant, "ردد المحتجون: «...»". روى/روت: a witness's account, "وروى الناجي X: «...»"; not the
+present يروي, as often "irrigates".)"""
 AR_PARTICIPLES = frozenset(normalize(w) for w in """
 مضيفا مضيفة مشيرا مشيرة مؤكدا مؤكدة موضحا موضحة معتبرا معتبرة مبرزا مبرزة لافتا لافتة متابعا متابعة
 قائلا قائلة منوها محذرا محذرة مشددا مشددة مستطردا
@@ -36,12 +37,12 @@ EN_VERBS = frozenset("""
 said says say added adds told tells stated states warned warns explained explains noted notes insisted
 argued argues claimed claims wrote writes announced announces declared stressed acknowledged admitted
 confirmed confirms urged commented replied tweeted reiterated remarked according claim reported described describes
-reports quoted responded responds forecast forecasts
+reports quoted responded responds forecast forecasts answered answers
 predicted denied vowed pledged conceded estimated suggested cautioned recalled asserted maintained emphasised
 emphasized promised indicated signalled signaled hinted complained contended countered alleged revealed disclosed
 assured reaffirmed underlined underscored chanted retorted ruled rules
 """.split())
-EN_THAT_VERBS = frozenset("""responded responds forecast forecasts predicted denied vowed pledged conceded estimated
+EN_THAT_VERBS = frozenset("""responded responds answered answers forecast forecasts predicted denied vowed pledged conceded estimated
 suggested cautioned recalled asserted maintained emphasised emphasized promised indicated signalled signaled hinted
 complained contended countered alleged revealed disclosed assured reaffirmed underlined underscored retorted
 ruled rules""".split())
@@ -114,7 +115,7 @@ lt col capt cmdr adm ambassador director chairman ceo coach manager foreign defe
 special deputy former state secretary-general supreme leader chancellor premier commissioner commander
 colonel major captain lieutenant sergeant inspector detective constable superintendent bishop pope cardinal
 rabbi imam emir sultan crown vice vice-president attorney justice lord lady sir dame baroness baron professor
-doctor chair chairwoman chairperson councillor mp congressman congresswoman speaker head
+doctor chair chairwoman chairperson councillor mp congressman congresswoman speaker head prosecutor
 """.split())
 EN_NAME_PARTICLES = frozenset("bin ibn bint al el abu de da van von".split())
 """Lower-case parts inside a name between capitalised ones ("Abdulaziz bin Salman", "Ursula von der Leyen")."""

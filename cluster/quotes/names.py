@@ -143,7 +143,7 @@ def name_runs(tokens: list[Token], lang: str) -> list[tuple[int, int]]:
         if start is not None and _body_of(tokens, k, lang):
             continue  # "Central Bank of Libya", "Office for National Statistics": one body, not "Libya"
         if token.word and (is_name_token(token, lang, previous_generic) or _given_name(tokens, k, lang)) and (
-                not conjoined_noun(token, lang)) and not _genitive_of(tokens, k, lang) and (
+                not conjoined_noun(token, lang)) and not _genitive_of(tokens, k, lang) and not joined_definite(tokens, k, lang) and (
                 not _definite_with_clitic(tokens, k, lang)) and not _place_before_name(tokens, k, lang, start):
             if start is None:
                 start = k
@@ -283,6 +283,14 @@ def conjoined_noun(token: Token, lang: str) -> bool:
     return lang == "ar" and len(norm) > 3 and norm[0] in "ولبف" and norm[1:] in AR_GENERIC
 
 
+def joined_definite(tokens: list[Token], k: int, lang: str) -> bool:
+    """"وزير النفط والمعادن والطاقة X": و with a definite word after a definite word goes on the title's
+    list of domains, no name ("لوك والتون", after a given name, stays one)."""
+    norm = tokens[k].norm
+    return (lang == "ar" and k > 0 and len(norm) > 4 and norm.startswith("وال") and tokens[k - 1].word
+            and tokens[k - 1].norm.startswith(("ال", "وال")))
+
+
 def name_run(subject: list[Token], lang: str) -> str | None:
     """The last run of proper-name tokens in a subject phrase."""
     runs = name_runs(subject, lang)
@@ -333,8 +341,8 @@ def _is_name_text(text: str, lang: str, after_generic: bool) -> bool:
     if norm in AR_NUMBER_WORDS or norm in AR_TITLE_ADJECTIVES:
         return False
     forms = [norm, norm[1:]] if norm[0] in "وفل" and len(norm) > 3 else [norm]
-    if norm[0] == "و" and any(f in AR_TITLE_ADJECTIVES or f in AR_GENERIC for f in forms[1:]):
-        return False  # "رئيس أرامكو وكبير إدارييها": a second title joined by و, no name
+    if norm[0] == "و" and any(f in AR_TITLE_ADJECTIVES or f in AR_GENERIC or f in AR_NUMBER_WORDS for f in forms[1:]):
+        return False  # "رئيس أرامكو وكبير إدارييها", "محاكمة الوزير X وستة رجال أعمال": و joins another, no name
     if any(f in AR_VERBS or f in AR_PARTICIPLES or f in AR_ORG_NAMES for f in forms) or norm in AR_ORG_HEADS:
         return False  # an organisation's own name (حماس) ends a person's run: "لحركة حماس حسام بدران"
     if norm.endswith("يه"):

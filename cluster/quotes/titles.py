@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from cluster.quotes.lexicon import AR_TIME_WORDS, AR_VERBS, EN_VERBS
-from cluster.quotes.names import LATIN, Token, conjoined_noun, is_name_token, mention_key
+from cluster.quotes.names import LATIN, Token, conjoined_noun, is_name_token, joined_definite, mention_key
 from cluster.quotes.sources import strip_prefix_article
 from cluster.textnorm import normalize
 
 MENTION_WINDOW = 9
+AR_TIME_PREPOSITIONS = frozenset(normalize(w) for w in "بعد قبل عقب إثر منذ أثناء".split())
+"""Prepositions of time: the words before them title no name after them (a headline "وزير X بعد انهيار ...:")."""
 """Words before a name that can hold its title ("وكيل الأمين العام للأمم المتحدة للشؤون الإنسانية")."""
 DESCRIPTION_STOPWORDS = frozenset(normalize(w) for w in "في من عن على إلى باسم the of to for in a an".split())
 
@@ -36,11 +38,33 @@ def described_name(description: list[str], tokens: list[Token], runs: list[tuple
         if before is not None and tokens[first].start >= before:
             break
         title = _title_words(tokens, first, lang)
+        if lang == "ar" and _other_nisba(description, tokens, first):
+            continue  # "الوزير المصري" is not "وزير المياه الإثيوبي X"
         score = len(wanted & title)
         if score and (fits is None or fits(_mention_text(tokens, first, end, lang))):
             candidate = (score, first if before is not None else -first, _mention_text(tokens, first, end, lang))
             best = candidate if best is None or candidate[:2] > best[:2] else best
     return best[2] if best else None
+
+
+def _nisbas(words: list[str]) -> set[str]:
+    """Definite masculine nisba adjectives of a title, by stem ("المصري" -> مصر, "الإثيوبي" -> اثيوب)."""
+    found = set()
+    for word in words:
+        norm = normalize(word)
+        norm = norm[1:] if norm.startswith("وال") else norm
+        if norm.startswith("ال") and norm.endswith("ي") and len(norm) >= 6:
+            found.add(title_key(norm, "ar"))
+    return found
+
+
+def _other_nisba(description: list[str], tokens: list[Token], first: int) -> bool:
+    """Whether the description gives a nationality and the mention's title another one."""
+    wanted = _nisbas(description)
+    if not wanted:
+        return False
+    given = _nisbas([t.text for t in tokens[max(0, first - MENTION_WINDOW): first] if t.word])
+    return bool(given) and not wanted & given
 
 
 def titles_of(name: str, tokens: list[Token], runs: list[tuple[int, int]], lang: str) -> set[str]:
@@ -68,18 +92,19 @@ def title_key(word: str, lang: str) -> str:
 
 def _title_words(tokens: list[Token], first: int, lang: str) -> set[str]:
     words: set[str] = set()
-    for token in reversed(tokens[max(0, first - MENTION_WINDOW): first]):
+    for k in range(first - 1, max(0, first - MENTION_WINDOW) - 1, -1):
+        token = tokens[k]
         if not token.word and token.text not in "،,()-–":
             break
-        if token.word and lang == "ar" and token.norm in AR_TIME_WORDS:
-            break  # "أعلنت وزارة النقل، السبت، زيادة ...": no title across a time word
+        if token.word and lang == "ar" and (token.norm in AR_TIME_WORDS or token.norm in AR_TIME_PREPOSITIONS):
+            break  # "أعلنت وزارة النقل، السبت، زيادة ...", "وزير المعادن بعد انهيار بئر X": no title across a time
         if token.word and (token.text.lower() in EN_VERBS or token.norm in AR_VERBS):
             break  # "governor says as wildfire near Izmir": a verb ends the title; the place is no governor
         if token.word:
             words.add(title_key(token.text, lang))
             if lang != "ar" and "-" in token.text:
                 words.update(token.text.lower().split("-"))
-            if is_name_token(token, lang, False) and not conjoined_noun(token, lang):
+            if is_name_token(token, lang, False) and not conjoined_noun(token, lang) and not joined_definite(tokens, k, lang):
                 break  # the words before another name are that name's title ("لوزارة" is none)
     return words
 

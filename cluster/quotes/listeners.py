@@ -1,0 +1,96 @@
+"""Who was told: the listener after an English "told"/"tells", read as a phrase so that the reported
+clause after it is found ("told the court the treasury had lost ...", "told the economic crimes court in
+Algiers that ..."), and so that a clause fronted before "SOURCE told AFP, asking not to be named." is
+known to end there. Split from ``clauses`` (its size)."""
+
+from __future__ import annotations
+
+from cluster.quotes.finite import finite_clause_at
+from cluster.quotes.lexicon import EN_FINITE, EN_VERBS
+from cluster.quotes.names import Token
+
+EN_LISTENERS = frozenset(("reporters", "journalists", "lawmakers", "parliament", "supporters", "police", "jurors",
+                          "investors", "analysts", "delegates", "shareholders", "residents", "students", "staff"))
+EN_LISTENER_HEADS = EN_LISTENERS | frozenset("""court jury judge magistrate tribunal hearing inquiry committee panel
+commission council assembly senate congress chamber conference crowd audience rally summit meeting forum
+newspaper paper agency broadcaster channel station network magazine radio television programme program show
+podcast website outlet daily weekly lawmakers mps senators judges ministers members""".split())
+"""Heads of a listener phrase after "told": "the court", "a news conference", "the parliamentary committee"."""
+EN_LISTENER_DETERMINERS = frozenset("the a an".split())
+LISTENER_WORDS = 6
+"""Words of a listener phrase up to its head ("the economic and financial crimes court")."""
+EN_SUBJECT_PRONOUNS = frozenset("he she they it we i you".split())
+EN_NUMBERS = frozenset("two three four five six several some".split())
+
+
+def described_listener_end(tokens: list[Token], k: int, sentence_end: int) -> int:
+    """The index after a listener phrase opening at ``k`` with a determiner and ending on a listener head,
+    with a place after it ("the court in Algiers"); ``k`` when none opens there."""
+    if k >= len(tokens) or tokens[k].text.lower() not in EN_LISTENER_DETERMINERS:
+        return k
+    for j in range(k + 1, min(k + 1 + LISTENER_WORDS, len(tokens))):
+        token = tokens[j]
+        if token.start >= sentence_end or not token.word:
+            return k
+        word = token.text.lower()
+        if word in EN_FINITE or word in EN_VERBS or word in EN_SUBJECT_PRONOUNS:
+            return k
+        if word in EN_LISTENER_HEADS:
+            end = j + 1
+            while (end + 1 < len(tokens) and tokens[end].text.lower() in {"in", "at"}
+                   and tokens[end + 1].text[:1].isupper()):
+                end += 2
+                while end < len(tokens) and tokens[end].word and tokens[end].text[:1].isupper():
+                    end += 1
+            return end
+    return k
+
+
+def clause_after_described_listener(tokens: list[Token], verb: int, sentence_end: int) -> int | None:
+    """"told the court the treasury had lost ...": where the clause opens after a described listener,
+    when a finite clause does; else None."""
+    end = described_listener_end(tokens, verb + 1, sentence_end)
+    if end == verb + 1 or end >= len(tokens) or tokens[end].start >= sentence_end:
+        return None
+    return end if finite_clause_at(tokens, end) else None
+
+
+def listener_before_that(tokens: list[Token], verb: int, that: int) -> bool:
+    """"told the economic and financial crimes court in Algiers that": only a listener phrase between
+    "told" and a far "that"."""
+    if tokens[verb].text.lower() not in {"told", "tells"} or tokens[verb + 1].text.lower() not in EN_LISTENER_DETERMINERS:
+        return False
+    between = tokens[verb + 1: that]
+    return any(t.text.lower() in EN_LISTENER_HEADS for t in between) and all(
+        (t.word or t.text == "-") and t.text.lower() not in EN_FINITE | EN_VERBS | EN_SUBJECT_PRONOUNS for t in between)
+
+
+def listener_then_aside(tokens: list[Token], verb: int, sentence_end: int) -> bool:
+    """"..., two officials told AFP, asking not to be named.", "..., a source told The Associated Press,
+    speaking on condition of anonymity ...": after "told" a short listener, then a comma and a participle
+    (or "who") to the sentence's end: the reported clause is the one before."""
+    if tokens[verb].text.lower() not in {"told", "tells"}:
+        return False
+    rest = [t for t in tokens[verb + 1:] if t.start < sentence_end]
+    comma = next((i for i, t in enumerate(rest) if t.text == ","), None)
+    if comma is None or not 0 < comma <= 4 or not all(t.word for t in rest[:comma]):
+        return False
+    after = rest[comma + 1] if comma + 1 < len(rest) else None
+    return after is not None and after.word and (after.text.endswith("ing") or after.text.lower() == "who")
+
+
+LONG_SUBJECT_TOKENS = 11
+"""Tokens of a subject between the comma closing a fronted clause and its verb ("..., an official at the
+National Telecom Regulatory Authority said"), past the usual seven."""
+
+
+def long_subject(tokens: list[Token], comma: int, verb: int) -> bool:
+    """A long subject of plain words before the verb that closes a fronted clause: a determiner or a
+    number first, no punctuation, no finite verb, no pronoun ("..., a senior official at the central
+    bank's foreign exchange department said.")."""
+    between = tokens[comma + 1: verb]
+    if not between or verb - comma > LONG_SUBJECT_TOKENS:
+        return False
+    first = between[0].text.lower()
+    return (first in EN_LISTENER_DETERMINERS or first[:1].isdigit() or first in EN_NUMBERS) and all(
+        t.word and t.text.lower() not in EN_FINITE | EN_VERBS | EN_SUBJECT_PRONOUNS for t in between)
