@@ -178,9 +178,9 @@ def _pieces(ta: Tokens, tb: Tokens, region: tuple[int, int, int, int], half: int
 def _gap(words: tuple[str, ...], lo: int, hi: int, other: set[str], size: int) -> tuple[int, int] | None:
     """The first stretch of ``size`` or more tokens inside ``lo:hi`` of which at most a tenth recur
     in ``other`` (a reused copy, edited or shuffled, keeps well over half of its words)."""
-    shared = np.fromiter((w in other for w in words[lo:hi]), bool, hi - lo).astype(np.int64)
-    if len(shared) < 3 * size:
+    if hi - lo < 3 * size:
         return None
+    shared = np.fromiter((w in other for w in words[lo:hi]), bool, hi - lo).astype(np.int64)
     sums = np.convolve(shared, np.ones(size, np.int64), mode="valid")
     quiet = np.flatnonzero(sums <= size // 10)
     quiet = quiet[(quiet > 0) & (quiet + size < len(shared))]
@@ -194,9 +194,12 @@ def _gap(words: tuple[str, ...], lo: int, hi: int, other: set[str], size: int) -
 
 
 def paragraph_share(tok: Tokens, lo: int, hi: int) -> float:
-    """Share of the words of the paragraphs a region touches that the region covers."""
-    touched = np.isin(tok.segs, np.unique(tok.segs[lo:hi]))
-    return (hi - lo) / max(1, int(touched.sum()))
+    """Share of the words of the paragraphs a region touches that the region covers. Words are in text
+    order, so the paragraphs touched are those from the first word's to the last word's."""
+    if hi <= lo:
+        return 0.0
+    touched = np.searchsorted(tok.segs, tok.segs[hi - 1], side="right") - np.searchsorted(tok.segs, tok.segs[lo])
+    return (hi - lo) / max(1, int(touched))
 
 
 def _passage(tok: Tokens, lo: int, hi: int, segments: Mapping[str, list[Segment]], texts: Mapping[str, str],

@@ -174,7 +174,8 @@ def candidate_pairs(win: Windows, cfg: DuplicateConfig) -> np.ndarray:
             i, j = order[:-d][same], order[d:][same]
             other = win.article[i] != win.article[j]
             found.append(i[other] * n + j[other])
-    codes = np.unique(np.concatenate(found))
+    codes = np.sort(np.concatenate(found))
+    codes = codes[np.r_[True, codes[1:] != codes[:-1]]] if len(codes) else codes  # np.unique: 50x slower here ¹
     if not len(codes):
         return np.zeros((0, 2), np.int64)
     pairs = np.column_stack([codes // n, codes % n])
@@ -184,6 +185,9 @@ def candidate_pairs(win: Windows, cfg: DuplicateConfig) -> np.ndarray:
     ])  # fmt: skip
     return pairs[keep]
 
+
+# ¹ numpy 2.4's ``np.unique`` of a plain integer array takes a hashing path: 11 s for 13 million codes where a
+# sort and a neighbour mask take 0.2 s (the same values). It was a quarter of the alignment step's CPU at 93k passages.
 
 PAIR_CHUNK = 1 << 15
 """Pairs whose signatures are compared at a time: each side gathers a row of 64 int64 per pair, so 2^15 pairs
