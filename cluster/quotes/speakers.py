@@ -265,9 +265,12 @@ class SpeakerIndex:
 
 @lru_cache(maxsize=1 << 16)
 def _buckets(name: str) -> tuple[str, ...]:
-    """The family name's particle (not one of descent, which one side may leave out) and the first consonant of its skeleton in each reading (a leading
-    vowel dropped: أمدو / Meddou; g, k, j, q one letter: Regragui / الركراكي), and the same for a kunya
-    anywhere in the name (أم محمد أبو عودة meets Umm Mohammed): spellings that could match meet."""
+    """The family name's particle (not one of descent, which one side may leave out) and the first two
+    consonants of its skeleton in each reading (a leading vowel dropped: أمدو / Meddou; g, k, j, q one letter:
+    Regragui / الركراكي), and the same for a kunya anywhere in the name (أم محمد أبو عودة meets Umm Mohammed):
+    spellings that could match meet. One consonant made buckets of a twentieth of all speakers (547,000
+    ``same_person`` calls for 8,473 names at 37k passages, growing with the square of the speakers) and chained
+    unrelated names through shared forms (Mike Lynch into Michelle Lyons); two keep the labelled pairs."""
     found = _reading(name)[1]
     if not found:
         return ("",)
@@ -276,7 +279,7 @@ def _buckets(name: str) -> tuple[str, ...]:
         skeletons = _latin_keys(word) if is_latin(word) else (skeleton(word),)
         for key in skeletons:
             key = key.lstrip("a") or key
-            keys.append(("" if particle in _DESCENT else particle) + ":" + key[:1].translate(_ONE_K))
+            keys.append(("" if particle in _DESCENT else particle) + ":" + key[:2].translate(_ONE_K))
     return tuple(sorted(set(keys)))
 
 
