@@ -280,7 +280,7 @@ def _quoted_source(tokens: list[Token], i: int, lang: str) -> list[Token] | None
 def source_subject(tokens: list[Token], i: int, lang: str) -> list[Token]:
     """The source after a source preposition, up to a comma, a complementizer or a verb."""
     subject: list[Token] = []
-    for token in tokens[i + 1: i + 10]:
+    for token in tokens[i + 1: _source_end(tokens, i, lang)]:
         if not token.word:
             break
         if token.norm == "عن" and not subject:
@@ -299,6 +299,17 @@ def source_subject(tokens: list[Token], i: int, lang: str) -> list[Token]:
             break
         subject.append(token)
     return subject
+
+
+def _source_end(tokens: list[Token], i: int, lang: str) -> int:
+    """Nine words after the preposition, or up to "قوله" when a long title runs to it within sixteen ("عن
+    المتحدث باسم جهاز خفر السواحل الليبي العقيد X Y قوله": the name, not the title's end, is the source)."""
+    for k in range(i + 1, min(i + 17, len(tokens))):
+        if not tokens[k].word:
+            break
+        if lang == "ar" and tokens[k].norm in QUOTE_NOUNS:
+            return max(k, i + 10)
+    return i + 10
 
 
 def _without_lam(token: Token) -> Token:

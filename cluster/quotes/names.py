@@ -204,9 +204,12 @@ def _extends(run: list[Token], token: Token, lang: str) -> bool:
     norm = token.norm
     if not ARABIC_LETTER.match(run[-1].text) or is_stop(token) or norm in AR_GENERIC:
         return False
+    if norm in AR_COMPOUND_SECONDS and len(run) <= 2 and not run[-1].norm.startswith("ال"):
+        return True  # "ركان ناصر الدين", "نور الدين بوطيب": the second half of a compound given name
     if norm.startswith("ال") and (len(run) <= 2 or (len(run) <= 5 and run[-2].norm in AR_NAME_LINKS)) and (
             len(norm) > 4) and not _has_family_name(run) and (  # "محمد بن عبد العزيز الخليفي": after a compound
-            len(run) < 2 or run[-2].norm in AR_NAME_LINKS or norm.endswith("ي")):  # "جدعون ساعر القرار"
+            len(run) < 2 or run[-2].norm in AR_NAME_LINKS or norm.endswith("ي")  # "جدعون ساعر القرار"
+            or run[-1].norm in AR_COMPOUND_SECONDS):  # "عز الدين الحداد"
         return strip_article(norm) not in AR_GENERIC and strip_article(norm).rstrip("هي") not in AR_NATIONALITIES
     return norm.endswith("يه") and not norm.startswith(("ال", "لل"))  # هانا تيتيه: a name, not an adjective
 
@@ -228,6 +231,8 @@ def _object_follows(tokens: list[Token], k: int, lang: str) -> bool:
         return False
     if norm.endswith("ات"):
         return True  # not "ين": عز الدين، زين العابدين
+    if norm in AR_COMPOUND_SECONDS:
+        return False  # "نور الدين بوطيب": a family name after a compound given name
     following = tokens[k + 1] if k + 1 < len(tokens) else None
     if following is not None and following.word and is_name_token(following, lang, False) and (
             following.norm not in AR_NAME_LINKS and (k == 0 or tokens[k - 1].norm not in AR_NAME_LINKS)):
