@@ -158,12 +158,27 @@ def sentence_opener(tokens: list[Token], runs: list[tuple[int, int]], starts: li
         if tokens[first].start >= min(before, start + OPENER_CHARS):
             return None  # a name deep in the sentence is no subject its verb opened with
         words = [t.text for t in tokens[first:end] if t.word]
+        if _institution_before(tokens, first, start):
+            return None  # "وأمرت النيابة العامة بحبس المتهمين، وقالت": the institution speaks, the run is its object
         if introduced(tokens, first) and tokens[first - 1].word:  # after a title, not after a comma
             name = " ".join(words)
             return name if len(words) >= 2 and name_kind(name) == PERSON else None
         if len(words) == 2 and (known := _verb_then_surname(words, tokens, runs)):
             return known
     return None
+
+
+def _institution_before(tokens: list[Token], first: int, start: int) -> bool:
+    """Whether the first title or institution word of the sentence before a run heads an institution
+    ("وأمرت النيابة العامة بحبس المتهمين"; not "وزير الخارجية X" nor "مدير مكتب الإعلام X")."""
+    k = first
+    while k > 0 and tokens[k - 1].start >= start:
+        k -= 1
+    for token in tokens[k:first]:
+        head = strip_prefix_article(token.norm)
+        if token.word and head in AR_GENERIC | AR_ORG_HEADS:
+            return head in AR_ORG_HEADS
+    return False
 
 
 def _verb_then_surname(words: list[str], tokens: list[Token], runs: list[tuple[int, int]]) -> str | None:

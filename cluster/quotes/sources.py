@@ -41,7 +41,8 @@ people person spokesperson spokesman spokeswoman residents medics aides aide ins
 """.split())
 AR_ORG_HEADS = _ar("""وزارة وكالة منظمة هيئة قوات جيش حركة مفوضية صحيفة قناة موقع حزب مجلس لجنة جماعة صندوق
 بنك مصرف بعثة الخارجية حكومة رئاسة شرطة بيان الجانبان الطرفان الحوثيون حماس اتحاد شركة مكتب إدارة سلطة
-مصلحة دائرة مرصد مؤسسة جمعية نقابة معهد مركز محكمة برلمان سفارة قنصلية ائتلاف جبهة مجموعة""")
+مصلحة دائرة مرصد مؤسسة جمعية نقابة معهد مركز محكمة برلمان سفارة قنصلية ائتلاف جبهة مجموعة نيابة مديرية سلطات
+بلدية""")
 """Head nouns of an institution; an institution named by such a phrase is a speaker of its own."""
 AR_ORG_NAMES = _ar("حماس الحوثيون الجانبان الطرفان بيان")
 """Entries of ``AR_ORG_HEADS`` that are a body themselves, not a noun that a body's name follows
@@ -158,3 +159,19 @@ def plural_person(word: str) -> bool:
     """"bankers", "traders": the plural of a noun for a person, an unnamed group when it heads a subject."""
     head = word.lower()
     return len(head) > 3 and head.endswith("s") and not head.endswith("ss") and person_noun(head[:-1])
+
+
+AR_OBJECT_SUFFIXES = ("ها", "هم", "هما", "ه")
+
+
+def institution_before_object(words: list[str], name: str) -> str | None:
+    """"أعلنت نقابة الأطباء الأردنية دعمها للإضراب": an institution's head noun and its definite words, then
+    one word with a pronoun suffix, which is the verb's object (its support), no name: the institution."""
+    parts = name.split()
+    if len(parts) != 1 or len(words) < 3 or words[-1] != parts[0] or strip_prefix_article(
+            normalize(words[0])) not in AR_ORG_HEADS - AR_ORG_NAMES:
+        return None
+    if not normalize(parts[0]).endswith(AR_OBJECT_SUFFIXES) or len(parts[0]) < 4:
+        return None
+    middle = [normalize(w) for w in words[1:-1]]
+    return " ".join(words[:-1]) if all(w.startswith("ال") for w in middle) else None
