@@ -40,3 +40,30 @@ def test_an_institution_acts_then_says_in_a_statement():
                       "تتشاور مع أعضائها قبل إصداره.")
     assert found["التحقيقات ما زالت"] == ("النيابة العامة", "organisation")
     assert found["الحكومة لم"] == ("نقابة المهندسين", "organisation")
+
+
+def test_an_apposition_with_a_city_and_its_region_keeps_the_name():
+    found = _speakers("Headline here\n\nCAIRO (Reuters) - Transport Minister Kamel el-Wazir said on Monday the new "
+                      "line would open in March.\n\nMona Said, a teacher from Giza, Egypt, said the trains were often "
+                      "late and crowded in the mornings.\n\nJohn Reed, a farmer in Salina, Kansas, said the rain had "
+                      "come too late for the wheat.", lang="en")
+    assert found["the trains were often"] == ("Mona Said", "person")
+    assert found["the rain had come"] == ("John Reed", "person")
+
+
+def test_a_described_group_then_its_name_between_commas():
+    found = _speakers("Headline here\n\nATHENS (AP) - Mayor Nikos Papas said the town would hire more cleaners.\n\n"
+                      "A commuters' group, the Cairo Riders' Union, said fares had doubled in two years for most "
+                      "workers.", lang="en")
+    assert found["fares had doubled"][1] == "organisation"
+    assert "Riders" in found["fares had doubled"][0]
+
+
+def test_a_body_whose_name_holds_a_link_word_acts_but_says():
+    found = _speakers("Headline here\n\nCAIRO (Reuters) - Transport Minister Kamel el-Wazir said on Monday the new "
+                      "line would open in March.\n\nThe Egyptian Initiative for Personal Rights welcomed the plan but "
+                      "said the fares should remain within reach of the poor.\n\nThe Committee to Protect "
+                      "Journalists welcomed the release but said dropping the charges was the only outcome.",
+                      lang="en")
+    assert found["the fares should"] == ("Egyptian Initiative for Personal Rights", "organisation")
+    assert found["dropping the charges"] == ("Committee to Protect Journalists", "organisation")

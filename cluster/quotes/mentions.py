@@ -17,6 +17,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 
+from cluster.quotes.english_subject import name_connector
 from cluster.quotes.fullnames import full_name, introduced
 from cluster.quotes.lexicon import AR_GENERIC, DOUBLE_MARKS, EN_DETERMINERS, EN_PRONOUNS, EN_TITLES
 from cluster.quotes.names import ARABIC_PARTICLE_NAME, Token, is_name_token, strip_article
@@ -208,7 +209,7 @@ def english_sentence_subject(tokens: list[Token], token_starts: list[int], text:
         if token.text == "," and subject and subject[-1].word and subject[-1].text[:1].islower():
             return _apposed_name(tokens, k, before) or subject  # "The Israeli defence minister, Israel Katz,"
         if token.start >= before or (token.word and token.text[0].islower() and token.text.lower() not in (
-                EN_TITLES | EN_DETERMINERS)) or token.text in ",;:":
+                EN_TITLES | EN_DETERMINERS) and not (subject and name_connector(tokens, k))) or token.text in ",;:":
             break  # the subject ends at its verb or at an apposition ("Alan Thornhill, an ecologist, said")
         if token.text in DOUBLE_MARKS or (not subject and _not_a_subject(token)):
             return []  # a quotation opens the sentence, or a pronoun or an adverb does

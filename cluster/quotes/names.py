@@ -161,9 +161,9 @@ def name_runs(tokens: list[Token], lang: str) -> list[tuple[int, int]]:
 
 
 def _body_of(tokens: list[Token], k: int, lang: str) -> bool:
-    """English "of"/"for" between a capitalised institution word and a capitalised word: the body's name
-    goes on ("Bank of England"); "Smith of Reuters" stays two names (Smith is no institution word)."""
-    if lang == "ar" or tokens[k].text not in {"of", "for"} or k + 1 >= len(tokens) or k == 0:
+    """English "of"/"for"/"to" between a capitalised institution word and a capitalised word: the body's name
+    goes on ("Bank of England", "Committee to Protect Journalists"); "Smith of Reuters" stays two names."""
+    if lang == "ar" or tokens[k].text not in {"of", "for", "to"} or k + 1 >= len(tokens) or k == 0:
         return False
     before, after = tokens[k - 1], tokens[k + 1]
     return (before.text[:1].isupper() and before.text.lower() in EN_ORG_WORDS and after.word

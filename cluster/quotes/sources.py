@@ -53,6 +53,7 @@ committee commission union party government office department bank fund court co
 movement hamas hezbollah reuters afp sana suna bbc statement report brigade service authority authorities
 institute university hospital observatory embassy administration parliament congress senate cabinet military
 coastguard prosecutors prosecutor's programme program center centre departments ministries agencies consulate
+initiative coalition alliance federation foundation network campaign
 """.split())
 AR_SOURCE_TRIGGERS = _ar("بحسب حسب وفق وفقا نقلا")
 """Prepositions that attribute the rest of the sentence to a source ("وبحسب مصادر، فإن ...")."""
@@ -87,6 +88,10 @@ def head_kind(words: list[str], lang: str) -> str | None:
     lowered = [w.lower() for w in words]
     if any(w in EN_SOURCE_HEADS for w in lowered[:5]):
         return ANONYMOUS
+    split = " ".join(lowered).split()
+    linked = next((k for k, w in enumerate(split) if w in {"of", "for", "to"}), len(split))
+    if 0 < linked < len(split) and any(w in EN_ORG_WORDS for w in split[:linked]):
+        return ORGANISATION  # "Committee to Protect Journalists": the body, not journalists
     if plural_person(lowered[-1]):
         return ANONYMOUS  # "three bankers", "two traders": an unnamed group of people
     if lowered[-1] in EN_TITLES:
