@@ -67,3 +67,22 @@ def test_a_body_whose_name_holds_a_link_word_acts_but_says():
                       lang="en")
     assert found["the fares should"] == ("Egyptian Initiative for Personal Rights", "organisation")
     assert found["dropping the charges"] == ("Committee to Protect Journalists", "organisation")
+
+
+def test_one_of_a_group_is_an_unnamed_source():
+    found = _speakers("عنوان الخبر\n\nفاس – قال مدير الوقاية المدنية سعيد العلمي إن فرق الإنقاذ انتشلت عشرة أشخاص "
+                      "من تحت الأنقاض.\n\nوقال أحد العاملين في الفندق، طالبا عدم ذكر اسمه: «كنا نعرف أن المبنى آيل "
+                      "للسقوط منذ سنوات ولم يتحرك أحد».\n\nوأكد أحد المسعفين أن المصابين يتلقون العلاج في قسم "
+                      "الطوارئ منذ الصباح.")
+    assert found["كنا نعرف"][1] == "anonymous"
+    assert found["المصابين يتلقون"][1] == "anonymous"
+
+
+def test_an_account_verb_after_a_quotation_names_the_witness():
+    found = _speakers("عنوان الخبر\n\nفاس – قال مدير الوقاية المدنية سعيد العلمي إن فرق الإنقاذ انتشلت عشرة أشخاص "
+                      "من تحت الأنقاض.\n\n«ركضت إلى الشارع حافية مع أطفالي الثلاثة دون أن ألتفت»، تروي سعاد "
+                      "العلوي، وهي أم لثلاثة أطفال.\n\n«خرجنا من البيت في الظلام ولم نجد أحدا يساعدنا»، يروي محمد "
+                      "الشرقاوي، وهو متقاعد من سكان الحي، «ثم انتظرنا حتى الفجر في الساحة».")
+    assert found["ركضت إلى الشارع"][0] == "سعاد العلوي"
+    assert found["خرجنا من البيت"][0] == "محمد الشرقاوي"
+    assert found["ثم انتظرنا"][0] == "محمد الشرقاوي"

@@ -43,6 +43,7 @@ from cluster.quotes.sources import (
 from cluster.quotes.triggers import (
     AR_CAME,
     AR_REPLY_VERBS,
+    account_after_quote,
     clitic_forms,
     closed_by_saying,
     closed_subject_end,
@@ -88,6 +89,8 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
             written = []  # ", adding that": the subject is the sentence's
         elif _reply_by_named(tokens, i, lang, history):
             written = arabic_subject(tokens, i)  # "ورد ويتكوف لاحقا في منشور بأن"
+        elif account_after_quote(tokens, i, lang):
+            written = arabic_subject(tokens, i)  # "«...»، يروي X، وهو نزيل": the witness
         elif closed_by_saying(tokens, i, lang):
             written = arabic_subject(tokens[:closed_subject_end(tokens, i)], i)  # "وختم الوزير حديثه بالقول:"
         elif wrote_on(tokens, i, lang):

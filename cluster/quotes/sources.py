@@ -32,6 +32,7 @@ AR_UNNAMED_ROLES = _ar("مراسل مراسلة طبيب طبيبة مسعف م�
 named or met before when definite ("الطبيب")."""
 AR_QUANTIFIERS = _ar("أحد إحدى بعض عدة اثنان اثنين ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة")
 """"One of", "some of" before a head noun: the head decides ("أحد أعضاء الجمعية" names no one)."""
+AR_ONE_OF = _ar("أحد إحدى")
 AR_SPOKESPERSON = _ar("متحدث متحدثة ناطق ناطقة")
 """An indefinite spokesperson ("متحدث باسم حزب العمال", "a Labour Party spokesman") is an unnamed source;
 the definite one ("المتحدث باسم الهيئة") is a title that a name or an earlier mention fills."""
@@ -77,6 +78,8 @@ def head_kind(words: list[str], lang: str) -> str | None:
     if lang == "ar":
         heads = [strip_prefix_article(normalize(w)) for w in words[:3]]
         if len(heads) > 1 and heads[0] in AR_QUANTIFIERS:
+            if heads[0] in AR_ONE_OF and normalize(words[1]).startswith("ال") and heads[1].endswith(("ين", "ون")):
+                return ANONYMOUS  # "أحد العاملين في المصفاة", "أحد الناجين": one unnamed person of a group
             heads = heads[1:]  # "أحد المصادر", "بعض المسؤولين": one of the sources is still a source
         if heads[0] in AR_SOURCE_HEADS or (heads[0] in AR_SPOKESPERSON and (
                 not is_definite(words, lang) or spokesperson_of(words))) or (
