@@ -43,6 +43,7 @@ from cluster.quotes.sources import (
 from cluster.quotes.triggers import (
     AR_CAME,
     AR_REPLY_VERBS,
+    account_after_quote,
     clitic_forms,
     closed_by_saying,
     closed_subject_end,
@@ -88,6 +89,8 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
             written = []  # ", adding that": the subject is the sentence's
         elif _reply_by_named(tokens, i, lang, history):
             written = arabic_subject(tokens, i)  # "ورد ويتكوف لاحقا في منشور بأن"
+        elif account_after_quote(tokens, i, lang):
+            written = arabic_subject(tokens, i)  # "«...»، يروي X، وهو نزيل": the witness
         elif closed_by_saying(tokens, i, lang):
             written = arabic_subject(tokens[:closed_subject_end(tokens, i)], i)  # "وختم الوزير حديثه بالقول:"
         elif wrote_on(tokens, i, lang):
@@ -280,7 +283,7 @@ def _quoted_source(tokens: list[Token], i: int, lang: str) -> list[Token] | None
 def source_subject(tokens: list[Token], i: int, lang: str) -> list[Token]:
     """The source after a source preposition, up to a comma, a complementizer or a verb."""
     subject: list[Token] = []
-    for token in tokens[i + 1: i + 10]:
+    for token in tokens[i + 1: _source_end(tokens, i, lang)]:
         if not token.word:
             break
         if token.norm == "عن" and not subject:
@@ -299,6 +302,17 @@ def source_subject(tokens: list[Token], i: int, lang: str) -> list[Token]:
             break
         subject.append(token)
     return subject
+
+
+def _source_end(tokens: list[Token], i: int, lang: str) -> int:
+    """Nine words after the preposition, or up to "قوله" when a long title runs to it within sixteen ("عن
+    المتحدث باسم جهاز خفر السواحل الليبي العقيد X Y قوله": the name, not the title's end, is the source)."""
+    for k in range(i + 1, min(i + 17, len(tokens))):
+        if not tokens[k].word:
+            break
+        if lang == "ar" and tokens[k].norm in QUOTE_NOUNS:
+            return max(k, i + 10)
+    return i + 10
 
 
 def _without_lam(token: Token) -> Token:

@@ -46,6 +46,7 @@ from cluster.quotes.sources import (
     PERSON,
     UNATTRIBUTED,
     head_kind,
+    institution_before_object,
     is_definite,
     name_kind,
     person_noun,
@@ -90,6 +91,8 @@ def resolve(subject: list[Token], lang: str, seg: Segment, history: History, off
     outlet = name is not None and lang == "ar" and _after_institution(subject, name)
     if name and lang == "ar" and not outlet and _qualified_institution(subject, name):
         return Speaker(" ".join(words), written, ORGANISATION)  # "القنصلية العامة لفرنسا": not "لفرنسا"
+    if name and lang == "ar" and not outlet and (body := institution_before_object(words, name)):
+        return Speaker(body, written, ORGANISATION)  # "أعلنت نقابة الأطباء الأردنية دعمها": not "دعمها"
     if name and not outlet and lang == "ar" and head_kind(words, lang) == ANONYMOUS and not spokesperson_of(words) and (
             strip_prefix_article(normalize(words[0])) not in AR_UNNAMED_ROLES):  # "مراسل ليكرز مايك تريدل" is named
         name = None  # "مصادر مصرية مطلعة" names no one ("وسائل إعلام منها قناة خبر تورك" does)

@@ -37,10 +37,12 @@ def english_subject(tokens: list[Token], verb: int) -> list[Token]:
         k -= 1
     if k > 0 and tokens[k].text.lower() in EN_TIME_WORDS and tokens[k - 1].text.lower() in {"in", "on", "last"}:
         k -= 2  # "The Indian Navy in November said": the time between subject and verb
-    if k >= 0 and tokens[k].text.lower() == "and" and _opens_with_subject(tokens, k):
-        return []  # "He urged calm and promised cash would ...": the sentence's subject (``coref``)
+    if k >= 0 and tokens[k].text.lower() in {"and", "but"} and _opens_with_subject(tokens, k):
+        return []  # "He urged calm and promised cash would ...", "X welcomed it but said": the sentence's subject
     if k >= 0 and tokens[k].text == ")":  # "The Syrian Arab News Agency (SANA) reported"
         k = next((j - 1 for j in range(k - 1, max(k - 6, -1), -1) if tokens[j].text == "("), k)
+    if k >= 0 and tokens[k].text == "," and (body := _apposed_body(tokens, k)):
+        return body  # "A residents' group, the Harbour Tenants' Association, said": the body named
     if k >= 0 and tokens[k].text == ",":
         k = _before_apposition(tokens, k)
     if (described := _indefinite_person(tokens, k)) is not None:
@@ -107,19 +109,30 @@ def _opens_with_subject(tokens: list[Token], conjunction: int) -> bool:
     Bailey defended the move and said", "The ministry confirmed the deaths and said"); not a sentence
     that opens otherwise ("Moments after the shooting, one cop ... and said": whose, the rules cannot say)."""
     start = next((j + 1 for j in range(conjunction - 1, -1, -1) if tokens[j].text in ".!?"), 0)
-    if start >= conjunction or not tokens[start].word:
-        return False
+    if start >= conjunction or not tokens[start].word or tokens[start].text.lower() in EN_CLAUSE_STARTERS:
+        return False  # "In the port of X, the head of ... welcomed the news but said": a setting opens it
     if tokens[start].text.lower() in EN_PRONOUNS:
         return True
     k = start + int(tokens[start].text.lower() == "the")
     named = k
-    while k < conjunction and tokens[k].word and (tokens[k].text[:1].isupper() or tokens[k].text.lower() in EN_TITLES):
+    while k < conjunction and tokens[k].word and (tokens[k].text[:1].isupper() or tokens[k].text.lower() in EN_TITLES
+                                                  or name_connector(tokens, k)):
         k += 1
     if k == named and k > start and k < conjunction and tokens[k].word:
         k += 1  # "The ministry"
     following = tokens[k] if start < k < conjunction else None
     return (following is not None and following.word and following.text.islower()
             and following.text not in EN_CLAUSE_BLOCKERS | EN_CLAUSE_STARTERS)
+
+
+NAME_CONNECTORS = frozenset("of for to on".split())
+
+
+def name_connector(tokens: list[Token], k: int) -> bool:
+    """"Committee to Protect Journalists", "Initiative for Personal Rights": a lower-case link between two
+    capitalised words of one body's name."""
+    return (0 < k < len(tokens) - 1 and tokens[k].text in NAME_CONNECTORS and tokens[k - 1].word
+            and tokens[k - 1].text[:1].isupper() and tokens[k + 1].word and tokens[k + 1].text[:1].isupper())
 
 
 def _capitalised_body(token: Token) -> bool:
@@ -221,6 +234,8 @@ def _before_apposition(tokens: list[Token], comma: int) -> int:
     for j in range(end - 1, max(comma - 20, -1), -1):  # "COGAT, the Israeli defence ministry body that ..., said"
         if tokens[j].text == ",":
             between = tokens[j + 1: end]
+            if _place_and_region(tokens, j, end):
+                continue  # "Teresa Gomez, a nurse from Columbus, Ohio, said": the comma inside the apposition
             if 2 <= len(between) <= 3 and all(t.word and is_name_token(t, "en", False) for t in between):
                 return end - 1  # "The UN's coordinator for Ukraine, Matthias Schmale, said": the name
             if j > 2 and tokens[j - 1].text.isdigit() and tokens[j - 2].text == "," and tokens[j - 3].word:
@@ -233,6 +248,27 @@ def _before_apposition(tokens: list[Token], comma: int) -> int:
         if not tokens[j].word:
             return comma
     return comma
+
+
+def _place_and_region(tokens: list[Token], comma: int, end: int) -> bool:
+    """"from Columbus, Ohio": a capitalised place after a place preposition, a comma, then one or two
+    capitalised words (its region or country) up to the apposition's closing comma."""
+    region = tokens[comma + 1: end]
+    return (1 <= len(region) <= 2 and all(t.word and t.text[:1].isupper() for t in region) and comma >= 2
+            and tokens[comma - 1].word and tokens[comma - 1].text[:1].isupper()
+            and any(t.text in {"from", "in", "of"} for t in tokens[max(0, comma - 3): comma - 1]))
+
+
+def _apposed_body(tokens: list[Token], comma: int) -> list[Token]:
+    """"A residents' group, the Harbour Tenants' Association, said": after a lower-case description, "the"
+    and two to six capitalised words between commas name the body (its words, apostrophes passed over)."""
+    for j in range(comma - 1, max(comma - 10, 0), -1):
+        if tokens[j].text == ",":
+            words = [t for t in tokens[j + 1: comma] if t.text not in ("'", "’")]
+            named = (3 <= len(words) <= 7 and words[0].text.lower() == "the"
+                     and all(t.word and t.text[:1].isupper() for t in words[1:]))
+            return words[1:] if named and tokens[j - 1].word and tokens[j - 1].text.islower() else []
+    return []
 
 
 def _according_to(tokens: list[Token], verb: int) -> list[Token]:

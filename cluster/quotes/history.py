@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from cluster.documents import SegmentKind
 from cluster.quotes.gender import agrees, mention_genders, person_gender
-from cluster.quotes.names import Token, article_runs, article_tokens, strip_article
+from cluster.quotes.names import AR_COMPOUND_SECONDS, Token, article_runs, article_tokens, strip_article
 from cluster.quotes.sources import ORGANISATION, PERSON, UNATTRIBUTED, strip_prefix_article
 from cluster.quotes.speakers import same_person
 from cluster.textnorm import normalize
@@ -111,8 +111,11 @@ class History:
             return None
         for _, _, speaker in self.entries[-RECENT_SPEAKERS:]:
             if speaker.kind == PERSON and speaker.name and len(speaker.name.split()) >= 2:
-                surname = key(speaker.name.split()[-1], "ar")  # one article: the same spelling
-                cut = next((k for k, w in enumerate(words[:-1]) if key(w, "ar") == surname), None)
+                own = [key(w, "ar") for w in speaker.name.split()]  # one article: the same spelling
+                # "محمد نور الدين": the surname is the whole compound, not its second half (عز الدين الحداد)
+                size = 2 if normalize(speaker.name.split()[-1]) in AR_COMPOUND_SECONDS and len(own) >= 3 else 1
+                cut = next((k + size - 1 for k in range(len(words) - size)
+                            if [key(w, "ar") for w in words[k: k + size]] == own[-size:]), None)
                 if cut is not None and not same_person(name, speaker.name) and not _patronymic(words[cut + 1:]):
                     return speaker.name
         return None

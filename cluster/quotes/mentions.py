@@ -17,6 +17,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 
+from cluster.quotes.english_subject import name_connector
 from cluster.quotes.fullnames import full_name, introduced
 from cluster.quotes.lexicon import AR_GENERIC, DOUBLE_MARKS, EN_DETERMINERS, EN_PRONOUNS, EN_TITLES
 from cluster.quotes.names import ARABIC_PARTICLE_NAME, Token, is_name_token, strip_article
@@ -158,12 +159,27 @@ def sentence_opener(tokens: list[Token], runs: list[tuple[int, int]], starts: li
         if tokens[first].start >= min(before, start + OPENER_CHARS):
             return None  # a name deep in the sentence is no subject its verb opened with
         words = [t.text for t in tokens[first:end] if t.word]
+        if _institution_before(tokens, first, start):
+            return None  # "وأمرت النيابة العامة بحبس المتهمين، وقالت": the institution speaks, the run is its object
         if introduced(tokens, first) and tokens[first - 1].word:  # after a title, not after a comma
             name = " ".join(words)
             return name if len(words) >= 2 and name_kind(name) == PERSON else None
         if len(words) == 2 and (known := _verb_then_surname(words, tokens, runs)):
             return known
     return None
+
+
+def _institution_before(tokens: list[Token], first: int, start: int) -> bool:
+    """Whether the first title or institution word of the sentence before a run heads an institution
+    ("وأمرت النيابة العامة بحبس المتهمين"; not "وزير الخارجية X" nor "مدير مكتب الإعلام X")."""
+    k = first
+    while k > 0 and tokens[k - 1].start >= start:
+        k -= 1
+    for token in tokens[k:first]:
+        head = strip_prefix_article(token.norm)
+        if token.word and head in AR_GENERIC | AR_ORG_HEADS:
+            return head in AR_ORG_HEADS
+    return False
 
 
 def _verb_then_surname(words: list[str], tokens: list[Token], runs: list[tuple[int, int]]) -> str | None:
@@ -193,7 +209,7 @@ def english_sentence_subject(tokens: list[Token], token_starts: list[int], text:
         if token.text == "," and subject and subject[-1].word and subject[-1].text[:1].islower():
             return _apposed_name(tokens, k, before) or subject  # "The Israeli defence minister, Israel Katz,"
         if token.start >= before or (token.word and token.text[0].islower() and token.text.lower() not in (
-                EN_TITLES | EN_DETERMINERS)) or token.text in ",;:":
+                EN_TITLES | EN_DETERMINERS) and not (subject and name_connector(tokens, k))) or token.text in ",;:":
             break  # the subject ends at its verb or at an apposition ("Alan Thornhill, an ecologist, said")
         if token.text in DOUBLE_MARKS or (not subject and _not_a_subject(token)):
             return []  # a quotation opens the sentence, or a pronoun or an adverb does

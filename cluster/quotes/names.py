@@ -43,7 +43,7 @@ AR_NATIONALITIES = frozenset(normalize(w) for w in """
 """Adjectives after a name that describe it ("ترامب الأميركي"), not a family name with the article."""
 AR_FUNCTION_WORDS = frozenset(normalize(w) for w in """
 كما قد لقد أن إن لا لم لن ما هذا هذه ذلك تلك التي الذي ثم حيث فيما بينما أيضا كان كانت وكان وكانت هو هي هم
-بعد قبل عند حين هناك هنا أكثر أقل""".split()) | AR_MANNER
+بعد قبل عند حين هناك هنا أكثر أقل يروي تروي يحكي تحكي يتذكر تتذكر""".split()) | AR_MANNER
 """Words that a run of names in running text never holds (an Arabic name token is only "not a
 description", so verbs and particles must be kept out explicitly), and the manner adverbs that follow a
 speaker's name ("نفاه الوزير بشدة", "يضيف الصغير بغضب")."""
@@ -161,9 +161,9 @@ def name_runs(tokens: list[Token], lang: str) -> list[tuple[int, int]]:
 
 
 def _body_of(tokens: list[Token], k: int, lang: str) -> bool:
-    """English "of"/"for" between a capitalised institution word and a capitalised word: the body's name
-    goes on ("Bank of England"); "Smith of Reuters" stays two names (Smith is no institution word)."""
-    if lang == "ar" or tokens[k].text not in {"of", "for"} or k + 1 >= len(tokens) or k == 0:
+    """English "of"/"for"/"to" between a capitalised institution word and a capitalised word: the body's name
+    goes on ("Bank of England", "Committee to Protect Journalists"); "Smith of Reuters" stays two names."""
+    if lang == "ar" or tokens[k].text not in {"of", "for", "to"} or k + 1 >= len(tokens) or k == 0:
         return False
     before, after = tokens[k - 1], tokens[k + 1]
     return (before.text[:1].isupper() and before.text.lower() in EN_ORG_WORDS and after.word
@@ -204,9 +204,12 @@ def _extends(run: list[Token], token: Token, lang: str) -> bool:
     norm = token.norm
     if not ARABIC_LETTER.match(run[-1].text) or is_stop(token) or norm in AR_GENERIC:
         return False
+    if norm in AR_COMPOUND_SECONDS and len(run) <= 2 and not run[-1].norm.startswith("ال"):
+        return True  # "ركان ناصر الدين", "نور الدين بوطيب": the second half of a compound given name
     if norm.startswith("ال") and (len(run) <= 2 or (len(run) <= 5 and run[-2].norm in AR_NAME_LINKS)) and (
             len(norm) > 4) and not _has_family_name(run) and (  # "محمد بن عبد العزيز الخليفي": after a compound
-            len(run) < 2 or run[-2].norm in AR_NAME_LINKS or norm.endswith("ي")):  # "جدعون ساعر القرار"
+            len(run) < 2 or run[-2].norm in AR_NAME_LINKS or norm.endswith("ي")  # "جدعون ساعر القرار"
+            or run[-1].norm in AR_COMPOUND_SECONDS):  # "عز الدين الحداد"
         return strip_article(norm) not in AR_GENERIC and strip_article(norm).rstrip("هي") not in AR_NATIONALITIES
     return norm.endswith("يه") and not norm.startswith(("ال", "لل"))  # هانا تيتيه: a name, not an adjective
 
@@ -228,6 +231,8 @@ def _object_follows(tokens: list[Token], k: int, lang: str) -> bool:
         return False
     if norm.endswith("ات"):
         return True  # not "ين": عز الدين، زين العابدين
+    if norm in AR_COMPOUND_SECONDS:
+        return False  # "نور الدين بوطيب": a family name after a compound given name
     following = tokens[k + 1] if k + 1 < len(tokens) else None
     if following is not None and following.word and is_name_token(following, lang, False) and (
             following.norm not in AR_NAME_LINKS and (k == 0 or tokens[k - 1].norm not in AR_NAME_LINKS)):

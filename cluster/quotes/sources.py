@@ -32,6 +32,7 @@ AR_UNNAMED_ROLES = _ar("مراسل مراسلة طبيب طبيبة مسعف م�
 named or met before when definite ("الطبيب")."""
 AR_QUANTIFIERS = _ar("أحد إحدى بعض عدة اثنان اثنين ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة")
 """"One of", "some of" before a head noun: the head decides ("أحد أعضاء الجمعية" names no one)."""
+AR_ONE_OF = _ar("أحد إحدى")
 AR_SPOKESPERSON = _ar("متحدث متحدثة ناطق ناطقة")
 """An indefinite spokesperson ("متحدث باسم حزب العمال", "a Labour Party spokesman") is an unnamed source;
 the definite one ("المتحدث باسم الهيئة") is a title that a name or an earlier mention fills."""
@@ -41,7 +42,8 @@ people person spokesperson spokesman spokeswoman residents medics aides aide ins
 """.split())
 AR_ORG_HEADS = _ar("""وزارة وكالة منظمة هيئة قوات جيش حركة مفوضية صحيفة قناة موقع حزب مجلس لجنة جماعة صندوق
 بنك مصرف بعثة الخارجية حكومة رئاسة شرطة بيان الجانبان الطرفان الحوثيون حماس اتحاد شركة مكتب إدارة سلطة
-مصلحة دائرة مرصد مؤسسة جمعية نقابة معهد مركز محكمة برلمان سفارة قنصلية ائتلاف جبهة مجموعة""")
+مصلحة دائرة مرصد مؤسسة جمعية نقابة معهد مركز محكمة برلمان سفارة قنصلية ائتلاف جبهة مجموعة نيابة مديرية سلطات
+بلدية""")
 """Head nouns of an institution; an institution named by such a phrase is a speaker of its own."""
 AR_ORG_NAMES = _ar("حماس الحوثيون الجانبان الطرفان بيان")
 """Entries of ``AR_ORG_HEADS`` that are a body themselves, not a noun that a body's name follows
@@ -52,6 +54,7 @@ committee commission union party government office department bank fund court co
 movement hamas hezbollah reuters afp sana suna bbc statement report brigade service authority authorities
 institute university hospital observatory embassy administration parliament congress senate cabinet military
 coastguard prosecutors prosecutor's programme program center centre departments ministries agencies consulate
+initiative coalition alliance federation foundation network campaign
 """.split())
 AR_SOURCE_TRIGGERS = _ar("بحسب حسب وفق وفقا نقلا")
 """Prepositions that attribute the rest of the sentence to a source ("وبحسب مصادر، فإن ...")."""
@@ -75,6 +78,8 @@ def head_kind(words: list[str], lang: str) -> str | None:
     if lang == "ar":
         heads = [strip_prefix_article(normalize(w)) for w in words[:3]]
         if len(heads) > 1 and heads[0] in AR_QUANTIFIERS:
+            if heads[0] in AR_ONE_OF and normalize(words[1]).startswith("ال") and heads[1].endswith(("ين", "ون")):
+                return ANONYMOUS  # "أحد العاملين في المصفاة", "أحد الناجين": one unnamed person of a group
             heads = heads[1:]  # "أحد المصادر", "بعض المسؤولين": one of the sources is still a source
         if heads[0] in AR_SOURCE_HEADS or (heads[0] in AR_SPOKESPERSON and (
                 not is_definite(words, lang) or spokesperson_of(words))) or (
@@ -86,6 +91,10 @@ def head_kind(words: list[str], lang: str) -> str | None:
     lowered = [w.lower() for w in words]
     if any(w in EN_SOURCE_HEADS for w in lowered[:5]):
         return ANONYMOUS
+    split = " ".join(lowered).split()
+    linked = next((k for k, w in enumerate(split) if w in {"of", "for", "to"}), len(split))
+    if 0 < linked < len(split) and any(w in EN_ORG_WORDS for w in split[:linked]):
+        return ORGANISATION  # "Committee to Protect Journalists": the body, not journalists
     if plural_person(lowered[-1]):
         return ANONYMOUS  # "three bankers", "two traders": an unnamed group of people
     if lowered[-1] in EN_TITLES:
@@ -158,3 +167,19 @@ def plural_person(word: str) -> bool:
     """"bankers", "traders": the plural of a noun for a person, an unnamed group when it heads a subject."""
     head = word.lower()
     return len(head) > 3 and head.endswith("s") and not head.endswith("ss") and person_noun(head[:-1])
+
+
+AR_OBJECT_SUFFIXES = ("ها", "هم", "هما", "ه")
+
+
+def institution_before_object(words: list[str], name: str) -> str | None:
+    """"أعلنت نقابة الأطباء الأردنية دعمها للإضراب": an institution's head noun and its definite words, then
+    one word with a pronoun suffix, which is the verb's object (its support), no name: the institution."""
+    parts = name.split()
+    if len(parts) != 1 or len(words) < 3 or words[-1] != parts[0] or strip_prefix_article(
+            normalize(words[0])) not in AR_ORG_HEADS - AR_ORG_NAMES:
+        return None
+    if not normalize(parts[0]).endswith(AR_OBJECT_SUFFIXES) or len(parts[0]) < 4:
+        return None
+    middle = [normalize(w) for w in words[1:-1]]
+    return " ".join(words[:-1]) if all(w.startswith("ال") for w in middle) else None

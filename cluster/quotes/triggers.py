@@ -28,6 +28,18 @@ subject and the platform or post it wrote on follow ("كتب النائب X عل
 AR_POSTS = frozenset(normalize(w) for w in "تغريدة منشور تدوينة رسالة".split())
 AR_PLATFORMS = frozenset(normalize(w) for w in "منصة حساب حسابه حسابها صفحة صفحته صفحتها موقع".split())
 
+AR_ACCOUNT_VERBS = frozenset(normalize(w) for w in "يروي تروي يحكي تحكي يتذكر تتذكر".split())
+"""A witness's account in the present ("«...»، يروي X، وهو نزيل ..."): reporting verbs only right after a
+quotation's closing mark and a comma (``account_after_quote``); elsewhere يروي "irrigates"."""
+CLOSING_MARKS = frozenset('»”"')
+
+
+def account_after_quote(tokens: list[Token], i: int, lang: str) -> bool:
+    """"«...»، تروي فاطمة X": an account verb right after a closing quote mark and a comma."""
+    return (lang == "ar" and tokens[i].norm in AR_ACCOUNT_VERBS and i >= 2 and not tokens[i - 1].word
+            and tokens[i - 1].text in "،," and tokens[i - 2].text in CLOSING_MARKS)
+
+
 AR_CLOSED = frozenset(normalize(w) for w in "ختم ختمت اختتم اختتمت".split())
 AR_BY_SAYING = frozenset(normalize(w) for w in "بالقول بقوله بقولها".split())
 """ختم / اختتم (closed) report speech only as "وختم X (حديثه) بالقول: ..." (``closed_by_saying``)."""
@@ -38,7 +50,7 @@ AR_CLOSED_OBJECTS = frozenset(normalize(stem + suffix) for stem in
 """What a speaker closed, with its pronoun ("حديثه", "كلمتها", "بيانه"): no word of the subject."""
 
 _EN_WORDS = EN_VERBS | EN_PARTICIPLES
-_AR_WORDS = AR_CAME | AR_REPLY_VERBS | AR_WROTE
+_AR_WORDS = AR_CAME | AR_REPLY_VERBS | AR_WROTE | AR_ACCOUNT_VERBS
 _AR_FORMS = AR_VERBS | AR_PARTICIPLES | AR_SOURCE_TRIGGERS
 
 
