@@ -36,7 +36,7 @@ from cluster.store.duplicates import (
 from cluster.store.index import VectorIndex, open_index
 from cluster.store.queries import NewArticleRows, content_hash
 from cluster.store.stories import BodyMatrix, assign_new, full_clusters
-from cluster.store.story_ids import apply_clusters, create_story, record, retire_if_empty, touch
+from cluster.store.story_ids import apply_clusters, create_story, mark_merged, record, retire_if_empty, touch
 from cluster.stories.bodies import article_bodies
 
 DEFAULT_DIM = 512
@@ -272,13 +272,12 @@ class Ingestor:
     def _merge_bridged(self, merges: list[tuple[str, str]], todo: list[Article]) -> None:
         """Stored stories the batch bridged: the merged one's members move to the other and its id
         resolves there (``story_ids.resolve``), as after a re-clustering."""
+        bridges = ", ".join(a.id for a in todo[:3]) + (" ..." if len(todo) > 3 else "")
         for gone, into in merges:
             moved = self.store.story_members(gone)
             self.store.set_story(moved, into)
-            self.store.mark_story_merged(gone, into)
             touch(self.store, into)
-            bridges = ", ".join(a.id for a in todo[:3]) + (" ..." if len(todo) > 3 else "")
-            record(self.store, "merged", gone, into, f"bridged by new articles ({bridges})", moved)
+            mark_merged(self.store, gone, into, f"bridged by new articles ({bridges})", moved)
 
     def _embed(self, texts: list[str]) -> np.ndarray:
         return embed_with_config(self.encoder, texts, self.config)

@@ -37,10 +37,10 @@ class Placement:
 
 
 def place_batch(sim: Similarity, members: Mapping[str, list[int]], offset: int, count: int, level: float,
-                whole: Collection[str] = (), sizes: Mapping[str, int] | None = None) -> Placement:
+                whole: Collection[str] = ()) -> Placement:
     """The new rows ``offset ... offset + count - 1`` of ``sim`` placed among the stored stories ``members``
-    (story id -> its rows). ``whole``: the stored stories a batch may merge with each other; ``sizes``:
-    their member counts (the larger keeps its id, then the older)."""
+    (story id -> its rows). ``whole``: the stored stories the neighbourhood holds with all their members,
+    which a batch may merge with each other (the larger keeps its id, then the older)."""
     if not count:
         return Placement([])
     stored = list(members)
@@ -61,7 +61,7 @@ def place_batch(sim: Similarity, members: Mapping[str, list[int]], offset: int, 
         a, b = best // len(cols), int(cols[best % len(cols)])
         if mean[a, b] < level:
             break
-        keep, gone = _survivor(a, b, owner, sizes or {})
+        keep, gone = _survivor(a, b, owner, members)
         if owner[gone] is not None:
             merges.append((str(owner[gone]), str(owner[keep])))
         sums[keep] += sums[gone]
@@ -80,13 +80,14 @@ def place_batch(sim: Similarity, members: Mapping[str, list[int]], offset: int, 
     return Placement(_story_of_each(clusters, owner, alive, offset, count), merges)
 
 
-def _survivor(a: int, b: int, owner: list[str | None], sizes: Mapping[str, int]) -> tuple[int, int]:
+def _survivor(a: int, b: int, owner: list[str | None], members: Mapping[str, list[int]]) -> tuple[int, int]:
     """(kept, merged) of two clusters: a stored story over a batch cluster; of two stored stories the
-    larger, then the older (lower number), as a re-clustering maps ids."""
+    larger (its stored members: both are held whole), then the older (lower number), as a re-clustering
+    maps ids."""
     oa, ob = owner[a], owner[b]
     if oa is None or ob is None:
         return (a, b) if oa is not None or ob is None else (b, a)
-    rank_a, rank_b = (-sizes.get(oa, 0), story_number(oa)), (-sizes.get(ob, 0), story_number(ob))
+    rank_a, rank_b = (-len(members[oa]), story_number(oa)), (-len(members[ob]), story_number(ob))
     return (a, b) if rank_a <= rank_b else (b, a)
 
 

@@ -111,9 +111,8 @@ def assign_new(
     members: dict[str | int, list[int]] = {}
     for k, article in enumerate(context.articles[: len(context.articles) - len(new.articles)]):
         members.setdefault(story_of[article.id], []).append(k)
-    sizes = {sid: len(rows) for sid, rows in members.items()}
     return place_batch(sim, members, len(context.articles) - len(new.articles), len(new.articles), merge_level,
-                       whole={sid for sid in members if sid in whole}, sizes=sizes)
+                       whole=whole)
 
 
 def _neighbourhood(

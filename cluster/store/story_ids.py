@@ -47,6 +47,12 @@ def touch(store: Store, story_id: str) -> None:
     store.touch_story(story_id)
 
 
+def mark_merged(store: Store, story_id: str, into: str, reason: str, articles: Sequence[str]) -> None:
+    """``story_id`` merged into ``into``: its id resolves there from now on (``resolve``), and the log says so."""
+    store.mark_story_merged(story_id, into)
+    record(store, "merged", story_id, into, reason, articles)
+
+
 def retire_if_empty(store: Store, story_ids: Sequence[str], reason: str) -> None:
     """Stories left without members (their only article was replaced and moved) are retired."""
     for sid in story_ids:
@@ -102,8 +108,7 @@ def apply_clusters(store: Store, clusters: Sequence[set[str]], reason: str) -> d
         if sid in final:
             continue
         target = Counter(holder[a] for a in before).most_common(1)[0][0]
-        store.mark_story_merged(sid, target)
-        record(store, "merged", sid, target, reason, sorted(before))
+        mark_merged(store, sid, target, reason, sorted(before))
     for sid, members in final.items():
         joined = sorted(a for a in members if current.get(a) != sid)
         from_ = sorted({current[a] for a in joined} - {sid})
