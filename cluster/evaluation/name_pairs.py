@@ -18,10 +18,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cluster.evaluation.quote_eval import SPLITS
 from cluster.quotes.speakers import name_tokens, same_person
 from cluster.textnorm import normalize
+from cluster.unionfind import UnionFind
 
-DEV_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7")
+DEV_SPLITS = tuple(s for s in SPLITS if s != "test")
 
 
 @dataclass
@@ -42,19 +44,24 @@ def _rows(path: Path, split: str) -> list[dict]:
     return rows
 
 
-class _Union:
+class _Keyed(UnionFind):
+    """``unionfind.UnionFind`` over hashable keys (documents, (language, name) pairs) numbered as met."""
+
     def __init__(self) -> None:
-        self.parent: dict[tuple[str, str], tuple[str, str]] = {}
+        super().__init__(0)
+        self.number: dict[object, int] = {}
 
-    def find(self, x: tuple[str, str]) -> tuple[str, str]:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
+    def key(self, x: object) -> int:
+        if x not in self.number:
+            self.number[x] = len(self.parent)
+            self.parent.append(len(self.parent))
+        return self.number[x]
 
-    def join(self, a: tuple[str, str], b: tuple[str, str]) -> None:
-        self.parent[self.find(a)] = self.find(b)
+    def root(self, x: object) -> int:
+        return self.find(self.key(x))
+
+    def join(self, a: object, b: object) -> None:
+        self.union(self.key(a), self.key(b))
 
 
 def name_pairs(path: Path, split: str) -> NamePairs:
@@ -65,18 +72,18 @@ def name_pairs(path: Path, split: str) -> NamePairs:
     for doc in rows:
         for key in {q["pair"] for q in doc["quotes"] if "pair" in q}:
             article_of_pair[key].append(doc)
-    story = _Union()
+    story = _Keyed()
     for docs in article_of_pair.values():
         for doc in docs[1:]:
             story.join(("doc", doc["id"]), ("doc", docs[0]["id"]))
-    stories: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    stories: dict[int, list[dict]] = defaultdict(list)
     for doc in rows:
         if any("pair" in q for q in doc["quotes"]):
-            stories[story.find(("doc", doc["id"]))].append(doc)
+            stories[story.root(("doc", doc["id"]))].append(doc)
 
     out = NamePairs()
     for docs in stories.values():
-        person = _Union()
+        person = _Keyed()
         names: dict[str, set[str]] = {"ar": set(), "en": set()}
         sides: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for doc in docs:
@@ -104,7 +111,7 @@ def name_pairs(path: Path, split: str) -> NamePairs:
         out.positives.extend(sorted(positives))
         for a in sorted(names.get("ar", ())):
             for e in sorted(names.get("en", ())):
-                if person.find(("ar", a)) != person.find(("en", e)):
+                if person.root(("ar", a)) != person.root(("en", e)):
                     out.negatives.append((a, e))
     return out
 

@@ -23,6 +23,7 @@ from cluster.quotes.lexicon import (
     EN_OBJECT_VERBS,
     EN_PARTICIPLES,
     EN_PROMISES,
+    EN_PRONOUNS,
     EN_REVERSE_VERBS,
     EN_VERBS,
     NEW_CLAUSE,
@@ -376,7 +377,6 @@ def _opens_clause(token: Token) -> bool:
 MIN_INDIRECT_WORDS = 4
 MIN_TERSE_WORDS = 3
 """Words of a reported clause after a colon, in an English headline, or of a pronoun and a finite verb."""
-EN_SUBJECT_PRONOUNS = frozenset("it he she they we i".split())
 
 
 def min_clause_words(text: str, start: int, headline: bool, lang: str, attribution: Attribution) -> int:
@@ -387,6 +387,6 @@ def min_clause_words(text: str, start: int, headline: bool, lang: str, attributi
     after_colon = text[:start].rstrip().endswith(":")
     terse = after_colon or (headline and lang != "ar" and attribution.name is not None)
     words = text[start:].split()[:2]
-    pronoun_verb = (lang != "ar" and len(words) == 2 and words[0].lower() in EN_SUBJECT_PRONOUNS
+    pronoun_verb = (lang != "ar" and len(words) == 2 and words[0].lower() in EN_PRONOUNS
                     and words[1].lower() in EN_FINITE)
     return MIN_TERSE_WORDS if terse or pronoun_verb else MIN_INDIRECT_WORDS

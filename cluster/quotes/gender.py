@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from cluster.quotes.lexicon import AR_COMPLEMENTIZERS, AR_PARTICIPLES, AR_VERBS, EN_VERBS
+from cluster.quotes.lexicon import AR_COMPLEMENTIZERS, AR_PARTICIPLES, AR_VERBS, EN_ARTICLES, EN_VERBS
 from cluster.quotes.names import Token, strip_article
 from cluster.quotes.triggers import clitic_forms
 from cluster.textnorm import normalize
@@ -47,8 +47,6 @@ niece grandmother granddaughter girlfriend spokeswoman chairwoman congresswoman 
 widow baroness""".split())
 EN_PRONOUN_GENDER = {"he": MALE, "him": MALE, "his": MALE, "himself": MALE,
                      "she": FEMALE, "her": FEMALE, "hers": FEMALE, "herself": FEMALE}
-EN_DETERMINERS = frozenset("the a an".split())
-"""(Not "his", "her": "X, his wife Zorica and his son" lists other people.)"""
 EN_APPOSITION_WORDS = 4
 EN_ENDS = frozenset(".!?")
 
@@ -141,7 +139,7 @@ def _english_run_gender(tokens: list[Token], first: int, end: int, runs_in_sente
         k = end + 1
         if k + 1 < len(tokens) and tokens[k].text.isdigit() and tokens[k + 1].text == ",":
             k += 2
-        if k < len(tokens) and tokens[k].text.lower() in EN_DETERMINERS:
+        if k < len(tokens) and tokens[k].text.lower() in EN_ARTICLES:  # not "his", "her": "X, his wife Zorica and his son"
             for token in tokens[k + 1: k + 1 + EN_APPOSITION_WORDS]:
                 if not token.word or token.text.lower() in ("of", "who", "whose", "for", "to"):
                     break
@@ -200,7 +198,7 @@ def apposed(noun: str, tokens: list[Token], runs: list[tuple[int, int]], before:
             break
         name = [t.text for t in tokens[first:end] if t.word]
         if len(name) < 2 or end + 1 >= len(tokens) or tokens[end].text != "," or (
-                tokens[end + 1].text.lower() not in EN_DETERMINERS):
+                tokens[end + 1].text.lower() not in EN_ARTICLES):
             continue  # a full name, then ", a spokeswoman": not "the US, the prime minister's spokesman"
         following = []
         for token in tokens[end + 2: end + 2 + EN_APPOSITION_WORDS]:

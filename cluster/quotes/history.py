@@ -14,6 +14,9 @@ from cluster.quotes.speakers import same_person
 from cluster.textnorm import normalize
 
 RECENT_SPEAKERS = 20
+"""Speakers a name is compared with for ``History.known_prefix`` (a bound: the check is per reference)."""
+COREFERENCE_PARAGRAPHS = 3
+"""A subjectless verb or a pronoun refers to a speaker named at most this many paragraphs before."""
 AR_PATRONYMICS = frozenset(normalize(w) for w in "بن بنت ابن ولد آل".split())
 """Name particles of a lineage ("محمد ولد أحمد", "سالم بن راشد"): words after them make a full name."""
 
@@ -22,9 +25,6 @@ def _patronymic(words: list[str]) -> bool:
     """"سيدي محمد ولد أحمد" after "أحمدو ولد سيدي": a given name and a lineage follow the word that is the
     other's surname, so it is a full name of its own, not that speaker with words read into the name."""
     return any(normalize(w) in AR_PATRONYMICS for w in words[1:-1])
-"""Speakers a name is compared with for ``History.known_prefix`` (a bound: the check is per reference)."""
-COREFERENCE_PARAGRAPHS = 3
-"""A subjectless verb or a pronoun refers to a speaker named at most this many paragraphs before."""
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,10 @@ AR_VERBS = frozenset(normalize(w) for w in """
 """(كتب only with و: without it the word is as often "books"; ``triggers.AR_WROTE`` has it when a post follows.
 ردد/هتف: a crowd's chant, "ردد المحتجون: «...»". روى/روت: a witness's account, "وروى الناجي X: «...»"; not the
 present يروي, as often "irrigates".)"""
+AR_ACCOUNT_VERBS = frozenset(normalize(w) for w in "يروي تروي يحكي تحكي يتذكر تتذكر".split())
+"""A witness's account in the present ("«...»، يروي X، وهو نزيل ..."): reporting verbs only right after a
+quotation's closing mark and a comma (``triggers.account_after_quote``); elsewhere يروي "irrigates". Never
+part of a name run (``names.AR_FUNCTION_WORDS``)."""
 AR_PARTICIPLES = frozenset(normalize(w) for w in """
 مضيفا مضيفة مشيرا مشيرة مؤكدا مؤكدة موضحا موضحة معتبرا معتبرة مبرزا مبرزة لافتا لافتة متابعا متابعة
 قائلا قائلة منوها محذرا محذرة مشددا مشددة مستطردا
@@ -79,6 +83,8 @@ AR_MANNER = frozenset(normalize(w) for w in """بشدة بقوة بغضب بحز
 AR_TIME_WORDS = frozenset(normalize(w) for w in """
 الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت يوم اليوم أمس مساء صباح""".split())
 """("أعلنت وزارة النقل، السبت، زيادة ...": after a time word between commas comes the verb's object.)"""
+AR_TIME_PREPOSITIONS = frozenset(normalize(w) for w in "بعد قبل عقب إثر منذ أثناء".split())
+"""Prepositions of time: the words before them title no name after them (a headline "وزير X بعد انهيار ...:")."""
 AR_TITLE_PREPOSITIONS = frozenset(normalize(w) for w in "إلى لدى".split())
 """Prepositions inside a title ("المبعوث الخاص إلى الشرق الأوسط ستيف ويتكوف"): the subject goes on
 through them while no name has been met."""
@@ -120,6 +126,8 @@ doctor chair chairwoman chairperson councillor mp congressman congresswoman spea
 EN_NAME_PARTICLES = frozenset("bin ibn bint al el abu de da van von".split())
 """Lower-case parts inside a name between capitalised ones ("Abdulaziz bin Salman", "Ursula von der Leyen")."""
 EN_DETERMINERS = frozenset("the a an this that these those his her their its our".split())
+EN_ARTICLES = frozenset("the a an".split())
+"""The articles alone: what opens a described listener ("told the court") or an apposition ("X, a spokeswoman")."""
 
 AR_MEDIA = frozenset(normalize(w) for w in """وكالة صحيفة قناة موقع محطة شبكة إذاعة تلفزيون مجلة
 فرانس رويترز أسوشيتد أسوشييتد سي بي إيه""".split())

@@ -6,7 +6,7 @@ known to end there. Split from ``clauses`` (its size)."""
 from __future__ import annotations
 
 from cluster.quotes.finite import finite_clause_at
-from cluster.quotes.lexicon import EN_FINITE, EN_VERBS
+from cluster.quotes.lexicon import EN_ARTICLES, EN_FINITE, EN_PRONOUNS, EN_VERBS
 from cluster.quotes.names import Token
 
 EN_LISTENERS = frozenset(("reporters", "journalists", "lawmakers", "parliament", "supporters", "police", "jurors",
@@ -16,17 +16,16 @@ commission council assembly senate congress chamber conference crowd audience ra
 newspaper paper agency broadcaster channel station network magazine radio television programme program show
 podcast website outlet daily weekly lawmakers mps senators judges ministers members""".split())
 """Heads of a listener phrase after "told": "the court", "a news conference", "the parliamentary committee"."""
-EN_LISTENER_DETERMINERS = frozenset("the a an".split())
 LISTENER_WORDS = 6
 """Words of a listener phrase up to its head ("the economic and financial crimes court")."""
-EN_SUBJECT_PRONOUNS = frozenset("he she they it we i you".split())
+EN_SUBJECT_PRONOUNS = EN_PRONOUNS | {"you"}
 EN_NUMBERS = frozenset("two three four five six several some".split())
 
 
 def described_listener_end(tokens: list[Token], k: int, sentence_end: int) -> int:
     """The index after a listener phrase opening at ``k`` with a determiner and ending on a listener head,
     with a place after it ("the court in Algiers"); ``k`` when none opens there."""
-    if k >= len(tokens) or tokens[k].text.lower() not in EN_LISTENER_DETERMINERS:
+    if k >= len(tokens) or tokens[k].text.lower() not in EN_ARTICLES:
         return k
     for j in range(k + 1, min(k + 1 + LISTENER_WORDS, len(tokens))):
         token = tokens[j]
@@ -58,7 +57,7 @@ def clause_after_described_listener(tokens: list[Token], verb: int, sentence_end
 def listener_before_that(tokens: list[Token], verb: int, that: int) -> bool:
     """"told the economic and financial crimes court in Algiers that": only a listener phrase between
     "told" and a far "that"."""
-    if tokens[verb].text.lower() not in {"told", "tells"} or tokens[verb + 1].text.lower() not in EN_LISTENER_DETERMINERS:
+    if tokens[verb].text.lower() not in {"told", "tells"} or tokens[verb + 1].text.lower() not in EN_ARTICLES:
         return False
     between = tokens[verb + 1: that]
     return any(t.text.lower() in EN_LISTENER_HEADS for t in between) and all(
@@ -92,5 +91,5 @@ def long_subject(tokens: list[Token], comma: int, verb: int) -> bool:
     if not between or verb - comma > LONG_SUBJECT_TOKENS:
         return False
     first = between[0].text.lower()
-    return (first in EN_LISTENER_DETERMINERS or first[:1].isdigit() or first in EN_NUMBERS) and all(
+    return (first in EN_ARTICLES or first[:1].isdigit() or first in EN_NUMBERS) and all(
         t.word and t.text.lower() not in EN_FINITE | EN_VERBS | EN_SUBJECT_PRONOUNS for t in between)

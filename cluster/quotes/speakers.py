@@ -89,12 +89,6 @@ def name_tokens(name: str) -> list[str]:
     return [t for t in _TOKEN.findall(name) if t.lower() not in {"al", "el"}]
 
 
-def name_key(name: str) -> str:
-    """The skeleton of a name's last token (the surname): what two spellings of one person share."""
-    tokens = name_tokens(name)
-    return skeleton(tokens[-1]) if tokens else ""
-
-
 def same_person(a: str, b: str, *, threshold: float = 80.0) -> bool:
     """Whether two written names refer to one person (``ويتكوف`` and ``Steve Witkoff``: yes).
 

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from cluster.quotes.lexicon import AR_TIME_WORDS, AR_VERBS, EN_VERBS
+from cluster.quotes.lexicon import AR_TIME_PREPOSITIONS, AR_TIME_WORDS, AR_VERBS, EN_VERBS
 from cluster.quotes.names import LATIN, Token, conjoined_noun, is_name_token, joined_definite, mention_key
 from cluster.quotes.sources import strip_prefix_article
 from cluster.textnorm import normalize
 
 MENTION_WINDOW = 9
-AR_TIME_PREPOSITIONS = frozenset(normalize(w) for w in "بعد قبل عقب إثر منذ أثناء".split())
-"""Prepositions of time: the words before them title no name after them (a headline "وزير X بعد انهيار ...:")."""
 """Words before a name that can hold its title ("وكيل الأمين العام للأمم المتحدة للشؤون الإنسانية")."""
 DESCRIPTION_STOPWORDS = frozenset(normalize(w) for w in "في من عن على إلى باسم the of to for in a an".split())
 

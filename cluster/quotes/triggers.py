@@ -8,7 +8,7 @@ what each rule first looks up, so a token it rules out is one every rule would h
 
 from __future__ import annotations
 
-from cluster.quotes.lexicon import AR_PARTICIPLES, AR_VERBS, EN_PARTICIPLES, EN_VERBS
+from cluster.quotes.lexicon import AR_ACCOUNT_VERBS, AR_PARTICIPLES, AR_VERBS, EN_PARTICIPLES, EN_VERBS
 from cluster.quotes.names import Token
 from cluster.quotes.sources import AR_SOURCE_TRIGGERS, strip_prefix_article
 from cluster.textnorm import normalize
@@ -28,9 +28,6 @@ subject and the platform or post it wrote on follow ("كتب النائب X عل
 AR_POSTS = frozenset(normalize(w) for w in "تغريدة منشور تدوينة رسالة".split())
 AR_PLATFORMS = frozenset(normalize(w) for w in "منصة حساب حسابه حسابها صفحة صفحته صفحتها موقع".split())
 
-AR_ACCOUNT_VERBS = frozenset(normalize(w) for w in "يروي تروي يحكي تحكي يتذكر تتذكر".split())
-"""A witness's account in the present ("«...»، يروي X، وهو نزيل ..."): reporting verbs only right after a
-quotation's closing mark and a comma (``account_after_quote``); elsewhere يروي "irrigates"."""
 CLOSING_MARKS = frozenset('»”"')
 
 
