@@ -4,7 +4,8 @@ A written name is cut into *units*, each one word of the name or a word with its
 
 - ``عبد`` + the next word is one given or family name (عبد الله = Abdullah, عبد الرحمن = Abdelrahman
   = Abdul Rahman = Abdurrahman, عبد الستار = Abdessattar), as is a word + ``الله`` (ذبيح الله =
-  Zabihullah, نصر الله = Nasrallah);
+  Zabihullah, نصر الله = Nasrallah), and a word + ``الدين`` (ناصر الدين = Nasreddine = Nasser al-Din,
+  صلاح الدين = Salaheddine = Salah ad-Din);
 - a particle of descent or kinship joins the word after it: ولد / Ould, بن / ابن / bin / ben / ibn,
   أبو / Abu / Abou, أم / Umm (الحسين ولد أمدو: the family name is "ولد أمدو", not أمدو, and ولد is no
   given name); آل / Al / a glued Al- (AlMarri) are the article and go.
@@ -35,6 +36,10 @@ _ABD = {"عبد", "abd", "abdul", "abdel", "abdal", "abdol", "abdu", "abdoul", "
 _ALLAH = {"الله", "allah", "ullah", "ollah", "illah", "alla", "ulla", "lah", "llah"}
 _GLUED_ABD = re.compile(r"^abd(?:-?[aeiou]l-?)?(?=[a-z])")
 _GLUED_ALLAH = re.compile(r"^(?P<head>[a-z]{3,}?)[aeiou]?llah$")  # Zabihullah, not Stella
+_DIN = {"الدين", "din", "deen", "eddine", "eddin", "uddin", "uddeen", "eddeen", "addin", "iddin"}
+"""The second word of a "... الدين" compound written apart (Nasr Eddine, Nasser al-Din, Moin Uddin)."""
+_DIN_LINK = {"ad", "ud", "ed", "ed-", "al", "el", "ul"}
+_GLUED_DIN = re.compile(r"^(?P<head>[a-z]{3,}?)[aeiou]dd(?:i|ee)ne?$")  # Nasreddine, Ziauddin; not Claudine
 _ARTICLE = {"ال", "al", "el"}
 _HONORIFICS = {"السيد", "السيده", "mr", "mrs", "ms", "dr"}
 
@@ -60,6 +65,10 @@ def units(tokens: list[str] | tuple[str, ...]) -> tuple[tuple[str, str], ...]:
             out.append(("allah", token))
             i += 2
             continue
+        if (din := _din_length(tokens, i)) and low not in _ABD:
+            out.append(("din", token))
+            i += din
+            continue
         particle = _PARTICLES.get(low)
         if nxt is not None and particle and not (low == "ben" and i == 0):
             out.append((particle, _drop_glued_article(nxt)))
@@ -68,6 +77,17 @@ def units(tokens: list[str] | tuple[str, ...]) -> tuple[tuple[str, str], ...]:
         out.append(_glued_unit(token, low))
         i += 1
     return tuple(out)
+
+
+def _din_length(tokens: list[str] | tuple[str, ...], i: int) -> int:
+    """How many tokens from ``i`` form a "word + الدين" compound written apart (0: none): "ناصر الدين",
+    "Nasr Eddine", "Salah ad Din" (the hyphen of ad-Din, al-Din is no token)."""
+    rest = [normalize(t) for t in tokens[i + 1: i + 3]]
+    if rest and rest[0] in _DIN:
+        return 2
+    if len(rest) == 2 and rest[0] in _DIN_LINK and rest[1] in _DIN:
+        return 3
+    return 0
 
 
 def regroup(found: tuple[tuple[str, str], ...], particle: str) -> tuple[tuple[str, str], ...]:
@@ -100,6 +120,8 @@ def _glued_unit(token: str, low: str) -> tuple[str, str]:
             return "abd", _word_after_abd(low[3:])
         if low.endswith("الله") and len(low) > 5 and not low.startswith("عبد"):
             return "allah", low[:-4]
+        if low.endswith("الدين") and len(low) > 7:
+            return "din", low[:-5]
         return "", token
     latin = _ascii(low)
     glued = _GLUED_ABD.match(latin)
@@ -109,6 +131,8 @@ def _glued_unit(token: str, low: str) -> tuple[str, str]:
             return "abd", "allah"
         rest = re.sub(r"^[aeiou](?=([bcdfghjklmnpqrstvwxz])\1)", "", rest)  # Abdessattar, Abdurrahman
         return "abd", rest
+    if din := _GLUED_DIN.match(latin):
+        return "din", din["head"]
     allah = _GLUED_ALLAH.match(latin)
     if allah and latin not in _ALLAH:
         return "allah", allah["head"]

@@ -1,0 +1,57 @@
+"""Cross-lingual quote matching, third round: the evidence that lets a loose translation of one
+speaker's statement meet its other-language copy (the speaker's name across scripts, the numbers a
+translation writes out in words)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from cluster.config import Config
+from cluster.documents import SegmentKind
+from cluster.quotes.extract import Quote
+from cluster.quotes.matching import QuoteSettings, match_quotes
+from cluster.quotes.speakers import same_person
+
+
+class TableEncoder:
+    """Unit vectors with chosen cosines: ``pairs`` maps (Arabic text, English text) to their cosine;
+    every other pair of texts is orthogonal."""
+
+    def __init__(self, pairs: dict[tuple[str, str], float]) -> None:
+        self.vectors: dict[str, np.ndarray] = {}
+        size = 2 * len(pairs) + 1
+        for k, ((ar, en), cos) in enumerate(pairs.items()):
+            self.vectors[ar] = np.eye(size)[2 * k]
+            self.vectors[en] = cos * np.eye(size)[2 * k] + np.sqrt(1 - cos ** 2) * np.eye(size)[2 * k + 1]
+        self.size = size
+
+    def encode(self, sentences: list[str], **_: object) -> np.ndarray:
+        other = np.eye(self.size)[-1]
+        return np.stack([self.vectors.get(s, other) for s in sentences]).astype(np.float32)
+
+
+def _quote(article: str, lang: str, text: str, speaker: str, kind: str = "person") -> Quote:
+    return Quote(article_id=article, segment_index=1, segment_kind=SegmentKind.BODY, lang=lang, text=text,
+                 start=0, end=len(text), kind="indirect", speaker=speaker, speaker_as_written=speaker,
+                 speaker_kind=kind)
+
+
+def _matched(quotes: list[Quote], pairs: dict[tuple[str, str], float]) -> set[frozenset[str]]:
+    result = match_quotes(quotes, TableEncoder(pairs), QuoteSettings.from_config(Config()))
+    return {frozenset(quotes[k].lang for k in g.members) for g in result.groups if len(g.members) > 1}
+
+
+def test_a_din_compound_is_one_name_unit_across_scripts() -> None:
+    assert same_person("عماد نور الدين", "Imad Noureddine")
+    assert same_person("عماد نور الدين", "Imad Nour el-Din")
+    assert same_person("سمير بدر الدين", "Samir Badreddine")
+    assert same_person("عز الدين القسام", "Izz ad-Din al-Qassam")
+    assert not same_person("عماد نور الدين", "Imad Nour")
+    assert same_person("كلودين", "Claudine")  # a French name ending in -dine is no compound
+
+
+def test_a_loose_translation_of_a_din_speaker_matches() -> None:
+    ar = "شحنة الأدوية الطارئة تصل إلى المستشفيات الأسبوع المقبل"
+    en = "emergency medicine shipment due at hospitals next week"
+    quotes = [_quote("a-ar", "ar", ar, "عماد نور الدين"), _quote("a-en", "en", en, "Imad Noureddine")]
+    assert _matched(quotes, {(ar, en): 0.58}) == {frozenset({"ar", "en"})}
