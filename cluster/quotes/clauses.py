@@ -30,6 +30,7 @@ from cluster.quotes.lexicon import (
 )
 from cluster.quotes.listeners import (
     EN_LISTENERS,
+    apposed_subject,
     clause_after_described_listener,
     listener_before_that,
     listener_then_aside,
@@ -242,14 +243,21 @@ def _fronted_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], f
     ends = (after is None or after.start >= sentence[1] or after.text in ".!?"
             or (after.text == "," and then is not None and then.word and then.text.islower())  # "said, in the"
             or (after.word and after.text.lower() in EN_CLAUSE_BLOCKERS - EN_OBJECT_PREPOSITIONS)
-            or (after.word and after.text.lower() in EN_WEEKDAYS and then is not None and then.text in ".!?,")
+            or (after.word and after.text.lower() in EN_WEEKDAYS and then is not None and (
+                then.text in ".!?," or then.text.lower() in EN_ADVERBIAL_OPENERS))  # "said Thursday after talks"
             or _listener_ends(tokens, verb, sentence[1]) or listener_then_aside(tokens, verb, sentence[1])
             or inverted(tokens, verb, verb + 1))
-    if comma is not None and (verb - comma <= 7 or long_subject(tokens, comma, verb)) and first < comma and ends:
+    if comma is not None and (apposed := apposed_subject(tokens, comma, verb, first)) is not None:
+        comma = apposed  # "..., the country's transport minister, Ali Hassan, said"
+    elif not (comma is not None and (verb - comma <= 7 or long_subject(tokens, comma, verb))):
+        return None
+    if first < comma and ends:
         return _cut(tokens, _after_dateline(tokens, first, comma), tokens[comma].start)
     return None
 
 
+EN_ADVERBIAL_OPENERS = frozenset("after at in during following before while".split())
+"""After "said Thursday" these open an adverbial ("said Thursday after a round of talks"): no clause follows."""
 EN_OBJECT_PREPOSITIONS = frozenset("against of about".split())
 """After a reporting verb these open its object ("warned against a repeat of", "warned of"): the verb
 closes no clause fronted before it."""

@@ -1,7 +1,8 @@
 """Who was told: the listener after an English "told"/"tells", read as a phrase so that the reported
 clause after it is found ("told the court the treasury had lost ...", "told the economic crimes court in
 Algiers that ..."), and so that a clause fronted before "SOURCE told AFP, asking not to be named." is
-known to end there. Split from ``clauses`` (its size)."""
+known to end there; and the subject set off by commas that closes a fronted clause ("..., the transport
+minister, Ali Hassan, said"). Split from ``clauses`` (its size)."""
 
 from __future__ import annotations
 
@@ -93,3 +94,34 @@ def long_subject(tokens: list[Token], comma: int, verb: int) -> bool:
     first = between[0].text.lower()
     return (first in EN_ARTICLES or first[:1].isdigit() or first in EN_NUMBERS) and all(
         t.word and t.text.lower() not in EN_FINITE | EN_VERBS | EN_SUBJECT_PRONOUNS for t in between)
+
+
+APPOSED_NAME_WORDS = 4
+APPOSED_TITLE_WORDS = 10
+
+
+def apposed_subject(tokens: list[Token], comma: int, verb: int, first: int) -> int | None:
+    """The comma that ends a fronted clause whose subject is a name and its title set off by commas:
+    "..., Ali Hassan, the transport minister, said", "..., the country's transport minister, Ali Hassan,
+    said" (a comma right before the verb closes an apposition, never the clause itself). None when the
+    two parts before the verb are not one capitalised name and one title of at most
+    ``APPOSED_TITLE_WORDS`` words."""
+    if comma != verb - 1:
+        return None
+    commas = [j for j in range(comma - 1, first, -1) if tokens[j].text == ","][:2]
+    if len(commas) < 2:
+        return None
+    second, third = commas
+    parts = [tokens[second + 1: comma], tokens[third + 1: second]]
+    if not all(part and all((t.word or t.text in "'’-.") and t.text.lower() not in EN_FINITE | {"and", "but"}
+                            for t in part) for part in parts):
+        return None  # "Prices rose, wages fell, and rents doubled, X, said": clauses, not a title
+
+    def name(part: list[Token]) -> bool:
+        words = [t for t in part if t.word]
+        return 0 < len(words) <= APPOSED_NAME_WORDS and all(t.text[:1].isupper() for t in words)
+
+    near, far = parts
+    if (name(near) and len(far) <= APPOSED_TITLE_WORDS) or (name(far) and not name(near) and len(near) <= APPOSED_TITLE_WORDS):
+        return third
+    return None
