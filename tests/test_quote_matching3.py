@@ -55,3 +55,23 @@ def test_a_loose_translation_of_a_din_speaker_matches() -> None:
     en = "emergency medicine shipment due at hospitals next week"
     quotes = [_quote("a-ar", "ar", ar, "عماد نور الدين"), _quote("a-en", "en", en, "Imad Noureddine")]
     assert _matched(quotes, {(ar, en): 0.58}) == {frozenset({"ar", "en"})}
+
+
+def test_numbers_written_as_words_on_one_side_are_kept() -> None:
+    ar = "منسوب مياه البحيرة هو الأدنى منذ ستين عاما"
+    en = "the lake's water level is at its lowest in 60 years"
+    ar2 = "الحريق أتى على 7 منازل في القرية"
+    en2 = "the fire destroyed seven houses in the village"
+    quotes = [_quote("b-ar", "ar", ar, "هالة منصور"), _quote("b-en", "en", en, "Hala Mansour"),
+              _quote("c-ar", "ar", ar2, "مصادر محلية", "anonymous"), _quote("c-en", "en", en2, "local sources",
+                                                                             "anonymous")]
+    result = match_quotes(quotes, TableEncoder({(ar, en): 0.6, (ar2, en2): 0.6}), QuoteSettings.from_config(Config()))
+    grouped = {frozenset(quotes[k].article_id for k in g.members) for g in result.groups if len(g.members) > 1}
+    assert grouped == {frozenset({"b-ar", "b-en"}), frozenset({"c-ar", "c-en"})}
+
+
+def test_a_number_the_other_side_lacks_still_refuses_the_pair() -> None:
+    ar = "منسوب مياه البحيرة هو الأدنى منذ ستين عاما"
+    en = "lake level lowest in 40 years"
+    quotes = [_quote("b-ar", "ar", ar, "هالة منصور"), _quote("b-en", "en", en, "Hala Mansour")]
+    assert _matched(quotes, {(ar, en): 0.6}) == set()

@@ -17,6 +17,7 @@ from cluster.duplicates.lexical import MatchType, classify, compare, profile
 from cluster.duplicates.matches import Link
 from cluster.quotes.agreement import EXCUSED_CONFLICT_COSINE, same_source, speakers_conflict, speakers_excused
 from cluster.quotes.extract import Quote
+from cluster.quotes.numberwords import as_digits
 from cluster.textnorm import word_tuple
 
 
@@ -100,5 +101,9 @@ def contained(wa: tuple[str, ...], wb: tuple[str, ...], min_words: int, words_pe
 def _keeps_facts(qa: Quote, qb: Quote, settings: QuoteSettings) -> bool:
     """A translation keeps the numbers, dates and places of the quote (``duplicates.crosslingual``): "at
     least 384 people were killed" is no translation of "the toll rose to 832". Its name-recall rules are
-    left out: a quote's names are its speaker's business, and acronyms (NATO / الناتو) are in no table."""
-    return facts_kept(qa.text, qa.lang, qb.text, qb.lang, settings.duplicates.translation_min_number_share)
+    left out: a quote's names are its speaker's business, and acronyms (NATO / الناتو) are in no table.
+    Failing as written, the two are read again with their number words as digits (``numberwords``: "منذ
+    ثمانين عاما" / "in 80 years")."""
+    share = settings.duplicates.translation_min_number_share
+    return (facts_kept(qa.text, qa.lang, qb.text, qb.lang, share)
+            or facts_kept(as_digits(qa.text, qa.lang), qa.lang, as_digits(qb.text, qb.lang), qb.lang, share))
