@@ -57,3 +57,13 @@ def test_the_english_copy_meets_its_arabic_translation():
     quotes = extract_quotes(articles, segment_corpus(articles))
     result = match_quotes(quotes, _Encoder(), QuoteSettings.from_config(Config()))
     assert any({quotes[k].lang for k in g.members} == {"ar", "en"} for g in result.groups)
+
+
+def test_an_honorific_and_the_house_of_a_ruler_name_the_ruler():
+    found = _speakers("عنوان الخبر\n\nوكتب صاحب السمو الشيخ خليفة بن سالم آل نهيان على منصة إكس: «نفتتح اليوم أكبر "
+                      "محطة لتحلية المياه في المنطقة».\n\nوقال صاحب المطعم إن الزبائن توقفوا عن المجيء منذ بداية الأزمة.")
+    assert found["نفتتح اليوم"] == ("خليفة بن سالم آل نهيان", "person")
+    assert found["الزبائن توقفوا"][0] == "صاحب المطعم"  # an owner is not the ruler quoted before
+    english = _speakers("Headline\n\nSheikh Khalifa bin Salem Al Nahyan wrote on X: \"We open today the largest "
+                        "desalination plant in the region.\"", lang="en")
+    assert english["We open today"][0] == "Khalifa bin Salem Al Nahyan"

@@ -200,11 +200,11 @@ def _after_place(tokens: list[Token], start: int, end: int, lang: str) -> tuple[
 def _extends(run: list[Token], token: Token, lang: str) -> bool:
     if lang != "ar" or not token.word or not run:
         return False
-    if run[-1].norm in AR_NAME_LINKS:
-        return True
+    if run[-1].norm in AR_NAME_LINKS or token.text == "آل":
+        return True  # "محمد بن راشد آل مكتوم": آل (the house of) joins the family name after it
     norm = token.norm
-    if not ARABIC_LETTER.match(run[-1].text) or is_stop(token) or norm in AR_GENERIC:
-        return False
+    if not ARABIC_LETTER.match(run[-1].text) or is_stop(token) or norm in AR_GENERIC or norm in AR_HONORIFICS:
+        return False  # "صاحب السمو الشيخ X": an honorific, no family name of صاحب
     if norm in AR_COMPOUND_SECONDS and len(run) <= 2 and not run[-1].norm.startswith("ال"):
         return True  # "ركان ناصر الدين", "نور الدين بوطيب": the second half of a compound given name
     if norm.startswith("ال") and (len(run) <= 2 or (len(run) <= 5 and run[-2].norm in AR_NAME_LINKS)) and (
@@ -213,6 +213,10 @@ def _extends(run: list[Token], token: Token, lang: str) -> bool:
             or run[-1].norm in AR_COMPOUND_SECONDS):  # "عز الدين الحداد"
         return strip_article(norm) not in AR_GENERIC and strip_article(norm).rstrip("هي") not in AR_NATIONALITIES
     return norm.endswith("يه") and not norm.startswith(("ال", "لل"))  # هانا تيتيه: a name, not an adjective
+
+
+AR_HONORIFICS = frozenset(normalize(w) for w in "السمو الجلالة الفخامة السعادة المعالي السيادة".split())
+"""The noun of an honorific ("صاحب السمو", "صاحب الجلالة"): a title before the name, never a family name."""
 
 
 def _has_family_name(run: list[Token]) -> bool:
@@ -228,7 +232,7 @@ def _object_follows(tokens: list[Token], k: int, lang: str) -> bool:
     not a family name, when it is a plural (الغارات) or a noun its adjective follows (الهجوم الإسرائيلي);
     family names with the article (الشيباني، الأسد) are neither."""
     norm = tokens[k].norm
-    if lang != "ar" or not norm.startswith("ال"):
+    if lang != "ar" or not norm.startswith("ال") or tokens[k].text == "آل":
         return False
     if norm.endswith("ات"):
         return True  # not "ين": عز الدين، زين العابدين
