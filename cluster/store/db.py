@@ -195,7 +195,7 @@ class Store(Queries, Listing):
 
     @property
     def revision(self) -> int:
-        """Bumped by every committed write (articles or stories): readers cache views per revision."""
+        """Bumped by every committed write (articles or stories): every answer says which one it read."""
         return int(self.get_meta("revision") or 0)
 
     def bump_revision(self) -> None:

@@ -44,7 +44,8 @@ CREATE TABLE IF NOT EXISTS story_outlets (
 );
 CREATE INDEX IF NOT EXISTS story_outlets_outlet ON story_outlets(outlet);
 CREATE TABLE IF NOT EXISTS dup_groups (
-    id TEXT PRIMARY KEY, number INTEGER NOT NULL, articles INTEGER NOT NULL, best REAL NOT NULL, body TEXT NOT NULL
+    id TEXT PRIMARY KEY, number INTEGER NOT NULL, articles INTEGER NOT NULL, best REAL NOT NULL, body TEXT NOT NULL,
+    digest TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS dup_groups_order ON dup_groups(articles DESC, best DESC, number);
 CREATE TABLE IF NOT EXISTS dup_group_articles (
@@ -89,6 +90,8 @@ class GroupRow:
     articles: tuple[str, ...]
     best: float
     body: dict[str, Any]
+    digest: str
+    """What the group was formed from (``materialise.group_digest``): an unchanged group is not rewritten."""
 
 
 @dataclass(frozen=True)
@@ -152,19 +155,23 @@ class Listing:
             self.db.execute("DELETE FROM story_summaries WHERE id = ?", (sid,))
             self.db.execute("DELETE FROM story_outlets WHERE story_id = ?", (sid,))
 
-    def delete_groups_of(self, article_ids: Iterable[str]) -> None:
-        """Remove every group carried by one of these articles (a changed component's groups)."""
-        ids = sorted(set(article_ids))
-        gone = {r[0] for r in self._chunked("SELECT group_id FROM dup_group_articles WHERE article_id IN ({marks})", ids)}
-        for gid in sorted(gone):
+    def group_digests_of(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """Group id -> digest, of every stored group carried by one of these articles."""
+        query = ("SELECT g.id, g.digest FROM dup_groups g WHERE g.id IN "
+                 "(SELECT group_id FROM dup_group_articles WHERE article_id IN ({marks}))")
+        return dict(self._chunked(query, sorted(set(article_ids))))
+
+    def delete_groups(self, group_ids: Iterable[str]) -> None:
+        for gid in group_ids:
             self.db.execute("DELETE FROM dup_groups WHERE id = ?", (gid,))
             self.db.execute("DELETE FROM dup_group_articles WHERE group_id = ?", (gid,))
 
     def put_groups(self, groups: Iterable[GroupRow]) -> None:
         for g in groups:
-            self.db.execute("INSERT OR REPLACE INTO dup_groups VALUES (?, ?, ?, ?, ?)",
+            self.db.execute("DELETE FROM dup_group_articles WHERE group_id = ?", (g.id,))
+            self.db.execute("INSERT OR REPLACE INTO dup_groups VALUES (?, ?, ?, ?, ?, ?)",
                             (g.id, group_number(g.id), len(g.articles), float(g.best),
-                             json.dumps(g.body, ensure_ascii=False)))
+                             json.dumps(g.body, ensure_ascii=False), g.digest))
             self.db.executemany("INSERT OR IGNORE INTO dup_group_articles VALUES (?, ?)",
                                 [(g.id, a) for a in g.articles])
 

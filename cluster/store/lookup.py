@@ -5,7 +5,7 @@ costing only the neighbourhood they touch, however large the store.
 Why this is exact for duplicate groups: the one-paragraph-per-article pairing only lets matches that
 share a paragraph compete, and grouping works per connected component of the kept matches, so the
 groups holding an article's paragraphs are decided inside the connected component of the stored
-match graph around them (``match_component``). Those groups equal the whole-store view's.
+match graph around them (``match_component``). Those groups equal a whole-store grouping's.
 
 Group ids are stable here: ``D<n>`` with n the smallest row id of the stored matches a group links
 (each kept match belongs to one group, row ids are never reused). The writer stores every group with the
