@@ -57,6 +57,8 @@ CREATE TABLE IF NOT EXISTS article_speakers (
 );
 """
 
+LISTING_VERSION = "1"
+"""The layout of these tables: a store whose tables were written under another is filled again."""
 UNDATED = "9999-12-31"
 """``first_key`` of a story without a dated member: sorts after every dated one."""
 _STORY_COLUMNS = "id, label, keywords, articles, central_article, first_date, last_date"
@@ -124,13 +126,16 @@ class Listing:
     # --- state ------------------------------------------------------------------------------------
 
     def listing_revision(self) -> int | None:
+        """The store revision the tables reflect; None when never filled, or filled under another layout."""
+        version = self.db.execute("SELECT v FROM meta WHERE k = 'listing_version'").fetchone()
         row = self.db.execute("SELECT v FROM meta WHERE k = 'listing_revision'").fetchone()
-        return int(row[0]) if row else None
+        return int(row[0]) if row and version and version[0] == LISTING_VERSION else None
 
     def mark_listing_current(self) -> None:
         """The tables reflect the revision about to commit (call last, inside the write's transaction)."""
         revision = self.db.execute("SELECT v FROM meta WHERE k = 'revision'").fetchone()
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('listing_revision', ?)", (revision[0] if revision else "0",))
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('listing_version', ?)", (LISTING_VERSION,))
 
     def clear_listing(self) -> None:
         for table in ("story_summaries", "story_outlets", "dup_groups", "dup_group_articles", "article_speakers"):

@@ -88,7 +88,7 @@ def groups_of_component(store: Store, edges: dict[int, ParagraphMatch], cfg: Dup
     articles = {a.id: a for a in store.articles(list(carriers))}
     segments = store.segments(list(articles.values()))
     texts = {aid: a.text for aid, a in articles.items()}
-    groups = groups_of_matches(store, list(edges.values()), texts, cfg)
+    groups = groups_of_matches(store, [edges[rid] for rid in sorted(edges)], texts, cfg)  # row-id order: as a whole-store run
     row_ids = {(*m.left, *m.right): rid for rid, m in edges.items()}
     named = [(stable_group_id(group_links(g), row_ids), g) for g in groups]
     return Neighbourhood(sorted(named, key=group_order), articles, segments)
