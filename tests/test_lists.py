@@ -148,3 +148,22 @@ def test_a_posted_article_is_listed_as_soon_as_the_post_returns(client):
 def test_a_speaker_is_found_in_the_other_script():
     assert {"donald trump", "trump"} <= name_forms("ترامب")
     assert "ويتكوف" in name_forms("Steve Witkoff")
+
+
+def test_a_batch_leaves_the_groups_of_its_carriers_other_paragraphs(ingestor):
+    """X carries two passages, each copied by another article (two components meeting in X); a later copy of
+    the first passage changes that component only: X's group with Z must stay listed."""
+    from cluster.documents import Article
+    from cluster.ingest.readers import load_corpus
+
+    paragraphs = [p for a in load_corpus(SEEDS).articles for p in a.text.split("\n\n") if len(p.split()) >= 40]
+    first, second, *other = paragraphs
+    made = {"X": [first, second], "Y": [first, other[0]], "Z": [second, other[1]], "W": [other[2], first]}
+    articles = {k: Article(id=k, title=f"{k} title", text="\n\n".join(v)) for k, v in made.items()}
+    ingestor.add([articles["X"], articles["Y"], articles["Z"]])
+    before = {g["id"]: set(g["articles"]) for g in listed_groups(ingestor.store)}
+    assert {"X", "Z"} in before.values() and {"X", "Y"} in before.values()
+    ingestor.add([articles["W"]])
+    after = {g["id"]: set(g["articles"]) for g in listed_groups(ingestor.store)}
+    assert {"X", "Z"} in after.values() and {"W", "X", "Y"} in after.values()
+    assert_lists_equal_the_report(ingestor.store)

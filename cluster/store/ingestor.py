@@ -224,7 +224,7 @@ class Ingestor:
             self.store.set_meta("added_since_recluster", str(added))
             self.store.bump_generation()
             stories = {*story_ids, *old_stories, *(sid for pair in placement.merges for sid in pair)}
-            after_batch(self.store, [a.id for a in todo], old_component, stories, speakers)
+            after_batch(self.store, [a.id for a in todo], replaced, old_component, stories, speakers)
         if self.stored_words.loaded:
             self.stored_words.update(todo, segments)
         self._remember_bodies([a.id for a in todo], bodies.vectors, replaced)

@@ -11,7 +11,8 @@ what to write and when):
 - ``dup_groups``: every current duplicate group (stable id, article count, best similarity, the group's JSON
   as the contract gives it); ``dup_group_articles`` which articles carry it. A story's evidence is read from
   these at list time (groups with two of its members or more), so a group renamed by a batch that did not
-  touch the story's members still shows its current id.
+  touch the story's members still shows its current id. ``dup_group_matches``: the stored matches each group
+  links (a batch finds the groups it supersedes through the matches of the components it changed).
 - ``article_speakers``: the speaker names quoted in each article (case-folded, with their known other-script
   forms), for ``GET /stories?speaker=``.
 
@@ -52,12 +53,16 @@ CREATE TABLE IF NOT EXISTS dup_group_articles (
     group_id TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (group_id, article_id)
 );
 CREATE INDEX IF NOT EXISTS dup_group_articles_article ON dup_group_articles(article_id);
+CREATE TABLE IF NOT EXISTS dup_group_matches (
+    group_id TEXT NOT NULL, match_id INTEGER NOT NULL, PRIMARY KEY (group_id, match_id)
+);
+CREATE INDEX IF NOT EXISTS dup_group_matches_match ON dup_group_matches(match_id);
 CREATE TABLE IF NOT EXISTS article_speakers (
     article_id TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (article_id, name)
 );
 """
 
-LISTING_VERSION = "1"
+LISTING_VERSION = "2"
 """The layout of these tables: a store whose tables were written under another is filled again."""
 UNDATED = "9999-12-31"
 """``first_key`` of a story without a dated member: sorts after every dated one."""
@@ -94,6 +99,8 @@ class GroupRow:
     body: dict[str, Any]
     digest: str
     """What the group was formed from (``materialise.group_digest``): an unchanged group is not rewritten."""
+    matches: tuple[int, ...]
+    """Row ids of the stored matches it links."""
 
 
 @dataclass(frozen=True)
@@ -138,7 +145,8 @@ class Listing:
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('listing_version', ?)", (LISTING_VERSION,))
 
     def clear_listing(self) -> None:
-        for table in ("story_summaries", "story_outlets", "dup_groups", "dup_group_articles", "article_speakers"):
+        for table in ("story_summaries", "story_outlets", "dup_groups", "dup_group_articles", "dup_group_matches",
+                      "article_speakers"):
             self.db.execute(f"DELETE FROM {table}")
 
     # --- writes -----------------------------------------------------------------------------------
@@ -166,19 +174,27 @@ class Listing:
                  "(SELECT group_id FROM dup_group_articles WHERE article_id IN ({marks}))")
         return dict(self._chunked(query, sorted(set(article_ids))))
 
+    def group_digests_linking(self, match_ids: Iterable[int]) -> dict[str, str]:
+        """Group id -> digest, of every stored group linking one of these matches."""
+        query = ("SELECT g.id, g.digest FROM dup_groups g WHERE g.id IN "
+                 "(SELECT group_id FROM dup_group_matches WHERE match_id IN ({marks}))")
+        return dict(self._chunked(query, sorted(set(match_ids))))
+
     def delete_groups(self, group_ids: Iterable[str]) -> None:
         for gid in group_ids:
-            self.db.execute("DELETE FROM dup_groups WHERE id = ?", (gid,))
-            self.db.execute("DELETE FROM dup_group_articles WHERE group_id = ?", (gid,))
+            for table, key in (("dup_groups", "id"), ("dup_group_articles", "group_id"), ("dup_group_matches", "group_id")):
+                self.db.execute(f"DELETE FROM {table} WHERE {key} = ?", (gid,))
 
     def put_groups(self, groups: Iterable[GroupRow]) -> None:
         for g in groups:
-            self.db.execute("DELETE FROM dup_group_articles WHERE group_id = ?", (g.id,))
+            self.delete_groups([g.id])
             self.db.execute("INSERT OR REPLACE INTO dup_groups VALUES (?, ?, ?, ?, ?, ?)",
                             (g.id, group_number(g.id), len(g.articles), float(g.best),
                              json.dumps(g.body, ensure_ascii=False), g.digest))
             self.db.executemany("INSERT OR IGNORE INTO dup_group_articles VALUES (?, ?)",
                                 [(g.id, a) for a in g.articles])
+            self.db.executemany("INSERT OR IGNORE INTO dup_group_matches VALUES (?, ?)",
+                                [(g.id, m) for m in g.matches])
 
     def put_speakers(self, names: dict[str, Iterable[str]]) -> None:
         """The speaker names of these articles, replacing what was stored for them."""

@@ -24,12 +24,12 @@ import time
 from collections.abc import Iterable, Mapping, Sequence
 
 from cluster.documents import Article, Segment
-from cluster.duplicates.matches import DuplicateGroup
+from cluster.duplicates.matches import DuplicateGroup, ParagraphMatch
 from cluster.quotes.chooser import attributed_quotes
 from cluster.quotes.speakers import PLACE_AND_NAME_FORMS, alias, name_tokens
 from cluster.store.db import Store
 from cluster.store.listing import GroupRow
-from cluster.store.lookup import Neighbourhood, groups_of_component, match_component
+from cluster.store.lookup import Neighbourhood, group_links, groups_of_component, match_component
 from cluster.store.queries import match_of
 from cluster.store.summaries import summarise
 from cluster.textnorm import normalize
@@ -72,23 +72,27 @@ def component_articles(store: Store, article_ids: Sequence[str]) -> set[str]:
     return {x for m in edges.values() for x in (m.left[0], m.right[0])}
 
 
-def after_batch(store: Store, articles: Sequence[str], old_component: Iterable[str], stories: Iterable[str],
-                speakers: Mapping[str, Iterable[str]]) -> None:
+def after_batch(store: Store, articles: Sequence[str], replaced: Sequence[str], old_component: Iterable[str],
+                stories: Iterable[str], speakers: Mapping[str, Iterable[str]]) -> None:
     """Inside the batch's transaction, after its rows: speakers of its articles, groups of the components it
-    changed, summaries of the stories whose members changed; then the tables are marked current."""
+    changed, summaries of the stories whose members changed; then the tables are marked current.
+    ``replaced``: the batch's articles that replaced a stored version; ``old_component``: the articles of
+    their former match components (``component_articles``, read before their matches were deleted)."""
     store.put_speakers(dict(speakers))
-    refresh_groups(store, articles, set(old_component))
+    refresh_groups(store, articles, replaced, set(old_component))
     refresh_stories(store, stories)
     store.mark_listing_current()
 
 
-def refresh_groups(store: Store, articles: Sequence[str], old_component: set[str]) -> None:
-    """The groups of the components around ``articles`` (and ``old_component``, a replaced article's
-    former one) formed again; only those whose id or content changed are rewritten (a batch that copies a
-    wire story reaches a component of hundreds of groups, nearly all unchanged: their JSON is half the cost)."""
+def refresh_groups(store: Store, articles: Sequence[str], replaced: Sequence[str], old_component: set[str]) -> None:
+    """The groups of the match components around ``articles`` (and ``old_component``, which may have split)
+    formed again, in place of the stored groups they supersede: those linking one of the components' matches
+    (a carrier's groups elsewhere stay: its other paragraphs may lie in other components) and those carried
+    by a replaced article (whose links were deleted with its old version). Only groups whose id or content
+    changed are rewritten (a batch of wire copies reaches ~1,900 groups, nearly all unchanged)."""
     edges = match_component(store, [*articles, *sorted(old_component - set(articles))])
     carriers = {x for m in edges.values() for x in (m.left[0], m.right[0])}
-    stored = store.group_digests_of(set(articles) | old_component | carriers)
+    stored = {**store.group_digests_linking(edges), **store.group_digests_of(replaced)}
     if not edges:
         store.delete_groups(stored)
         return
@@ -97,7 +101,7 @@ def refresh_groups(store: Store, articles: Sequence[str], old_component: set[str
     digests = {gid: group_digest(g, hashes) for gid, g in around.groups}
     store.delete_groups([gid for gid, digest in stored.items() if digests.get(gid) != digest])
     changed = [(gid, g) for gid, g in around.groups if stored.get(gid) != digests[gid]]
-    store.put_groups(group_rows(Neighbourhood(changed, around.articles, around.segments), digests))
+    store.put_groups(group_rows(Neighbourhood(changed, around.articles, around.segments), digests, edges))
 
 
 def refresh_stories(store: Store, story_ids: Iterable[str]) -> None:
@@ -117,10 +121,17 @@ def after_recluster(store: Store, before: Mapping[str, str], final: Mapping[str,
     store.mark_listing_current()
 
 
-def group_rows(around: Neighbourhood, digests: Mapping[str, str]) -> list[GroupRow]:
+def group_rows(around: Neighbourhood, digests: Mapping[str, str], edges: Mapping[int, ParagraphMatch]) -> list[GroupRow]:
     bodies = around.to_json()
-    return [GroupRow(gid, tuple(g.articles), g.best_similarity, body, digests[gid])
+    row_ids = {(*m.left, *m.right): rid for rid, m in edges.items()}
+    return [GroupRow(gid, tuple(g.articles), g.best_similarity, body, digests[gid], _linked(g, row_ids))
             for (gid, g), body in zip(around.groups, bodies)]
+
+
+def _linked(group: DuplicateGroup, row_ids: Mapping[tuple[str, int, str, int], int]) -> tuple[int, ...]:
+    """Row ids of the stored matches behind a group's links (as ``lookup.stable_group_id`` finds them)."""
+    found = (row_ids.get((*a, *b), row_ids.get((*b, *a))) for a, b in group_links(group))
+    return tuple(sorted({rid for rid in found if rid is not None}))
 
 
 def group_digest(group: DuplicateGroup, hashes: Mapping[str, str]) -> str:
@@ -162,7 +173,7 @@ def fill(store: Store) -> None:
         if edges:
             around = groups_of_component(store, edges, store.config.duplicates)
             hashes = store.article_hashes()
-            store.put_groups(group_rows(around, {gid: group_digest(g, hashes) for gid, g in around.groups}))
+            store.put_groups(group_rows(around, {gid: group_digest(g, hashes) for gid, g in around.groups}, edges))
         members: dict[str, list[str]] = {}
         story_of = store.story_of()
         for a in articles:  # insertion order within each story
