@@ -23,6 +23,7 @@ import numpy as np
 from cluster.config import Config
 from cluster.documents import Article, Passage, Segment
 from cluster.embed import Encoder, LazyEncoder, embed_with_config
+from cluster.gcpause import without_gc
 from cluster.segment.stage import segment_pages
 from cluster.store.db import Store, check_store_dir
 from cluster.store.duplicates import (
@@ -181,7 +182,12 @@ class Ingestor:
             for a in batch
         ]
 
+    @without_gc
     def _write(self, todo: list[Article], replaced: list[str]) -> None:
+        """Segment, embed, match, place and write one batch, then derive what the lists read. The cyclic
+        collector is paused (``gcpause``): the writer holds every stored article's words (``StoredWords``),
+        and each allocation burst of the batch set off a collection walking them all (0.35-0.4 s of a 2-2.8 s
+        add of 10 into the 20,000-article store)."""
         cfg = self.config
         segments, units, titled = self._segment(todo)  # rows keep the input (its hash tells re-adds apart)
         vectors = self._embed([u.text for u in units])
