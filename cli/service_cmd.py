@@ -130,7 +130,7 @@ def serve(
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
     config_file: Annotated[Optional[Path], typer.Option("--config", help="Config for a new store.")] = None,
     recluster_every: Annotated[int, typer.Option(help="Re-cluster stories after this many additions (0: never).")] = 500,
-    quotes: Annotated[bool, typer.Option("--quotes/--no-quotes", help="Carry quotes in answers (speaker filter); costs ~1 s per view rebuild per 800 articles.")] = True,
+    quotes: Annotated[bool, typer.Option("--quotes/--no-quotes", help="Apply GET /stories?speaker= (speakers are stored per article at write time either way).")] = True,
     token: Annotated[Optional[str], typer.Option(help=TOKEN_HELP)] = None,
     allowed_host: Annotated[Optional[list[str]], typer.Option("--allowed-host", help=ALLOWED_HOST_HELP)] = None,
 ) -> None:

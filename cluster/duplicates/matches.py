@@ -92,8 +92,11 @@ class ParagraphMatch:
     """A reused region found by ``duplicates.align`` (its spans are the region, not paragraphs)."""
 
     def renumbered(self, number: Mapping[int, int] | Sequence[int]) -> ParagraphMatch:
-        """The same match with every passage number ``k`` replaced by ``number[k]``."""
-        return replace(self, vec_left=number[self.vec_left], vec_right=number[self.vec_right])
+        """The same match with every passage number ``k`` replaced by ``number[k]``. Built field by field:
+        ``dataclasses.replace`` introspects the fields at each call (0.16 s of regrouping an 11,700-match
+        component of the store, ``store.duplicates.groups_of_matches``)."""
+        return ParagraphMatch(self.left, self.right, self.span_left, self.span_right, self.similarity,
+                              number[self.vec_left], number[self.vec_right], self.match_type, self.whole, self.aligned)
 
     def widened(self, a: Passage, b: Passage) -> ParagraphMatch:
         """The match grown by one more matching pair of sentences of the same two paragraphs."""

@@ -1,1 +1,1 @@
-"""The HTTP service over a store: FastAPI app, read views, and a load test."""
+"""The HTTP service over a store: FastAPI app, its routes and reads (all from SQLite), and a load test."""

@@ -3,8 +3,9 @@
 One process holds the store for writing (``Ingestor``: model loaded once, faiss index in memory).
 Posted articles go into an asyncio queue; a single worker drains whatever is pending into one
 ``Ingestor.add`` call (one encode, one transaction), so concurrent clients share the cost of
-embedding instead of each paying it. Reads go through a second SQLite connection and a view of the
-whole store in the JSON contract's shape, rebuilt only when the store's revision changes.
+embedding instead of each paying it; the same transaction writes what the lists read
+(``cluster/store/materialise.py``). Reads go through SQLite connections of their own (``view.Reader``),
+current as soon as a write commits.
 The endpoints are routers (routes.py) answering the models of schemas.py, whose field names are
 those of ``cluster run --format json`` (docs/output.md); errors are shaped in errors.py;
 docs/service.md describes every endpoint, limit and error.
@@ -37,7 +38,7 @@ __all__ = ["MAX_BATCH", "MAX_BODY_BYTES", "MAX_TEXT_CHARS", "BatchWorker", "Seri
 
 
 class SerialEncoder:
-    """One model shared by the ingesting worker and the view builder (quotes), one encode at a time."""
+    """The model behind a lock: one encode at a time, whichever thread asks (the worker's, a warm-up)."""
 
     def __init__(self, encoder: Encoder) -> None:
         self._encoder = encoder
@@ -64,7 +65,7 @@ class BatchWorker:
         self.ingestor = ingestor
         self.max_articles = max_articles
         self.on_written = on_written
-        """Called after each committed batch (the reader starts rebuilding its view)."""
+        """Called after each committed batch and after a re-clustering (none is needed by the reads)."""
         self.queue: asyncio.Queue[tuple[list[Article], asyncio.Future]] = asyncio.Queue()
         self.stats = WorkerStats()
         self.busy = threading.Lock()
@@ -139,19 +140,19 @@ def create_app(
 ) -> FastAPI:
     """The service for one store directory. ``encoder``: a loaded model to share (tests); default: the
     store config's model, loaded once (at start with ``preload_model``, else on the first POST).
-    ``quotes``: views carry the quotes (speaker filter), at about a second per rebuild per 800 articles.
+    ``quotes``: ``GET /stories?speaker=`` is applied (False: ignored, and the answer says so).
     ``create=False``: a missing store is an error (``cluster serve``). ``token``: required as a bearer
     token on every route but /health. ``host``/``allowed_hosts``: the ``Host`` names answered besides
     the loopback names (guard.py)."""
     ingestor = Ingestor(Path(store_dir), config, encoder=encoder, settings=settings, create=create)
     ingestor.encoder = SerialEncoder(ingestor.encoder)
-    reader = Reader(Path(store_dir), quotes_encoder=ingestor.encoder if quotes else None)
+    reader = Reader(Path(store_dir), speakers=quotes)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         if preload_model:
             await asyncio.to_thread(ingestor.encoder.encode, ["warm up"])
-        app.state.worker = BatchWorker(ingestor, on_written=reader.refresh_in_background)
+        app.state.worker = BatchWorker(ingestor)
         task = asyncio.create_task(app.state.worker.run())
         try:
             yield

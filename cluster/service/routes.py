@@ -1,6 +1,6 @@
 """The endpoints, one router per resource: articles, stories, duplicate groups, health.
 
-Handlers read ``app.state``: the ``Reader`` (views of the store), the ``Ingestor`` and the
+Handlers read ``app.state``: the ``Reader`` (every read, from SQLite), the ``Ingestor`` and the
 ``BatchWorker`` that ``create_app`` put there; docs/service.md describes every answer.
 """
 
@@ -29,8 +29,9 @@ from cluster.service.schemas import (
     StoryDetail,
     StoryPage,
 )
-from cluster.service.view import Reader, StoreView
+from cluster.service.view import Reader
 from cluster.store.ingestor import Ingestor
+from cluster.store.listing import StoryFilter
 
 
 def _reader(request: Request) -> Reader:
@@ -48,11 +49,6 @@ story_routes = APIRouter(prefix="/stories", tags=["stories"])
 duplicate_routes = APIRouter(prefix="/duplicates", tags=["duplicates"])
 health_routes = APIRouter(tags=["health"])
 ROUTERS = (article_routes, story_routes, duplicate_routes, health_routes)
-
-
-def _article_summary(article: dict, view: StoreView) -> dict:
-    keys = ("id", "title", "date", "lang", "source", "url")
-    return {**{k: article[k] for k in keys}, "story": view.story_of.get(article["id"])}
 
 
 # --- articles --------------------------------------------------------------------------------------
@@ -89,10 +85,8 @@ def _per_item(items: list, by_id: dict[str, dict]) -> list[dict]:
 
 @article_routes.get("", summary="Stored articles, paged, in insertion order", response_model=ArticlePage)
 def list_articles(reader: ReaderDep, offset: Offset = 0, limit: Limit = 50) -> Any:
-    view = reader.view()
-    rows = list(view.articles.values())
-    page = [_article_summary(a, view) for a in rows[offset : offset + limit]]
-    return {"articles": page, "total": len(rows), "offset": offset, "limit": limit, "revision": view.revision}
+    """Read from the tables: an article is listed as soon as the POST that added it returned."""
+    return reader.articles(offset, limit)
 
 
 @article_routes.get("/{article_id:path}", summary="One article, its segments, story and duplicate passages",
@@ -121,10 +115,9 @@ def list_stories(
 ) -> Any:
     if date_from and date_to and date_from > date_to:
         return error_response(422, f"'from' ({date_from}) is after 'to' ({date_to})")
-    view = reader.view()
-    found, ignored = _filter_stories(view, date_from, date_to, outlet, speaker)
-    return {"stories": found[offset : offset + limit], "total": len(found), "offset": offset,
-            "limit": limit, "ignored_filters": ignored, "revision": view.revision}
+    wanted = StoryFilter(date_from.isoformat() if date_from else None, date_to.isoformat() if date_to else None,
+                         outlet.casefold() if outlet else None, speaker.casefold() if speaker is not None else None)
+    return reader.stories(wanted, offset, limit)
 
 
 @story_routes.get("/{story_id}", summary="One story: members and evidence; an old id answers its successor",
@@ -135,48 +128,6 @@ def get_story(story_id: str, reader: ReaderDep) -> Any:
     if answer is None:
         return error_response(404, f"unknown story id {story_id!r}")
     return answer
-
-
-def _filter_stories(
-    view: StoreView, date_from: dt.date | None, date_to: dt.date | None, outlet: str | None, speaker: str | None
-) -> tuple[list[dict], list[str]]:
-    ignored: list[str] = []
-    speakers_of: dict[str, set[str]] | None = None
-    if speaker is not None:
-        speakers_of = _quoted_speakers(view.data.get("quotes"))
-        if speakers_of is None:
-            ignored.append("speaker")
-    out = []
-    for story in view.data["stories"]:
-        if date_from and (story["last_date"] is None or story["last_date"] < date_from.isoformat()):
-            continue
-        if date_to and (story["first_date"] is None or story["first_date"] > date_to.isoformat()):
-            continue
-        if outlet and not any(_source_of(view, a) == outlet.casefold() for a in story["articles"]):
-            continue
-        if speaker and speakers_of is not None:
-            wanted = speaker.casefold()
-            if not any(wanted in name for a in story["articles"] for name in speakers_of.get(a, ())):
-                continue
-        out.append(story)
-    return out, ignored
-
-
-def _source_of(view: StoreView, article_id: str) -> str:
-    return (view.articles[article_id]["source"] or "").casefold()
-
-
-def _quoted_speakers(quotes: Any) -> dict[str, set[str]] | None:
-    """Article id -> speaker names (all forms, case-folded) from the ``quotes`` key; None when the
-    view carries no quotes (the filter is then ignored, and the answer says so)."""
-    if not quotes:
-        return None
-    out: dict[str, set[str]] = {}
-    for group in quotes:
-        names = {str(n).casefold() for n in [group.get("speaker"), *(group.get("speaker_forms") or [])] if n}
-        for instance in group.get("instances", []):
-            out.setdefault(instance["article"], set()).update(names)
-    return out
 
 
 # --- duplicate groups and health -------------------------------------------------------------------
@@ -190,16 +141,13 @@ def list_duplicates(
     offset: Offset = 0,
     limit: Limit = 50,
 ) -> Any:
-    if article is not None:  # one article's groups: a live read, like GET /articles/{id}
-        groups = reader.article_groups(article)
-        if groups is None:
-            return error_response(404, f"unknown article id {article!r}")
-        revision = reader.revision()
-    else:
-        view = reader.view()
-        groups, revision = view.data["duplicate_groups"], view.revision
+    if article is None:  # every group: the writer's table
+        return reader.duplicate_groups(offset, limit)
+    groups = reader.article_groups(article)  # one article's groups: a live read, like GET /articles/{id}
+    if groups is None:
+        return error_response(404, f"unknown article id {article!r}")
     return {"duplicate_groups": groups[offset : offset + limit], "total": len(groups), "offset": offset,
-            "limit": limit, "revision": revision}
+            "limit": limit, "revision": reader.revision()}
 
 
 @health_routes.get("/health", summary="Liveness and store counts", response_model=HealthOut)

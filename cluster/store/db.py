@@ -6,7 +6,8 @@ SQLite transaction per article batch, so a process killed at any point leaves ea
 fully in or fully out; the index is then checked against SQLite on open and rebuilt from the stored
 vectors if it disagrees (docs/service.md, "Crash safety").
 
-SQL lives here (schema, connection, transactions, meta) and in ``queries.py`` (rows), nowhere else.
+SQL lives here (schema, connection, transactions, meta), in ``queries.py`` (rows) and in ``listing.py`` (the
+tables the service's lists read), nowhere else.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from urllib.parse import quote
 
 from cluster.config import Config
 from cluster.store.index import INDEX_NAME
+from cluster.store.listing import LISTING_SCHEMA, Listing
 from cluster.store.queries import Queries
 
 SCHEMA = """
@@ -85,10 +87,11 @@ def check_store_dir(directory: Path, create: bool) -> None:
         raise StoreError(f"{db}: empty file (0 bytes): the database was truncated; restore it from a backup")
 
 
-class Store(Queries):
+class Store(Queries, Listing):
     """One store directory. Not thread-safe: the service serialises writes through one worker.
 
-    Reads and writes of rows are the methods of ``queries.Queries``; this class holds the connection.
+    Reads and writes of rows are the methods of ``queries.Queries`` and ``listing.Listing``; this class holds
+    the connection.
     ``create``: a missing store is made (else ``StoreError``); ``readonly``: SQLite ``mode=ro``, so a
     command that only reads can neither change the store nor wait for its writer."""
 
@@ -114,7 +117,7 @@ class Store(Queries):
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=FULL")
         db.execute("PRAGMA foreign_keys=ON")
-        db.executescript(SCHEMA)
+        db.executescript(SCHEMA + LISTING_SCHEMA)
         return db
 
     def integrity(self) -> str:
@@ -192,7 +195,7 @@ class Store(Queries):
 
     @property
     def revision(self) -> int:
-        """Bumped by every committed write (articles or stories): readers cache views per revision."""
+        """Bumped by every committed write (articles or stories): every answer says which one it read."""
         return int(self.get_meta("revision") or 0)
 
     def bump_revision(self) -> None:

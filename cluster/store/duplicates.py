@@ -18,7 +18,6 @@ one-shot ``with_aligned``, and stored as passages of their own (not searchable) 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 import numpy as np
 
@@ -126,9 +125,7 @@ def groups_of_matches(store: Store, stored: Sequence[ParagraphMatch], texts: dic
     passages = [loaded[pid][0] for pid in ids]
     vectors = np.vstack([loaded[pid][1] for pid in ids])
     # Grouping reads only the two ends of each match, so only those are loaded and renumbered.
-    matches = [
-        replace(m, vec_left=position[m.vec_left], vec_right=position[m.vec_right]) for m in stored
-    ]
+    matches = [m.renumbered(position) for m in stored]
     kept = one_paragraph_per_article([m for m in matches if not m.aligned]) + [m for m in matches if m.aligned]
     return group_matches(kept, passages, vectors, texts, cfg)
 

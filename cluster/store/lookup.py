@@ -5,18 +5,18 @@ costing only the neighbourhood they touch, however large the store.
 Why this is exact for duplicate groups: the one-paragraph-per-article pairing only lets matches that
 share a paragraph compete, and grouping works per connected component of the kept matches, so the
 groups holding an article's paragraphs are decided inside the connected component of the stored
-match graph around them (``match_component``). Those groups equal the whole-store view's.
+match graph around them (``match_component``). Those groups equal a whole-store grouping's.
 
 Group ids are stable here: ``D<n>`` with n the smallest row id of the stored matches a group links
-(each kept match belongs to one group, row ids are never reused). The service's lists use the same
-ids (``cluster/service/view.py``), so an id read from one answer finds its group in another.
-Story keywords are the one derived field that needs the whole store (TF-IDF weights): a live read
-weighs the story's members against the ``KEYWORD_BACKGROUND`` most recently stored articles.
+(each kept match belongs to one group, row ids are never reused). The writer stores every group with the
+same ids for the lists (``cluster/store/materialise.py``), so an id read from one answer finds its group in
+another. A story's label, keywords, central article and dates come from ``summaries`` (the derivation the
+stored list summaries use); when the stored summary holds exactly the story's members it is read as stored.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,19 +26,13 @@ from cluster.duplicates.matches import DuplicateGroup, ParagraphMatch
 from cluster.report.contract import ArticleOut, DuplicateGroupOut
 from cluster.store.db import Store
 from cluster.store.duplicates import groups_of_matches
-from cluster.store.stories import stored_bodies
+from cluster.store.listing import group_number
 from cluster.store.story_ids import history, resolve
-from cluster.stories.bodies import ArticleBodies
-from cluster.stories.describe import make_story, story_keywords
-from cluster.stories.signals import BodyTerms, cosines
-from cluster.textnorm import normalize
+from cluster.store.summaries import summarise
 
-KEYWORD_BACKGROUND = 100
-"""Recently stored articles a live story read weighs its members' words against (document frequency)."""
 SUMMARY_KEYS = ("id", "title", "date", "lang", "source", "url")
 
 Paragraph = tuple[str, int]
-KnownKeywords = Callable[[str, list[str]], Sequence[str] | None]
 
 
 def match_component(store: Store, article_ids: Iterable[str]) -> dict[int, ParagraphMatch]:
@@ -86,18 +80,33 @@ class Neighbourhood:
                 for gid, g in self.groups]
 
 
-def groups_around(store: Store, article_ids: Sequence[str], cfg: DuplicateConfig) -> Neighbourhood:
-    """The duplicate groups carrying any of ``article_ids``, largest first, with stable ids."""
-    edges = match_component(store, article_ids)
-    carriers = dict.fromkeys([*article_ids, *(x for m in edges.values() for x in (m.left[0], m.right[0]))])
+def groups_of_component(store: Store, edges: dict[int, ParagraphMatch], cfg: DuplicateConfig,
+                        also: Sequence[str] = ()) -> Neighbourhood:
+    """Every duplicate group of the given matches (closed under the match graph: ``match_component``),
+    with stable ids, in list order (``group_order``); ``also``: articles to load beside the carriers."""
+    carriers = dict.fromkeys([*also, *(x for m in edges.values() for x in (m.left[0], m.right[0]))])
     articles = {a.id: a for a in store.articles(list(carriers))}
     segments = store.segments(list(articles.values()))
     texts = {aid: a.text for aid, a in articles.items()}
-    groups = groups_of_matches(store, list(edges.values()), texts, cfg)
+    groups = groups_of_matches(store, [edges[rid] for rid in sorted(edges)], texts, cfg)  # row-id order: as a whole-store run
     row_ids = {(*m.left, *m.right): rid for rid, m in edges.items()}
+    named = [(stable_group_id(group_links(g), row_ids), g) for g in groups]
+    return Neighbourhood(sorted(named, key=group_order), articles, segments)
+
+
+def group_order(named: tuple[str, DuplicateGroup]) -> tuple[int, float, int]:
+    """Most articles first, then best similarity, then the older id: the order of every group list
+    (``GET /duplicates``, an article's groups, a story's evidence; ``listing`` sorts the same way)."""
+    gid, group = named
+    return (-len(group.articles), -group.best_similarity, group_number(gid))
+
+
+def groups_around(store: Store, article_ids: Sequence[str], cfg: DuplicateConfig) -> Neighbourhood:
+    """The duplicate groups carrying any of ``article_ids``, in list order, with stable ids."""
+    around = groups_of_component(store, match_component(store, article_ids), cfg, also=article_ids)
     wanted = set(article_ids)
-    chosen = [(stable_group_id(group_links(g), row_ids), g) for g in groups if wanted.intersection(g.articles)]
-    return Neighbourhood(chosen, articles, segments)
+    around.groups = [(gid, g) for gid, g in around.groups if wanted.intersection(g.articles)]
+    return around
 
 
 def article_detail(store: Store, article_id: str) -> dict[str, Any] | None:
@@ -124,56 +133,34 @@ def article_groups(store: Store, article_id: str) -> list[dict[str, Any]] | None
         return groups_around(store, [article_id], store.config.duplicates).to_json()
 
 
-def story_detail(store: Store, story_id: str, known: KnownKeywords | None = None) -> dict[str, Any] | None:
+def story_detail(store: Store, story_id: str) -> dict[str, Any] | None:
     """``GET /stories/{id}``: the live story an id stands for (an old id resolves to its successor,
-    with ``resolved_from``), its members, evidence groups and history; None for an unknown id.
-    ``known(story id, members)``: keywords already computed for exactly these members (the lists'
-    view, weighed against the whole store), or None to compute them here."""
+    with ``resolved_from``), its members, evidence groups and history; None for an unknown id."""
     with store.snapshot():
         live, chain = resolve(store, story_id)
         members = store.story_members(live) if live else []
         if not members:
             return None
-        answer = _describe(store, live, members, known)
+        answer = _describe(store, live, members)
         answer["history"] = [e.to_json() for e in history(store, live)]
     if chain:
         answer["resolved_from"] = story_id
     return answer
 
 
-def live_keywords(store: Store, bodies: ArticleBodies, members: list[str]) -> tuple[str, ...]:
-    """Keywords of a story weighed against the most recently stored articles; single words only are
-    counted (all keywords are), which keeps this a fraction of the one-shot stage's term count."""
-    from sklearn.feature_extraction.text import CountVectorizer
-
-    background = [a.id for a in store.recent_articles(KEYWORD_BACKGROUND) if a.id not in set(members)]
-    texts = bodies.texts + (stored_bodies(store, background).texts if background else [])
-    vectorizer = CountVectorizer()
-    try:
-        terms = BodyTerms(vectorizer.fit_transform([normalize(t) for t in texts]).tocsr(),
-                          vectorizer.get_feature_names_out())
-    except ValueError:  # no word in any text
-        return ()
-    return story_keywords(texts, terms, [list(range(len(bodies.articles)))], store.config.stories.keywords)[0]
-
-
-def _describe(store: Store, story_id: str, members: list[str], known: KnownKeywords | None) -> dict[str, Any]:
-    """The story's contract fields, members and evidence, from its own rows (inside a snapshot)."""
-    cfg = store.config
-    bodies = stored_bodies(store, members)
-    idx = list(range(len(bodies.articles)))
-    cached = known(story_id, members) if known is not None else None
-    keywords = tuple(cached) if cached is not None else live_keywords(store, bodies, members)
-    story = make_story(story_id, idx, bodies.articles, cosines(bodies.vectors), keywords)
-    around = groups_around(store, members, cfg.duplicates)
+def _describe(store: Store, story_id: str, members: list[str]) -> dict[str, Any]:
+    """The story's contract fields, members and evidence, from its own rows (inside a snapshot): the
+    stored summary when it holds exactly these members (the writer keeps it so), else derived here."""
+    summary = store.stored_story(story_id)
+    if summary is None or set(summary.articles) != set(members):
+        summary = summarise(store, {story_id: members})[story_id]
+    around = groups_around(store, members, store.config.duplicates)
     inside = set(members)
     evidence = [(gid, g) for gid, g in around.groups if len(inside.intersection(g.articles)) >= 2]
-    by_id = {a.id: a for a in bodies.articles}
-    summaries = [{**{k: _field(by_id[a], k) for k in SUMMARY_KEYS}, "story": story_id} for a in story.articles]
+    by_id = {a.id: a for a in store.articles(members)}
+    summaries = [{**{k: _field(by_id[a], k) for k in SUMMARY_KEYS}, "story": story_id} for a in summary.articles]
     return {
-        "id": story_id, "label": story.label, "keywords": list(story.keywords), "articles": list(story.articles),
-        "central_article": story.central, "first_date": _iso(story.first_date), "last_date": _iso(story.last_date),
-        "evidence": [gid for gid, _ in evidence], "members": summaries,
+        **summary.to_json([gid for gid, _ in evidence]), "members": summaries,
         "evidence_groups": Neighbourhood(evidence, around.articles, around.segments).to_json(),
     }
 
@@ -184,4 +171,3 @@ def _field(article: Article, key: str) -> Any:
 
 def _iso(day: Any) -> str | None:
     return day.isoformat() if day else None
-

@@ -1,0 +1,182 @@
+"""What the writer stores for the service's lists (``listing.py``'s tables), and when: inside the transaction
+of the write that changes it, for the part of the store the write touched, so a list is current the moment
+the write commits and costs a query, however large the store.
+
+- **Stories** whose members changed (a batch's new and joined stories, the stories it bridged, those its
+  replaced articles left; after a re-clustering every story whose member set changed) are summarised again
+  (``summaries.summarise``, the live story read's derivation); a story left empty or merged away is removed.
+- **Duplicate groups** of every match component a batch changed (the components of its articles, and the old
+  component of a replaced article, which may have split) are deleted and formed again from that component
+  (``lookup.groups_of_component``: the groups a whole-store grouping forms there, with the same stable ids).
+- **Speakers** of each new article: its quotes extracted and attributed on their own (``quotes.chooser``,
+  about 0.2 ms a passage, before the transaction), each named speaker stored case-folded with the other-script
+  forms the quote feature's tables know (ترامب also as "donald trump" and "trump", Witkoff also as ويتكوف).
+
+A store written before these tables existed (or by an older version) is filled once when the writer opens
+it (``fill_if_behind``): the same derivations over every story, group and article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from collections.abc import Iterable, Mapping, Sequence
+
+from cluster.documents import Article, Segment
+from cluster.duplicates.matches import DuplicateGroup, ParagraphMatch
+from cluster.quotes.chooser import attributed_quotes
+from cluster.quotes.speakers import PLACE_AND_NAME_FORMS, alias, name_tokens
+from cluster.store.db import Store
+from cluster.store.listing import GroupRow
+from cluster.store.lookup import Neighbourhood, group_links, groups_of_component, match_component
+from cluster.store.queries import match_of
+from cluster.store.summaries import summarise
+from cluster.textnorm import normalize
+
+log = logging.getLogger(__name__)
+
+_OTHER_SCRIPT: dict[str, set[str]] = {}
+"""English name -> its other forms (``PLACE_AND_NAME_FORMS`` read the other way)."""
+for _form, _english in PLACE_AND_NAME_FORMS.items():
+    _OTHER_SCRIPT.setdefault(normalize(_english), set()).add(_form)
+
+
+def speaker_names(articles: Sequence[Article], segments: Mapping[str, list[Segment]]) -> dict[str, set[str]]:
+    """Article id -> the case-folded names (and known other-script forms) of the speakers its quotes name."""
+    out: dict[str, set[str]] = {a.id: set() for a in articles}
+    for quote in attributed_quotes(articles, segments):
+        if quote.speaker:
+            out[quote.article_id].update(name_forms(quote.speaker))
+    return out
+
+
+def name_forms(name: str) -> set[str]:
+    """A written name, case-folded, with the alias table's English name and, per word, the forms the
+    quote feature's name table pairs it with in the other script."""
+    forms = {name.casefold()}
+    english = alias(name)
+    if english:
+        forms.add(english.casefold())
+    for token in name_tokens(name):
+        key = normalize(token)
+        if key in PLACE_AND_NAME_FORMS:
+            forms.add(PLACE_AND_NAME_FORMS[key].casefold())
+        forms.update(f.casefold() for f in _OTHER_SCRIPT.get(key, ()))
+    return forms
+
+
+def component_articles(store: Store, article_ids: Sequence[str]) -> set[str]:
+    """The articles of the match components around these (read before a replacement deletes their matches)."""
+    edges = match_component(store, article_ids)
+    return {x for m in edges.values() for x in (m.left[0], m.right[0])}
+
+
+def after_batch(store: Store, articles: Sequence[str], replaced: Sequence[str], old_component: Iterable[str],
+                stories: Iterable[str], speakers: Mapping[str, Iterable[str]]) -> None:
+    """Inside the batch's transaction, after its rows: speakers of its articles, groups of the components it
+    changed, summaries of the stories whose members changed; then the tables are marked current.
+    ``replaced``: the batch's articles that replaced a stored version; ``old_component``: the articles of
+    their former match components (``component_articles``, read before their matches were deleted)."""
+    store.put_speakers(dict(speakers))
+    refresh_groups(store, articles, replaced, set(old_component))
+    refresh_stories(store, stories)
+    store.mark_listing_current()
+
+
+def refresh_groups(store: Store, articles: Sequence[str], replaced: Sequence[str], old_component: set[str]) -> None:
+    """The groups of the match components around ``articles`` (and ``old_component``, which may have split)
+    formed again, in place of the stored groups they supersede: those linking one of the components' matches
+    (a carrier's groups elsewhere stay: its other paragraphs may lie in other components) and those carried
+    by a replaced article (whose links were deleted with its old version). Only groups whose id or content
+    changed are rewritten (a batch of wire copies reaches ~1,900 groups, nearly all unchanged)."""
+    edges = match_component(store, [*articles, *sorted(old_component - set(articles))])
+    carriers = {x for m in edges.values() for x in (m.left[0], m.right[0])}
+    stored = {**store.group_digests_linking(edges), **store.group_digests_of(replaced)}
+    if not edges:
+        store.delete_groups(stored)
+        return
+    around = groups_of_component(store, edges, store.config.duplicates)
+    hashes = store.article_hashes(carriers)
+    digests = {gid: group_digest(g, hashes) for gid, g in around.groups}
+    store.delete_groups([gid for gid, digest in stored.items() if digests.get(gid) != digest])
+    changed = [(gid, g) for gid, g in around.groups if stored.get(gid) != digests[gid]]
+    store.put_groups(group_rows(Neighbourhood(changed, around.articles, around.segments), digests, edges))
+
+
+def refresh_stories(store: Store, story_ids: Iterable[str]) -> None:
+    """Summaries of these stories as they now are; emptied or merged-away ones are removed."""
+    members = {sid: store.story_members(sid) for sid in sorted(set(story_ids))}
+    store.delete_stories([sid for sid, m in members.items() if not m])
+    store.put_stories(summarise(store, members).values())
+
+
+def after_recluster(store: Store, before: Mapping[str, str], final: Mapping[str, Sequence[str]]) -> None:
+    """Inside a re-clustering's transaction: stories whose member set changed are summarised again."""
+    old: dict[str, set[str]] = {}
+    for aid, sid in before.items():
+        old.setdefault(sid, set()).add(aid)
+    changed = {sid for sid, m in final.items() if set(m) != old.get(sid)} | (set(old) - set(final))
+    refresh_stories(store, changed)
+    store.mark_listing_current()
+
+
+def group_rows(around: Neighbourhood, digests: Mapping[str, str], edges: Mapping[int, ParagraphMatch]) -> list[GroupRow]:
+    bodies = around.to_json()
+    row_ids = {(*m.left, *m.right): rid for rid, m in edges.items()}
+    return [GroupRow(gid, tuple(g.articles), g.best_similarity, body, digests[gid], _linked(g, row_ids))
+            for (gid, g), body in zip(around.groups, bodies)]
+
+
+def _linked(group: DuplicateGroup, row_ids: Mapping[tuple[str, int, str, int], int]) -> tuple[int, ...]:
+    """Row ids of the stored matches behind a group's links (as ``lookup.stable_group_id`` finds them)."""
+    found = (row_ids.get((*a, *b), row_ids.get((*b, *a))) for a, b in group_links(group))
+    return tuple(sorted({rid for rid in found if rid is not None}))
+
+
+def group_digest(group: DuplicateGroup, hashes: Mapping[str, str]) -> str:
+    """What a group's JSON is made of: its passages, its links and its carriers' versions (a replaced
+    carrier changes dates and provenance even where a passage reads the same)."""
+    passages = [(p.article_id, p.segment_index, p.start, p.end) for p in group.passages]
+    pairs = [(p.a, p.b, float(p.similarity), float(p.lexical_overlap), p.match_type.value) for p in group.pairs]
+    carriers = [hashes.get(a, "") for a in group.articles]
+    return hashlib.blake2b(repr((passages, pairs, carriers)).encode(), digest_size=16).hexdigest()
+
+
+def fill_if_behind(store: Store) -> float | None:
+    """Fill the list tables when they do not reflect the store's revision (a store made before them, or
+    written by a version that did not keep them); the seconds it took, or None when they were current."""
+    if store.listing_revision() == store.revision:
+        return None
+    if not store.count("articles"):  # a new (or emptied) store: nothing to derive
+        with store.transaction():
+            store.clear_listing()
+            store.mark_listing_current()
+        return None
+    started = time.perf_counter()
+    with store.transaction():
+        fill(store)
+    seconds = time.perf_counter() - started
+    log.warning("%s: list tables filled (%d articles, %d stories, %d duplicate groups) in %.1f s",
+                store.directory, store.count("articles"), store.live_story_count(), store.group_page(0, 1)[1], seconds)
+    return seconds
+
+
+def fill(store: Store) -> None:
+    """Every summary, group and speaker of the store, from scratch (inside the caller's transaction)."""
+    store.clear_listing()
+    articles = store.articles()
+    if articles:
+        segments = store.segments(articles)
+        store.put_speakers(speaker_names(articles, segments))
+        edges = {row[0]: match_of(row[1:]) for row in store.all_matches_with_ids()}
+        if edges:
+            around = groups_of_component(store, edges, store.config.duplicates)
+            hashes = store.article_hashes()
+            store.put_groups(group_rows(around, {gid: group_digest(g, hashes) for gid, g in around.groups}, edges))
+        members: dict[str, list[str]] = {}
+        story_of = store.story_of()
+        for a in articles:  # insertion order within each story
+            members.setdefault(story_of[a.id], []).append(a.id)
+        store.put_stories(summarise(store, members).values())
+    store.mark_listing_current()
