@@ -50,6 +50,21 @@ def test_index_merges_spellings_and_shows_the_latin_form():
     assert index.find("Steve") == [first]
 
 
+@pytest.mark.parametrize(
+    "arabic, latin",
+    [("المتحدث باسم الحزب محمد عثمان", "Mohammed Osman"), ("السفير أحمد ذكي", "Ahmed Zaki"),
+     ("الوزير حسن ثابت", "Hasan Sabit")],
+)
+def test_index_meets_a_family_name_written_with_z_or_s_for_thal_or_tha(arabic, latin):
+    # same_person reads ذ/ث as z/s (Persian, Turkish and Urdu spellings); the index must bring such a pair
+    # together, or the Arabic and the English article of one statement name two different speakers
+    assert same_person(arabic, latin)
+    index = SpeakerIndex()
+    first = index.add(arabic)
+    index.add("Kamal Othman")  # another person of a near family name: compared, kept apart
+    assert index.add(latin) == first
+
+
 def test_speaker_query_matches_any_script():
     assert speaker_matches("Witkoff", ["ويتكوف"])
     assert speaker_matches("ويتكوف", ["Steve Witkoff"])

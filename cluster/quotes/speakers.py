@@ -262,7 +262,8 @@ def _buckets(name: str) -> tuple[str, ...]:
     """The family name's particle (not one of descent, which one side may leave out) and the first two
     consonants of its skeleton in each reading (a leading vowel dropped: أمدو / Meddou; g, k, j, q one letter:
     Regragui / الركراكي), and the same for a kunya anywhere in the name (أم محمد أبو عودة meets Umm Mohammed):
-    spellings that could match meet. One consonant made buckets of a twentieth of all speakers (547,000
+    spellings that could match meet. An Arabic word is keyed in every reading ``same_person`` accepts
+    (``_arabic_keys``: ذ and ث also as z and s), else عثمان and Osman, which it calls one name, never met. One consonant made buckets of a twentieth of all speakers (547,000
     ``same_person`` calls for 8,473 names at 37k passages, growing with the square of the speakers) and chained
     unrelated names through shared forms (Mike Lynch into Michelle Lyons); two keep the labelled pairs."""
     found = _reading(name)[1]
@@ -270,7 +271,7 @@ def _buckets(name: str) -> tuple[str, ...]:
         return ("",)
     keys = []
     for particle, word in {found[-1], *(u for u in found if u[0] in ("umm", "abu"))}:
-        skeletons = _latin_keys(word) if is_latin(word) else (skeleton(word),)
+        skeletons = _latin_keys(word) if is_latin(word) else _arabic_keys(word)
         for key in skeletons:
             key = key.lstrip("a") or key
             keys.append(("" if particle in _DESCENT else particle) + ":" + key[:2].translate(_ONE_K))
