@@ -116,7 +116,7 @@ def list_stories(
     if date_from and date_to and date_from > date_to:
         return error_response(422, f"'from' ({date_from}) is after 'to' ({date_to})")
     wanted = StoryFilter(date_from.isoformat() if date_from else None, date_to.isoformat() if date_to else None,
-                         outlet.casefold() if outlet else None, speaker.casefold() if speaker is not None else None)
+                         outlet.casefold() if outlet else None, speaker.casefold() if speaker else None)
     return reader.stories(wanted, offset, limit)
 
 
