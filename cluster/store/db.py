@@ -22,7 +22,6 @@ from urllib.parse import quote
 from cluster.config import Config
 from cluster.store.index import INDEX_NAME
 from cluster.store.listing import LISTING_SCHEMA, Listing
-from cluster.store.queries import Queries
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
@@ -87,10 +86,10 @@ def check_store_dir(directory: Path, create: bool) -> None:
         raise StoreError(f"{db}: empty file (0 bytes): the database was truncated; restore it from a backup")
 
 
-class Store(Queries, Listing):
+class Store(Listing):
     """One store directory. Not thread-safe: the service serialises writes through one worker.
 
-    Reads and writes of rows are the methods of ``queries.Queries`` and ``listing.Listing``; this class holds
+    Reads and writes of rows are the methods of ``queries.Queries`` and ``listing.Listing`` (which extends it); this class holds
     the connection.
     ``create``: a missing store is made (else ``StoreError``); ``readonly``: SQLite ``mode=ro``, so a
     command that only reads can neither change the store nor wait for its writer."""

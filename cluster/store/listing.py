@@ -26,12 +26,11 @@ duplicate groups most articles first, then best similarity, then older id (lower
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from cluster.store.queries import MATCH_COLUMNS
+from cluster.store.queries import Queries
 
 LISTING_SCHEMA = """
 CREATE TABLE IF NOT EXISTS story_summaries (
@@ -69,7 +68,6 @@ UNDATED = "9999-12-31"
 _STORY_COLUMNS = "id, label, keywords, articles, central_article, first_date, last_date"
 _STORY_ORDER = "ORDER BY s.size DESC, s.first_key, s.number"
 _GROUP_ORDER = "ORDER BY g.articles DESC, g.best DESC, g.number"
-CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -113,22 +111,19 @@ class StoryFilter:
     speaker: str | None = None
 
 
+def story_number(story_id: str) -> int:
+    """The number of an ``S<n>`` id, for ordering (ids of another form sort last)."""
+    digits = story_id.lstrip("S")
+    return int(digits) if digits.isdigit() else 1 << 30
+
+
 def group_number(group_id: str) -> int:
     digits = group_id[1:]
     return int(digits) if digits.isdigit() else 0
 
 
-class Listing:
-    """Reads and writes of the list tables (a mixin of ``db.Store``, like ``queries.Queries``)."""
-
-    db: sqlite3.Connection
-
-    def _chunked(self, query: str, ids: Sequence) -> list[tuple]:
-        rows: list[tuple] = []
-        for lo in range(0, len(ids), CHUNK):
-            chunk = list(ids[lo : lo + CHUNK])
-            rows += self.db.execute(query.format(marks=",".join("?" * len(chunk))), chunk).fetchall()
-        return rows
+class Listing(Queries):
+    """Reads and writes of the list tables, beside the rows of ``queries.Queries`` (``db.Store`` is both)."""
 
     # --- state ------------------------------------------------------------------------------------
 
@@ -159,7 +154,7 @@ class Listing:
                 "INSERT INTO story_summaries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (r.id, r.label, json.dumps(list(r.keywords), ensure_ascii=False),
                  json.dumps(list(r.articles), ensure_ascii=False), r.central_article, r.first_date, r.last_date,
-                 len(r.articles), _story_number(r.id), r.first_date or UNDATED),
+                 len(r.articles), story_number(r.id), r.first_date or UNDATED),
             )
             self.db.executemany("INSERT INTO story_outlets VALUES (?, ?)", [(r.id, o) for o in sorted(r.outlets)])
 
@@ -172,13 +167,13 @@ class Listing:
         """Group id -> digest, of every stored group carried by one of these articles."""
         query = ("SELECT g.id, g.digest FROM dup_groups g WHERE g.id IN "
                  "(SELECT group_id FROM dup_group_articles WHERE article_id IN ({marks}))")
-        return dict(self._chunked(query, sorted(set(article_ids))))
+        return dict(self._in_chunks(query, sorted(set(article_ids))))
 
     def group_digests_linking(self, match_ids: Iterable[int]) -> dict[str, str]:
         """Group id -> digest, of every stored group linking one of these matches."""
         query = ("SELECT g.id, g.digest FROM dup_groups g WHERE g.id IN "
                  "(SELECT group_id FROM dup_group_matches WHERE match_id IN ({marks}))")
-        return dict(self._chunked(query, sorted(set(match_ids))))
+        return dict(self._in_chunks(query, sorted(set(match_ids))))
 
     def delete_groups(self, group_ids: Iterable[str]) -> None:
         for gid in group_ids:
@@ -230,7 +225,7 @@ class Listing:
                  "JOIN dup_groups g ON g.id = ga.group_id WHERE a.story_id IN ({marks}) "
                  f"GROUP BY a.story_id, g.id HAVING COUNT(*) >= 2 {_GROUP_ORDER}")
         out: dict[str, list[str]] = {}
-        for sid, gid in self._chunked(query, list(story_ids)):
+        for sid, gid in self._in_chunks(query, list(story_ids)):
             out.setdefault(sid, []).append(gid)
         return out
 
@@ -243,10 +238,6 @@ class Listing:
         total = int(self.db.execute("SELECT COUNT(*) FROM dup_groups").fetchone()[0])
         query = f"SELECT body FROM dup_groups g {_GROUP_ORDER} LIMIT ? OFFSET ?"
         return [json.loads(r[0]) for r in self.db.execute(query, (limit, offset))], total
-
-    def all_matches_with_ids(self) -> list[tuple]:
-        """(row id, the match's columns) of every stored match, for a fill (``queries.match_of`` reads them)."""
-        return self.db.execute(f"SELECT id, {MATCH_COLUMNS} FROM matches ORDER BY id").fetchall()
 
 
 def _story_where(wanted: StoryFilter) -> tuple[str, list[Any]]:
@@ -271,7 +262,3 @@ def _story_where(wanted: StoryFilter) -> tuple[str, list[Any]]:
 def _story_row(r: Sequence) -> StoryRow:
     return StoryRow(r[0], r[1], tuple(json.loads(r[2])), tuple(json.loads(r[3])), r[4], r[5], r[6], frozenset())
 
-
-def _story_number(story_id: str) -> int:
-    digits = story_id.lstrip("S")
-    return int(digits) if digits.isdigit() else 1 << 30

@@ -16,7 +16,7 @@ stored list summaries use); when the stored summary holds exactly the story's me
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +24,7 @@ from cluster.config import DuplicateConfig
 from cluster.documents import Article, Segment
 from cluster.duplicates.matches import DuplicateGroup, ParagraphMatch
 from cluster.report.contract import ArticleOut, DuplicateGroupOut
+from cluster.report.contract_base import iso
 from cluster.store.db import Store
 from cluster.store.duplicates import groups_of_matches
 from cluster.store.listing import group_number
@@ -84,7 +85,7 @@ def groups_of_component(store: Store, edges: dict[int, ParagraphMatch], cfg: Dup
                         also: Sequence[str] = ()) -> Neighbourhood:
     """Every duplicate group of the given matches (closed under the match graph: ``match_component``),
     with stable ids, in list order (``group_order``); ``also``: articles to load beside the carriers."""
-    carriers = dict.fromkeys([*also, *(x for m in edges.values() for x in (m.left[0], m.right[0]))])
+    carriers = dict.fromkeys([*also, *match_articles(edges)])
     articles = {a.id: a for a in store.articles(list(carriers))}
     segments = store.segments(list(articles.values()))
     texts = {aid: a.text for aid, a in articles.items()}
@@ -92,6 +93,11 @@ def groups_of_component(store: Store, edges: dict[int, ParagraphMatch], cfg: Dup
     row_ids = {(*m.left, *m.right): rid for rid, m in edges.items()}
     named = [(stable_group_id(group_links(g), row_ids), g) for g in groups]
     return Neighbourhood(sorted(named, key=group_order), articles, segments)
+
+
+def match_articles(edges: Mapping[int, ParagraphMatch]) -> list[str]:
+    """The articles these matches link, each once, in the matches' order."""
+    return list(dict.fromkeys(x for m in edges.values() for x in (m.left[0], m.right[0])))
 
 
 def group_order(named: tuple[str, DuplicateGroup]) -> tuple[int, float, int]:
@@ -166,8 +172,4 @@ def _describe(store: Store, story_id: str, members: list[str]) -> dict[str, Any]
 
 
 def _field(article: Article, key: str) -> Any:
-    return _iso(article.date) if key == "date" else getattr(article, key)
-
-
-def _iso(day: Any) -> str | None:
-    return day.isoformat() if day else None
+    return iso(article.date) if key == "date" else getattr(article, key)

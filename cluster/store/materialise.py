@@ -29,8 +29,7 @@ from cluster.quotes.chooser import attributed_quotes
 from cluster.quotes.speakers import PLACE_AND_NAME_FORMS, alias, name_tokens
 from cluster.store.db import Store
 from cluster.store.listing import GroupRow
-from cluster.store.lookup import Neighbourhood, group_links, groups_of_component, match_component
-from cluster.store.queries import match_of
+from cluster.store.lookup import Neighbourhood, group_links, groups_of_component, match_articles, match_component
 from cluster.store.summaries import summarise
 from cluster.textnorm import normalize
 
@@ -68,8 +67,7 @@ def name_forms(name: str) -> set[str]:
 
 def component_articles(store: Store, article_ids: Sequence[str]) -> set[str]:
     """The articles of the match components around these (read before a replacement deletes their matches)."""
-    edges = match_component(store, article_ids)
-    return {x for m in edges.values() for x in (m.left[0], m.right[0])}
+    return set(match_articles(match_component(store, article_ids)))
 
 
 def after_batch(store: Store, articles: Sequence[str], replaced: Sequence[str], old_component: Iterable[str],
@@ -91,13 +89,12 @@ def refresh_groups(store: Store, articles: Sequence[str], replaced: Sequence[str
     by a replaced article (whose links were deleted with its old version). Only groups whose id or content
     changed are rewritten (a batch of wire copies reaches ~1,900 groups, nearly all unchanged)."""
     edges = match_component(store, [*articles, *sorted(old_component - set(articles))])
-    carriers = {x for m in edges.values() for x in (m.left[0], m.right[0])}
     stored = {**store.group_digests_linking(edges), **store.group_digests_of(replaced)}
     if not edges:
         store.delete_groups(stored)
         return
     around = groups_of_component(store, edges, store.config.duplicates)
-    hashes = store.article_hashes(carriers)
+    hashes = store.article_hashes(match_articles(edges))
     digests = {gid: group_digest(g, hashes) for gid, g in around.groups}
     store.delete_groups([gid for gid, digest in stored.items() if digests.get(gid) != digest])
     changed = [(gid, g) for gid, g in around.groups if stored.get(gid) != digests[gid]]
@@ -169,7 +166,7 @@ def fill(store: Store) -> None:
     if articles:
         segments = store.segments(articles)
         store.put_speakers(speaker_names(articles, segments))
-        edges = {row[0]: match_of(row[1:]) for row in store.all_matches_with_ids()}
+        edges = store.matches_by_row()
         if edges:
             around = groups_of_component(store, edges, store.config.duplicates)
             hashes = store.article_hashes()

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import scipy.sparse as sp
 
-from cluster.store.story_ids import story_number
+from cluster.store.listing import story_number
 
 Similarity = np.ndarray | sp.spmatrix | sp.sparray
 """Article x article similarity of a neighbourhood: sparse from the learned scorer, dense from the mix."""

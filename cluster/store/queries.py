@@ -23,7 +23,7 @@ from cluster.duplicates.matches import ParagraphMatch
 
 CHUNK = 500
 """Ids per ``IN (...)`` list: well under SQLite's limit on bound variables."""
-MATCH_COLUMNS = (
+_MATCH_COLUMNS = (
     "left_article, left_segment, right_article, right_segment, left_start, left_end, right_start, right_end, "
     "similarity, vec_left, vec_right, match_type, whole, members"
 )
@@ -73,7 +73,7 @@ def _match_row(m: ParagraphMatch) -> tuple:
             m.vec_left, m.vec_right, m.match_type.value, whole, "[]")  # members: a column no longer read
 
 
-def match_of(r: Sequence) -> ParagraphMatch:
+def _match_of(r: Sequence) -> ParagraphMatch:
     """A stored match; its passage numbers are store passage ids."""
     return ParagraphMatch((r[0], r[1]), (r[2], r[3]), (r[4], r[5]), (r[6], r[7]), r[8], r[9], r[10],
                           MatchType(r[11]), bool(r[12]), r[12] == ALIGNED)
@@ -213,9 +213,9 @@ class Queries:
 
     def matches(self, article_ids: Iterable[str] | None = None) -> list[ParagraphMatch]:
         """Every stored match, or those touching the given articles; passage numbers are passage ids."""
-        query = f"SELECT {MATCH_COLUMNS} FROM matches"
+        query = f"SELECT {_MATCH_COLUMNS} FROM matches"
         if article_ids is None:
-            return [match_of(r) for r in self.db.execute(query + " ORDER BY id")]
+            return [_match_of(r) for r in self.db.execute(query + " ORDER BY id")]
         rows, seen = [], set()
         for aid in dict.fromkeys(article_ids):
             for row in self.db.execute(query + " WHERE left_article = ? OR right_article = ?", (aid, aid)):
@@ -223,7 +223,11 @@ class Queries:
                 if key not in seen:
                     seen.add(key)
                     rows.append(row)
-        return [match_of(r) for r in rows]
+        return [_match_of(r) for r in rows]
+
+    def matches_by_row(self) -> dict[int, ParagraphMatch]:
+        """Row id -> match, for every stored match (a fill of the list tables: groups are named by row ids)."""
+        return {r[0]: _match_of(r[1:]) for r in self.db.execute(f"SELECT id, {_MATCH_COLUMNS} FROM matches ORDER BY id")}
 
     def matches_at(self, paragraphs: Iterable[tuple[str, int]]) -> list[tuple[int, ParagraphMatch]]:
         """(row id, match) of every stored match with an end at one of the given (article, segment)
@@ -233,11 +237,11 @@ class Queries:
         articles = sorted({aid for aid, _ in wanted})
         rows: dict[int, tuple] = {}
         for side in ("left", "right"):
-            query = f"SELECT id, {MATCH_COLUMNS} FROM matches WHERE {side}_article IN ({{marks}})"
+            query = f"SELECT id, {_MATCH_COLUMNS} FROM matches WHERE {side}_article IN ({{marks}})"
             for row in self._in_chunks(query, articles):
                 if (row[1], row[2]) in wanted or (row[3], row[4]) in wanted:
                     rows[row[0]] = row
-        return [(rid, match_of(row[1:])) for rid, row in sorted(rows.items())]
+        return [(rid, _match_of(row[1:])) for rid, row in sorted(rows.items())]
 
     def matched_paragraphs(self, article_ids: Iterable[str]) -> list[tuple[str, int]]:
         """The (article, segment) paragraphs of these articles that some stored match ends at."""
@@ -255,7 +259,7 @@ class Queries:
 
     def insert_matches(self, matches: Sequence[ParagraphMatch]) -> None:
         """Store matches whose passage numbers are passage ids."""
-        query = f"INSERT INTO matches ({MATCH_COLUMNS}) VALUES ({', '.join('?' * 14)})"
+        query = f"INSERT INTO matches ({_MATCH_COLUMNS}) VALUES ({', '.join('?' * 14)})"
         self.db.executemany(query, [_match_row(m) for m in matches])
 
     # --- article writes ---------------------------------------------------------------------------

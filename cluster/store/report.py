@@ -16,8 +16,8 @@ from cluster.quotes.stage import find_quotes
 from cluster.result import Result
 from cluster.store.db import Store
 from cluster.store.duplicates import groups_from_store
+from cluster.store.listing import story_number
 from cluster.store.stories import stored_bodies
-from cluster.store.story_ids import story_number
 from cluster.stories.bodies import ArticleBodies
 from cluster.stories.describe import StoryResult, describe_stories, first_date
 from cluster.stories.signals import BodyTerms, continuation, cosines

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cluster.store.db import Store
+from cluster.store.listing import story_number
 
 
 @dataclass(frozen=True)
@@ -140,9 +141,3 @@ def resolve(store: Store, story_id: str) -> tuple[str | None, list[str]]:
 def history(store: Store, story_id: str | None = None, limit: int = 1000) -> list[HistoryEvent]:
     """Every event in order, or those naming ``story_id`` (as the story or as the other side)."""
     return [HistoryEvent(*row[:5], tuple(row[5])) for row in store.history_rows(story_id, limit)]
-
-
-def story_number(story_id: str) -> int:
-    """The number of an ``S<n>`` id, for ordering (ids of another form sort last)."""
-    digits = story_id.lstrip("S")
-    return int(digits) if digits.isdigit() else 1 << 30

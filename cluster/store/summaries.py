@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from cluster.report.contract_base import iso
 from cluster.store.db import Store
 from cluster.store.listing import StoryRow
 from cluster.store.stories import stored_bodies
@@ -55,7 +56,7 @@ def describe(story_id: str, bodies: ArticleBodies, keywords: Sequence[str]) -> S
     story = make_story(story_id, idx, bodies.articles, cosines(bodies.vectors), tuple(keywords))
     outlets = frozenset(s for a in bodies.articles if (s := (a.source or "").casefold()))
     return StoryRow(story_id, story.label, tuple(story.keywords), tuple(story.articles), story.central,
-                    _iso(story.first_date), _iso(story.last_date), outlets)
+                    iso(story.first_date), iso(story.last_date), outlets)
 
 
 def _word_counts(pool: ArticleBodies) -> tuple[object, np.ndarray] | None:
@@ -88,7 +89,3 @@ def _keywords(pool: ArticleBodies, counts: tuple | None, rows: list[int], rest: 
 def _subset(bodies: ArticleBodies, rows: list[int]) -> ArticleBodies:
     return ArticleBodies([bodies.articles[k] for k in rows], [bodies.texts[k] for k in rows], bodies.vectors[rows],
                          bodies.leads[rows], [bodies.counts[k] for k in rows])
-
-
-def _iso(day: object) -> str | None:
-    return day.isoformat() if day else None  # type: ignore[attr-defined]
