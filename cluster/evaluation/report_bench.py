@@ -1,7 +1,7 @@
 """Benchmark of the reports at a day of news: terminal report lines, HTML size, HTML load and search time in
 headless Chromium, and report rendering time per corpus size (with its scaling exponent).
 
-``python -m cluster.evaluation.report_bench --sizes 10000,30000 --cache /tmp/report-bench-cache`` builds the
+``python -m cluster.evaluation.report_bench --sizes 10000,30000 --cache report-bench-cache`` builds the
 bench corpora (``bench.build_corpus``: dev articles, then marked copies; ``--reach N``: every article in exactly
 N versions at every size, so that pairs and carriers grow with the corpus, not faster), runs the pipeline once per size
 (embeddings cached in ``--cache``, so a second call measures the reports only), and renders every view.
