@@ -167,3 +167,23 @@ def test_a_batch_leaves_the_groups_of_its_carriers_other_paragraphs(ingestor):
     after = {g["id"]: set(g["articles"]) for g in listed_groups(ingestor.store)}
     assert {"X", "Z"} in after.values() and {"W", "X", "Y"} in after.values()
     assert_lists_equal_the_report(ingestor.store)
+
+
+def test_id_reads_take_stored_groups_equal_to_groups_formed_from_the_components(ingestor):
+    """``GET /articles/{id}`` and ``GET /stories/{id}`` read an article's groups and a story's evidence from the
+    tables (no regrouping of a wire copy's component on every read): the same JSON as forming them from the
+    match components, which is what a store whose tables lag still does, after batches and a replacement."""
+    from cluster.store.lookup import article_detail, story_detail
+
+    articles = corpus_articles()
+    ingestor.add_corpus(articles)
+    target = next(a for a in articles if a.id == "ar_outlet_b.txt")
+    ingestor.add([dataclasses.replace(target, text=target.text.split("\n\n")[0])])
+    store = ingestor.store
+    assert store.listing_revision() == store.revision, "the tables are current: the id reads use them"
+    ids, stories = list(store.story_of()), sorted(set(store.story_of().values()))
+    stored = ([article_detail(store, a) for a in ids], [story_detail(store, s) for s in stories])
+    assert any(a["duplicate_groups"] for a in stored[0]) and any(s["evidence_groups"] for s in stored[1])
+    store.listing_revision = lambda: None  # as if the tables lagged: groups formed from the components
+    formed = ([article_detail(store, a) for a in ids], [story_detail(store, s) for s in stories])
+    assert stored == formed

@@ -233,6 +233,17 @@ class Listing(Queries):
         row = self.db.execute(f"SELECT {_STORY_COLUMNS} FROM story_summaries WHERE id = ?", (story_id,)).fetchone()
         return _story_row(row) if row else None
 
+    def groups_carried_by(self, article_id: str) -> list[dict[str, Any]]:
+        """The contract JSON of the groups one article carries, in list order."""
+        query = ("SELECT g.body FROM dup_groups g JOIN dup_group_articles ga ON ga.group_id = g.id "
+                 f"WHERE ga.article_id = ? {_GROUP_ORDER}")
+        return [json.loads(r[0]) for r in self.db.execute(query, (article_id,))]
+
+    def group_bodies(self, group_ids: Sequence[str]) -> list[dict[str, Any]]:
+        """The contract JSON of these groups, in the order given (unknown ids are left out)."""
+        bodies = dict(self._in_chunks("SELECT id, body FROM dup_groups WHERE id IN ({marks})", list(group_ids)))
+        return [json.loads(bodies[gid]) for gid in group_ids if gid in bodies]
+
     def group_page(self, offset: int, limit: int) -> tuple[list[dict[str, Any]], int]:
         """Duplicate groups in list order (their contract JSON), and the total."""
         total = int(self.db.execute("SELECT COUNT(*) FROM dup_groups").fetchone()[0])
