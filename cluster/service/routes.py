@@ -143,7 +143,7 @@ def list_duplicates(
 ) -> Any:
     if article is None:  # every group: the writer's table
         return reader.duplicate_groups(offset, limit)
-    groups = reader.article_groups(article)  # one article's groups: a live read, like GET /articles/{id}
+    groups = reader.article_groups(article)  # one article's groups, read as GET /articles/{id} reads them
     if groups is None:
         return error_response(404, f"unknown article id {article!r}")
     return {"duplicate_groups": groups[offset : offset + limit], "total": len(groups), "offset": offset,
