@@ -11,12 +11,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from cluster.config import Config
+from cluster.quotes.speakers import name_forms
 from cluster.report.terminal import to_json
 from cluster.service.app import create_app
 from cluster.store.db import DB_NAME, Store
 from cluster.store.ingestor import Ingestor, IngestSettings
 from cluster.store.lookup import stable_group_id
-from cluster.store.materialise import name_forms
 from cluster.store.report import store_result
 from tests.conftest import QUOTES, SEEDS
 from tests.test_service import records

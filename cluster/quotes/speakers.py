@@ -320,6 +320,25 @@ PLACE_AND_NAME_FORMS: dict[str, str] = {
     for form in (english, *forms)
 }
 """Normalised Arabic or English form -> English name: names a translation must keep on both sides."""
+_FORMS_OF: dict[str, frozenset[str]] = {
+    normalize(english): frozenset(normalize(form) for form in (english, *forms)) for english, forms in _NAME_FORMS.items()
+}
+"""Normalised English name -> every normalised form of it (the table above read the other way)."""
+
+
+def name_forms(name: str) -> set[str]:
+    """A written name, case-folded, with its alias table English name and, per word, the forms the name
+    table pairs it with in the other script: what a search for either spelling should find."""
+    forms = {name.casefold()}
+    english = alias(name)
+    if english:
+        forms.add(english.casefold())
+    for token in name_tokens(name):
+        key = normalize(token)
+        if key in PLACE_AND_NAME_FORMS:
+            forms.add(PLACE_AND_NAME_FORMS[key].casefold())
+        forms.update(f.casefold() for f in _FORMS_OF.get(key, ()))
+    return forms
 
 NAME_FAMILY: dict[str, str] = {
     # A country, its adjective and the capital that stands for its government are one name for the

@@ -26,19 +26,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from cluster.documents import Article, Segment
 from cluster.duplicates.matches import DuplicateGroup, ParagraphMatch
 from cluster.quotes.chooser import attributed_quotes
-from cluster.quotes.speakers import PLACE_AND_NAME_FORMS, alias, name_tokens
+from cluster.quotes.speakers import name_forms
 from cluster.store.db import Store
 from cluster.store.listing import GroupRow
 from cluster.store.lookup import Neighbourhood, group_links, groups_of_component, match_articles, match_component
 from cluster.store.summaries import summarise
-from cluster.textnorm import normalize
 
 log = logging.getLogger(__name__)
-
-_OTHER_SCRIPT: dict[str, set[str]] = {}
-"""English name -> its other forms (``PLACE_AND_NAME_FORMS`` read the other way)."""
-for _form, _english in PLACE_AND_NAME_FORMS.items():
-    _OTHER_SCRIPT.setdefault(normalize(_english), set()).add(_form)
 
 
 def speaker_names(articles: Sequence[Article], segments: Mapping[str, list[Segment]]) -> dict[str, set[str]]:
@@ -48,21 +42,6 @@ def speaker_names(articles: Sequence[Article], segments: Mapping[str, list[Segme
         if quote.speaker:
             out[quote.article_id].update(name_forms(quote.speaker))
     return out
-
-
-def name_forms(name: str) -> set[str]:
-    """A written name, case-folded, with the alias table's English name and, per word, the forms the
-    quote feature's name table pairs it with in the other script."""
-    forms = {name.casefold()}
-    english = alias(name)
-    if english:
-        forms.add(english.casefold())
-    for token in name_tokens(name):
-        key = normalize(token)
-        if key in PLACE_AND_NAME_FORMS:
-            forms.add(PLACE_AND_NAME_FORMS[key].casefold())
-        forms.update(f.casefold() for f in _OTHER_SCRIPT.get(key, ()))
-    return forms
 
 
 def component_articles(store: Store, article_ids: Sequence[str]) -> set[str]:
