@@ -37,3 +37,18 @@ def test_the_first_clause_may_come_without_that():
 def test_a_short_second_part_keeps_the_clause_whole():
     found = _speakers("Talks\n\nThe minister said that the talks had failed and that was all.", lang="en")
     assert list(found) == ["the talks had failed and that was all"]
+
+
+def test_a_reply_with_its_subject_before_the_verb():
+    found = _speakers("الصيد\n\nوقالت وزارة الزراعة في بيان إن المراكب دخلت المياه الإقليمية دون تصريح.\n\n"
+                      "غير أن رئيس نقابة البحارة كمال الورفلي رد بأن المراكب كانت تصطاد في المياه الدولية طوال "
+                      "الرحلة.")
+    assert found["المراكب كانت تصطاد في المياه الدولية"] == ("كمال الورفلي", "person")
+
+
+def test_a_description_goes_to_the_mention_whose_title_holds_its_head():
+    found = _speakers("المياه\n\nوقال وزير الري الدكتور سامي العطار إن بلاده قدمت مقترحات جديدة في الجولة.\n\n"
+                      "وأوضح العطار أن الوفد المصري طرح آلية لتبادل البيانات بين الدول الثلاث.\n\n"
+                      "في المقابل، قال وزير المياه الإثيوبي تسفاي أبيبي إن بلاده لن توقع على أي اتفاق ملزم.\n\n"
+                      "ورد الوزير المصري بأن الحديث عن غياب الضرر يتجاهل ما جرى في سنوات الجفاف.")
+    assert found["الحديث عن غياب الضرر"] == ("سامي العطار", "person")
