@@ -88,7 +88,7 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
         elif _english_participle(tokens, i, lang):
             written = []  # ", adding that": the subject is the sentence's
         elif _reply_by_named(tokens, i, lang, history):
-            written = arabic_subject(tokens, i)  # "ورد ويتكوف لاحقا في منشور بأن"
+            written = arabic_subject(tokens, i) or _arabic_fronted_subject(tokens, i)  # "ورد X لاحقا بأن"
         elif account_after_quote(tokens, i, lang):
             written = arabic_subject(tokens, i)  # "«...»، يروي X، وهو نزيل": the witness
         elif closed_by_saying(tokens, i, lang):
@@ -196,8 +196,8 @@ def _reply_by_named(tokens: list[Token], i: int, lang: str, history: History) ->
     if lang != "ar" or tokens[i].norm not in AR_REPLY_VERBS or i + 1 >= len(tokens) or not tokens[i + 1].word:
         return False
     following = tokens[i + 1]
-    if _answered_with_that(tokens, i):
-        return True
+    if _answered_with_that(tokens, i) or following.norm in AR_BI_ANNA:
+        return True  # "غير أن الشعري رد بأن": the subject stands before the verb
     if following.norm.startswith("ال") and AR_ORG_HEADS & {following.norm, strip_prefix_article(following.norm)}:
         return True  # "وردّت الخارجية الجزائرية في بيان بأن": an institution replies
     if "\u0651" in tokens[i].text and strip_prefix_article(following.norm) in AR_GENERIC and not is_stop(following):

@@ -1,9 +1,10 @@
 """Where an English reported clause opens past words that look like its end: an inverted subject after
-", said", a quantity ("at least"), "no" as a determiner; and when "say" reports nothing. Split from
-``clauses`` (its size)."""
+", said", a quantity ("at least"), "no" as a determiner; and when "say" reports nothing; where a second
+clause under the same verb opens ("..، وإن ...", "... and that ..."). Split from ``clauses`` (its size)."""
 
 from __future__ import annotations
 
+from cluster.quotes.lexicon import AR_COMPLEMENTIZERS
 from cluster.quotes.names import Token
 
 EN_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today".split())
@@ -36,3 +37,44 @@ def no_opens(tokens: list[Token], k: int) -> bool:
 def at_least(tokens: list[Token], k: int) -> bool:
     """"said at least 40 people were killed": "at least"/"at most" is a quantity opening the clause."""
     return tokens[k].text.lower() == "at" and k + 1 < len(tokens) and tokens[k + 1].text.lower() in {"least", "most"}
+
+
+AR_AND_THAT = frozenset("و" + c for c in AR_COMPLEMENTIZERS if not c.startswith(("ف", "و")))
+MIN_COORDINATED_WORDS = 3
+
+
+def coordinated(tokens: list[Token], span: tuple[int, int], lang: str) -> list[tuple[int, int]]:
+    """A reported clause holding a second complementizer with "and" ("إن ...، وإن ...", "أن ...، وأن ...",
+    "said (that) ... and that ...") is two statements under one verb: one span each, the
+    second from after its own complementizer. Parts shorter than ``MIN_COORDINATED_WORDS`` stay whole."""
+    inside = [k for k, t in enumerate(tokens) if span[0] <= t.start < span[1]]
+    if not inside:
+        return [span]
+    parts, first = [], inside[0]
+    for k in inside[1:]:
+        if lang == "ar":
+            joins = tokens[k].norm in AR_AND_THAT
+            opens = k + 1
+        else:
+            joins = tokens[k].text.lower() == "and" and k + 1 < len(tokens) and tokens[k + 1].text == "that"
+            opens = k + 2
+        if not joins or opens >= len(tokens) or tokens[opens].start >= span[1]:
+            continue
+        head = _trimmed(tokens, first, k)
+        words = sum(1 for t in tokens[first:k] if t.word)
+        rest = sum(1 for t in tokens[opens:inside[-1] + 1] if t.word)
+        if words < MIN_COORDINATED_WORDS or rest < MIN_COORDINATED_WORDS:
+            continue
+        parts.append(head)
+        first = opens
+    if not parts:
+        return [span]
+    return [*parts, (tokens[first].start, span[1])]
+
+
+def _trimmed(tokens: list[Token], first: int, end: int) -> tuple[int, int]:
+    """From token ``first`` to the last word before token ``end`` (no trailing comma)."""
+    last = end - 1
+    while last > first and not tokens[last].word:
+        last -= 1
+    return tokens[first].start, tokens[last].end

@@ -9,6 +9,7 @@ from cluster.quotes.clause_openers import (
     EN_CLAUSE_OPENERS,
     EN_WEEKDAYS,
     at_least,
+    coordinated,
     inverted,
     no_opens,
 )
@@ -64,8 +65,7 @@ def indirect_clauses(tokens: list[Token], attributions: list[Attribution], sente
         if span is None:
             clause = _arabic_clause if lang == "ar" else _english_clause
             span = clause(tokens, attribution.verb, sentence)
-        if span is not None:
-            out.append((attribution, span))
+        out.extend((attribution, part) for part in (coordinated(tokens, span, lang) if span else ()))
     return out
 
 

@@ -25,13 +25,14 @@ EN_TITLE_ACRONYMS = {"ceo": ("chief", "executive"), "cfo": ("chief", "financial"
 
 def described_name(description: list[str], tokens: list[Token], runs: list[tuple[int, int]], lang: str,
                    before: int | None, fits: Callable[[str], bool] | None = None) -> str | None:
-    """The name a description refers to: the mention whose title shares most words with it, the
-    nearest before offset ``before`` first (None: anywhere, for a headline that precedes the body);
-    ``fits``: whether a name may be the one described (a gendered description: "the spokeswoman")."""
+    """The name a description refers to: the mention whose title holds its head noun ("الوزير المصري"
+    is a minister, not "الوفد المصري X") and shares most words with it, the nearest before offset
+    ``before`` first (None: anywhere, for a headline that precedes the body); ``fits``: whether a name may be the one described (a gendered description: "the spokeswoman")."""
     wanted = {title_key(w, lang) for w in description}
     wanted |= {title_key(w, lang) for d in description for w in EN_TITLE_ACRONYMS.get(d.lower(), ())}
     wanted -= {title_key(w, lang) for w in DESCRIPTION_STOPWORDS}
-    best: tuple[int, int, str] | None = None
+    head = title_key(description[0] if lang == "ar" else description[-1], lang) if description else ""
+    best: tuple[bool, int, int, str] | None = None
     for first, end in runs:
         if before is not None and tokens[first].start >= before:
             break
@@ -40,9 +41,10 @@ def described_name(description: list[str], tokens: list[Token], runs: list[tuple
             continue  # "الوزير المصري" is not "وزير المياه الإثيوبي X"
         score = len(wanted & title)
         if score and (fits is None or fits(_mention_text(tokens, first, end, lang))):
-            candidate = (score, first if before is not None else -first, _mention_text(tokens, first, end, lang))
-            best = candidate if best is None or candidate[:2] > best[:2] else best
-    return best[2] if best else None
+            candidate = (head in title, score, first if before is not None else -first,
+                         _mention_text(tokens, first, end, lang))
+            best = candidate if best is None or candidate[:3] > best[:3] else best
+    return best[3] if best else None
 
 
 def _nisbas(words: list[str]) -> set[str]:
