@@ -15,7 +15,8 @@ from cluster.report.terminal import to_json
 from cluster.service.app import create_app
 from cluster.store.db import DB_NAME, Store
 from cluster.store.ingestor import Ingestor, IngestSettings
-from cluster.store.lookup import stable_group_id
+from cluster.store.lookup import match_component, stable_group_id
+from cluster.store.matchgraph import MatchGraph
 from cluster.store.materialise import name_forms
 from cluster.store.report import store_result
 from tests.conftest import QUOTES, SEEDS
@@ -74,15 +75,31 @@ def ingestor(tmp_path, embedding_cache, use_encoder):
         yield opened
 
 
+def assert_graph_is_the_table(ingestor: Ingestor) -> None:
+    """The writer's match graph in memory (``matchgraph``) holds the stored matches and answers the SQL reads:
+    each article's component (``lookup.match_component``) and the matches of sets of articles (``Store.matches``,
+    order included: the story stage's pairing breaks ties by it)."""
+    graph, store = ingestor.match_graph, ingestor.store
+    assert graph.loaded
+    fresh = MatchGraph().load(store)
+    assert (graph.rows, graph.at, graph.left, graph.right) == (fresh.rows, fresh.at, fresh.left, fresh.right)
+    ids = [a.id for a in store.articles()]
+    for k, aid in enumerate(ids):
+        assert graph.component([aid]) == match_component(store, [aid])
+        assert graph.matches(ids[k:] + ids[:k]) == store.matches(ids[k:] + ids[:k])
+    assert graph.component(ids) == match_component(store, ids)
+
+
 def test_tables_follow_batches_a_replacement_and_a_re_clustering(ingestor):
     articles = corpus_articles()
-    ingestor.add_corpus(articles)  # four at a time: groups form and merge across batches
+    ingestor.add_corpus(articles, on_commit=lambda _: assert_graph_is_the_table(ingestor))  # four at a time
     assert listed_groups(ingestor.store), "the corpus has duplicate groups"
     assert_lists_equal_the_report(ingestor.store)
     target = next(a for a in articles if a.id == "ar_outlet_b.txt")
     ingestor.add([dataclasses.replace(target, text=target.text.split("\n\n")[0])])  # its quoted statement goes
     assert not any(target.id in g["articles"] for g in listed_groups(ingestor.store))
     assert_lists_equal_the_report(ingestor.store)
+    assert_graph_is_the_table(ingestor)
     ingestor.recluster("test")
     assert_lists_equal_the_report(ingestor.store)
 
@@ -167,3 +184,24 @@ def test_a_batch_leaves_the_groups_of_its_carriers_other_paragraphs(ingestor):
     after = {g["id"]: set(g["articles"]) for g in listed_groups(ingestor.store)}
     assert {"X", "Z"} in after.values() and {"W", "X", "Y"} in after.values()
     assert_lists_equal_the_report(ingestor.store)
+
+
+def test_a_failed_batch_leaves_no_rows_in_the_match_graph(ingestor, monkeypatch):
+    """The graph takes in a batch's matches inside its transaction; when the transaction rolls back the graph
+    is forgotten and read again, so it never answers with rows the store does not hold."""
+    import cluster.store.ingestor as writer
+
+    articles = corpus_articles()
+    ingestor.add(articles[:6])
+    real = writer.after_batch
+
+    def failing(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(writer, "after_batch", failing)
+    with pytest.raises(RuntimeError):
+        ingestor.add(articles[6:12])
+    assert not ingestor.match_graph.loaded
+    monkeypatch.setattr(writer, "after_batch", real)
+    ingestor.add(articles[6:12])
+    assert_graph_is_the_table(ingestor)

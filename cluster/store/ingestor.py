@@ -35,6 +35,7 @@ from cluster.store.duplicates import (
     with_aligned_new,
 )
 from cluster.store.index import VectorIndex, open_index
+from cluster.store.matchgraph import MatchGraph
 from cluster.store.materialise import after_batch, after_recluster, component_articles, fill_if_behind, speaker_names
 from cluster.store.queries import NewArticleRows, content_hash
 from cluster.store.stories import BodyMatrix, assign_new, full_clusters
@@ -116,6 +117,8 @@ class Ingestor:
         self.settings = settings
         self.encoder = LazyEncoder.for_model(self.config.model) if encoder is None else encoder
         self.stored_words = StoredWords(self.config.duplicates)
+        self.match_graph = MatchGraph()
+        """Every stored match in memory (``matchgraph``), read on the first add and kept current."""
         self._bodies: BodyMatrix | None = None
 
     def _open_index(self) -> None:
@@ -205,14 +208,16 @@ class Ingestor:
         if bodies.vectors.shape[1] != self.index.dim:  # nothing to embed in the batch: zeros of the store's width
             zeros = np.zeros((len(todo), self.index.dim), np.float32)
             bodies = replace(bodies, vectors=zeros, leads=zeros.copy())
-        placement = assign_new(self.store, bodies, matches, cfg.stories, stored=self._stored_bodies())
+        graph = self.match_graph.load(self.store)
+        placement = assign_new(self.store, bodies, matches, cfg.stories, stored=self._stored_bodies(), graph=graph)
         speakers = speaker_names(todo, segments)
 
         old_passages = self.store.passage_ids_of(replaced)
-        with self.store.transaction():
+        with graph.writing(), self.store.transaction():
             old_stories = sorted({self.store.story_of_article(a) for a in replaced})
-            old_component = component_articles(self.store, replaced) if replaced else set()
+            old_component = component_articles(self.store, replaced, graph) if replaced else set()
             self.store.delete_articles(replaced)
+            graph.drop(replaced)
             self._merge_bridged(placement.merges, todo)
             story_ids = self._story_ids(todo, placement.decided)
             passage_id: list[int] = []  # units are grouped by article in ``todo`` order: ids follow them
@@ -225,12 +230,13 @@ class Ingestor:
             found_ids = self.store.insert_passages(found, found_vectors, [False] * len(found), aligned=True)
             number = passage_id + list(stored_order) + found_ids  # combined numbering -> passage ids
             self.store.insert_matches([m.renumbered(number) for m in matches])
+            graph.catch_up(self.store)
             retire_if_empty(self.store, old_stories, "its articles were replaced")
             added = int(self.store.get_meta("added_since_recluster") or 0) + len(todo)
             self.store.set_meta("added_since_recluster", str(added))
             self.store.bump_generation()
             stories = {*story_ids, *old_stories, *(sid for pair in placement.merges for sid in pair)}
-            after_batch(self.store, [a.id for a in todo], replaced, old_component, stories, speakers)
+            after_batch(self.store, [a.id for a in todo], replaced, old_component, stories, speakers, graph)
         if self.stored_words.loaded:
             self.stored_words.update(todo, segments)
         self._remember_bodies([a.id for a in todo], bodies.vectors, replaced)

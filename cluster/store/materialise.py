@@ -30,6 +30,7 @@ from cluster.quotes.speakers import PLACE_AND_NAME_FORMS, alias, name_tokens
 from cluster.store.db import Store
 from cluster.store.listing import GroupRow
 from cluster.store.lookup import Neighbourhood, group_links, groups_of_component, match_articles, match_component
+from cluster.store.matchgraph import MatchGraph
 from cluster.store.summaries import summarise
 from cluster.textnorm import normalize
 
@@ -65,30 +66,37 @@ def name_forms(name: str) -> set[str]:
     return forms
 
 
-def component_articles(store: Store, article_ids: Sequence[str]) -> set[str]:
+def component_articles(store: Store, article_ids: Sequence[str], graph: MatchGraph | None = None) -> set[str]:
     """The articles of the match components around these (read before a replacement deletes their matches)."""
-    return set(match_articles(match_component(store, article_ids)))
+    return set(match_articles(_component(store, article_ids, graph)))
+
+
+def _component(store: Store, article_ids: Sequence[str], graph: MatchGraph | None) -> dict[int, ParagraphMatch]:
+    """``lookup.match_component``, from the writer's graph in memory when it has one."""
+    return graph.component(article_ids) if graph is not None else match_component(store, article_ids)
 
 
 def after_batch(store: Store, articles: Sequence[str], replaced: Sequence[str], old_component: Iterable[str],
-                stories: Iterable[str], speakers: Mapping[str, Iterable[str]]) -> None:
+                stories: Iterable[str], speakers: Mapping[str, Iterable[str]], graph: MatchGraph | None = None) -> None:
     """Inside the batch's transaction, after its rows: speakers of its articles, groups of the components it
     changed, summaries of the stories whose members changed; then the tables are marked current.
     ``replaced``: the batch's articles that replaced a stored version; ``old_component``: the articles of
-    their former match components (``component_articles``, read before their matches were deleted)."""
+    their former match components (``component_articles``, read before their matches were deleted); ``graph``:
+    the writer's stored matches in memory, current with the batch's rows."""
     store.put_speakers(dict(speakers))
-    refresh_groups(store, articles, replaced, set(old_component))
+    refresh_groups(store, articles, replaced, set(old_component), graph)
     refresh_stories(store, stories)
     store.mark_listing_current()
 
 
-def refresh_groups(store: Store, articles: Sequence[str], replaced: Sequence[str], old_component: set[str]) -> None:
+def refresh_groups(store: Store, articles: Sequence[str], replaced: Sequence[str], old_component: set[str],
+                   graph: MatchGraph | None = None) -> None:
     """The groups of the match components around ``articles`` (and ``old_component``, which may have split)
     formed again, in place of the stored groups they supersede: those linking one of the components' matches
     (a carrier's groups elsewhere stay: its other paragraphs may lie in other components) and those carried
     by a replaced article (whose links were deleted with its old version). Only groups whose id or content
     changed are rewritten (a batch of wire copies reaches ~1,900 groups, nearly all unchanged)."""
-    edges = match_component(store, [*articles, *sorted(old_component - set(articles))])
+    edges = _component(store, [*articles, *sorted(old_component - set(articles))], graph)
     stored = {**store.group_digests_linking(edges), **store.group_digests_of(replaced)}
     if not edges:
         store.delete_groups(stored)
