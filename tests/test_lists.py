@@ -20,7 +20,7 @@ from cluster.store.matchgraph import MatchGraph
 from cluster.store.materialise import name_forms
 from cluster.store.report import store_result
 from tests.conftest import QUOTES, SEEDS
-from tests.test_service import records
+from tests.test_service import records, settle
 from tests.test_store import corpus_articles
 
 NO_AUTO = IngestSettings(recluster_every=0)
@@ -153,6 +153,7 @@ def test_a_posted_article_is_listed_as_soon_as_the_post_returns(client):
     assert set(witkoff["articles"]) == WITKOFF
     detail = client.get(f"/stories/{witkoff['id']}").json()
     assert {k: detail[k] for k in witkoff} == witkoff, "a list item is the story's own read"
+    settle(client)  # the list of groups: brought up to date right after the answer
     groups = {g["id"]: g for g in client.get("/duplicates", params=ALL).json()["duplicate_groups"]}
     assert detail["evidence"] and all(groups[g["id"]] == g for g in detail["evidence_groups"])
     for quoted in ("Witkoff", "ويتكوف", "witkoff"):  # a speaker quoted in a member posted by that POST
@@ -205,3 +206,35 @@ def test_a_failed_batch_leaves_no_rows_in_the_match_graph(ingestor, monkeypatch)
     monkeypatch.setattr(writer, "after_batch", real)
     ingestor.add(articles[6:12])
     assert_graph_is_the_table(ingestor)
+
+
+def test_groups_left_for_after_the_answer_end_exact(tmp_path, embedding_cache, use_encoder):
+    """Batches added with ``groups_due=False`` (the service's POSTs) commit their articles, stories and speakers at
+    once; the list of groups stays at the revision before them (``listing_revision``) until ``refresh_groups``,
+    a re-clustering, or the next writer's open when the last one was killed first; each ends with the groups a
+    whole-store grouping forms."""
+    import os
+
+    config, path, articles = Config(cache_dir=embedding_cache), tmp_path / "store", corpus_articles()
+    ingestor = Ingestor(path, config, encoder=use_encoder, settings=NO_AUTO)
+    ingestor.add(articles[:4])
+    before = ingestor.store.revision
+    ingestor.add(articles[4:8], groups_due=False)
+    ingestor.add(articles[8:12], groups_due=False)
+    store = ingestor.store
+    assert store.listing_revision() == before < store.revision
+    listed = {a for s in store.story_page(_no_filter(), 0, 500)[0] for a in s["articles"]}
+    assert listed == {a.id for a in articles[:12]}, "the stories are current at once"
+    assert ingestor.refresh_groups() and not ingestor.refresh_groups()
+    assert_lists_equal_the_report(store)
+    ingestor.add(articles[12:16], groups_due=False)
+    ingestor.recluster("test")
+    assert_lists_equal_the_report(store)
+    target = articles[1]  # a replacement's old component is remembered too
+    ingestor.add([dataclasses.replace(target, text=target.text.split("\n\n")[0]), *articles[16:]], groups_due=False)
+    assert store.get_meta("groups_pending") is not None
+    store.close()  # the writer is killed: no close()
+    os.close(ingestor._lock)
+    with Ingestor(path, config, encoder=use_encoder, settings=NO_AUTO) as reopened:
+        assert reopened.listing_filled_in is None, "the recorded groups were formed, not every table filled"
+        assert_lists_equal_the_report(reopened.store)
