@@ -126,7 +126,7 @@ class BatchWorker:
 
     async def _groups_after_answering(self) -> None:
         """The answered batches' duplicate-group list rows (``Ingestor.refresh_groups``: their match components
-        formed again, 0.3-0.7 s a batch of wire copies in the 20,000-article store), once no POST is waiting
+        formed again, 0.6-1.0 s a batch of wire copies in the 20,000-article store), once no POST is waiting
         or ``GROUPS_LAG`` batches are behind: a POST is not kept waiting for the list of groups, which says
         how far behind it is (``listing_revision``)."""
         if not self.queue.empty() and self.deferred < GROUPS_LAG:

@@ -10,7 +10,7 @@ the write commits and costs a query, however large the store.
   (``lookup.groups_of_component``: the groups a whole-store grouping forms there, with the same stable ids).
   The service forms them right after answering the POST, in a transaction of its own (``groups_now=False``,
   ``refresh_pending``): a batch's component is its whole wire story, and average linkage is formed again over
-  all of it (0.4-0.7 s of a POST of 10 into the 20,000-article store); ``listing_revision`` stays behind the
+  all of it (0.6-1.0 s of a POST of 10 into the 20,000-article store); ``listing_revision`` stays behind the
   store's revision until then.
 - **Speakers** of each new article: its quotes extracted and attributed on their own (``quotes.chooser``,
   about 0.2 ms a passage, before the transaction), each named speaker stored case-folded with the other-script
