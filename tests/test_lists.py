@@ -16,10 +16,11 @@ from cluster.report.terminal import to_json
 from cluster.service.app import create_app
 from cluster.store.db import DB_NAME, Store
 from cluster.store.ingestor import Ingestor, IngestSettings
-from cluster.store.lookup import stable_group_id
+from cluster.store.lookup import match_component, stable_group_id
+from cluster.store.matchgraph import MatchGraph
 from cluster.store.report import store_result
 from tests.conftest import QUOTES, SEEDS
-from tests.test_service import records
+from tests.test_service import records, settle
 from tests.test_store import corpus_articles
 
 NO_AUTO = IngestSettings(recluster_every=0)
@@ -74,15 +75,31 @@ def ingestor(tmp_path, embedding_cache, use_encoder):
         yield opened
 
 
+def assert_graph_is_the_table(ingestor: Ingestor) -> None:
+    """The writer's match graph in memory (``matchgraph``) holds the stored matches and answers the SQL reads:
+    each article's component (``lookup.match_component``) and the matches of sets of articles (``Store.matches``,
+    order included: the story stage's pairing breaks ties by it)."""
+    graph, store = ingestor.match_graph, ingestor.store
+    assert graph.loaded
+    fresh = MatchGraph().load(store)
+    assert (graph.rows, graph.at, graph.left, graph.right) == (fresh.rows, fresh.at, fresh.left, fresh.right)
+    ids = [a.id for a in store.articles()]
+    for k, aid in enumerate(ids):
+        assert graph.component([aid]) == match_component(store, [aid])
+        assert graph.matches(ids[k:] + ids[:k]) == store.matches(ids[k:] + ids[:k])
+    assert graph.component(ids) == match_component(store, ids)
+
+
 def test_tables_follow_batches_a_replacement_and_a_re_clustering(ingestor):
     articles = corpus_articles()
-    ingestor.add_corpus(articles)  # four at a time: groups form and merge across batches
+    ingestor.add_corpus(articles, on_commit=lambda _: assert_graph_is_the_table(ingestor))  # four at a time
     assert listed_groups(ingestor.store), "the corpus has duplicate groups"
     assert_lists_equal_the_report(ingestor.store)
     target = next(a for a in articles if a.id == "ar_outlet_b.txt")
     ingestor.add([dataclasses.replace(target, text=target.text.split("\n\n")[0])])  # its quoted statement goes
     assert not any(target.id in g["articles"] for g in listed_groups(ingestor.store))
     assert_lists_equal_the_report(ingestor.store)
+    assert_graph_is_the_table(ingestor)
     ingestor.recluster("test")
     assert_lists_equal_the_report(ingestor.store)
 
@@ -136,6 +153,7 @@ def test_a_posted_article_is_listed_as_soon_as_the_post_returns(client):
     assert set(witkoff["articles"]) == WITKOFF
     detail = client.get(f"/stories/{witkoff['id']}").json()
     assert {k: detail[k] for k in witkoff} == witkoff, "a list item is the story's own read"
+    settle(client)  # the list of groups: brought up to date right after the answer
     groups = {g["id"]: g for g in client.get("/duplicates", params=ALL).json()["duplicate_groups"]}
     assert detail["evidence"] and all(groups[g["id"]] == g for g in detail["evidence_groups"])
     for quoted in ("Witkoff", "ويتكوف", "witkoff"):  # a speaker quoted in a member posted by that POST
@@ -187,3 +205,56 @@ def test_id_reads_take_stored_groups_equal_to_groups_formed_from_the_components(
     store.listing_revision = lambda: None  # as if the tables lagged: groups formed from the components
     formed = ([article_detail(store, a) for a in ids], [story_detail(store, s) for s in stories])
     assert stored == formed
+
+
+def test_a_failed_batch_leaves_no_rows_in_the_match_graph(ingestor, monkeypatch):
+    """The graph takes in a batch's matches inside its transaction; when the transaction rolls back the graph
+    is forgotten and read again, so it never answers with rows the store does not hold."""
+    import cluster.store.ingestor as writer
+
+    articles = corpus_articles()
+    ingestor.add(articles[:6])
+    real = writer.after_batch
+
+    def failing(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(writer, "after_batch", failing)
+    with pytest.raises(RuntimeError):
+        ingestor.add(articles[6:12])
+    assert not ingestor.match_graph.loaded
+    monkeypatch.setattr(writer, "after_batch", real)
+    ingestor.add(articles[6:12])
+    assert_graph_is_the_table(ingestor)
+
+
+def test_groups_left_for_after_the_answer_end_exact(tmp_path, embedding_cache, use_encoder):
+    """Batches added with ``groups_due=False`` (the service's POSTs) commit their articles, stories and speakers at
+    once; the list of groups stays at the revision before them (``listing_revision``) until ``refresh_groups``,
+    a re-clustering, or the next writer's open when the last one was killed first; each ends with the groups a
+    whole-store grouping forms."""
+    import os
+
+    config, path, articles = Config(cache_dir=embedding_cache), tmp_path / "store", corpus_articles()
+    ingestor = Ingestor(path, config, encoder=use_encoder, settings=NO_AUTO)
+    ingestor.add(articles[:4])
+    before = ingestor.store.revision
+    ingestor.add(articles[4:8], groups_due=False)
+    ingestor.add(articles[8:12], groups_due=False)
+    store = ingestor.store
+    assert store.listing_revision() == before < store.revision
+    listed = {a for s in store.story_page(_no_filter(), 0, 500)[0] for a in s["articles"]}
+    assert listed == {a.id for a in articles[:12]}, "the stories are current at once"
+    assert ingestor.refresh_groups() and not ingestor.refresh_groups()
+    assert_lists_equal_the_report(store)
+    ingestor.add(articles[12:16], groups_due=False)
+    ingestor.recluster("test")
+    assert_lists_equal_the_report(store)
+    target = articles[1]  # a replacement's old component is remembered too
+    ingestor.add([dataclasses.replace(target, text=target.text.split("\n\n")[0]), *articles[16:]], groups_due=False)
+    assert store.get_meta("groups_pending") is not None
+    store.close()  # the writer is killed: no close()
+    os.close(ingestor._lock)
+    with Ingestor(path, config, encoder=use_encoder, settings=NO_AUTO) as reopened:
+        assert reopened.listing_filled_in is None, "the recorded groups were formed, not every table filled"
+        assert_lists_equal_the_report(reopened.store)

@@ -34,11 +34,17 @@ def client(tmp_path, use_encoder, embedding_cache):
         yield test_client
 
 
-def settle(client) -> None:
-    """Lists answer the store's latest revision at once: they read the tables the POST's transaction wrote."""
-    revision = client.get("/health").json()["revision"]
+def settle(client, timeout: float = 60.0) -> None:
+    """Lists answer the store's latest revision at once (they read the tables the POST's transaction wrote); the
+    list of duplicate groups is brought up to date right after the answer: ``listing_revision`` says when."""
+    deadline = time.monotonic() + timeout
+    while (health := client.get("/health").json())["listing_revision"] != health["revision"]:
+        assert time.monotonic() < deadline, "the list of duplicate groups never caught up"
+        time.sleep(0.02)
     for path in ("/articles", "/stories", "/duplicates"):
-        assert client.get(path).json()["revision"] == revision, path
+        answer = client.get(path).json()
+        assert answer["revision"] == health["revision"], path
+    assert answer["listing_revision"] == health["revision"]
 
 
 @pytest.fixture()

@@ -305,3 +305,39 @@ def test_batch_placement_is_the_same_on_a_sparse_similarity():
     sparse = place_batch(sp.csr_matrix(sim), {k: list(v) for k, v in members.items()}, n - count, count, 0.5)
     assert sparse == dense
     assert dense.decided[50 - (n - count)] == "s-1" and dense.decided[53 - (n - count)] == "s-2"
+
+
+def test_the_index_range_search_is_faiss_own(monkeypatch):
+    """``VectorIndex.range_search`` (a matrix product picks the cells faiss then searches) against faiss's flat
+    range search over the whole index: the same passages, order and cosines to the bit, across cells, after a
+    removal, and for as many queries as make faiss multiply matrices itself."""
+    import faiss
+
+    from cluster.store import index as vector_index
+
+    rng = np.random.default_rng(3)
+    base = rng.standard_normal((40, 512)).astype(np.float32)
+    stored = np.repeat(base, 12, axis=0) + 0.05 * rng.standard_normal((480, 512)).astype(np.float32)
+    stored /= np.linalg.norm(stored, axis=1, keepdims=True)
+    queries = np.repeat(base, 2, axis=0) + 0.04 * rng.standard_normal((80, 512)).astype(np.float32)
+    queries /= np.linalg.norm(queries, axis=1, keepdims=True)
+    made = vector_index.VectorIndex.build(np.arange(1000, 1480), stored, 512)
+    made.remove(np.arange(1000, 1480, 7))
+    monkeypatch.setattr(vector_index, "CELL", 8)  # 52 cells, the last one short
+    monkeypatch.setattr(vector_index, "PREFILTER_ROWS", 100)  # five matrix products, the last one short
+
+    def faiss_own(radius: float) -> list[list[tuple[int, float]]]:
+        lims, sims, labels = made.index.range_search(queries, radius)
+        return [list(zip(labels[a:b].tolist(), sims[a:b].tolist())) for a, b in zip(lims, lims[1:])]
+
+    for radius in (0.5, 0.62, 0.8):
+        expected = faiss_own(radius)
+        assert sum(map(len, expected)) > 100, "the test vectors have neighbours in range"
+        assert made.range_search(queries, radius) == expected
+    threshold = faiss.cvar.distance_compute_blas_threshold
+    try:
+        faiss.cvar.distance_compute_blas_threshold = 20 * 512  # 80 queries: faiss's matrix product
+        assert made.range_search(queries, 0.62) == faiss_own(0.62)
+    finally:
+        faiss.cvar.distance_compute_blas_threshold = threshold
+    assert made.range_search(queries[:0], 0.5) == [] and vector_index.VectorIndex(512).range_search(queries[:3], 0.5) == [[]] * 3

@@ -196,6 +196,9 @@ class DuplicatePage(BaseModel):
     offset: int
     limit: int
     revision: int
+    listing_revision: Optional[int] = None
+    """The revision the list of groups reflects (the whole list, without ``article``): behind ``revision``
+    for the moment after a POST's answer while the writer forms the batch's groups (docs/service.md)."""
 
 
 class LimitsOut(BaseModel):
@@ -213,6 +216,7 @@ class HealthOut(BaseModel):
     stories: int
     generation: int
     revision: int
+    listing_revision: Optional[int] = None
     index_size: int
     model: str
     batches: int

@@ -71,7 +71,7 @@ class Reader:
         with store.snapshot():
             rows, total = store.group_page(offset, limit)
             return {"duplicate_groups": rows, "total": total, "offset": offset, "limit": limit,
-                    "revision": store.revision}
+                    "revision": store.revision, "listing_revision": store.listing_revision()}
 
     # --- id reads (cluster/store/lookup.py) ----------------------------------------------------------
 
@@ -90,7 +90,7 @@ class Reader:
         with store.snapshot():
             counts = {t: store.count(t) for t in ("articles", "passages", "matches")}
             return {**counts, "stories": store.live_story_count(), "generation": store.generation,
-                    "revision": store.revision}
+                    "revision": store.revision, "listing_revision": store.listing_revision()}
 
     def close(self) -> None:
         with self._open_lock:

@@ -36,6 +36,7 @@ from cluster.duplicates.neighbours import exact_pairs
 from cluster.duplicates.shingles import Tokens, Windows, article_tokens, joined, windows
 from cluster.store.db import Store
 from cluster.store.index import VectorIndex
+from cluster.store.matchgraph import MatchGraph
 from cluster.stories.signals import ParagraphLink
 from cluster.textnorm import words
 
@@ -131,13 +132,14 @@ def groups_of_matches(store: Store, stored: Sequence[ParagraphMatch], texts: dic
 
 
 def shared_links(
-    store: Store, article_ids: Sequence[str], extra: Sequence[ParagraphMatch] = ()
+    store: Store, article_ids: Sequence[str], extra: Sequence[ParagraphMatch] = (), graph: MatchGraph | None = None
 ) -> list[ParagraphLink]:
     """The paragraphs two of ``article_ids`` share, one link per match kept by the one-paragraph-per-
     article pairing (stored matches, then ``extra``): all ``stories.signals.build_signals`` reads of
-    duplicates, without forming the groups."""
+    duplicates, without forming the groups. ``graph``: the writer's matches in memory (the same rows)."""
     wanted = set(article_ids)
-    matches = [m for m in store.matches(article_ids) if m.left[0] in wanted and m.right[0] in wanted]
+    stored = graph.matches(article_ids) if graph is not None else store.matches(article_ids)
+    matches = [m for m in stored if m.left[0] in wanted and m.right[0] in wanted]
     matches += [m for m in extra if m.left[0] in wanted and m.right[0] in wanted]
     return [(m.left, m.right) for m in one_paragraph_per_article(matches)]
 

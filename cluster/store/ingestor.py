@@ -35,7 +35,16 @@ from cluster.store.duplicates import (
     with_aligned_new,
 )
 from cluster.store.index import VectorIndex, open_index
-from cluster.store.materialise import after_batch, after_recluster, component_articles, fill_if_behind, speaker_names
+from cluster.store.matchgraph import MatchGraph
+from cluster.store.materialise import (
+    PENDING,
+    after_batch,
+    after_recluster,
+    component_articles,
+    fill_if_behind,
+    refresh_pending,
+    speaker_names,
+)
 from cluster.store.queries import NewArticleRows, content_hash
 from cluster.store.stories import BodyMatrix, assign_new, full_clusters
 from cluster.store.story_ids import apply_clusters, create_story, mark_merged, record, retire_if_empty, touch
@@ -116,6 +125,8 @@ class Ingestor:
         self.settings = settings
         self.encoder = LazyEncoder.for_model(self.config.model) if encoder is None else encoder
         self.stored_words = StoredWords(self.config.duplicates)
+        self.match_graph = MatchGraph()
+        """Every stored match in memory (``matchgraph``), read on the first add and kept current."""
         self._bodies: BodyMatrix | None = None
 
     def _open_index(self) -> None:
@@ -134,8 +145,10 @@ class Ingestor:
         self._unsaved_passages = 0
 
     def close(self) -> None:
-        """Writes the index file if batches since its last write are not in it, then releases the store."""
+        """Writes the groups the batches left (``refresh_groups``) and the index file if batches since its last
+        write are not in it, then releases the store."""
         try:
+            self.refresh_groups()
             if self._unsaved_passages:
                 self._save_index()
         finally:
@@ -162,16 +175,19 @@ class Ingestor:
                 on_commit(lo // size + 1)
         return out
 
-    def add(self, articles: Sequence[Article], *, recluster_due: bool = True) -> list[ArticleStatus]:
+    def add(self, articles: Sequence[Article], *, recluster_due: bool = True,
+            groups_due: bool = True) -> list[ArticleStatus]:
         """Add one batch atomically; identical re-adds are recognised, changed articles replace theirs.
         ``recluster_due=False``: leave a due re-clustering to the caller (the service runs it after
-        answering the POST that made it due: ``maybe_recluster``)."""
+        answering the POST that made it due: ``maybe_recluster``). ``groups_due=False``: commit the batch
+        with its stories and leave its duplicate groups' list rows to ``refresh_groups`` (the service runs
+        it after answering: ``materialise.after_batch``)."""
         batch = list({a.id: a for a in articles}.values())  # the last version of an id in a batch wins
         known = self.store.article_hashes([a.id for a in batch])
         todo = [a for a in batch if known.get(a.id) != content_hash(a)]
         replaced = [a.id for a in todo if a.id in known]
         if todo:
-            self._write(todo, replaced)
+            self._write(todo, replaced, groups_due)
         if recluster_due:
             self.maybe_recluster()
         written = {a.id for a in todo}
@@ -183,11 +199,9 @@ class Ingestor:
         ]
 
     @without_gc
-    def _write(self, todo: list[Article], replaced: list[str]) -> None:
-        """Segment, embed, match, place and write one batch, then derive what the lists read. The cyclic
-        collector is paused (``gcpause``): the writer holds every stored article's words (``StoredWords``),
-        and each allocation burst of the batch set off a collection walking them all (0.35-0.4 s of a 2-2.8 s
-        add of 10 into the 20,000-article store)."""
+    def _write(self, todo: list[Article], replaced: list[str], groups_due: bool = True) -> None:
+        """Segment, embed, match, place and write one batch, then derive what the lists read. Without the cyclic
+        collector (``gcpause``): it walked every stored article's words (``StoredWords``) at each allocation burst."""
         cfg = self.config
         segments, units, titled = self._segment(todo)  # rows keep the input (its hash tells re-adds apart)
         vectors = self._embed([u.text for u in units])
@@ -205,14 +219,16 @@ class Ingestor:
         if bodies.vectors.shape[1] != self.index.dim:  # nothing to embed in the batch: zeros of the store's width
             zeros = np.zeros((len(todo), self.index.dim), np.float32)
             bodies = replace(bodies, vectors=zeros, leads=zeros.copy())
-        placement = assign_new(self.store, bodies, matches, cfg.stories, stored=self._stored_bodies())
+        graph = self.match_graph.load(self.store)
+        placement = assign_new(self.store, bodies, matches, cfg.stories, stored=self._stored_bodies(), graph=graph)
         speakers = speaker_names(todo, segments)
 
         old_passages = self.store.passage_ids_of(replaced)
-        with self.store.transaction():
+        with graph.writing(), self.store.transaction():
             old_stories = sorted({self.store.story_of_article(a) for a in replaced})
-            old_component = component_articles(self.store, replaced) if replaced else set()
+            old_component = component_articles(self.store, replaced, graph) if replaced else set()
             self.store.delete_articles(replaced)
+            graph.drop(replaced)
             self._merge_bridged(placement.merges, todo)
             story_ids = self._story_ids(todo, placement.decided)
             passage_id: list[int] = []  # units are grouped by article in ``todo`` order: ids follow them
@@ -225,12 +241,13 @@ class Ingestor:
             found_ids = self.store.insert_passages(found, found_vectors, [False] * len(found), aligned=True)
             number = passage_id + list(stored_order) + found_ids  # combined numbering -> passage ids
             self.store.insert_matches([m.renumbered(number) for m in matches])
+            graph.catch_up(self.store)
             retire_if_empty(self.store, old_stories, "its articles were replaced")
             added = int(self.store.get_meta("added_since_recluster") or 0) + len(todo)
             self.store.set_meta("added_since_recluster", str(added))
             self.store.bump_generation()
             stories = {*story_ids, *old_stories, *(sid for pair in placement.merges for sid in pair)}
-            after_batch(self.store, [a.id for a in todo], replaced, old_component, stories, speakers)
+            after_batch(self.store, [a.id for a in todo], replaced, old_component, stories, speakers, graph, groups_due)
         if self.stored_words.loaded:
             self.stored_words.update(todo, segments)
         self._remember_bodies([a.id for a in todo], bodies.vectors, replaced)
@@ -241,6 +258,15 @@ class Ingestor:
         self._unsaved_passages += len(fresh) + len(old_passages)
         if self._unsaved_passages >= INDEX_SAVE_SHARE * self.index.size:
             self._save_index()
+
+    def refresh_groups(self) -> bool:
+        """The duplicate groups' list rows of the batches added with ``groups_due=False``, in one transaction;
+        False when none were waiting (``materialise.refresh_pending``)."""
+        if self.store.get_meta(PENDING) is None:
+            return False
+        graph = self.match_graph.load(self.store)
+        with graph.writing(), self.store.transaction():
+            return refresh_pending(self.store, graph)
 
     def _stored_bodies(self) -> BodyMatrix:
         """The body vectors of every stored article, read from SQLite once and then kept current."""
@@ -301,6 +327,7 @@ class Ingestor:
         """Run the one-shot story stage over the whole store and map its clusters onto stable ids."""
         clusters = full_clusters(self.store, self.config.stories)
         with self.store.transaction():
+            refresh_pending(self.store, self.match_graph if self.match_graph.loaded else None)  # then all current
             before = self.store.story_of()
             final = apply_clusters(self.store, clusters, reason)
             self.store.set_meta("added_since_recluster", "0")

@@ -8,6 +8,10 @@ the write commits and costs a query, however large the store.
 - **Duplicate groups** of every match component a batch changed (the components of its articles, and the old
   component of a replaced article, which may have split) are deleted and formed again from that component
   (``lookup.groups_of_component``: the groups a whole-store grouping forms there, with the same stable ids).
+  The service forms them right after answering the POST, in a transaction of its own (``groups_now=False``,
+  ``refresh_pending``): a batch's component is its whole wire story, and average linkage is formed again over
+  all of it (0.6-1.0 s of a POST of 10 into the 20,000-article store); ``listing_revision`` stays behind the
+  store's revision until then.
 - **Speakers** of each new article: its quotes extracted and attributed on their own (``quotes.chooser``,
   about 0.2 ms a passage, before the transaction), each named speaker stored case-folded with the other-script
   forms the quote feature's tables know (ترامب also as "donald trump" and "trump", Witkoff also as ويتكوف).
@@ -19,6 +23,7 @@ it (``fill_if_behind``): the same derivations over every story, group and articl
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import time
 from collections.abc import Iterable, Mapping, Sequence
@@ -30,6 +35,7 @@ from cluster.quotes.speakers import name_forms
 from cluster.store.db import Store
 from cluster.store.listing import GroupRow
 from cluster.store.lookup import Neighbourhood, group_links, groups_of_component, match_articles, match_component
+from cluster.store.matchgraph import MatchGraph
 from cluster.store.summaries import summarise
 
 log = logging.getLogger(__name__)
@@ -44,30 +50,77 @@ def speaker_names(articles: Sequence[Article], segments: Mapping[str, list[Segme
     return out
 
 
-def component_articles(store: Store, article_ids: Sequence[str]) -> set[str]:
+def component_articles(store: Store, article_ids: Sequence[str], graph: MatchGraph | None = None) -> set[str]:
     """The articles of the match components around these (read before a replacement deletes their matches)."""
-    return set(match_articles(match_component(store, article_ids)))
+    return set(match_articles(_component(store, article_ids, graph)))
+
+
+def _component(store: Store, article_ids: Sequence[str], graph: MatchGraph | None) -> dict[int, ParagraphMatch]:
+    """``lookup.match_component``, from the writer's graph in memory when it has one."""
+    return graph.component(article_ids) if graph is not None else match_component(store, article_ids)
 
 
 def after_batch(store: Store, articles: Sequence[str], replaced: Sequence[str], old_component: Iterable[str],
-                stories: Iterable[str], speakers: Mapping[str, Iterable[str]]) -> None:
+                stories: Iterable[str], speakers: Mapping[str, Iterable[str]], graph: MatchGraph | None = None,
+                groups_now: bool = True) -> None:
     """Inside the batch's transaction, after its rows: speakers of its articles, groups of the components it
     changed, summaries of the stories whose members changed; then the tables are marked current.
     ``replaced``: the batch's articles that replaced a stored version; ``old_component``: the articles of
-    their former match components (``component_articles``, read before their matches were deleted)."""
+    their former match components (``component_articles``, read before their matches were deleted); ``graph``:
+    the writer's stored matches in memory, current with the batch's rows. ``groups_now=False``: the groups'
+    part is recorded (``PENDING``) for ``refresh_pending`` to do after the commit, and the tables are not marked
+    current: ``listing_revision`` stays where the groups are until then (stories and speakers are current)."""
     store.put_speakers(dict(speakers))
-    refresh_groups(store, articles, replaced, set(old_component))
+    work = _pending_with(store, articles, replaced, old_component)
     refresh_stories(store, stories)
+    if groups_now:
+        _refresh_work(store, work, graph)
+    else:
+        store.set_meta(PENDING, json.dumps({**work, "revision": store.revision}))
+
+
+PENDING = "groups_pending"
+"""Meta key: the group work of batches committed without it (``after_batch(groups_now=False)``), as JSON lists
+of ``articles``, ``replaced`` and ``old_component`` (what ``refresh_groups`` takes, merged over the batches) and
+the ``revision`` of the last such batch: a writer that opens the store at that revision does the work
+(``fill_if_behind``); at another (a write that did not keep the tables came between) it fills them all."""
+
+
+def _pending_with(store: Store, articles: Sequence[str], replaced: Sequence[str],
+                  old_component: Iterable[str]) -> dict[str, list[str]]:
+    """The recorded group work, with this batch's."""
+    work = json.loads(store.get_meta(PENDING) or '{"articles": [], "replaced": [], "old_component": []}')
+    work.pop("revision", None)
+    for key, ids in (("articles", articles), ("replaced", replaced), ("old_component", sorted(old_component))):
+        work[key] = list(dict.fromkeys([*work[key], *ids]))
+    return work
+
+
+def _refresh_work(store: Store, work: Mapping[str, list[str]], graph: MatchGraph | None) -> None:
+    refresh_groups(store, work["articles"], work["replaced"], set(work["old_component"]), graph)
+    store.db.execute("DELETE FROM meta WHERE k = ?", (PENDING,))
     store.mark_listing_current()
 
 
-def refresh_groups(store: Store, articles: Sequence[str], replaced: Sequence[str], old_component: set[str]) -> None:
+def refresh_pending(store: Store, graph: MatchGraph | None = None) -> bool:
+    """Inside a transaction: the groups of the batches committed without them (``after_batch(groups_now=False)``)
+    formed, and the tables marked current; False when none were waiting. Exact whenever it runs: the components
+    are read as they are now, and a component's groups depend on its matches only."""
+    recorded = store.get_meta(PENDING)
+    if recorded is None:
+        return False
+    _refresh_work(store, json.loads(recorded), graph)
+    return True
+
+
+def refresh_groups(store: Store, articles: Sequence[str], replaced: Sequence[str], old_component: set[str],
+                   graph: MatchGraph | None = None) -> None:
     """The groups of the match components around ``articles`` (and ``old_component``, which may have split)
     formed again, in place of the stored groups they supersede: those linking one of the components' matches
     (a carrier's groups elsewhere stay: its other paragraphs may lie in other components) and those carried
     by a replaced article (whose links were deleted with its old version). Only groups whose id or content
     changed are rewritten (a batch of wire copies reaches ~1,900 groups, nearly all unchanged)."""
-    edges = match_component(store, [*articles, *sorted(old_component - set(articles))])
+    edges = _component(store, [*articles, *sorted(old_component - set(articles))], graph)
     stored = {**store.group_digests_linking(edges), **store.group_digests_of(replaced)}
     if not edges:
         store.delete_groups(stored)
@@ -122,6 +175,10 @@ def group_digest(group: DuplicateGroup, hashes: Mapping[str, str]) -> str:
 def fill_if_behind(store: Store) -> float | None:
     """Fill the list tables when they do not reflect the store's revision (a store made before them, or
     written by a version that did not keep them); the seconds it took, or None when they were current."""
+    recorded = store.get_meta(PENDING)
+    if recorded is not None and json.loads(recorded).get("revision") == store.revision:
+        with store.transaction():  # batches committed without their groups, and nothing since: their groups
+            refresh_pending(store)
     if store.listing_revision() == store.revision:
         return None
     if not store.count("articles"):  # a new (or emptied) store: nothing to derive
@@ -141,6 +198,7 @@ def fill_if_behind(store: Store) -> float | None:
 def fill(store: Store) -> None:
     """Every summary, group and speaker of the store, from scratch (inside the caller's transaction)."""
     store.clear_listing()
+    store.db.execute("DELETE FROM meta WHERE k = ?", (PENDING,))
     articles = store.articles()
     if articles:
         segments = store.segments(articles)

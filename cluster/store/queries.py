@@ -225,6 +225,11 @@ class Queries:
                     rows.append(row)
         return [_match_of(r) for r in rows]
 
+    def matches_after(self, row_id: int) -> list[tuple[int, ParagraphMatch]]:
+        """(row id, match) of every stored match with a row id above ``row_id``, in row-id order."""
+        query = f"SELECT id, {_MATCH_COLUMNS} FROM matches WHERE id > ? ORDER BY id"
+        return [(r[0], _match_of(r[1:])) for r in self.db.execute(query, (row_id,))]
+
     def matches_by_row(self) -> dict[int, ParagraphMatch]:
         """Row id -> match, for every stored match (a fill of the list tables: groups are named by row ids)."""
         return {r[0]: _match_of(r[1:]) for r in self.db.execute(f"SELECT id, {_MATCH_COLUMNS} FROM matches ORDER BY id")}

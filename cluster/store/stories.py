@@ -20,6 +20,7 @@ from cluster.config import StoryConfig
 from cluster.duplicates.matches import ParagraphMatch
 from cluster.store.db import Store
 from cluster.store.duplicates import shared_links
+from cluster.store.matchgraph import MatchGraph
 from cluster.store.placement import Placement, Similarity, place_batch
 from cluster.stories.bodies import ArticleBodies, body_text
 from cluster.stories.clustering import cluster_stories, learned_cut, learned_similarity
@@ -90,6 +91,7 @@ def assign_new(
     cfg: StoryConfig,
     *,
     stored: BodyMatrix | None = None,
+    graph: MatchGraph | None = None,
     neighbours: int = 30,
     member_cap: int = 60,
 ) -> Placement:
@@ -98,14 +100,14 @@ def assign_new(
 
     The candidates are the stories of its ``neighbours`` nearest stored articles (by the stored body
     vectors) and of the articles it shares passages with, each seen through up to ``member_cap`` of
-    its members closest to the batch."""
+    its members closest to the batch. ``graph``: the writer's stored matches in memory."""
     stored = stored or BodyMatrix(store)
     batch = {a.id for a in new.articles}
     keep = [k for k, aid in enumerate(stored.ids) if aid not in batch]
     ids, body = [stored.ids[k] for k in keep], stored.matrix[keep] if stored.ids else stored.matrix
     old_subset, whole = _neighbourhood(store, ids, body, new, new_matches, neighbours, member_cap)
     context = stored_bodies(store, old_subset) + new if old_subset else new
-    links = shared_links(store, [a.id for a in context.articles], extra=new_matches)
+    links = shared_links(store, [a.id for a in context.articles], extra=new_matches, graph=graph)
     sim, merge_level = similarity(context, links, cfg)
     story_of = store.stories_of(old_subset) if old_subset else {}
     members: dict[str | int, list[int]] = {}
