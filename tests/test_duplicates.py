@@ -96,3 +96,28 @@ def test_archive_sized_search_finds_the_same_hundred_outlet_group(fake_encoder):
     assert [sorted(g.articles) for g in found] == [sorted(g.articles) for g in exact]
     assert len(found[0].articles) == 100
     assert len(found[0].pairs) <= MAX_CANDIDATES * 100
+
+
+def test_archive_search_by_cell_finds_what_faiss_finds():
+    """The archive search meets each IVF cell with all the block's queries that probe it in one matrix product
+    (``neighbours.range_by_cells``): the same hits as faiss's own range search of those cells, in faiss's order
+    and with its cosines to the bit (the strongest-per-passage cut keeps the first of equal cosines, so exact
+    copies must stay exact ties)."""
+    import numpy as np
+
+    from cluster.duplicates.neighbours import cell_lists, ivf_index, range_by_cells
+
+    rng = np.random.default_rng(7)
+    originals = rng.normal(size=(300, 64)).astype(np.float32)
+    copies = originals[rng.integers(0, 300, 6000)] + 0.3 * rng.normal(size=(6000, 64)).astype(np.float32)
+    copies[::50] = copies[1::50]  # exact copies: equal cosines, where order decides
+    matrix = copies / np.linalg.norm(copies, axis=1, keepdims=True)
+    index = ivf_index(matrix, 6000 // 64, 6)
+    queries = np.ascontiguousarray(matrix[:1000])
+    probes = index.quantizer.search(queries, index.nprobe)[1]
+    lims, sims, ids = index.range_search_preassigned(queries, 0.8, probes, None)
+    at, found, cosines = range_by_cells(cell_lists(index), queries, probes, 0.8)
+    assert len(ids) > 1000
+    assert np.array_equal(at, np.repeat(np.arange(1000), np.diff(lims).astype(np.int64)))
+    assert np.array_equal(found, ids.astype(np.int64))
+    assert np.array_equal(cosines, sims)
