@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 
 from cluster.documents import Article, Segment, SegmentKind
 from cluster.quotes.attribution import Attribution, History, Token, find_attributions, tokenize
+from cluster.quotes.clause_openers import MIN_COORDINATED_WORDS, coordinated_part
 from cluster.quotes.clauses import indirect_clauses, min_clause_words, outermost, sentence_of
 from cluster.quotes.echoes import echoed
 from cluster.quotes.forms import announced, colon_intro, headline_quote, quoted_name_end
@@ -239,7 +240,10 @@ def _paragraph_quotes(
         # one clause read by two verbs ('he said, adding that', 'He said witnesses told police that'): one
         # quote, of the verb nearest it
         out = [q for q in out if not (q.kind == "indirect" and (q.start, q.end) == (seg.start + start, seg.start + end))]
-        if word_count(text[start:end]) >= min_clause_words(text, start, seg.start == 0, lang, attribution):
+        least = min_clause_words(text, start, seg.start == 0, lang, attribution)
+        if coordinated_part(text, start, end, lang):
+            least = min(least, MIN_COORDINATED_WORDS)
+        if word_count(text[start:end]) >= least:
             out.append(_quote(article_id, seg, lang, start, end, "indirect", attribution))
             if attribution.name and all(q.start < out[-1].start for q in out[:-1]):
                 # "..., a Defence Ministry statement said." then a paragraph that is only a quotation
