@@ -30,3 +30,20 @@ def test_a_three_word_statement_joined_to_a_second_one_is_a_quote_en():
 def test_a_lone_three_word_clause_is_still_no_quote():
     found = _speakers("التسمم\n\nوقال مدير المستشفى العام الدكتور عادل منصور إن المصابين بحالة جيدة.")
     assert not found
+
+
+def test_a_reply_whose_subject_has_an_apposition_before_bi_anna():
+    found = _speakers("السد\n\nواحتج سكان القرى على المشروع.\n\nورد كريم الزياني، مدير السد بالنيابة، بأن الكميات "
+                      "المسحوبة من النهر لن تؤثر في مياه الشرب.")
+    assert found["الكميات المسحوبة من النهر"] == ("كريم الزياني", "person")
+
+
+def test_a_reply_with_a_colon_after_a_name_a_title_complement_introduced():
+    found = _speakers("الإضراب\n\nوأكد الأمين العام للنقابة لطفي الخماسي، في تصريح للإذاعة، أن الإضراب سيستمر "
+                      "حتى نهاية الأسبوع المقبل.\n\nورد الخماسي: الوعود لا تكفي إذا لم تتبعها قرارات واضحة.")
+    assert found["الوعود لا تكفي"] == ("لطفي الخماسي", "person")
+
+
+def test_came_in_the_statement_is_no_reply():
+    found = _speakers("السد\n\nوورد في البيان، الذي نشرته الوزارة مساء أمس، أن الأشغال ستنتهي قبل الصيف المقبل.")
+    assert all(speaker != "البيان" for speaker, _ in found.values())

@@ -211,12 +211,17 @@ AR_BI_ANNA = frozenset(normalize(w) for w in "بأن بأنه بأنها بأن�
 
 def _answered_with_that(tokens: list[Token], i: int) -> bool:
     """"ورد الوزير المصري بأن", "ورد مويايا لاحقا بأن": ردّ takes its clause with بأن, which "ورد في
-    البيان" (was mentioned) never does; a بأن within six words, no punctuation between, makes it "replied"."""
-    for token in tokens[i + 2: i + 8]:
+    البيان" (was mentioned) never does; a بأن within six words, no punctuation between but the two commas of
+    an apposition ("ورد يوسف العلمي، مدير المشروع، بأن"), makes it "replied"."""
+    commas = 0
+    for token in tokens[i + 2: i + 12]:
         if not token.word:
-            return False
+            commas += token.text in "،,"
+            if token.text not in "،," or commas > 2:
+                return False
+            continue
         if token.norm in AR_BI_ANNA:
-            return True
+            return commas != 1
     return False
 
 
