@@ -47,3 +47,20 @@ def test_a_reply_with_a_colon_after_a_name_a_title_complement_introduced():
 def test_came_in_the_statement_is_no_reply():
     found = _speakers("السد\n\nوورد في البيان، الذي نشرته الوزارة مساء أمس، أن الأشغال ستنتهي قبل الصيف المقبل.")
     assert all(speaker != "البيان" for speaker, _ in found.values())
+
+
+def test_an_unnamed_title_then_a_titled_name_between_commas():
+    found = _speakers("الفيضانات\n\nوقال المتحدث الرسمي باسم وزارة الداخلية والبلديات، العميد ماهر السعدي، إن فرق "
+                      "الإنقاذ أجلت مئات العائلات من الأحياء المنخفضة.")
+    assert found["فرق الإنقاذ أجلت"] == ("ماهر السعدي", "person")
+
+
+def test_a_source_with_a_comma_stays_a_source():
+    found = _speakers("الفيضانات\n\nوقال مصدر في الوزارة، طلب عدم نشر اسمه، إن فرق الإنقاذ أجلت مئات العائلات.")
+    assert found["فرق الإنقاذ أجلت"][1] == "anonymous"
+
+
+def test_a_body_whose_domains_follow_li_with_wa_before_the_name():
+    found = _speakers("السياحة\n\nوقال رئيس اتحاد الأردن للسياحة والسفر نبيل الرواشدة إن الحجوزات ارتفعت بنسبة "
+                      "كبيرة خلال الصيف.")
+    assert found["الحجوزات ارتفعت"] == ("نبيل الرواشدة", "person")

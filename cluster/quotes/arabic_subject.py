@@ -176,7 +176,16 @@ def _subject_goes_on(tokens: list[Token], comma: int) -> bool:
         words.append(token)
     if any(t.norm == NOT_WORD for t in words):
         return False  # "، طلب عدم نشر اسمه،": the source's anonymity, no name
-    return bool(words) and name_runs(words, "ar") == [(0, len(words))]
+    titles = 0
+    while titles < len(words) - 2 and _person_title(words[titles]):
+        titles += 1  # "الناطق باسم الوزارة، السفير سفيان القضاة، إن": the unnamed title's holder, named
+    rest = words[titles:]
+    return bool(rest) and name_runs(rest, "ar") == [(0, len(rest))]
+
+
+def _person_title(token: Token) -> bool:
+    """"السفير", "العميد", "الأمين العام": a definite word before the name (a title, its adjective)."""
+    return token.norm.startswith("ال") and not is_stop(token)
 
 
 def _next_is_complementizer(tokens: list[Token], k: int) -> bool:

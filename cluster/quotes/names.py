@@ -298,7 +298,7 @@ def joined_definite(tokens: list[Token], k: int, lang: str) -> bool:
     list of domains, no name ("لوك والتون", after a given name, stays one)."""
     norm = tokens[k].norm
     return (lang == "ar" and k > 0 and len(norm) > 4 and norm.startswith("وال") and tokens[k - 1].word
-            and tokens[k - 1].norm.startswith(("ال", "وال")))
+            and tokens[k - 1].norm.startswith(("ال", "وال", "لل")))  # "جمعية ... للفنادق والمطاعم X"
 
 
 def name_run(subject: list[Token], lang: str) -> str | None:
