@@ -64,3 +64,29 @@ def test_a_body_whose_domains_follow_li_with_wa_before_the_name():
     found = _speakers("السياحة\n\nوقال رئيس اتحاد الأردن للسياحة والسفر نبيل الرواشدة إن الحجوزات ارتفعت بنسبة "
                       "كبيرة خلال الصيف.")
     assert found["الحجوزات ارتفعت"] == ("نبيل الرواشدة", "person")
+
+
+def test_the_company_goes_on_for_the_body_quoted_in_its_paragraph():
+    found = _speakers("Outage\n\nLONDON - Card payments failed across Britain on Friday.\n\nVisa said in a statement "
+                      "that the fault had been traced to a hardware failure at one of its data centres. \"Payments "
+                      "made by customers are being processed normally again,\" the company added.", lang="en")
+    assert found["Payments made by customers"] == ("Visa", "organisation")
+
+
+def test_the_company_with_no_body_quoted_before_stays_a_description():
+    found = _speakers("Outage\n\nLONDON - Card payments failed across Britain on Friday.\n\nThe company said in a "
+                      "statement that the fault had been traced to a hardware failure at a data centre.", lang="en")
+    assert found["the fault had been traced"] == ("company", "organisation")
+
+
+def test_bankers_close_to_the_deal_are_the_source():
+    found = _speakers("Listing\n\nDUBAI - The exchange is preparing a listing.\n\nFunds from Asia and Europe have "
+                      "shown strong interest in the offering, three bankers close to the deal told Reuters.", lang="en")
+    assert found["Funds from Asia and Europe"][1] == "anonymous"
+    assert "bankers" in found["Funds from Asia and Europe"][0]
+
+
+def test_a_described_source_past_the_article_of_its_employer():
+    found = _speakers("Rates\n\nDUBAI - Rates are rising.\n\nA senior trader at a large Kuwaiti bank, who asked not "
+                      "to be named, said lenders would raise mortgage rates before the end of the month.", lang="en")
+    assert found["lenders would raise mortgage rates"] == ("senior trader", "anonymous")

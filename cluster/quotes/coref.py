@@ -296,6 +296,8 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
                 return Speaker(subject or earlier.name, written, PERSON)
     if lang == "ar" and kind == ORGANISATION and len(words) == 1 and (body := _body_named_as(words[0], history)):
         return Speaker(body, written, ORGANISATION)  # "وقالت الشركة" after "شركة طيران الواحات"
+    if kind == ORGANISATION and offset is not None and (body := _body_just_quoted(words, lang, seg, history)):
+        return Speaker(body, written, ORGANISATION)  # 'Microsoft said ... "...," the company added'
     if kind in (ANONYMOUS, ORGANISATION):
         return Speaker(source_phrase(words, lang), written, kind)
     if lang != "ar" and words[0].lower() in {"a", "an"} and person_noun(words[-1]):
@@ -304,6 +306,19 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
             normalize(words[0]) in AR_GENERIC):
         return Speaker(source_phrase(words, lang), written, ANONYMOUS)  # "مدير مستشفى الفاشر": a role, no name
     return Speaker(None, written, UNATTRIBUTED)
+
+
+def _body_just_quoted(words: list[str], lang: str, seg: Segment, history: History) -> str | None:
+    """An English definite description of a body ("the company", "the group") in the paragraph whose
+    latest speaker is a named organisation: that body goes on speaking ("Microsoft said ... "...," the
+    company added"); "the company's lawyer" or a body's own name is no such description."""
+    if lang == "ar" or not is_definite(words, lang) or any("'" in w or "’" in w for w in words):
+        return None
+    found = history.last_entry(seg.index, seg.kind)
+    if found is None or found[0] != seg.index or not (
+            found[2].kind == ORGANISATION or (found[2].kind == PERSON and len(found[2].name.split()) == 1)):
+        return None  # a one-word name the article gives no fuller form of is a body's ("Microsoft")
+    return found[2].name
 
 
 def _apposed_person(words: list[str], lang: str, history: History, offset: int) -> str | None:
