@@ -90,3 +90,22 @@ def test_a_described_source_past_the_article_of_its_employer():
     found = _speakers("Rates\n\nDUBAI - Rates are rising.\n\nA senior trader at a large Kuwaiti bank, who asked not "
                       "to be named, said lenders would raise mortgage rates before the end of the month.", lang="en")
     assert found["lenders would raise mortgage rates"] == ("senior trader", "anonymous")
+
+
+def test_a_body_named_in_marks_right_after_the_verb():
+    found = _speakers("الطيران\n\nوقالت «فلاي الخليج» في بيان إنها ستضيف ثلاث وجهات جديدة إلى شبكتها مطلع العام المقبل.")
+    assert found["ستضيف ثلاث وجهات"] == ("فلاي الخليج", "organisation")
+
+
+def test_a_body_named_in_marks_after_its_head_in_a_source_phrase():
+    found = _speakers("النزوح\n\nوبحسب منظمة \"أطباء بلا حدود\"، فإن أكثر من نصف العائدين يعيشون في خيام مؤقتة قرب "
+                      "المدينة.")
+    speaker, kind = found["أكثر من نصف العائدين"]
+    assert "أطباء بلا حدود" in speaker and kind == "organisation"
+    assert "أطباء بلا حدود" not in found
+
+
+def test_a_short_quotation_after_the_verb_is_no_body():
+    found = _speakers("المحكمة\n\nوقال المحامي سامر يوسف في المحكمة إن موكله بريء.\n\nوأضاف «لن نستسلم أبدا مهما "
+                      "طال الزمن» ثم غادر القاعة.")
+    assert all(speaker != "لن نستسلم أبدا" for speaker, _ in found.values())

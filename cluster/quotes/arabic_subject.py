@@ -19,7 +19,7 @@ from cluster.quotes.lexicon import (
     AR_TITLE_PREPOSITIONS,
     DOUBLE_MARKS,
 )
-from cluster.quotes.names import Token, is_stop, name_run, name_runs
+from cluster.quotes.names import AR_FUNCTION_WORDS, Token, is_stop, name_run, name_runs
 from cluster.quotes.sources import strip_prefix_article
 from cluster.textnorm import normalize
 
@@ -34,9 +34,11 @@ def arabic_subject(tokens: list[Token], verb: int) -> list[Token]:
     skip_to = verb
     for k in range(verb + 1, min(verb + 14, len(tokens))):
         token = tokens[k]
-        if not token.word and token.text in DOUBLE_MARKS and subject and (
+        if not token.word and token.text in DOUBLE_MARKS and (subject or quoted_name or quoted_body(tokens, k)) and (
                 quoted_name or (name_run(subject, "ar") is None and _short_quoted(tokens, k))):
             quoted_name = not quoted_name  # 'كبير محللي السلع في بنك "إس إي بي" السويدي بيارنه شيلدروب'
+            if not subject or subject[0].text in DOUBLE_MARKS:
+                subject.append(token)  # 'وقالت «طيران الإمارات»': the marks kept, the body's whole name
             continue
         if k <= skip_to:
             continue
@@ -93,6 +95,21 @@ def _short_quoted(tokens: list[Token], k: int) -> bool:
     for j in range(k + 1, min(k + QUOTED_NAME_WORDS + 2, len(tokens))):
         if not tokens[j].word:
             return tokens[j].text in DOUBLE_MARKS
+    return False
+
+
+def quoted_body(tokens: list[Token], k: int) -> bool:
+    """'وقالت «طيران الإمارات» في بيان', 'نقلا عن مرصد «نت بلوكس»': a mark at ``k`` opening a name of at most
+    ``QUOTED_NAME_WORDS`` words, no particle among them ("لن نستسلم" is speech), whose closing mark a word or
+    a comma follows: a body's name in marks."""
+    words = []
+    for j in range(k + 1, min(k + QUOTED_NAME_WORDS + 2, len(tokens))):
+        if not tokens[j].word:
+            following = tokens[j + 1] if j + 1 < len(tokens) else None
+            return (tokens[j].text in DOUBLE_MARKS and bool(words) and following is not None and (
+                following.word or following.text in "،,") and not any(
+                    t.norm in AR_FUNCTION_WORDS or t.norm in AR_COMPLEMENTIZERS or is_stop(t) for t in words))
+        words.append(tokens[j])
     return False
 
 

@@ -22,6 +22,7 @@ from cluster.quotes.lexicon import (
     AR_MEDIA,
     AR_TITLE_ADJECTIVES,
     AR_VERBS,
+    DOUBLE_MARKS,
     EN_PRONOUNS,
     EN_TITLES,
 )
@@ -86,6 +87,10 @@ def resolve(subject: list[Token], lang: str, seg: Segment, history: History, off
         earlier = found[2] if found else None
         return Speaker(earlier.name, written or earlier.written, earlier.kind) if earlier else Speaker(
             None, written, UNATTRIBUTED)
+    opened = next((k for k, t in enumerate(subject[:-1]) if t.text in DOUBLE_MARKS), None)
+    if lang == "ar" and opened is not None and opened + 2 < len(subject) and subject[-1].text in DOUBLE_MARKS:
+        named = " ".join(t.text for t in subject[opened + 1:-1] if t.word)  # 'وقالت «طيران الإمارات»',
+        return Speaker(named, written, ORGANISATION)  # 'بحسب منظمة "أطباء بلا حدود"': a body in marks
     common_head = lang != "ar" and words[-1].islower()
     name = None if common_head else name_run(subject, lang)
     outlet = name is not None and lang == "ar" and _after_institution(subject, name)
