@@ -109,3 +109,24 @@ def test_a_short_quotation_after_the_verb_is_no_body():
     found = _speakers("المحكمة\n\nوقال المحامي سامر يوسف في المحكمة إن موكله بريء.\n\nوأضاف «لن نستسلم أبدا مهما "
                       "طال الزمن» ثم غادر القاعة.")
     assert all(speaker != "لن نستسلم أبدا" for speaker, _ in found.values())
+
+
+def test_a_group_calling_itself_x_is_the_speaker_of_its_participle_en():
+    found = _speakers("Hack\n\nDOHA - Ticket sales stopped on Monday.\n\nThe stadium operator said it had taken its "
+                      "systems offline.\n\nA group calling itself \"Black Falcon\" claimed the attack in a post on X, "
+                      "saying it had copied the records of 200,000 fans.", lang="en")
+    assert found["it had copied the records"] == ("Black Falcon", "organisation")
+
+
+def test_a_group_calling_itself_x_is_the_speaker_ar():
+    found = _speakers("الاختراق\n\nوتبنت مجموعة تطلق على نفسها اسم «الصقر الأسود» الهجوم في منشور على منصة إكس، "
+                      "زعمت فيه أنها نسخت سجلات 200 ألف مشجع.\n\nوكانت مجموعة تطلق على نفسها اسم \"قراصنة الشمال\" "
+                      "قد زعمت في منتدى للاختراق أنها تملك بيانات الموظفين كاملة.")
+    assert found["نسخت سجلات"] == ("الصقر الأسود", "organisation")
+    assert found["تملك بيانات الموظفين"] == ("قراصنة الشمال", "organisation")
+
+
+def test_a_body_that_names_itself_is_not_borrowed_by_another_subject():
+    found = _speakers("Hack\n\nDOHA - A group calling itself \"Black Falcon\" claimed the attack. Police said the "
+                      "investigation had only just begun.", lang="en")
+    assert found["the investigation had only just begun"][0] != "Black Falcon"

@@ -113,6 +113,17 @@ def quoted_body(tokens: list[Token], k: int) -> bool:
     return False
 
 
+def quoted_after_head(tokens: list[Token], k: int, subject: list[Token]) -> list[Token]:
+    """'مرصد «نت بلوكس»', 'فريق "منسقو استجابة سوريا"': a mark at ``k`` after a head of one or two words
+    opening a body's name (``quoted_body``): the marks and the name; empty otherwise (not 'مصادر أمنية
+    تحدثت لـ«الموقع»', whom the sources told)."""
+    if tokens[k].word or not 0 < len(subject) <= 2 or tokens[k].text not in DOUBLE_MARKS or (
+            subject[-1].norm == "ل" or not quoted_body(tokens, k)):
+        return []
+    close = next(j for j in range(k + 1, len(tokens)) if not tokens[j].word)
+    return tokens[k: close + 1]
+
+
 AR_ADVERBIAL_PREPOSITIONS = frozenset(normalize(w) for w in "على عن لـ".split())
 
 

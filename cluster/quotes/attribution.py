@@ -10,7 +10,7 @@ the text gives no name, and none is guessed. docs/quotes.md has the rules with e
 from __future__ import annotations
 
 from cluster.documents import Segment
-from cluster.quotes.arabic_subject import arabic_subject, quoted_body
+from cluster.quotes.arabic_subject import arabic_subject, quoted_after_head
 from cluster.quotes.coref import resolve
 from cluster.quotes.english_subject import english_subject
 from cluster.quotes.finite import finite_clause_at
@@ -23,7 +23,6 @@ from cluster.quotes.lexicon import (
     AR_PARTICIPLES,
     AR_RELATIVES,
     AR_VERBS,
-    DOUBLE_MARKS,
     EN_DETERMINERS,
     EN_PARTICIPLES,
     EN_PROMISES,
@@ -291,10 +290,8 @@ def source_subject(tokens: list[Token], i: int, lang: str) -> list[Token]:
     subject: list[Token] = []
     for k in range(i + 1, _source_end(tokens, i, lang)):
         token = tokens[k]
-        if not token.word and lang == "ar" and 0 < len(subject) <= 2 and token.text in DOUBLE_MARKS and (
-                subject[-1].norm != "ل" and quoted_body(tokens, k)):  # not 'مصادر تحدثت لـ«الموقع»
-            close = next(j for j in range(k + 1, len(tokens)) if not tokens[j].word)
-            return subject + tokens[k: close + 1]  # 'نقلا عن مرصد «نت بلوكس»': the body's name in marks
+        if lang == "ar" and (named := quoted_after_head(tokens, k, subject)):
+            return subject + named  # 'نقلا عن مرصد «نت بلوكس»': the body's name in marks
         if not token.word:
             break
         if token.norm == "عن" and not subject:

@@ -36,6 +36,7 @@ from cluster.quotes.mentions import (
     sentence_organisation,
 )
 from cluster.quotes.names import Token, is_stop, name_run
+from cluster.quotes.selfnamed import self_named
 from cluster.quotes.sources import (
     ANONYMOUS,
     AR_ORG_HEADS,
@@ -73,6 +74,8 @@ def resolve(subject: list[Token], lang: str, seg: Segment, history: History, off
     description never goes to a person the article shows of the other gender."""
     written = " ".join(t.text for t in subject) or None
     words = [t.text for t in subject if t.word]
+    if (body := self_named(words, lang, seg, offset)) is not None:
+        return Speaker(body, written, ORGANISATION)  # 'A group calling itself "Desert Sword" ..., saying'
     wanted = reference_gender(words, lang, verb_gender)
     gender = (lang, wanted) if wanted else None
     if not words or (lang != "ar" and words[0].lower() in EN_PRONOUNS):
@@ -301,10 +304,8 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
                 return Speaker(subject or earlier.name, written, PERSON)
     if lang == "ar" and kind == ORGANISATION and len(words) == 1 and (body := _body_named_as(words[0], history)):
         return Speaker(body, written, ORGANISATION)  # "وقالت الشركة" after "شركة طيران الواحات"
-    if kind == ORGANISATION and offset is not None and (body := _body_just_quoted(words, lang, seg, history)):
-        return Speaker(body, written, ORGANISATION)  # 'Microsoft said ... "...," the company added'
-    if kind in (ANONYMOUS, ORGANISATION):
-        return Speaker(source_phrase(words, lang), written, kind)
+    if kind in (ANONYMOUS, ORGANISATION):  # 'Microsoft said ... "...," the company added': Microsoft
+        return Speaker(_body_just_quoted(words, kind, lang, seg, history, offset) or source_phrase(words, lang), written, kind)
     if lang != "ar" and words[0].lower() in {"a", "an"} and person_noun(words[-1]):
         return Speaker(source_phrase(words, lang), written, ANONYMOUS)  # "a doctor", "a resident": unnamed
     if lang == "ar" and kind is None and len(words) >= 2 and not is_definite(words, lang) and (
@@ -313,11 +314,13 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
     return Speaker(None, written, UNATTRIBUTED)
 
 
-def _body_just_quoted(words: list[str], lang: str, seg: Segment, history: History) -> str | None:
+def _body_just_quoted(words: list[str], kind: str, lang: str, seg: Segment, history: History,
+                      offset: int | None) -> str | None:
     """An English definite description of a body ("the company", "the group") in the paragraph whose
     latest speaker is a named organisation: that body goes on speaking ("Microsoft said ... "...," the
     company added"); "the company's lawyer" or a body's own name is no such description."""
-    if lang == "ar" or not is_definite(words, lang) or any("'" in w or "’" in w for w in words):
+    if kind != ORGANISATION or offset is None or lang == "ar" or not is_definite(words, lang) or any(
+            "'" in w or "’" in w for w in words):
         return None
     found = history.last_entry(seg.index, seg.kind)
     if found is None or found[0] != seg.index or not (

@@ -240,10 +240,7 @@ def _paragraph_quotes(
         # one clause read by two verbs ('he said, adding that', 'He said witnesses told police that'): one
         # quote, of the verb nearest it
         out = [q for q in out if not (q.kind == "indirect" and (q.start, q.end) == (seg.start + start, seg.start + end))]
-        least = min_clause_words(text, start, seg.start == 0, lang, attribution)
-        if coordinated_part(text, start, end, lang):
-            least = min(least, MIN_COORDINATED_WORDS)
-        if word_count(text[start:end]) >= least:
+        if word_count(text[start:end]) >= _least_words(text, start, end, seg.start == 0, lang, attribution):
             out.append(_quote(article_id, seg, lang, start, end, "indirect", attribution))
             if attribution.name and all(q.start < out[-1].start for q in out[:-1]):
                 # "..., a Defence Ministry statement said." then a paragraph that is only a quotation
@@ -252,6 +249,13 @@ def _paragraph_quotes(
         named = _paragraph_names(tokens, lang)
         out = [replace(q, context_names=named) for q in out]
     return sorted(out, key=lambda q: q.start), still_open
+
+
+def _least_words(text: str, start: int, end: int, headline: bool, lang: str, attribution: Attribution) -> int:
+    """Words a reported clause needs (``min_clause_words``); one of two clauses joined under one verb is a
+    whole statement at ``MIN_COORDINATED_WORDS`` ("إن جميع الحالات مستقرة، وإن ...")."""
+    least = min_clause_words(text, start, headline, lang, attribution)
+    return min(least, MIN_COORDINATED_WORDS) if coordinated_part(text, start, end, lang) else least
 
 
 CLAUSE_CONJUNCTIONS = frozenset("but and yet so then while لكن ولكن ثم بل".split())
