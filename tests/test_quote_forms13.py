@@ -130,3 +130,16 @@ def test_a_body_that_names_itself_is_not_borrowed_by_another_subject():
     found = _speakers("Hack\n\nDOHA - A group calling itself \"Black Falcon\" claimed the attack. Police said the "
                       "investigation had only just begun.", lang="en")
     assert found["the investigation had only just begun"][0] != "Black Falcon"
+
+
+def test_a_subjectless_verb_after_a_scene_that_shows_a_person_ar():
+    found = _speakers("العودة\n\nوقال مدير المعبر سامر الخطيب إن أكثر من ألفي عائلة عبرت منذ الصباح.\n\nوعند الحاجز، "
+                      "كان أبو خليل (60 عاما) يجر حقيبتين كبيرتين. يقول: «تركت بيتي قبل تسع سنوات، ولا أعرف إن كان "
+                      "ما زال قائما».")
+    assert found["تركت بيتي قبل تسع سنوات"] == ("أبو خليل", "person")
+
+
+def test_a_subjectless_verb_without_a_scene_keeps_the_speaker_before():
+    found = _speakers("العودة\n\nوقال مدير المعبر سامر الخطيب إن أكثر من ألفي عائلة عبرت منذ الصباح.\n\nوأضاف: "
+                      "«نتوقع أن يرتفع العدد خلال الأيام المقبلة مع تحسن الطقس».")
+    assert found["نتوقع أن يرتفع العدد"] == ("سامر الخطيب", "person")

@@ -130,6 +130,8 @@ def _sentence_subject(lang: str, seg: Segment, history: History, since: int, off
         return Speaker(name, written, PERSON)
     if body := sentence_organisation(history.tokens, history.token_starts, history.text, since, offset):
         return Speaker(body, written, ORGANISATION)
+    if shown := scene_person(history.text, max(since, 0), offset):
+        return Speaker(shown, written, PERSON)  # "وعند البوابة، كان أبو أحمد يدفع عربة. يقول: «...»"
     return None
 
 
