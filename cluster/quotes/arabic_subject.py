@@ -19,7 +19,7 @@ from cluster.quotes.lexicon import (
     AR_TITLE_PREPOSITIONS,
     DOUBLE_MARKS,
 )
-from cluster.quotes.names import Token, is_stop, name_run, name_runs
+from cluster.quotes.names import AR_FUNCTION_WORDS, Token, is_stop, name_run, name_runs
 from cluster.quotes.sources import strip_prefix_article
 from cluster.textnorm import normalize
 
@@ -34,9 +34,11 @@ def arabic_subject(tokens: list[Token], verb: int) -> list[Token]:
     skip_to = verb
     for k in range(verb + 1, min(verb + 14, len(tokens))):
         token = tokens[k]
-        if not token.word and token.text in DOUBLE_MARKS and subject and (
+        if not token.word and token.text in DOUBLE_MARKS and (subject or quoted_name or quoted_body(tokens, k)) and (
                 quoted_name or (name_run(subject, "ar") is None and _short_quoted(tokens, k))):
             quoted_name = not quoted_name  # 'كبير محللي السلع في بنك "إس إي بي" السويدي بيارنه شيلدروب'
+            if not subject or subject[0].text in DOUBLE_MARKS:
+                subject.append(token)  # 'وقالت «طيران الإمارات»': the marks kept, the body's whole name
             continue
         if k <= skip_to:
             continue
@@ -94,6 +96,32 @@ def _short_quoted(tokens: list[Token], k: int) -> bool:
         if not tokens[j].word:
             return tokens[j].text in DOUBLE_MARKS
     return False
+
+
+def quoted_body(tokens: list[Token], k: int) -> bool:
+    """'وقالت «طيران الإمارات» في بيان', 'نقلا عن مرصد «نت بلوكس»': a mark at ``k`` opening a name of at most
+    ``QUOTED_NAME_WORDS`` words, no particle among them ("لن نستسلم" is speech), whose closing mark a word or
+    a comma follows: a body's name in marks."""
+    words = []
+    for j in range(k + 1, min(k + QUOTED_NAME_WORDS + 2, len(tokens))):
+        if not tokens[j].word:
+            following = tokens[j + 1] if j + 1 < len(tokens) else None
+            return (tokens[j].text in DOUBLE_MARKS and bool(words) and following is not None and (
+                following.word or following.text in "،,") and not any(
+                    t.norm in AR_FUNCTION_WORDS or t.norm in AR_COMPLEMENTIZERS or is_stop(t) for t in words))
+        words.append(tokens[j])
+    return False
+
+
+def quoted_after_head(tokens: list[Token], k: int, subject: list[Token]) -> list[Token]:
+    """'مرصد «نت بلوكس»', 'فريق "منسقو استجابة سوريا"': a mark at ``k`` after a head of one or two words
+    opening a body's name (``quoted_body``): the marks and the name; empty otherwise (not 'مصادر أمنية
+    تحدثت لـ«الموقع»', whom the sources told)."""
+    if tokens[k].word or not 0 < len(subject) <= 2 or tokens[k].text not in DOUBLE_MARKS or (
+            subject[-1].norm == "ل" or not quoted_body(tokens, k)):
+        return []
+    close = next(j for j in range(k + 1, len(tokens)) if not tokens[j].word)
+    return tokens[k: close + 1]
 
 
 AR_ADVERBIAL_PREPOSITIONS = frozenset(normalize(w) for w in "على عن لـ".split())
@@ -176,7 +204,16 @@ def _subject_goes_on(tokens: list[Token], comma: int) -> bool:
         words.append(token)
     if any(t.norm == NOT_WORD for t in words):
         return False  # "، طلب عدم نشر اسمه،": the source's anonymity, no name
-    return bool(words) and name_runs(words, "ar") == [(0, len(words))]
+    titles = 0
+    while titles < len(words) - 2 and _person_title(words[titles]):
+        titles += 1  # "الناطق باسم الوزارة، السفير سفيان القضاة، إن": the unnamed title's holder, named
+    rest = words[titles:]
+    return bool(rest) and name_runs(rest, "ar") == [(0, len(rest))]
+
+
+def _person_title(token: Token) -> bool:
+    """"السفير", "العميد", "الأمين العام": a definite word before the name (a title, its adjective)."""
+    return token.norm.startswith("ال") and not is_stop(token)
 
 
 def _next_is_complementizer(tokens: list[Token], k: int) -> bool:

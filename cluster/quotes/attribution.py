@@ -10,7 +10,7 @@ the text gives no name, and none is guessed. docs/quotes.md has the rules with e
 from __future__ import annotations
 
 from cluster.documents import Segment
-from cluster.quotes.arabic_subject import arabic_subject
+from cluster.quotes.arabic_subject import arabic_subject, quoted_after_head
 from cluster.quotes.coref import resolve
 from cluster.quotes.english_subject import english_subject
 from cluster.quotes.finite import finite_clause_at
@@ -211,12 +211,17 @@ AR_BI_ANNA = frozenset(normalize(w) for w in "بأن بأنه بأنها بأن�
 
 def _answered_with_that(tokens: list[Token], i: int) -> bool:
     """"ورد الوزير المصري بأن", "ورد مويايا لاحقا بأن": ردّ takes its clause with بأن, which "ورد في
-    البيان" (was mentioned) never does; a بأن within six words, no punctuation between, makes it "replied"."""
-    for token in tokens[i + 2: i + 8]:
+    البيان" (was mentioned) never does; a بأن within six words, no punctuation between but the two commas of
+    an apposition ("ورد يوسف العلمي، مدير المشروع، بأن"), makes it "replied"."""
+    commas = 0
+    for token in tokens[i + 2: i + 12]:
         if not token.word:
-            return False
+            commas += token.text in "،,"
+            if token.text not in "،," or commas > 2:
+                return False
+            continue
         if token.norm in AR_BI_ANNA:
-            return True
+            return commas != 1
     return False
 
 
@@ -283,7 +288,10 @@ def _quoted_source(tokens: list[Token], i: int, lang: str) -> list[Token] | None
 def source_subject(tokens: list[Token], i: int, lang: str) -> list[Token]:
     """The source after a source preposition, up to a comma, a complementizer or a verb."""
     subject: list[Token] = []
-    for token in tokens[i + 1: _source_end(tokens, i, lang)]:
+    for k in range(i + 1, _source_end(tokens, i, lang)):
+        token = tokens[k]
+        if lang == "ar" and (named := quoted_after_head(tokens, k, subject)):
+            return subject + named  # 'نقلا عن مرصد «نت بلوكس»': the body's name in marks
         if not token.word:
             break
         if token.norm == "عن" and not subject:

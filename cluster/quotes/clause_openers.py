@@ -5,7 +5,7 @@ clause under the same verb opens ("..، وإن ...", "... and that ..."). Split 
 from __future__ import annotations
 
 from cluster.quotes.lexicon import AR_COMPLEMENTIZERS
-from cluster.quotes.names import Token
+from cluster.quotes.names import Token, tokenize
 
 EN_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today".split())
 EN_CLAUSE_OPENERS = frozenset("he she they it we i the a an his her their its this there".split())
@@ -78,3 +78,14 @@ def _trimmed(tokens: list[Token], first: int, end: int) -> tuple[int, int]:
     while last > first and not tokens[last].word:
         last -= 1
     return tokens[first].start, tokens[last].end
+
+
+def coordinated_part(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether the clause ``text[start:end]`` is one of two joined under one verb: "and that"/"، وإن"
+    follows it or opens it. Such a part is a whole statement at ``MIN_COORDINATED_WORDS`` words ("إن
+    جميع الحالات مستقرة، وإن ...")."""
+    after = [t for t in tokenize(text[end:end + 30]) if t.word][:2]
+    before = [t for t in tokenize(text[max(0, start - 30):start]) if t.word][-2:]
+    if lang == "ar":
+        return bool(after and after[0].norm in AR_AND_THAT) or bool(before and before[-1].norm in AR_AND_THAT)
+    return [t.text.lower() for t in after] == ["and", "that"] or [t.text.lower() for t in before] == ["and", "that"]

@@ -22,6 +22,7 @@ from cluster.quotes.lexicon import (
     AR_MEDIA,
     AR_TITLE_ADJECTIVES,
     AR_VERBS,
+    DOUBLE_MARKS,
     EN_PRONOUNS,
     EN_TITLES,
 )
@@ -35,6 +36,7 @@ from cluster.quotes.mentions import (
     sentence_organisation,
 )
 from cluster.quotes.names import Token, is_stop, name_run
+from cluster.quotes.selfnamed import self_named
 from cluster.quotes.sources import (
     ANONYMOUS,
     AR_ORG_HEADS,
@@ -72,6 +74,8 @@ def resolve(subject: list[Token], lang: str, seg: Segment, history: History, off
     description never goes to a person the article shows of the other gender."""
     written = " ".join(t.text for t in subject) or None
     words = [t.text for t in subject if t.word]
+    if (body := self_named(words, lang, seg, offset)) is not None:
+        return Speaker(body, written, ORGANISATION)  # 'A group calling itself "Desert Sword" ..., saying'
     wanted = reference_gender(words, lang, verb_gender)
     gender = (lang, wanted) if wanted else None
     if not words or (lang != "ar" and words[0].lower() in EN_PRONOUNS):
@@ -86,6 +90,10 @@ def resolve(subject: list[Token], lang: str, seg: Segment, history: History, off
         earlier = found[2] if found else None
         return Speaker(earlier.name, written or earlier.written, earlier.kind) if earlier else Speaker(
             None, written, UNATTRIBUTED)
+    opened = next((k for k, t in enumerate(subject[:-1]) if t.text in DOUBLE_MARKS), None)
+    if lang == "ar" and opened is not None and opened + 2 < len(subject) and subject[-1].text in DOUBLE_MARKS:
+        named = " ".join(t.text for t in subject[opened + 1:-1] if t.word)  # 'وقالت «طيران الإمارات»',
+        return Speaker(named, written, ORGANISATION)  # 'بحسب منظمة "أطباء بلا حدود"': a body in marks
     common_head = lang != "ar" and words[-1].islower()
     name = None if common_head else name_run(subject, lang)
     outlet = name is not None and lang == "ar" and _after_institution(subject, name)
@@ -122,6 +130,8 @@ def _sentence_subject(lang: str, seg: Segment, history: History, since: int, off
         return Speaker(name, written, PERSON)
     if body := sentence_organisation(history.tokens, history.token_starts, history.text, since, offset):
         return Speaker(body, written, ORGANISATION)
+    if shown := scene_person(history.text, max(since, 0), offset):
+        return Speaker(shown, written, PERSON)  # "وعند البوابة، كان أبو أحمد يدفع عربة. يقول: «...»"
     return None
 
 
@@ -296,14 +306,29 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
                 return Speaker(subject or earlier.name, written, PERSON)
     if lang == "ar" and kind == ORGANISATION and len(words) == 1 and (body := _body_named_as(words[0], history)):
         return Speaker(body, written, ORGANISATION)  # "وقالت الشركة" after "شركة طيران الواحات"
-    if kind in (ANONYMOUS, ORGANISATION):
-        return Speaker(source_phrase(words, lang), written, kind)
+    if kind in (ANONYMOUS, ORGANISATION):  # 'Microsoft said ... "...," the company added': Microsoft
+        return Speaker(_body_just_quoted(words, kind, lang, seg, history, offset) or source_phrase(words, lang), written, kind)
     if lang != "ar" and words[0].lower() in {"a", "an"} and person_noun(words[-1]):
         return Speaker(source_phrase(words, lang), written, ANONYMOUS)  # "a doctor", "a resident": unnamed
     if lang == "ar" and kind is None and len(words) >= 2 and not is_definite(words, lang) and (
             normalize(words[0]) in AR_GENERIC):
         return Speaker(source_phrase(words, lang), written, ANONYMOUS)  # "مدير مستشفى الفاشر": a role, no name
     return Speaker(None, written, UNATTRIBUTED)
+
+
+def _body_just_quoted(words: list[str], kind: str, lang: str, seg: Segment, history: History,
+                      offset: int | None) -> str | None:
+    """An English definite description of a body ("the company", "the group") in the paragraph whose
+    latest speaker is a named organisation: that body goes on speaking ("Microsoft said ... "...," the
+    company added"); "the company's lawyer" or a body's own name is no such description."""
+    if kind != ORGANISATION or offset is None or lang == "ar" or not is_definite(words, lang) or any(
+            "'" in w or "’" in w for w in words):
+        return None
+    found = history.last_entry(seg.index, seg.kind)
+    if found is None or found[0] != seg.index or not (
+            found[2].kind == ORGANISATION or (found[2].kind == PERSON and len(found[2].name.split()) == 1)):
+        return None  # a one-word name the article gives no fuller form of is a body's ("Microsoft")
+    return found[2].name
 
 
 def _apposed_person(words: list[str], lang: str, history: History, offset: int) -> str | None:

@@ -169,7 +169,7 @@ def _qualified_source(tokens: list[Token], last: int) -> int | None:
         if not tokens[j].word:
             return None
         if _source_in_place(tokens, j):
-            return j - 1
+            return j - 2 if tokens[j - 1].text.lower() in EN_SOURCE_QUALIFIERS else j - 1  # "bankers close to"
     return None
 
 
@@ -204,15 +204,15 @@ def _indefinite_person(tokens: list[Token], last: int) -> list[Token] | None:
     The Associated Press by phone" ending at ``last``: an
     indefinite description of one person, then where or what of: that person, an unnamed source (the
     place or the body after the preposition is no speaker). None when the subject is no such phrase."""
-    start = None
     for j in range(last, max(last - 14, -1), -1):
         if not tokens[j].word:
             return None
-        if tokens[j].text.lower() in {"a", "an"}:
-            start = j
-            break
-    if start is None:
-        return None
+        if tokens[j].text.lower() in {"a", "an"} and (found := _one_described(tokens, j, last)) is not None:
+            return found  # "A senior banker at a large lender": the banker, past the lender's "a"
+    return None
+
+
+def _one_described(tokens: list[Token], start: int, last: int) -> list[Token] | None:
     place = next((p for p in range(start + 2, last + 1) if tokens[p].text.lower() in EN_PLACE_PREPOSITIONS
                   or (tokens[p].text.lower() in EN_REACHED and p + 1 <= last and tokens[p + 1].text == "by")), None)
     if place is None or place == last:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 
 from cluster.documents import Article, Segment, SegmentKind
 from cluster.quotes.attribution import Attribution, History, Token, find_attributions, tokenize
+from cluster.quotes.clause_openers import MIN_COORDINATED_WORDS, coordinated_part
 from cluster.quotes.clauses import indirect_clauses, min_clause_words, outermost, sentence_of
 from cluster.quotes.echoes import echoed
 from cluster.quotes.forms import announced, colon_intro, headline_quote, quoted_name_end
@@ -239,7 +240,7 @@ def _paragraph_quotes(
         # one clause read by two verbs ('he said, adding that', 'He said witnesses told police that'): one
         # quote, of the verb nearest it
         out = [q for q in out if not (q.kind == "indirect" and (q.start, q.end) == (seg.start + start, seg.start + end))]
-        if word_count(text[start:end]) >= min_clause_words(text, start, seg.start == 0, lang, attribution):
+        if word_count(text[start:end]) >= _least_words(text, start, end, seg.start == 0, lang, attribution):
             out.append(_quote(article_id, seg, lang, start, end, "indirect", attribution))
             if attribution.name and all(q.start < out[-1].start for q in out[:-1]):
                 # "..., a Defence Ministry statement said." then a paragraph that is only a quotation
@@ -248,6 +249,13 @@ def _paragraph_quotes(
         named = _paragraph_names(tokens, lang)
         out = [replace(q, context_names=named) for q in out]
     return sorted(out, key=lambda q: q.start), still_open
+
+
+def _least_words(text: str, start: int, end: int, headline: bool, lang: str, attribution: Attribution) -> int:
+    """Words a reported clause needs (``min_clause_words``); one of two clauses joined under one verb is a
+    whole statement at ``MIN_COORDINATED_WORDS`` ("إن جميع الحالات مستقرة، وإن ...")."""
+    least = min_clause_words(text, start, headline, lang, attribution)
+    return min(least, MIN_COORDINATED_WORDS) if coordinated_part(text, start, end, lang) else least
 
 
 CLAUSE_CONJUNCTIONS = frozenset("but and yet so then while لكن ولكن ثم بل".split())

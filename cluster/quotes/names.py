@@ -236,8 +236,8 @@ def _object_follows(tokens: list[Token], k: int, lang: str) -> bool:
         return False
     if norm.endswith("ات"):
         return True  # not "ين": عز الدين، زين العابدين
-    if norm in AR_COMPOUND_SECONDS:
-        return False  # "نور الدين بوطيب": a family name after a compound given name
+    if norm in AR_COMPOUND_SECONDS or (k > 0 and tokens[k - 1].norm in AR_NAME_LINKS):
+        return False  # "نور الدين بوطيب", "عبد القادر الحصرية": the name's second half, not an object
     following = tokens[k + 1] if k + 1 < len(tokens) else None
     if following is not None and following.word and is_name_token(following, lang, False) and (
             following.norm not in AR_NAME_LINKS and (k == 0 or tokens[k - 1].norm not in AR_NAME_LINKS)):
@@ -298,7 +298,7 @@ def joined_definite(tokens: list[Token], k: int, lang: str) -> bool:
     list of domains, no name ("لوك والتون", after a given name, stays one)."""
     norm = tokens[k].norm
     return (lang == "ar" and k > 0 and len(norm) > 4 and norm.startswith("وال") and tokens[k - 1].word
-            and tokens[k - 1].norm.startswith(("ال", "وال")))
+            and tokens[k - 1].norm.startswith(("ال", "وال", "لل")))  # "جمعية ... للفنادق والمطاعم X"
 
 
 def name_run(subject: list[Token], lang: str) -> str | None:
