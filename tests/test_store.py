@@ -308,9 +308,9 @@ def test_batch_placement_is_the_same_on_a_sparse_similarity():
 
 
 def test_the_index_range_search_is_faiss_own(monkeypatch):
-    """``VectorIndex.range_search`` (a matrix product picks the cells faiss then searches) against faiss's flat
-    range search over the whole index: the same passages, order and cosines to the bit, across cells, after a
-    removal, and for as many queries as make faiss multiply matrices itself."""
+    """``VectorIndex.range_search`` (a matrix product picks the pairs faiss's dot product then computes) against
+    faiss's flat range search over the whole index: the same passages, order and cosines to the bit, across
+    prefilter blocks, after a removal, and for as many queries as make faiss multiply matrices itself."""
     import faiss
 
     from cluster.store import index as vector_index
@@ -323,7 +323,6 @@ def test_the_index_range_search_is_faiss_own(monkeypatch):
     queries /= np.linalg.norm(queries, axis=1, keepdims=True)
     made = vector_index.VectorIndex.build(np.arange(1000, 1480), stored, 512)
     made.remove(np.arange(1000, 1480, 7))
-    monkeypatch.setattr(vector_index, "CELL", 8)  # 52 cells, the last one short
     monkeypatch.setattr(vector_index, "PREFILTER_ROWS", 100)  # five matrix products, the last one short
 
     def faiss_own(radius: float) -> list[list[tuple[int, float]]]:

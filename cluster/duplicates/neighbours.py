@@ -164,7 +164,7 @@ def range_by_cells(lists: list[tuple[np.ndarray, np.ndarray]], vectors: np.ndarr
             continue
         slots = order[lo:hi]  # query * nprobe + probe rank
         hit, col = np.nonzero(vectors[slots // nprobe] @ stored.T > radius - PRODUCT_SLACK)
-        sims = _faiss_inner_products(vectors, slots[hit] // nprobe, stored, col)
+        sims = faiss_inner_products(vectors, slots[hit] // nprobe, stored, col)
         kept = sims > radius  # faiss keeps inner products strictly above the radius
         parts.append((slots[hit][kept], col[kept], ids[col[kept]], sims[kept]))
     if not parts:
@@ -174,7 +174,7 @@ def range_by_cells(lists: list[tuple[np.ndarray, np.ndarray]], vectors: np.ndarr
     return slot[ranked] // nprobe, ids[ranked].astype(np.int64), sims[ranked]
 
 
-def _faiss_inner_products(queries: np.ndarray, rows: np.ndarray, stored: np.ndarray, cols: np.ndarray) -> np.ndarray:
+def faiss_inner_products(queries: np.ndarray, rows: np.ndarray, stored: np.ndarray, cols: np.ndarray) -> np.ndarray:
     """``queries[rows[k]] . stored[cols[k]]`` for each k, with the dot product faiss's IVF scan uses."""
     rows, cols = np.ascontiguousarray(rows, np.int64), np.ascontiguousarray(cols, np.int64)
     out = np.empty(len(rows), np.float32)

@@ -24,15 +24,12 @@ from typing import NamedTuple
 import faiss
 import numpy as np
 
+from cluster.duplicates.neighbours import PRODUCT_SLACK, faiss_inner_products
+
 INDEX_NAME = "passages.faiss"
 MAGIC = b"NCIDX1\n"
-CELL = 256
-"""Stored vectors per cell of ``VectorIndex.range_search``'s prefilter."""
 PREFILTER_ROWS = 65_536
 """Stored vectors per matrix product of the prefilter (its cosines: 64 MB at 249 queries)."""
-PREFILTER_SLACK = 1e-3
-"""How far under the radius a BLAS cosine may fall and its cell still be searched by faiss: the two differ by a
-few 1e-7 on unit vectors (at most 5.4e-7 over 3,681 matches of four batches into the 20,000-article store)."""
 
 
 def checksum(data: bytes) -> str:
@@ -77,15 +74,14 @@ class VectorIndex:
             self.index.remove_ids(np.asarray(ids, dtype=np.int64))
 
     def range_search(self, queries: np.ndarray, radius: float) -> list[list[tuple[int, float]]]:
-        """For each query, every (passage id, cosine) at or above ``radius``: faiss's flat range search, its
-        hits and cosines to the bit.
+        """For each query, every (passage id, cosine) above ``radius``: faiss's flat range search, its hits, order
+        and cosines to the bit.
 
         For fewer queries than its BLAS threshold (``queries x dim < distance_compute_blas_threshold``: under
         250 at 512-d, a batch of 10 articles has ~140) faiss runs its per-pair kernel over every stored vector:
-        ~0.5 s an add into the 20,000-article store (48,645 vectors). Here one matrix product (BLAS) first
-        finds the cells of ``CELL`` stored vectors where a query comes within ``PREFILTER_SLACK`` of the
-        radius, and faiss's kernel searches only those: on that path a (query, vector) cosine depends on neither the
-        other queries nor where the vector lies (checked: the same bits with cells of 1, 6 and 256 vectors)."""
+        ~0.5 s an add into the 20,000-article store (48,645 vectors). Here one matrix product (BLAS) finds the
+        pairs near the radius or above, and faiss's own dot product computes those again
+        (``neighbours.faiss_inner_products``: the same bits as its search, which BLAS rounding is not)."""
         if self.size == 0 or len(queries) == 0:
             return [[] for _ in range(len(queries))]
         queries = np.ascontiguousarray(queries, dtype=np.float32)
@@ -94,23 +90,17 @@ class VectorIndex:
             return [[(int(labels[k]), float(sims[k])) for k in range(lims[q], lims[q + 1])] for q in range(len(queries))]
         flat = faiss.downcast_index(self.index.index)
         stored = faiss.rev_swig_ptr(flat.get_xb(), self.size * self.dim).reshape(self.size, self.dim)
-        ids = faiss.vector_to_array(self.index.id_map)
-        near = [np.nonzero(queries @ stored[lo : lo + PREFILTER_ROWS].T >= radius - PREFILTER_SLACK)
+        near = [np.nonzero(queries @ stored[lo : lo + PREFILTER_ROWS].T > radius - PRODUCT_SLACK)
                 for lo in range(0, self.size, PREFILTER_ROWS)]  # fmt: skip
         rows = np.concatenate([r for r, _ in near])
-        cells = np.concatenate([c + lo for (_, c), lo in zip(near, range(0, self.size, PREFILTER_ROWS))]) // CELL
+        cols = np.concatenate([c + lo for (_, c), lo in zip(near, range(0, self.size, PREFILTER_ROWS))])
+        sims = faiss_inner_products(queries, rows, stored, cols)
+        kept = np.flatnonzero(sims > radius)  # faiss keeps inner products strictly above the radius
+        kept = kept[np.lexsort((cols[kept], rows[kept]))]  # its order: by query, then stored position
+        ids = faiss.vector_to_array(self.index.id_map)
         found: list[list[tuple[int, float]]] = [[] for _ in range(len(queries))]
-        threads = faiss.omp_get_max_threads()
-        faiss.omp_set_num_threads(1)  # small calls: a thread team costs more than it shares
-        try:
-            for cell in np.unique(cells).tolist():
-                asking = np.unique(rows[cells == cell])
-                lo = cell * CELL
-                hits = _flat_range_search(queries[asking], stored[lo : lo + CELL], radius)
-                for q, cell_hits in zip(asking.tolist(), hits):
-                    found[q] += [(int(ids[lo + j]), sim) for j, sim in cell_hits]
-        finally:
-            faiss.omp_set_num_threads(threads)
+        for q, col, sim in zip(rows[kept].tolist(), cols[kept].tolist(), sims[kept].tolist()):
+            found[q].append((int(ids[col]), sim))
         return found
 
     # --- the file -----------------------------------------------------------------------------------
@@ -146,19 +136,6 @@ class VectorIndex:
         except RuntimeError as exc:
             raise ValueError(f"unreadable index ({exc})") from exc
         return {**header, "checksum": checksum(data)}, VectorIndex(int(header["dim"]), index)
-
-
-def _flat_range_search(queries: np.ndarray, block: np.ndarray, radius: float) -> list[list[tuple[int, float]]]:
-    """faiss's exhaustive inner-product range search of ``queries`` in ``block`` (hits numbered in the block)."""
-    result = faiss.RangeSearchResult(len(queries))
-    faiss.range_search_inner_product(faiss.swig_ptr(np.ascontiguousarray(queries)), faiss.swig_ptr(block),
-                                     block.shape[1], len(queries), len(block), float(radius), result)
-    lims = faiss.rev_swig_ptr(result.lims, len(queries) + 1).astype(np.int64).tolist()
-    if not lims[-1]:
-        return [[] for _ in range(len(queries))]
-    labels = faiss.rev_swig_ptr(result.labels, lims[-1]).tolist()
-    sims = faiss.rev_swig_ptr(result.distances, lims[-1]).tolist()
-    return [list(zip(labels[a:b], sims[a:b])) for a, b in zip(lims, lims[1:])]
 
 
 class IndexCheck(NamedTuple):
