@@ -16,6 +16,7 @@ from cluster.quotes.fullnames import full_name
 from cluster.quotes.gender import apposed, reference_gender
 from cluster.quotes.history import History, Speaker
 from cluster.quotes.history import key as _key
+from cluster.quotes.leadbody import lead_body
 from cluster.quotes.lexicon import (
     AR_COMPLEMENTIZERS,
     AR_GENERIC,
@@ -258,6 +259,9 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
                offset: int | None, gender: tuple[str, str | None] | None = None) -> Speaker:
     kind = head_kind(words, lang)
     fits = (lambda n: history.fits(n, *gender)) if gender else (lambda n: True)
+    if lang != "ar" and offset is not None and not _body_just_quoted(words, ORGANISATION, lang, seg, history, offset) and (
+            body := lead_body(history.text, words, lambda n: history.gender(n, lang))):  # "The airline said"
+        return Speaker(body, written, ORGANISATION)
     if offset is None and lang == "ar" and kind is None and (body := _institution_named(words, history)):
         return Speaker(body, written, ORGANISATION)  # headline "الصحة العالمية:" is "منظمة الصحة العالمية"
     if lang == "ar" and len(words) == 1 and kind is None:
