@@ -22,8 +22,9 @@ from typing import ClassVar
 
 import numpy as np
 
-from cluster.documents import Article, Segment
+from cluster.documents import Article, Segment, SegmentKind
 from cluster.logistic import LogisticModel, checked_weights
+from cluster.quotes.echoes import echoed
 from cluster.quotes.extract import Quote, article_quotes
 from cluster.quotes.sources import PERSON, UNATTRIBUTED
 from cluster.quotes.speaker_features import FEATURES, ArticleIndex, Candidate, quote_candidates
@@ -109,6 +110,21 @@ def choose_speakers(article: Article, segments: list[Segment], quotes: list[Quot
     out = []
     for quote, candidates in zip(quotes, article_candidates(article, segments, quotes, not model.switch), strict=True):
         out.append(apply_choice(quote, pick(candidates, model).at(model.threshold)))
+    return _echoes_follow(article.text, segments, quotes, out)
+
+
+def _echoes_follow(text: str, segments: list[Segment], quotes: list[Quote], out: list[Quote]) -> list[Quote]:
+    """A headline quote that a body quote of the same speaker repeats word for word (``echoes``) takes the
+    speaker chosen for that body quote: the model reads the headline quote far from the name it was given."""
+    head = next((s.index for s in segments if s.kind is not SegmentKind.BOILERPLATE), None)
+    body = [j for j, q in enumerate(quotes) if q.segment_index != head and q.speaker]
+    for i, quote in enumerate(quotes):
+        if quote.segment_index != head or not quote.speaker:
+            continue
+        same = [j for j in body if quote.speaker_kind == quotes[j].speaker_kind and (  # "سيف" is "سيف البدر"
+            set(quote.speaker.split()) <= set(quotes[j].speaker.split()))]
+        for _, _, k in echoed(text, [(quote.start, quote.end)], [(quotes[j].start, quotes[j].end) for j in same]):
+            out[i] = replace(out[i], speaker=out[same[k]].speaker, speaker_kind=out[same[k]].speaker_kind)
     return out
 
 

@@ -16,7 +16,7 @@ from cluster.quotes.fullnames import full_name
 from cluster.quotes.gender import apposed, reference_gender
 from cluster.quotes.history import History, Speaker
 from cluster.quotes.history import key as _key
-from cluster.quotes.leadbody import lead_body
+from cluster.quotes.leadbody import body_just_quoted, opening_body
 from cluster.quotes.lexicon import (
     AR_COMPLEMENTIZERS,
     AR_GENERIC,
@@ -113,6 +113,8 @@ def resolve(subject: list[Token], lang: str, seg: Segment, history: History, off
             name = history.known_prefix(name) or name
             name = full_name(name, history.tokens, history.runs(lang), lang) or name
         return Speaker(name, written, kind)
+    if (body := opening_body(words, lang, seg, history, offset)) is not None:  # "The airline said"
+        return Speaker(body, written, ORGANISATION)
     return _described(words, written, lang, seg, history, offset, gender)
 
 
@@ -259,9 +261,6 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
                offset: int | None, gender: tuple[str, str | None] | None = None) -> Speaker:
     kind = head_kind(words, lang)
     fits = (lambda n: history.fits(n, *gender)) if gender else (lambda n: True)
-    if lang != "ar" and offset is not None and not _body_just_quoted(words, ORGANISATION, lang, seg, history, offset) and (
-            body := lead_body(history.text, words, lambda n: history.gender(n, lang))):  # "The airline said"
-        return Speaker(body, written, ORGANISATION)
     if offset is None and lang == "ar" and kind is None and (body := _institution_named(words, history)):
         return Speaker(body, written, ORGANISATION)  # headline "الصحة العالمية:" is "منظمة الصحة العالمية"
     if lang == "ar" and len(words) == 1 and kind is None:
@@ -311,28 +310,13 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
     if lang == "ar" and kind == ORGANISATION and len(words) == 1 and (body := _body_named_as(words[0], history)):
         return Speaker(body, written, ORGANISATION)  # "وقالت الشركة" after "شركة طيران الواحات"
     if kind in (ANONYMOUS, ORGANISATION):  # 'Microsoft said ... "...," the company added': Microsoft
-        return Speaker(_body_just_quoted(words, kind, lang, seg, history, offset) or source_phrase(words, lang), written, kind)
+        return Speaker(body_just_quoted(words, kind, lang, seg, history, offset) or source_phrase(words, lang), written, kind)
     if lang != "ar" and words[0].lower() in {"a", "an"} and person_noun(words[-1]):
         return Speaker(source_phrase(words, lang), written, ANONYMOUS)  # "a doctor", "a resident": unnamed
     if lang == "ar" and kind is None and len(words) >= 2 and not is_definite(words, lang) and (
             normalize(words[0]) in AR_GENERIC):
         return Speaker(source_phrase(words, lang), written, ANONYMOUS)  # "مدير مستشفى الفاشر": a role, no name
     return Speaker(None, written, UNATTRIBUTED)
-
-
-def _body_just_quoted(words: list[str], kind: str, lang: str, seg: Segment, history: History,
-                      offset: int | None) -> str | None:
-    """An English definite description of a body ("the company", "the group") in the paragraph whose
-    latest speaker is a named organisation: that body goes on speaking ("Microsoft said ... "...," the
-    company added"); "the company's lawyer" or a body's own name is no such description."""
-    if kind != ORGANISATION or offset is None or lang == "ar" or not is_definite(words, lang) or any(
-            "'" in w or "’" in w for w in words):
-        return None
-    found = history.last_entry(seg.index, seg.kind)
-    if found is None or found[0] != seg.index or not (
-            found[2].kind == ORGANISATION or (found[2].kind == PERSON and len(found[2].name.split()) == 1)):
-        return None  # a one-word name the article gives no fuller form of is a body's ("Microsoft")
-    return found[2].name
 
 
 def _apposed_person(words: list[str], lang: str, history: History, offset: int) -> str | None:

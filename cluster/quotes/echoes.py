@@ -14,7 +14,7 @@ MIN_ECHO_WORDS = 3
 
 
 def _words(text: str) -> list[str]:
-    return [normalize(m.group("w")).lower() for m in TOKEN.finditer(text) if m.group("w")]
+    return [w for m in TOKEN.finditer(text) if m.group("w") and (w := normalize(m.group("w")).lower().strip("'‘’"))]
 
 
 def echoed(text: str, spans: list[tuple[int, int]], body: list[tuple[int, int]]) -> list[tuple[int, int, int]]:

@@ -32,7 +32,7 @@ from cluster.quotes.forms import announced, colon_intro, headline_quote, quoted_
 from cluster.quotes.lexicon import DOUBLE_MARKS, TOKEN
 from cluster.quotes.marks import direct_spans, stands_alone, trim_span, word_count
 from cluster.quotes.names import name_runs
-from cluster.quotes.sources import UNATTRIBUTED
+from cluster.quotes.sources import PERSON, UNATTRIBUTED
 from cluster.segment.paragraphs import sentence_spans
 from cluster.textnorm import script_language
 
@@ -126,11 +126,16 @@ def _with_echoes(text: str, head: Segment, quotes: list[Quote]) -> list[Quote]:
     at = [(s + head.start, e + head.start) for s, e in spans]
     for start, end, i in echoed(text, at, [(q.start, q.end) for q in body]):
         over = [q for q in quotes if q.start < end and start < q.end]
-        if any(q.speaker for q in over):
-            continue  # "عيسى: «...»": a headline quote with a speaker of its own keeps it
+        if any(q.speaker and q.speaker_kind == PERSON for q in over):
+            continue  # "عيسى: «...»": a headline quote with a named speaker of its own keeps it
         echo = replace(body[i], text=text[start:end], start=start, end=end, segment_index=head.index,
                        segment_kind=head.kind, kind="direct", context_names=())
         quotes = sorted([*(q for q in quotes if q not in over), echo], key=lambda q: q.start)
+    labelled = [q for q in quotes if q.segment_index == head.index and q.speaker_kind != PERSON]  # "Health ministry
+    for start, end, i in echoed(text, [(q.start, q.end) for q in labelled], [(q.start, q.end) for q in body]):
+        label = next(q for q in labelled if (q.start, q.end) == (start, end))  # spokesman: '...'": the body's
+        quotes[quotes.index(label)] = replace(body[i], text=label.text, start=start, end=end, segment_index=head.index,
+                                              segment_kind=head.kind, kind=label.kind, context_names=())
     return quotes
 
 

@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import re
 
+from cluster.documents import Segment
+from cluster.quotes.history import History
+from cluster.quotes.sources import ORGANISATION, PERSON, is_definite
+
 DATELINE = re.compile(r"^[^\n]{0,80}?(?:\)\s*[-\u2013\u2014]|\s[-\u2013\u2014])\s+")
 """'SINGAPORE/DUBAI, Dec 7 (Reuters) - ', 'CAIRO (AP) — ': where a wire story's lead begins."""
 LEAD_SUBJECT = re.compile(
@@ -34,3 +38,26 @@ def lead_body(text: str, words: list[str], gender_of) -> str | None:
             return None  # "Benjamin Netanyahu said" is a person; "Egypt ordered" no body of two words
         return name
     return None
+
+
+def opening_body(words: list[str], lang: str, seg: Segment, history: History, offset: int | None) -> str | None:
+    """``lead_body`` for an English description after the headline, unless a body quoted in its paragraph
+    goes on speaking (``body_just_quoted``)."""
+    if lang == "ar" or offset is None or body_just_quoted(words, ORGANISATION, lang, seg, history, offset):
+        return None
+    return lead_body(history.text, words, lambda n: history.gender(n, lang))
+
+
+def body_just_quoted(words: list[str], kind: str, lang: str, seg: Segment, history: History,
+                      offset: int | None) -> str | None:
+    """An English definite description of a body ("the company", "the group") in the paragraph whose
+    latest speaker is a named organisation: that body goes on speaking ("Microsoft said ... "...," the
+    company added"); "the company's lawyer" or a body's own name is no such description."""
+    if kind != ORGANISATION or offset is None or lang == "ar" or not is_definite(words, lang) or any(
+            "'" in w or "’" in w for w in words):
+        return None
+    found = history.last_entry(seg.index, seg.kind)
+    if found is None or found[0] != seg.index or not (
+            found[2].kind == ORGANISATION or (found[2].kind == PERSON and len(found[2].name.split()) == 1)):
+        return None  # a one-word name the article gives no fuller form of is a body's ("Microsoft")
+    return found[2].name
