@@ -103,12 +103,15 @@ def test_partners_per_article_are_bounded():
 
 @pytest.mark.slow
 @pytest.mark.parametrize("split, floors", [
-    # measured (precision, recall): dev 1.000 / 1.000, dev2 1.000 / 1.000, dev3 0.913 / 1.000,
-    # dev4 0.952 / 1.000 (0.892 / 0.825 before the speaker-agreement and attribution fixes of wt-q5)
-    ("dev", (0.97, 0.97)),
+    # measured (precision, recall): dev 0.944 / 0.944, dev2 1.000 / 1.000, dev3 0.913 / 1.000, dev4 0.907 / 0.975.
+    # dev and dev4 were 1.000 / 1.000 and 0.930 / 1.000 until wt-q13 split two clauses under one verb into two
+    # quotes ("said that A and that B", «إن ...، وإن ...»), as the later labellers mark them (dev7..dev9); the dev
+    # and dev4 labellers kept them as one span, so a pair whose Arabic repeats the "that" while its English does
+    # not (dev s05q2) now misses. The same round moved the blind dev9 from 0.867 / 0.578 to 0.944 / 0.756.
+    ("dev", (0.94, 0.94)),
     ("dev2", (0.97, 0.97)),
     ("dev3", (0.88, 0.95)),
-    ("dev4", (0.92, 0.95)),
+    ("dev4", (0.90, 0.95)),
     # dev5 0.952 / 0.909 after wt-q7's rules (0.947 / 0.818 blind)
     ("dev5", (0.92, 0.88)),
 ])
