@@ -231,10 +231,12 @@ def _before_apposition(tokens: list[Token], comma: int) -> int:
     end = comma
     if comma > 1 and tokens[comma - 1].text == ")":
         end = next((p for p in range(comma - 2, max(comma - 5, -1), -1) if tokens[p].text == "("), comma)
+    region = None
     for j in range(end - 1, max(comma - 20, -1), -1):  # "COGAT, the Israeli defence ministry body that ..., said"
         if tokens[j].text == ",":
             between = tokens[j + 1: end]
-            if _place_and_region(tokens, j, end):
+            if region is None and _place_and_region(tokens, j, end):
+                region = j
                 continue  # "Teresa Gomez, a nurse from Columbus, Ohio, said": the comma inside the apposition
             if 2 <= len(between) <= 3 and all(t.word and is_name_token(t, "en", False) for t in between):
                 return end - 1  # "The UN's coordinator for Ukraine, Matthias Schmale, said": the name
@@ -246,8 +248,20 @@ def _before_apposition(tokens: list[Token], comma: int) -> int:
                 return j - 1  # "A senior diplomat, speaking on condition of anonymity, said"; "Smith, 45, said"
             return comma
         if not tokens[j].word:
-            return comma
-    return comma
+            break
+    return _named_after_place(tokens, region, end, comma) if region is not None else comma
+
+
+def _named_after_place(tokens: list[Token], region: int, end: int, comma: int) -> int:
+    """"The company's manager in Morocco, Li Wei, said": a description placed "in Morocco" that opens the
+    sentence (no comma before it to open an apposition) is the subject, and the two or three name words
+    after the place are its holder, not the place's region; not after "a"/"an" ("A nurse from Albany,
+    New York, said")."""
+    start = next((j + 1 for j in range(region - 1, -1, -1) if not tokens[j].word), 0)
+    named = tokens[region + 1: end]
+    if tokens[start].text.lower() in {"a", "an"} or not 2 <= len(named) <= 3:
+        return comma
+    return end - 1 if all(is_name_token(t, "en", False) for t in named) else comma
 
 
 def _place_and_region(tokens: list[Token], comma: int, end: int) -> bool:

@@ -357,9 +357,21 @@ def _is_name_text(text: str, lang: str, after_generic: bool) -> bool:
         return False  # an organisation's own name (حماس) ends a person's run: "لحركة حماس حسام بدران"
     if norm.endswith("يه"):
         return False  # an indefinite feminine adjective: "مصادر أمنية تركية"
+    if _clitic_noun(norm):
+        return False
     if len(norm) > 5 and norm.endswith(("يها", "يهم")):
         return False  # a plural noun with its pronoun ("كبير إدارييها", "أحد موظفيهم")
     return not (after_generic and norm.endswith("ي"))
+
+
+AR_REGION_NOUNS = frozenset(normalize(w) for w in "منطقة محافظة مدينة ولاية إقليم بلدة قرية ضاحية".split())
+
+
+def _clitic_noun(norm: str) -> bool:
+    """A region noun, bare or after a preposition ("بمنطقة تبوك", "في مدينة"), or a noun after و/ب/ل that
+    carries a possessive pronoun ("ومقرها سنغافورة": "and its seat is Singapore"): no part of a name."""
+    stem = norm[1:] if norm[0] in "وبل" else ""
+    return norm in AR_REGION_NOUNS or stem in AR_REGION_NOUNS or (len(stem) > 4 and stem.endswith(("ها", "هم")))
 
 
 def mention_key(token: Token, lang: str) -> str:
