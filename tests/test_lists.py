@@ -85,9 +85,12 @@ def assert_graph_is_the_table(ingestor: Ingestor) -> None:
     assert (graph.rows, graph.at, graph.left, graph.right) == (fresh.rows, fresh.at, fresh.left, fresh.right)
     ids = [a.id for a in store.articles()]
     for k, aid in enumerate(ids):
-        assert graph.component([aid]) == match_component(store, [aid])
+        assert graph.matched_paragraphs([aid]) == store.matched_paragraphs([aid])
+        assert match_component(graph, [aid]) == match_component(store, [aid])
         assert graph.matches(ids[k:] + ids[:k]) == store.matches(ids[k:] + ids[:k])
-    assert graph.component(ids) == match_component(store, ids)
+    assert match_component(graph, ids) == match_component(store, ids)
+    paragraphs = store.matched_paragraphs(ids)
+    assert graph.matches_at(paragraphs) == store.matches_at(paragraphs)
 
 
 def test_tables_follow_batches_a_replacement_and_a_re_clustering(ingestor):

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from cluster.config import DuplicateConfig
 from cluster.documents import Article, Segment
@@ -37,9 +37,18 @@ SUMMARY_KEYS = ("id", "title", "date", "lang", "source", "url")
 Paragraph = tuple[str, int]
 
 
-def match_component(store: Store, article_ids: Iterable[str]) -> dict[int, ParagraphMatch]:
+class MatchSource(Protocol):
+    """Where the stored matches are read: the store's tables, or the writer's copy of them in memory
+    (``matchgraph.MatchGraph``)."""
+
+    def matched_paragraphs(self, article_ids: Iterable[str]) -> list[Paragraph]: ...
+
+    def matches_at(self, paragraphs: Iterable[Paragraph]) -> list[tuple[int, ParagraphMatch]]: ...
+
+
+def match_component(store: MatchSource, article_ids: Iterable[str]) -> dict[int, ParagraphMatch]:
     """Row id -> match, for every stored match connected (through shared paragraphs) to a matched
-    paragraph of the given articles: a breadth-first walk of the match graph, one query per paragraph."""
+    paragraph of the given articles: a breadth-first walk of the match graph, one read per round."""
     seen: set[Paragraph] = set()
     frontier = store.matched_paragraphs(article_ids)
     edges: dict[int, ParagraphMatch] = {}

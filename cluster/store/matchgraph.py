@@ -1,13 +1,14 @@
 """The stored match graph in the writer's memory: every match by row id, and the matches at each paragraph
 and of each article, so a batch walks its match component (``materialise.refresh_groups``) and reads its
-neighbourhood's shared passages (``duplicates.shared_links``) without SQL.
+neighbourhood's shared passages (``duplicates.shared_links``) without SQL: it answers the reads
+``lookup.match_component`` walks with (``matched_paragraphs``, ``matches_at``) and ``Store.matches``.
 
 On the 20,000-article store a batch of ten wire copies reaches a component of ~12,500 matches: the walk
 was 39 rounds of SQL (0.2 s an add) and the neighbourhood's matches ~2,000 per-article queries (0.17 s).
 The writer is the only one (its lock), so it keeps the graph current as it writes (``drop`` inside the
 batch's transaction, ``catch_up`` after its inserts) and forgets it when a transaction fails (``reset``),
-to read it again on next use. Its answers are the SQL reads' (``Store.matches``, ``lookup.match_component``:
-tests/test_lists.py compares them on every batch).
+to read it again on next use. Its answers are the SQL reads' (tests/test_lists.py compares them on every
+batch).
 """
 
 from __future__ import annotations
@@ -79,26 +80,14 @@ class MatchGraph:
                 if aid in side:
                     side[aid] = [r for r in side[aid] if r not in gone]
 
-    def component(self, article_ids: Iterable[str]) -> dict[int, ParagraphMatch]:
-        """``lookup.match_component``: row id -> match of every match connected through shared paragraphs
-        to a matched paragraph of these articles (row-id order)."""
-        frontier = [end for aid in dict.fromkeys(article_ids) for rid in self._of(aid)
-                    for end in (self.rows[rid].left, self.rows[rid].right) if end[0] == aid]
-        seen: set[Paragraph] = set(frontier)
-        found: set[int] = set()
-        while frontier:
-            reached: list[Paragraph] = []
-            for paragraph in frontier:
-                for rid in self.at.get(paragraph, ()):
-                    if rid not in found:
-                        found.add(rid)
-                        m = self.rows[rid]
-                        for end in (m.left, m.right):
-                            if end not in seen:
-                                seen.add(end)
-                                reached.append(end)
-            frontier = reached
-        return {rid: self.rows[rid] for rid in sorted(found)}
+    def matched_paragraphs(self, article_ids: Iterable[str]) -> list[Paragraph]:
+        """``Store.matched_paragraphs``: the (article, segment) paragraphs of these articles a match ends at."""
+        return sorted({end for aid in dict.fromkeys(article_ids) for rid in self._of(aid)
+                       for end in (self.rows[rid].left, self.rows[rid].right) if end[0] == aid})
+
+    def matches_at(self, paragraphs: Iterable[Paragraph]) -> list[tuple[int, ParagraphMatch]]:
+        """``Store.matches_at``: (row id, match) of every match with an end at one of these paragraphs."""
+        return [(rid, self.rows[rid]) for rid in sorted({rid for p in paragraphs for rid in self.at.get(p, ())})]
 
     def matches(self, article_ids: Sequence[str]) -> list[ParagraphMatch]:
         """``Store.matches(article_ids)``: the matches touching the articles, each article's in the order

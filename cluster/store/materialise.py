@@ -56,8 +56,8 @@ def component_articles(store: Store, article_ids: Sequence[str], graph: MatchGra
 
 
 def _component(store: Store, article_ids: Sequence[str], graph: MatchGraph | None) -> dict[int, ParagraphMatch]:
-    """``lookup.match_component``, from the writer's graph in memory when it has one."""
-    return graph.component(article_ids) if graph is not None else match_component(store, article_ids)
+    """``lookup.match_component``, walked in the writer's graph in memory when it has one."""
+    return match_component(graph if graph is not None else store, article_ids)
 
 
 def after_batch(store: Store, articles: Sequence[str], replaced: Sequence[str], old_component: Iterable[str],

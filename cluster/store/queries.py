@@ -232,7 +232,7 @@ class Queries:
 
     def matches_by_row(self) -> dict[int, ParagraphMatch]:
         """Row id -> match, for every stored match (a fill of the list tables: groups are named by row ids)."""
-        return {r[0]: _match_of(r[1:]) for r in self.db.execute(f"SELECT id, {_MATCH_COLUMNS} FROM matches ORDER BY id")}
+        return dict(self.matches_after(0))
 
     def matches_at(self, paragraphs: Iterable[tuple[str, int]]) -> list[tuple[int, ParagraphMatch]]:
         """(row id, match) of every stored match with an end at one of the given (article, segment)
