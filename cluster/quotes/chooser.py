@@ -22,10 +22,10 @@ from typing import ClassVar
 
 import numpy as np
 
-from cluster.documents import Article, Segment, SegmentKind
+from cluster.documents import Article, Segment
 from cluster.logistic import LogisticModel, checked_weights
 from cluster.quotes.echoes import echoed
-from cluster.quotes.extract import Quote, article_quotes
+from cluster.quotes.extract import Quote, article_quotes, headline_segment
 from cluster.quotes.sources import PERSON, UNATTRIBUTED
 from cluster.quotes.speaker_features import FEATURES, ArticleIndex, Candidate, quote_candidates
 
@@ -116,7 +116,7 @@ def choose_speakers(article: Article, segments: list[Segment], quotes: list[Quot
 def _echoes_follow(text: str, segments: list[Segment], quotes: list[Quote], out: list[Quote]) -> list[Quote]:
     """A headline quote that a body quote of the same speaker repeats word for word (``echoes``) takes the
     speaker chosen for that body quote: the model reads the headline quote far from the name it was given."""
-    head = next((s.index for s in segments if s.kind is not SegmentKind.BOILERPLATE), None)
+    head = segment.index if (segment := headline_segment(segments)) is not None else None
     body = [j for j, q in enumerate(quotes) if q.segment_index != head and q.speaker]
     for i, quote in enumerate(quotes):
         if quote.segment_index != head or not quote.speaker:

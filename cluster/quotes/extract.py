@@ -115,8 +115,13 @@ def article_quotes(article: Article, segments: list[Segment]) -> list[Quote]:
         if was_open and found and quotes and _continues(article.text, quotes[-1], found[0]):
             quotes[-1] = _joined(article.text, quotes[-1], found.pop(0))
         quotes += found
-    head = next((s for s in segments if s.kind is not SegmentKind.BOILERPLATE), None)
+    head = headline_segment(segments)
     return _with_echoes(article.text, head, quotes) if head is not None else quotes
+
+
+def headline_segment(segments: list[Segment]) -> Segment | None:
+    """The article's headline: its first segment that is not page furniture (None when all are)."""
+    return next((s for s in segments if s.kind is not SegmentKind.BOILERPLATE), None)
 
 
 def _with_echoes(text: str, head: Segment, quotes: list[Quote]) -> list[Quote]:
