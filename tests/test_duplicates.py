@@ -121,3 +121,36 @@ def test_archive_search_by_cell_finds_what_faiss_finds():
     assert np.array_equal(at, np.repeat(np.arange(1000), np.diff(lims).astype(np.int64)))
     assert np.array_equal(found, ids.astype(np.int64))
     assert np.array_equal(cosines, sims)
+
+
+def test_archive_search_computes_again_only_what_the_strongest_cut_can_keep():
+    """Told what the caller keeps (hits of other articles, each query's strongest), the cell search computes
+    again with faiss only the hits that can be among them, and the caller's cut then keeps exactly what it keeps
+    from faiss's full answer: the same pairs, cosines to the bit, equal cosines of exact copies in faiss's order."""
+    import numpy as np
+
+    from cluster.duplicates.neighbours import _strongest_of_query, cell_lists, ivf_index, range_by_cells
+
+    rng = np.random.default_rng(11)
+    originals = rng.normal(size=(200, 64)).astype(np.float32)
+    copies = originals[rng.integers(0, 200, 6000)] + 0.3 * rng.normal(size=(6000, 64)).astype(np.float32)
+    copies[::40] = copies[1::40]  # exact copies: ties the cut must break as faiss's order does
+    copies[2::40] = copies[1::40]
+    matrix = copies / np.linalg.norm(copies, axis=1, keepdims=True)
+    owners = rng.integers(0, 1500, 6000)  # articles: some hits share the query's article and are dropped
+    index = ivf_index(matrix, 6000 // 64, 6)
+    queries = np.ascontiguousarray(matrix[:1500])
+    probes = index.quantizer.search(queries, index.nprobe)[1]
+    lims, sims, ids = index.range_search_preassigned(queries, 0.8, probes, None)
+    i, j = np.repeat(np.arange(1500), np.diff(lims).astype(np.int64)), ids.astype(np.int64)
+    other = owners[i] != owners[j]
+    expected = _strongest_of_query(i[other], j[other], sims[other], k=5)
+
+    at, found, cosines = range_by_cells(cell_lists(index), queries, probes, 0.8,
+                                        lambda q, rows: owners[q] != owners[rows], strongest=5)
+    assert len(at) < other.sum(), "every hit was computed again"
+    other = owners[at] != owners[found]
+    got = _strongest_of_query(at[other], found[other], cosines[other], k=5)
+    assert len(expected[0]) > 5000
+    for mine, theirs in zip(got, expected):
+        assert np.array_equal(mine, theirs)
