@@ -32,11 +32,14 @@ from cluster.textnorm import names_and_numbers, normalize, number_key, numbers, 
 
 _MONTHS_EN = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
               "october", "november", "december"]
-_MONTHS_AR = [  # Gregorian (Egypt, Gulf) then Levantine/Iraqi names, normalised
-    ["يناير", "كانون الثاني"], ["فبراير", "شباط"], ["مارس", "اذار"], ["ابريل", "نيسان"], ["مايو", "ايار"],
-    ["يونيو", "حزيران"], ["يوليو", "تموز"], ["اغسطس"], ["سبتمبر", "ايلول"], ["اكتوبر", "تشرين الاول"],
-    ["نوفمبر", "تشرين الثاني"], ["ديسمبر", "كانون الاول"],
+_MONTHS_AR = [  # Gregorian (Egypt, Gulf), Levantine/Iraqi, then Moroccan and Algerian/Tunisian names, normalised
+    ["يناير", "كانون الثاني", "جانفي"], ["فبراير", "شباط", "فيفري"], ["مارس", "اذار"], ["ابريل", "نيسان", "افريل"],
+    ["مايو", "ايار", "ماي"], ["يونيو", "حزيران", "جوان"], ["يوليو", "تموز", "يوليوز", "جويليه"],
+    ["اغسطس", "غشت", "اوت"], ["سبتمبر", "ايلول", "شتنبر"], ["اكتوبر", "تشرين الاول"],
+    ["نوفمبر", "تشرين الثاني", "نونبر"], ["ديسمبر", "كانون الاول", "دجنبر"],
 ]
+"""Maghrebi outlets (Hespress, Le360, El Khabar) write "شتنبر"/"جوان": without them "الأشغال ستنطلق في شتنبر"
+read as a translation that dropped "September"."""
 _WEEKDAYS_EN = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAYS_AR = ["يوم الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد"]
 _SCALES = {"الف": 10**3, "الفا": 10**3, "الاف": 10**3, "thousand": 10**3, "مليون": 10**6, "ملايين": 10**6,

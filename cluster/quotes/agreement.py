@@ -20,12 +20,23 @@ deal" / "Hamas had rejected no deal", each paragraph naming both men), so the ba
 
 def same_source(qa: Quote, qb: Quote, sa: int | None, sb: int | None) -> bool:
     """Both copies name the same person, or both an unnamed source or an organisation ("مسؤول إسرائيلي" /
-    "Israeli official"): the attribution is evidence the embedding lacks, so a looser translation counts."""
+    "Israeli official"), or one names as a person the body the other names (``_one_body``): the
+    attribution is evidence the embedding lacks, so a looser translation counts."""
     if sa is None or sb is None:
         return False
-    if qa.speaker_kind == "person":
-        return sa == sb and qb.speaker_kind == "person"
+    if qa.speaker_kind == "person" and qb.speaker_kind == "person":
+        return sa == sb
+    if {qa.speaker_kind, qb.speaker_kind} == {"person", ORGANISATION}:
+        return _one_body(qa.speaker, qb.speaker)
     return qa.speaker_kind == qb.speaker_kind and qa.speaker_kind in (ANONYMOUS, ORGANISATION)
+
+
+def _one_body(a: str | None, b: str | None) -> bool:
+    """One copy reads a body's name as a person's ("Microsoft said" with no organisation word beside it),
+    the other as the organisation («مايكروسوفت», «شركة أمبري البريطانية للأمن البحري» / "Ambrey"): the
+    same name (or one held whole in the other) is still the same source; the kinds are the reader's guess,
+    the name is the evidence."""
+    return same_person(a or "", b or "") or _nested(a, b)
 
 
 def speakers_conflict(qa: Quote, qb: Quote, sa: int | None, sb: int | None) -> bool:

@@ -24,7 +24,9 @@ def inverted(tokens: list[Token], verb: int, k: int) -> bool:
     j = k
     while j < len(tokens) and tokens[j].word and (tokens[j].text[:1].isupper() or tokens[j].text in {"al", "bin"}):
         j += 1
-    return j == len(tokens) or tokens[j].text in ",.;"  # "said Israel would ...": Israel opens the clause
+    # "said Israel would ...": Israel opens the clause; "said Clare Donnelly of the campaign group ...": a full
+    # name, then what she belongs to
+    return j == len(tokens) or tokens[j].text in ",.;" or (j - k >= 2 and tokens[j].text == "of")
 
 
 def no_opens(tokens: list[Token], k: int) -> bool:

@@ -69,23 +69,6 @@ def indirect_clauses(tokens: list[Token], attributions: list[Attribution], sente
     return out
 
 
-NESTED_VERB_WORDS = 4
-"""A reporting verb this near the start of another speaker's clause reports inside that statement."""
-
-
-def outermost(tokens: list[Token], clauses: list[tuple[Attribution, tuple[int, int]]]
-             ) -> list[tuple[Attribution, tuple[int, int]]]:
-    """The clauses but those whose verb opens the clause of another speaker (within its first
-    ``NESTED_VERB_WORDS`` words): "قال مصدر إن الجزائر أبلغت باريس بأن ..." is the source's one statement,
-    and what it says Algiers told Paris is part of it, not a quote of Paris. The same speaker going on
-    ("..., لكنه اعتبر أن") and a later clause of the writer's ("..., though a watchdog later said") are
-    quotes of their own."""
-    return [(a, span) for a, span in clauses
-            if not any(s <= tokens[a.verb].start < e and (s, e) != span and b.name != a.name
-                       and sum(1 for t in tokens if t.word and s <= t.start < tokens[a.verb].start) < NESTED_VERB_WORDS
-                       for b, (s, e) in clauses)]
-
-
 def _special_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], lang: str) -> tuple[int, int] | None:
     """Speech after a colon, or the statement of a source phrase (``forms``)."""
     word = tokens[verb].text.lower()
@@ -249,11 +232,20 @@ def _fronted_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], f
             or inverted(tokens, verb, verb + 1))
     if comma is not None and (apposed := apposed_subject(tokens, comma, verb, first)) is not None:
         comma = apposed  # "..., the country's transport minister, Ali Hassan, said"
-    elif not (comma is not None and (verb - comma <= 7 or long_subject(tokens, comma, verb))):
+    elif not (comma is not None and (verb - comma - _bracketed(tokens, comma, verb) <= 7
+                                     or long_subject(tokens, comma, verb))):
         return None
     if first < comma and ends:
         return _cut(tokens, _after_dateline(tokens, first, comma), tokens[comma].start)
     return None
+
+
+def _bracketed(tokens: list[Token], start: int, end: int) -> int:
+    """Tokens of a bracketed abbreviation between ``start`` and ``end`` ("state-run Kuwait National Petroleum
+    Co (KNPC) said"): the short name adds nothing to the subject's length."""
+    opened = next((k for k in range(start, end) if tokens[k].text == "("), None)
+    closed = next((k for k in range(end - 1, start, -1) if tokens[k].text == ")"), None)
+    return closed - opened + 1 if opened is not None and closed is not None and closed - opened <= 3 else 0
 
 
 EN_ADVERBIAL_OPENERS = frozenset("after at in during following before while".split())

@@ -29,7 +29,13 @@ def echoed(text: str, spans: list[tuple[int, int]], body: list[tuple[int, int]])
             continue
         size = len(wanted)
         hit = next((i for i, words in enumerate(body_words)
-                    if any(words[j: j + size] == wanted for j in range(len(words) - size + 1))), None)
+                    if any(_runs(words[j: j + size], wanted) for j in range(len(words) - size + 1))), None)
         if hit is not None:
             found.append((start, end, hit))
     return found
+
+
+def _runs(window: list[str], wanted: list[str]) -> bool:
+    """The headline's words are the body's, the body's first one possibly with its و ("لا تأثير على
+    الإمدادات" inside "..., ولا تأثير على الإمدادات المحلية"): the body joins the words to its sentence."""
+    return window[1:] == wanted[1:] and window[0] in (wanted[0], "و" + wanted[0])

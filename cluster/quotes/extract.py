@@ -26,12 +26,13 @@ from dataclasses import dataclass, replace
 from cluster.documents import Article, Segment, SegmentKind
 from cluster.quotes.attribution import Attribution, History, Token, find_attributions, tokenize
 from cluster.quotes.clause_openers import MIN_COORDINATED_WORDS, coordinated_part
-from cluster.quotes.clauses import indirect_clauses, min_clause_words, outermost, sentence_of
+from cluster.quotes.clauses import indirect_clauses, min_clause_words, sentence_of
 from cluster.quotes.echoes import echoed
-from cluster.quotes.forms import announced, colon_intro, headline_quote, quoted_name_end
+from cluster.quotes.forms import announced, colon_intro, headline_quote, quoted_name_end, set_off
 from cluster.quotes.lexicon import DOUBLE_MARKS, TOKEN
 from cluster.quotes.marks import direct_spans, stands_alone, trim_span, word_count
 from cluster.quotes.names import name_runs
+from cluster.quotes.nesting import outermost
 from cluster.quotes.sources import PERSON, UNATTRIBUTED
 from cluster.segment.paragraphs import sentence_spans
 from cluster.textnorm import script_language
@@ -102,7 +103,8 @@ def article_quotes(article: Article, segments: list[Segment]) -> list[Quote]:
             continue
         lang = script_language(seg.text, article.lang)
         # the article's first line, or the first line of a "read also" block, is a headline
-        headline = headline_quote(seg, lang, history) if seg.kind is not previous else None
+        first = seg.kind is not previous
+        headline = headline_quote(seg, lang, history) if first else None
         previous = seg.kind
         if headline is not None:
             quotes.append(_quote(article.id, seg, lang, *headline))
@@ -110,7 +112,7 @@ def article_quotes(article: Article, segments: list[Segment]) -> list[Quote]:
         was_open = carried is not None
         found = []
         for part in _bounded_parts(seg):
-            part_found, carried = _paragraph_quotes(article.id, part, lang, history, carried)
+            part_found, carried = _paragraph_quotes(article.id, part, lang, history, carried, first)
             found += part_found
         if was_open and found and quotes and _continues(article.text, quotes[-1], found[0]):
             quotes[-1] = _joined(article.text, quotes[-1], found.pop(0))
@@ -126,7 +128,8 @@ def headline_segment(segments: list[Segment]) -> Segment | None:
 
 def _with_echoes(text: str, head: Segment, quotes: list[Quote]) -> list[Quote]:
     """The headline's quotations that repeat a named body quote, with its speaker (``echoes``)."""
-    spans = [span for o, c in direct_spans(head.text) if o >= 0 and (span := trim_span(head.text, o + 1, c))]
+    spans = [span for o, c in direct_spans(head.text, headline=True)
+             if o >= 0 and (span := trim_span(head.text, o + 1, c))]
     body = [q for q in quotes if q.segment_index != head.index and q.speaker]
     at = [(s + head.start, e + head.start) for s, e in spans]
     for start, end, i in echoed(text, at, [(q.start, q.end) for q in body]):
@@ -201,11 +204,11 @@ class _Carry:
 
 
 def _paragraph_quotes(
-    article_id: str, seg: Segment, lang: str, history: History, carried: _Carry | None
+    article_id: str, seg: Segment, lang: str, history: History, carried: _Carry | None, headline: bool = False
 ) -> tuple[list[Quote], _Carry | None]:
     text = seg.text
     tokens = tokenize(text)
-    marks = direct_spans(text, continued=carried is not None)
+    marks = direct_spans(text, continued=carried is not None, headline=headline)
     sentences = sentence_spans(text) or [(0, len(text))]
     introduced = history.colon[1] if history.colon and seg.index - history.colon[0] == 1 else None
     attributions = _unmarked_narration(tokens, marks, lang, seg, history) if carried is not None else None
@@ -235,7 +238,8 @@ def _paragraph_quotes(
             still_open = _Carry(attribution)
         continuation = open_ < 0 and carried is not None  # "I partied." inside a quotation over paragraphs
         if not continuation and word_count(text[start:end]) < (
-                MIN_UNATTRIBUTED_WORDS if attribution is None and not announced(text, open_) else MIN_DIRECT_WORDS):
+                MIN_UNATTRIBUTED_WORDS if attribution is None and not announced(text, open_)
+                and not (headline and set_off(text, open_, close)) else MIN_DIRECT_WORDS):
             if attribution is not None and attribution.name:
                 history.quoted = (seg.index, seg.kind, attribution)  # '"Absolutely not," O'Connor said.'
             continue

@@ -25,8 +25,10 @@ from cluster.quotes.triggers import clitic_forms
 from cluster.segment.boilerplate import related_marker
 from cluster.textnorm import normalize
 
-HEADLINE = re.compile(r"^\s*([^:\n\"“”«»]{2,60}?(?:\s+لـ?\s*[\"“«][^\"”»\n]{1,40}[\"”»])?)\s*:\s*(\S.*)$", re.S)
-"""A label, possibly with the outlet it spoke to ('ترامب لـ"فوكس نيوز": ...'), a colon, the quote."""
+HEADLINE = re.compile(r"^\s*(و?\s*[\"“«][^:\n\"“”«»]{2,40}[\"”»]|[^:\n\"“”«»]{2,60}?(?:\s+لـ?\s*[\"“«][^\"”»\n]{1,40}"
+                      r"[\"”»])?)\s*:\s*(\S.*)$", re.S)
+"""A label, possibly with the outlet it spoke to ('ترامب لـ"فوكس نيوز": ...') or wholly in quote marks (a
+body's short name: '«مكافحة المخدرات»: ...', '... و«البترول الوطنية»: ...'), a colon, the quote."""
 HEADLINE_MAX_LABEL_WORDS = 5
 """A speaker label is a name or a short title ("مدير مجمع الشفاء"); longer text before a colon is a
 sentence of the writer's."""
@@ -56,6 +58,8 @@ def headline_quote(seg: Segment, lang: str, history: History) -> tuple[int, int,
     if match is None or "\n" in seg.text.strip() or related_marker(seg.text):
         return None  # "Read more: <headline>", "اقرأ المزيد: ...": a teaser of another story, not a speaker
     label = tokenize(match.group(1))
+    if label and label[0].norm == "و" and len(label) > 1 and label[1].text in "\"“«":
+        label = label[1:]  # "... و«البترول الوطنية»:": the conjunction joins the headline's two halves
     words = [t for t in label if t.word]
     if base and words and words[0].norm.startswith("وال"):
         words[0] = Token(words[0].text[1:], words[0].start + 1, words[0].end, True)  # "والشركة:" is "الشركة:"
@@ -66,7 +70,7 @@ def headline_quote(seg: Segment, lang: str, history: History) -> tuple[int, int,
         return None
     if len([t for t in tokenize(match.group(2)) if t.word]) < HEADLINE_MIN_WORDS:
         return None
-    speaker = resolve(words, lang, seg, history, None)
+    speaker = resolve(label if label[0].text in "\"“«" else words, lang, seg, history, None)  # «X»: a body
     if speaker.name is None or speaker.kind == UNATTRIBUTED:
         return None
     start, end = base + match.start(2), len(seg.text.rstrip())
@@ -99,7 +103,7 @@ def colon_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], lang
             continue
         if token.start >= sentence[1] or (token.word and token.norm in stops):
             return None
-        if not token.word and token.text == ":":
+        if not token.word and token.text == ":" and not _in_a_number(tokens, k):
             rest = [t for t in tokens[k + 1:] if t.word]
             return _speech_span(tokens, k + 1) if rest else None
         if not token.word and token.text in "\"“”«»":
@@ -108,6 +112,26 @@ def colon_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], lang
                 return None
             skip_to = closing  # 'قال في تصريحات لقناة «إن تي في»: ...': the outlet's name, then the colon
     return None
+
+
+def after_colon(tokens: list[Token], start: int) -> bool:
+    """Whether the clause starting at character ``start`` is speech after a colon ("وقال X: ...")."""
+    before = [k for k, t in enumerate(tokens) if t.end <= start]
+    return bool(before) and tokens[before[-1]].text == ":" and not _in_a_number(tokens, before[-1])
+
+
+def carrier_only(tokens: list[Token], verb: int, span: tuple[int, int], verbs: list[int]) -> bool:
+    """"The Red Crescent said its teams ..., according to the state-run news agency": a trailing source
+    phrase whose clause holds another reporting verb names the outlet that carried the statement, whose
+    speaker is that verb's subject."""
+    return tokens[verb].text.lower() == "according" and any(
+        v != verb and span[0] <= tokens[v].start < span[1] for v in verbs)
+
+
+def _in_a_number(tokens: list[Token], k: int) -> bool:
+    """A colon between digits is a time or a ratio ("at 4:10 a.m.", "3:1"), not the colon of speech."""
+    return (0 < k < len(tokens) - 1 and tokens[k - 1].end == tokens[k].start and tokens[k + 1].start == tokens[k].end
+            and tokens[k - 1].text[-1:].isdigit() and tokens[k + 1].text[:1].isdigit())
 
 
 def quoted_name_end(tokens: list[Token], k: int) -> int | None:
@@ -234,6 +258,17 @@ def _last_word_end(tokens: list[Token]) -> int:
 
 
 ANNOUNCING = ("reading", "saying", "read")
+
+
+HEADLINE_SEPARATORS = ("..", ":", "…", "-", "–", "—")
+"""What sets a headline's opening quotation off from the writer's words: «...».. X يتحدث, '...': UK to ..."""
+
+
+def set_off(text: str, open_: int, close: int) -> bool:
+    """A headline that opens with a quotation set off from the rest ("«هدنة إنسانية خلال أيام».. بولس يتحدث
+    عن ...", "'We will scale this up': UK to widen ..."): the speaker's words, however short. A quoted term
+    inside the headline ('يطالبون بـ«تحرك دولي عاجل»', "hit by 'rewriting history' row") is no quotation."""
+    return not text[:max(open_, 0)].strip() and text[close + 1:].lstrip().startswith(HEADLINE_SEPARATORS)
 
 
 def announced(text: str, open_: int) -> bool:

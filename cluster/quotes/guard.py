@@ -38,7 +38,7 @@ def spanning_links(quotes: list[Quote], candidates: dict[tuple[int, int], float]
         sets.union(link.a, link.b)
     guard = GroupGuard(quotes, speaker_of, sets)
     links = []
-    for (a, b), sim in sorted(candidates.items(), key=lambda item: -item[1]):
+    for (a, b), sim in sorted(candidates.items(), key=lambda item: (-item[1], _apart(quotes, *item[0]))):
         if sets.find(a) == sets.find(b):
             continue
         translated = quotes[a].lang != quotes[b].lang
@@ -52,6 +52,13 @@ def spanning_links(quotes: list[Quote], candidates: dict[tuple[int, int], float]
         guard.join(a, b)
         links.append(link)
     return links
+
+
+def _apart(quotes: list[Quote], a: int, b: int) -> int:
+    """How far apart two quotes sit in their articles' order (paragraphs): between copies of the same words
+    in one article (a headline that repeats a body quote, "والصحة: جميع الحالات مستقرة"), the one placed as
+    the other language's copy is (its body quote) is its translation; the headline pairs with a headline."""
+    return abs(quotes[a].segment_index - quotes[b].segment_index)
 
 
 def excused_pair(qa: Quote, qb: Quote, sim: float, linked: bool) -> bool:

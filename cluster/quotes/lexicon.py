@@ -23,7 +23,7 @@ AR_VERBS = frozenset(normalize(w) for w in """
 استطرد نوه نوهت أعرب أعربت أخبر أخبرت زعم يرى ترى رأى رأت وصف وصفت يصف تصف روى روت
 وكتب وكتبت غرد غردت
 نفى نفت ينفي توقع توقعت يتوقع اعترف اعترفت تعهد تعهدت رجح رجحت استبعد استبعدت أقر أقرت أبلغ أبلغت نبه نبهت
-ادعى ادعت
+ادعى ادعت قدر قدرت
 ردد رددت رددوا يردد يرددون هتف هتفت هتفوا يهتف يهتفون""".split())
 """(كتب only with و: without it the word is as often "books"; ``triggers.AR_WROTE`` has it when a post follows.
 ردد/هتف: a crowd's chant, "ردد المحتجون: «...»". روى/روت: a witness's account, "وروى الناجي X: «...»"; not the
@@ -89,8 +89,9 @@ AR_TITLE_PREPOSITIONS = frozenset(normalize(w) for w in "إلى لدى".split())
 """Prepositions inside a title ("المبعوث الخاص إلى الشرق الأوسط ستيف ويتكوف"): the subject goes on
 through them while no name has been met."""
 AR_RELATIVES = frozenset(normalize(w) for w in "التي الذي الذين اللذان اللتان اللواتي".split())
-NEW_CLAUSE = frozenset(normalize(w) for w in "كما فيما بينما وسط حيث while as".split())
-"""After a comma these open a clause of the writer's own, not the speaker's."""
+NEW_CLAUSE = frozenset(normalize(w) for w in "كما فيما بينما وسط حيث while as according".split())
+"""After a comma these open a clause of the writer's own, not the speaker's ("..., according to the state-run
+news agency": the outlet that carried the statement)."""
 EN_CLAUSE_BLOCKERS = frozenset("""
 in on at to of by for from with after before during last late earlier this that so yes no and but as when
 while in against

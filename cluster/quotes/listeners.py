@@ -15,7 +15,7 @@ EN_LISTENERS = frozenset(("reporters", "journalists", "lawmakers", "parliament",
 EN_LISTENER_HEADS = EN_LISTENERS | frozenset("""court jury judge magistrate tribunal hearing inquiry committee panel
 commission council assembly senate congress chamber conference crowd audience rally summit meeting forum
 newspaper paper agency broadcaster channel station network magazine radio television programme program show
-podcast website outlet daily weekly lawmakers mps senators judges ministers members""".split())
+podcast website outlet daily weekly lawmakers mps senators judges ministers members media press""".split())
 """Heads of a listener phrase after "told": "the court", "a news conference", "the parliamentary committee"."""
 LISTENER_WORDS = 6
 """Words of a listener phrase up to its head ("the economic and financial crimes court")."""
@@ -26,6 +26,8 @@ EN_NUMBERS = frozenset("two three four five six several some".split())
 def described_listener_end(tokens: list[Token], k: int, sentence_end: int) -> int:
     """The index after a listener phrase opening at ``k`` with a determiner and ending on a listener head,
     with a place after it ("the court in Algiers"); ``k`` when none opens there."""
+    if k + 1 < len(tokens) and _bare_listener(tokens[k], tokens[k + 1]):
+        return k + 2  # "told local media the group had been walking ...": a described head with no determiner
     if k >= len(tokens) or tokens[k].text.lower() not in EN_ARTICLES:
         return k
     for j in range(k + 1, min(k + 1 + LISTENER_WORDS, len(tokens))):
@@ -44,6 +46,14 @@ def described_listener_end(tokens: list[Token], k: int, sentence_end: int) -> in
                     end += 1
             return end
     return k
+
+
+def _bare_listener(first: Token, head: Token) -> bool:
+    """"local media", "state television", "foreign reporters": one lower-case describing word, then a
+    listener head, with no determiner before them."""
+    word = first.text.lower()
+    return (first.word and head.word and first.text.islower() and word not in EN_ARTICLES | EN_FINITE | EN_VERBS
+            | EN_SUBJECT_PRONOUNS and head.text.lower() in EN_LISTENER_HEADS)
 
 
 def clause_after_described_listener(tokens: list[Token], verb: int, sentence_end: int) -> int | None:

@@ -9,15 +9,20 @@ import re
 from cluster.quotes.clauses import sentence_of
 from cluster.quotes.lexicon import DOUBLE_MARKS, TOKEN
 
+HEADLINE_SINGLES = re.compile(r"(?:^|(?<=[\s:]))'(?=\w)(.+?[\w.,!?])'(?!\w)")
+"""A pair of typewriter single marks in a headline: the opener before a word at the start or after a space or
+colon, the closer after a word or a stop and before no letter ("Kuwait's" holds no closer)."""
 
-def direct_spans(text: str, *, continued: bool = False) -> list[tuple[int, int]]:
+
+def direct_spans(text: str, *, continued: bool = False, headline: bool = False) -> list[tuple[int, int]]:
     """(open mark, close mark) offsets of the quotations of a paragraph.
 
     Double marks of any shape alternate open/close (sites mix “ with " and write » « either way
     round in right-to-left text); a mark left open runs to the paragraph end. Single ‘ ’ pairs are
     read too, but a ’ between letters is an apostrophe (Hamas’s). ``continued``: the paragraph
     starts inside a quotation opened before it (its open mark is then reported at -1), unless it
-    opens with a quote mark of its own.
+    opens with a quote mark of its own. ``headline``: typewriter single marks pair too ("'We will scale
+    this up': UK to widen ..."): headlines quote with them, where body text would hold apostrophes.
     """
     spans: list[tuple[int, int]] = []
     opened: int | None = -1 if continued and _first_mark_closes(text) else None
@@ -30,7 +35,8 @@ def direct_spans(text: str, *, continued: bool = False) -> list[tuple[int, int]]
                 opened = None
     if opened is not None and word_count(text[opened + 1:]) > 0:
         spans.append((opened, len(text)))
-    for m in re.finditer(r"‘([^‘’]+?)’(?!\w)", text):
+    singles = [*re.finditer(r"‘([^‘’]+?)’(?!\w)", text), *(HEADLINE_SINGLES.finditer(text) if headline else ())]
+    for m in singles:
         if not any(s <= m.start() < e for s, e in spans):
             spans.append((m.start(), m.end() - 1))
     return sorted(spans)
