@@ -69,8 +69,8 @@ def arabic_subject(tokens: list[Token], verb: int) -> list[Token]:
             break  # "قال الوزير ردا على سؤال": why he spoke, not his name
         if norm in AR_RELATIVES or norm in AR_DESCRIBING:
             break  # "نارسيس تيرميز الذي يبلغ من العمر 68 عاما وهو عامل": what follows describes the speaker
-        if (norm.startswith("ل") and norm[1:] in AR_MEDIA) or norm == "ل":
-            break  # "لقناة ...", 'لـ"الجزيرة نت"': whom the speaker told
+        if (norm.startswith("ل") and norm[1:] in AR_MEDIA) or norm == "ل" or (not subject and _bare_listener(tokens, k)):
+            break  # "لقناة ...", 'لـ"الجزيرة نت"', "قال لهسبريس:": whom the speaker told
         subject.append(token)
     return subject
 
@@ -177,6 +177,16 @@ def _named_after_place(tokens: list[Token], k: int, depth: int = 0) -> bool:
 def _told(token: Token) -> bool:
     """'لـ"الشروق"', "لقناة الجزيرة": the outlet the speaker told."""
     return token.norm == "ل" or (token.norm.startswith("ل") and token.norm[1:] in AR_MEDIA)
+
+
+def _bare_listener(tokens: list[Token], k: int) -> bool:
+    """"قال لهسبريس: ...", "أكد لرويترز أن": one word with ل (not لل) alone between the verb and its colon
+    or complementizer is the outlet spoken to: a speaker named after the verb has two words at least, and
+    the one who spoke stands before the verb ("غير أن رئيس الجمعية، X، قال لهسبريس")."""
+    norm = tokens[k].norm
+    following = tokens[k + 1] if k + 1 < len(tokens) else None
+    return (norm.startswith("ل") and not norm.startswith(("لل", "ال")) and len(norm) >= 4 and following is not None
+            and ((not following.word and following.text == ":") or following.norm in AR_COMPLEMENTIZERS))
 
 
 def _apposition_follows(tokens: list[Token], comma: int, subject: list[Token]) -> bool:

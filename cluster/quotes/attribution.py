@@ -14,6 +14,7 @@ from cluster.quotes.arabic_subject import arabic_subject, quoted_after_head
 from cluster.quotes.coref import resolve
 from cluster.quotes.english_subject import english_subject
 from cluster.quotes.finite import finite_clause_at
+from cluster.quotes.fronted import arabic_fronted_subject
 from cluster.quotes.fullnames import full_name
 from cluster.quotes.gender import arabic_verb_gender
 from cluster.quotes.history import Attribution, History, Speaker
@@ -31,15 +32,9 @@ from cluster.quotes.lexicon import (
     EN_TITLES,
     EN_VERBS,
 )
+from cluster.quotes.mentions import lead_institution
 from cluster.quotes.names import AR_FUNCTION_WORDS, Token, is_name_token, is_stop, tokenize
-from cluster.quotes.sources import (
-    AR_ORG_HEADS,
-    AR_SOURCE_HEADS,
-    AR_SOURCE_TRIGGERS,
-    ORGANISATION,
-    UNATTRIBUTED,
-    strip_prefix_article,
-)
+from cluster.quotes.sources import AR_ORG_HEADS, AR_SOURCE_TRIGGERS, ORGANISATION, UNATTRIBUTED, strip_prefix_article
 from cluster.quotes.triggers import (
     AR_CAME,
     AR_REPLY_VERBS,
@@ -88,13 +83,13 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
         elif _english_participle(tokens, i, lang):
             written = []  # ", adding that": the subject is the sentence's
         elif _reply_by_named(tokens, i, lang, history):
-            written = arabic_subject(tokens, i) or _arabic_fronted_subject(tokens, i)  # "ورد X لاحقا بأن"
+            written = arabic_subject(tokens, i) or arabic_fronted_subject(tokens, i)  # "ورد X لاحقا بأن"
         elif account_after_quote(tokens, i, lang):
             written = arabic_subject(tokens, i)  # "«...»، يروي X، وهو نزيل": the witness
         elif closed_by_saying(tokens, i, lang):
             written = arabic_subject(tokens[:closed_subject_end(tokens, i)], i)  # "وختم الوزير حديثه بالقول:"
         elif wrote_on(tokens, i, lang):
-            written = arabic_subject(tokens, i) or _arabic_fronted_subject(tokens, i)  # "كتب النائب X على منصة «إكس»:"
+            written = arabic_subject(tokens, i) or arabic_fronted_subject(tokens, i)  # "كتب النائب X على منصة «إكس»:"
         elif (statement := _statement_words(tokens, i, lang)) is not None:
             speaker = _issuer(statement, seg, history)  # "وجاء في البيان الختامي أن"
             found.append(Attribution(i, speaker.name, speaker.written, speaker.kind))
@@ -109,7 +104,7 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
         else:
             written = arabic_subject(tokens, i) if lang == "ar" else english_subject(tokens, i)
             if lang == "ar" and not written:
-                written = _arabic_fronted_subject(tokens, i)
+                written = arabic_fronted_subject(tokens, i)
         # a headline's "Saudi minister says" is resolved against the whole article, like its labels
         at = None if seg.start == 0 and lang != "ar" and _titled_description(written) else seg.start + token.start
         speaker = _issuer(written, seg, history) if _statement_subject(written, lang) else (  # "وأضاف البيان"
@@ -189,6 +184,8 @@ def _issuer(statement: list[Token], seg: Segment, history: History) -> Speaker:
         return Speaker(named.name, written, ORGANISATION)
     body = next((s for _, kind, s in reversed(history.entries) if kind is seg.kind and s.kind == ORGANISATION
                  and s.name), None)
+    if body is None and (lead := lead_institution(history.tokens, history.token_starts, history.text, seg.start)):
+        return Speaker(lead, written, ORGANISATION)  # "اختتم مجلس الجامعة ... وجاء في البيان الختامي"
     return Speaker(body.name, written, ORGANISATION) if body else Speaker(None, written, UNATTRIBUTED)
 
 
@@ -338,61 +335,3 @@ def _in_relative_clause(tokens: list[Token], verb: int, lang: str) -> bool:
     if lang == "ar":
         return previous.norm in AR_RELATIVES
     return previous.text.lower() in EN_RELATIVES and not previous.text.isupper()  # "WHO says": the organisation
-
-
-AR_BUT = frozenset(normalize(w) for w in "لكن ولكن لكنّ".split())
-AR_BUT_THAT = frozenset(normalize(w) for w in "غير إلا بيد".split())
-""""غير أن", "إلا أن", "بيد أن": "but", whose noun is the subject of the verb after it."""
-_NOUN_HEADS = AR_SOURCE_HEADS | AR_GENERIC
-
-
-def _arabic_fronted_subject(tokens: list[Token], verb: int) -> list[Token]:
-    """The subject of "وكان X قد أكد": the words between كان and قد before the verb; else the noun of
-    "لكن"/"غير أن" before it ("غير أن مصدرا مطلعا على التحقيقات قال لـ«الجريدة» إن")."""
-    if verb < 2 or tokens[verb - 1].norm != "قد":
-        return _after_amma(tokens, verb) or _after_but(tokens, verb)
-    for k in range(verb - 2, max(verb - 14, -1), -1):
-        if any(form in {"كان", "كانت"} for form in clitic_forms(tokens[k].norm)):
-            return [t for t in tokens[k + 1: verb - 1] if t.word]
-    return []
-
-
-def _after_but(tokens: list[Token], verb: int) -> list[Token]:
-    """"لكن مصدرا دبلوماسيا عربيا حضر الاجتماع قال": the words between "but" and the verb, the
-    accusative ending that "لكن"/"أن" gives an indefinite noun taken off ("مصدرا" is "مصدر"), so the
-    source phrase reads as it does after a verb. Only up to eight words, none of them punctuation."""
-    for k in range(verb - 1, max(verb - 10, -1), -1):
-        if not tokens[k].word:
-            return []
-        opens = tokens[k].norm in AR_BUT or (k > 0 and tokens[k].norm == "ان" and tokens[k - 1].norm in AR_BUT_THAT)
-        if opens and k + 1 < verb:
-            return _without_accusative(tokens[k + 1: verb])
-    return []
-
-
-def _after_amma(tokens: list[Token], verb: int) -> list[Token]:
-    """"أما سلمى العبد الله، وهي أم لثلاثة أطفال، فقالت إن", "أما رئيس الوفد السوداني فقال": the topic of
-    أما ... فـ is the verb's subject, up to the first comma (what follows it describes the speaker)."""
-    if not tokens[verb].norm.startswith("ف"):
-        return []
-    for k in range(verb - 1, max(verb - 16, -1), -1):
-        if tokens[k].norm == "اما":
-            words = []
-            for token in tokens[k + 1: verb]:
-                if not token.word:
-                    break
-                words.append(token)
-            return words
-        if not tokens[k].word and tokens[k].text in ".:؟?!":
-            return []
-    return []
-
-
-def _without_accusative(words: list[Token]) -> list[Token]:
-    """"مصدرا مطلعا" -> "مصدر مطلع": when the head is a source or title noun in the accusative, each
-    indefinite word's alif is taken off; other words are kept as written ("غير أن تركيا قالت")."""
-    head = words[0]
-    if not (head.norm.endswith("ا") and strip_prefix_article(head.norm[:-1]) in _NOUN_HEADS):
-        return words
-    return [Token(t.text[:-1], t.start, t.end - 1, True)
-            if len(t.norm) > 3 and t.norm.endswith("ا") and not t.norm.startswith("ال") else t for t in words]

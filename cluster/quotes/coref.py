@@ -11,6 +11,8 @@ the speaker, with its kind (``sources``). No name is guessed where the text give
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from cluster.documents import Segment
 from cluster.quotes.fullnames import full_name
 from cluster.quotes.gender import apposed, reference_gender
@@ -20,6 +22,7 @@ from cluster.quotes.leadbody import body_just_quoted, opening_body
 from cluster.quotes.lexicon import (
     AR_COMPLEMENTIZERS,
     AR_GENERIC,
+    AR_HONORIFICS,
     AR_MEDIA,
     AR_TITLE_ADJECTIVES,
     AR_VERBS,
@@ -58,7 +61,14 @@ from cluster.quotes.sources import (
     strip_prefix_article,
 )
 from cluster.quotes.speakers import same_person
-from cluster.quotes.titles import described_name, expanded_acronym, title_key, titles_of
+from cluster.quotes.titles import (
+    construct_title_holder,
+    described_name,
+    expanded_acronym,
+    institution_named,
+    title_key,
+    titles_of,
+)
 from cluster.textnorm import normalize
 
 EN_PERSONAL = frozenset("he she".split())
@@ -77,11 +87,12 @@ def resolve(subject: list[Token], lang: str, seg: Segment, history: History, off
     words = [t.text for t in subject if t.word]
     if (body := self_named(words, lang, seg, offset)) is not None:
         return Speaker(body, written, ORGANISATION)  # 'A group calling itself "Desert Sword" ..., saying'
-    wanted = reference_gender(words, lang, verb_gender)
+    honorific = lang == "ar" and len(words) == 1 and AR_HONORIFICS.get(normalize(words[0].lstrip("و")))
+    wanted = honorific or reference_gender(words, lang, verb_gender)
     gender = (lang, wanted) if wanted else None
-    if not words or (lang != "ar" and words[0].lower() in EN_PRONOUNS):
-        found = history.last_entry(seg.index, seg.kind, human=bool(words) and words[0].lower() in EN_PERSONAL,
-                                   gender=gender)
+    if not words or honorific or (lang != "ar" and words[0].lower() in EN_PRONOUNS):
+        found = history.last_entry(seg.index, seg.kind, human=bool(honorific) or (
+            bool(words) and words[0].lower() in EN_PERSONAL), gender=gender)
         if words and offset is not None and (newcomer := _newcomer(found, seg, history, offset, gender)):
             return Speaker(newcomer, written, PERSON)
         if not words and offset is not None and (opened := _sentence_subject(
@@ -243,26 +254,12 @@ def _official_just_quoted(words: list[str], lang: str, seg: Segment, history: Hi
     return found[2].name
 
 
-def _institution_named(words: list[str], history: History) -> str | None:
-    """A headline label without its head noun ("النقل:", "الصحة العالمية:") that the body names with an
-    institution's head ("وزارة النقل", "منظمة الصحة العالمية"): that institution."""
-    wanted = [normalize(w) for w in words]
-    if not wanted or not wanted[0].startswith("ال"):
-        return None
-    tokens = [t for t in history.tokens if t.word]
-    for k in range(1, len(tokens) - len(wanted) + 1):
-        if strip_prefix_article(tokens[k - 1].norm) in AR_ORG_HEADS and (
-                [t.norm for t in tokens[k: k + len(wanted)]] == wanted):
-            return " ".join(t.text for t in tokens[k - 1: k + len(wanted)])
-    return None
-
-
 def _described(words: list[str], written: str | None, lang: str, seg: Segment, history: History,
                offset: int | None, gender: tuple[str, str | None] | None = None) -> Speaker:
     kind = head_kind(words, lang)
     fits = (lambda n: history.fits(n, *gender)) if gender else (lambda n: True)
-    if offset is None and lang == "ar" and kind is None and (body := _institution_named(words, history)):
-        return Speaker(body, written, ORGANISATION)  # headline "الصحة العالمية:" is "منظمة الصحة العالمية"
+    if (settled := _settled_first(words, written, kind, lang, seg, history, offset, fits)) is not None:
+        return settled
     if lang == "ar" and len(words) == 1 and kind is None:
         full = _speaker_with_surname(words[0], history) or full_name(  # a speaker met before, else the mention:
             words[0], history.tokens, history.runs(lang), lang)  # "السوداني" -> "محمد شياع السوداني"
@@ -317,6 +314,21 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
             normalize(words[0]) in AR_GENERIC):
         return Speaker(source_phrase(words, lang), written, ANONYMOUS)  # "مدير مستشفى الفاشر": a role, no name
     return Speaker(None, written, UNATTRIBUTED)
+
+
+def _settled_first(words: list[str], written: str | None, kind: str | None, lang: str, seg: Segment,
+                   history: History, offset: int | None, fits: Callable[[str], bool]) -> Speaker | None:
+    """What a description names before any earlier speaker so described is looked up: a headline's
+    institution without its head noun, the body an English "the regulator" goes on for (a headline label
+    "Regulator" would be met first otherwise), the holder of an Arabic construct title."""
+    if offset is None and lang == "ar" and kind is None and (body := institution_named(words, history.tokens)):
+        return Speaker(body, written, ORGANISATION)  # headline "الصحة العالمية:" is "منظمة الصحة العالمية"
+    if kind == ORGANISATION and lang != "ar" and (body := body_just_quoted(words, kind, lang, seg, history, offset)):
+        return Speaker(body, written, kind)  # 'Ofwat said ... "...," the regulator said'
+    if kind is None and offset is not None and lang == "ar" and (holder := construct_title_holder(
+            words, history.tokens, history.runs(lang), offset, fits)):
+        return Speaker(holder, written, PERSON)  # "وزير الطاقة السعودي" after "وزير الطاقة الأمير X"
+    return None
 
 
 def _apposed_person(words: list[str], lang: str, history: History, offset: int) -> str | None:

@@ -16,7 +16,8 @@ from cluster.quotes.lexicon import (
     EN_TITLES,
     EN_VERBS,
 )
-from cluster.quotes.names import ARABIC_PARTICLE_NAME, Token, is_name_token
+from cluster.quotes.names import ARABIC_PARTICLE_NAME, Token, and_in_body_name, is_name_token
+from cluster.quotes.openers import apposed_description, opening_pronoun, past_setting, sentence_start
 from cluster.quotes.sources import EN_ORG_WORDS, EN_SOURCE_HEADS, person_noun, plural_person
 
 EN_CLAUSE_STARTERS = frozenset("at in of from for with who which that on and but".split())
@@ -24,6 +25,7 @@ EN_TIME_WORDS = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december week month year night""".split())
 AGE = re.compile(r"\d+-year-old")
+LISTENER_VERBS = frozenset("told tells tell".split())
 
 
 def english_subject(tokens: list[Token], verb: int) -> list[Token]:
@@ -38,7 +40,8 @@ def english_subject(tokens: list[Token], verb: int) -> list[Token]:
     if k > 0 and tokens[k].text.lower() in EN_TIME_WORDS and tokens[k - 1].text.lower() in {"in", "on", "last"}:
         k -= 2  # "The Indian Navy in November said": the time between subject and verb
     if k >= 0 and tokens[k].text.lower() in {"and", "but"} and _opens_with_subject(tokens, k):
-        return []  # "He urged calm and promised cash would ...", "X welcomed it but said": the sentence's subject
+        return opening_pronoun(tokens, k)  # "X welcomed it but said": the sentence's subject; "She said ...
+        # and warned": the pronoun, resolved as any other (the sentence subject rule reads no pronoun)
     if k >= 0 and tokens[k].text == ")":  # "The Syrian Arab News Agency (SANA) reported"
         k = next((j - 1 for j in range(k - 1, max(k - 6, -1), -1) if tokens[j].text == "("), k)
     if k >= 0 and tokens[k].text == "," and (body := _apposed_body(tokens, k)):
@@ -57,6 +60,8 @@ def english_subject(tokens: list[Token], verb: int) -> list[Token]:
             before.insert(0, tokens[k])  # "Prince Abdulaziz bin Salman told": one name, not "Salman"
         elif before and word.lower() in {"of", "for"} and k > 0 and _capitalised_body(tokens[k - 1]):
             before.insert(0, tokens[k])  # "The Central Bank of Libya said": the bank, not the country
+        elif before and word == "and" and and_in_body_name(tokens, k):
+            before.insert(0, tokens[k])  # "Tunisian Forum for Economic and Social Rights": one body
         elif before and (person := _person_of(tokens, k)):
             return person  # "Maria Lopez of Reuters said", "John Smith of the BBC": the reporter, not the outlet
         elif (not before and word.isalpha() and word.islower() and k > 0
@@ -73,6 +78,8 @@ def english_subject(tokens: list[Token], verb: int) -> list[Token]:
         return _noun_phrase_before(tokens, k - 1)  # "Medical sources in Gaza said": the sources, not Gaza
     if before:
         return before
+    if tokens[verb].text.lower() in LISTENER_VERBS:
+        return []  # '"...," told AFP': the name after "told" is the listener, never the speaker
     after = []
     for token in tokens[verb + 1 + _age_before_name(tokens, verb + 1): verb + 7]:
         if token.word and (token.text[0].isupper() or (after and token.text.lower() in EN_TITLES)
@@ -80,7 +87,7 @@ def english_subject(tokens: list[Token], verb: int) -> list[Token]:
             after.append(token)  # "..., said Rami al-Husseini": the family name's particle is lower-case
         else:
             break
-    return after or _described_after(tokens, verb)
+    return after or _described_after(tokens, verb) or _titled_after(tokens, verb)
 
 
 def _person_of(tokens: list[Token], of: int) -> list[Token]:
@@ -108,11 +115,18 @@ def _opens_with_subject(tokens: list[Token], conjunction: int) -> bool:
     definite noun that its first verb follows right away ("He urged ... and promised", "Governor Andrew
     Bailey defended the move and said", "The ministry confirmed the deaths and said"); not a sentence
     that opens otherwise ("Moments after the shooting, one cop ... and said": whose, the rules cannot say)."""
-    start = next((j + 1 for j in range(conjunction - 1, -1, -1) if tokens[j].text in ".!?"), 0)
-    if start >= conjunction or not tokens[start].word or tokens[start].text.lower() in EN_CLAUSE_STARTERS:
-        return False  # "In the port of X, the head of ... welcomed the news but said": a setting opens it
+    start = sentence_start(tokens, conjunction)
+    if start >= conjunction or not tokens[start].word or (
+            tokens[start].text.lower() in EN_CLAUSE_STARTERS and past_setting(tokens, start) == start):
+        return False  # "Moments after the shooting, one cop ... and said": not a setting the rules know
+    start = past_setting(tokens, start)  # "In the port of Barbate, the head of ... welcomed it but said"
+    if start >= conjunction:
+        return False
     if tokens[start].text.lower() in EN_PRONOUNS:
         return True
+    if (named := apposed_description(tokens, start, tokens[conjunction].start)) is not None:
+        following = tokens[named[1] + 1] if named[1] + 1 < conjunction else None  # "The head of X, Name, welcomed"
+        return following is not None and following.word and following.text.islower()
     k = start + int(tokens[start].text.lower() == "the")
     named = k
     while k < conjunction and tokens[k].word and (tokens[k].text[:1].isupper() or tokens[k].text.lower() in EN_TITLES
@@ -155,6 +169,31 @@ def _described_after(tokens: list[Token], verb: int) -> list[Token]:
     if phrase[0].text.lower() == "the" and not (len(phrase) > 1 and person_noun(phrase[-1].text)):
         return []  # '"...," said the mother of three': a person described; not "said the report"
     return phrase if len(phrase) > 1 else []
+
+
+TITLE_WORDS_AFTER_VERB = 4
+"""Lower-case title words between an inverted verb and the name ("said shadow home secretary Chris Philp")."""
+
+
+def _titled_after(tokens: list[Token], verb: int) -> list[Token]:
+    """'"...," said passenger Salem al-Kathiri.': after a verb that follows a quotation or a comma, a few
+    lower-case title words then a name of two words or more that ends the clause. The name is the speaker;
+    a name followed by more words ("said opposition leader John Smith would resign") is the clause's own
+    subject, not the speaker, and is not read."""
+    if verb < 1 or tokens[verb - 1].word:
+        return []
+    k = verb + 1
+    while k < len(tokens) and k - verb <= TITLE_WORDS_AFTER_VERB and tokens[k].word and tokens[k].text.isalpha() and (
+            tokens[k].text.islower()) and tokens[k].text not in EN_CLAUSE_STARTERS | EN_DETERMINERS | EN_PRONOUNS | (
+            EN_CLAUSE_BLOCKERS):
+        k += 1
+    name = []
+    while k < len(tokens) and tokens[k].word and (tokens[k].text[:1].isupper() or (
+            name and ARABIC_PARTICLE_NAME.match(tokens[k].text))):
+        name.append(tokens[k])
+        k += 1
+    ends = k == len(tokens) or not tokens[k].word
+    return name if k - len(name) > verb + 1 and len(name) >= 2 and ends else []
 
 
 def _age_before_name(tokens: list[Token], k: int) -> int:
@@ -247,9 +286,16 @@ def _before_apposition(tokens: list[Token], comma: int) -> int:
             if j > 0 and tokens[j - 1].word and between and between[0].word and not between[0].text[0].isupper():
                 return j - 1  # "A senior diplomat, speaking on condition of anonymity, said"; "Smith, 45, said"
             return comma
-        if not tokens[j].word:
+        if not tokens[j].word and not _plural_possessive(tokens, j):  # "the Herders' Cooperative": no break
             break
     return _named_after_place(tokens, region, end, comma) if region is not None else comma
+
+
+def _plural_possessive(tokens: list[Token], k: int) -> bool:
+    """"the Herders' Cooperative": an apostrophe right after a word in -s and before another word; not a
+    closing single mark ("'..., but we deserved it', says X")."""
+    return (0 < k < len(tokens) - 1 and tokens[k].text in "'’" and tokens[k - 1].word
+            and tokens[k - 1].text.endswith("s") and tokens[k - 1].end == tokens[k].start and tokens[k + 1].word)
 
 
 def _named_after_place(tokens: list[Token], region: int, end: int, comma: int) -> int:

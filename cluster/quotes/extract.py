@@ -30,6 +30,7 @@ from cluster.quotes.clauses import indirect_clauses, min_clause_words, sentence_
 from cluster.quotes.echoes import echoed
 from cluster.quotes.forms import announced, colon_intro, headline_quote, quoted_name_end, set_off
 from cluster.quotes.lexicon import DOUBLE_MARKS, TOKEN
+from cluster.quotes.listeners import named_then_titled
 from cluster.quotes.marks import direct_spans, stands_alone, trim_span, word_count
 from cluster.quotes.names import name_runs
 from cluster.quotes.nesting import outermost
@@ -341,8 +342,9 @@ def _direct_attribution(tokens: list[Token], attributions: list[Attribution], se
     next_open = min((o for o, _ in marks if o > close), default=tail_end)
     lead = [a for a in attributions if lead_start <= tokens[a.verb].start < open_]
     tail = [a for a in attributions if close < tokens[a.verb].start < min(tail_end, next_open)
-            and _words_between(tokens, close, tokens[a.verb].start) <= MAX_WORDS_TO_TAIL_VERB
-            and not _introduces_next(tokens, a.verb, next_open)]
+            and (_words_between(tokens, close, tokens[a.verb].start) <= MAX_WORDS_TO_TAIL_VERB
+                 or named_then_titled(tokens, bisect_left([t.start for t in tokens], close), a.verb))
+            and not _introduces_next(tokens, a.verb, next_open, {b.verb for b in attributions})]
     order = (tail[:1], lead[-1:]) if lang != "ar" else (lead[-1:], tail[:1])
     for choice in order:
         if choice:
@@ -350,10 +352,16 @@ def _direct_attribution(tokens: list[Token], attributions: list[Attribution], se
     return None
 
 
-def _introduces_next(tokens: list[Token], verb: int, next_open: int) -> bool:
+def _introduces_next(tokens: list[Token], verb: int, next_open: int, verbs: set[int]) -> bool:
     """'لافتات كُتب عليها: «...»، فيما ردد المحتجون: «...»': a verb whose colon opens the next quotation
-    is that quotation's, not a tail verb of the one before it."""
-    return any(not t.word and t.text == ":" for t in tokens[verb + 1:] if t.start < next_open)
+    is that quotation's, not a tail verb of the one before it; a colon after another reporting verb is
+    that one's ('«...»، يقول الراكب X، مضيفا: «...»': يقول is the first quotation's)."""
+    for k in range(verb + 1, len(tokens)):
+        if tokens[k].start >= next_open or k in verbs:
+            return False
+        if not tokens[k].word and tokens[k].text == ":":
+            return True
+    return False
 
 
 def _words_between(tokens: list[Token], start: int, end: int) -> int:

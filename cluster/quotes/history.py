@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from cluster.documents import SegmentKind
 from cluster.quotes.gender import agrees, mention_genders, person_gender
-from cluster.quotes.names import AR_COMPOUND_SECONDS, Token, article_runs, article_tokens, strip_article
+from cluster.quotes.names import AR_COMPOUND_SECONDS, ARABIC_LETTER, Token, article_runs, article_tokens, strip_article
 from cluster.quotes.sources import ORGANISATION, PERSON, UNATTRIBUTED, strip_prefix_article
 from cluster.quotes.speakers import same_person
 from cluster.textnorm import normalize
@@ -107,8 +107,8 @@ class History:
         """A recent speaker whose surname a longer name holds with words after it: "وأخبر السيد جولدسميث
         صنداي تلغراف" is جون جولدسميث (quoted before) telling the paper, not a person of that name."""
         words = name.split()
-        if len(words) < 2:
-            return None
+        if len(words) < 2 or not ARABIC_LETTER.search(name):
+            return None  # capitals end an English name: "survivor Sidi Mohamed Ould Ahmed" is not "X Ould Sidi"
         for _, _, speaker in self.entries[-RECENT_SPEAKERS:]:
             if speaker.kind == PERSON and speaker.name and len(speaker.name.split()) >= 2:
                 own = [key(w, "ar") for w in speaker.name.split()]  # one article: the same spelling

@@ -136,4 +136,8 @@ AR_MEDIA = frozenset(normalize(w) for w in """وكالة صحيفة قناة م�
 MEDIA_NOUNS = AR_MEDIA | frozenset(normalize(w) for w in """منصة حساب حسابه حسابها صفحة صفحته صفحتها برنامج
 تطبيق broadcaster channel newspaper platform programme program magazine network station""".split())
 """Nouns a quoted name follows ('لقناة «إن تي في»', 'على منصة «إكس»'): those marks hold a name, not speech."""
-
+AR_HONORIFICS = {normalize(w): gender for words, gender in (("سموه معاليه سعادته فخامته سماحته جلالته", "m"),
+                                                             ("سموها معاليها سعادتها فخامتها جلالتها", "f"))
+                 for w in words.split()}
+""""وأضاف سموه" (His Highness), "معاليها" (Her Excellency): an honorific with a pronoun stands for the person
+spoken of, as "he" does; it is no name of its own."""

@@ -135,3 +135,22 @@ def apposed_subject(tokens: list[Token], comma: int, verb: int, first: int) -> i
     if (name(near) and len(far) <= APPOSED_TITLE_WORDS) or (name(far) and not name(near) and len(near) <= APPOSED_TITLE_WORDS):
         return third
     return None
+
+
+def named_then_titled(tokens: list[Token], first: int, verb: int) -> bool:
+    """'"...," Lahcen Ait Bella, head of the Draa Oasis Development Association, told AFP': a name and its
+    title set off by commas between a quotation and its verb (``first``: the first token after the closing
+    mark). Such a verb is the quotation's even past the usual tail window: a title of plain words is no
+    clause of its own, and wire copy puts the speaker's full title there."""
+    if verb < 2 or tokens[verb - 1].text != ",":
+        return False
+    while first < verb and not tokens[first].word:
+        first += 1  # the closing mark and the comma inside it
+    comma = next((j for j in range(first, verb - 1) if tokens[j].text == ","), None)
+    if comma is None:
+        return False
+    name, title = tokens[first:comma], tokens[comma + 1: verb - 1]
+    return (2 <= len(name) <= APPOSED_NAME_WORDS and all(t.word and t.text[:1].isupper() for t in name)
+            and 0 < len(title) <= APPOSED_TITLE_WORDS
+            and all((t.word or t.text in "'’-") and t.text.lower() not in EN_FINITE | EN_VERBS | EN_SUBJECT_PRONOUNS
+                    for t in title))

@@ -21,6 +21,13 @@ from cluster.quotes.english_subject import name_connector
 from cluster.quotes.fullnames import full_name, introduced
 from cluster.quotes.lexicon import AR_GENERIC, DOUBLE_MARKS, EN_DETERMINERS, EN_PRONOUNS, EN_TITLES
 from cluster.quotes.names import ARABIC_PARTICLE_NAME, Token, is_name_token, strip_article
+from cluster.quotes.openers import (
+    DESCRIPTION_OF_TOKENS,
+    EN_SETTING_PREPOSITIONS,
+    OPENING_PHRASE_WORDS,
+    apposed_description,
+    past_setting,
+)
 from cluster.quotes.sources import AR_ORG_HEADS, PERSON, name_kind, strip_prefix_article
 from cluster.textnorm import normalize
 
@@ -79,10 +86,6 @@ def _introduces(tokens: list[Token], first: int, end: int) -> bool:
     return opens or described or _apposed_to_opener(tokens, first, end) or _after_opening_phrase(tokens, first, end)
 
 
-EN_SETTING_PREPOSITIONS = frozenset("At In On Outside Inside Near From Across Along Back".split())
-OPENING_PHRASE_WORDS = 8
-
-
 def _after_opening_phrase(tokens: list[Token], first: int, end: int) -> bool:
     """"At Kinshasa's N'djili airport, Josephine Mbuyu waited for her brother.": a sentence that opens with
     a setting (a preposition, at most ``OPENING_PHRASE_WORDS`` words, a comma) and then a name and a
@@ -91,6 +94,8 @@ def _after_opening_phrase(tokens: list[Token], first: int, end: int) -> bool:
     comma = first - 1
     while comma > first - 3 and comma > 0 and tokens[comma].word and tokens[comma].text.islower():
         comma -= 1  # "In the old market, shopkeeper Mohamed Sghaier stood": a lower-case description first
+    if comma < first - 1 and comma > 0 and tokens[comma].word and tokens[comma].text[:1].isupper():
+        comma -= 1  # "At Frankfurt airport, Jordanian traveller Samer Haddad was": its nationality before it
     end = _past_age(tokens, end)  # "Abu Samer, 54, watched"
     if comma < 2 or tokens[comma].text != "," or end >= len(tokens) or not tokens[end].word or (
             not tokens[end].text.islower()):
@@ -117,10 +122,26 @@ def _apposed_to_opener(tokens: list[Token], first: int, end: int) -> bool:
     if first < 3 or tokens[first - 1].text != "," or end >= len(tokens) or tokens[end].text != ",":
         return False
     k = first - 2
-    while k >= 0 and first - 2 - k < 4 and tokens[k].word and tokens[k].text.islower():
+    while k >= 0 and first - 2 - k < 4 + DESCRIPTION_OF_TOKENS and (
+            (tokens[k].word and (tokens[k].text.islower() or _in_of_phrase(tokens, k, first))) or tokens[k].text in "'’"):
         k -= 1
-    return (k >= 0 and k < first - 2 and tokens[k].text in {"A", "An", "The"}
-            and (k == 0 or tokens[k - 1].text in ".!?" or tokens[k].start - tokens[k - 1].end >= 2))
+    return (k >= 0 and k < first - 2 and tokens[k].text.lower() in {"a", "an", "the"}
+            and (k == 0 or tokens[k - 1].text in ".!?" or tokens[k].start - tokens[k - 1].end >= 2
+                 or (tokens[k - 1].text == "," and _opens_setting(tokens, k - 1))))
+
+
+def _in_of_phrase(tokens: list[Token], k: int, first: int) -> bool:
+    """A capitalised word inside the "of" phrase of a description ("the head of the Draa Association")."""
+    return any(t.text == "of" for t in tokens[max(0, k - DESCRIPTION_OF_TOKENS): k]) and k < first - 2
+
+
+def _opens_setting(tokens: list[Token], comma: int) -> bool:
+    """Whether the comma at ``comma`` ends a setting that opens its sentence ("In the port of Barbate,")."""
+    for k in range(comma - 1, max(comma - 2 - OPENING_PHRASE_WORDS, -1), -1):
+        if tokens[k].text in EN_SETTING_PREPOSITIONS:
+            return past_setting(tokens, k) == comma + 1 and (
+                k == 0 or tokens[k - 1].text in ".!?" or tokens[k].start - tokens[k - 1].end >= 2)
+    return False
 
 
 def article_subject(tokens: list[Token], runs: list[tuple[int, int]], lang: str, before: int) -> str | None:
@@ -154,9 +175,10 @@ def sentence_opener(tokens: list[Token], runs: list[tuple[int, int]], starts: li
     start = max(text.rfind(mark, 0, before) for mark in (".", "\n", "!", "?", "؟")) + 1
     if since >= start:
         return None
+    opened = _past_lead_phrase(text, start, before)  # "في المقابل، حث الأمين التنفيذي ... X": after the phrase
     for k in range(bisect_left(starts, start), len(runs)):  # not a slice: no copy of the article's runs
         first, end = runs[k]
-        if tokens[first].start >= min(before, start + OPENER_CHARS):
+        if tokens[first].start >= min(before, opened + OPENER_CHARS):
             return None  # a name deep in the sentence is no subject its verb opened with
         words = [t.text for t in tokens[first:end] if t.word]
         if _institution_before(tokens, first, start):
@@ -167,6 +189,17 @@ def sentence_opener(tokens: list[Token], runs: list[tuple[int, int]], starts: li
         if len(words) == 2 and (known := _verb_then_surname(words, tokens, runs)):
             return known
     return None
+
+
+LEAD_PHRASE_CHARS = 16
+"""Longest phrase before a comma that opens an Arabic sentence ahead of its verb ("في المقابل،", "من جهته،")."""
+
+
+def _past_lead_phrase(text: str, start: int, before: int) -> int:
+    """Where an Arabic sentence's verb and subject begin: after a short phrase and its comma that open it
+    ("في المقابل، حث ..."), else at ``start``; the subject's name is looked for that far from there."""
+    comma = text.find("،", start, min(before, start + LEAD_PHRASE_CHARS + 2))
+    return comma + 1 if comma >= 0 else start
 
 
 def _institution_before(tokens: list[Token], first: int, start: int) -> bool:
@@ -204,10 +237,13 @@ def english_sentence_subject(tokens: list[Token], token_starts: list[int], text:
         if tokens[opening].text.isupper() and tokens[k].text in "–—-" and (previous == ")" or previous.isupper()):
             opening = k + 1  # "BOSTON, Oct 14 (Reuters) - A federal judge ...": the dateline is no subject
             break
+    opening = past_setting(tokens, opening)  # "In the port of Barbate, the head of the guild, X, ..."
     for k in range(opening, len(tokens)):
         token = tokens[k]
         if token.text == "," and subject and subject[-1].word and subject[-1].text[:1].islower():
             return _apposed_name(tokens, k, before) or subject  # "The Israeli defence minister, Israel Katz,"
+        if not subject and (named := apposed_description(tokens, k, before)) is not None:
+            return tokens[named[0]: named[1]]  # "The head of the local fishermen's guild, X, said"
         if token.start >= before or (token.word and token.text[0].islower() and token.text.lower() not in (
                 EN_TITLES | EN_DETERMINERS) and not (subject and name_connector(tokens, k))) or token.text in ",;:":
             break  # the subject ends at its verb or at an apposition ("Alan Thornhill, an ecologist, said")
@@ -256,12 +292,35 @@ def sentence_organisation(tokens: list[Token], token_starts: list[int], text: st
                 if len(phrase) == 1 and following.word and is_name_token(following, "ar", True):
                     phrase.append(following)  # "قررت مجموعة أوبك+": the body's own name
                     break
+                if len(phrase) == 1 and following.word and following.norm in AR_ORG_HEADS and not (
+                        following.norm.startswith("ال")):
+                    phrase.append(following)  # "مجلس جامعة الدول العربية": a body of a body
+                    continue
                 if not following.word or not following.norm.startswith("ال"):
                     break
                 phrase.append(following)
                 if following.norm.endswith(("يه", "ي")):
                     break  # the adjective ends the name: "وزارة الخارجية السودانية المجتمع الدولي"
             return " ".join(t.text for t in phrase)
+    return None
+
+
+LEAD_MIN_CHARS = 60
+"""A paragraph shorter than this is furniture (a byline, "كتب: X"), not the article's lead."""
+
+
+def lead_institution(tokens: list[Token], token_starts: list[int], text: str, before: int) -> str | None:
+    """The institution the article's lead sentence opens with ("القاهرة – اختتم مجلس جامعة الدول العربية
+    ..."): the first paragraph after the headline, of ``LEAD_MIN_CHARS`` at least, before ``before``. A
+    statement no body was quoted for ("وجاء في البيان الختامي") is that body's."""
+    start = text.find("\n") + 1
+    while 0 < start < before:
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start >= LEAD_MIN_CHARS:
+            stop = text.find(".", start, end)
+            return sentence_organisation(tokens, token_starts, text, -1, end if stop < 0 else stop)
+        start = end + 1
     return None
 
 

@@ -164,11 +164,24 @@ def name_runs(tokens: list[Token], lang: str) -> list[tuple[int, int]]:
 def _body_of(tokens: list[Token], k: int, lang: str) -> bool:
     """English "of"/"for"/"to" between a capitalised institution word and a capitalised word: the body's name
     goes on ("Bank of England", "Committee to Protect Journalists"); "Smith of Reuters" stays two names."""
+    if lang != "ar" and tokens[k].text == "and":
+        return and_in_body_name(tokens, k)
     if lang == "ar" or tokens[k].text not in {"of", "for", "to"} or k + 1 >= len(tokens) or k == 0:
         return False
     before, after = tokens[k - 1], tokens[k + 1]
     return (before.text[:1].isupper() and before.text.lower() in EN_ORG_WORDS and after.word
             and after.text[:1].isupper())
+
+
+def and_in_body_name(tokens: list[Token], k: int) -> bool:
+    """"the Forum for Economic and Social Rights", "Ministry of Labour and Social Affairs": "and" between
+    capitalised words after a body's "for"/"of" joins that body's name (not "Egypt and Ethiopia said")."""
+    j = k - 1
+    while j > 0 and k - j <= 3 and tokens[j].word and tokens[j].text[:1].isupper():
+        j -= 1
+    return (0 < j < k - 1 and tokens[j].text in {"of", "for"} and tokens[j - 1].text[:1].isupper()
+            and tokens[j - 1].text.lower() in EN_ORG_WORDS and k + 1 < len(tokens) and tokens[k + 1].word
+            and tokens[k + 1].text[:1].isupper())
 
 
 AR_PLACE_TITLES = frozenset(normalize(w) for w in "والي حاكم محافظ عمدة".split())
@@ -348,8 +361,8 @@ def _is_name_text(text: str, lang: str, after_generic: bool) -> bool:
         return False
     if norm in AR_TITLE_PREPOSITIONS or is_stop(token) or norm in AR_FUNCTION_WORDS or norm in AR_COMPLEMENTIZERS:
         return False
-    if norm in AR_NUMBER_WORDS or norm in AR_TITLE_ADJECTIVES:
-        return False
+    if norm in AR_NUMBER_WORDS or norm in AR_TITLE_ADJECTIVES or norm in AR_SPEECH_NOUNS:
+        return False  # "عن الوزير X قوله إن": "his saying" ends the name
     forms = [norm, norm[1:]] if norm[0] in "وفل" and len(norm) > 3 else [norm]
     if norm[0] == "و" and any(f in AR_TITLE_ADJECTIVES or f in AR_GENERIC or f in AR_NUMBER_WORDS for f in forms[1:]):
         return False  # "رئيس أرامكو وكبير إدارييها", "محاكمة الوزير X وستة رجال أعمال": و joins another, no name
@@ -364,6 +377,7 @@ def _is_name_text(text: str, lang: str, after_generic: bool) -> bool:
     return not (after_generic and norm.endswith("ي"))
 
 
+AR_SPEECH_NOUNS = frozenset(normalize(w) for w in "قوله قولها قولهم تأكيده تأكيدها تصريحه تصريحها".split())
 AR_REGION_NOUNS = frozenset(normalize(w) for w in "منطقة محافظة مدينة ولاية إقليم بلدة قرية ضاحية".split())
 
 

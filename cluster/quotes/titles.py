@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from cluster.quotes.lexicon import AR_TIME_PREPOSITIONS, AR_TIME_WORDS, AR_VERBS, EN_VERBS
+from cluster.quotes.lexicon import AR_GENERIC, AR_TIME_PREPOSITIONS, AR_TIME_WORDS, AR_VERBS, EN_VERBS
 from cluster.quotes.names import LATIN, Token, conjoined_noun, is_name_token, joined_definite, mention_key
-from cluster.quotes.sources import strip_prefix_article
+from cluster.quotes.sources import AR_ORG_HEADS, strip_prefix_article
 from cluster.textnorm import normalize
 
 MENTION_WINDOW = 9
@@ -58,12 +58,16 @@ def _nisbas(words: list[str]) -> set[str]:
     return found
 
 
-def _other_nisba(description: list[str], tokens: list[Token], first: int) -> bool:
-    """Whether the description gives a nationality and the mention's title another one."""
+def _other_nisba(description: list[str], tokens: list[Token], first: int, own_paragraph: bool = False) -> bool:
+    """Whether the description gives a nationality and the mention's title another one (``own_paragraph``:
+    read no further back than the mention's paragraph, whose headline may hold a nisba of its own)."""
     wanted = _nisbas(description)
     if not wanted:
         return False
-    given = _nisbas([t.text for t in tokens[max(0, first - MENTION_WINDOW): first] if t.word])
+    lo = max(0, first - MENTION_WINDOW)
+    if own_paragraph:
+        lo = next((k for k in range(first - 1, lo, -1) if tokens[k].start - tokens[k - 1].end >= 2), lo)
+    given = _nisbas([t.text for t in tokens[lo: first] if t.word])
     return bool(given) and not wanted & given
 
 
@@ -129,3 +133,39 @@ def expanded_acronym(name: str, tokens: list[Token], runs: list[tuple[int, int]]
             return " ".join(words)
     return None
 
+
+
+def construct_title_holder(description: list[str], tokens: list[Token], runs: list[tuple[int, int]],
+                           before: int, fits: Callable[[str], bool] | None = None) -> str | None:
+    """"وأكد وزير الطاقة السعودي أن" after "وزير الطاقة الأمير عبدالعزيز بن سلمان": an Arabic title in the
+    construct state (made definite by its complement, no ال of its own) names the person the article
+    introduced before with that title and that complement (both words: "مدير مستشفى" alone is any
+    director), the nearest first. None when no mention before ``before`` holds both."""
+    if len(description) < 2 or normalize(description[0]) not in AR_GENERIC or not normalize(description[1]).startswith(
+            "ال"):
+        return None  # not "وزير الطاقة ...": a title noun without ال made definite by the word after it
+    head, complement = title_key(description[0], "ar"), title_key(description[1], "ar")
+    found = None
+    for first, end in runs:
+        if tokens[first].start >= before:
+            break
+        title = _title_words(tokens, first, "ar")
+        name = _mention_text(tokens, first, end, "ar")
+        if head in title and complement in title and not _other_nisba(description, tokens, first, True) and (
+                fits is None or fits(name)):
+            found = name
+    return found
+
+
+def institution_named(words: list[str], article_tokens: list[Token]) -> str | None:
+    """A headline label without its head noun ("النقل:", "الصحة العالمية:") that the body names with an
+    institution's head ("وزارة النقل", "منظمة الصحة العالمية"): that institution."""
+    wanted = [normalize(w) for w in words]
+    if not wanted or not wanted[0].startswith("ال"):
+        return None
+    tokens = [t for t in article_tokens if t.word]
+    for k in range(1, len(tokens) - len(wanted) + 1):
+        if strip_prefix_article(tokens[k - 1].norm) in AR_ORG_HEADS and (
+                [t.norm for t in tokens[k: k + len(wanted)]] == wanted):
+            return " ".join(t.text for t in tokens[k - 1: k + len(wanted)])
+    return None
