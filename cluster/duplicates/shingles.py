@@ -194,6 +194,14 @@ PAIR_CHUNK = 1 << 15
 hold 2 x 16 MB (2^18 held 268 MB, the peak of the whole alignment step on the 30k bench corpus)."""
 
 
+def band_keys(signatures: np.ndarray, cfg: DuplicateConfig) -> np.ndarray:
+    """Every window's key in every LSH band (windows x bands), as ``candidate_pairs`` buckets them: a store
+    keeps its windows' keys to find which stored articles share a bucket with a batch's windows."""
+    rows = cfg.shingle_permutations // cfg.shingle_bands
+    keys = [_band_keys(signatures[:, band * rows : (band + 1) * rows]) for band in range(cfg.shingle_bands)]
+    return np.column_stack(keys) if len(signatures) else np.zeros((0, cfg.shingle_bands), np.uint64)
+
+
 def _band_keys(part: np.ndarray) -> np.ndarray:
     """One 64-bit key per window for its rows of one band (a multiply-add hash, wrapping): two
     windows share a bucket when their keys are equal."""

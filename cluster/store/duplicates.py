@@ -34,6 +34,7 @@ from cluster.duplicates.groups import (  # the one-shot stage's own steps, reuse
 from cluster.duplicates.matches import DuplicateGroup, ParagraphMatch
 from cluster.duplicates.neighbours import exact_pairs
 from cluster.duplicates.shingles import Tokens, Windows, article_tokens, joined, windows
+from cluster.store.buckets import StoredBuckets
 from cluster.store.db import Store
 from cluster.store.index import VectorIndex
 from cluster.store.matchgraph import MatchGraph
@@ -145,8 +146,10 @@ def shared_links(
 
 
 class StoredWords:
-    """The content words of every stored article, with its text and segments, kept by the writer (the
-    only one, by its lock) so that each batch is aligned against the store without re-reading it."""
+    """The content words of every stored article, with its text, segments, windows and their LSH buckets, kept
+    by the writer (the only one, by its lock) so that each batch is aligned against the store without re-reading
+    it, nor re-bucketing every stored window (``buckets``). Updated after a batch commits: a batch that rolls
+    back never reaches it."""
 
     def __init__(self, cfg: DuplicateConfig) -> None:
         self.cfg = cfg
@@ -154,6 +157,10 @@ class StoredWords:
         self.windows: dict[str, Windows] = {}
         self.texts: dict[str, str] = {}
         self.segments: dict[str, list[Segment]] = {}
+        self.ids: list[str] = []
+        """The stored articles in the order of ``tokens`` (first stored first; a replacement keeps its place)."""
+        self.position: dict[str, int] = {}
+        self.buckets = StoredBuckets(cfg)
         self.loaded = False
 
     def load(self, store: Store) -> None:
@@ -164,27 +171,36 @@ class StoredWords:
 
     def update(self, articles: Sequence[Article], segments: dict[str, list[Segment]]) -> None:
         """Add (or replace) articles once they are stored."""
+        replaced = [self.position[a.id] for a in articles if a.id in self.position]
         for a in articles:
             self.tokens[a.id] = article_tokens(a, segments[a.id])
             self.windows[a.id] = windows([self.tokens[a.id]], self.cfg)
             self.texts[a.id] = a.text
             self.segments[a.id] = segments[a.id]
+            if a.id not in self.position:
+                self.position[a.id] = len(self.ids)
+                self.ids.append(a.id)
+        self.buckets.put([self.position[a.id] for a in articles], [self.windows[a.id] for a in articles], replaced)
 
 
 def aligned_new(store: Store, stored: StoredWords, batch: Sequence[Article], segments: dict[str, list[Segment]],
                 cfg: DuplicateConfig) -> list[SpanPair]:
     """Reused regions between the batch's articles and each other or the stored articles (a replaced
-    article's old version left out), found by the one-shot stage's ``aligned_token_pairs``."""
+    article's old version left out), found by the one-shot stage's ``aligned_token_pairs``. Only the stored
+    articles sharing an LSH bucket with the batch are looked at: the same regions (``buckets``)."""
     if not cfg.align_reuse:
         return []
     stored.load(store)
     ids = {a.id for a in batch}
-    old = [aid for aid in stored.tokens if aid not in ids]
     fresh = [article_tokens(a, segments[a.id]) for a in batch]
+    fresh_windows = [windows([t], cfg) for t in fresh]
+    sharing = stored.buckets.sharing(joined(fresh_windows)).tolist()
+    old = [aid for aid in (stored.ids[k] for k in sharing) if aid not in ids]
     tokens = fresh + [stored.tokens[aid] for aid in old]
-    win = joined([windows([t], cfg) for t in fresh] + [stored.windows[aid] for aid in old])
-    texts = {**stored.texts, **{a.id: a.text for a in batch}}
-    return aligned_token_pairs(tokens, {**stored.segments, **segments}, texts, cfg, new=len(batch), win=win)
+    win = joined(fresh_windows + [stored.windows[aid] for aid in old])
+    texts = {**{aid: stored.texts[aid] for aid in old}, **{a.id: a.text for a in batch}}
+    shown = {**{aid: stored.segments[aid] for aid in old}, **segments}
+    return aligned_token_pairs(tokens, shown, texts, cfg, new=len(batch), win=win)
 
 
 def with_aligned_new(
