@@ -112,3 +112,17 @@ def test_pipeline_on_outlet_pages(run_corpus, part: str) -> None:
     wire = next(s for s in gold["stories"] if len(s) == 2)
     assert story_of[wire[0]] == story_of[wire[1]]
     assert not any(line_key(a.title) in {"the daily meridian", "northgate herald"} for a in result.articles)
+
+
+def test_pages_segmented_beside_context_are_segmented_as_with_it(dev_pages) -> None:
+    """The store segments a batch beside its latest stored articles (``segment_pages(only=...)``): the context
+    teaches the site templates and repeated lines, and the batch's segments, passages and headlines are those
+    of segmenting everything, with no work spent on the context's own."""
+    articles, pages = dev_pages
+    batch = {a.id for a in articles[-6:]}
+    alone = segment_pages(articles, Config(), only=batch)
+    assert set(alone.segments) == batch
+    assert alone.segments == {aid: pages.segments[aid] for aid in batch}
+    assert alone.units == [u for u in pages.units if u.article_id in batch]
+    assert alone.headlines == {aid: h for aid, h in pages.headlines.items() if aid in batch} and alone.headlines
+    assert any(s.kind is SegmentKind.BOILERPLATE for aid in batch for s in alone.segments[aid])

@@ -24,6 +24,7 @@ Furniture stays boilerplate inside related blocks (a caption of a related story 
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from cluster.documents import Article, Passage, Segment, SegmentKind
@@ -93,25 +94,26 @@ class _Block:
 
 
 def segment_corpus(
-    articles: list[Article], *, repeated_line_min_articles: int = 3
+    articles: list[Article], *, repeated_line_min_articles: int = 3, only: Collection[str] | None = None
 ) -> dict[str, list[Segment]]:
-    """Paragraphs of every article, classified (keyed by article id)."""
-    explained = explain_corpus(articles, repeated_line_min_articles=repeated_line_min_articles)
+    """Paragraphs of every article (or of those in ``only``: the others are context, read for the lines
+    repeated across articles), classified (keyed by article id)."""
+    explained = explain_corpus(articles, repeated_line_min_articles=repeated_line_min_articles, only=only)
     return {aid: [seg for seg, _ in rows] for aid, rows in explained.items()}
 
 
 def explain_corpus(
-    articles: list[Article], *, repeated_line_min_articles: int = 3
+    articles: list[Article], *, repeated_line_min_articles: int = 3, only: Collection[str] | None = None
 ) -> dict[str, list[tuple[Segment, str]]]:
     """Like ``segment_corpus`` but each segment comes with the rule that decided it (for reports,
-    debugging and tests)."""
+    debugging and tests). An article's segments depend on the others only through the repeated lines."""
     spans = {a.id: split_paragraphs(a) for a in articles}
     paragraphs = {a.id: [a.text[s:e] for s, e in spans[a.id]] for a in articles}
     # Titles are not counted: syndicated copies of one story share them.
     counted = [paragraphs[a.id][int(_first_is_title(a, paragraphs[a.id])):] for a in articles]
     repeated = bp.repeated_lines(counted, repeated_line_min_articles)
     out: dict[str, list[tuple[Segment, str]]] = {}
-    for a in articles:
+    for a in articles if only is None else [a for a in articles if a.id in only]:
         texts = paragraphs[a.id]
         decided = _classify(texts, a.lang, repeated, _first_is_title(a, texts))
         out[a.id] = [

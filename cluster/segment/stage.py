@@ -4,6 +4,7 @@ name, which ingest took as the title)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from cluster.config import Config
@@ -31,14 +32,20 @@ class SegmentedPages:
         return [replace(a, title=self.headlines[a.id]) if a.id in self.headlines else a for a in articles]
 
 
-def segment_pages(articles: list[Article], config: Config) -> SegmentedPages:
-    """Segments with each site's template marked as boilerplate, passages, and corrected headlines."""
+def segment_pages(articles: list[Article], config: Config, only: Collection[str] | None = None) -> SegmentedPages:
+    """Segments with each site's template marked as boilerplate, passages, and corrected headlines.
+
+    ``only``: the articles to segment; the others are context (the store's latest articles beside a batch),
+    read for the site templates and repeated lines they show, and not segmented or cut into passages (0.3-0.4 s
+    of every add of 10 beside 100 stored articles went to those)."""
     spans = {a.id: split_paragraphs(a) for a in articles}
     texts = {a.id: [a.text[s:e] for s, e in spans[a.id]] for a in articles}
     learned = learn_templates(articles, texts, config.segment)
-    segments = segment_corpus(articles, repeated_line_min_articles=config.segment.repeated_line_min_articles)
+    segments = segment_corpus(articles, repeated_line_min_articles=config.segment.repeated_line_min_articles,
+                              only=only)
     repeated = bp.repeated_lines([t[1:] for t in texts.values()], config.segment.repeated_line_min_articles)
     headlines: dict[str, str] = {}
+    articles = articles if only is None else [a for a in articles if a.id in only]
     for a in articles:
         if a.id not in learned.template:
             continue

@@ -288,9 +288,8 @@ class Ingestor:
         size = self.settings.segment_context
         recent = [a for a in self.store.recent_articles(size + len(todo)) if a.id not in batch] if size else []
         context = recent[len(recent) - size :]  # the newest ``size`` (oldest first)
-        pages = segment_pages(context + todo, self.config)
-        units = [u for u in pages.units if u.article_id in batch]
-        return {a.id: pages.segments[a.id] for a in todo}, units, pages.retitled(todo)
+        pages = segment_pages(context + todo, self.config, only=batch)
+        return pages.segments, pages.units, pages.retitled(todo)
 
     def _story_ids(self, todo: list[Article], decided: list[str | int]) -> list[str]:
         """Existing ids as decided; each new-story number gets a fresh id (inside the transaction)."""
