@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from cluster.config import Config
 from cluster.ingest.readers import load_corpus
 from cluster.service.app import MAX_BATCH, MAX_TEXT_CHARS, create_app
-from cluster.store.ingestor import IngestSettings
+from cluster.store.ingestor import Ingestor, IngestSettings
 from tests.conftest import EDITED, QUOTES, SEEDS
 
 
@@ -310,3 +310,22 @@ def test_load_test_at_small_size(tmp_path, use_encoder, embedding_cache):
     assert {"POST", "GET article", "GET story", "GET stories"} == set(report.latency_ms)
     assert all(s["p99"] >= s["p50"] > 0 for s in report.latency_ms.values())
     assert "requests/s" in report.render()
+
+
+def test_a_preloaded_service_reads_the_writers_memory_before_its_first_post(tmp_path, fake_encoder):
+    """``preload_model`` (``cluster serve``) also reads what the writer keeps in memory (the stored articles'
+    words and LSH buckets, the match graph, the body vectors) before the service answers: the first POST after a
+    start no longer pays for reading the whole store. What it reads is what a first add would have read."""
+    config = Config(cache_dir=tmp_path / "cache")
+    with Ingestor(tmp_path / "store", config, encoder=fake_encoder, settings=IngestSettings(recluster_every=0)) as w:
+        w.add(load_corpus(SEEDS).articles)
+    app = create_app(tmp_path / "store", fake_encoder, config=config, settings=IngestSettings(recluster_every=0),
+                     preload_model=True)
+    with TestClient(app, base_url="http://127.0.0.1") as test_client:
+        writer = app.state.ingestor
+        assert writer.stored_words.loaded and writer.match_graph.loaded and writer._bodies is not None
+        assert set(writer.stored_words.ids) == {a.id for a in load_corpus(SEEDS).articles}
+        one = records(QUOTES)[0]
+        answer = test_client.post("/articles", json=one).json()
+        assert answer["articles"][0]["status"] == "added" and answer["articles"][0]["story"]
+        assert one["id"] in writer.stored_words.ids and one["id"] in writer._bodies.ids

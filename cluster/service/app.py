@@ -165,7 +165,8 @@ def create_app(
     allowed_hosts: Sequence[str] = (),
 ) -> FastAPI:
     """The service for one store directory. ``encoder``: a loaded model to share (tests); default: the
-    store config's model, loaded once (at start with ``preload_model``, else on the first POST).
+    store config's model, loaded once (at start with ``preload_model``, else on the first POST); ``preload_model``
+    also reads into memory what the writer keeps there (``Ingestor.warm``), else the first POST does.
     ``quotes``: ``GET /stories?speaker=`` is applied (False: ignored, and the answer says so).
     ``create=False``: a missing store is an error (``cluster serve``). ``token``: required as a bearer
     token on every route but /health. ``host``/``allowed_hosts``: the ``Host`` names answered besides
@@ -178,6 +179,7 @@ def create_app(
     async def lifespan(app: FastAPI):
         if preload_model:
             await asyncio.to_thread(ingestor.encoder.encode, ["warm up"])
+            await asyncio.to_thread(ingestor.warm)
         app.state.worker = BatchWorker(ingestor)
         task = asyncio.create_task(app.state.worker.run())
         try:
