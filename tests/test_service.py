@@ -329,3 +329,30 @@ def test_a_preloaded_service_reads_the_writers_memory_before_its_first_post(tmp_
         answer = test_client.post("/articles", json=one).json()
         assert answer["articles"][0]["status"] == "added" and answer["articles"][0]["story"]
         assert one["id"] in writer.stored_words.ids and one["id"] in writer._bodies.ids
+
+
+def test_a_warmed_writer_places_a_batch_as_a_cold_one(tmp_path, fake_encoder):
+    """``Ingestor.warm`` fills the story scorer's paragraph memos with every stored body paragraph: the batch's
+    neighbourhood is then read from them, and it joins the same stories with the same matches."""
+    import shutil
+
+    from cluster.stories.features import paragraph_cues
+    from cluster.stories.signals import paragraph_event_terms
+
+    config = Config(cache_dir=tmp_path / "cache")
+    settings = IngestSettings(recluster_every=0)
+    with Ingestor(tmp_path / "cold", config, encoder=fake_encoder, settings=settings) as writer:
+        writer.add(load_corpus(SEEDS).articles + load_corpus(EDITED).articles)
+    shutil.copytree(tmp_path / "cold", tmp_path / "warm")
+    answers = {}
+    for name in ("cold", "warm"):
+        paragraph_cues.cache_clear()
+        paragraph_event_terms.cache_clear()
+        with Ingestor(tmp_path / name, config, encoder=fake_encoder, settings=settings) as writer:
+            if name == "warm":
+                writer.warm()
+                body = [s for segs in writer.stored_words.segments.values() for s in segs if s.kind.value == "body"]
+                assert paragraph_cues.cache_info().currsize >= len({s.text for s in body}) > 0
+            statuses = writer.add(load_corpus(QUOTES).articles)
+            answers[name] = ([s.to_json() for s in statuses], writer.store.story_of(), writer.store.matches())
+    assert answers["warm"] == answers["cold"]

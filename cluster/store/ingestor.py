@@ -46,7 +46,7 @@ from cluster.store.materialise import (
     speaker_names,
 )
 from cluster.store.queries import NewArticleRows, content_hash
-from cluster.store.stories import BodyMatrix, assign_new, full_clusters
+from cluster.store.stories import BodyMatrix, assign_new, full_clusters, remember_paragraphs
 from cluster.store.story_ids import apply_clusters, create_story, mark_merged, record, retire_if_empty, touch
 from cluster.stories.bodies import article_bodies
 
@@ -270,14 +270,16 @@ class Ingestor:
 
     def warm(self) -> None:
         """Read into memory what every add keeps there (the stored articles' words, windows and buckets, the match
-        graph, the body vectors) and import the story stage's libraries, so that the first POST after a start
+        graph, the body vectors, the story cues of their paragraphs) and import the story stage's libraries, so that the first POST after a start
         does not pay for them: the service calls it before it answers (on a copy of a 4,000-article store the first
         add of 10 took 3.4 s against ~2 s for the next, and reading a 20,000-article store's words alone is
         seconds). Adds load the same on first use when this was not called."""
         import sklearn.feature_extraction.text  # noqa: F401 -- the story stage's TF-IDF: ~1 s of imports
 
         if self.config.duplicates.align_reuse:
-            self.stored_words.load(self.store)
+            words = self.stored_words
+            words.load(self.store)
+            remember_paragraphs(words.segments, {aid: t.lang for aid, t in words.tokens.items()})
         self.match_graph.load(self.store)
         self._stored_bodies()
 
