@@ -150,7 +150,8 @@ def serve(
     with _store_errors(_store_dir(store)):
         app = create_app(_store_dir(store), config=config, settings=IngestSettings(recluster_every=recluster_every),
                          preload_model=True, quotes=quotes, create=False, token=token, host=host,
-                         allowed_hosts=allowed_host or ())
+                         allowed_hosts=allowed_host or (),
+                         announce=lambda line: stderr.print(line, highlight=False, markup=False))
     _say_rebuilt(app.state.ingestor, quiet=False)
     guard = "token required" if token else "no token (loopback only)"
     stderr.print(f"serving {_store_dir(store)} on http://{host}:{port}, {guard} (OpenAPI: /openapi.json)",

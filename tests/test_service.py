@@ -315,13 +315,16 @@ def test_load_test_at_small_size(tmp_path, use_encoder, embedding_cache):
 def test_a_preloaded_service_reads_the_writers_memory_before_its_first_post(tmp_path, fake_encoder):
     """``preload_model`` (``cluster serve``) also reads what the writer keeps in memory (the stored articles'
     words and LSH buckets, the match graph, the body vectors) before the service answers: the first POST after a
-    start no longer pays for reading the whole store. What it reads is what a first add would have read."""
+    start no longer pays for reading the whole store. What it reads is what a first add would have read. The
+    start-up says what it is doing (``cluster serve`` prints it: half a minute or more at 20,000 articles)."""
     config = Config(cache_dir=tmp_path / "cache")
     with Ingestor(tmp_path / "store", config, encoder=fake_encoder, settings=IngestSettings(recluster_every=0)) as w:
         w.add(load_corpus(SEEDS).articles)
+    said: list[str] = []
     app = create_app(tmp_path / "store", fake_encoder, config=config, settings=IngestSettings(recluster_every=0),
-                     preload_model=True)
+                     preload_model=True, announce=said.append)
     with TestClient(app, base_url="http://127.0.0.1") as test_client:
+        assert said[0].startswith("loading the model and reading the store") and said[1].startswith("ready in ")
         writer = app.state.ingestor
         assert writer.stored_words.loaded and writer.match_graph.loaded and writer._bodies is not None
         assert set(writer.stored_words.ids) == {a.id for a in load_corpus(SEEDS).articles}

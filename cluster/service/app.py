@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from collections.abc import Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -163,6 +164,7 @@ def create_app(
     token: str | None = None,
     host: str | None = None,
     allowed_hosts: Sequence[str] = (),
+    announce: Callable[[str], None] | None = None,
 ) -> FastAPI:
     """The service for one store directory. ``encoder``: a loaded model to share (tests); default: the
     store config's model, loaded once (at start with ``preload_model``, else on the first POST); ``preload_model``
@@ -170,7 +172,8 @@ def create_app(
     ``quotes``: ``GET /stories?speaker=`` is applied (False: ignored, and the answer says so).
     ``create=False``: a missing store is an error (``cluster serve``). ``token``: required as a bearer
     token on every route but /health. ``host``/``allowed_hosts``: the ``Host`` names answered besides
-    the loopback names (guard.py)."""
+    the loopback names (guard.py). ``announce``: told what the start-up is doing (``cluster serve`` prints it on
+    stderr: reading a 20,000-article store into memory takes half a minute or more on two cores)."""
     ingestor = Ingestor(Path(store_dir), config, encoder=encoder, settings=settings, create=create)
     ingestor.encoder = SerialEncoder(ingestor.encoder)
     reader = Reader(Path(store_dir), speakers=quotes)
@@ -178,8 +181,13 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         if preload_model:
+            started = time.perf_counter()
+            if announce:
+                announce("loading the model and reading the store into memory ...")
             await asyncio.to_thread(ingestor.encoder.encode, ["warm up"])
             await asyncio.to_thread(ingestor.warm)
+            if announce:
+                announce(f"ready in {time.perf_counter() - started:.1f} s")
         app.state.worker = BatchWorker(ingestor)
         task = asyncio.create_task(app.state.worker.run())
         try:
