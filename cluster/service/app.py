@@ -152,6 +152,15 @@ class BatchWorker:
             self.on_written()
 
 
+async def _warm_up(ingestor: Ingestor, announce: Callable[[str], None]) -> None:
+    """Load the model and read what the writer keeps in memory before the first request, saying so."""
+    started = time.perf_counter()
+    announce("loading the model and reading the store into memory ...")
+    await asyncio.to_thread(ingestor.encoder.encode, ["warm up"])
+    await asyncio.to_thread(ingestor.warm)
+    announce(f"ready in {time.perf_counter() - started:.1f} s")
+
+
 def create_app(
     store_dir: Path,
     encoder: Encoder | None = None,
@@ -181,13 +190,7 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         if preload_model:
-            started = time.perf_counter()
-            if announce:
-                announce("loading the model and reading the store into memory ...")
-            await asyncio.to_thread(ingestor.encoder.encode, ["warm up"])
-            await asyncio.to_thread(ingestor.warm)
-            if announce:
-                announce(f"ready in {time.perf_counter() - started:.1f} s")
+            await _warm_up(ingestor, announce or (lambda _line: None))
         app.state.worker = BatchWorker(ingestor)
         task = asyncio.create_task(app.state.worker.run())
         try:
