@@ -69,8 +69,9 @@ def arabic_subject(tokens: list[Token], verb: int) -> list[Token]:
             break  # "قال الوزير ردا على سؤال": why he spoke, not his name
         if norm in AR_RELATIVES or norm in AR_DESCRIBING:
             break  # "نارسيس تيرميز الذي يبلغ من العمر 68 عاما وهو عامل": what follows describes the speaker
-        if (norm.startswith("ل") and norm[1:] in AR_MEDIA) or norm == "ل" or (not subject and _bare_listener(tokens, k)):
-            break  # "لقناة ...", 'لـ"الجزيرة نت"', "قال لهسبريس:": whom the speaker told
+        if (norm.startswith("ل") and norm[1:] in AR_MEDIA) or norm == "ل" or (
+                (not subject or _named_in_full(subject)) and _bare_listener(tokens, k)):
+            break  # "لقناة ...", 'لـ"الجزيرة نت"', "قال (X الزين) لهسبريس:": whom the speaker told
         subject.append(token)
     return subject
 
@@ -187,6 +188,15 @@ def _bare_listener(tokens: list[Token], k: int) -> bool:
     following = tokens[k + 1] if k + 1 < len(tokens) else None
     return (norm.startswith("ل") and not norm.startswith(("لل", "ال")) and len(norm) >= 4 and following is not None
             and ((not following.word and following.text == ":") or following.norm in AR_COMPLEMENTIZERS))
+
+
+def _named_in_full(subject: list[Token]) -> bool:
+    """"رئيس النقابة مراد الزين": the subject already ends on a full name whose family name carries ال; no
+    given name follows a family name, so a ل-word after it is the outlet told, not a third name word
+    ("محمد لطفي" keeps its لطفي: one given name before it)."""
+    run = name_run(subject, "ar")
+    return run is not None and len(run.split()) >= 2 and subject[-1].norm.startswith("ال") and (
+        subject[-1].text == run.split()[-1])
 
 
 def _apposition_follows(tokens: list[Token], comma: int, subject: list[Token]) -> bool:

@@ -34,7 +34,14 @@ from cluster.quotes.lexicon import (
 )
 from cluster.quotes.mentions import lead_institution
 from cluster.quotes.names import AR_FUNCTION_WORDS, Token, is_name_token, is_stop, tokenize
-from cluster.quotes.sources import AR_ORG_HEADS, AR_SOURCE_TRIGGERS, ORGANISATION, UNATTRIBUTED, strip_prefix_article
+from cluster.quotes.sources import (
+    AR_ORG_HEADS,
+    AR_SOURCE_TRIGGERS,
+    ORGANISATION,
+    PERSON,
+    UNATTRIBUTED,
+    strip_prefix_article,
+)
 from cluster.quotes.triggers import (
     AR_CAME,
     AR_REPLY_VERBS,
@@ -110,9 +117,19 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
         speaker = _issuer(written, seg, history) if _statement_subject(written, lang) else (  # "وأضاف البيان"
             resolve(written, lang, seg, history, at, _verb_gender(tokens, i, lang)))
         found.append(Attribution(i, speaker.name, speaker.written, speaker.kind))
-        if speaker.written is not None or (lang == "ar" and speaker.kind == ORGANISATION and speaker.name):
+        if speaker.written is not None or (lang == "ar" and speaker.kind == ORGANISATION and speaker.name) or (
+                _newly_shown(speaker, seg, history)):
             history.add(seg.index, seg.kind, speaker, seg.start + token.start)  # also "قررت مجموعة ... قالت"
     return found
+
+
+def _newly_shown(speaker: Speaker, seg: Segment, history: History) -> bool:
+    """A subjectless verb ("يقول:") whose speaker the text shows afresh ("كان أبو أحمد يدفع عربة. يقول:"), not
+    the speaker before: the next subjectless verb ("ويتابع:") goes on with that person, not the one before."""
+    if speaker.written is not None or speaker.kind != PERSON or not speaker.name:
+        return False
+    last = history.last_entry(seg.index, seg.kind)
+    return last is None or last[2].name != speaker.name
 
 
 def _verb_gender(tokens: list[Token], i: int, lang: str) -> str | None:

@@ -40,6 +40,7 @@ from cluster.quotes.mentions import (
     sentence_organisation,
 )
 from cluster.quotes.names import Token, is_stop, name_run
+from cluster.quotes.principals import apposed_spokesperson, speaks_for_person
 from cluster.quotes.selfnamed import self_named
 from cluster.quotes.sources import (
     ANONYMOUS,
@@ -109,6 +110,8 @@ def resolve(subject: list[Token], lang: str, seg: Segment, history: History, off
     common_head = lang != "ar" and words[-1].islower()
     name = None if common_head else name_run(subject, lang)
     outlet = name is not None and lang == "ar" and _after_institution(subject, name)
+    if name and lang == "ar" and speaks_for_person(subject):
+        name = apposed_spokesperson(subject)  # "المتحدث باسم الرئيس التركي X، Y": Y speaks for X (None: unnamed)
     if name and lang == "ar" and not outlet and _qualified_institution(subject, name):
         return Speaker(" ".join(words), written, ORGANISATION)  # "القنصلية العامة لفرنسا": not "لفرنسا"
     if name and lang == "ar" and not outlet and (body := institution_before_object(words, name)):
@@ -219,7 +222,7 @@ def _title_of_one(words: list[str], lang: str, kind: str | None) -> list[str]:
     if any(w.lower().endswith(("'s", "’s")) and w[:-2].lower() in EN_TITLES for w in words[:-1]):
         return []  # "the prime minister's spokesman" is not the prime minister ("Libya's ... chief" is Libya's)
     if kind is None:
-        return words
+        return words if lang == "ar" or person_noun(words[-1]) else []  # "the Asian oil market" is no one
     if kind != ANONYMOUS or not is_definite(words, lang):
         return []
     if institution := spokesperson_of(words):
@@ -385,7 +388,7 @@ def _body_named_as(word: str, history: History) -> str | None:
     for k, token in enumerate(tokens):
         if not token.word:
             continue
-        bare = strip_prefix_article(token.norm) == head
+        bare = strip_prefix_article(token.norm) == head and not token.norm.startswith("لل")  # "للشركة X": its officer
         if not bare and not (token.norm[:1] in "لب" and token.norm[1:] == head):
             continue  # "تابع لسلطة منطقة العقبة": the body after a preposition
         end = k + 1

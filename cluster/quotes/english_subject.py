@@ -70,7 +70,7 @@ def english_subject(tokens: list[Token], verb: int) -> list[Token]:
                 return _noun_phrase_before(tokens, head)  # "a source from the magazine said": the source
             return [tokens[k - 1], tokens[k]]
         elif not before and word.isalpha() and word.islower():
-            return _noun_phrase_before(tokens, k)
+            return _lower_case_subject(tokens, k)
         else:
             break
         k -= 1
@@ -262,6 +262,14 @@ def _one_described(tokens: list[Token], start: int, last: int) -> list[Token] | 
     return tokens[start: place] if described and one else None  # not "A statement from Surrey police"
 
 
+def _lower_case_subject(tokens: list[Token], last: int) -> list[Token]:
+    """A lower-case subject ending at ``last``; when it is the place of sources before it ("three traders in
+    the Asian oil market said"), the sources, not the market."""
+    phrase = _noun_phrase_before(tokens, last)
+    at = last - len(phrase)
+    return _noun_phrase_before(tokens, at - 1) if _source_in_place(tokens, at) else phrase
+
+
 def _before_apposition(tokens: list[Token], comma: int) -> int:
     """"John Goldsmith, chairman of the Cromwell Society, said": the index of the word before the
     apposition's opening comma when a capitalised name stands there; "the agent, Paul Harris, said":
@@ -279,6 +287,9 @@ def _before_apposition(tokens: list[Token], comma: int) -> int:
                 continue  # "Teresa Gomez, a nurse from Columbus, Ohio, said": the comma inside the apposition
             if 2 <= len(between) <= 3 and all(t.word and is_name_token(t, "en", False) for t in between):
                 return end - 1  # "The UN's coordinator for Ukraine, Matthias Schmale, said": the name
+            if len(between) == 1 and is_name_token(between[0], "en", False) and j > 0 and (
+                    tokens[j - 1].text.islower() and person_noun(tokens[j - 1].text)):  # "Ahmed Saleh's mother, Amina, said"; not "the capital, Kabul,"
+                return end - 1  # one name apposed to a person noun is that person's
             if j > 2 and tokens[j - 1].text.isdigit() and tokens[j - 2].text == "," and tokens[j - 3].word:
                 return j - 3  # "Lahcen Ait Brahim, 58, who rebuilt with state aid, said": the name before the age
             if j > 0 and tokens[j - 1].word and tokens[j - 1].text[0].isupper():

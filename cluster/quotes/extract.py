@@ -27,8 +27,8 @@ from cluster.documents import Article, Segment, SegmentKind
 from cluster.quotes.attribution import Attribution, History, Token, find_attributions, tokenize
 from cluster.quotes.clause_openers import MIN_COORDINATED_WORDS, coordinated_part
 from cluster.quotes.clauses import indirect_clauses, min_clause_words, sentence_of
-from cluster.quotes.echoes import echoed
-from cluster.quotes.forms import announced, colon_intro, headline_quote, quoted_name_end, set_off
+from cluster.quotes.echoes import echoed, paraphrased
+from cluster.quotes.forms import announced, colon_intro, headline_quote, quoted_name_end, set_off, signed_by
 from cluster.quotes.lexicon import DOUBLE_MARKS, TOKEN
 from cluster.quotes.listeners import named_then_titled
 from cluster.quotes.marks import direct_spans, stands_alone, trim_span, word_count
@@ -119,7 +119,7 @@ def article_quotes(article: Article, segments: list[Segment]) -> list[Quote]:
             quotes[-1] = _joined(article.text, quotes[-1], found.pop(0))
         quotes += found
     head = headline_segment(segments)
-    return _with_echoes(article.text, head, quotes) if head is not None else quotes
+    return _with_echoes(article.text, head, quotes, history) if head is not None else quotes
 
 
 def headline_segment(segments: list[Segment]) -> Segment | None:
@@ -127,7 +127,7 @@ def headline_segment(segments: list[Segment]) -> Segment | None:
     return next((s for s in segments if s.kind is not SegmentKind.BOILERPLATE), None)
 
 
-def _with_echoes(text: str, head: Segment, quotes: list[Quote]) -> list[Quote]:
+def _with_echoes(text: str, head: Segment, quotes: list[Quote], history: History) -> list[Quote]:
     """The headline's quotations that repeat a named body quote, with its speaker (``echoes``)."""
     spans = [span for o, c in direct_spans(head.text, headline=True)
              if o >= 0 and (span := trim_span(head.text, o + 1, c))]
@@ -145,6 +145,21 @@ def _with_echoes(text: str, head: Segment, quotes: list[Quote]) -> list[Quote]:
         label = next(q for q in labelled if (q.start, q.end) == (start, end))  # spokesman: '...'": the body's
         quotes[quotes.index(label)] = replace(body[i], text=label.text, start=start, end=end, segment_index=head.index,
                                               segment_kind=head.kind, kind=label.kind, context_names=())
+    return _restated(text, head, quotes, body, history)
+
+
+def _restated(text: str, head: Segment, quotes: list[Quote], body: list[Quote], history: History) -> list[Quote]:
+    """A headline quotation whose speaker the rules left unnamed takes the name that signs it ("'...':
+    Witkoff", ``forms.signed_by``), else the speaker of the body quote it restates in other words ("...,
+    US envoy says", with no envoy in the body: ``echoes.paraphrased``)."""
+    for k, quote in enumerate(quotes):
+        if quote.segment_index != head.index or quote.speaker:
+            continue
+        if (signed := signed_by(head, quote.start - head.start, quote.end - head.start, quote.lang, history)):
+            quotes[k] = replace(quote, speaker=signed.name, speaker_as_written=signed.as_written,
+                                speaker_kind=signed.kind)
+        elif (i := paraphrased(text, (quote.start, quote.end), [(q.start, q.end) for q in body])) is not None:
+            quotes[k] = replace(quote, speaker=body[i].speaker, speaker_kind=body[i].speaker_kind)
     return quotes
 
 

@@ -271,6 +271,29 @@ def set_off(text: str, open_: int, close: int) -> bool:
     return not text[:max(open_, 0)].strip() and text[close + 1:].lstrip().startswith(HEADLINE_SEPARATORS)
 
 
+SIGNED_WORDS = 3
+"""Words a name signing a set-off headline quotation may have ("'...': Witkoff", "«...»: وزير الخارجية")."""
+
+
+def signed_by(seg: Segment, start: int, end: int, lang: str, history: History) -> Attribution | None:
+    """"'We are ready to talk': Witkoff", "«لن نسمح بذلك».. ترامب": a quotation (``start``..``end`` in the
+    segment) that opens the headline, set off by a separator and followed by a name alone (a few words, none
+    a verb or a particle) is that person's; the name is resolved against the whole article."""
+    close = end + len(seg.text[end:]) - len(seg.text[end:].lstrip("\"'”’»"))
+    if not set_off(seg.text, start - 1, close - 1):
+        return None
+    rest = seg.text[close:].strip().lstrip("".join(HEADLINE_SEPARATORS)).strip().rstrip(".")
+    tokens = tokenize(rest)
+    words = [t for t in tokens if t.word]
+    if not words or len(words) > SIGNED_WORDS or len(words) != len(tokens) or any(
+            is_stop(t) or t.text.lower() in EN_VERBS or t.norm in AR_VERBS for t in words):
+        return None
+    if lang != "ar" and not all(t.text[:1].isupper() for t in words):
+        return None  # "'...': UK to widen": the writer's words go on
+    speaker = resolve(words, lang, seg, history, None)
+    return Attribution(-1, speaker.name, rest, speaker.kind) if speaker.name and speaker.kind != UNATTRIBUTED else None
+
+
 def announced(text: str, open_: int) -> bool:
     """A quotation after a colon or "reading" ('a banner reading "..."', "لافتات كُتب عليها: «...»"): words
     someone wrote or said, however short, with no speaker in the text."""

@@ -7,6 +7,7 @@ shares most words with it; an acronym to the run whose initials spell it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from cluster.quotes.lexicon import AR_GENERIC, AR_TIME_PREPOSITIONS, AR_TIME_WORDS, AR_VERBS, EN_VERBS
@@ -37,8 +38,10 @@ def described_name(description: list[str], tokens: list[Token], runs: list[tuple
         if before is not None and tokens[first].start >= before:
             break
         title = _title_words(tokens, first, lang)
-        if lang == "ar" and _other_nisba(description, tokens, first):
-            continue  # "الوزير المصري" is not "وزير المياه الإثيوبي X"
+        if _other_nisba(description, tokens, first) if lang == "ar" else _other_demonym(description, tokens, first):
+            continue  # "الوزير المصري" is not "وزير المياه الإثيوبي X"; "the Egyptian minister" no "Jordanian Minister X"
+        if lang != "ar" and _adjective_run(tokens, first, end):
+            continue  # "A former Algerian industry minister": a nationality before its noun names no one
         score = len(wanted & title)
         if score and (fits is None or fits(_mention_text(tokens, first, end, lang))):
             candidate = (head in title, score, first if before is not None else -first,
@@ -71,6 +74,33 @@ def _other_nisba(description: list[str], tokens: list[Token], first: int, own_pa
     return bool(given) and not wanted & given
 
 
+DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i|ch)")
+"""A nationality adjective ("Egyptian", "Chinese", "British", "Israeli", "French"), capitalised."""
+
+
+def _demonyms(words: list[str]) -> set[str]:
+    """The nationality adjectives among title words ("Chairman", "Spokeswoman": titles ending in -man are none)."""
+    return {w.lower() for w in words if DEMONYM.fullmatch(w) and not w.lower().endswith(("man", "men"))}
+
+
+def _adjective_run(tokens: list[Token], first: int, end: int) -> bool:
+    """A run of one nationality adjective with a lower-case noun after it ("Algerian industry minister")."""
+    run = [t for t in tokens[first:end] if t.word]
+    following = tokens[end] if end < len(tokens) else None
+    return (len(run) == 1 and bool(_demonyms([run[0].text])) and following is not None and following.word
+            and following.text.islower())
+
+
+def _other_demonym(description: list[str], tokens: list[Token], first: int) -> bool:
+    """English ``_other_nisba``: "the Egyptian minister" is not "Jordanian Foreign Minister Ayman Safadi",
+    whose title (the words before his name, up to a verb or another name) gives another nationality."""
+    wanted = _demonyms(description)
+    if not wanted:
+        return False
+    given = _demonyms(_title_texts(tokens, first, "en"))
+    return bool(given) and not wanted & given
+
+
 def titles_of(name: str, tokens: list[Token], runs: list[tuple[int, int]], lang: str) -> set[str]:
     """The title words (``title_key``) the article puts before any mention of this name."""
     last = mention_key(Token(name.split()[-1], 0, 0, True), lang) if name.split() else ""
@@ -95,7 +125,18 @@ def title_key(word: str, lang: str) -> str:
 
 
 def _title_words(tokens: list[Token], first: int, lang: str) -> set[str]:
+    """The title words of the mention at ``first``, by ``title_key`` (English compound words split too)."""
     words: set[str] = set()
+    for text in _title_texts(tokens, first, lang):
+        words.add(title_key(text, lang))
+        if lang != "ar" and "-" in text:
+            words.update(text.lower().split("-"))
+    return words
+
+
+def _title_texts(tokens: list[Token], first: int, lang: str) -> list[str]:
+    """The words before the mention at ``first`` that can title it, as written, nearest first."""
+    words: list[str] = []
     for k in range(first - 1, max(0, first - MENTION_WINDOW) - 1, -1):
         token = tokens[k]
         if not token.word and token.text not in "،,()-–":
@@ -105,9 +146,7 @@ def _title_words(tokens: list[Token], first: int, lang: str) -> set[str]:
         if token.word and (token.text.lower() in EN_VERBS or token.norm in AR_VERBS):
             break  # "governor says as wildfire near Izmir": a verb ends the title; the place is no governor
         if token.word:
-            words.add(title_key(token.text, lang))
-            if lang != "ar" and "-" in token.text:
-                words.update(token.text.lower().split("-"))
+            words.append(token.text)
             if is_name_token(token, lang, False) and not conjoined_noun(token, lang) and not joined_definite(tokens, k, lang):
                 break  # the words before another name are that name's title ("لوزارة" is none)
     return words
