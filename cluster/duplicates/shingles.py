@@ -159,11 +159,10 @@ def candidate_pairs(win: Windows, cfg: DuplicateConfig) -> np.ndarray:
     Buckets are runs of equal band keys after a sort, paired in numpy (16 bytes a pair: a Python set
     of tuples took 3 GB on the 100k-passage bench corpus).
     """
-    rows = cfg.shingle_permutations // cfg.shingle_bands
     found = [np.zeros(0, np.int64)]
     n = len(win.article)
     for band in range(cfg.shingle_bands):
-        keys = _band_keys(win.signatures[:, band * rows : (band + 1) * rows])
+        keys = band_key(win.signatures, band, cfg)
         order = np.argsort(keys, kind="stable")  # equal keys keep index order: i < j within a bucket
         ordered = keys[order]
         edges = np.flatnonzero(np.diff(ordered)) + 1
@@ -197,9 +196,15 @@ hold 2 x 16 MB (2^18 held 268 MB, the peak of the whole alignment step on the 30
 def band_keys(signatures: np.ndarray, cfg: DuplicateConfig) -> np.ndarray:
     """Every window's key in every LSH band (windows x bands), as ``candidate_pairs`` buckets them: a store
     keeps its windows' keys to find which stored articles share a bucket with a batch's windows."""
-    rows = cfg.shingle_permutations // cfg.shingle_bands
-    keys = [_band_keys(signatures[:, band * rows : (band + 1) * rows]) for band in range(cfg.shingle_bands)]
+    keys = [band_key(signatures, band, cfg) for band in range(cfg.shingle_bands)]
     return np.column_stack(keys) if len(signatures) else np.zeros((0, cfg.shingle_bands), np.uint64)
+
+
+def band_key(signatures: np.ndarray, band: int, cfg: DuplicateConfig) -> np.ndarray:
+    """Each window's key in LSH band ``band``: one place says which signature rows a band hashes, for the
+    buckets ``candidate_pairs`` forms and the keys a store keeps (``band_keys``), which must agree."""
+    rows = cfg.shingle_permutations // cfg.shingle_bands
+    return _band_keys(signatures[:, band * rows : (band + 1) * rows])
 
 
 def _band_keys(part: np.ndarray) -> np.ndarray:
