@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import partial
 
 from cluster.duplicates.lexical import MatchType
-from cluster.quotes.agreement import EXCUSED_CONFLICT_COSINE, speakers_excused
+from cluster.quotes.agreement import conflict_excused
 from cluster.quotes.extract import Quote
 from cluster.quotes.links import QuoteLink, QuoteSettings, verify
 from cluster.quotes.speakers import same_person
@@ -27,7 +27,7 @@ def spanning_links(quotes: list[Quote], candidates: dict[tuple[int, int], float]
     groups are the connected components, so verifying a pair already connected changes nothing, and
     skipping it keeps the verification linear in the copies. (The report types each member against its
     group's first instance, through ``QuoteResult.relate`` when no direct link was kept.) ``linked``: the
-    candidates are companions, whose speaker conflicts are excused at ``EXCUSED_CONFLICT_COSINE``.
+    candidates are companions, whose speaker conflicts ``agreement.conflict_excused`` reads more leniently.
 
     A translation never repeats the same words, so between two groups the guard keeps apart it is
     refused whatever ``verify`` says: the guard is asked first for a pair of two languages. Two groups
@@ -63,7 +63,7 @@ def _apart(quotes: list[Quote], a: int, b: int) -> int:
 
 def excused_pair(qa: Quote, qb: Quote, sim: float, linked: bool) -> bool:
     """Whether the two quotes' own speakers do not keep their groups apart (``GroupGuard.conflict``)."""
-    return sim >= EXCUSED_CONFLICT_COSINE and (linked or speakers_excused(qa, qb))
+    return conflict_excused(qa, qb, sim, linked)
 
 
 def same_words(link: QuoteLink) -> bool:

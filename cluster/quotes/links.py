@@ -15,7 +15,7 @@ from cluster.config import Config, DuplicateConfig, NeighbourSearchConfig, Quote
 from cluster.duplicates.crosslingual import facts_kept
 from cluster.duplicates.lexical import MatchType, classify, compare, profile
 from cluster.duplicates.matches import Link
-from cluster.quotes.agreement import EXCUSED_CONFLICT_COSINE, same_source, speakers_conflict, speakers_excused
+from cluster.quotes.agreement import conflict_excused, same_source, speakers_conflict
 from cluster.quotes.extract import Quote
 from cluster.quotes.numberwords import as_digits
 from cluster.textnorm import word_tuple
@@ -54,7 +54,7 @@ class QuoteLink(Link):
 def verify(quotes: list[Quote], a: int, b: int, similarity: float, settings: QuoteSettings,
            speaker_of: list[int | None], linked: bool = False) -> QuoteLink | None:
     """The typed link between two quotes, or None when they are not the same statement (``linked``: of
-    two articles already linked, whose speaker conflicts are excused at ``EXCUSED_CONFLICT_COSINE``)."""
+    two articles already linked, whose speaker conflicts ``agreement.conflict_excused`` reads more leniently)."""
     qa, qb = quotes[a], quotes[b]
     wa, wb = word_tuple(qa.text), word_tuple(qb.text)
     cuts = settings.quotes
@@ -64,7 +64,7 @@ def verify(quotes: list[Quote], a: int, b: int, similarity: float, settings: Quo
         if contained(wa, wb, cuts.min_part_words, cuts.contained_words_per_difference):
             return QuoteLink(a, b, similarity, MatchType.EDITED, True)
     if speakers_conflict(qa, qb, speaker_of[a], speaker_of[b]) and not (
-            similarity >= EXCUSED_CONFLICT_COSINE and qa.lang != qb.lang and (linked or speakers_excused(qa, qb))):
+            qa.lang != qb.lang and conflict_excused(qa, qb, similarity, linked)):
         return None
     if qa.lang != qb.lang:
         if similarity < (cuts.cross_same_speaker_threshold if same_source(qa, qb, speaker_of[a], speaker_of[b])

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from cluster.embed import EmbeddingCache, Encoder, embed_texts
-from cluster.quotes.agreement import EXCUSED_CONFLICT_COSINE, same_source
+from cluster.quotes.agreement import LINKED_EXCUSED_COSINE, conflict_excused, same_source
 from cluster.quotes.candidates import candidate_pairs, units, wire_copies
 from cluster.quotes.companions import COMPANION_FLOOR, companion_candidates
 from cluster.quotes.extract import Quote
@@ -100,21 +100,27 @@ def match_quotes(
 
 def _companion_links(quotes: list[Quote], vectors: np.ndarray, links: list[QuoteLink], settings: QuoteSettings,
                      speaker_of: list[int | None]) -> list[QuoteLink]:
-    """Freer translations between two articles linked by one (``companions``): one speaker on both sides
+    """Freer translations between two articles linked by one (``companions``): one source on both sides
     from ``COMPANION_FLOOR``; a copy that names no one from the same-speaker cut (no evidence against);
-    two named people from ``EXCUSED_CONFLICT_COSINE``, as a misreading (between articles that report one
-    event, a translation that close is one statement, whoever each outlet's reading says spoke it: "غزة
-    خليل" and "Steve Witkoff" for al-Hayya's words at 0.84)."""
+    two sources that differ (two people, or a person against a body or an unnamed source) as
+    ``agreement.conflict_excused`` reads them between linked articles: from ``LINKED_EXCUSED_COSINE`` when
+    one copy's paragraph names the other's speaker, a misreading on unread prose ("Meridiam", the builder
+    named beside the minister, for the minister's words), else from ``EXCUSED_CONFLICT_COSINE`` (a
+    translation that close between two reports of one event is one statement, whoever each outlet's
+    reading says spoke it: "غزة خليل" and "Steve Witkoff" for al-Hayya's words at 0.84)."""
     cuts = settings.quotes
 
     def wanted(a: int, b: int, sim: float) -> bool:
-        unnamed = speaker_of[a] is None or speaker_of[b] is None
-        return (sim >= EXCUSED_CONFLICT_COSINE or same_source(quotes[a], quotes[b], speaker_of[a], speaker_of[b])
-                or (unnamed and sim >= cuts.cross_same_speaker_threshold))
+        qa, qb = quotes[a], quotes[b]
+        if same_source(qa, qb, speaker_of[a], speaker_of[b]):
+            return True
+        if speaker_of[a] is None or speaker_of[b] is None:
+            return sim >= cuts.cross_same_speaker_threshold
+        return conflict_excused(qa, qb, sim, True)
 
     candidates = {(a, b): sim for (a, b), sim in companion_candidates(quotes, vectors, links).items() if wanted(a, b, sim)}
     looser = replace(settings, quotes=cuts.model_copy(update={"cross_same_speaker_threshold": COMPANION_FLOOR}),
-                     cross_threshold=min(settings.cross_threshold, cuts.cross_same_speaker_threshold))
+                     cross_threshold=min(settings.cross_threshold, cuts.cross_same_speaker_threshold, LINKED_EXCUSED_COSINE))
     return spanning_links(quotes, candidates, looser, speaker_of, links, linked=True)
 
 
