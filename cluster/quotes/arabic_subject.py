@@ -20,7 +20,7 @@ from cluster.quotes.lexicon import (
     DOUBLE_MARKS,
 )
 from cluster.quotes.names import AR_FUNCTION_WORDS, Token, is_stop, name_run, name_runs
-from cluster.quotes.sources import strip_prefix_article
+from cluster.quotes.sources import AR_ORG_HEADS, strip_prefix_article
 from cluster.textnorm import normalize
 
 AR_DESCRIBING = frozenset(normalize(w) for w in ("وهو", "وهي", "وهم"))
@@ -70,8 +70,9 @@ def arabic_subject(tokens: list[Token], verb: int) -> list[Token]:
         if norm in AR_RELATIVES or norm in AR_DESCRIBING:
             break  # "نارسيس تيرميز الذي يبلغ من العمر 68 عاما وهو عامل": what follows describes the speaker
         if (norm.startswith("ل") and norm[1:] in AR_MEDIA) or norm == "ل" or (
-                (not subject or _named_in_full(subject)) and _bare_listener(tokens, k)):
-            break  # "لقناة ...", 'لـ"الجزيرة نت"', "قال (X الزين) لهسبريس:": whom the speaker told
+                (not subject or _named_in_full(subject)) and _bare_listener(tokens, k)) or (
+                not subject and norm.startswith("ل") and norm[1:] in AR_ORG_HEADS):
+            break  # "لقناة ...", 'لـ"الجزيرة نت"', "قال (X الزين) لهسبريس:", "وأضافت لهيئة الإذاعة ... أن"
         subject.append(token)
     return subject
 

@@ -110,8 +110,8 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
             written = quoted
         else:
             written = arabic_subject(tokens, i) if lang == "ar" else english_subject(tokens, i)
-            if lang == "ar" and not written:
-                written = arabic_fronted_subject(tokens, i)
+            if lang == "ar" and (not written or (i > 0 and tokens[i - 1].norm == "قد")):
+                written = arabic_fronted_subject(tokens, i) or written  # "وكان X قد أعلن الشهر الماضي أن": X
         # a headline's "Saudi minister says" is resolved against the whole article, like its labels
         at = None if seg.start == 0 and lang != "ar" and _titled_description(written) else seg.start + token.start
         speaker = _issuer(written, seg, history) if _statement_subject(written, lang) else (  # "وأضاف البيان"

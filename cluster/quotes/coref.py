@@ -14,18 +14,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from cluster.documents import Segment
+from cluster.quotes.bodyname import body_named_as
 from cluster.quotes.fullnames import full_name
 from cluster.quotes.gender import apposed, reference_gender
 from cluster.quotes.history import History, Speaker
 from cluster.quotes.history import key as _key
 from cluster.quotes.leadbody import body_just_quoted, opening_body
 from cluster.quotes.lexicon import (
-    AR_COMPLEMENTIZERS,
     AR_GENERIC,
     AR_HONORIFICS,
     AR_MEDIA,
     AR_TITLE_ADJECTIVES,
-    AR_VERBS,
     DOUBLE_MARKS,
     EN_PRONOUNS,
     EN_TITLES,
@@ -39,7 +38,7 @@ from cluster.quotes.mentions import (
     sentence_opener,
     sentence_organisation,
 )
-from cluster.quotes.names import Token, is_stop, name_run
+from cluster.quotes.names import Token, name_run
 from cluster.quotes.principals import apposed_spokesperson, speaks_for_person
 from cluster.quotes.selfnamed import self_named
 from cluster.quotes.sources import (
@@ -307,7 +306,7 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
                 return Speaker(source_phrase(words, lang), written, ANONYMOUS)  # man for "المفوضة"
             if subject is not None or earlier is not None:
                 return Speaker(subject or earlier.name, written, PERSON)
-    if lang == "ar" and kind == ORGANISATION and len(words) == 1 and (body := _body_named_as(words[0], history)):
+    if lang == "ar" and kind == ORGANISATION and len(words) == 1 and (body := body_named_as(words[0], history)):
         return Speaker(body, written, ORGANISATION)  # "وقالت الشركة" after "شركة طيران الواحات"
     if kind in (ANONYMOUS, ORGANISATION):  # 'Microsoft said ... "...," the company added': Microsoft
         return Speaker(body_just_quoted(words, kind, lang, seg, history, offset) or source_phrase(words, lang), written, kind)
@@ -371,30 +370,3 @@ def _titled_unnamed(history: History, seg: Segment) -> Speaker | None:
         return None
     head = strip_prefix_article(normalize((found[2].written or " ").split()[0]))
     return found[2] if head in AR_GENERIC and head not in AR_SOURCE_HEADS else None
-
-
-AR_BODY_NAME_WORDS = 4
-
-
-def _body_named_as(word: str, history: History) -> str | None:
-    """A bare definite institution ("الشركة", "المفوضية") that no earlier speaker was: the institution the
-    article first names with that head and more words after it ("شركة طيران الواحات", "المفوضية العليا
-    المستقلة للانتخابات"), up to a comma, a preposition, a complementizer or ``AR_BODY_NAME_WORDS`` words.
-    The article names its company or commission in full once and calls it by its head noun after."""
-    head = strip_prefix_article(normalize(word))
-    if not normalize(word).startswith("ال") or head not in AR_ORG_HEADS or head in AR_ORG_NAMES:
-        return None
-    tokens = history.tokens
-    for k, token in enumerate(tokens):
-        if not token.word:
-            continue
-        bare = strip_prefix_article(token.norm) == head and not token.norm.startswith("لل")  # "للشركة X": its officer
-        if not bare and not (token.norm[:1] in "لب" and token.norm[1:] == head):
-            continue  # "تابع لسلطة منطقة العقبة": the body after a preposition
-        end = k + 1
-        while end < len(tokens) and end - k <= AR_BODY_NAME_WORDS and tokens[end].word and not (
-                is_stop(tokens[end]) or tokens[end].norm in AR_COMPLEMENTIZERS or tokens[end].norm in AR_VERBS):
-            end += 1
-        if end > k + 1:
-            return " ".join([token.text if bare else token.text[1:]] + [t.text for t in tokens[k + 1:end]])
-    return None

@@ -124,7 +124,14 @@ def _arabic_run_gender(tokens: list[Token], first: int, end: int, ends: set[int]
         nxt = tokens[end + 1]
         after = MALE if nxt.norm in AR_HE else FEMALE if nxt.norm in AR_SHE else (
             None if nxt.norm.startswith("و") else arabic_title_gender(nxt.text))
-    return _one({head or verb, after})
+    return _one({_marked_over_title(head, verb), after})
+
+
+def _marked_over_title(head: str | None, verb: str | None) -> str | None:
+    """The title's gender, else the verb's; but a feminine verb over a title of masculine form is a woman:
+    Arabic copy gives women the unmarked title ("وقالت النائب X"، "قالت العضو X"), never a man a feminine
+    verb."""
+    return FEMALE if head == MALE and verb == FEMALE else head or verb
 
 
 def _english_run_gender(tokens: list[Token], first: int, end: int, runs_in_sentence: int,

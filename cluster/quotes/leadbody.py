@@ -57,7 +57,37 @@ def body_just_quoted(words: list[str], kind: str, lang: str, seg: Segment, histo
             "'" in w or "’" in w for w in words):
         return None
     found = history.last_entry(seg.index, seg.kind)
-    if found is None or found[0] != seg.index or not (
-            found[2].kind == ORGANISATION or (found[2].kind == PERSON and len(found[2].name.split()) == 1)):
+    if found is None:
+        return None
+    if found[0] != seg.index:  # "Niger Delta Watch, a local environmental group, said" the paragraph before
+        body = found[2].kind == ORGANISATION or _apposed_body(history.text, found[2].name)
+        return found[2].name if body and _goes_on_after_break(words, found[2].name, seg.index - found[0]) else None
+    if not (found[2].kind == ORGANISATION or (found[2].kind == PERSON and len(found[2].name.split()) == 1)):
         return None  # a one-word name the article gives no fuller form of is a body's ("Microsoft")
     return found[2].name
+
+
+GENERIC_BODY_NOUNS = BODY_NOUNS | frozenset("bank society charity union association organisation organization".split())
+"""Nouns a story calls any body by, whatever its own name ("Banque Al-Sharq" is "the bank", "the Gulf
+Animal Welfare Society" "the group")."""
+PUBLIC_HEADS = frozenset("ministry police army court government council commission authority agency regulator "
+                         "office department".split())
+COMMERCIAL_NOUNS = frozenset("company firm airline carrier operator lender maker producer insurer bank".split())
+
+
+def _goes_on_after_break(words: list[str], name: str, paragraphs: int) -> bool:
+    """A body quoted last in the paragraph just before ("Banque Al-Sharq said in a statement it would
+    appeal." then '"...," the bank said.'): wire copy gives the body's reaction a paragraph of its own,
+    with no other speaker between. Only a generic body noun, and not a company noun for a public body
+    ("the Interior Ministry said ..." then "the company said" is someone else)."""
+    noun = words[-1].lower()
+    if paragraphs != 1 or noun not in GENERIC_BODY_NOUNS or any(w[:1].isupper() for w in words[1:]):
+        return False  # "The Genel Maden-Is union said" names its own body
+    return not (noun in COMMERCIAL_NOUNS and name.split()[-1].lower() in PUBLIC_HEADS)
+
+
+def _apposed_body(text: str, name: str) -> bool:
+    """A name the article sets a body noun beside ("Niger Delta Watch, a local environmental group,"): a
+    body, though its name reads like a person's."""
+    return re.search(re.escape(name) + r", (?:a|an|the) (?:[a-z-]+ ){0,3}(?:" + "|".join(sorted(GENERIC_BODY_NOUNS))
+                     + r")\b", text) is not None

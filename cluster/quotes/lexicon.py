@@ -141,3 +141,8 @@ AR_HONORIFICS = {normalize(w): gender for words, gender in (("سموه معال�
                  for w in words.split()}
 """"وأضاف سموه" (His Highness), "معاليها" (Her Excellency): an honorific with a pronoun stands for the person
 spoken of, as "he" does; it is no name of its own."""
+
+AR_LAM_GIVEN_NAMES = frozenset(normalize(w) for w in """لطفي لطيفة ليلى لبنى لينا لمياء لؤي لقمان لميس لانا لارا
+لجين لمى ليث لبيب لبيد لؤلؤة""".split())
+"""Given names that begin with ل, which the preposition ل also begins ("المرصد السوري لحقوق الإنسان"): between
+a title and a family name ("المرشح لطفي العياري") they are the name, not "of ..."."""

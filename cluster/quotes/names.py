@@ -18,6 +18,7 @@ from cluster.quotes.lexicon import (
     AR_ACCOUNT_VERBS,
     AR_COMPLEMENTIZERS,
     AR_GENERIC,
+    AR_LAM_GIVEN_NAMES,
     AR_MANNER,
     AR_NUMBER_WORDS,
     AR_PARTICIPLES,
@@ -286,7 +287,8 @@ def _given_name(tokens: list[Token], k: int, lang: str) -> bool:
 def _genitive_of(tokens: list[Token], k: int, lang: str) -> bool:
     """"المرصد السوري لحقوق الإنسان": ل + a noun between two definite words is "of ...", no name (لاري
     and لافروف follow a title or a given name, not a definite noun, or no definite word follows them)."""
-    if lang != "ar" or k == 0 or k + 1 >= len(tokens) or not tokens[k].norm.startswith("ل"):
+    if lang != "ar" or k == 0 or k + 1 >= len(tokens) or not tokens[k].norm.startswith("ل") or (
+            tokens[k].norm in AR_LAM_GIVEN_NAMES):
         return False
     return tokens[k - 1].norm.startswith("ال") and tokens[k + 1].norm.startswith("ال") and (
         strip_prefix_article(tokens[k - 1].norm) not in AR_GENERIC)

@@ -1,0 +1,56 @@
+"""An Arabic bare institution ("الشركة", "المفوضية") and the name the article gives it in full: split
+from ``coref``, which resolves a subject to it."""
+
+from __future__ import annotations
+
+from cluster.quotes.history import History
+from cluster.quotes.lexicon import AR_COMPLEMENTIZERS, AR_VERBS, DOUBLE_MARKS
+from cluster.quotes.names import Token, is_stop
+from cluster.quotes.sources import AR_ORG_HEADS, AR_ORG_NAMES, strip_prefix_article
+from cluster.textnorm import normalize
+
+AR_BODY_NAME_WORDS = 4
+
+
+def body_named_as(word: str, history: History) -> str | None:
+    """A bare definite institution ("الشركة", "المفوضية") that no earlier speaker was: the institution the
+    article first names with that head and more words after it ("شركة طيران الواحات", "المفوضية العليا
+    المستقلة للانتخابات"), up to a comma, a preposition, a complementizer or ``AR_BODY_NAME_WORDS`` words.
+    The article names its company or commission in full once and calls it by its head noun after."""
+    head = strip_prefix_article(normalize(word))
+    if not normalize(word).startswith("ال") or head not in AR_ORG_HEADS or head in AR_ORG_NAMES:
+        return None
+    tokens = history.tokens
+    for k, token in enumerate(tokens):
+        if not token.word:
+            continue
+        bare = strip_prefix_article(token.norm) == head and not token.norm.startswith("لل")  # "للشركة X": its officer
+        if not bare and not (token.norm[:1] in "لب" and token.norm[1:] == head):
+            continue  # "تابع لسلطة منطقة العقبة": the body after a preposition
+        if (marked := _marked_name(tokens, k + 1)) is not None:
+            return marked  # 'تديرها شركة «سفاريكوم»': the name in marks, not a later "شركة واحدة"
+        end = k + 1
+        while end < len(tokens) and end - k <= AR_BODY_NAME_WORDS and tokens[end].word and not (
+                is_stop(tokens[end]) or tokens[end].norm in AR_COMPLEMENTIZERS or tokens[end].norm in AR_VERBS):
+            end += 1
+        if end > k + 1:
+            return " ".join([token.text if bare else token.text[1:]] + [t.text for t in tokens[k + 1:end]])
+    return None
+
+
+AR_MARKED_NAME_WORDS = 4
+
+
+def _marked_name(tokens: list[Token], k: int) -> str | None:
+    """The words set in quote marks right after a body's head noun ('شركة «سفاريكوم»', 'منظمة "أطباء بلا
+    حدود"'): Arabic copy marks a body's own name so; up to ``AR_MARKED_NAME_WORDS`` words."""
+    if k >= len(tokens) or tokens[k].text not in DOUBLE_MARKS:
+        return None
+    words = []
+    for token in tokens[k + 1: k + 2 + AR_MARKED_NAME_WORDS]:
+        if token.text in DOUBLE_MARKS:
+            return " ".join(words) or None
+        if not token.word and token.text != "-":
+            return None
+        words.append(token.text)
+    return None
