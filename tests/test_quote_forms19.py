@@ -75,3 +75,18 @@ def test_institution_told_after_subjectless_verb_is_the_listener():
     found = speakers("حريق\n\nوقالت المتحدثة باسم الدفاع المدني رنا حداد إن النيران اندلعت في مستودع للوقود.\n\n"
                      "وأضافت لهيئة البث العامة أن فرق الإطفاء سيطرت على الحريق خلال ساعتين دون إصابات.")
     assert found["فرق الإطفاء سيطرت"] == ("رنا حداد", "person")
+
+
+def test_quotation_alone_after_reported_speech_goes_on_with_that_speaker():
+    found = speakers("Ferry\n\nPIRAEUS, Greece (AP) - Smoke filled a ferry's car deck on Tuesday.\n\n"
+                     "\"We heard the alarm and ran to the lifeboats,\" said passenger Eleni Markou, 41.\n\n"
+                     "Bus driver Stavros Kalogerou said he had left his coach with forty suitcases below deck. "
+                     "\"I have no idea whether anything is left of it.\"", lang="en")
+    assert found["I have no idea"] == ("Stavros Kalogerou", "person")
+
+
+def test_arabic_quotation_alone_after_reported_speech_goes_on_with_that_speaker():
+    found = speakers("عبارة\n\nقالت الراكبة هالة منصور: «سمعنا صفارة الإنذار فركضنا نحو قوارب النجاة».\n\n"
+                     "وقال سائق الحافلة كريم الدباغ إنه ترك حافلته وفيها أربعون حقيبة في الطابق السفلي. "
+                     "«لا أعرف إن كان قد بقي منها شيء بعد هذا الحريق».")
+    assert found["لا أعرف إن كان"] == ("كريم الدباغ", "person")

@@ -249,7 +249,7 @@ def _paragraph_quotes(
         if attribution is None and introduced is not None and stands_alone(text, sentences, open_, close):
             attribution = introduced
         if attribution is None and stands_alone(text, sentences, open_, close):
-            attribution = history.last_quote(seg.index, seg.kind)
+            attribution = _reported_before(tokens, attributions, sentences, open_, lang) or history.last_quote(seg.index, seg.kind)
         if close == len(text) and text[-1] not in DOUBLE_MARKS:
             still_open = _Carry(attribution)
         continuation = open_ < 0 and carried is not None  # "I partied." inside a quotation over paragraphs
@@ -365,6 +365,17 @@ def _direct_attribution(tokens: list[Token], attributions: list[Attribution], se
         if choice:
             return choice[0]
     return None
+
+
+def _reported_before(tokens: list[Token], attributions: list[Attribution], sentences: list[tuple[int, int]],
+                     open_: int, lang: str) -> Attribution | None:
+    """The speaker whose words the paragraph reported just before a quotation that stands alone ("Truck
+    driver X said he had left his lorry on the deck. "I don't know if it burnt.""): that person goes on,
+    not the one quoted last in an earlier paragraph. Only a verb that reported a clause of speech."""
+    before = [a for a in attributions if tokens[a.verb].start < open_]
+    if not before or not before[-1].name:
+        return None
+    return before[-1] if any(a is before[-1] for a, _ in indirect_clauses(tokens, before[-1:], sentences, lang)) else None
 
 
 def _introduces_next(tokens: list[Token], verb: int, next_open: int, verbs: set[int]) -> bool:
