@@ -90,3 +90,11 @@ def test_arabic_quotation_alone_after_reported_speech_goes_on_with_that_speaker(
                      "وقال سائق الحافلة كريم الدباغ إنه ترك حافلته وفيها أربعون حقيبة في الطابق السفلي. "
                      "«لا أعرف إن كان قد بقي منها شيء بعد هذا الحريق».")
     assert found["لا أعرف إن كان"] == ("كريم الدباغ", "person")
+
+
+def test_company_whose_name_ends_in_ltd_full_stop_is_the_speaker():
+    found = speakers("Pipeline\n\nPORT HARCOURT, Nigeria (Reuters) - A pipeline burst near a fishing village.\n\n"
+                     "\"The water turned black overnight,\" said fisherman Tamuno Briggs.\n\n"
+                     "The operator Rivers Midstream Ltd. said in a statement it had closed the valves and sent "
+                     "engineers to the site.", lang="en")
+    assert found["it had closed the valves"] == ("Rivers Midstream Ltd", "organisation")

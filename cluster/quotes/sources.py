@@ -55,6 +55,7 @@ movement hamas hezbollah reuters afp sana suna bbc statement report brigade serv
 institute university hospital observatory embassy administration parliament congress senate cabinet military
 coastguard prosecutors prosecutor's programme program center centre departments ministries agencies consulate
 initiative coalition alliance federation foundation network campaign regulator regulators forum
+ltd inc corp plc llc
 """.split())
 AR_SOURCE_TRIGGERS = _ar("بحسب حسب وفق وفقا نقلا")
 """Prepositions that attribute the rest of the sentence to a source ("وبحسب مصادر، فإن ...")."""
