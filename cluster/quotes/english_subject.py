@@ -37,13 +37,7 @@ def english_subject(tokens: list[Token], verb: int) -> list[Token]:
     if tokens[verb].text.lower() == "according":
         return _according_to(tokens, verb)
     before: list[Token] = []
-    k = verb - 1
-    while k >= 0 and tokens[k].word and tokens[k].text.lower() in {"also", "later", "has", "had", "have", "then"}:
-        k -= 1
-    if k > 0 and tokens[k].text.lower() in EN_TIME_WORDS and tokens[k - 1].text.lower() in {"in", "on", "last"}:
-        k -= 2  # "The Indian Navy in November said": the time between subject and verb
-    if k > 0 and tokens[k].text == "." and tokens[k - 1].text.lower() in EN_COMPANY_ABBREVIATIONS:
-        k -= 1  # "The state oil company NNPC Ltd. said": the full stop is the name's, not the sentence's end
+    k = _subject_end(tokens, verb)
     if k >= 0 and tokens[k].text.lower() in {"and", "but"} and _opens_with_subject(tokens, k):
         return opening_pronoun(tokens, k)  # "X welcomed it but said": the sentence's subject; "She said ...
         # and warned": the pronoun, resolved as any other (the sentence subject rule reads no pronoun)
@@ -93,6 +87,20 @@ def english_subject(tokens: list[Token], verb: int) -> list[Token]:
         else:
             break
     return after or _described_after(tokens, verb) or _titled_after(tokens, verb)
+
+
+def _subject_end(tokens: list[Token], verb: int) -> int:
+    """The last token of the subject before the verb: past adverbs and auxiliaries ("also", "has"), a time
+    phrase ("The Indian Navy in November said") and a company's full stop ("NNPC Ltd. said": the name's,
+    not the sentence's end)."""
+    k = verb - 1
+    while k >= 0 and tokens[k].word and tokens[k].text.lower() in {"also", "later", "has", "had", "have", "then"}:
+        k -= 1
+    if k > 0 and tokens[k].text.lower() in EN_TIME_WORDS and tokens[k - 1].text.lower() in {"in", "on", "last"}:
+        k -= 2
+    if k > 0 and tokens[k].text == "." and tokens[k - 1].text.lower() in EN_COMPANY_ABBREVIATIONS:
+        k -= 1
+    return k
 
 
 def _person_of(tokens: list[Token], of: int) -> list[Token]:
