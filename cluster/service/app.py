@@ -28,6 +28,7 @@ from cluster.config import Config
 from cluster.documents import Article
 from cluster.embed import Encoder
 from cluster.service.errors import BodyLimit, install_error_handlers
+from cluster.service.gate import GroupsGate
 from cluster.service.guard import BearerToken, HostCheck, allowed_names
 from cluster.service.routes import ROUTERS
 from cluster.service.schemas import MAX_BATCH, MAX_BODY_BYTES, MAX_TEXT_CHARS
@@ -64,9 +65,12 @@ class BatchWorker:
     """Drains every pending POST into one ``Ingestor.add`` call (one encode, one transaction)."""
 
     def __init__(
-        self, ingestor: Ingestor, max_articles: int = 1_000, on_written: Callable[[], None] | None = None
+        self, ingestor: Ingestor, max_articles: int = 1_000, on_written: Callable[[], None] | None = None,
+        gate: GroupsGate | None = None,
     ) -> None:
         self.ingestor = ingestor
+        self.gate = gate or GroupsGate()
+        """Told when the groups of the answered batches are stored; the id reads wait on it (``gate``)."""
         self.max_articles = max_articles
         self.on_written = on_written
         """Called after each committed batch and after a re-clustering (none is needed by the reads)."""
@@ -83,7 +87,10 @@ class BatchWorker:
 
     def _refresh_groups(self) -> bool:
         with self.busy:
-            return self.ingestor.refresh_groups()
+            try:
+                return self.ingestor.refresh_groups()
+            finally:  # stored or failed: the reads waiting for these groups go on either way
+                self.gate.settle(self.ingestor.store.revision)
 
     def _recluster_if_due(self) -> bool:
         with self.busy:
@@ -128,9 +135,9 @@ class BatchWorker:
     async def _groups_after_answering(self) -> None:
         """The answered batches' duplicate-group list rows (``Ingestor.refresh_groups``: their match components
         formed again, 0.6-1.0 s a batch of wire copies in the 20,000-article store), once no POST is waiting
-        or ``GROUPS_LAG`` batches are behind: a POST is not kept waiting for the list of groups, which says
-        how far behind it is (``listing_revision``)."""
-        if not self.queue.empty() and self.deferred < GROUPS_LAG:
+        or ``GROUPS_LAG`` batches are behind or an id read waits for them (``gate``): a POST is not kept waiting
+        for the list of groups, which says how far behind it is (``listing_revision``)."""
+        if not self.queue.empty() and self.deferred < GROUPS_LAG and not self.gate.waiting:
             return
         try:
             refreshed = await asyncio.to_thread(self._refresh_groups)
@@ -185,13 +192,14 @@ def create_app(
     stderr: reading a 20,000-article store into memory takes half a minute or more on two cores)."""
     ingestor = Ingestor(Path(store_dir), config, encoder=encoder, settings=settings, create=create)
     ingestor.encoder = SerialEncoder(ingestor.encoder)
-    reader = Reader(Path(store_dir), speakers=quotes)
+    gate = GroupsGate()
+    reader = Reader(Path(store_dir), speakers=quotes, gate=gate)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         if preload_model:
             await _warm_up(ingestor, announce or (lambda _line: None))
-        app.state.worker = BatchWorker(ingestor)
+        app.state.worker = BatchWorker(ingestor, gate=gate)
         task = asyncio.create_task(app.state.worker.run())
         try:
             yield

@@ -274,6 +274,7 @@ class Ingestor:
         does not pay for them: the service calls it before it answers (on a copy of a 4,000-article store the first
         add of 10 took 3.4 s against ~2 s for the next, and reading a 20,000-article store's words alone is
         seconds). Adds load the same on first use when this was not called."""
+        import sklearn.cluster  # noqa: F401 -- duplicate grouping's linkage (the first group refresh paid ~0.5 s)
         import sklearn.feature_extraction.text  # noqa: F401 -- the story stage's TF-IDF: ~1 s of imports
 
         if self.config.duplicates.align_reuse:
