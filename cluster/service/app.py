@@ -88,7 +88,7 @@ class BatchWorker:
     def _refresh_groups(self) -> bool:
         with self.busy:
             try:
-                return self.ingestor.refresh_groups()
+                return self.ingestor.refresh_groups(progress=self.gate)
             finally:  # stored or failed: the reads waiting for these groups go on either way
                 self.gate.settle(self.ingestor.store.revision)
 

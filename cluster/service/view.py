@@ -17,6 +17,7 @@ it ran (docs/scale.md, "The store").
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from cluster.service.gate import GroupsGate
 from cluster.store.db import Store
 from cluster.store.listing import StoryFilter
 from cluster.store.lookup import article_detail, article_groups, story_detail
+from cluster.store.story_ids import resolve
 
 
 class Reader:
@@ -82,27 +84,31 @@ class Reader:
     # --- id reads (cluster/store/lookup.py) ----------------------------------------------------------
 
     def article(self, article_id: str) -> dict | None:
-        return article_detail(self._settled(), article_id)
+        store = self.live()
+        return article_detail(store, article_id, self._tables_at(store, lambda _: [article_id]))
 
     def article_groups(self, article_id: str) -> list[dict] | None:
-        return article_groups(self._settled(), article_id)
+        store = self.live()
+        return article_groups(store, article_id, self._tables_at(store, lambda _: [article_id]))
 
     def story(self, story_id: str) -> dict | None:
-        return story_detail(self._settled(), story_id)
-
-    def _settled(self) -> Store:
-        """This thread's connection, once the groups of the latest committed batch are stored (waiting for the
-        worker's refresh when they are not yet): the id reads then take them from the tables. Forming them here
-        instead (``lookup.groups_around``) is the refresh's work again, on the same cores and interpreter lock:
-        reads of 0.3-3.3 s and a refresh 2-3 times slower, on the 20,000-article store."""
         store = self.live()
+        return story_detail(store, story_id, self._tables_at(store, lambda s: _members(s, story_id)))
+
+    def _tables_at(self, store: Store, articles_of: Callable[[Store], list[str]]) -> int | None:
+        """When the group rows lag the store (a POST answered, its group refresh not done), wait until the writer
+        has stored the components of the articles read (``GroupsGate``), and say at which revision: the id reads
+        then take their groups from the tables. Forming them here instead (``lookup.groups_around``) is the
+        refresh's work again, on the same cores and interpreter lock: reads of 0.3-3.3 s and a refresh 2-3 times
+        slower, on the 20,000-article store."""
         if self.gate is None:
-            return store
+            return None
         with store.snapshot():
             revision, listed = store.revision, store.listing_revision()
-        if listed != revision:
-            self.gate.wait(revision)
-        return store
+            if listed == revision:
+                return None
+            articles = articles_of(store)
+        return self.gate.wait(revision, articles)
 
     def counts(self) -> dict[str, int]:
         """Rows per table, live stories and the generation, read in one snapshot."""
@@ -116,3 +122,9 @@ class Reader:
         with self._open_lock:
             for store in self._opened:
                 store.close()
+
+
+def _members(store: Store, story_id: str) -> list[str]:
+    """The members of the live story an id stands for (none for an unknown id)."""
+    live, _ = resolve(store, story_id)
+    return store.story_members(live) if live else []

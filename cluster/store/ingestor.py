@@ -38,10 +38,12 @@ from cluster.store.index import VectorIndex, open_index
 from cluster.store.matchgraph import MatchGraph
 from cluster.store.materialise import (
     PENDING,
+    RefreshProgress,
     after_batch,
     after_recluster,
     component_articles,
     fill_if_behind,
+    refresh_in_parts,
     refresh_pending,
     speaker_names,
 )
@@ -259,12 +261,16 @@ class Ingestor:
         if self._unsaved_passages >= INDEX_SAVE_SHARE * self.index.size:
             self._save_index()
 
-    def refresh_groups(self) -> bool:
-        """The duplicate groups' list rows of the batches added with ``groups_due=False``, in one transaction;
-        False when none were waiting (``materialise.refresh_pending``)."""
+    def refresh_groups(self, progress: RefreshProgress | None = None) -> bool:
+        """The duplicate groups' list rows of the batches added with ``groups_due=False``; False when none were
+        waiting (``materialise.refresh_pending``). With ``progress`` (the service), one match component at a
+        time, each in its own transaction, told to ``progress`` as it commits, so that a read of one component's
+        articles need not wait for the others (``listing_revision`` moves when all are done)."""
         if self.store.get_meta(PENDING) is None:
             return False
         graph = self.match_graph.load(self.store)
+        if progress is not None and refresh_in_parts(self.store, graph, progress):
+            return True
         with graph.writing(), self.store.transaction():
             return refresh_pending(self.store, graph)
 

@@ -49,8 +49,13 @@ class MatchSource(Protocol):
 def match_component(store: MatchSource, article_ids: Iterable[str]) -> dict[int, ParagraphMatch]:
     """Row id -> match, for every stored match connected (through shared paragraphs) to a matched
     paragraph of the given articles: a breadth-first walk of the match graph, one read per round."""
+    return paragraph_component(store, store.matched_paragraphs(article_ids))
+
+
+def paragraph_component(store: MatchSource, paragraphs: Sequence[Paragraph]) -> dict[int, ParagraphMatch]:
+    """``match_component`` around these (article, segment) paragraphs."""
     seen: set[Paragraph] = set()
-    frontier = store.matched_paragraphs(article_ids)
+    frontier = list(paragraphs)
     edges: dict[int, ParagraphMatch] = {}
     while frontier:
         seen.update(frontier)
@@ -125,9 +130,11 @@ def groups_around(store: Store, article_ids: Sequence[str], cfg: DuplicateConfig
     return around
 
 
-def article_detail(store: Store, article_id: str) -> dict[str, Any] | None:
+def article_detail(store: Store, article_id: str, tables_at: int | None = None) -> dict[str, Any] | None:
     """``GET /articles/{id}``: the article as in the JSON contract, its story, indexed passages and
-    duplicate groups, read in one snapshot; None for an unknown id."""
+    duplicate groups, read in one snapshot; None for an unknown id. ``tables_at``: a revision at which the
+    stored group rows hold this read's groups although the tables lag (the writer stored its component; the
+    service's ``GroupsGate`` says so)."""
     with store.snapshot():
         found = store.articles([article_id])
         if not found:
@@ -135,36 +142,38 @@ def article_detail(store: Store, article_id: str) -> dict[str, Any] | None:
         article = found[0]
         story = store.story_of_article(article_id)
         indexed = store.searchable_count(article_id)
-        groups = _groups_of_article(store, article_id)
+        groups = _groups_of_article(store, article_id, tables_at)
         segments = store.segments([article])[article_id]
     out = ArticleOut.from_article(article, segments).model_dump(mode="json")
     return {**out, "story": story, "indexed_passages": indexed, "duplicate_groups": groups}
 
 
-def article_groups(store: Store, article_id: str) -> list[dict[str, Any]] | None:
+def article_groups(store: Store, article_id: str, tables_at: int | None = None) -> list[dict[str, Any]] | None:
     """The duplicate groups one article carries (``GET /duplicates?article=``); None for an unknown id."""
     with store.snapshot():
         if not store.article_hashes([article_id]):
             return None
-        return _groups_of_article(store, article_id)
+        return _groups_of_article(store, article_id, tables_at)
 
 
-def _groups_of_article(store: Store, article_id: str) -> list[dict[str, Any]]:
+def _groups_of_article(store: Store, article_id: str, tables_at: int | None = None) -> list[dict[str, Any]]:
     """An article's groups (inside a snapshot): as the writer stored them when the tables are current, else
     formed here from its match component (the same groups; the tables only save regrouping a component of
     wire copies, ~0.4-0.8 s at 1,000 articles, on every read)."""
-    if _tables_current(store):
+    if _tables_current(store, tables_at):
         return store.groups_carried_by(article_id)
     return groups_around(store, [article_id], store.config.duplicates).to_json()
 
 
-def _tables_current(store: Store) -> bool:
-    """The list tables reflect this snapshot's revision: the writer keeps them so inside each batch's transaction;
-    a store written by an older version lags until a writer opens it and fills them."""
-    return store.listing_revision() == store.revision
+def _tables_current(store: Store, tables_at: int | None = None) -> bool:
+    """The group rows hold this read's groups: the tables reflect this snapshot's revision (the writer marks them
+    so after the group refresh; a store written by an older version lags until a writer opens it and fills
+    them), or it is ``tables_at``, at which the writer had stored the components of the articles read."""
+    revision = store.revision
+    return store.listing_revision() == revision or revision == tables_at
 
 
-def story_detail(store: Store, story_id: str) -> dict[str, Any] | None:
+def story_detail(store: Store, story_id: str, tables_at: int | None = None) -> dict[str, Any] | None:
     """``GET /stories/{id}``: the live story an id stands for (an old id resolves to its successor,
     with ``resolved_from``), its members, evidence groups and history; None for an unknown id."""
     with store.snapshot():
@@ -172,29 +181,30 @@ def story_detail(store: Store, story_id: str) -> dict[str, Any] | None:
         members = store.story_members(live) if live else []
         if not members:
             return None
-        answer = _describe(store, live, members)
+        answer = _describe(store, live, members, tables_at)
         answer["history"] = [e.to_json() for e in history(store, live)]
     if chain:
         answer["resolved_from"] = story_id
     return answer
 
 
-def _describe(store: Store, story_id: str, members: list[str]) -> dict[str, Any]:
+def _describe(store: Store, story_id: str, members: list[str], tables_at: int | None) -> dict[str, Any]:
     """The story's contract fields, members and evidence, from its own rows (inside a snapshot): the
     stored summary when it holds exactly these members (the writer keeps it so), else derived here."""
     summary = store.stored_story(story_id)
     if summary is None or set(summary.articles) != set(members):
         summary = summarise(store, {story_id: members})[story_id]
-    evidence_ids, evidence = _evidence(store, story_id, members)
+    evidence_ids, evidence = _evidence(store, story_id, members, tables_at)
     by_id = {a.id: a for a in store.articles(members)}
     summaries = [{**{k: _field(by_id[a], k) for k in SUMMARY_KEYS}, "story": story_id} for a in summary.articles]
     return {**summary.to_json(evidence_ids), "members": summaries, "evidence_groups": evidence}
 
 
-def _evidence(store: Store, story_id: str, members: list[str]) -> tuple[list[str], list[dict[str, Any]]]:
+def _evidence(store: Store, story_id: str, members: list[str],
+              tables_at: int | None) -> tuple[list[str], list[dict[str, Any]]]:
     """The ids and JSON of the groups linking two of the story's members or more, in list order (as stored
     when the tables are current, else formed from the members' match components)."""
-    if _tables_current(store):
+    if _tables_current(store, tables_at):
         ids = store.evidence_of([story_id]).get(story_id, [])
         return ids, store.group_bodies(ids)
     around = groups_around(store, members, store.config.duplicates)

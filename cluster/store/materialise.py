@@ -26,7 +26,9 @@ import hashlib
 import json
 import logging
 import time
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Protocol
 
 from cluster.documents import Article, Segment
 from cluster.duplicates.matches import DuplicateGroup, ParagraphMatch
@@ -34,7 +36,14 @@ from cluster.quotes.chooser import attributed_quotes
 from cluster.quotes.speakers import name_forms
 from cluster.store.db import Store
 from cluster.store.listing import GroupRow
-from cluster.store.lookup import Neighbourhood, group_links, groups_of_component, match_articles, match_component
+from cluster.store.lookup import (
+    Neighbourhood,
+    group_links,
+    groups_of_component,
+    match_articles,
+    match_component,
+    paragraph_component,
+)
 from cluster.store.matchgraph import MatchGraph
 from cluster.store.summaries import summarise
 
@@ -98,8 +107,7 @@ def _pending_with(store: Store, articles: Sequence[str], replaced: Sequence[str]
 
 def _refresh_work(store: Store, work: Mapping[str, list[str]], graph: MatchGraph | None) -> None:
     refresh_groups(store, work["articles"], work["replaced"], set(work["old_component"]), graph)
-    store.db.execute("DELETE FROM meta WHERE k = ?", (PENDING,))
-    store.mark_listing_current()
+    _mark_done(store)
 
 
 def refresh_pending(store: Store, graph: MatchGraph | None = None) -> bool:
@@ -120,7 +128,11 @@ def refresh_groups(store: Store, articles: Sequence[str], replaced: Sequence[str
     (a carrier's groups elsewhere stay: its other paragraphs may lie in other components) and those carried
     by a replaced article (whose links were deleted with its old version). Only groups whose id or content
     changed are rewritten (a batch of wire copies reaches ~1,900 groups, nearly all unchanged)."""
-    edges = _component(store, [*articles, *sorted(old_component - set(articles))], graph)
+    refresh_component(store, _component(store, [*articles, *sorted(old_component - set(articles))], graph), replaced)
+
+
+def refresh_component(store: Store, edges: dict[int, ParagraphMatch], replaced: Sequence[str] = ()) -> None:
+    """``refresh_groups`` over these matches (closed under the match graph: one component or several)."""
     stored = {**store.group_digests_linking(edges), **store.group_digests_of(replaced)}
     if not edges:
         store.delete_groups(stored)
@@ -131,6 +143,62 @@ def refresh_groups(store: Store, articles: Sequence[str], replaced: Sequence[str
     store.delete_groups([gid for gid, digest in stored.items() if digests.get(gid) != digest])
     changed = [(gid, g) for gid, g in around.groups if stored.get(gid) != digests[gid]]
     store.put_groups(group_rows(Neighbourhood(changed, around.articles, around.segments), digests, edges))
+
+
+def pending_parts(store: Store, graph: MatchGraph | None = None) -> list[dict[int, ParagraphMatch]] | None:
+    """The recorded group work as disjoint match components, in the order of the batches' articles, so that each
+    can be stored on its own (``refresh_component``) and read before the others are done; None when the work
+    has replaced articles (their old components are done with the rest, in one go) or none is recorded. Groups
+    never span two components, so the parts' groups are the whole work's."""
+    recorded = store.get_meta(PENDING)
+    work = json.loads(recorded) if recorded is not None else None
+    if work is None or work["replaced"] or work["old_component"]:
+        return None
+    source = graph if graph is not None else store
+    parts: list[dict[int, ParagraphMatch]] = []
+    covered: set[tuple[str, int]] = set()  # components join paragraphs: an article's may lie in several
+    for aid in work["articles"]:
+        start = [p for p in source.matched_paragraphs([aid]) if p not in covered]
+        if start:
+            edges = paragraph_component(source, start)
+            covered.update(end for m in edges.values() for end in (m.left, m.right))
+            parts.append(edges)
+    return parts
+
+
+class RefreshProgress(Protocol):
+    """Told what a group refresh in parts will store (the articles of its components, at the store's revision),
+    then the articles whose every part is committed, as each part commits (the service's ``GroupsGate``)."""
+
+    def planned(self, revision: int, articles: set[str]) -> None: ...
+
+    def stored(self, articles: set[str]) -> None: ...
+
+
+def refresh_in_parts(store: Store, graph: MatchGraph, progress: RefreshProgress) -> bool:
+    """The recorded group work one match component at a time (``pending_parts``), each in a transaction of its
+    own, told to ``progress``; the tables are marked current after the last. False (nothing done) when the work
+    cannot be cut so (replacements) or none is recorded."""
+    parts = pending_parts(store, graph)
+    if parts is None:
+        return False
+    left = Counter(a for edges in parts for a in match_articles(edges))  # the parts each article lies in
+    progress.planned(store.revision, set(left))
+    for edges in parts:
+        with graph.writing(), store.transaction():
+            refresh_component(store, edges)
+        done = match_articles(edges)
+        left.subtract(done)
+        progress.stored({a for a in done if not left[a]})
+    with store.transaction():
+        _mark_done(store)
+    return True
+
+
+def _mark_done(store: Store) -> None:
+    """Inside a transaction, once the recorded group work is stored: the tables are current."""
+    store.db.execute("DELETE FROM meta WHERE k = ?", (PENDING,))
+    store.mark_listing_current()
 
 
 def refresh_stories(store: Store, story_ids: Iterable[str]) -> None:
