@@ -281,7 +281,9 @@ class QuoteConfig(_Section):
     )
     cross_same_speaker_threshold: float = Field(
         0.5, ge=0, le=1, description="Cosine a translation needs when both copies name the same speaker: the "
-        "name is evidence the embedding lacks (a loose translation of a quote often scores 0.5-0.6)."
+        "name is evidence the embedding lacks (a loose translation of a quote often scores 0.5-0.6). It counts "
+        "only between two articles another translation already links (matching.unlinked_settings): one "
+        "speaker's two statements of two events of one kind reach 0.59."
     )
     short_words_cap: int = Field(
         6, ge=1, description="duplicates.short_words is lowered to this for quotes: most quotes are shorter "

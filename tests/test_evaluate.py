@@ -300,3 +300,32 @@ def test_tfidf_cannot_pair_translations_on_ntrex_slice() -> None:
     assert sorted(d for s in stories for d in s) == sorted(d["id"] for d in docs)
     assert all(len({next(x["lang"] for x in docs if x["id"] == d) for d in s}) == 1 for s in stories)
     assert minhash_duplicates([p for d in docs for p in split_paragraphs(d["id"], d["text"])]) == []
+
+
+def test_quote_groups_that_join_two_gold_stories_are_counted_and_shown() -> None:
+    from cluster.evaluation.assess import Assessment, render_assessment
+
+    gold = Gold("two-visits", [["feb-ar", "feb-en"], ["mar-ar", "mar-en"]], [])
+    texts = {k: "" for k in ("feb-ar", "feb-en", "mar-ar", "mar-en")}
+
+    def instance(article: str, lang: str, text: str) -> dict:
+        return {"article": article, "lang": lang, "text": text}
+
+    result = {"stories": [], "quotes": [
+        {"instances": [instance("feb-ar", "ar", "الرئيس يريد هدنة تبدأ خلال أسبوعين"),
+                       instance("feb-en", "en", "the President wants a truce within two weeks"),
+                       instance("mar-en", "en", "the President wants the second crossing open within two weeks")]},
+        {"instances": [instance("mar-ar", "ar", "المحادثات كانت بناءة"),
+                       instance("mar-en", "en", "the talks had been constructive"),
+                       instance("mar-en", "en", "constructive")]},
+    ]}
+    report = evaluate(result, gold, texts, {})
+    assert report.quotes is not None
+    assert (report.quotes.pairs, report.quotes.translations) == (5, 4)
+    assert (report.quotes.crossing, report.quotes.crossing_translations) == (2, 1)
+    assert report.to_dict()["quotes"]["crossing_examples"][0]["b"] == "mar-en"
+    text = render_assessment(Assessment(report, report, {"tool_pipeline": 0.0, "baseline_tfidf_stories": 0.0,
+                                                         "baseline_minhash_duplicates": 0.0}), "two-visits")
+    assert "2 join two gold stories (1 across languages)" in text
+    assert "the second crossing open" in text
+    assert evaluate({"stories": []}, gold, texts, {}).quotes is None  # a run without quotes says nothing

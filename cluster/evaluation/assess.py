@@ -14,6 +14,7 @@ from typing import Any
 from cluster.config import Config
 from cluster.evaluation.baselines import as_result, minhash_duplicates, split_paragraphs, tfidf_stories
 from cluster.evaluation.gold import Gold, check_ids
+from cluster.evaluation.quote_stories import render_quote_stories
 from cluster.evaluation.scores import EvalReport, evaluate
 from cluster.report.terminal import to_json
 from cluster.result import Result
@@ -98,6 +99,8 @@ def render_assessment(assessment: Assessment, name: str) -> str:
         out.append(
             "Precision per type counts predictions of that type; recall per type counts gold pairs of it."
         )
+    if assessment.tool.quotes is not None:
+        out += [*render_quote_stories(assessment.tool.quotes), ""]
     seconds = assessment.seconds
     out.append(
         f"Time: cluster {seconds['tool_pipeline']:.1f} s; baselines {seconds['baseline_tfidf_stories']:.1f} s"

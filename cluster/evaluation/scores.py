@@ -29,6 +29,7 @@ from cluster.evaluation.gold import (  # noqa: F401  (load_gold, check_ids: re-e
     locate,
     partition_labels,
 )
+from cluster.evaluation.quote_stories import QuoteStoryScores, score_quote_stories
 from cluster.textnorm import script_language
 
 MIN_OVERLAP = 0.5
@@ -308,11 +309,14 @@ class EvalReport:
     duplicates: DuplicateScores | None
     """None when the gold lists no duplicate pairs (nothing to score precision against)."""
     counts: dict[str, int]
+    quotes: QuoteStoryScores | None = None
+    """Quote group pairs against the gold stories; None without story labels or without quotes in the run."""
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "counts": self.counts,
                 "stories": self.stories.to_dict() if self.stories else None,
-                "duplicates": self.duplicates.to_dict() if self.duplicates else None}
+                "duplicates": self.duplicates.to_dict() if self.duplicates else None,
+                "quotes": self.quotes.to_dict() if self.quotes else None}
 
 
 def evaluate(result: Mapping[str, Any], gold: Gold, texts: Mapping[str, str],
@@ -327,6 +331,7 @@ def evaluate(result: Mapping[str, Any], gold: Gold, texts: Mapping[str, str],
     check_ids(gold, ids)
     predicted_stories = [list(s.get("articles", [])) for s in result.get("stories") or []]
     pairs = pairs_from_result(result)
+    quotes = result.get("quotes")
     return EvalReport(
         name=gold.name,
         stories=score_stories(predicted_stories, gold.stories) if gold.stories else None,
@@ -335,4 +340,5 @@ def evaluate(result: Mapping[str, Any], gold: Gold, texts: Mapping[str, str],
                 "gold_stories": len(gold.stories or []),
                 "duplicate_groups": len(result.get("duplicate_groups") or []),
                 "predicted_pairs": len(pairs), "gold_pairs": len(gold.duplicates)},
+        quotes=score_quote_stories(quotes, gold.stories) if gold.stories and quotes is not None else None,
     )
