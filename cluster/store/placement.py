@@ -23,6 +23,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from cluster.store.listing import story_number
+from cluster.stories.clustering import PairFilter
 
 Similarity = np.ndarray | sp.spmatrix | sp.sparray
 """Article x article similarity of a neighbourhood: sparse from the learned scorer, dense from the mix."""
@@ -78,6 +79,24 @@ def place_batch(sim: Similarity, members: Mapping[str, list[int]], offset: int, 
         mean[keep], mean[:, keep] = row, row
         mean[gone], mean[:, gone] = -np.inf, -np.inf
     return Placement(_story_of_each(clusters, owner, alive, offset, count), merges)
+
+
+def pairs_read(members: Mapping[str, list[int]], rows: int, whole: Collection[str] = ()) -> PairFilter:
+    """Which article pairs ``place_batch`` reads (the others may be left unscored: same decisions): those with a
+    new row (rows in no stored story), and those of two different stored stories both held ``whole`` (which a
+    batch may bridge). Pairs inside one stored story, or touching a story not held whole, never enter a mean
+    it compares (a cluster's own mean is closed; a story not held whole never meets another stored story):
+    most of a neighbourhood's candidate pairs, each article's nearest being mostly in its own story."""
+    label = np.full(rows, -1, dtype=np.int64)
+    for k, sid in enumerate(members):
+        label[members[sid]] = k
+    bridgeable = np.array([sid in whole for sid in members] + [False], dtype=bool)  # [-1]: a new row
+
+    def read(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        a, b = label[left], label[right]
+        return (a < 0) | (b < 0) | ((a != b) & bridgeable[a] & bridgeable[b])
+
+    return read
 
 
 def _survivor(a: int, b: int, owner: list[str | None], members: Mapping[str, list[int]]) -> tuple[int, int]:

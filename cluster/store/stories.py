@@ -22,9 +22,9 @@ from cluster.duplicates.matches import ParagraphMatch
 from cluster.store.db import Store
 from cluster.store.duplicates import shared_links
 from cluster.store.matchgraph import MatchGraph
-from cluster.store.placement import Placement, Similarity, place_batch
+from cluster.store.placement import Placement, Similarity, pairs_read, place_batch
 from cluster.stories.bodies import ArticleBodies, body_text
-from cluster.stories.clustering import cluster_stories, learned_cut, learned_similarity
+from cluster.stories.clustering import PairFilter, cluster_stories, learned_cut, learned_similarity
 from cluster.stories.features import paragraph_cues
 from cluster.stories.scorer import load_scorer
 from cluster.stories.signals import (
@@ -56,14 +56,16 @@ def stored_bodies(store: Store, ids: Sequence[str] | None = None) -> ArticleBodi
     )
 
 
-def similarity(bodies: ArticleBodies, links: list[ParagraphLink], cfg: StoryConfig) -> tuple[Similarity, float]:
+def similarity(bodies: ArticleBodies, links: list[ParagraphLink], cfg: StoryConfig,
+               read: PairFilter | None = None) -> tuple[Similarity, float]:
     """The one-shot stage's article similarity (dates included) with the configured scorer, and the level
     at which its average linkage merges: an article joins a story by the same test a re-clustering applies,
     or ids would churn at every re-clustering. The learned scorer's stays sparse: a batch of 500 into a
-    20,000-article store has a neighbourhood of ~14,000 articles, 1.6 GB as a dense matrix."""
+    20,000-article store has a neighbourhood of ~14,000 articles, 1.6 GB as a dense matrix. ``read``: the pairs
+    the caller reads (``placement.pairs_read``), the only ones the learned scorer then scores."""
     if cfg.scorer == "learned":
         scorer = load_scorer(cfg.scorer_path)
-        learned = learned_similarity(bodies, pair_signals(bodies, links, cfg), cfg, scorer)
+        learned = learned_similarity(bodies, pair_signals(bodies, links, cfg), cfg, scorer, read)
         return learned, 1.0 - learned_cut(cfg, scorer)
     signals = build_signals(bodies, links, cfg)
     mix = combined_similarity(signals, cfg) - date_penalty([a.date for a in bodies.articles], cfg)
@@ -112,11 +114,12 @@ def assign_new(
     old_subset, whole = _neighbourhood(store, ids, body, new, new_matches, neighbours, member_cap)
     context = stored_bodies(store, old_subset) + new if old_subset else new
     links = shared_links(store, [a.id for a in context.articles], extra=new_matches, graph=graph)
-    sim, merge_level = similarity(context, links, cfg)
     story_of = store.stories_of(old_subset) if old_subset else {}
-    members: dict[str | int, list[int]] = {}
+    members: dict[str, list[int]] = {}
     for k, article in enumerate(context.articles[: len(context.articles) - len(new.articles)]):
         members.setdefault(story_of[article.id], []).append(k)
+    read = pairs_read(members, len(context.articles), whole)
+    sim, merge_level = similarity(context, links, cfg, read)
     return place_batch(sim, members, len(context.articles) - len(new.articles), len(new.articles), merge_level,
                        whole=whole)
 

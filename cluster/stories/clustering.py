@@ -15,6 +15,7 @@ storyline without being merged (``cluster/stories/describe.py``, which also labe
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 import numpy as np
 from scipy import sparse
@@ -22,6 +23,7 @@ from scipy import sparse
 from cluster.config import StoryConfig
 from cluster.stories.bodies import ArticleBodies
 from cluster.stories.describe import StoryResult, describe_stories, first_date
+from cluster.stories.features import FEATURES
 from cluster.stories.graph import candidate_pairs, sparse_average_linkage, sparse_similarity
 from cluster.stories.linkage import agglomerate
 from cluster.stories.reuse import candidate_features
@@ -63,14 +65,29 @@ def learned_cut(cfg: StoryConfig, scorer: StoryScorer) -> float:
     return cfg.learned_cut if cfg.learned_cut is not None else scorer.cut
 
 
+PairFilter = Callable[[np.ndarray, np.ndarray], np.ndarray]
+"""Which of the pairs (``left[k]``, ``right[k]``) a caller will read: a boolean mask."""
+
+
 def learned_similarity(
-    bodies: ArticleBodies, signals: ArticleSignals, cfg: StoryConfig, scorer: StoryScorer
+    bodies: ArticleBodies, signals: ArticleSignals, cfg: StoryConfig, scorer: StoryScorer,
+    read: PairFilter | None = None,
 ) -> sparse.csr_matrix:
-    """p(same story) less the date penalty, for the candidate pairs only."""
+    """p(same story) less the date penalty, for the candidate pairs only; with ``read``, only for the candidate
+    pairs the caller will read (the others are left out, as pairs never scored). Which pairs are candidates
+    still depends on every article (each one's nearest), and each scored pair's value on that pair alone
+    (with the weights fitted on all the articles), so the pairs kept get the values they get unfiltered."""
     dates = [a.date for a in bodies.articles]
     left, right = candidate_pairs(bodies.vectors, signals.shared, dates, cfg.candidate_neighbours,
                                   cfg.candidate_window_days)
-    p = scorer.probability(candidate_features(bodies, signals, left, right, cfg.min_entities))
+    if read is None:
+        p = scorer.probability(candidate_features(bodies, signals, left, right, cfg.min_entities))
+    else:
+        wanted = read(left, right)
+        features = np.zeros((len(left), len(FEATURES)))
+        features[wanted] = candidate_features(bodies, signals, left[wanted], right[wanted], cfg.min_entities)
+        p = scorer.probability(features)[wanted]  # each row where it would be: BLAS sums a row by its place
+        left, right = left[wanted], right[wanted]
     p = p - pair_date_penalty(dates, left, right, cfg)
     return sparse_similarity(len(bodies.articles), left, right, np.clip(p, 0.0, 1.0))
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -131,12 +132,15 @@ def _is_year(number: str) -> bool:
     return len(number) == 4 and MIN_YEAR <= int(number) <= MAX_YEAR
 
 
-def all_cues(bodies: ArticleBodies) -> list[Cues]:
-    return [article_cues(text, article.lang, article.date) for text, article in zip(bodies.texts, bodies.articles)]
+def all_cues(bodies: ArticleBodies, rows: set[int] | None = None) -> list[Cues | None]:
+    """Each article's cues, or only those of the given rows (None elsewhere): the pairs scored may touch
+    few of the articles (a store's placement reads only the pairs it can use)."""
+    return [article_cues(text, article.lang, article.date) if rows is None or k in rows else None
+            for k, (text, article) in enumerate(zip(bodies.texts, bodies.articles))]
 
 
 def pair_features(
-    signals: ArticleSignals, cues: list[Cues], left: np.ndarray, right: np.ndarray
+    signals: ArticleSignals, cues: Sequence[Cues | None], left: np.ndarray, right: np.ndarray
 ) -> np.ndarray:
     """One row of ``FEATURES`` per pair (``left[k]``, ``right[k]``), read from the signals and cues."""
     same = signals.same_language[left, right].astype(float)

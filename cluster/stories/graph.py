@@ -57,8 +57,8 @@ def candidate_pairs(
     dup_rows, dup_cols = sparse.triu(sparse.csr_matrix(getattr(shared, "matrix", shared)), 1).nonzero()
     left = np.concatenate([np.minimum(rows, cols), dup_rows])
     right = np.concatenate([np.maximum(rows, cols), dup_cols])
-    pairs = np.unique(np.column_stack([left, right]), axis=0) if len(left) else np.zeros((0, 2), int)
-    return pairs[:, 0].astype(int), pairs[:, 1].astype(int)
+    keys = np.unique(left.astype(np.int64) * n + right)  # (left, right) in order; unique(axis=0) sorted 10x slower
+    return (keys // n).astype(int), (keys % n).astype(int)
 
 
 def nearest_articles(vectors: np.ndarray, k: int, search: NeighbourSearchConfig | None = None) -> np.ndarray:

@@ -35,7 +35,8 @@ def candidate_features(
     bodies: ArticleBodies, signals: ArticleSignals, left: np.ndarray, right: np.ndarray, min_entities: int
 ) -> np.ndarray:
     """``pair_features`` of the candidate pairs, text cues read beyond a partly reused passage."""
-    rows = pair_features(signals, all_cues(bodies), left, right)
+    paired = set(np.unique(np.concatenate([left, right])).tolist())
+    rows = pair_features(signals, all_cues(bodies, paired), left, right)
     todo, stand_ins = _partly_reused(bodies, signals, left, right)
     for lo in range(0, len(todo), REREAD_CHUNK):
         rows[todo[lo : lo + REREAD_CHUNK]] = _reread(bodies, signals, stand_ins[lo : lo + REREAD_CHUNK], min_entities)
