@@ -26,6 +26,7 @@ It is the same-speaker cut (an explained misreading reads as the same speaker); 
 snapshot out (docs/quotes.md, round wt-tr): 0.4 found two pairs more and linked two people's statements on
 one subject at 0.48; 0.72 (before) missed 9 pairs of 328."""
 
+
 def same_source(qa: Quote, qb: Quote, sa: int | None, sb: int | None) -> bool:
     """Both copies name the same person, or both an unnamed source or an organisation ("مسؤول إسرائيلي" /
     "Israeli official"), or one names as a person the body the other names (``_one_body``): the
