@@ -13,19 +13,7 @@ from cluster.duplicates.lexical import MatchType
 from cluster.quotes.extract import Quote, extract_quotes
 from cluster.quotes.matching import QuoteSettings, match_quotes, verify
 from cluster.segment.paragraphs import segment_corpus
-
-
-class _Found(dict):
-    def __getitem__(self, start: str) -> tuple[str | None, str]:
-        hits = [v for k, v in self.items() if k.startswith(start)]
-        assert len(hits) == 1, (start, list(self))
-        return hits[0]
-
-
-def _speakers(text: str, lang: str) -> _Found:
-    article = Article("a", "", text, lang=lang)
-    return _Found({q.text: (q.speaker, q.speaker_kind) for q in extract_quotes([article], segment_corpus([article]))})
-
+from tests.quote_helpers import speakers as _speakers
 
 FEATURE = """Emma Stone is leaving the stage for a while, her agent said on Friday.
 
