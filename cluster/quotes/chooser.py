@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import ClassVar
 
@@ -28,6 +28,7 @@ from cluster.quotes.echoes import echoed
 from cluster.quotes.extract import Quote, article_quotes, headline_segment
 from cluster.quotes.sources import PERSON, UNATTRIBUTED
 from cluster.quotes.speaker_features import FEATURES, ArticleIndex, Candidate, quote_candidates
+from cluster.quotes.withhold import article_surnames, checked
 
 SHIPPED = Path(__file__).with_name("speaker_chooser.json")
 
@@ -63,10 +64,10 @@ def load_chooser(path: str | None = None) -> ChooserModel:
 
 
 def article_candidates(article: Article, segments: list[Segment], quotes: list[Quote],
-                       rule_only: bool = False) -> list[list[Candidate]]:
+                       rule_only: bool = False, index: ArticleIndex | None = None) -> list[list[Candidate]]:
     """Each quote's candidates (``quote_candidates``), the previous quote's rule pick as a cue; with
     ``rule_only``, the rule's pick alone (a model that only vetoes scores nothing else)."""
-    index = ArticleIndex.build(article, segments)
+    index = index or ArticleIndex.build(article, segments)
     by_index = {s.index: s for s in segments}
     found, previous = [], None
     for q in quotes:
@@ -102,13 +103,22 @@ def pick(candidates: list[Candidate], model: ChooserModel) -> Choice:
 
 def choose_speakers(article: Article, segments: list[Segment], quotes: list[Quote],
                     model: ChooserModel | None = None) -> list[Quote]:
-    """The quotes with the chooser's speakers: the rule's pick kept when trusted, another person the
+    """The quotes with the chooser's speakers: a reading its own subject contradicts withheld or given to
+    the source it writes (``withhold.checked``), the rule's pick kept when trusted, another person the
     text puts by the quote when the model prefers them, no name below the threshold."""
     model = model or load_chooser()
+
+    @cache
+    def index() -> ArticleIndex:  # built once, and only when a check or the model needs it
+        return ArticleIndex.build(article, segments)
+
+    surnames = cache(lambda: article_surnames(index(), article.text))
+    quotes = [checked(q, surnames) for q in quotes]
     if not model.switch and model.keep_sources and not any(q.speaker and q.speaker_kind == PERSON for q in quotes):
         return list(quotes)  # a model that only vetoes withholds named people alone: nothing to score here
     out = []
-    for quote, candidates in zip(quotes, article_candidates(article, segments, quotes, not model.switch), strict=True):
+    for quote, candidates in zip(quotes, article_candidates(article, segments, quotes, not model.switch, index()),
+                                 strict=True):
         out.append(apply_choice(quote, pick(candidates, model).at(model.threshold)))
     return _echoes_follow(article.text, segments, quotes, out)
 
