@@ -91,12 +91,16 @@ class GroupGuard:
             if speaker_of[k] is not None and quote.speaker_kind == "person" and quote.speaker:
                 self.people.setdefault(root, {})[speaker_of[k]] = quote.speaker
 
-    def conflict(self, a: int, b: int, excused: Callable[[], bool] | bool = False) -> bool:
+    def conflict(self, a: int, b: int, excused: Callable[[], bool] | bool = False, shared: str | None = None) -> bool:
         """``excused``: the two quotes' own speakers differ, but each copy's paragraph names the other's
         speaker (``agreement.speakers_excused``), so that pair of people does not keep the groups apart;
-        a callable is asked only when that pair alone would (it reads both paragraphs' names)."""
+        a callable is asked only when that pair alone would (it reads both paragraphs' names).
+        ``shared``: an article both groups may hold (two parts of one statement, ``parts``)."""
         ra, rb = self.sets.find(a), self.sets.find(b)
-        if not self.articles[ra].isdisjoint(self.articles[rb]):
+        if shared is None:
+            if not self.articles[ra].isdisjoint(self.articles[rb]):
+                return True
+        elif not (self.articles[ra] & self.articles[rb]) <= {shared}:
             return True
         own = {(self.speaker_of[a], self.speaker_of[b]), (self.speaker_of[b], self.speaker_of[a])}
         own_clash = False

@@ -49,6 +49,8 @@ class QuoteLink(Link):
     match_type: MatchType
     part: bool
     """One quote is a cut of the other (its words in order inside it, or one sentence of it)."""
+    within: tuple[int, int] | None = None
+    """On a part-of link (``parts``): the span of ``a``'s text (the whole) that ``b`` carries."""
 
 
 def verify(quotes: list[Quote], a: int, b: int, similarity: float, settings: QuoteSettings,

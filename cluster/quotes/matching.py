@@ -36,6 +36,7 @@ from cluster.quotes.companions import COMPANION_FLOOR, companion_candidates
 from cluster.quotes.extract import Quote
 from cluster.quotes.guard import spanning_links
 from cluster.quotes.links import QuoteLink, QuoteSettings, contained, verify
+from cluster.quotes.parts import clause_spans, part_links
 from cluster.quotes.speakers import SpeakerIndex
 from cluster.unionfind import UnionFind
 
@@ -94,8 +95,31 @@ def match_quotes(
     candidates = candidate_pairs(vectors, owners, quotes, settings.quotes.candidate_radius, copies, settings.search)
     links += spanning_links(quotes, candidates, unlinked_settings(settings), speaker_of, links)
     first_rows = np.searchsorted(owners, np.asarray(representative))
-    links += _companion_links(quotes, vectors[first_rows], links, settings, speaker_of)
-    return QuoteResult(quotes, components(len(quotes), links), speakers, speaker_of, vectors[first_rows], settings)
+    whole_vectors = vectors[first_rows]
+    links += _companion_links(quotes, whole_vectors, links, settings, speaker_of)
+    clauses = _clauses(quotes, links, dict(zip(texts, vectors)), encoder, settings, (cache, batch_size))
+    links += part_links(quotes, whole_vectors, clauses, links, speaker_of, settings.quotes.min_part_words)
+    return QuoteResult(quotes, components(len(quotes), links), speakers, speaker_of, whole_vectors, settings)
+
+
+def _clauses(quotes: list[Quote], links: list[QuoteLink], known: dict[str, np.ndarray], encoder: Encoder,
+             settings: QuoteSettings, embedding: tuple[EmbeddingCache | None, int],
+             ) -> dict[int, tuple[list[tuple[int, int]], np.ndarray]]:
+    """Clause spans and vectors (``parts``) of the linked quotes of two clauses or more: only a quote in a
+    group can have its other parts found. A clause that is a sentence was embedded as a unit already
+    (``known``); the others are embedded here."""
+    linked = sorted({k for link in links for k in (link.a, link.b)})
+    spans = {k: s for k in linked if (s := clause_spans(quotes[k].text, quotes[k].lang, settings.quotes.min_part_words))}
+    texts = [quotes[k].text[a:b] for k, s in spans.items() for a, b in s]
+    missing = list(dict.fromkeys(t for t in texts if t not in known))
+    if missing:
+        cache, batch_size = embedding
+        known = {**known, **dict(zip(missing, embed_texts(encoder, missing, batch_size=batch_size, cache=cache)))}
+    out, row = {}, 0
+    for k, s in spans.items():
+        out[k] = (s, np.stack([known[t] for t in texts[row: row + len(s)]]))
+        row += len(s)
+    return out
 
 
 def unlinked_settings(settings: QuoteSettings) -> QuoteSettings:

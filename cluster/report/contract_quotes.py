@@ -60,6 +60,11 @@ class QuoteInstanceOut(ContractModel):
         default=None, exclude_if=absent_when_none,
         description="Optional: true when this instance carries only part of the source quote.",
     )
+    part_of: list[int] | None = Field(
+        default=None, exclude_if=absent_when_none,
+        description="Optional, on a part matched to one clause of the source (the source's outlet quoting "
+        "\"A and that B\" as one quote, this one's as two): [start, end) of that clause in the source's text.",
+    )
     diff: list[DiffOpOut] | None = optional_diff("Optional, on edited instances: how the source text became this one.")
 
 
@@ -81,7 +86,12 @@ def quote_ids(result: QuoteResult) -> list[str]:
 def source_index(group: QuoteGroup, quotes: list[Quote], articles: dict[str, Article]) -> int:
     """The instance the others are compared with: in the earliest carrier (the first one in corpus
     order among ties; any carrier when none is dated), a direct quote before a reported one, the
-    longest first (a headline's paraphrase of the quote is not its source)."""
+    longest first (a headline's paraphrase of the quote is not its source). A group that holds a statement
+    one outlet quoted whole and another in parts (``quotes.parts``) has the whole as its source, wherever it
+    appeared first: the parts are typed against it, and two parts of one article are no copies of each other."""
+    wholes = [link.a for link in group.links if link.within is not None]
+    if wholes:
+        return wholes[0]
     first = earliest([quotes[m].article_id for m in group.members], articles).first
     first_article = next((quotes[m].article_id for m in group.members if not first or quotes[m].article_id in first))
     candidates = [m for m in group.members if quotes[m].article_id == first_article]
@@ -127,6 +137,8 @@ def quote_out(qid: str, group: QuoteGroup, result: QuoteResult, articles: dict[s
     first = earliest([quotes[m].article_id for m in group.members], articles)
     source = source_index(group, quotes, articles)
     types = instance_types(result, group, source)
+    first_article = next(quotes[m].article_id for m in group.members if not first.first or quotes[m].article_id in first.first)
+
     def position(m: int) -> tuple:
         date = articles[quotes[m].article_id].date
         return (m != source, date is None, date or 0, order[quotes[m].article_id])
@@ -138,19 +150,29 @@ def quote_out(qid: str, group: QuoteGroup, result: QuoteResult, articles: dict[s
         speaker_forms=_forms(group, result),
         texts=_texts_by_language(group, quotes, source),
         earliest=QuoteEarliestOut(
-            article=quotes[source].article_id,
+            article=first_article,
             date=first.date.isoformat() if first.date else None,
-            ties=[a for a in first.first if a != quotes[source].article_id],
+            ties=[a for a in first.first if a != first_article],
         ),
-        instances=[_instance(quotes[m], quotes[source], types[m], segments) for m in members],
+        instances=[_instance(quotes[m], quotes[source], types[m], segments, _clause_of(types[m][1], source))
+                   for m in members],
     )
 
 
+def _clause_of(link: QuoteLink | None, source: int) -> list[int] | None:
+    """The clause of the source a part was matched on (``QuoteLink.within``, offsets into the source's text)."""
+    if link is None or link.within is None or link.a != source:
+        return None
+    return list(link.within)
+
+
 def _instance(q: Quote, source: Quote, typed: tuple[str, QuoteLink | None],
-              segments: dict[str, list[Segment]]) -> QuoteInstanceOut:
+              segments: dict[str, list[Segment]], clause: list[int] | None = None) -> QuoteInstanceOut:
     kind, link = typed
     agencies = credits_near(segments[q.article_id], q.segment_index)
-    extra = {}
+    extra: dict[str, object] = {}
+    if clause is not None:
+        extra["part_of"] = clause
     if link is not None:
         extra["part"] = link.part
         if link.match_type is MatchType.EDITED:

@@ -57,7 +57,7 @@ def _render_group(qid: str, item: dict[str, Any], width: int, max_instances: int
     instances = item["instances"] if max_instances is None else item["instances"][:max_instances]
     for inst in instances:
         agency = f" · agency {inst['agency']}" if inst["agency"] else ""
-        part = " (part)" if inst.get("part") else ""
+        part = _part(inst, item["instances"][0]["text"])
         out.append(f"    - {inst['article']} ({inst['lang']}) {inst['match_type']}{part}"
                    f" · {inst['kind']} · chars {inst['start']}-{inst['end']}{agency}")
         if "diff" in inst:
@@ -67,6 +67,16 @@ def _render_group(qid: str, item: dict[str, Any], width: int, max_instances: int
         out.append(f"    … {len(item['instances']) - len(instances)} more instances (`cluster quotes` lists all)")
     out.append("")
     return out
+
+
+def _part(inst: dict[str, Any], source_text: str) -> str:
+    """" (part)", and for a part matched to one clause of the source (``part_of``) that clause: the
+    evidence a reader checks the link by."""
+    if "part_of" in inst:
+        start, end = inst["part_of"]
+        clause = " ".join(source_text[start:end].split())
+        return f" (part: «{clause[:80] + ' …' if len(clause) > 80 else clause}»)"
+    return " (part)" if inst.get("part") else ""
 
 
 def _wrap(text: str, width: int, limit: int = 400) -> list[str]:
