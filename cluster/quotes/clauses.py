@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from cluster.quotes.attribution import Attribution, Token, clitic_forms, is_source_trigger, is_verb
+from cluster.quotes.attribution import Attribution, Token, is_source_trigger, is_verb
+from cluster.quotes.clause_ends import clause_end as _clause_end
 from cluster.quotes.clause_openers import (
     EN_BEFORE_INFINITIVE,
     EN_CLAUSE_OPENERS,
@@ -17,7 +18,6 @@ from cluster.quotes.finite import finite_clause_at
 from cluster.quotes.forms import colon_clause, source_clause
 from cluster.quotes.lexicon import (
     AR_COMPLEMENTIZERS,
-    AR_PARTICIPLES,
     DOUBLE_MARKS,
     EN_CLAUSE_BLOCKERS,
     EN_FINITE,
@@ -27,7 +27,6 @@ from cluster.quotes.lexicon import (
     EN_PRONOUNS,
     EN_REVERSE_VERBS,
     EN_VERBS,
-    NEW_CLAUSE,
 )
 from cluster.quotes.listeners import (
     EN_LISTENERS,
@@ -66,7 +65,23 @@ def indirect_clauses(tokens: list[Token], attributions: list[Attribution], sente
             clause = _arabic_clause if lang == "ar" else _english_clause
             span = clause(tokens, attribution.verb, sentence)
         out.extend((attribution, part) for part in (coordinated(tokens, span, lang) if span else ()))
-    return out
+    return [(a, span) for a, span in out if not _told_inside(tokens, a.verb, out)] if lang != "ar" else out
+
+
+EN_PASSIVE = frozenset("was were been being is are".split())
+
+
+def _told_inside(tokens: list[Token], verb: int, clauses: list[tuple[Attribution, tuple[int, int]]]) -> bool:
+    """"said he had sold his wife's gold, only to be told at the airport that his visa did not exist": a
+    passive "told" inside another clause reports what the speaker heard, as part of the speaker's statement;
+    its subject is the listener, so it is no quote of its own."""
+    if tokens[verb].text.lower() != "told" or verb == 0:
+        return False
+    before = tokens[verb - 1].text.lower()
+    if before not in EN_PASSIVE | {"be"}:
+        return False
+    at = tokens[verb].start
+    return any(s <= at < e for b, (s, e) in clauses if b.verb != verb)
 
 
 def _special_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], lang: str) -> tuple[int, int] | None:
@@ -81,39 +96,6 @@ def _special_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], l
             return _cut(tokens, first, _clause_end(tokens, first, sentence[1], lang))
         return None
     return colon_clause(tokens, verb, sentence, lang, AR_COMPLEMENTIZERS if lang == "ar" else EN_THAT)
-
-
-def _clause_end(tokens: list[Token], first: int, sentence_end: int, lang: str) -> int:
-    """A clause runs to the sentence end or to the next reporting verb after a comma (", مضيفا", "، وتابع")
-    or, in English, after "and"/"but" ("... and vowed"):
-    a clause run over the speaker's next quotation was dropped with it. Only a verb with و or ف opens a
-    statement of its own: "إن الدول التي تحدثت معها، أكدت أنها" is the clause's own predicate."""
-    end = sentence_end
-    for k in range(first, len(tokens)):
-        if tokens[k].start >= sentence_end:
-            break
-        after_comma = k > first and not tokens[k - 1].word and tokens[k - 1].text in "،,"
-        if after_comma and (_is_participle(tokens[k], lang) or tokens[k].norm in NEW_CLAUSE or (
-                lang == "ar" and tokens[k].norm[:1] in "وف" and is_verb(tokens[k], lang))):  # "..، وتابع: «...»"
-            end = tokens[k - 1].start
-            break
-        if lang != "ar" and k > first + 1 and tokens[k - 1].text in {"and", "but"} and _past_reporting(tokens[k]):
-            end = tokens[k - 1].start  # "insisted its plant was safe and vowed the site would reopen"
-            break
-    return end
-
-
-def _past_reporting(token: Token) -> bool:
-    """An English reporting verb in the past ("vowed", "said", "added"), which after "and" opens the
-    speaker's next statement; not a present form that is as often a noun ("and claims", "and reports")."""
-    word = token.text.lower()
-    return token.word and word in EN_VERBS and (word.endswith("ed") or word in {"said", "told", "wrote"})
-
-
-def _is_participle(token: Token, lang: str) -> bool:
-    if lang == "ar":
-        return token.word and any(f in AR_PARTICIPLES for f in clitic_forms(token.norm))
-    return token.word and token.text.lower() in {"adding", "saying", "noting", "warning", "stressing"}
 
 
 AR_TIME_BEFORE_THAT = frozenset(normalize(w) for w in "بعد قبل منذ حتى ريثما".split())
@@ -293,6 +275,11 @@ def _time_adverbial(tokens: list[Token], k: int, sentence_end: int) -> int:
     return 2 if head in EN_TIME_HEADS and tail in EN_TIME_TAILS and opens else 0
 
 
+EN_MEDIA = frozenset("newspaper daily paper weekly broadcaster channel television radio station network agency "
+                     "magazine website".split())
+"""What follows an outlet's name in "told the Al-Ahram newspaper", "told France Inter radio": the listener."""
+
+
 def _after_listener(tokens: list[Token], k: int, sentence_end: int) -> int:
     """The token after whom a speaker told: a capitalised name with its place ("KSWB-TV in San Diego",
     "the BBC") or a plural listener ("reporters"). The clause must then open with a lower-case word."""
@@ -300,7 +287,8 @@ def _after_listener(tokens: list[Token], k: int, sentence_end: int) -> int:
     while j < len(tokens) and tokens[j].start < sentence_end and tokens[j].word:
         word = tokens[j].text
         capital_next = j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper()
-        if word[:1].isupper() or word.lower() in EN_LISTENERS or (word in {"in", "the", "of"} and capital_next):
+        media = j > k and tokens[j - 1].text[:1].isupper() and word.lower() in EN_MEDIA  # "the Echorouk newspaper"
+        if word[:1].isupper() or word.lower() in EN_LISTENERS or (word in {"in", "the", "of"} and capital_next) or media:
             j += 1
             continue
         break

@@ -18,7 +18,7 @@ import re
 from cluster.documents import Segment
 from cluster.quotes.coref import resolve
 from cluster.quotes.history import Attribution, History
-from cluster.quotes.lexicon import AR_PARTICIPLES, AR_VERBS, EN_PARTICIPLES, EN_VERBS, MEDIA_NOUNS
+from cluster.quotes.lexicon import AR_PARTICIPLES, AR_VERBS, DOUBLE_MARKS, EN_PARTICIPLES, EN_VERBS, MEDIA_NOUNS
 from cluster.quotes.names import Token, is_stop, tokenize
 from cluster.quotes.sources import UNATTRIBUTED, strip_prefix_article
 from cluster.quotes.triggers import clitic_forms
@@ -239,10 +239,22 @@ def _speech_span(tokens: list[Token], first: int) -> tuple[int, int]:
         for k in range(first + 1, len(tokens)):
             if not tokens[k].word and tokens[k].text in SINGLE_CLOSERS and tokens[k - 1].text in ".!?,":
                 return tokens[first].start + 1, _last_word_end(tokens[first:k])
+    if tokens[first].text in DOUBLE_MARKS:
+        closing = next((k for k in range(first + 1, len(tokens)) if tokens[k].text in DOUBLE_MARKS), None)
+        if closing is not None:  # 'وأضاف: «...». ويقول سكان إن ...': the marks end it, the writer goes on
+            return tokens[first].start, tokens[closing].end
     for k in range(first + 2, len(tokens)):
         if tokens[k - 1].text in "،," and _participle(tokens[k]):
             return tokens[first].start, _last_word_end(tokens[first:k - 1])  # "...، مؤكدا أن ...": the next statement
+        if tokens[k - 1].text in ".!?؟" and _opens_report(tokens[k]):
+            return tokens[first].start, _last_word_end(tokens[first:k])  # "...: نص. وتابع: «...»": the writer again
     return tokens[first].start, _last_word_end(tokens)
+
+
+def _opens_report(token: Token) -> bool:
+    """"وتابع"، "وأضافت"، "ويقول": a sentence that opens with a reporting verb after و or ف is the writer
+    introducing speech again, so colon speech without marks ended before it."""
+    return token.word and token.norm[:1] in "وف" and is_verb(token, "ar")
 
 
 def _participle(token: Token) -> bool:

@@ -146,3 +146,22 @@ AR_LAM_GIVEN_NAMES = frozenset(normalize(w) for w in """لطفي لطيفة لي
 لجين لمى ليث لبيب لبيد لؤلؤة""".split())
 """Given names that begin with ل, which the preposition ل also begins ("المرصد السوري لحقوق الإنسان"): between
 a title and a family name ("المرشح لطفي العياري") they are the name, not "of ..."."""
+
+AR_ACTION_PARTICIPLES = frozenset(normalize(w) for w in """داعيا داعية داعين مطالبا مطالبة مطالبين متهما متهمة
+متهمين مناشدا مناشدة حاثا حاثة محملا محملة""".split())
+"""What a speaker did besides speaking, after a comma ("، داعيا المواطنين إلى غلي المياه"، "، متهما جهات لم يسمها
+بـ..."، "، مطالبا أنقرة بزيادة التدفقات"): the reported clause before it ends there (``clause_ends``). Not
+reporting participles: no أن follows them, and what they report is the writer's summary."""
+AR_ACTION_VERBS = frozenset(normalize(w) for w in """ودعا ودعت ودعوا وطالب وطالبت وطالبوا واتهم واتهمت واتهموا
+وناشد وناشدت""".split())
+"""The same after a comma as a finite verb with و ("، ودعت المسافرين إلى التحقق من رحلاتهم")."""
+AR_BUT_PRONOUNS = frozenset(normalize(w) for w in "لكنه لكنها ولكنه ولكنها لكنهم ولكنهم".split())
+""""، لكنه حذر من أن ...": before a reporting verb, the same speaker's next statement (a quote of its own);
+before anything else ("، لكنها بحاجة إلى") the clause goes on."""
+AR_WRITER_OPENERS = frozenset(normalize(w) for w in "وذلك".split())
+""""، وذلك خلال استقباله وفدا ...": the writer's note on when and where the words were said."""
+EN_TIME_AFTER = frozenset("after following".split())
+EN_AFTER_QUANTITIES = frozenset("""a an one two three four five six seven eight nine ten just only shortly soon
+moments minutes hours days weeks months years day week month year""".split())
+""""..., hours after Israeli strikes hit ...", ", a week after samples appeared", ", following a similar
+move by ...": after a comma, a time clause of events that the writer adds (``clause_ends``)."""
