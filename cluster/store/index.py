@@ -87,7 +87,9 @@ class VectorIndex:
         queries = np.ascontiguousarray(queries, dtype=np.float32)
         if len(queries) * self.dim >= faiss.cvar.distance_compute_blas_threshold:  # faiss multiplies matrices
             lims, sims, labels = self.index.range_search(queries, float(radius))
-            return [[(int(labels[k]), float(sims[k])) for k in range(lims[q], lims[q + 1])] for q in range(len(queries))]
+            hits = list(zip(labels.tolist(), sims.tolist()))  # Python numbers at once, not one numpy scalar each
+            bounds = lims.tolist()
+            return [hits[bounds[q] : bounds[q + 1]] for q in range(len(queries))]
         flat = faiss.downcast_index(self.index.index)
         stored = faiss.rev_swig_ptr(flat.get_xb(), self.size * self.dim).reshape(self.size, self.dim)
         near = [np.nonzero(queries @ stored[lo : lo + PREFILTER_ROWS].T > radius - PRODUCT_SLACK)
