@@ -18,6 +18,7 @@ from cluster.store.db import DB_NAME, Store
 from cluster.store.ingestor import Ingestor, IngestSettings
 from cluster.store.lookup import match_component, stable_group_id
 from cluster.store.matchgraph import MatchGraph
+from cluster.store.materialise import summaries_pending
 from cluster.store.report import store_result
 from tests.conftest import QUOTES, SEEDS
 from tests.test_service import records, settle
@@ -232,10 +233,11 @@ def test_a_failed_batch_leaves_no_rows_in_the_match_graph(ingestor, monkeypatch)
 
 
 def test_groups_left_for_after_the_answer_end_exact(tmp_path, embedding_cache, use_encoder):
-    """Batches added with ``groups_due=False`` (the service's POSTs) commit their articles, stories and speakers at
-    once; the list of groups stays at the revision before them (``listing_revision``) until ``refresh_groups``,
-    a re-clustering, or the next writer's open when the last one was killed first; each ends with the groups a
-    whole-store grouping forms."""
+    """Batches added with ``groups_due=False`` (the service's POSTs) commit their articles and stories at once, and
+    their speakers and summaries with ``summarise_pending`` (the service's worker right after the answer; the
+    next add first); the list of groups stays at the revision before them (``listing_revision``) until
+    ``refresh_groups``, a re-clustering, or the next writer's open when the last one was killed first; each ends
+    with the groups and summaries a whole-store derivation forms."""
     import os
 
     config, path, articles = Config(cache_dir=embedding_cache), tmp_path / "store", corpus_articles()
@@ -247,7 +249,11 @@ def test_groups_left_for_after_the_answer_end_exact(tmp_path, embedding_cache, u
     store = ingestor.store
     assert store.listing_revision() == before < store.revision
     listed = {a for s in store.story_page(_no_filter(), 0, 500)[0] for a in s["articles"]}
-    assert listed == {a.id for a in articles[:12]}, "the stories are current at once"
+    assert listed == {a.id for a in articles[:8]}, "the second add stored the first one's summaries first"
+    assert summaries_pending(store) and ingestor.summarise_pending() and not summaries_pending(store)
+    listed = {a for s in store.story_page(_no_filter(), 0, 500)[0] for a in s["articles"]}
+    assert listed == {a.id for a in articles[:12]}, "the stories are current once summarised"
+    assert store.listing_revision() == before, "the groups still lag"
     assert ingestor.refresh_groups() and not ingestor.refresh_groups()
     assert_lists_equal_the_report(store)
     ingestor.add(articles[12:16], groups_due=False)

@@ -105,6 +105,9 @@ class _Writer:
         self.store.revision += 1
         return [ArticleStatus(a.id, "added", "S1") for a in articles]
 
+    def summarise_pending(self, progress: object = None) -> bool:
+        return False
+
     def refresh_groups(self, progress: object = None) -> bool:
         self.calls.append("refresh")
         if self.fail_refresh:
@@ -163,6 +166,9 @@ class _Progress:
         self.reader, self.early, self.parts = reader, early, []
         self.planned_articles: set[str] = set()
         self.revision = -1
+
+    def summarised(self, revision: int) -> None:
+        pass
 
     def planned(self, revision: int, articles: set[str]) -> None:
         self.revision, self.planned_articles = revision, set(articles)

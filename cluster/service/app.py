@@ -85,6 +85,10 @@ class BatchWorker:
         with self.busy:
             return self.ingestor.add(articles, recluster_due=False, groups_due=False)
 
+    def _summarise(self) -> bool:
+        with self.busy:
+            return self.ingestor.summarise_pending(self.gate)
+
     def _refresh_groups(self) -> bool:
         with self.busy:
             try:
@@ -136,7 +140,12 @@ class BatchWorker:
         """The answered batches' duplicate-group list rows (``Ingestor.refresh_groups``: their match components
         formed again, 0.6-1.0 s a batch of wire copies in the 20,000-article store), once no POST is waiting
         or ``GROUPS_LAG`` batches are behind or an id read waits for them (``gate``): a POST is not kept waiting
-        for the list of groups, which says how far behind it is (``listing_revision``)."""
+        for the list of groups, which says how far behind it is (``listing_revision``). The speakers and story
+        summaries first, always (``Ingestor.summarise_pending``; the next batch would store them first anyway)."""
+        try:
+            await asyncio.to_thread(self._summarise)
+        except Exception:  # noqa: BLE001 -- left recorded: the next batch, a refresh, a re-clustering or close does it
+            pass
         if not self.queue.empty() and self.deferred < GROUPS_LAG and not self.gate.waiting:
             return
         try:

@@ -13,6 +13,10 @@ tables reflect the revision it saw, then reads them: the same answer, from the r
 The refresh stores one match component at a time (``Ingestor.refresh_groups(progress=...)``), saying first which
 articles its components hold: a read waits only until none of its articles is in a component still to do (the
 articles of a batch usually copy different stories, so most reads wait for a part of the refresh).
+
+The speakers and story summaries of a batch are stored right after its answer too, before its groups
+(``Ingestor.summarise_pending``: ~0.3 s of a POST of 10 at 20,000 articles); ``GET /stories`` waits for them
+(``wait_summaries``), and a story read, which waits for its members' groups, finds them stored.
 """
 
 from __future__ import annotations
@@ -34,6 +38,8 @@ class GroupsGate:
         self._settled = -1
         self._waiting = 0
         self._planned_at = -1
+        self._summarised = -1
+        """The highest revision whose speakers and summaries are stored."""
         self._to_do: set[str] = set()
         """The articles of the components the running refresh (of revision ``_planned_at``) has yet to store."""
 
@@ -61,6 +67,22 @@ class GroupsGate:
             finally:
                 self._waiting -= 1
             return revision if clear and self._settled < revision else None
+
+    def wait_summaries(self, revision: int, timeout: float = READ_WAIT_S) -> bool:
+        """Block until the speakers and summaries of ``revision`` are stored (or its groups settled); False when
+        ``timeout`` passed first (the worker is stuck: the list answers what the tables hold)."""
+        with self._changed:
+            self._waiting += 1
+            try:
+                return self._changed.wait_for(lambda: max(self._summarised, self._settled) >= revision, timeout)
+            finally:
+                self._waiting -= 1
+
+    def summarised(self, revision: int) -> None:
+        """The speakers and summaries of every batch up to ``revision`` are stored (or failed to be)."""
+        with self._changed:
+            self._summarised = max(self._summarised, revision)
+            self._changed.notify_all()
 
     def planned(self, revision: int, articles: set[str]) -> None:
         """The refresh of ``revision`` will store the groups of these articles' components, one at a time."""

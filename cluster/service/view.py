@@ -25,6 +25,7 @@ from cluster.service.gate import GroupsGate
 from cluster.store.db import Store
 from cluster.store.listing import StoryFilter
 from cluster.store.lookup import article_detail, article_groups, story_detail
+from cluster.store.materialise import summaries_pending
 from cluster.store.story_ids import resolve
 
 
@@ -69,6 +70,7 @@ class Reader:
             ignored.append("speaker")
             wanted = StoryFilter(wanted.date_from, wanted.date_to, wanted.outlet, None)
         store = self.live()
+        self._wait_for_summaries(store)
         with store.snapshot():
             rows, total = store.story_page(wanted, offset, limit)
             return {"stories": rows, "total": total, "offset": offset, "limit": limit,
@@ -94,6 +96,17 @@ class Reader:
     def story(self, story_id: str) -> dict | None:
         store = self.live()
         return story_detail(store, story_id, self._tables_at(store, lambda s: _members(s, story_id)))
+
+    def _wait_for_summaries(self, store: Store) -> None:
+        """When a committed batch's speakers and story summaries are not stored yet (the worker stores them right
+        after the POST's answer: ``materialise.summarise_pending``), wait for them: the list reads them."""
+        if self.gate is None:
+            return
+        with store.snapshot():
+            revision = store.revision
+            if store.listing_revision() == revision or not summaries_pending(store):
+                return
+        self.gate.wait_summaries(revision)
 
     def _tables_at(self, store: Store, articles_of: Callable[[Store], list[str]]) -> int | None:
         """When the group rows lag the store (a POST answered, its group refresh not done), wait until the writer

@@ -163,10 +163,14 @@ class StoredWords:
         self.buckets = StoredBuckets(cfg)
         self.loaded = False
 
-    def load(self, store: Store) -> None:
+    def load(self, store: Store, articles: Sequence[Article] | None = None,
+             segments: dict[str, list[Segment]] | None = None) -> None:
+        """Every stored article (``articles`` and ``segments``: all of them, when the caller read them already)."""
         if not self.loaded:
-            articles = store.articles()
-            self.update(articles, store.segments(articles))
+            if articles is None or segments is None:
+                articles = store.articles()
+                segments = store.segments(articles)
+            self.update(articles, segments)
             self.loaded = True
 
     def update(self, articles: Sequence[Article], segments: dict[str, list[Segment]]) -> None:

@@ -25,6 +25,7 @@ from cluster.documents import Article, Passage, Segment
 from cluster.embed import Encoder, LazyEncoder, embed_with_config
 from cluster.gcpause import without_gc
 from cluster.segment.stage import segment_pages
+from cluster.store.batch import Batch, split_by_article
 from cluster.store.db import Store, check_store_dir
 from cluster.store.duplicates import (
     StoredWords,
@@ -46,10 +47,12 @@ from cluster.store.materialise import (
     refresh_in_parts,
     refresh_pending,
     speaker_names,
+    summarise_pending,
 )
+from cluster.store.placement import Placement
 from cluster.store.queries import NewArticleRows, content_hash
 from cluster.store.stories import BodyMatrix, assign_new, full_clusters, remember_paragraphs
-from cluster.store.story_ids import apply_clusters, create_story, mark_merged, record, retire_if_empty, touch
+from cluster.store.story_ids import apply_clusters, batch_story_ids, merge_bridged, retire_if_empty
 from cluster.stories.bodies import article_bodies
 
 DEFAULT_DIM = 512
@@ -184,6 +187,7 @@ class Ingestor:
         answering the POST that made it due: ``maybe_recluster``). ``groups_due=False``: commit the batch
         with its stories and leave its duplicate groups' list rows to ``refresh_groups`` (the service runs
         it after answering: ``materialise.after_batch``)."""
+        self.summarise_pending()  # an earlier batch's, from the store it left, before anything else is written
         batch = list({a.id: a for a in articles}.values())  # the last version of an id in a batch wins
         known = self.store.article_hashes([a.id for a in batch])
         todo = [a for a in batch if known.get(a.id) != content_hash(a)]
@@ -203,7 +207,30 @@ class Ingestor:
     @without_gc
     def _write(self, todo: list[Article], replaced: list[str], groups_due: bool = True) -> None:
         """Segment, embed, match, place and write one batch, then derive what the lists read. Without the cyclic
-        collector (``gcpause``): it walked every stored article's words (``StoredWords``) at each allocation burst."""
+        collector (``gcpause``): it walked every stored article's words (``StoredWords``) at each allocation burst.
+        ``groups_due=False``: the speakers and summaries are left to ``summarise_pending`` too (``after_batch``)."""
+        batch = self._matched(todo)
+        graph = self.match_graph.load(self.store)
+        placement = assign_new(self.store, batch.bodies, batch.matches, self.config.stories,
+                               stored=self._stored_bodies(), graph=graph)
+        speakers = speaker_names(todo, batch.segments) if groups_due else {}
+        old_passages = self.store.passage_ids_of(replaced)
+        with graph.writing(), self.store.transaction():
+            passage_id = self._commit(todo, replaced, batch, placement, speakers, graph, groups_due)
+        if self.stored_words.loaded:
+            self.stored_words.update(todo, batch.segments)
+        self._remember_bodies([a.id for a in todo], replaced)
+        self.index.remove(old_passages)
+        fresh = [k for k, ok in enumerate(batch.searchable) if ok]
+        if fresh:
+            self.index.add(np.array([passage_id[k] for k in fresh], dtype=np.int64), batch.vectors[fresh])
+        self._unsaved_passages += len(fresh) + len(old_passages)
+        if self._unsaved_passages >= INDEX_SAVE_SHARE * self.index.size:
+            self._save_index()
+
+    def _matched(self, todo: list[Article]) -> Batch:
+        """The batch segmented, embedded, searched against the index, verified and aligned (before the write,
+        reading the store as it is), with its bodies for story placement."""
         cfg = self.config
         segments, units, titled = self._segment(todo)  # rows keep the input (its hash tells re-adds apart)
         vectors = self._embed([u.text for u in units])
@@ -221,45 +248,50 @@ class Ingestor:
         if bodies.vectors.shape[1] != self.index.dim:  # nothing to embed in the batch: zeros of the store's width
             zeros = np.zeros((len(todo), self.index.dim), np.float32)
             bodies = replace(bodies, vectors=zeros, leads=zeros.copy())
-        graph = self.match_graph.load(self.store)
-        placement = assign_new(self.store, bodies, matches, cfg.stories, stored=self._stored_bodies(), graph=graph)
-        speakers = speaker_names(todo, segments)
+        return Batch(segments, units, vectors, searchable, list(stored_order), matches, found, found_vectors, bodies)
 
-        old_passages = self.store.passage_ids_of(replaced)
-        with graph.writing(), self.store.transaction():
-            old_stories = sorted({self.store.story_of_article(a) for a in replaced})
-            old_component = component_articles(self.store, replaced, graph) if replaced else set()
-            self.store.delete_articles(replaced)
-            graph.drop(replaced)
-            self._merge_bridged(placement.merges, todo)
-            story_ids = self._story_ids(todo, placement.decided)
-            passage_id: list[int] = []  # units are grouped by article in ``todo`` order: ids follow them
-            per_article = _split_by_article(units, vectors, searchable)
-            for k, article in enumerate(todo):
-                rows, vecs, flags = per_article.get(article.id, ([], vectors[:0], []))
-                passage_id += self.store.insert_article(NewArticleRows(
-                    article, segments[article.id], rows, vecs, flags, bodies.counts[k], bodies.vectors[k],
-                    bodies.leads[k], story_ids[k]))
-            found_ids = self.store.insert_passages(found, found_vectors, [False] * len(found), aligned=True)
-            number = passage_id + list(stored_order) + found_ids  # combined numbering -> passage ids
-            self.store.insert_matches([m.renumbered(number) for m in matches])
-            graph.catch_up(self.store)
-            retire_if_empty(self.store, old_stories, "its articles were replaced")
-            added = int(self.store.get_meta("added_since_recluster") or 0) + len(todo)
-            self.store.set_meta("added_since_recluster", str(added))
-            self.store.bump_generation()
-            stories = {*story_ids, *old_stories, *(sid for pair in placement.merges for sid in pair)}
-            after_batch(self.store, [a.id for a in todo], replaced, old_component, stories, speakers, graph, groups_due)
-        if self.stored_words.loaded:
-            self.stored_words.update(todo, segments)
-        self._remember_bodies([a.id for a in todo], bodies.vectors, replaced)
-        self.index.remove(old_passages)
-        fresh = [k for k, ok in enumerate(searchable) if ok]
-        if fresh:
-            self.index.add(np.array([passage_id[k] for k in fresh], dtype=np.int64), vectors[fresh])
-        self._unsaved_passages += len(fresh) + len(old_passages)
-        if self._unsaved_passages >= INDEX_SAVE_SHARE * self.index.size:
-            self._save_index()
+    def _commit(self, todo: list[Article], replaced: list[str], batch: Batch, placement: Placement,
+                speakers: dict[str, set[str]], graph: MatchGraph, groups_due: bool) -> list[int]:
+        """Inside the batch's transaction: its rows, matches and stories, and what the lists read
+        (``after_batch``); the passage ids of its units."""
+        store = self.store
+        old_stories = sorted({store.story_of_article(a) for a in replaced})
+        old_component = component_articles(store, replaced, graph) if replaced else set()
+        store.delete_articles(replaced)
+        graph.drop(replaced)
+        merge_bridged(store, placement.merges, todo)
+        story_ids = batch_story_ids(store, todo, placement.decided)
+        passage_id: list[int] = []  # units are grouped by article in ``todo`` order: ids follow them
+        per_article = split_by_article(batch.units, batch.vectors, batch.searchable)
+        bodies = batch.bodies
+        for k, article in enumerate(todo):
+            rows, vecs, flags = per_article.get(article.id, ([], batch.vectors[:0], []))
+            passage_id += store.insert_article(NewArticleRows(
+                article, batch.segments[article.id], rows, vecs, flags, bodies.counts[k], bodies.vectors[k],
+                bodies.leads[k], story_ids[k]))
+        found_ids = store.insert_passages(batch.found, batch.found_vectors, [False] * len(batch.found), aligned=True)
+        number = passage_id + batch.stored_order + found_ids  # combined numbering -> passage ids
+        store.insert_matches([m.renumbered(number) for m in batch.matches])
+        graph.catch_up(store)
+        retire_if_empty(store, old_stories, "its articles were replaced")
+        store.set_meta("added_since_recluster", str(int(store.get_meta("added_since_recluster") or 0) + len(todo)))
+        store.bump_generation()
+        stories = {*story_ids, *old_stories, *(sid for pair in placement.merges for sid in pair)}
+        after_batch(store, [a.id for a in todo], replaced, old_component, stories, speakers, graph, groups_due)
+        return passage_id
+
+    def summarise_pending(self, progress: RefreshProgress | None = None) -> bool:
+        """The speakers and story summaries of the batches added with ``groups_due=False``
+        (``materialise.summarise_pending``), in a transaction of their own, told to ``progress``; False when none
+        were waiting. ``add`` runs it first, so they are always derived from the store their batch left."""
+        if self.store.get_meta(PENDING) is None:
+            return False
+        try:
+            with self.store.transaction():
+                return summarise_pending(self.store)
+        finally:
+            if progress is not None:
+                progress.summarised(self.store.revision)
 
     def refresh_groups(self, progress: RefreshProgress | None = None) -> bool:
         """The duplicate groups' list rows of the batches added with ``groups_due=False``; False when none were
@@ -268,6 +300,7 @@ class Ingestor:
         articles need not wait for the others (``listing_revision`` moves when all are done)."""
         if self.store.get_meta(PENDING) is None:
             return False
+        self.summarise_pending(progress)
         graph = self.match_graph.load(self.store)
         if progress is not None and refresh_in_parts(self.store, graph, progress):
             return True
@@ -283,12 +316,15 @@ class Ingestor:
         import sklearn.cluster  # noqa: F401 -- duplicate grouping's linkage (the first group refresh paid ~0.5 s)
         import sklearn.feature_extraction.text  # noqa: F401 -- the story stage's TF-IDF: ~1 s of imports
 
+        articles = self.store.articles()  # read once for the stored words and the bodies
+        segments = self.store.segments(articles)
         if self.config.duplicates.align_reuse:
             words = self.stored_words
-            words.load(self.store)
+            words.load(self.store, articles, segments)
             remember_paragraphs(words.segments, {aid: t.lang for aid, t in words.tokens.items()})
         self.match_graph.load(self.store)
-        self._stored_bodies()
+        if self._bodies is None:
+            self._bodies = BodyMatrix(self.store, articles, segments)
 
     def _stored_bodies(self) -> BodyMatrix:
         """The body vectors of every stored article, read from SQLite once and then kept current."""
@@ -296,12 +332,12 @@ class Ingestor:
             self._bodies = BodyMatrix(self.store)
         return self._bodies
 
-    def _remember_bodies(self, ids: list[str], vectors: np.ndarray, replaced: list[str]) -> None:
-        """After a commit: new rows join the in-memory matrix; a replacement (rare) reloads it."""
+    def _remember_bodies(self, ids: list[str], replaced: list[str]) -> None:
+        """After a commit: new rows join the bodies in memory; a replacement (rare) reloads them."""
         if replaced:
             self._bodies = None
         elif self._bodies is not None:
-            self._bodies.append(ids, vectors)
+            self._bodies.append(self.store, ids)
 
     def _segment(self, todo: list[Article]) -> tuple[dict[str, list[Segment]], list[Passage], list[Article]]:
         """Segments and passages of ``todo``, segmented beside the latest stored articles (their own
@@ -312,32 +348,6 @@ class Ingestor:
         context = recent[len(recent) - size :]  # the newest ``size`` (oldest first)
         pages = segment_pages(context + todo, self.config, only=batch)
         return pages.segments, pages.units, pages.retitled(todo)
-
-    def _story_ids(self, todo: list[Article], decided: list[str | int]) -> list[str]:
-        """Existing ids as decided; each new-story number gets a fresh id (inside the transaction)."""
-        opened: dict[int, str] = {}
-        out: list[str] = []
-        for article, choice in zip(todo, decided):
-            if isinstance(choice, int):
-                if choice not in opened:
-                    members = [a.id for a, c in zip(todo, decided) if c == choice]
-                    opened[choice] = create_story(self.store, members, "new articles matched no existing story")
-                out.append(opened[choice])
-            else:
-                touch(self.store, choice)
-                record(self.store, "joined", choice, None, "similar to its members above the story cut", [article.id])
-                out.append(choice)
-        return out
-
-    def _merge_bridged(self, merges: list[tuple[str, str]], todo: list[Article]) -> None:
-        """Stored stories the batch bridged: the merged one's members move to the other and its id
-        resolves there (``story_ids.resolve``), as after a re-clustering."""
-        bridges = ", ".join(a.id for a in todo[:3]) + (" ..." if len(todo) > 3 else "")
-        for gone, into in merges:
-            moved = self.store.story_members(gone)
-            self.store.set_story(moved, into)
-            touch(self.store, into)
-            mark_merged(self.store, gone, into, f"bridged by new articles ({bridges})", moved)
 
     def _embed(self, texts: list[str]) -> np.ndarray:
         return embed_with_config(self.encoder, texts, self.config)
@@ -363,15 +373,6 @@ class Ingestor:
             self.recluster(f"automatic re-clustering after {every} additions")
             return True
         return False
-
-
-def _split_by_article(
-    units: list[Passage], vectors: np.ndarray, searchable: list[bool]
-) -> dict[str, tuple[list[Passage], np.ndarray, list[bool]]]:
-    rows: dict[str, list[int]] = {}
-    for k, unit in enumerate(units):
-        rows.setdefault(unit.article_id, []).append(k)
-    return {aid: ([units[k] for k in idx], vectors[idx], [searchable[k] for k in idx]) for aid, idx in rows.items()}
 
 
 def _acquire_lock(path: Path) -> int:

@@ -78,36 +78,75 @@ def after_batch(store: Store, articles: Sequence[str], replaced: Sequence[str], 
     their former match components (``component_articles``, read before their matches were deleted); ``graph``:
     the writer's stored matches in memory, current with the batch's rows. ``groups_now=False``: the groups'
     part is recorded (``PENDING``) for ``refresh_pending`` to do after the commit, and the tables are not marked
-    current: ``listing_revision`` stays where the groups are until then (stories and speakers are current)."""
-    store.put_speakers(dict(speakers))
-    work = _pending_with(store, articles, replaced, old_component)
-    refresh_stories(store, stories)
+    current: ``listing_revision`` stays where the groups are until then. The speakers and summaries are then
+    recorded too (``speakers`` is not read: they are derived from the stored rows, as ``fill`` does), for
+    ``summarise_pending``, which the writer runs before it writes anything else (the service right after the
+    POST's answer), so they are those this transaction would have stored: the same members, and the same recent
+    articles their keywords are weighed against."""
     if groups_now:
+        store.put_speakers(dict(speakers))
+        work = _pending_with(store, articles, replaced, old_component)
+        refresh_stories(store, stories)
         _refresh_work(store, work, graph)
     else:
+        work = _pending_with(store, articles, replaced, old_component, sorted(set(stories)), articles)
         store.set_meta(PENDING, json.dumps({**work, "revision": store.revision}))
 
 
 PENDING = "groups_pending"
 """Meta key: the group work of batches committed without it (``after_batch(groups_now=False)``), as JSON lists
-of ``articles``, ``replaced`` and ``old_component`` (what ``refresh_groups`` takes, merged over the batches) and
+of ``articles``, ``replaced`` and ``old_component`` (what ``refresh_groups`` takes, merged over the batches), the
+``stories`` to summarise and the articles whose ``speakers`` to store (emptied by ``summarise_pending``), and
 the ``revision`` of the last such batch: a writer that opens the store at that revision does the work
 (``fill_if_behind``); at another (a write that did not keep the tables came between) it fills them all."""
 
 
-def _pending_with(store: Store, articles: Sequence[str], replaced: Sequence[str],
-                  old_component: Iterable[str]) -> dict[str, list[str]]:
-    """The recorded group work, with this batch's."""
-    work = json.loads(store.get_meta(PENDING) or '{"articles": [], "replaced": [], "old_component": []}')
+def _pending_with(store: Store, articles: Sequence[str], replaced: Sequence[str], old_component: Iterable[str],
+                  stories: Sequence[str] = (), speakers: Sequence[str] = ()) -> dict[str, list[str]]:
+    """The recorded work, with this batch's."""
+    work = json.loads(store.get_meta(PENDING) or "{}")
     work.pop("revision", None)
-    for key, ids in (("articles", articles), ("replaced", replaced), ("old_component", sorted(old_component))):
-        work[key] = list(dict.fromkeys([*work[key], *ids]))
+    for key, ids in (("articles", articles), ("replaced", replaced), ("old_component", sorted(old_component)),
+                     ("stories", stories), ("speakers", speakers)):
+        work[key] = list(dict.fromkeys([*work.get(key, []), *ids]))
     return work
 
 
 def _refresh_work(store: Store, work: Mapping[str, list[str]], graph: MatchGraph | None) -> None:
+    _summaries_of(store, work)
     refresh_groups(store, work["articles"], work["replaced"], set(work["old_component"]), graph)
     _mark_done(store)
+
+
+def summarise_pending(store: Store) -> bool:
+    """Inside a transaction: the speakers and story summaries of the batches committed without them
+    (``after_batch(groups_now=False)``), stored, and struck from the recorded work (its groups stay recorded);
+    False when none were waiting. Why after the commit: ~0.3 s of a POST of 10 into the 20,000-article store
+    (the summaries' keywords, the quotes' attribution) that its answer does not need; ``GET /stories`` waits
+    for them (``summaries_pending``, the service's ``GroupsGate``)."""
+    recorded = store.get_meta(PENDING)
+    work = json.loads(recorded) if recorded is not None else {}
+    if not (work.get("stories") or work.get("speakers")):
+        return False
+    _summaries_of(store, work)
+    store.set_meta(PENDING, json.dumps({**work, "stories": [], "speakers": []}))
+    return True
+
+
+def summaries_pending(store: Store) -> bool:
+    """Some committed batch's speakers or story summaries are not stored yet (``summarise_pending``)."""
+    recorded = store.get_meta(PENDING)
+    work = json.loads(recorded) if recorded is not None else {}
+    return bool(work.get("stories") or work.get("speakers"))
+
+
+def _summaries_of(store: Store, work: Mapping[str, list[str]]) -> None:
+    """The recorded speakers (from the stored rows, as ``fill`` derives them) and story summaries."""
+    if work.get("speakers"):
+        articles = store.articles(work["speakers"])
+        store.put_speakers(speaker_names(articles, store.segments(articles)))
+    if work.get("stories"):
+        refresh_stories(store, work["stories"])
 
 
 def refresh_pending(store: Store, graph: MatchGraph | None = None) -> bool:
@@ -167,8 +206,11 @@ def pending_parts(store: Store, graph: MatchGraph | None = None) -> list[dict[in
 
 
 class RefreshProgress(Protocol):
-    """Told what a group refresh in parts will store (the articles of its components, at the store's revision),
+    """Told when the speakers and summaries of the batches up to a revision are stored (``summarise_pending``);
+    told what a group refresh in parts will store (the articles of its components, at the store's revision),
     then the articles whose every part is committed, as each part commits (the service's ``GroupsGate``)."""
+
+    def summarised(self, revision: int) -> None: ...
 
     def planned(self, revision: int, articles: set[str]) -> None: ...
 

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from cluster.documents import Article
 from cluster.store.db import Store
 from cluster.store.listing import story_number
 
@@ -141,3 +142,31 @@ def resolve(store: Store, story_id: str) -> tuple[str | None, list[str]]:
 def history(store: Store, story_id: str | None = None, limit: int = 1000) -> list[HistoryEvent]:
     """Every event in order, or those naming ``story_id`` (as the story or as the other side)."""
     return [HistoryEvent(*row[:5], tuple(row[5])) for row in store.history_rows(story_id, limit)]
+
+
+def batch_story_ids(store: Store, todo: Sequence[Article], decided: Sequence[str | int]) -> list[str]:
+    """Existing ids as decided; each new-story number gets a fresh id (inside the transaction)."""
+    opened: dict[int, str] = {}
+    out: list[str] = []
+    for article, choice in zip(todo, decided):
+        if isinstance(choice, int):
+            if choice not in opened:
+                members = [a.id for a, c in zip(todo, decided) if c == choice]
+                opened[choice] = create_story(store, members, "new articles matched no existing story")
+            out.append(opened[choice])
+        else:
+            touch(store, choice)
+            record(store, "joined", choice, None, "similar to its members above the story cut", [article.id])
+            out.append(choice)
+    return out
+
+
+def merge_bridged(store: Store, merges: Sequence[tuple[str, str]], todo: Sequence[Article]) -> None:
+    """Stored stories the batch bridged: the merged one's members move to the other and its id
+    resolves there (``story_ids.resolve``), as after a re-clustering."""
+    bridges = ", ".join(a.id for a in todo[:3]) + (" ..." if len(todo) > 3 else "")
+    for gone, into in merges:
+        moved = store.story_members(gone)
+        store.set_story(moved, into)
+        touch(store, into)
+        mark_merged(store, gone, into, f"bridged by new articles ({bridges})", moved)
