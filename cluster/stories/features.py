@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+from scipy import sparse
 
 from cluster.ingest.dates import MAX_YEAR, MIN_YEAR
 from cluster.quotes.speakers import skeleton
@@ -152,36 +153,36 @@ def pair_features(
         signals.lexical[left, right] * same, signals.entities[left, right] * same * has, same * (1.0 - has),
         signals.shared[left, right],
     ]
-    detail = np.array([_detail(cues[a], cues[b], bool(c)) for a, b, c in zip(left, right, cross)], dtype=float)
-    detail = detail.reshape(len(left), 7)
-    when = np.array([_agreement(cues[a].dates, cues[b].dates) for a, b in zip(left, right)], dtype=float)
-    when = when.reshape(len(left), 2)
-    return np.column_stack(columns + [detail[:, k] for k in range(7)] + [cross, when[:, 0], when[:, 1]])
+    agree = {kind: _agreement(cues, kind, left, right) for kind in ("names", "numbers", "weekdays", "places", "dates")}
+    detail = [np.where(cross > 0, agree["names"][0], 0.0)]  # names_cross: the share, for cross-language pairs only
+    for kind in ("numbers", "weekdays", "places"):
+        detail += agree[kind]
+    return np.column_stack(columns + detail + [cross, *agree["dates"]])
 
 
-def _detail(a: Cues, b: Cues, cross: bool) -> tuple[float, ...]:
-    """names_cross, numbers agree/conflict, weekday agree/conflict, place agree/conflict."""
-    names = _overlap(a.names, b.names) if cross else 0.0
-    num_agree, num_conflict = _agreement(a.numbers, b.numbers)
-    day_agree, day_conflict = _agreement(a.weekdays, b.weekdays)
-    place_agree, place_conflict = _agreement(a.places, b.places)
-    return names, num_agree, num_conflict, day_agree, day_conflict, place_agree, place_conflict
-
-
-def _agreement(a: frozenset, b: frozenset) -> tuple[float, float]:
-    """(share of the smaller side the other repeats, 1 when both mention some and none agree).
-
-    Both 0 when a side is silent: not mentioning the day says nothing about it."""
-    if not a or not b:
-        return 0.0, 0.0
-    common = _overlap(a, b)
-    return common, float(common == 0.0)
-
-
-def _overlap(a: frozenset, b: frozenset) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / min(len(a), len(b))
+def _agreement(cues: Sequence[Cues | None], kind: str, left: np.ndarray,
+               right: np.ndarray) -> list[np.ndarray]:
+    """For each pair, of one cue (``kind``, a field of ``Cues``): the share of the smaller side's set the other
+    repeats (agree), and 1.0 where both mention some and none agree (conflict); both 0 when a side is silent (not
+    mentioning the day says nothing about it). For all pairs at once: each article's set as a row of a sparse
+    incidence matrix, the common values of a pair the product of its two rows (a story placement scores ~30,000
+    pairs: a Python loop of set operations per pair took 0.1-0.3 s an add). The same floats as
+    ``len(a & b) / min(len(a), len(b))``: whole counts divided once."""
+    number: dict[object, int] = {}
+    columns: list[int] = []
+    starts = [0]
+    for cue in cues:
+        if cue is not None:
+            columns += [number.setdefault(value, len(number)) for value in getattr(cue, kind)]
+        starts.append(len(columns))
+    sets = sparse.csr_matrix((np.ones(len(columns)), columns, starts), shape=(len(cues), max(1, len(number))))
+    size = np.diff(starts)
+    smaller = np.minimum(size[left], size[right])
+    both = smaller > 0
+    common = np.asarray(sets[left].multiply(sets[right]).sum(axis=1)).ravel() if len(left) else np.zeros(0)
+    share = np.zeros(len(left))
+    share[both] = common[both] / smaller[both]
+    return [share, (both & (share == 0.0)).astype(float)]
 
 
 def _skeletons(tokens: set[str]) -> frozenset[str]:
