@@ -156,8 +156,11 @@ def test_a_posted_article_is_listed_as_soon_as_the_post_returns(client):
     witkoff = listed[story_of["en_outlet_c.txt"]]
     assert set(witkoff["articles"]) == WITKOFF
     detail = client.get(f"/stories/{witkoff['id']}").json()
-    assert {k: detail[k] for k in witkoff} == witkoff, "a list item is the story's own read"
+    lagging = {"evidence"}  # read from the group table, which follows the group refresh after the answer
+    assert {k: detail[k] for k in witkoff if k not in lagging} == {k: v for k, v in witkoff.items() if k not in lagging}
     settle(client)  # the list of groups: brought up to date right after the answer
+    witkoff = {s["id"]: s for s in client.get("/stories", params=ALL).json()["stories"]}[witkoff["id"]]
+    assert {k: detail[k] for k in witkoff} == witkoff, "a list item is the story's own read"
     groups = {g["id"]: g for g in client.get("/duplicates", params=ALL).json()["duplicate_groups"]}
     assert detail["evidence"] and all(groups[g["id"]] == g for g in detail["evidence_groups"])
     for quoted in ("Witkoff", "ويتكوف", "witkoff"):  # a speaker quoted in a member posted by that POST
