@@ -15,6 +15,9 @@ the write commits and costs a query, however large the store.
 - **Speakers** of each new article: its quotes extracted and attributed on their own (``quotes.chooser``,
   about 0.2 ms a passage, before the transaction), each named speaker stored case-folded with the other-script
   forms the quote feature's tables know (ترامب also as "donald trump" and "trump", Witkoff also as ويتكوف).
+  The service stores the summaries and speakers right after answering too, before the groups
+  (``summarise_pending``: ~0.3 s of a POST of 10 at 20,000 articles), from the store the batch left: the writer
+  runs it before it writes anything else.
 
 A store written before these tables existed (or by an older version) is filled once when the writer opens
 it (``fill_if_behind``): the same derivations over every story, group and article.
