@@ -55,9 +55,7 @@ def clause_spans(text: str, lang: str, min_words: int) -> list[tuple[int, int]]:
         spans.append((cut, end))
     kept: list[tuple[int, int]] = []
     for start, end in spans:
-        if kept and len(word_tuple(text[start:end])) < min_words:
-            kept[-1] = (kept[-1][0], end)
-        elif kept and len(word_tuple(text[kept[-1][0]:kept[-1][1]])) < min_words:
+        if kept and min(len(word_tuple(text[start:end])), len(word_tuple(text[slice(*kept[-1])]))) < min_words:
             kept[-1] = (kept[-1][0], end)
         else:
             kept.append((start, end))
