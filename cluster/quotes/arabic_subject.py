@@ -47,7 +47,8 @@ def arabic_subject(tokens: list[Token], verb: int) -> list[Token]:
             continue
         if not token.word:
             if token.text in "،,":
-                if _apposition_follows(tokens, k, subject) or (subject and not _subject_goes_on(tokens, k)):
+                if _apposition_follows(tokens, k, subject) or (subject and not _subject_goes_on(tokens, k)) or (
+                        _only_a_full_name(subject) and _closes_sentence(tokens, k)):  # "، سائق شاحنة."
                     break  # "قال مصدر دبلوماسي، فضّل عدم الكشف عن هويته، إن": what follows describes him
                 continue
             break
@@ -198,6 +199,27 @@ def _named_in_full(subject: list[Token]) -> bool:
     run = name_run(subject, "ar")
     return run is not None and len(run.split()) >= 2 and subject[-1].norm.startswith("ال") and (
         subject[-1].text == run.split()[-1])
+
+
+def _only_a_full_name(subject: list[Token]) -> bool:
+    """The subject before a comma is a name of two words or more and nothing else ("يقول كريم بوعلام،"):
+    what the comma brings is an apposition ("سائق شاحنة", "ربة منزل"), never more of the name. A comma
+    after a title ("قال الرئيس الأميركي، دونالد ترامب") or a body ("الناطق باسم وزارة الخارجية وشؤون
+    المغتربين، السفير سفيان القضاة", whose last words look like a name) still leads to the name."""
+    run = name_run(subject, "ar")
+    return run is not None and len(run.split()) >= 2 and run.split() == [t.text for t in subject if t.word]
+
+
+def _closes_sentence(tokens: list[Token], comma: int) -> bool:
+    """What follows the comma runs to the sentence's end ("«...»، يقول كريم بوعلام، سائق شاحنة."): a
+    closing apposition; a name between commas before إن ("وقال محامي الصحفي، ريباز حمه علي، إن") is
+    the subject going on."""
+    for token in tokens[comma + 1: comma + 8]:
+        if not token.word:
+            return token.text in ".!؟?"
+        if token.norm in AR_COMPLEMENTIZERS:
+            return False
+    return comma + 8 >= len(tokens)
 
 
 def _apposition_follows(tokens: list[Token], comma: int, subject: list[Token]) -> bool:

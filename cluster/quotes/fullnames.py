@@ -22,10 +22,18 @@ def full_name(name: str, tokens: list[Token], runs: list[tuple[int, int]], lang:
     for words, keys in _runs_by_last_word(tokens, runs, lang).get(parts[-1], ()):
         if len(words) > max(len(best), len(parts)) and wanted <= keys:
             best = words
+    if not best and lang == "ar" and len(parts) == 1 and _joined_and(parts[0]):
+        return full_name(name[1:], tokens, runs, lang)  # a headline's "..وعرقاب: ..." is "محمد عرقاب"
     if lang == "ar" and len(best) > 3 and not any(t.norm in AR_NAME_LINKS for t in best):
         return None  # "ومشاهد تظهر لقاء فيدان": a run this long without بن / عبد is running text
     best = best[-4:] if lang == "ar" else best[-2:]
     return " ".join(t.text for t in best) if best else None
+
+
+def _joined_and(key: str) -> bool:
+    """A one-word name that opens with a joined و ("وعرقاب", "وبوشارب"): "and X", as headlines write a
+    second speaker; only tried when no full mention ends in the word as written ("وليد" stays Walid)."""
+    return key.startswith("و") and len(key) > 4
 
 
 MentionIndex = dict[str, list[tuple[list[Token], set[str]]]]

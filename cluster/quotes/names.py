@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from cluster.quotes.boundary import person_runs, preposition_noun
 from cluster.quotes.lexicon import (
     AR_ACCOUNT_VERBS,
     AR_COMPLEMENTIZERS,
@@ -318,7 +319,7 @@ def joined_definite(tokens: list[Token], k: int, lang: str) -> bool:
 
 def name_run(subject: list[Token], lang: str) -> str | None:
     """The last run of proper-name tokens in a subject phrase."""
-    runs = name_runs(subject, lang)
+    runs = person_runs(subject, name_runs(subject, lang)) if lang == "ar" else name_runs(subject, lang)
     if not runs:
         return None
     first, end = runs[0] if _titled_after(subject, runs, lang) else runs[-1]
@@ -370,7 +371,7 @@ def _is_name_text(text: str, lang: str, after_generic: bool) -> bool:
         return False  # "رئيس أرامكو وكبير إدارييها", "محاكمة الوزير X وستة رجال أعمال": و joins another, no name
     if any(f in AR_VERBS or f in AR_PARTICIPLES or f in AR_ORG_NAMES for f in forms) or norm in AR_ORG_HEADS:
         return False  # an organisation's own name (حماس) ends a person's run: "لحركة حماس حسام بدران"
-    if norm.endswith("يه"):
+    if norm.endswith("يه") or preposition_noun(text):
         return False  # an indefinite feminine adjective: "مصادر أمنية تركية"
     if _clitic_noun(norm):
         return False

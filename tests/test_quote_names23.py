@@ -1,0 +1,106 @@
+"""Where a speaker's name ends (``cluster.quotes.boundary``, ``arabic_subject``, ``fullnames``), on news
+paragraphs written for it: what a newsroom reader sees after the quote stage (rules, checks, chooser).
+
+On prose the rules had not been read on, names written in full were given with a word of the sentence
+glued on, or replaced by one: a farmer "من ولاية بهلا" given as the person "بهلا", a driver "كمال بلحاج،
+سائق شاحنة" as "كمال بلحاج سائق شاحنة", an MP "بإعادة المشروع" as "خالد أبو حسان بإعادة", a
+headline's "وعرقاب:" as the person "وعرقاب". Each Arabic article below failed before; the guards keep
+readings that were right.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cluster.documents import Article
+from cluster.quotes.chooser import attributed_quotes
+from cluster.segment.paragraphs import segment_corpus
+from tests.quote_helpers import Found
+
+
+def _speakers(text: str, lang: str) -> Found:
+    """Each quote of ``text`` (headline first line) with the speaker and kind the quote stage reports."""
+    article = Article("a", "", text, lang=lang)
+    return Found({q.text: (q.speaker, q.speaker_kind) for q in attributed_quotes([article], segment_corpus([article]))})
+
+
+def test_the_place_a_speaker_comes_from_is_not_the_speaker():
+    """"الصياد حمد بن راشد المقبالي من ولاية صحار يقول إن" went to the person "صحار": the last run of
+    name-like words was the town after "ولاية". Both quotes of the fisherman are his."""
+    text = """الصيادون يشكون هجرة الأسماك
+
+غير أن الصياد حمد بن راشد المقبالي من ولاية صحار يقول إن الأسماك هجرت الساحل منذ أسبوعين. ويضيف: «لم نصطد شيئا منذ بداية الشهر».
+"""
+    found = _speakers(text, "ar")
+    assert found["الأسماك هجرت"] == ("حمد بن راشد المقبالي", "person")
+    assert found["لم نصطد"] == ("حمد بن راشد المقبالي", "person")
+
+
+def test_a_town_after_min_is_not_the_speaker():
+    """"غير أن المعلمة سلوى بنت خميس الكعبي من صلالة تقول إن": the town after من follows a full name; the
+    teacher spoke, not "صلالة"."""
+    text = """المدارس تستعد للعام الجديد
+
+غير أن المعلمة سلوى بنت خميس الكعبي من صلالة تقول إن الكتب لم تصل بعد إلى نصف الفصول.
+"""
+    assert _speakers(text, "ar")["الكتب لم تصل"] == ("سلوى بنت خميس الكعبي", "person")
+
+
+def test_a_job_after_the_comma_is_not_part_of_the_name():
+    """"«...»، تقول سعاد المراكشي، ربة منزل." went to "ربة منزل" (and a driver's to "كريم بوعلام سائق
+    شاحنة"): after a name and nothing else, a comma that runs to the sentence's end brings what the
+    speaker does, not more of her name."""
+    text = """أزمة الخبز في الأحياء الشعبية
+
+«وقفت في الطابور ثلاث ساعات ولم أحصل على شيء»، تقول سعاد المراكشي، ربة منزل.
+
+«انتظرت ساعتين لأملأ الخزان، وقالوا لنا إن المازوت سينفد»، يقول كريم بوعلام، سائق شاحنة.
+"""
+    found = _speakers(text, "ar")
+    assert found["وقفت في الطابور"] == ("سعاد المراكشي", "person")
+    assert found["انتظرت ساعتين"] == ("كريم بوعلام", "person")
+
+
+def test_a_name_between_commas_after_a_title_is_kept():
+    """Guard: "وقال محامي المتهم، سامر حداد، إن": the name between commas is the lawyer's (the subject
+    before the comma is a title, and the comma leads to إن, not to the sentence's end)."""
+    text = """تأجيل محاكمة الناشط
+
+وقال محامي المتهم، سامر حداد، إن موكله لم يُسأل خلال التحقيق عن مصادره.
+"""
+    assert _speakers(text, "ar")["موكله لم"] == ("سامر حداد", "person")
+
+
+def test_a_manner_word_with_bi_ends_the_name():
+    """"«...»، قال المواطن جمال بن سعيد بأسى." was "جمال بن سعيد بأسى": ب joined to a word opening
+    with a hamza ("بأسى", "بإعادة") is a preposition and a noun, never part of a name."""
+    text = """انقطاع المياه في الحي الشرقي
+
+«لم تصلنا المياه منذ أسبوع»، قال المواطن جمال بن سعيد بأسى.
+"""
+    assert _speakers(text, "ar")["لم تصلنا"] == ("جمال بن سعيد", "person")
+
+
+@pytest.mark.parametrize("headline, minister", [
+    ("عمال الميناء يواصلون الإضراب.. وبوشارب: أبواب الحوار مفتوحة والأجور ستصرف في موعدها", "كمال بوشارب"),
+    ("ارتفاع أسعار الخضار.. ومرزوق: الأسعار ستعود إلى طبيعتها خلال أسبوعين", "سليم مرزوق"),
+])
+def test_a_headline_family_name_with_joined_and_is_the_person(headline, minister):
+    """A headline's "..وبوشارب: ..." was the person "وبوشارب": a one-word name with a joined و is
+    "and X", the family name of the person the article names in full."""
+    text = f"""{headline}
+
+قال الوزير {minister} إن الوزارة ستلتقي ممثلي القطاع الأسبوع المقبل.
+"""
+    found = _speakers(text, "ar")
+    first = headline.split(": ")[1][:10]
+    assert found[first] == (minister, "person")
+
+
+def test_a_given_name_opening_with_waw_is_kept():
+    """Guard: "وليد" opens with و but is the name Walid: no mention ends in "ليد", so it stays."""
+    text = """نادي الشباب يجدد عقد مدربه
+
+وقال المدرب وليد العمري إن الفريق سيبدأ التحضير للموسم بعد أسبوعين.
+"""
+    assert _speakers(text, "ar")["الفريق سيبدأ"] == ("وليد العمري", "person")
