@@ -97,6 +97,16 @@ def test_a_headline_family_name_with_joined_and_is_the_person(headline, minister
     assert found[first] == (minister, "person")
 
 
+def test_a_name_after_a_ministers_list_of_domains_is_his_full_name():
+    """"وزير المحروقات والمناجم محمد عرقاب": a full name after the last domain of a title (و + a definite
+    word) is a mention the headline's "..وعرقاب:" resolves to, as after any title."""
+    text = """عمال المصفاة يواصلون الإضراب.. وبلقاسمي: التموين مضمون والحوار مفتوح
+
+ومن جهته، صرح وزير المحروقات والمناجم رشيد بلقاسمي، على هامش زيارة للمصفاة، بأن المفاوضات ستستأنف الأحد.
+"""
+    assert _speakers(text, "ar")["التموين مضمون"] == ("رشيد بلقاسمي", "person")
+
+
 def test_a_given_name_opening_with_waw_is_kept():
     """Guard: "وليد" opens with و but is the name Walid: no mention ends in "ليد", so it stays."""
     text = """نادي الشباب يجدد عقد مدربه

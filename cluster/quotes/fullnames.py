@@ -62,7 +62,8 @@ def _runs_by_last_word(tokens: list[Token], runs: list[tuple[int, int]], lang: s
 
 
 def introduced(tokens: list[Token], first: int) -> bool:
-    """An Arabic full mention follows its title (its complement: "للنقابة") or a comma ("الرئيس الأميركي، دونالد ترامب"); a run
+    """An Arabic full mention follows its title (its complement: "للنقابة", the last of its domains:
+    "وزير المحروقات والمناجم محمد عرقاب") or a comma ("الرئيس الأميركي، دونالد ترامب"); a run
     after anything else may be a verb and a noun the word lists do not know ("تظهر لقاء فيدان")."""
     if first == 0:
         return False
@@ -71,5 +72,5 @@ def introduced(tokens: list[Token], first: int) -> bool:
         return False  # إلى normalises to الي, which is no title with the article
     if first >= 2 and before.norm in AR_GENERIC and tokens[first - 2].norm == "في":
         return False  # "نفت قوات الدعم السريع في بيان عرقلة وصول المساعدات": in a statement, no title
-    return (not before.word and before.text in "،,") or before.norm.startswith(("ال", "لل")) or (
+    return (not before.word and before.text in "،,") or before.norm.startswith(("ال", "لل", "وال")) or (
         before.norm in AR_GENERIC)  # "الكاتب العام للنقابة لطفي الحرزي": a title's complement with لل
