@@ -114,3 +114,48 @@ def test_a_given_name_opening_with_waw_is_kept():
 وقال المدرب وليد العمري إن الفريق سيبدأ التحضير للموسم بعد أسبوعين.
 """
     assert _speakers(text, "ar")["الفريق سيبدأ"] == ("وليد العمري", "person")
+
+
+def test_a_ministers_domain_is_not_his_name():
+    """"Minister of Agriculture Karim Al Harthy said" gave "Agriculture Karim Al Harthy" (and "the
+    minister" the same): the capitalised word after "<title> of" is the ministry's domain."""
+    text = """Locust swarms reach the south
+
+Minister of Agriculture Karim Al Harthy said on Monday that 12,000 hectares had been sprayed.
+
+Ground teams will reach the remaining farms by Friday, the minister said during a visit to Salalah.
+"""
+    found = _speakers(text, "en")
+    assert found["12,000 hectares"] == ("Karim Al Harthy", "person")
+    assert found["Ground teams"] == ("Karim Al Harthy", "person")
+
+
+def test_the_minister_is_not_the_domain_of_his_title():
+    """"Minister of Agriculture and Rural Development Dr Karim bin Salem Al Harthy said", then "the
+    minister said" and "he added": both went to the person "Agriculture" (a run after "Minister of"
+    read as the minister's name) and the chooser withheld them; they are his."""
+    text = """Locust swarms reach the south
+
+Minister of Agriculture and Rural Development Dr Karim bin Salem Al Harthy said on Monday that 12,000 hectares had been sprayed.
+
+Ground teams will reach the remaining farms by Friday, the minister said during a visit to Salalah.
+
+"There is no danger to the wheat harvest this year," he added.
+"""
+    found = _speakers(text, "en")
+    assert found["Ground teams"] == ("Karim bin Salem Al Harthy", "person")
+    assert found["There is no danger"] == ("Karim bin Salem Al Harthy", "person")
+
+
+def test_titles_without_of_keep_the_whole_name():
+    """Guard: titles written without "of" ("Health Minister Ana Ruiz", "union leader Tomas Reyes") lose
+    no word of the name."""
+    text = """Port strike enters second week
+
+"The talks have stalled," said union leader Tomas Reyes.
+
+Health Minister Ana Ruiz said hospitals had enough supplies for a month.
+"""
+    found = _speakers(text, "en")
+    assert found["The talks"] == ("Tomas Reyes", "person")
+    assert found["hospitals had"] == ("Ana Ruiz", "person")

@@ -1,17 +1,20 @@
-"""Where a speaker's name ends: a place or a verb's object glued onto an Arabic name is no part of it.
+"""Where a speaker's name ends: a place, a verb's object or a title's domain glued onto a name is no part of it.
 
 Why: on prose the rules had not been read on, a name written in full was often given with a word of
 the sentence around it, or replaced by one: "المزارع سالم بن خلفان الهنائي من ولاية بهلا" read as the
 person "بهلا" (the last run of name-like words is the place he comes from), "النائب خالد أبو حسان
 بإعادة المشروع" as "خالد أبو حسان بإعادة" (ب + a verbal noun with hamza, "by returning", the object of
-طالب). A wrong name costs a newsroom more than a short one, so these words end or skip a run.
+طالب); "Minister of Agriculture Karim Al Harthy said" as "Agriculture Karim Al Harthy", and "the
+minister" as the person "Agriculture". A wrong name costs a newsroom more than a short one, so these
+words end or skip a run.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Protocol, TypeVar
 
+from cluster.quotes.lexicon import EN_TITLES
 from cluster.textnorm import normalize
 
 AR_REGION_HEADS = frozenset(normalize(w) for w in """
@@ -29,6 +32,9 @@ class _Word(Protocol):
 
     @property
     def norm(self) -> str: ...
+
+
+_T = TypeVar("_T", bound=_Word)
 
 
 def preposition_noun(text: str) -> bool:
@@ -63,3 +69,43 @@ def person_runs(subject: Sequence[_Word], runs: list[tuple[int, int]]) -> list[t
             continue
         kept.append((first, end))
     return kept
+
+
+EN_TITLE_DOMAINS = frozenset("""
+agriculture fisheries water resources health finance interior defence defense foreign affairs economy
+economic energy education justice transport transportation labour labor trade industry tourism culture
+information communications environment housing planning oil petroleum gas hajj umrah religious social
+youth sport sports state home commerce investment media mines minerals mining electricity works public
+infrastructure development rural urban municipal municipalities endowments awqaf immigration security
+national digital technology science higher treasury welfare family women heritage civil aviation
+""".split())
+"""Domains of a ministry or an office ("Minister of Agriculture", "Secretary of State"): after a title
+and "of" they complete the title, and are never a person's name."""
+
+
+def after_title_of(tokens: Sequence[_Word], k: int) -> bool:
+    """tokens[k] is the "of" of a title ("Minister of", "Secretary of")."""
+    return k >= 1 and tokens[k].text == "of" and tokens[k - 1].text.lower() in EN_TITLES
+
+
+def without_domain(words: list[_T]) -> list[_T]:
+    """A subject written right after "<title> of" without its leading domain words ("Agriculture Karim
+    Al Harthy" -> "Karim Al Harthy"); a subject that is all domain stays as it is."""
+    cut = 0
+    while cut < len(words) and words[cut].text.lower() in EN_TITLE_DOMAINS:
+        cut += 1
+    return words[cut:] if cut < len(words) else words
+
+
+def english_person_runs(tokens: Sequence[_Word], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Runs after "<title> of" lose the title's domain ("Minister of Agriculture Karim Al Harthy" is
+    "Karim Al Harthy"; "Secretary of State Marco Rubio" is "Marco Rubio"); a run that is only a
+    domain ("Minister of Agriculture and Rural Development") is no mention at all."""
+    out: list[tuple[int, int]] = []
+    for first, end in runs:
+        if first >= 2 and after_title_of(tokens, first - 1):
+            while first < end and (not tokens[first].word or tokens[first].text.lower() in EN_TITLE_DOMAINS):
+                first += 1
+        if first < end:
+            out.append((first, end))
+    return out

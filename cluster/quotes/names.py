@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from cluster.quotes.boundary import person_runs, preposition_noun
+from cluster.quotes.boundary import english_person_runs, person_runs, preposition_noun
 from cluster.quotes.lexicon import (
     AR_ACCOUNT_VERBS,
     AR_COMPLEMENTIZERS,
@@ -160,7 +160,7 @@ def name_runs(tokens: list[Token], lang: str) -> list[tuple[int, int]]:
         previous_generic = lang == "ar" and (norm in AR_GENERIC or (indefinite and norm.endswith(("يه", "ي"))))
     if start is not None:
         runs.append(_after_place(tokens, start, len(tokens), lang))
-    return runs
+    return runs if lang == "ar" else english_person_runs(tokens, runs)
 
 
 def _body_of(tokens: list[Token], k: int, lang: str) -> bool:
