@@ -159,3 +159,19 @@ Health Minister Ana Ruiz said hospitals had enough supplies for a month.
     found = _speakers(text, "en")
     assert found["The talks"] == ("Tomas Reyes", "person")
     assert found["hospitals had"] == ("Ana Ruiz", "person")
+
+
+def test_a_passive_told_names_no_speaker():
+    """"..., said he had sold his car ..., only to be told at the airport that his visa had been
+    cancelled": the one told is the listener; the clause after "was told" / "to be told" was a quote of
+    its own with no speaker (its "subject" read as "only to be"). What he says is one quote, his."""
+    text = """Pilgrims stranded at Cairo airport
+
+Hassan Abdel Fattah, 58, said he had sold his car to pay for the trip, only to be told at the airport that his visa had been cancelled.
+
+Mona Saleh, a teacher from Giza, said she had applied three times and was told each time that the quota was full.
+"""
+    found = _speakers(text, "en")
+    assert found["he had sold"] == ("Hassan Abdel Fattah", "person")
+    assert found["she had applied"] == ("Mona Saleh", "person")
+    assert not [q for q in found if q.startswith(("his visa", "the quota"))]

@@ -102,7 +102,7 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
             found.append(Attribution(i, speaker.name, speaker.written, speaker.kind))
             continue
         elif not is_verb(token, lang) or _in_relative_clause(tokens, i, lang) or _noun_use(tokens, i, lang) or (
-                _without_that(tokens, i, lang)):
+                _without_that(tokens, i, lang)) or _passive(tokens, i, lang):
             continue
         elif lang == "ar" and any(f in AR_PARTICIPLES for f in clitic_forms(token.norm)):
             written = _which_subject(tokens, i)  # "مضيفا": the subject is the sentence's speaker
@@ -263,6 +263,16 @@ def _noun_use(tokens: list[Token], i: int, lang: str) -> bool:
         return False
     before = tokens[i - 1].text
     return before.lower() in EN_DETERMINERS or before.endswith(("'s", "’s"))
+
+
+EN_PASSIVE_AUXILIARIES = frozenset("is are was were be been being get got gets getting".split())
+
+
+def _passive(tokens: list[Token], i: int, lang: str) -> bool:
+    """"only to be told at the airport that ...", "she was told every year that ...": the one told is
+    the listener, and the clause is someone else's words; the sentence's own "said" names the speaker."""
+    return lang != "ar" and i > 0 and tokens[i].text.lower() == "told" and (
+        tokens[i - 1].text.lower() in EN_PASSIVE_AUXILIARIES)
 
 
 def _english_participle(tokens: list[Token], i: int, lang: str) -> bool:
