@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from cluster.documents import Segment
 from cluster.quotes.arabic_subject import arabic_subject, quoted_after_head
+from cluster.quotes.bodynoun import statement_issuer
 from cluster.quotes.coref import resolve
 from cluster.quotes.english_subject import english_subject
 from cluster.quotes.finite import finite_clause_at
@@ -199,11 +200,10 @@ def _issuer(statement: list[Token], seg: Segment, history: History) -> Speaker:
     named = resolve(statement[1:], "ar", seg, history, seg.start + statement[0].start) if len(statement) > 1 else None
     if named is not None and named.kind == ORGANISATION and named.name and not named.name.startswith("ال"):
         return Speaker(named.name, written, ORGANISATION)
-    body = next((s for _, kind, s in reversed(history.entries) if kind is seg.kind and s.kind == ORGANISATION
-                 and s.name), None)
+    body = statement_issuer(history, seg.kind)  # the body quoted last, or who spoke "in a statement"
     if body is None and (lead := lead_institution(history.tokens, history.token_starts, history.text, seg.start)):
         return Speaker(lead, written, ORGANISATION)  # "اختتم مجلس الجامعة ... وجاء في البيان الختامي"
-    return Speaker(body.name, written, ORGANISATION) if body else Speaker(None, written, UNATTRIBUTED)
+    return Speaker(body.name, written, body.kind) if body else Speaker(None, written, UNATTRIBUTED)
 
 
 def _reply_by_named(tokens: list[Token], i: int, lang: str, history: History) -> bool:

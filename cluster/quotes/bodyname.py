@@ -4,7 +4,7 @@ from ``coref``, which resolves a subject to it."""
 from __future__ import annotations
 
 from cluster.quotes.history import History
-from cluster.quotes.lexicon import AR_COMPLEMENTIZERS, AR_VERBS, DOUBLE_MARKS
+from cluster.quotes.lexicon import AR_COMPLEMENTIZERS, AR_NUMBER_WORDS, AR_VERBS, DOUBLE_MARKS
 from cluster.quotes.names import Token, is_stop
 from cluster.quotes.sources import AR_ORG_HEADS, AR_ORG_NAMES, strip_prefix_article
 from cluster.textnorm import normalize
@@ -31,11 +31,23 @@ def body_named_as(word: str, history: History) -> str | None:
             return marked  # 'تديرها شركة «سفاريكوم»': the name in marks, not a later "شركة واحدة"
         end = k + 1
         while end < len(tokens) and end - k <= AR_BODY_NAME_WORDS and tokens[end].word and not (
-                is_stop(tokens[end]) or tokens[end].norm in AR_COMPLEMENTIZERS or tokens[end].norm in AR_VERBS):
+                is_stop(tokens[end]) or tokens[end].norm in AR_COMPLEMENTIZERS or tokens[end].norm in AR_VERBS
+                or _no_name_word(tokens[end].norm) or "\n" in history.text[tokens[end - 1].end:tokens[end].start]):
             end += 1
         if end > k + 1:
             return " ".join([token.text if bare else token.text[1:]] + [t.text for t in tokens[k + 1:end]])
     return None
+
+
+AR_AFTER_A_NAME = frozenset(normalize(w) for w in "نحو قرابة حوالي زهاء بسبب جراء إثر عقب نتيجة".split())
+""""About" before an amount, "because of" before a cause: "توقف التداول في بورصة الكويت نحو ثلاث ساعات" and
+"تعليق التداول في بورصة عمان بسبب عطل" name the exchange, then how long or why."""
+
+
+def _no_name_word(norm: str) -> bool:
+    """A word that ends a body's name: an amount ("نحو", "ثلاث", digits) or a cause ("بسبب") is what the
+    sentence says of it."""
+    return norm in AR_AFTER_A_NAME or norm in AR_NUMBER_WORDS or norm[:1].isdigit()
 
 
 AR_MARKED_NAME_WORDS = 4

@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from cluster.documents import Segment
 from cluster.quotes.bodyname import body_named_as
+from cluster.quotes.bodynoun import named_body
 from cluster.quotes.fullnames import full_name
 from cluster.quotes.gender import apposed, reference_gender
 from cluster.quotes.history import History, Speaker
@@ -309,7 +310,8 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
     if lang == "ar" and kind == ORGANISATION and len(words) == 1 and (body := body_named_as(words[0], history)):
         return Speaker(body, written, ORGANISATION)  # "وقالت الشركة" after "شركة طيران الواحات"
     if kind in (ANONYMOUS, ORGANISATION):  # 'Microsoft said ... "...," the company added': Microsoft
-        return Speaker(body_just_quoted(words, kind, lang, seg, history, offset) or source_phrase(words, lang), written, kind)
+        return Speaker(body_just_quoted(words, kind, lang, seg, history, offset) or (kind == ORGANISATION and lang != "ar" and (
+            named_body(words, history.text, offset))) or source_phrase(words, lang), written, kind)  # "the exchange"
     if lang != "ar" and words[0].lower() in {"a", "an"} and person_noun(words[-1]):
         return Speaker(source_phrase(words, lang), written, ANONYMOUS)  # "a doctor", "a resident": unnamed
     if lang == "ar" and kind is None and len(words) >= 2 and not is_definite(words, lang) and (
