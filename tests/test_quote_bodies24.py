@@ -85,3 +85,27 @@ def test_albourse_is_the_exchange_the_story_names():
 """
     found = _speakers(text, "ar")
     assert found["العطل نجم"] == ("بورصة عمان", "organisation")
+
+
+def test_a_short_name_in_marks_is_the_body_spelled_out_before():
+    """'وأفادت «جاكا»' after "الهيئة العامة للطيران المدني «جاكا»": the authority by the full name the
+    article gave it, not the short name alone, which shares no word with it."""
+    text = """توسعة مطار العقبة تبدأ العام المقبل
+
+وقعت الهيئة العامة للطيران المدني «جاكا»، الخميس، عقدا بقيمة 90 مليون دينار لتوسعة مبنى الركاب في مطار العقبة.
+
+وأفادت «جاكا»، في بيان لها، بأن التوسعة ستضاعف قدرة المطار خلال عامين.
+"""
+    assert _speakers(text, "ar")["التوسعة ستضاعف"] == ("الهيئة العامة للطيران المدني", "organisation")
+
+
+def test_a_definite_head_before_a_verb_is_no_name():
+    """"إن الوزارة رصدت تراجعا" is the ministry again, not a ministry named "الوزارة رصدت تراجعا": a later
+    "وأكدت الوزارة" stays the ministry, with no verb glued to it."""
+    text = """الحكومة تطمئن على مخزون القمح
+
+قال وزير الزراعة خالد السعدي إن الوزارة رصدت تراجعا في إنتاج القمح هذا العام بسبب الجفاف.
+
+وأكدت الوزارة في بيان أن مخزون الحبوب يكفي ستة أشهر.
+"""
+    assert _speakers(text, "ar")["مخزون الحبوب"] == ("الوزارة", "organisation")

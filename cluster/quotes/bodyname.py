@@ -29,6 +29,8 @@ def body_named_as(word: str, history: History) -> str | None:
             continue  # "تابع لسلطة منطقة العقبة": the body after a preposition
         if (marked := _marked_name(tokens, k + 1)) is not None:
             return marked  # 'تديرها شركة «سفاريكوم»': the name in marks, not a later "شركة واحدة"
+        if bare and token.norm.startswith(("ال", "وال")) and not _definite_next(tokens, k + 1):
+            continue  # "إن الوزارة رصدت إصابات": a definite head with a verb after it is the noun again
         end = k + 1
         while end < len(tokens) and end - k <= AR_BODY_NAME_WORDS and tokens[end].word and not (
                 is_stop(tokens[end]) or tokens[end].norm in AR_COMPLEMENTIZERS or tokens[end].norm in AR_VERBS
@@ -37,6 +39,12 @@ def body_named_as(word: str, history: History) -> str | None:
         if end > k + 1:
             return " ".join([token.text if bare else token.text[1:]] + [t.text for t in tokens[k + 1:end]])
     return None
+
+
+def _definite_next(tokens: list[Token], k: int) -> bool:
+    """A definite head goes on into a name only with a definite word ("المفوضية العليا", "المجلس الأعلى
+    لتنظيم الإعلام"); a name's construct form has no ال on its head ("وزارة الصحة")."""
+    return k < len(tokens) and tokens[k].word and tokens[k].norm.startswith(("ال", "لل"))
 
 
 AR_AFTER_A_NAME = frozenset(normalize(w) for w in "نحو قرابة حوالي زهاء بسبب جراء إثر عقب نتيجة".split())
@@ -65,4 +73,26 @@ def _marked_name(tokens: list[Token], k: int) -> str | None:
         if not token.word and token.text != "-":
             return None
         words.append(token.text)
+    return None
+
+
+AR_SPELLED_OUT_WORDS = 6
+
+
+def spelled_out(marked: str, history: History) -> str | None:
+    """The full name an Arabic article gives a body before its short name in marks ("وقعت الوكالة المغربية
+    للطاقة المستدامة «مازن»" then 'وأفادت «مازن»'): the words from a definite body head to the marks, at
+    most ``AR_SPELLED_OUT_WORDS``. A head right before the marks ('شركة «سفاريكوم»') spells nothing out:
+    the marks hold the name itself."""
+    tokens, wanted = history.tokens, [normalize(w) for w in marked.split()]
+    for k in range(1, len(tokens) - len(wanted) - 1):
+        if tokens[k].text not in DOUBLE_MARKS or [t.norm for t in tokens[k + 1:k + 1 + len(wanted)]] != wanted or (
+                tokens[k + 1 + len(wanted)].text not in DOUBLE_MARKS):
+            continue
+        for j in range(k - 2, max(k - 1 - AR_SPELLED_OUT_WORDS, -1), -1):
+            if not tokens[j].word or tokens[j].norm in AR_VERBS or is_stop(tokens[j]):
+                break
+            if tokens[j].norm.startswith("ال") and strip_prefix_article(tokens[j].norm) in AR_ORG_HEADS and (
+                    all(t.word for t in tokens[j:k])):
+                return " ".join(t.text for t in tokens[j:k])
     return None

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from cluster.documents import Segment
-from cluster.quotes.bodyname import body_named_as
+from cluster.quotes.bodyname import body_named_as, spelled_out
 from cluster.quotes.bodynoun import named_body
 from cluster.quotes.fullnames import full_name
 from cluster.quotes.gender import apposed, reference_gender
@@ -105,8 +105,10 @@ def resolve(subject: list[Token], lang: str, seg: Segment, history: History, off
             None, written, UNATTRIBUTED)
     opened = next((k for k, t in enumerate(subject[:-1]) if t.text in DOUBLE_MARKS), None)
     if lang == "ar" and opened is not None and opened + 2 < len(subject) and subject[-1].text in DOUBLE_MARKS:
-        named = " ".join(t.text for t in subject[opened + 1:-1] if t.word)  # 'وقالت «طيران الإمارات»',
-        return Speaker(named, written, ORGANISATION)  # 'بحسب منظمة "أطباء بلا حدود"': a body in marks
+        # a body in marks ('وقالت «طيران الإمارات»', 'بحسب منظمة "أطباء بلا حدود"'), by the full name the
+        # article gave it before ('وأفادت «مازن»' after "الوكالة المغربية للطاقة المستدامة «مازن»")
+        named = " ".join(t.text for t in subject[opened + 1:-1] if t.word)
+        return Speaker(spelled_out(named, history) or named, written, ORGANISATION)
     common_head = lang != "ar" and words[-1].islower()
     name = None if common_head else name_run(subject, lang)
     outlet = name is not None and lang == "ar" and _after_institution(subject, name)
