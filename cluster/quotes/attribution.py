@@ -200,7 +200,7 @@ def _issuer(statement: list[Token], seg: Segment, history: History) -> Speaker:
     named = resolve(statement[1:], "ar", seg, history, seg.start + statement[0].start) if len(statement) > 1 else None
     if named is not None and named.kind == ORGANISATION and named.name and not named.name.startswith("ال"):
         return Speaker(named.name, written, ORGANISATION)
-    body = statement_issuer(history, seg.kind)  # the body quoted last, or who spoke "in a statement"
+    body = statement_issuer(history, seg.kind)  # the body quoted last, or a body that spoke "in a statement"
     if body is None and (lead := lead_institution(history.tokens, history.token_starts, history.text, seg.start)):
         return Speaker(lead, written, ORGANISATION)  # "اختتم مجلس الجامعة ... وجاء في البيان الختامي"
     return Speaker(body.name, written, body.kind) if body else Speaker(None, written, UNATTRIBUTED)

@@ -15,7 +15,7 @@ import re
 
 from cluster.documents import SegmentKind
 from cluster.quotes.history import History, Speaker
-from cluster.quotes.sources import ORGANISATION, PERSON
+from cluster.quotes.sources import ORGANISATION
 
 EN_KIND_MARKS: dict[str, frozenset[str]] = {
     "exchange": frozenset("exchange bourse boursa borsa bolsa".split()),
@@ -87,16 +87,17 @@ STATEMENT_AFTER_VERB = re.compile(r"^\S*\s+(?:\S+\s+){0,3}?(?:in|on|via)\s+(?:a|
 
 
 def statement_issuer(history: History, kind: SegmentKind) -> Speaker | None:
-    """The speaker whose statement "the statement" / "البيان" goes on quoting: the latest named body, or
-    the latest speaker said to speak "in a statement" ("Gulfmark said in a statement that ... "...," the
-    statement said": a one-word company name reads like a person's)."""
+    """The body whose statement "the statement" / "البيان" goes on quoting: the latest named body, or the
+    latest one-word name said to speak "in a statement" ("Gulfmark said in a statement that ... "...," the
+    statement said": a company's one-word name reads like a person's). A person named in full who spoke in
+    a statement is not taken: "وورد في البيان" after "ورد عون في بيان" may be the presidency's text."""
     for k in range(len(history.entries) - 1, -1, -1):
         _, seg_kind, speaker = history.entries[k]
         if seg_kind is not kind or not speaker.name:
             continue
         if speaker.kind == ORGANISATION:
             return speaker
-        if STATEMENT_AFTER_VERB.match(history.text[history.offsets[k]:history.offsets[k] + 80]):
-            person = speaker.kind == PERSON and len(speaker.name.split()) > 1  # a minister's statement is his
-            return speaker if person else Speaker(speaker.name, speaker.written, ORGANISATION)
+        if len(speaker.name.split()) == 1 and STATEMENT_AFTER_VERB.match(
+                history.text[history.offsets[k]:history.offsets[k] + 80]):
+            return Speaker(speaker.name, speaker.written, ORGANISATION)
     return None

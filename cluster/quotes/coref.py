@@ -311,15 +311,23 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
                 return Speaker(subject or earlier.name, written, PERSON)
     if lang == "ar" and kind == ORGANISATION and len(words) == 1 and (body := body_named_as(words[0], history)):
         return Speaker(body, written, ORGANISATION)  # "وقالت الشركة" after "شركة طيران الواحات"
-    if kind in (ANONYMOUS, ORGANISATION):  # 'Microsoft said ... "...," the company added': Microsoft
-        return Speaker(body_just_quoted(words, kind, lang, seg, history, offset) or (kind == ORGANISATION and lang != "ar" and (
-            named_body(words, history.text, offset))) or source_phrase(words, lang), written, kind)  # "the exchange"
+    if kind in (ANONYMOUS, ORGANISATION):
+        return Speaker(_source_or_body(words, kind, lang, seg, history, offset), written, kind)
     if lang != "ar" and words[0].lower() in {"a", "an"} and person_noun(words[-1]):
         return Speaker(source_phrase(words, lang), written, ANONYMOUS)  # "a doctor", "a resident": unnamed
     if lang == "ar" and kind is None and len(words) >= 2 and not is_definite(words, lang) and (
             normalize(words[0]) in AR_GENERIC):
         return Speaker(source_phrase(words, lang), written, ANONYMOUS)  # "مدير مستشفى الفاشر": a role, no name
     return Speaker(None, written, UNATTRIBUTED)
+
+
+def _source_or_body(words: list[str], kind: str, lang: str, seg: Segment, history: History,
+                    offset: int | None) -> str:
+    """A source or a body without a name: the body quoted just before goes on ('Microsoft said ... "...,"
+    the company added'), else the one body the article names that the noun fits ("the exchange": Boursa
+    Kuwait, ``bodynoun``), else the phrase itself."""
+    return body_just_quoted(words, kind, lang, seg, history, offset) or (
+        kind == ORGANISATION and lang != "ar" and named_body(words, history.text, offset)) or source_phrase(words, lang)
 
 
 def _settled_first(words: list[str], written: str | None, kind: str | None, lang: str, seg: Segment,
