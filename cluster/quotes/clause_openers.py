@@ -4,7 +4,7 @@ clause under the same verb opens ("..، وإن ...", "... and that ..."). Split 
 
 from __future__ import annotations
 
-from cluster.quotes.lexicon import AR_COMPLEMENTIZERS
+from cluster.quotes.lexicon import AR_COMPLEMENTIZERS, EN_FINITE
 from cluster.quotes.names import Token, tokenize
 
 EN_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today".split())
@@ -39,6 +39,21 @@ def no_opens(tokens: list[Token], k: int) -> bool:
 def at_least(tokens: list[Token], k: int) -> bool:
     """"said at least 40 people were killed": "at least"/"at most" is a quantity opening the clause."""
     return tokens[k].text.lower() == "at" and k + 1 < len(tokens) and tokens[k + 1].text.lower() in {"least", "most"}
+
+
+EN_TIMING = frozenset("late early".split())
+EN_TIME_NOUNS = frozenset("""night nights morning mornings evening evenings hours days weeks months years last this
+next in on yesterday today""".split()) | EN_WEEKDAYS
+
+
+def adjective_noun(tokens: list[Token], k: int) -> bool:
+    """"Analysts said late payments could push ...": "late"/"early" before a plural noun and a finite verb
+    opens the clause (an adjective), not a time ("said late on Monday", "said early this week")."""
+    if k + 2 >= len(tokens) or tokens[k].text.lower() not in EN_TIMING:
+        return False
+    noun, verb = tokens[k + 1], tokens[k + 2]
+    return (noun.word and noun.text.islower() and noun.text.endswith("s") and noun.text not in EN_TIME_NOUNS
+            and verb.text.lower() in EN_FINITE)
 
 
 AR_AND_THAT = frozenset("و" + c for c in AR_COMPLEMENTIZERS if not c.startswith(("ف", "و")))

@@ -9,6 +9,7 @@ from cluster.quotes.clause_openers import (
     EN_BEFORE_INFINITIVE,
     EN_CLAUSE_OPENERS,
     EN_WEEKDAYS,
+    adjective_noun,
     at_least,
     coordinated,
     inverted,
@@ -153,7 +154,7 @@ def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -
             and not inverted(tokens, verb, k)  # "..., said Nour Hamdy, a lawyer.": the speaker after the clause
             and _reports_clause(tokens, verb, k)
             and (following.text.lower() not in EN_CLAUSE_BLOCKERS | EN_WEEKDAYS or at_least(tokens, k)
-                 or no_opens(tokens, k))):
+                 or no_opens(tokens, k) or adjective_noun(tokens, k))):
         return _cut(tokens, k, _clause_end(tokens, k, sentence[1], "en"))
     return _fronted_clause(tokens, verb, sentence, first)
 

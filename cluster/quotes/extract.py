@@ -383,8 +383,8 @@ def _introduces_next(tokens: list[Token], verb: int, next_open: int, verbs: set[
     is that quotation's, not a tail verb of the one before it; a colon after another reporting verb is
     that one's ('«...»، يقول الراكب X، مضيفا: «...»': يقول is the first quotation's)."""
     for k in range(verb + 1, len(tokens)):
-        if tokens[k].start >= next_open or k in verbs:
-            return False
+        if tokens[k].start >= next_open or k in verbs or (not tokens[k].word and tokens[k].text in ".!?؟"):
+            return False  # '«...»، تقول أم X. وتتابع: «...»': a colon of the next sentence is not this verb's
         if not tokens[k].word and tokens[k].text == ":":
             return True
     return False

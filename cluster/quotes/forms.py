@@ -178,6 +178,7 @@ def source_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], lan
         if first < len(tokens) and is_verb(tokens[first], lang):  # "، نقلت تفاصيلها وسائل إعلام محلية،"
             first = next((k + 1 for k in range(first, min(first + 12, len(tokens)))
                           if tokens[k].start < sentence[1] and tokens[k].text in ",،"), first)
+        first = _past_apposition(tokens, first, sentence[1])
         if first < len(tokens) and tokens[first].word and normalize(tokens[first].text) in SOURCE_PARTICLES:
             first += 1
         if lang != "ar" and _reports_on_its_own(tokens, first, sentence[1]):
@@ -189,6 +190,21 @@ def source_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], lan
             return None  # "X said, according to the agency, that ...": the source of X's own clause
         return tokens[inside[0]].start, tokens[verb - 2].end
     return None
+
+
+APPOSITION_WORDS = 8
+"""Words an apposition after the source's name may have ("ووفق X، وكيل 40 من الضحايا، فإن")."""
+
+
+def _past_apposition(tokens: list[Token], first: int, sentence_end: int) -> int:
+    """"ووفق المحامي X، وكيل 40 من الضحايا، فإن ...": what describes the source between two commas is
+    not the statement; it starts after the particle that follows the second comma."""
+    for k in range(first, min(first + APPOSITION_WORDS, len(tokens) - 1)):
+        if tokens[k].start >= sentence_end or (not tokens[k].word and tokens[k].text not in ",،"):
+            return first
+        if tokens[k].text in ",،" and normalize(tokens[k + 1].text) in SOURCE_PARTICLES:
+            return k + 1
+    return first
 
 
 OWN_VERB_WORDS = 6

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from cluster.quotes.lexicon import AR_GENERIC
+from cluster.quotes.lexicon import AR_GENERIC, AR_PURPOSE_VERBS, AR_RETURNED
 from cluster.quotes.names import Token, name_runs
 from cluster.quotes.sources import AR_SOURCE_HEADS, strip_prefix_article
 from cluster.quotes.triggers import clitic_forms
@@ -19,7 +19,7 @@ def arabic_fronted_subject(tokens: list[Token], verb: int) -> list[Token]:
     """The subject of "وكان X قد أكد": the words between كان and قد before the verb; else the noun of
     "لكن"/"غير أن" before it ("غير أن مصدرا مطلعا على التحقيقات قال لـ«الجريدة» إن")."""
     if verb < 2 or tokens[verb - 1].norm != "قد":
-        return _after_amma(tokens, verb) or _after_but(tokens, verb)
+        return _after_amma(tokens, verb) or _after_but(tokens, verb) or _after_returned(tokens, verb)
     for k in range(verb - 2, max(verb - 14, -1), -1):
         if any(form in {"كان", "كانت"} for form in clitic_forms(tokens[k].norm)):
             return [t for t in tokens[k + 1: verb - 1] if t.word]
@@ -76,6 +76,23 @@ def _after_amma(tokens: list[Token], verb: int) -> list[Token]:
             return words
         if not tokens[k].word and tokens[k].text in ".:؟?!":
             return []
+    return []
+
+
+RETURNED_WINDOW = 8
+"""Words a subject of عاد may have before the ل-verb ("وعادت وزارة الخارجية وشؤون المغتربين لتؤكد")."""
+
+
+def _after_returned(tokens: list[Token], verb: int) -> list[Token]:
+    """"وعاد المومني ليؤكد أن", "وعادت وزارة الخارجية لتؤكد، في بيان، أن": a ل-verb of purpose has no
+    subject of its own; the speaker is the subject of عاد, the words between the two verbs."""
+    if tokens[verb].norm not in AR_PURPOSE_VERBS:
+        return []
+    for k in range(verb - 1, max(verb - RETURNED_WINDOW - 1, -1), -1):
+        if not tokens[k].word:
+            return []
+        if tokens[k].norm in AR_RETURNED:
+            return tokens[k + 1: verb]
     return []
 
 

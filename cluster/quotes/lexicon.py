@@ -16,6 +16,17 @@ TOKEN = re.compile(r"(?P<w>\d{1,3}(?:,\d{3})+(?!\d)|[\w\u064b-\u065f\u0670\u0640
 """A word keeps the marks that follow its last letter (the shadda of "وردّ", the tanween of "مؤكداً"):
 cut off, they became a punctuation token that ended the word's phrase and hid "ردّ" from the verbs."""
 
+AR_PURPOSE_VERBS = frozenset(normalize(w) for w in """
+ليؤكد لتؤكد ليقول لتقول ليضيف لتضيف ليوضح لتوضح ليعلن لتعلن ليكشف لتكشف ليشير لتشير""".split())
+"""A reporting verb after لـ of purpose ("وعاد المومني ليؤكد أن", "وعادت الوزارة لتؤكد، في بيان، أن"): the
+speaker stands before it, as the subject of عاد (``fronted._after_returned``)."""
+AR_RETURNED = frozenset(normalize(w) for w in "عاد عادت وعاد وعادت".split())
+"""عاد (came back to, went on to): its subject is the speaker of the ل-verb after it."""
+AR_PRESENT_GO_ON = frozenset(normalize(w) for w in "يتابع تتابع".split())
+"""«...»، تقول أم X. وتتابع: «...»: the present of تابع (went on), as a witness's account is written; a
+reporting verb only before a colon or right after a quotation (``triggers.account_after_quote``): elsewhere it
+is "follows" ("تتابع الوزارة الملف لحظة بلحظة")."""
+
 AR_VERBS = frozenset(normalize(w) for w in """
 قال قالت يقول تقول قالوا أضاف أضافت يضيف تضيف تابع تابعت أكد أكدت يؤكد تؤكد أكدوا كشف كشفت يكشف أوضح
 أوضحت يوضح اعتبر اعتبرت يعتبر ذكر ذكرت يذكر تذكر أعلن أعلنت يعلن أشار أشارت يشير تشير شدد شددت يشدد صرح
@@ -24,7 +35,7 @@ AR_VERBS = frozenset(normalize(w) for w in """
 وكتب وكتبت غرد غردت
 نفى نفت ينفي توقع توقعت يتوقع اعترف اعترفت تعهد تعهدت رجح رجحت استبعد استبعدت أقر أقرت أبلغ أبلغت نبه نبهت
 ادعى ادعت قدر قدرت
-ردد رددت رددوا يردد يرددون هتف هتفت هتفوا يهتف يهتفون""".split())
+ردد رددت رددوا يردد يرددون هتف هتفت هتفوا يهتف يهتفون""".split()) | AR_PURPOSE_VERBS
 """(كتب only with و: without it the word is as often "books"; ``triggers.AR_WROTE`` has it when a post follows.
 ردد/هتف: a crowd's chant, "ردد المحتجون: «...»". روى/روت: a witness's account, "وروى الناجي X: «...»"; not the
 present يروي, as often "irrigates".)"""
@@ -165,3 +176,4 @@ EN_AFTER_QUANTITIES = frozenset("""a an one two three four five six seven eight 
 moments minutes hours days weeks months years day week month year""".split())
 """"..., hours after Israeli strikes hit ...", ", a week after samples appeared", ", following a similar
 move by ...": after a comma, a time clause of events that the writer adds (``clause_ends``)."""
+

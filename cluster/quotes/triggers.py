@@ -8,7 +8,14 @@ what each rule first looks up, so a token it rules out is one every rule would h
 
 from __future__ import annotations
 
-from cluster.quotes.lexicon import AR_ACCOUNT_VERBS, AR_PARTICIPLES, AR_VERBS, EN_PARTICIPLES, EN_VERBS
+from cluster.quotes.lexicon import (
+    AR_ACCOUNT_VERBS,
+    AR_PARTICIPLES,
+    AR_PRESENT_GO_ON,
+    AR_VERBS,
+    EN_PARTICIPLES,
+    EN_VERBS,
+)
 from cluster.quotes.names import Token
 from cluster.quotes.sources import AR_SOURCE_TRIGGERS, strip_prefix_article
 from cluster.textnorm import normalize
@@ -32,9 +39,16 @@ CLOSING_MARKS = frozenset('»”"')
 
 
 def account_after_quote(tokens: list[Token], i: int, lang: str) -> bool:
-    """"«...»، تروي فاطمة X": an account verb right after a closing quote mark and a comma."""
-    return (lang == "ar" and tokens[i].norm in AR_ACCOUNT_VERBS and i >= 2 and not tokens[i - 1].word
-            and tokens[i - 1].text in "،," and tokens[i - 2].text in CLOSING_MARKS)
+    """"«...»، تروي فاطمة X": an account verb right after a closing quote mark and a comma; also the
+    present of "went on" there ("«...»، تتابع X") or before its colon ("وتتابع: «...»")."""
+    if lang != "ar":
+        return False
+    after_quote = i >= 2 and not tokens[i - 1].word and tokens[i - 1].text in "،," and tokens[i - 2].text in CLOSING_MARKS
+    if tokens[i].norm in AR_ACCOUNT_VERBS:
+        return after_quote
+    if not any(form in AR_PRESENT_GO_ON for form in clitic_forms(tokens[i].norm)):
+        return False
+    return after_quote or (i + 1 < len(tokens) and tokens[i + 1].text == ":")
 
 
 AR_CLOSED = frozenset(normalize(w) for w in "ختم ختمت اختتم اختتمت".split())
@@ -48,7 +62,7 @@ AR_CLOSED_OBJECTS = frozenset(normalize(stem + suffix) for stem in
 
 _EN_WORDS = EN_VERBS | EN_PARTICIPLES
 _AR_WORDS = AR_CAME | AR_REPLY_VERBS | AR_WROTE | AR_ACCOUNT_VERBS
-_AR_FORMS = AR_VERBS | AR_PARTICIPLES | AR_SOURCE_TRIGGERS
+_AR_FORMS = AR_VERBS | AR_PARTICIPLES | AR_SOURCE_TRIGGERS | AR_PRESENT_GO_ON
 
 
 def clitic_forms(norm: str) -> list[str]:
