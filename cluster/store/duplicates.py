@@ -133,13 +133,18 @@ def groups_of_matches(store: Store, stored: Sequence[ParagraphMatch], texts: dic
 
 
 def shared_links(
-    store: Store, article_ids: Sequence[str], extra: Sequence[ParagraphMatch] = (), graph: MatchGraph | None = None
+    store: Store, article_ids: Sequence[str], extra: Sequence[ParagraphMatch] = (), graph: MatchGraph | None = None,
+    fresh: Sequence[str] = (),
 ) -> list[ParagraphLink]:
     """The paragraphs two of ``article_ids`` share, one link per match kept by the one-paragraph-per-
     article pairing (stored matches, then ``extra``): all ``stories.signals.build_signals`` reads of
-    duplicates, without forming the groups. ``graph``: the writer's matches in memory (the same rows)."""
+    duplicates, without forming the groups. ``graph``: the writer's matches in memory (the same rows), which
+    keeps the links of stored pairs (``MatchGraph.links``: the same links, in another order); ``fresh``: the
+    batch's articles, whose pairs it pairs anew."""
+    if graph is not None:
+        return graph.links(article_ids, extra, fresh)
     wanted = set(article_ids)
-    stored = graph.matches(article_ids) if graph is not None else store.matches(article_ids)
+    stored = store.matches(article_ids)
     matches = [m for m in stored if m.left[0] in wanted and m.right[0] in wanted]
     matches += [m for m in extra if m.left[0] in wanted and m.right[0] in wanted]
     return [(m.left, m.right) for m in one_paragraph_per_article(matches)]

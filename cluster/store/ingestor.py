@@ -309,7 +309,7 @@ class Ingestor:
 
     def warm(self) -> None:
         """Read into memory what every add keeps there (the stored articles' words, windows and buckets, the match
-        graph, the body vectors, the story cues of their paragraphs) and import the story stage's libraries, so that the first POST after a start
+        graph and its pairs' links, the body vectors, the story cues of their paragraphs) and import the story stage's libraries, so that the first POST after a start
         does not pay for them: the service calls it before it answers (on a copy of a 4,000-article store the first
         add of 10 took 3.4 s against ~2 s for the next, and reading a 20,000-article store's words alone is
         seconds). Adds load the same on first use when this was not called."""
@@ -322,9 +322,10 @@ class Ingestor:
             words = self.stored_words
             words.load(self.store, articles, segments)
             remember_paragraphs(words.segments, {aid: t.lang for aid, t in words.tokens.items()})
-        self.match_graph.load(self.store)
+        graph = self.match_graph.load(self.store)
         if self._bodies is None:
             self._bodies = BodyMatrix(self.store, articles, segments)
+        graph.links(self._bodies.ids)  # every stored pair's links, listed as a neighbourhood lists them
 
     def _stored_bodies(self) -> BodyMatrix:
         """The body vectors of every stored article, read from SQLite once and then kept current."""

@@ -146,7 +146,7 @@ def assign_new(
     ids, body = [stored.ids[k] for k in keep], stored.matrix[keep] if stored.ids else stored.matrix
     old_subset, whole = _neighbourhood(store, ids, body, new, new_matches, neighbours, member_cap)
     context = stored.bodies(old_subset) + new if old_subset else new
-    links = shared_links(store, [a.id for a in context.articles], extra=new_matches, graph=graph)
+    links = shared_links(store, [a.id for a in context.articles], extra=new_matches, graph=graph, fresh=list(batch))
     story_of = store.stories_of(old_subset) if old_subset else {}
     members: dict[str, list[int]] = {}
     for k, article in enumerate(context.articles[: len(context.articles) - len(new.articles)]):
