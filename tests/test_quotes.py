@@ -235,6 +235,9 @@ def test_labelled_set_has_held_out_split_and_arabic_majority():
     # the eighth blind labeller's development stories (tests/data/quotes_fresh8), after round wt-q20: 0.984 / 0.979,
     # 0.978 / 0.947, no-name 2 of 2 kept (blind at 1ea8b60, whole set: 0.985 / 0.975, 0.927 / 0.880)
     ("dev10", (0.97, 0.96, 0.96, 0.92, 1.0)),
+    # the ninth blind labeller's development stories (tests/data/quotes_fresh9), after rounds wt-x22, wt-q23, wt-q24
+    # and wt-x25: 1.000 / 0.984, 0.994 / 0.956, no-name 1 of 1 kept (blind at 400b6e6: 0.989 / 0.956, 0.943 / 0.829)
+    ("dev11", (0.98, 0.97, 0.97, 0.93, 1.0)),
     # scored, never studied (328 quotes since 2a14de6): 0.981 / 0.933, 0.879 / 0.789, no-name 2 of 3 kept, at 69a1f8b
     ("test", (0.96, 0.91, 0.85, 0.76, 0.6)),
 ])
