@@ -113,16 +113,7 @@ class MatchGraph:
         """``Store.matches(article_ids)``: the matches touching the articles, each article's in the order
         SQLite returns them (as its left side, then as its right side, by row id), two aligned regions
         joining the same two paragraphs at the same spans once."""
-        out: list[ParagraphMatch] = []
-        seen: set[tuple] = set()
-        for aid in dict.fromkeys(article_ids):
-            for rid in self._of(aid):
-                m = self.rows[rid]
-                key = (m.left, m.right, m.span_left, m.span_right)
-                if key not in seen:
-                    seen.add(key)
-                    out.append(m)
-        return out
+        return self._distinct(rid for aid in dict.fromkeys(article_ids) for rid in self._of(aid))
 
     def links(self, article_ids: Sequence[str], extra: Sequence[ParagraphMatch] = (),
               fresh: Iterable[str] = ()) -> list[ParagraphLink]:
@@ -168,7 +159,11 @@ class MatchGraph:
     def _pair_matches(self, first: str, second: str) -> list[ParagraphMatch]:
         """The pair's matches as ``matches`` lists them when ``first`` comes before ``second``: ``first``'s as
         its left side, then as its right side, by row id; two aligned regions at the same spans once."""
-        rids = sorted(set(self.partners[first][second]), key=lambda r: (self.rows[r].left[0] != first, r))
+        return self._distinct(sorted(set(self.partners[first][second]), key=lambda r: (self.rows[r].left[0] != first, r)))
+
+    def _distinct(self, rids: Iterable[int]) -> list[ParagraphMatch]:
+        """The rows' matches in the order given, two aligned regions joining the same two paragraphs at the same
+        spans once."""
         out: list[ParagraphMatch] = []
         seen: set[tuple] = set()
         for rid in rids:
