@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cluster.documents import Article
+from cluster.quotes.chooser import attributed_quotes
 from cluster.quotes.extract import extract_quotes
 from cluster.segment.paragraphs import segment_corpus
 
@@ -20,3 +21,10 @@ def speakers(text: str, lang: str = "ar") -> Found:
     """Each quote of ``text`` (headline first line) with its speaker and speaker kind."""
     article = Article("a", "", text, lang=lang)
     return Found({q.text: (q.speaker, q.speaker_kind) for q in extract_quotes([article], segment_corpus([article]))})
+
+
+def chosen_speakers(text: str, lang: str = "ar") -> Found:
+    """Each quote of ``text`` (headline first line) with the speaker and kind the quote stage reports: the rules'
+    reading after the checks and the learned speaker check (``attributed_quotes``)."""
+    article = Article("a", "", text, lang=lang)
+    return Found({q.text: (q.speaker, q.speaker_kind) for q in attributed_quotes([article], segment_corpus([article]))})

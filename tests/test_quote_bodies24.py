@@ -9,16 +9,7 @@ below failed before; the guards keep a description where two bodies fit.
 
 from __future__ import annotations
 
-from cluster.documents import Article
-from cluster.quotes.chooser import attributed_quotes
-from cluster.segment.paragraphs import segment_corpus
-from tests.quote_helpers import Found
-
-
-def _speakers(text: str, lang: str) -> Found:
-    """Each quote of ``text`` (headline first line) with the speaker and kind the quote stage reports."""
-    article = Article("a", "", text, lang=lang)
-    return Found({q.text: (q.speaker, q.speaker_kind) for q in attributed_quotes([article], segment_corpus([article]))})
+from tests.quote_helpers import chosen_speakers as _speakers
 
 
 def test_the_exchange_is_the_bourse_the_story_names():

@@ -11,17 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from cluster.documents import Article
-from cluster.quotes.chooser import attributed_quotes
-from cluster.segment.paragraphs import segment_corpus
-from tests.quote_helpers import Found
-
-
-def _speakers(text: str, lang: str) -> Found:
-    """Each quote of ``text`` (headline first line) with the speaker and kind the quote stage reports."""
-    article = Article("a", "", text, lang=lang)
-    return Found({q.text: (q.speaker, q.speaker_kind) for q in attributed_quotes([article], segment_corpus([article]))})
-
+from tests.quote_helpers import chosen_speakers as _speakers
 
 FAMILY_NAMES = [
     ("""البرلمان يناقش مشروع الموازنة
