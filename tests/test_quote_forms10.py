@@ -1,6 +1,6 @@
 """Forms of ordinary news prose behind the errors on the sixth blind labeller's articles (dev8), on
 news-like sentences written for these tests (Arabic and English): compound given names, long titles
-before "قوله", and the other general forms listed in docs/quotes.md (dev8 table)."""
+before "قوله", and the other general forms listed in docs/quotes-log.md (dev8 table)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Speaker and reporting forms behind the errors left on the third blind labeller's articles (dev5),
 on news-like sentences written for these tests (Arabic and English): family names with a particle,
-compound given names, and the other general forms listed in docs/quotes.md (dev5 table)."""
+compound given names, and the other general forms listed in docs/quotes-log.md (dev5 table)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Forms of ordinary news prose behind the errors on the fourth blind labeller's articles (dev6), on
 news-like sentences written for these tests (Arabic and English): colon speech after adjuncts, "وختم X
 بالقول:", statements as speakers, descriptions of a person just introduced, headline titles, and the
-other general forms listed in docs/quotes.md (dev6 table)."""
+other general forms listed in docs/quotes-log.md (dev6 table)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Forms of ordinary news prose behind the errors on the fifth blind labeller's articles (dev7), on
 news-like sentences written for these tests (Arabic and English): listeners after "told", postposed
 sources with long subjects or an aside, "According to X, Y said", and the other general forms listed in
-docs/quotes.md (dev7 table)."""
+docs/quotes-log.md (dev7 table)."""
 
 from __future__ import annotations
 

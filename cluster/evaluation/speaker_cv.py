@@ -50,7 +50,7 @@ SEEDS = ("000_", "001_", "002_", "003_", "004_")
 TARGET_PRECISION = 0.95
 C = 0.01
 """Strong regularisation: about 550 snapshot quotes train it (C 0.01 to 10 move the out-of-fold curve by
-a point or two; 0.01 gave the best leave-one-split-out figures without recall loss, docs/quotes.md)."""
+a point or two; 0.01 gave the best leave-one-split-out figures without recall loss, docs/quotes.md and quotes-log.md)."""
 TIE = 0.01
 """F0.5 differences under this are one quote or two on the snapshots: noise, not a reason to withhold more."""
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.30, 0.96, 0.05))

@@ -23,7 +23,7 @@ event), and also for a person against a body or an unnamed source there: one cop
 other's speaker is then the sign of a misreading on unread prose ("مسعود عبد" for Masoud Abdelsamad, "Masen"
 for the minister the Arabic paragraph names, "content creator" for the woman the English paragraph names).
 It is the same-speaker cut (an explained misreading reads as the same speaker); chosen by leaving one blind
-snapshot out (docs/quotes.md, round wt-tr): 0.4 found two pairs more and linked two people's statements on
+snapshot out (docs/quotes-log.md, round wt-tr): 0.4 found two pairs more and linked two people's statements on
 one subject at 0.48; 0.72 (before) missed 9 pairs of 328."""
 
 

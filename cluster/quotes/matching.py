@@ -131,7 +131,7 @@ def unlinked_settings(settings: QuoteSettings) -> QuoteSettings:
     reports of one event is still found, by the companions pass (``_companion_links``: the same speaker
     from ``COMPANION_FLOOR`` between articles a translation at the general cut has linked); on the
     labelled sets, the blind snapshots and NTREX every same-speaker link under the general cut lay
-    between articles that share another translation (docs/quotes.md, round wt-tr2)."""
+    between articles that share another translation (docs/quotes-log.md, round wt-tr2)."""
     cuts = settings.quotes
     strict = max(cuts.cross_same_speaker_threshold, settings.cross_threshold)
     return replace(settings, quotes=cuts.model_copy(update={"cross_same_speaker_threshold": strict}))

@@ -17,7 +17,7 @@ spoke, and the name given shares no word with it. Two such contradictions are re
   that family name, the quote is theirs; else no name is given.
 
 For a newsroom a wrong name costs more than none; each check was adopted only where, chosen on the other
-blind snapshots, it raised precision without lowering F1 (docs/quotes.md, "Round wt-q21").
+blind snapshots, it raised precision without lowering F1 (docs/quotes-log.md, "Round wt-q21").
 """
 
 from __future__ import annotations
