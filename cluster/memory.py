@@ -4,7 +4,7 @@ Each stage frees most of what it built (token lists, candidate arrays, pair tabl
 starts, but glibc's allocator keeps freed heap pages for reuse: the process's resident memory stays at its
 high-water mark, and the next stage's own objects land beside those pages instead of in them whenever the
 free chunks are the wrong sizes. Peak memory at 300k passages then varied by a few hundred MB from run to
-run, with the same stage times (docs/scale.md). ``malloc_trim`` returns the free pages (also those inside
+run, with the same stage times (docs/scale-log.md). ``malloc_trim`` returns the free pages (also those inside
 the heap, not only at its top) so the next stage starts from what is really held.
 """
 

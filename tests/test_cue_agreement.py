@@ -1,6 +1,6 @@
 """The story scorer's cue features (names across languages, numbers, weekdays, places, calendar days) are computed
 for all candidate pairs at once (``features._agreement``); they must be the floats the per-pair set arithmetic
-gives, since the learned scorer's probabilities, and so story placement, read them (docs/scale.md section 5,
+gives, since the learned scorer's probabilities, and so story placement, read them (docs/scale-log.md,
 session 14)."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """A batch's speakers and story summaries are stored after the POST's answer (``materialise.summarise_pending``),
-and what reads them answers what it answers once they are stored (docs/scale.md section 5, session 14)."""
+and what reads them answers what it answers once they are stored (docs/scale-log.md, session 14)."""
 
 from __future__ import annotations
 

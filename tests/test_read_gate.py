@@ -1,5 +1,5 @@
 """An id read in the moment between a POST's answer and the group refresh after it takes the groups the writer
-stores, instead of forming them again beside the writer (docs/scale.md section 5, session 13)."""
+stores, instead of forming them again beside the writer (docs/scale-log.md, session 13)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The writer keeps every stored article's body in memory (``stories.BodyMatrix``) and takes a batch's story
-neighbourhood from there instead of reading it from SQLite again (docs/scale.md section 5, session 14)."""
+neighbourhood from there instead of reading it from SQLite again (docs/scale-log.md, session 14)."""
 
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ grouped again, ~1 s for a batch of wire copies at 20,000 articles). An id read i
 (``GET /articles/{id}``, ``GET /stories/{id}``) used to form the same groups itself from the component
 (``lookup.groups_around``): as much work again, on the same two cores and under the same interpreter lock,
 so both took 2-3 times as long (a read 0.3-3.3 s, the refresh 2-5.5 s; on a quiet machine, 20,000 articles,
-docs/scale.md section 5, session 13). Now such a read waits here, without the lock, until the worker says the
+docs/scale-log.md, session 13). Now such a read waits here, without the lock, until the worker says the
 tables reflect the revision it saw, then reads them: the same answer, from the rows the writer stored.
 
 The refresh stores one match component at a time (``Ingestor.refresh_groups(progress=...)``), saying first which

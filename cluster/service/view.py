@@ -11,7 +11,7 @@ the writer.
 
 Lists used to read a view of the whole store (the ``cluster run --store`` report) rebuilt in a background
 thread after writes: 65 s, 90 s of CPU and 7.7 GB at 20,000 articles, holding the interpreter lock while
-it ran (docs/scale.md, "The store").
+it ran (docs/scale.md, "5. A live store").
 """
 
 from __future__ import annotations
