@@ -326,6 +326,25 @@ def test_speaker_filter_on_the_quotes_corpus(browser, quotes_result, tmp_path):
     page.close()
 
 
+def test_a_part_of_a_quote_shows_the_clause_it_carries(browser, quotes_result, tmp_path):
+    # one outlet quotes the envoy's two statements as one quote, another the first alone: the reader sees which
+    # clause of the source the part was matched to, as the text report prints it
+    data = saved(quotes_result)
+    quote = copy.deepcopy(AGREED_QUOTE)
+    source = "While the mediators have made a great effort, and that Hamas does not appear to be coordinated"
+    quote["instances"][0].update(text=source, end=327 + len(source))
+    clause = (0, source.index(", and that"))
+    quote["instances"][1].update(part=True, part_of=list(clause))
+    data["quotes"] = [quote]
+    page, problems = open_report(browser, data, tmp_path / "parts.html")
+    rows = page.eval_on_selector_all("article.quote table.instances tr", "els => els.map(e => e.innerText)")
+    part = next(r for r in rows if "رغم الجهود" in r)
+    assert "part of the quote: While the mediators have made a great effort" in " ".join(part.split())
+    assert page.eval_on_selector("q.clause", "e => e.dir") == "ltr"
+    assert problems == []
+    page.close()
+
+
 def test_chromium_command_line_dom_has_no_injected_elements(hostile_result, tmp_path):
     """The same check with chromium alone (no playwright): the DOM after scripts ran, as --dump-dom prints it."""
     if CHROMIUM is None:

@@ -201,17 +201,22 @@ def _quote(quote: QuoteOut, position: dict[str, int], texts: Texts) -> dict[str,
     return {
         "id": clean(quote.id), "sp": clean(speaker_name(quote)), "forms": [clean(f) for f in quote.speaker_forms],
         "x": [[clean(lang), texts(text)] for lang, text in quote.texts.items()],
-        "i": [_instance(i, position, texts) for i in quote.instances],
+        "i": [_instance(i, position, texts, quote.instances[0].text or "") for i in quote.instances],
         "e": {"a": clean(earliest.article), "d": earliest.date, "ties": [clean(t) for t in earliest.ties]},
     }
 
 
-def _instance(instance: Any, position: dict[str, int], texts: Texts) -> dict[str, Any]:
+def _instance(instance: Any, position: dict[str, int], texts: Texts, source: str) -> dict[str, Any]:
+    """One carrier of a quote; a part matched to one clause of the source (the first instance) carries that
+    clause as ``pc``: the evidence a reader checks the part link by, as in the text report."""
     out = {"a": position.get(instance.article, -1), "lang": clean(instance.lang), "kind": clean(instance.kind),
            "type": instance.match_type, "ag": clean(instance.agency), "sw": clean(instance.speaker_as_written),
            "x": texts(instance.text or "")}
     if instance.part is True:
         out["part"] = True
+    if instance.part_of:
+        start, end = instance.part_of
+        out["pc"] = texts(" ".join(source[start:end].split()))
     if instance.diff:
         out["diff"] = compact_diff(instance.diff)
     return out

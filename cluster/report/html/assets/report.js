@@ -388,7 +388,9 @@
     }
     var rows = q.i.map(function (i) {
       var said = tx("td", T[i.x], i.lang);
-      if (i.part) { add(said, " ", el("span", "tag", "part of the quote")); }
+      if (i.pc !== undefined) {
+        add(said, " ", add(el("span", "tag part-of", "part of the quote: "), tx("q", T[i.pc], q.i[0].lang, "clause")));
+      } else if (i.part) { add(said, " ", el("span", "tag", "part of the quote")); }
       add(said, diffBox(i.diff, i.lang, "word changes from the source"));
       return add(el("tr"), cell(add(el("span"), tx("bdi", art(i.a)[0], "und"), el("br"), tx("bdi", outletOf(i.a), null, "note"))),
         cell(i.lang || "", "short"), cell(i.kind || "", "short"), cell(el("span", "type " + (i.type || ""), i.type || ""), "short"),
