@@ -54,6 +54,7 @@ from cluster.store.queries import NewArticleRows, content_hash
 from cluster.store.stories import BodyMatrix, assign_new, full_clusters, remember_paragraphs
 from cluster.store.story_ids import apply_clusters, batch_story_ids, merge_bridged, retire_if_empty
 from cluster.stories.bodies import article_bodies
+from cluster.stories.vocabulary import TermVocabulary
 
 DEFAULT_DIM = 512
 """USE-m3's width; only used for the empty index of a new store (replaced on the first add)."""
@@ -131,6 +132,7 @@ class Ingestor:
         self.encoder = LazyEncoder.for_model(self.config.model) if encoder is None else encoder
         self.stored_words = StoredWords(self.config.duplicates)
         self.match_graph = MatchGraph()
+        self.vocabulary = TermVocabulary()
         """Every stored match in memory (``matchgraph``), read on the first add and kept current."""
         self._bodies: BodyMatrix | None = None
 
@@ -212,7 +214,7 @@ class Ingestor:
         batch = self._matched(todo)
         graph = self.match_graph.load(self.store)
         placement = assign_new(self.store, batch.bodies, batch.matches, self.config.stories,
-                               stored=self._stored_bodies(), graph=graph)
+                               stored=self._stored_bodies(), graph=graph, vocabulary=self.vocabulary)
         speakers = speaker_names(todo, batch.segments) if groups_due else {}
         old_passages = self.store.passage_ids_of(replaced)
         with graph.writing(), self.store.transaction():
@@ -309,10 +311,11 @@ class Ingestor:
 
     def warm(self) -> None:
         """Read into memory what every add keeps there (the stored articles' words, windows and buckets, the match
-        graph and its pairs' links, the body vectors, the story cues of their paragraphs) and import the story stage's libraries, so that the first POST after a start
-        does not pay for them: the service calls it before it answers (on a copy of a 4,000-article store the first
-        add of 10 took 3.4 s against ~2 s for the next, and reading a 20,000-article store's words alone is
-        seconds). Adds load the same on first use when this was not called."""
+        graph and its pairs' links, the body vectors, the story cues of their paragraphs, their body terms) and import
+        the story stage's libraries, so that the first POST after a start does not pay for them: the service calls it
+        before it answers (on a copy of a 4,000-article store the first add of 10 took 3.4 s against ~2 s for the
+        next, and reading a 20,000-article store's words alone is seconds). Adds load the same on first use when this
+        was not called (the body terms: each neighbourhood's paragraphs as they come)."""
         import sklearn.cluster  # noqa: F401 -- duplicate grouping's linkage (the first group refresh paid ~0.5 s)
         import sklearn.feature_extraction.text  # noqa: F401 -- the story stage's TF-IDF: ~1 s of imports
 
@@ -325,6 +328,7 @@ class Ingestor:
         graph = self.match_graph.load(self.store)
         if self._bodies is None:
             self._bodies = BodyMatrix(self.store, articles, segments)
+        self.vocabulary.learn([text for _, text in self._bodies.articles.values()])
         graph.links(self._bodies.ids)  # every stored pair's links, listed as a neighbourhood lists them
 
     def _stored_bodies(self) -> BodyMatrix:

@@ -36,6 +36,7 @@ from cluster.stories.signals import (
     paragraph_event_terms,
     story_signals,
 )
+from cluster.stories.vocabulary import GrowingArray, TermVocabulary
 from cluster.textnorm import MEMO_PARAGRAPHS
 
 
@@ -57,17 +58,18 @@ def stored_bodies(store: Store, ids: Sequence[str] | None = None) -> ArticleBodi
 
 
 def similarity(bodies: ArticleBodies, links: list[ParagraphLink], cfg: StoryConfig,
-               read: PairFilter | None = None) -> tuple[Similarity, float]:
+               read: PairFilter | None = None, vocabulary: TermVocabulary | None = None) -> tuple[Similarity, float]:
     """The one-shot stage's article similarity (dates included) with the configured scorer, and the level
     at which its average linkage merges: an article joins a story by the same test a re-clustering applies,
     or ids would churn at every re-clustering. The learned scorer's stays sparse: a batch of 500 into a
     20,000-article store has a neighbourhood of ~14,000 articles, 1.6 GB as a dense matrix. ``read``: the pairs
-    the caller reads (``placement.pairs_read``), the only ones the learned scorer then scores."""
+    the caller reads (``placement.pairs_read``), the only ones the learned scorer then scores. ``vocabulary``: the
+    writer's, which keeps the body terms of the paragraphs it has counted (``stories.vocabulary``)."""
     if cfg.scorer == "learned":
         scorer = load_scorer(cfg.scorer_path)
-        learned = learned_similarity(bodies, pair_signals(bodies, links, cfg), cfg, scorer, read)
+        learned = learned_similarity(bodies, pair_signals(bodies, links, cfg, vocabulary), cfg, scorer, read)
         return learned, 1.0 - learned_cut(cfg, scorer)
-    signals = build_signals(bodies, links, cfg)
+    signals = build_signals(bodies, links, cfg, vocabulary)
     mix = combined_similarity(signals, cfg) - date_penalty([a.date for a in bodies.articles], cfg)
     return mix, 1.0 - cfg.distance_threshold
 
@@ -86,8 +88,9 @@ class BodyMatrix:
         already (the writer's warm-up reads them once for the stored words too)."""
         ids, body, lead, counts, _ = store.article_vectors()
         self.ids: list[str] = ids
-        self.matrix: np.ndarray = body
-        self.leads: np.ndarray = lead
+        self._rows = (GrowingArray(body.dtype.type, body.shape[1]), GrowingArray(lead.dtype.type, lead.shape[1]))
+        self._rows[0].extend(body)
+        self._rows[1].extend(lead)
         self.counts: list[int] = counts
         if articles is None:
             articles = store.articles()
@@ -104,13 +107,26 @@ class BodyMatrix:
         segments = store.segments(articles)
         rows = store.body_vectors(ids)
         order = [a.id for a in articles]
-        for name, k in (("matrix", 0), ("leads", 1)):
-            added = np.vstack([rows[aid][k] for aid in order])
-            setattr(self, name, np.vstack([getattr(self, name), added]) if self.ids else added)
+        added = [np.vstack([rows[aid][k] for aid in order]) for k in (0, 1)]
+        if not self.ids:  # the first rows: their width and type
+            self._rows = (GrowingArray(added[0].dtype.type, added[0].shape[1]),
+                          GrowingArray(added[1].dtype.type, added[1].shape[1]))
+        for buffer, new in zip(self._rows, added):  # doubling: a batch copies its own rows, not all (~120 MB at 20k)
+            buffer.extend(new)
         self.counts = [*self.counts, *(rows[aid][2] for aid in order)]
         self.articles.update({a.id: (a, body_text(a, segments[a.id])) for a in articles})
         self.position.update({aid: len(self.ids) + k for k, aid in enumerate(order)})
         self.ids = [*self.ids, *order]
+
+    @property
+    def matrix(self) -> np.ndarray:
+        """Every stored article's body vector, in ``ids`` order (a view: valid until the next ``append``)."""
+        return self._rows[0].values
+
+    @property
+    def leads(self) -> np.ndarray:
+        """Every stored article's lead vector, in ``ids`` order (a view, as ``matrix``)."""
+        return self._rows[1].values
 
     def bodies(self, ids: Sequence[str]) -> ArticleBodies:
         """``stored_bodies(store, ids)``, from memory: the same articles, texts, vectors and counts, in
@@ -131,6 +147,7 @@ def assign_new(
     *,
     stored: BodyMatrix | None = None,
     graph: MatchGraph | None = None,
+    vocabulary: TermVocabulary | None = None,
     neighbours: int = 30,
     member_cap: int = 60,
 ) -> Placement:
@@ -139,11 +156,13 @@ def assign_new(
 
     The candidates are the stories of its ``neighbours`` nearest stored articles (by the stored body
     vectors) and of the articles it shares passages with, each seen through up to ``member_cap`` of
-    its members closest to the batch. ``graph``: the writer's stored matches in memory."""
+    its members closest to the batch. ``graph``: the writer's stored matches in memory; ``vocabulary``: its body
+    terms (``stories.vocabulary``)."""
     stored = stored or BodyMatrix(store)
     batch = {a.id for a in new.articles}
     keep = [k for k, aid in enumerate(stored.ids) if aid not in batch]
-    ids, body = [stored.ids[k] for k in keep], stored.matrix[keep] if stored.ids else stored.matrix
+    ids = [stored.ids[k] for k in keep]
+    body = stored.matrix if len(keep) == len(stored.ids) else stored.matrix[keep]  # a copy only for replacements
     old_subset, whole = _neighbourhood(store, ids, body, new, new_matches, neighbours, member_cap)
     context = stored.bodies(old_subset) + new if old_subset else new
     links = shared_links(store, [a.id for a in context.articles], extra=new_matches, graph=graph, fresh=list(batch))
@@ -152,7 +171,7 @@ def assign_new(
     for k, article in enumerate(context.articles[: len(context.articles) - len(new.articles)]):
         members.setdefault(story_of[article.id], []).append(k)
     read = pairs_read(members, len(context.articles), whole)
-    sim, merge_level = similarity(context, links, cfg, read)
+    sim, merge_level = similarity(context, links, cfg, read, vocabulary)
     return place_batch(sim, members, len(context.articles) - len(new.articles), len(new.articles), merge_level,
                        whole=whole)
 

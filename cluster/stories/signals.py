@@ -29,6 +29,7 @@ from cluster.stories.bodies import ArticleBodies
 from cluster.stories.lookups import BothTrue, Continuation, RowCosines, SameValue, SparsePairs
 from cluster.stories.sharing import ParagraphLink, SharedParagraphs
 from cluster.stories.terms import BodyTerms
+from cluster.stories.vocabulary import TermVocabulary
 from cluster.textnorm import MEMO_PARAGRAPHS, event_terms
 
 
@@ -91,9 +92,11 @@ def paragraph_links(groups: Iterable[DuplicateGroup]) -> Iterator[ParagraphLink]
             yield (a.article_id, a.segment_index), (b.article_id, b.segment_index)
 
 
-def build_signals(bodies: ArticleBodies, links: Iterable[ParagraphLink], cfg: StoryConfig) -> ArticleSignals:
-    """Every signal for every pair of articles, from their bodies and the paragraphs they share."""
-    rows = _article_rows(bodies, links, cfg)
+def build_signals(bodies: ArticleBodies, links: Iterable[ParagraphLink], cfg: StoryConfig,
+                  vocabulary: TermVocabulary | None = None) -> ArticleSignals:
+    """Every signal for every pair of articles, from their bodies and the paragraphs they share. ``vocabulary``:
+    the store writer's, which numbers the body terms of paragraphs it has seen without reading them again."""
+    rows = _article_rows(bodies, links, cfg, vocabulary)
     return ArticleSignals(
         semantic=cosines(bodies.vectors),
         lexical=(rows.wording @ rows.wording.T).toarray(),  # all zeros when no article has a word
@@ -106,10 +109,11 @@ def build_signals(bodies: ArticleBodies, links: Iterable[ParagraphLink], cfg: St
     )
 
 
-def pair_signals(bodies: ArticleBodies, links: Iterable[ParagraphLink], cfg: StoryConfig) -> ArticleSignals:
+def pair_signals(bodies: ArticleBodies, links: Iterable[ParagraphLink], cfg: StoryConfig,
+                 vocabulary: TermVocabulary | None = None) -> ArticleSignals:
     """The same signals as ``build_signals``, read per pair when asked: the learned scorer reads its
     candidate pairs only (about 30 per article), so the story stage never builds n x n."""
-    rows = _article_rows(bodies, links, cfg)
+    rows = _article_rows(bodies, links, cfg, vocabulary)
     return ArticleSignals(
         semantic=RowCosines(bodies.vectors),
         lexical=RowCosines(rows.wording),
@@ -142,10 +146,11 @@ class _Rows:
     reused: SharedParagraphs
 
 
-def _article_rows(bodies: ArticleBodies, links: Iterable[ParagraphLink], cfg: StoryConfig) -> _Rows:
+def _article_rows(bodies: ArticleBodies, links: Iterable[ParagraphLink], cfg: StoryConfig,
+                  vocabulary: TermVocabulary | None = None) -> _Rows:
     """Body terms and their TF-IDF, the TF-IDF of names and numbers (and its vectorizer), each
     article's language and whether it has enough names, and the paragraphs pairs share."""
-    terms = BodyTerms.count(bodies.texts)
+    terms = BodyTerms.count(bodies.texts) if vocabulary is None else vocabulary.count(bodies.texts)
     entity_docs = [body_event_terms(t, a.lang) for t, a in zip(bodies.texts, bodies.articles)]
     names, vectorizer = _tfidf_rows([" ".join(e) for e in entity_docs], token_pattern=r"\S+")
     langs = np.array([a.lang for a in bodies.articles])

@@ -39,7 +39,8 @@ class ParagraphCounts:
     counts: sparse.csr_matrix
     ends: list[tuple[str, str] | None]
     seen: dict[str, int]
-    """Term -> the number it got when first seen; ``order`` turns that into its column."""
+    """Term -> the number it got when first seen; ``order`` turns that into its column. Numbered against a kept
+    vocabulary (``stories.vocabulary``), it holds other texts' terms too: their ``order`` is -1 (or past its end)."""
     order: np.ndarray
 
 
@@ -126,8 +127,8 @@ class BodyTerms:
         """The column of a term, None when no body has it (read through ``count``'s own numbering where
         it is kept: no second dictionary of ~100,000 terms)."""
         if self.paragraphs is not None:
-            seen = self.paragraphs.seen.get(term)
-            return None if seen is None else int(self.paragraphs.order[seen])
+            seen, order = self.paragraphs.seen.get(term), self.paragraphs.order
+            return None if seen is None or seen >= len(order) or order[seen] < 0 else int(order[seen])
         return self.columns.get(term)
 
     def _paragraph_counts(self, distinct: list[str]) -> tuple[sparse.csr_matrix, list[tuple[str, str] | None]]:
@@ -181,8 +182,12 @@ def _sparse_counts(ids: Sequence[Sequence[int]], width: int) -> sparse.csr_matri
     """One row per list, counting how often each column id occurs in it."""
     lengths = [len(row) for row in ids]
     flat = np.concatenate([np.asarray(row, dtype=np.int32) for row in ids]) if ids else np.zeros(0, np.int32)
-    rows = np.repeat(np.arange(len(ids)), lengths)
-    matrix = sparse.csr_matrix((np.ones(len(flat), dtype=COUNT), (rows, flat)), shape=(len(ids), width))
+    return counts_of(np.repeat(np.arange(len(ids)), lengths), flat, len(ids), width)
+
+
+def counts_of(rows: np.ndarray, columns: np.ndarray, height: int, width: int) -> sparse.csr_matrix:
+    """A ``height`` x ``width`` count matrix: how often each (row, column) occurs in the two arrays."""
+    matrix = sparse.csr_matrix((np.ones(len(columns), dtype=COUNT), (rows, columns)), shape=(height, width))
     matrix.sum_duplicates()
     return matrix
 
