@@ -111,7 +111,7 @@ class BodyMatrix:
         if not self.ids:  # the first rows: their width and type
             self._rows = (GrowingArray(added[0].dtype.type, added[0].shape[1]),
                           GrowingArray(added[1].dtype.type, added[1].shape[1]))
-        for buffer, new in zip(self._rows, added):  # doubling: a batch copies its own rows, not all (~120 MB at 20k)
+        for buffer, new in zip(self._rows, added):  # doubling: a batch copies its own rows, not every stored one
             buffer.extend(new)
         self.counts = [*self.counts, *(rows[aid][2] for aid in order)]
         self.articles.update({a.id: (a, body_text(a, segments[a.id])) for a in articles})
