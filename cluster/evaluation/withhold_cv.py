@@ -37,6 +37,7 @@ from cluster.quotes.chooser import article_candidates, load_chooser, pick
 from cluster.quotes.extract import Quote
 from cluster.quotes.sources import PERSON
 from cluster.quotes.speaker_features import ArticleIndex
+from cluster.quotes.subjectname import ArticleNames, Names
 from cluster.quotes.withhold import CHECKS, Surnames, article_surnames, checked
 from cluster.segment.paragraphs import segment_corpus
 
@@ -52,6 +53,7 @@ class Scored:
     row: QuoteRow
     gold: dict[str, Any]
     surnames: Surnames
+    names: Names
 
 
 @dataclass(frozen=True)
@@ -73,10 +75,12 @@ def load(labelled: Path, split: str, commit: str) -> Snapshot:
         index = ArticleIndex.build(article, segments[article.id])
         candidates = article_candidates(article, segments[article.id], mine, index=index)
         surnames = cache(lambda index=index, text=article.text: article_surnames(index, text))
+        names = cache(lambda index=index, text=article.text: ArticleNames(text, index.mentions))
         for i, j in align(mine, labels[article.id]):
             g = labels[article.id][j]
             right = [_right(c.name, g) for c in candidates[i]]
-            out.append(Scored(mine[i], QuoteRow(split, _story(article.id), candidates[i], right), g, surnames))
+            out.append(Scored(mine[i], QuoteRow(split, _story(article.id), candidates[i], right), g, surnames,
+                              names))
     named = sum(1 for a in articles for g in labels[a.id] if g["speaker"])
     return Snapshot(f"{split}@{commit}", split, out, named)
 
@@ -91,7 +95,7 @@ Figures = tuple[int, int, int]
 
 def outcome(s: Scored, checks: tuple[str, ...], probability: float, threshold: float) -> tuple[bool, bool]:
     """(named, right) of one quote: the checks first, then the chooser's veto on a rule's person."""
-    quote = checked(s.quote, s.surnames, checks)
+    quote = checked(s.quote, s.surnames, checks, s.names)
     if (quote.speaker, quote.speaker_kind) != (s.quote.speaker, s.quote.speaker_kind):
         return quote.speaker is not None, _right(quote.speaker, s.gold)
     if not quote.speaker or (quote.speaker_kind == PERSON and probability < threshold):

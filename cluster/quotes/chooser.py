@@ -28,6 +28,7 @@ from cluster.quotes.echoes import echoed
 from cluster.quotes.extract import Quote, article_quotes, headline_segment
 from cluster.quotes.sources import PERSON, UNATTRIBUTED
 from cluster.quotes.speaker_features import FEATURES, ArticleIndex, Candidate, quote_candidates
+from cluster.quotes.subjectname import ArticleNames
 from cluster.quotes.withhold import article_surnames, checked
 
 SHIPPED = Path(__file__).with_name("speaker_chooser.json")
@@ -113,7 +114,8 @@ def choose_speakers(article: Article, segments: list[Segment], quotes: list[Quot
         return ArticleIndex.build(article, segments)
 
     surnames = cache(lambda: article_surnames(index(), article.text))
-    quotes = [checked(q, surnames) for q in quotes]
+    names = cache(lambda: ArticleNames(article.text, index().mentions))
+    quotes = [checked(q, surnames, names=names) for q in quotes]
     if not model.switch and model.keep_sources and not any(q.speaker and q.speaker_kind == PERSON for q in quotes):
         return list(quotes)  # a model that only vetoes withholds named people alone: nothing to score here
     out = []

@@ -6,7 +6,7 @@ mention of the article names that person in full, and does it from an index buil
 
 from __future__ import annotations
 
-from cluster.quotes.lexicon import AR_GENERIC
+from cluster.quotes.lexicon import AR_AN_ADVERBS, AR_GENERIC
 from cluster.quotes.names import AR_NAME_LINKS, Token, is_stop, mention_key, strip_article
 from cluster.textnorm import normalize
 
@@ -72,5 +72,7 @@ def introduced(tokens: list[Token], first: int) -> bool:
         return False  # إلى normalises to الي, which is no title with the article
     if first >= 2 and before.norm in AR_GENERIC and tokens[first - 2].norm == "في":
         return False  # "نفت قوات الدعم السريع في بيان عرقلة وصول المساعدات": in a statement, no title
-    return (not before.word and before.text in "،,") or before.norm.startswith(("ال", "لل", "وال")) or (
-        before.norm in AR_GENERIC)  # "الكاتب العام للنقابة لطفي الحرزي": a title's complement with لل
+    # "الكاتب العام للنقابة لطفي الحرزي": a title's complement with لل; "الباحث ... بالشارقة سالم المري";
+    # a title phrase that ends in an adverb: "وزير الإعلام في الحكومة المعترف بها دوليا معمر الإرياني"
+    return (not before.word and before.text in "،,") or before.norm.startswith(("ال", "لل", "وال", "بال")) or (
+        before.norm in AR_GENERIC) or before.norm in AR_AN_ADVERBS

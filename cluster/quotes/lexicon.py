@@ -91,6 +91,13 @@ also after و ("رئيس الشركة وكبير إدارييها"); kept out of
 AR_MANNER = frozenset(normalize(w) for w in """بشدة بقوة بغضب بحزم بوضوح بصراحة بحسرة بمرارة بحماس بهدوء
 بسخرية بثقة بأسف بحرقة بفخر بتأثر بدهشة بانفعال""".split())
 """Manner adverbs after a speaker ("نفاه الوزير بشدة", "يضيف التاجر بغضب"): no name, the end of a subject."""
+AR_AN_ADVERBS = frozenset(normalize(w) for w in """دوليا رسميا حاليا سابقا لاحقا محليا إقليميا عالميا جزئيا
+كليا مؤقتا شخصيا علنيا فعليا نهائيا مبدئيا تقريبا مجددا مؤخرا حديثا يوميا سنويا شهريا أسبوعيا""".split())
+"""Adverbs in -an: the last word of a title phrase ("الحكومة المعترف بها دوليا"), never a name."""
+AR_ADVERBS = AR_AN_ADVERBS | frozenset(normalize(w) for w in """به بها بهم لها لهم منها منه منهم عنها عنه عنهم فيها
+فيه فيهم عليها عليه عليهم إليها إليه""".split())
+"""Those adverbs and prepositions with a pronoun ("وزير الإعلام في الحكومة المعترف بها دوليا معمر
+الإرياني"): no name; a run of names starts after them."""
 AR_TIME_WORDS = frozenset(normalize(w) for w in """
 الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت يوم اليوم أمس مساء صباح""".split())
 """("أعلنت وزارة النقل، السبت، زيادة ...": after a time word between commas comes the verb's object.)"""
