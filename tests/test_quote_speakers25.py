@@ -90,3 +90,19 @@ def test_an_english_apposition_keeps_the_name(text, start, name):
     """Guard: "X, a pharmacist in ..., said" is X's (the snapshots' old rules gave "pharmacist"; HEAD reads
     it right and must keep it)."""
     assert chosen_speakers(text, "en")[start] == (name, "person")
+
+
+def test_a_headline_label_is_not_the_one_who_acts_for_it():
+    """".. والمتقاعدة:" went to "وكيل المتقاعدة المحامي سامي حداد", her lawyer, whose title holds the word
+    only as the complement of "وكيل"; the retiree named in the body ("وقالت المتقاعدة سعاد نجم") is the
+    speaker of her own quote."""
+    text = """محكمة تلزم مصرفا بإعادة وديعة.. والمتقاعدة: «انتظرت ست سنوات»
+
+قضت محكمة في بيروت بإلزام مصرف محلي بإعادة وديعة متقاعدة بالعملة التي أودعت بها.
+
+وقال وكيل المتقاعدة المحامي سامي حداد إن الحكم سابقة مهمة لآلاف المودعين الذين ينتظرون استعادة أموالهم منذ سنوات.
+
+وقالت المتقاعدة سعاد نجم للصحافيين: «انتظرت ست سنوات ولم أفقد الأمل»."""
+    found = chosen_speakers(text, "ar")
+    assert found["«انتظرت ست سنوات»"] == ("سعاد نجم", "person")
+    assert found["الحكم سابقة"] == ("سامي حداد", "person")

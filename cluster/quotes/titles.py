@@ -42,6 +42,8 @@ def described_name(description: list[str], tokens: list[Token], runs: list[tuple
             continue  # "الوزير المصري" is not "وزير المياه الإثيوبي X"; "the Egyptian minister" no "Jordanian Minister X"
         if lang != "ar" and _adjective_run(tokens, first, end):
             continue  # "A former Algerian industry minister": a nationality before its noun names no one
+        if lang == "ar" and _agent_of(head, tokens, first):
+            continue  # "والمودعة" is not "وكيل المودعة المحامي X": her lawyer, not her
         score = len(wanted & title)
         if score and (fits is None or fits(_mention_text(tokens, first, end, lang))):
             candidate = (head in title, score, first if before is not None else -first,
@@ -122,6 +124,22 @@ def title_key(word: str, lang: str) -> str:
         if stem.endswith(ending) and len(stem) - len(ending) >= 3:
             return stem[: -len(ending)]
     return stem
+
+
+AR_AGENT_NOUNS = frozenset(title_key(w, "ar") for w in """وكيل وكيلة محامي محامية زوج زوجة ابن ابنة شقيق شقيقة
+والد والدة مستشار مستشارة مساعد مساعدة نائب نائبة""".split())
+"""Nouns of someone acting for, or related to, the noun after them ("وكيل المودعة", "نائب الوزير")."""
+
+
+def _agent_of(head: str, tokens: list[Token], first: int) -> bool:
+    """Whether the description's head stands in the mention's title only as the complement of an agent
+    noun ("وكيل المودعة المحامي نديم خوري" for "المودعة"; "نائب الوزير X" for "الوزير"): that mention
+    is the one who acts for the person described, not that person."""
+    texts = _title_texts(tokens, first, "ar")  # nearest first: texts[i + 1] is the word before texts[i]
+    for i, text in enumerate(texts):
+        if title_key(text, "ar") == head:
+            return i + 1 < len(texts) and title_key(texts[i + 1], "ar") in AR_AGENT_NOUNS
+    return False
 
 
 def _title_words(tokens: list[Token], first: int, lang: str) -> set[str]:
