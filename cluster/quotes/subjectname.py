@@ -1,14 +1,16 @@
-"""A written subject that holds or leads straight into a full name: the quote is that person's.
+"""A written subject that leads straight into a full name: the quote is that person's.
 
 Why: on prose the rules had not been read on (the blind snapshots, ``cluster.evaluation.withhold_cv``)
 a recurring wrong name is a subject whose title the rules read as an unnamed source, or as a word of
-it, while the sentence names the person right there: "وقال ممثل منظمة الصحة العالمية في الأرض
-الفلسطينية المحتلة ريك بيبركورن إن" gave "ممثل منظمة الصحة العالمية", "مدير عام وزارة الصحة في غزة
-منير البرش" gave "عام", "المزارع سالم بن خلفان الهنائي من ولاية بهلا" gave "بهلا", "صاحب السمو الشيخ
-محمد بن راشد آل مكتوم" gave "صاحب السمو"; in English "Reem Soliman, a content creator ..., said" gave
-"content creator". The subject as the sentence writes it, read on to where its clause starts (إن, أن,
-that, a quotation mark, a colon), names the speaker in full; a reading that shares no word with that
-name is replaced by it. A listener or an occasion ("لنظيره", "خلال لقائه", "told") ends the reading first.
+it, while the sentence names the person right after the title: "وقال ممثل منظمة الصحة العالمية في الأرض
+الفلسطينية المحتلة ريك بيبركورن إن" gave "ممثل منظمة الصحة العالمية", "عضو مجلس النواب عن حزب ...
+فريدي البياضي إنه" gave "عضو مجلس النواب"; in English "Reem Soliman, a content creator ..., said" gave
+"content creator". Arabic: the subject as the sentence writes it, read on to where its clause opens (إن,
+أن, a colon, a quotation mark, a listener "لنظيره", an occasion "خلال"), holds a full name the article
+brings in after a title or a comma; when the name given shares no word with any name there, that person
+is the speaker. The name must be named again in the article or stand right before إن / أن: a verb and
+its object misread as a name ("وختم الديب بيانه بالقول:") are neither. English: an indefinite
+description right after "Name," describes that name.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from dataclasses import dataclass
 from cluster.quotes.extract import Quote
 from cluster.quotes.gender import AR_PERSON_TITLES
 from cluster.quotes.names import strip_prefix_article
-from cluster.quotes.sources import AR_ORG_HEADS, EN_ORG_WORDS
+from cluster.quotes.sources import AR_ORG_HEADS
 from cluster.quotes.speaker_features import Mention
 from cluster.textnorm import normalize
 
@@ -35,11 +37,6 @@ AR_CLAUSE = frozenset(normalize(w) for w in """
 خلال مع أمام عقب بعد أثناء لدى على عبر حيث الذي التي وهو وهي الذين ردا يوم
 """.split())
 """Words that end an Arabic subject: the clause opens, or an occasion or listener follows."""
-EN_CLAUSE = frozenset("""
-that said says told tells added adds according to in on at during after before when who which while as
-with for by from
-""".split())
-"""Words that end an English subject (besides lower-case titles, which carry on)."""
 AR_TITLES = frozenset(strip_prefix_article(t) for t in AR_PERSON_TITLES)
 AR_THAT = frozenset(normalize(w) for w in "إن أن إنه أنه إنها أنها بأن بأنه بأنها".split())
 AGAIN = 2
@@ -95,12 +92,12 @@ def _named_in_reach(names: ArticleNames, start: int, lang: str, speaker: str | N
     given (the rules read that subject already), or when the first is a body's name."""
     if lang != "ar":
         return None
-    stop = _reach_end(names.text, start, lang)
+    stop = _reach_end(names.text, start)
     inside = [m for m in names.mentions if start <= m.start and m.end <= stop]
     if not inside or any(_shares(m.name, speaker or "") for m in inside):
         return None
     first = next((m for m in inside if len(m.name.split()) >= 2 and m.introduced), None)
-    if first is None or _body(first.name, lang):
+    if first is None or _body(first.name):
         return None
     return first.name if _mentions_of(names, first.name) >= AGAIN or _opens_clause(names.text, first.end) else None
 
@@ -119,22 +116,19 @@ def _mentions_of(names: ArticleNames, name: str) -> int:
     return sum(1 for m in names.mentions if _key(m.name.split()[-1]) == last)
 
 
-def _body(name: str, lang: str) -> bool:
-    words = name.split()
-    if lang == "ar":
-        return any(strip_prefix_article(normalize(w)) in AR_ORG_HEADS for w in words)
-    return any(w.lower() in EN_ORG_WORDS for w in words)
+def _body(name: str) -> bool:
+    """A body's name ("قطاع الأعمال" after "مصادر في وزارة"): its head noun among the name's words."""
+    return any(strip_prefix_article(normalize(w)) in AR_ORG_HEADS for w in name.split())
 
 
-def _reach_end(text: str, start: int, lang: str) -> int:
-    """Where the subject's reading ends: a clause word, a break, a comma (past one apposed name), or
-    ``REACH_WORDS`` words on."""
-    clause = AR_CLAUSE if lang == "ar" else EN_CLAUSE
+def _reach_end(text: str, start: int) -> int:
+    """Where an Arabic subject's reading ends: a clause word, a break, a comma (past one apposed name),
+    or ``REACH_WORDS`` words on."""
     count, pos, end = 0, start, start
     for m in re.finditer(r"\S+", text[start:]):
         token = m.group()
         word = token.strip("،,:؛;.!?«»\"“”()[]'")
-        if (normalize(word) in clause if lang == "ar" else word.lower() in clause) or _listener(word, lang):
+        if normalize(word) in AR_CLAUSE or _listener(word):
             return end + m.start()
         if BREAK.match(token):
             return end + m.start()
@@ -159,10 +153,8 @@ def _apposition_end(text: str, pos: int) -> int:
     return pos - 1
 
 
-def _listener(word: str, lang: str) -> bool:
+def _listener(word: str) -> bool:
     """A word that brings in whom the speaker addressed ("لنظيره", "لمراسل", "لـ")."""
-    if lang != "ar":
-        return False
     norm = normalize(word)
     return norm.startswith("ل") and (norm in {"ل", "لـ"} or norm[1:].startswith(("نظير", "مراسل", "وكال", "صحيف", "قنا")))
 
