@@ -55,6 +55,7 @@ from cluster.store.stories import BodyMatrix, assign_new, full_clusters, remembe
 from cluster.store.story_ids import apply_clusters, batch_story_ids, merge_bridged, retire_if_empty
 from cluster.stories.bodies import article_bodies
 from cluster.stories.vocabulary import TermVocabulary
+from cluster.stories.features import remember_cues
 
 DEFAULT_DIM = 512
 """USE-m3's width; only used for the empty index of a new store (replaced on the first add)."""
@@ -329,6 +330,7 @@ class Ingestor:
         if self._bodies is None:
             self._bodies = BodyMatrix(self.store, articles, segments)
         self.vocabulary.learn([text for _, text in self._bodies.articles.values()])
+        remember_cues((text, a.lang, a.date) for a, text in self._bodies.articles.values())
         graph.links(self._bodies.ids)  # every stored pair's links, listed as a neighbourhood lists them
 
     def _stored_bodies(self) -> BodyMatrix:

@@ -20,6 +20,7 @@ from scipy import sparse
 
 from cluster.stories.bodies import ArticleBodies
 from cluster.stories.features import all_cues, article_cues, pair_features
+from cluster.stories.graph import distinct
 from cluster.stories.lookups import BothTrue, RowCosines, SameValue, SparsePairs
 from cluster.stories.signals import ArticleSignals, body_event_terms
 
@@ -35,7 +36,7 @@ def candidate_features(
     bodies: ArticleBodies, signals: ArticleSignals, left: np.ndarray, right: np.ndarray, min_entities: int
 ) -> np.ndarray:
     """``pair_features`` of the candidate pairs, text cues read beyond a partly reused passage."""
-    paired = set(np.unique(np.concatenate([left, right])).tolist())
+    paired = set(distinct(np.concatenate([left, right])).tolist())
     rows = pair_features(signals, all_cues(bodies, paired), left, right)
     todo, stand_ins = _partly_reused(bodies, signals, left, right)
     for lo in range(0, len(todo), REREAD_CHUNK):
