@@ -22,9 +22,9 @@ from cluster.duplicates.matches import ParagraphMatch
 from cluster.store.db import Store
 from cluster.store.duplicates import shared_links
 from cluster.store.matchgraph import MatchGraph
-from cluster.store.placement import Placement, Similarity, pairs_read, place_batch
+from cluster.store.placement import Placement, Similarity, pairs_read, place_batch, place_lazily
 from cluster.stories.bodies import ArticleBodies, body_text
-from cluster.stories.clustering import PairFilter, cluster_stories, learned_cut, learned_similarity
+from cluster.stories.clustering import CandidateScores, PairFilter, cluster_stories, learned_cut, learned_similarity
 from cluster.stories.features import paragraph_cues
 from cluster.stories.scorer import load_scorer
 from cluster.stories.signals import (
@@ -170,10 +170,13 @@ def assign_new(
     members: dict[str, list[int]] = {}
     for k, article in enumerate(context.articles[: len(context.articles) - len(new.articles)]):
         members.setdefault(story_of[article.id], []).append(k)
-    read = pairs_read(members, len(context.articles), whole)
-    sim, merge_level = similarity(context, links, cfg, read, vocabulary)
-    return place_batch(sim, members, len(context.articles) - len(new.articles), len(new.articles), merge_level,
-                       whole=whole)
+    offset, count = len(context.articles) - len(new.articles), len(new.articles)
+    if cfg.scorer == "learned":  # scored as the placement reaches the stored stories (``placement.place_lazily``)
+        scorer = load_scorer(cfg.scorer_path)
+        scores = CandidateScores(context, pair_signals(context, links, cfg, vocabulary), cfg, scorer)
+        return place_lazily(scores.similarity, members, offset, count, 1.0 - learned_cut(cfg, scorer), whole)
+    sim, merge_level = similarity(context, links, cfg, pairs_read(members, len(context.articles), whole), vocabulary)
+    return place_batch(sim, members, offset, count, merge_level, whole=whole)
 
 
 def _neighbourhood(

@@ -77,19 +77,37 @@ def learned_similarity(
     pairs the caller will read (the others are left out, as pairs never scored). Which pairs are candidates
     still depends on every article (each one's nearest), and each scored pair's value on that pair alone
     (with the weights fitted on all the articles), so the pairs kept get the values they get unfiltered."""
-    dates = [a.date for a in bodies.articles]
-    left, right = candidate_pairs(bodies.vectors, signals.shared, dates, cfg.candidate_neighbours,
-                                  cfg.candidate_window_days)
-    if read is None:
-        p = scorer.probability(candidate_features(bodies, signals, left, right, cfg.min_entities))
-    else:
-        wanted = read(left, right)
-        features = np.zeros((len(left), len(FEATURES)))
-        features[wanted] = candidate_features(bodies, signals, left[wanted], right[wanted], cfg.min_entities)
-        p = scorer.probability(features)[wanted]  # each row where it would be: BLAS sums a row by its place
-        left, right = left[wanted], right[wanted]
-    p = p - pair_date_penalty(dates, left, right, cfg)
-    return sparse_similarity(len(bodies.articles), left, right, np.clip(p, 0.0, 1.0))
+    return CandidateScores(bodies, signals, cfg, scorer).similarity(read)
+
+
+class CandidateScores:
+    """The learned similarity of a set of articles' candidate pairs, scored as a caller asks for them: a store's
+    placement first reads the pairs with a new article, then those of the stored stories the batch reached
+    (``store.placement.place_lazily``), ~10 % of the pairs it would read of every story it may bridge. A pair's
+    features are computed once; asked again, it keeps them."""
+
+    def __init__(self, bodies: ArticleBodies, signals: ArticleSignals, cfg: StoryConfig, scorer: StoryScorer) -> None:
+        self.bodies, self.signals, self.cfg, self.scorer = bodies, signals, cfg, scorer
+        self.dates = [a.date for a in bodies.articles]
+        self.left, self.right = candidate_pairs(bodies.vectors, signals.shared, self.dates, cfg.candidate_neighbours,
+                                                cfg.candidate_window_days)
+        self.features = np.zeros((len(self.left), len(FEATURES)))
+        self.done = np.zeros(len(self.left), dtype=bool)
+
+    def similarity(self, read: PairFilter | None = None) -> sparse.csr_matrix:
+        """The candidate pairs ``read`` keeps (all without it) with their p less the date penalty, the others
+        absent. Each pair's features depend on that pair alone, and its probability is computed with its row
+        where it stands among all the candidates (BLAS sums a row by its position: scored in a shorter matrix,
+        one pair of a test corpus moved in its last bit), so a pair gets the same value whatever else is asked."""
+        wanted = np.ones(len(self.left), dtype=bool) if read is None else read(self.left, self.right)
+        todo = wanted & ~self.done
+        if todo.any():
+            self.features[todo] = candidate_features(self.bodies, self.signals, self.left[todo], self.right[todo],
+                                                     self.cfg.min_entities)
+            self.done |= todo
+        left, right = self.left[wanted], self.right[wanted]
+        p = self.scorer.probability(self.features)[wanted] - pair_date_penalty(self.dates, left, right, self.cfg)
+        return sparse_similarity(len(self.bodies.articles), left, right, np.clip(p, 0.0, 1.0))
 
 
 def attach_strays(
