@@ -54,8 +54,8 @@ from cluster.store.queries import NewArticleRows, content_hash
 from cluster.store.stories import BodyMatrix, assign_new, full_clusters, remember_paragraphs
 from cluster.store.story_ids import apply_clusters, batch_story_ids, merge_bridged, retire_if_empty
 from cluster.stories.bodies import article_bodies
-from cluster.stories.vocabulary import TermVocabulary
 from cluster.stories.features import remember_cues
+from cluster.stories.vocabulary import TermVocabulary
 
 DEFAULT_DIM = 512
 """USE-m3's width; only used for the empty index of a new store (replaced on the first add)."""
