@@ -16,6 +16,7 @@ from cluster.duplicates.crosslingual import facts_kept
 from cluster.duplicates.lexical import MatchType, classify, compare, profile
 from cluster.duplicates.matches import Link
 from cluster.quotes.agreement import conflict_excused, same_source, speakers_conflict
+from cluster.quotes.conversions import without_conversions
 from cluster.quotes.extract import Quote
 from cluster.quotes.numberwords import as_digits
 from cluster.textnorm import word_tuple
@@ -105,7 +106,11 @@ def _keeps_facts(qa: Quote, qb: Quote, settings: QuoteSettings) -> bool:
     least 384 people were killed" is no translation of "the toll rose to 832". Its name-recall rules are
     left out: a quote's names are its speaker's business, and acronyms (NATO / الناتو) are in no table.
     Failing as written, the two are read again with their number words as digits (``numberwords``: "منذ
-    ثمانين عاما" / "in 80 years")."""
+    ثمانين عاما" / "in 80 years"), then also without a currency conversion an outlet added in parentheses
+    (``conversions``: "250,000 Egyptian pounds ($5,000)" / «250 ألف جنيه»)."""
     share = settings.duplicates.translation_min_number_share
-    return (facts_kept(qa.text, qa.lang, qb.text, qb.lang, share)
-            or facts_kept(as_digits(qa.text, qa.lang), qa.lang, as_digits(qb.text, qb.lang), qb.lang, share))
+    readings = ((qa.text, qb.text), (as_digits(qa.text, qa.lang), as_digits(qb.text, qb.lang)))
+    if any(facts_kept(a, qa.lang, b, qb.lang, share) for a, b in readings):
+        return True
+    a, b = (without_conversions(text) for text in readings[1])
+    return (a, b) != readings[1] and facts_kept(a, qa.lang, b, qb.lang, share)
