@@ -1,12 +1,10 @@
-"""Translations the matcher refused on the facts or the speaker's kind (round wt-tr4).
+"""Translations the matcher refused on the facts: a currency conversion one outlet adds (round wt-tr4).
 
 An English report of a Moroccan job-visa fraud gives the sum in dirhams with its dollar value in
 parentheses ("... 50,000 dirhams ($3,000-$5,000) ..."); the Arabic report has the dirhams alone. The facts
 check read two numbers the translation "dropped" and refused the only close translation between the two
 reports, so the companions pass (freer translations between two linked reports) never ran, and a
-victim's words, worded freely by each outlet, stayed apart too. Between two linked reports, the
-prosecution read as a person in English ("Public Prosecution said") and as the body in Arabic
-(«النيابة العامة») kept its own statement apart below 0.72.
+victim's words, worded freely by each outlet, stayed apart too.
 
 The quotes are built as the extractor gives them (text, speaker as read, the paragraph's names) from a
 written news story; the encoder is the pipeline's (USE-m3), so the cosines are the real ones.
@@ -24,16 +22,12 @@ from cluster.quotes.matching import QuoteResult, QuoteSettings, match_quotes
 
 EN_SUMS = ("Morocco's national police said on Tuesday that \"each victim paid the suspects between 30,000 and 50,000 "
            "dirhams ($3,000-$5,000) for a fake job in Spain\".")
-EN_SUMS_PLAIN = EN_SUMS.replace(" ($3,000-$5,000)", "")
 EN_WRONG_SUMS = EN_SUMS.replace("30,000 and 50,000 dirhams ($3,000-$5,000)", "300,000 and 500,000 dirhams ($30,000-$50,000)")
 EN_VICTIM = ("One of them, Mustapha Rami, said \"he had sold the plot of land he inherited from his father, only to be "
              "told at the airport that his contract was forged\".")
-EN_PROSECUTION = ("The Public Prosecution said \"the suspects had been referred to it to complete the legal proceedings "
-                  "against them\".")
 AR_SUMS = ("وقالت المديرية العامة للأمن الوطني، الثلاثاء، إن «المتهمين كانوا يحصلون على مبالغ تتراوح بين 30 و50 ألف درهم "
            "من كل ضحية مقابل وظيفة وهمية في إسبانيا».")
 AR_VICTIM = "وقال مصطفى رامي، أحد الضحايا: «بعت قطعة الأرض التي ورثتها عن أبي، وفي المطار قالوا لي إن العقد مزور»."
-AR_PROSECUTION = "وأفادت النيابة العامة بأن «الموقوفين أحيلوا عليها لاستكمال المساطر القانونية في حقهم بتهمة النصب»."
 
 
 def _quote(article: str, lang: str, index: int, paragraph: str, speaker: str, kind: str) -> Quote:
@@ -81,15 +75,6 @@ def test_the_reports_linked_by_the_sums_carry_the_victims_words():
                     [(AR_SUMS, *POLICE_AR), (AR_VICTIM, "مصطفى رامي", "person")])
     assert _together(result, 0, 2)
     assert _together(result, 1, 3)  # freely worded by each outlet (0.60): a companion of linked reports
-
-
-@pytest.mark.slow
-@pytest.mark.usefixtures("encoder")
-def test_the_prosecution_read_as_a_person_is_still_the_body():
-    result = _match([(EN_SUMS_PLAIN, *POLICE_EN), (EN_PROSECUTION, "Public Prosecution", "person")],
-                    [(AR_SUMS, *POLICE_AR), (AR_PROSECUTION, "النيابة العامة", "organisation")])
-    assert _together(result, 0, 2)  # no conversion here: the reports were linked before too
-    assert _together(result, 1, 3)  # "Public Prosecution" [person] / «النيابة العامة» [organisation], 0.60
 
 
 def test_conversions_are_removed_and_other_parentheses_kept():

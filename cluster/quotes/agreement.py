@@ -25,14 +25,6 @@ for the minister the Arabic paragraph names, "content creator" for the woman the
 It is the same-speaker cut (an explained misreading reads as the same speaker); chosen by leaving one blind
 snapshot out (docs/quotes-log.md, round wt-tr): 0.4 found two pairs more and linked two people's statements on
 one subject at 0.48; 0.72 (before) missed 9 pairs of 328."""
-LINKED_KINDS_COSINE = 0.55
-"""Cosine from which a person against a body or an unnamed source (two readings of different kinds, no two
-named people) links between two articles already linked, with no paragraph naming the other's speaker. On
-unread prose the kind is what the reader gets wrong most: a body's name read as a person's ("Public
-Prosecution", "Nile Food Industries" against «النيابة العامة», «شركة النيل للصناعات الغذائية»: a name
-translated, which no spelling rule joins) or two sources read as a person («شخصين مطلعين» / "Two people").
-Those sat at 0.55-0.62 and needed 0.72. Chosen by leaving one blind snapshot out (docs/quotes.md, round
-wt-tr4; grid 0.5, 0.55, 0.6, 0.62, 0.72): 0.55 in 9 of 10 folds; 0.5 linked two statements of one event."""
 
 
 def same_source(qa: Quote, qb: Quote, sa: int | None, sb: int | None) -> bool:

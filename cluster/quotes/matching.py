@@ -30,13 +30,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from cluster.embed import EmbeddingCache, Encoder, embed_texts
-from cluster.quotes.agreement import (
-    LINKED_EXCUSED_COSINE,
-    LINKED_KINDS_COSINE,
-    conflict_excused,
-    same_source,
-    speakers_conflict,
-)
+from cluster.quotes.agreement import LINKED_EXCUSED_COSINE, conflict_excused, same_source
 from cluster.quotes.candidates import candidate_pairs, units, wire_copies
 from cluster.quotes.companions import COMPANION_FLOOR, companion_candidates
 from cluster.quotes.extract import Quote
@@ -147,8 +141,7 @@ def _companion_links(quotes: list[Quote], vectors: np.ndarray, links: list[Quote
                      speaker_of: list[int | None]) -> list[QuoteLink]:
     """Freer translations between two articles linked by one (``companions``): one source on both sides
     from ``COMPANION_FLOOR``; a copy that names no one from the same-speaker cut (no evidence against);
-    a person against a body or an unnamed source from ``LINKED_KINDS_COSINE`` (the reader's kind is its
-    likeliest error: "Public Prosecution" read as a person, «النيابة العامة» as the body); two sources that differ (two people, or a person against a body or an unnamed source) as
+    two sources that differ (two people, or a person against a body or an unnamed source) as
     ``agreement.conflict_excused`` reads them between linked articles: from ``LINKED_EXCUSED_COSINE`` when
     one copy's paragraph names the other's speaker, a misreading on unread prose ("Meridiam", the builder
     named beside the minister, for the minister's words), else from ``EXCUSED_CONFLICT_COSINE`` (a
@@ -162,8 +155,6 @@ def _companion_links(quotes: list[Quote], vectors: np.ndarray, links: list[Quote
             return True
         if speaker_of[a] is None or speaker_of[b] is None:
             return sim >= cuts.cross_same_speaker_threshold
-        if not speakers_conflict(qa, qb, speaker_of[a], speaker_of[b]) and sim >= LINKED_KINDS_COSINE:
-            return True
         return conflict_excused(qa, qb, sim, True)
 
     candidates = {(a, b): sim for (a, b), sim in companion_candidates(quotes, vectors, links).items() if wanted(a, b, sim)}
