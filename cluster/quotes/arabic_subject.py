@@ -211,12 +211,15 @@ def _only_a_full_name(subject: list[Token]) -> bool:
 
 
 def _closes_sentence(tokens: list[Token], comma: int) -> bool:
-    """What follows the comma runs to the sentence's end ("«...»، يقول كريم بوعلام، سائق شاحنة."): a
-    closing apposition; a name between commas before إن ("وقال محامي الصحفي، ريباز حمه علي، إن") is
-    the subject going on."""
-    for token in tokens[comma + 1: comma + 8]:
+    """What follows the comma runs to the sentence's end ("«...»، يقول كريم بوعلام، سائق شاحنة."), to a
+    colon, or to a comma that opens the quotation's next part ('"..."، يقول X، صاحب محل مجاور، "..."'):
+    a closing apposition (its words read as a name by elimination, no more of the name); a name between
+    commas before إن ("وقال محامي الصحفي، ريباز حمه علي، إن") is the subject going on."""
+    for j in range(comma + 1, min(comma + 8, len(tokens))):
+        token = tokens[j]
         if not token.word:
-            return token.text in ".!؟?"
+            resumes = token.text in "،," and j + 1 < len(tokens) and tokens[j + 1].text in DOUBLE_MARKS
+            return token.text in ".!؟?:" or resumes
         if token.norm in AR_COMPLEMENTIZERS:
             return False
     return comma + 8 >= len(tokens)

@@ -256,13 +256,25 @@ def _without_that(tokens: list[Token], i: int, lang: str) -> bool:
 
 def _noun_use(tokens: list[Token], i: int, lang: str) -> bool:
     """"Netanyahu's claim that ...", "the claims that ...", "طلب عدم ذكر اسمه": a noun (a verbal noun after
-    عدم), whose owner did not say the clause here."""
+    عدم), whose owner did not say the clause here; "رفع محتجون لافتة كتب عليها: «...»": لافتة is a banner
+    (the participle "pointing out" reports only as "لافتا/لافتة إلى أن"), its words have no speaker."""
     if lang == "ar":
-        return i > 0 and tokens[i - 1].norm == "عدم"
+        return (i > 0 and tokens[i - 1].norm == "عدم") or _banner(tokens, i)
     if i == 0 or tokens[i].text.lower() not in EN_VERB_NOUNS:
         return False
     before = tokens[i - 1].text
     return before.lower() in EN_DETERMINERS or before.endswith(("'s", "’s"))
+
+
+AR_POINTING = frozenset(normalize(w) for w in "لافتا لافتة".split())
+TO = normalize("إلى")
+
+
+def _banner(tokens: list[Token], i: int) -> bool:
+    """لافتا / لافتة not followed by إلى: the noun "banner" (or "striking"), no reporting participle."""
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    return any(f in AR_POINTING for f in clitic_forms(tokens[i].norm)) and (
+        following is None or following.norm != TO)
 
 
 EN_PASSIVE_AUXILIARIES = frozenset("is are was were be been being get got gets getting".split())

@@ -89,7 +89,7 @@ def english_subject(tokens: list[Token], verb: int) -> list[Token]:
             after.append(token)  # "..., said Rami al-Husseini": the family name's particle is lower-case
         else:
             break
-    return after or _described_after(tokens, verb) or _titled_after(tokens, verb)
+    return after or _named_description_after(tokens, verb) or _described_after(tokens, verb) or _titled_after(tokens, verb)
 
 
 def _subject_end(tokens: list[Token], verb: int) -> int:
@@ -185,6 +185,28 @@ def _described_after(tokens: list[Token], verb: int) -> list[Token]:
     if phrase[0].text.lower() == "the" and not (len(phrase) > 1 and person_noun(phrase[-1].text)):
         return []  # '"...," said the mother of three': a person described; not "said the report"
     return phrase if len(phrase) > 1 else []
+
+
+def _named_description_after(tokens: list[Token], verb: int) -> list[Token]:
+    """'"...," said the group manager, Dave Ashworth.': after a verb that follows a quotation or a comma,
+    "the" and a few lower-case title words, a comma, then a name of two words or more that ends the clause:
+    the apposed name is the speaker (the description alone resolves to no one named before)."""
+    if verb < 1 or tokens[verb - 1].word or verb + 2 >= len(tokens) or tokens[verb + 1].text.lower() != "the":
+        return []
+    k = verb + 2
+    while k < len(tokens) and k - verb <= TITLE_WORDS_AFTER_VERB + 1 and tokens[k].word and tokens[k].text.isalpha() and (
+            tokens[k].text.islower()) and tokens[k].text not in EN_CLAUSE_STARTERS | EN_PRONOUNS | EN_CLAUSE_BLOCKERS:
+        k += 1
+    if k == verb + 2 or k >= len(tokens) or tokens[k].text != "," or not person_noun(tokens[k - 1].text):
+        return []
+    name = []
+    k += 1
+    while k < len(tokens) and tokens[k].word and (tokens[k].text[:1].isupper() or (
+            name and ARABIC_PARTICLE_NAME.match(tokens[k].text))):
+        name.append(tokens[k])
+        k += 1
+    ends = k == len(tokens) or (not tokens[k].word and tokens[k].text in ".,;")
+    return name if len(name) >= 2 and ends else []
 
 
 TITLE_WORDS_AFTER_VERB = 4

@@ -1,0 +1,81 @@
+"""Speakers on news forms that a new blind set (dev12, round wt-q26) showed the rules misreading, on
+paragraphs written for this round (what a newsroom reader sees after the quote stage).
+
+- An Arabic witness named between two parts of a quotation with a description after a comma
+  ('"..."، يقول X، صاحب محل مجاور، "..."') was read as "X صاحب محل مجاور": the description's words pass
+  as a name by elimination. The apposition closes at the comma that opens the quotation's next part.
+- A banner's words ("رفع محتجون لافتة كتب عليها: «...»") have no speaker: لافتة is the noun, not the
+  participle "pointing out", which reports only as "لافتة إلى أن".
+- '"...," said the station commander, Helen Marsh.': the name apposed to the description after an
+  inverted verb is the speaker (the quote was left without one).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.quote_helpers import chosen_speakers
+
+WITNESS_BETWEEN_PARTS = """حريق يلتهم سوق الخضار
+
+اندلع حريق في سوق الخضار وسط المدينة فجر الأحد، وأتى على عشرات المحال.
+
+"استيقظنا على صراخ الجيران"، يقول كريم حداد، صاحب مخبز قريب، "ثم رأينا الدخان يغطي الشارع كله".
+
+وأضاف: لم تصل سيارات الإطفاء إلا بعد ساعة كاملة."""
+
+BANNER = """احتجاج على انقطاع المياه أمام البلدية
+
+وتجمع العشرات أمام مبنى البلدية ظهر الثلاثاء احتجاجا على انقطاع المياه منذ أسبوعين.
+
+وفي الساحة رفع محتجون لافتة كتب عليها: «نريد ماء لا وعودا».
+
+وقال رئيس البلدية سمير نصار إن المشروع الجديد سينجز قبل الصيف."""
+
+STILL_POINTING = """أزمة المياه في الصيف
+
+وأكدت المتحدثة باسم الوزارة سلمى يونس أن التوزيع سيبدأ غدا، لافتة إلى أن الحصص ستزيد في الصيف المقبل."""
+
+NAMED_AFTER_DESCRIPTION = """Fire destroys seaside pier arcade
+
+Firefighters worked through the night to contain the blaze on the town's Victorian pier.
+
+“The flames were already through the roof when we arrived,” said the station commander, Helen Marsh. “We focused on saving the lifeboat station.”
+
+Police said the cause was not yet known."""
+
+DESCRIPTION_ONLY = """Fire destroys seaside pier arcade
+
+“The flames were already through the roof when we arrived,” said the station commander. “We focused on saving the lifeboat station.”"""
+
+
+def _speaker_of(speakers: dict[str, tuple[str | None, str]], start: str) -> str | None:
+    return next(name for text, (name, _) in speakers.items() if text.startswith(start))
+
+
+def test_a_witness_between_two_parts_of_a_quotation_is_the_name_alone() -> None:
+    speakers = chosen_speakers(WITNESS_BETWEEN_PARTS, "ar")
+    assert _speaker_of(speakers, "استيقظنا") == "كريم حداد"
+    assert _speaker_of(speakers, "ثم رأينا") == "كريم حداد"
+    assert _speaker_of(speakers, "لم تصل") == "كريم حداد"
+
+
+def test_a_banners_words_have_no_speaker() -> None:
+    speakers = chosen_speakers(BANNER, "ar")
+    assert _speaker_of(speakers, "نريد ماء") is None
+    assert _speaker_of(speakers, "المشروع الجديد") == "سمير نصار"
+
+
+def test_pointing_out_still_reports() -> None:
+    assert _speaker_of(chosen_speakers(STILL_POINTING, "ar"), "الحصص ستزيد") == "سلمى يونس"
+
+
+def test_a_name_apposed_to_the_description_after_said_is_the_speaker() -> None:
+    speakers = chosen_speakers(NAMED_AFTER_DESCRIPTION, "en")
+    assert _speaker_of(speakers, "The flames") == "Helen Marsh"
+    assert _speaker_of(speakers, "We focused") == "Helen Marsh"
+
+
+@pytest.mark.parametrize("lang", ["en"])
+def test_a_description_without_a_name_names_no_one(lang: str) -> None:
+    assert _speaker_of(chosen_speakers(DESCRIPTION_ONLY, lang), "The flames") is None
