@@ -6,6 +6,8 @@ paragraphs written for this round (what a newsroom reader sees after the quote s
   as a name by elimination. The apposition closes at the comma that opens the quotation's next part.
 - A banner's words ("رفع محتجون لافتة كتب عليها: «...»") have no speaker: لافتة is the noun, not the
   participle "pointing out", which reports only as "لافتة إلى أن".
+- "وأعلن محافظ البصرة أسعد العيداني تشكيل لجنة ...، وقال: ..." gave the quote to "تشكيل" (or to "X Y
+  توقيف"): a verbal noun of the pattern تفعيل after the name, with its complement, is the verb's object.
 - '"...," said the station commander, Helen Marsh.': the name apposed to the description after an
   inverted verb is the speaker (the quote was left without one).
 """
@@ -35,6 +37,14 @@ BANNER = """احتجاج على انقطاع المياه أمام البلدي�
 STILL_POINTING = """أزمة المياه في الصيف
 
 وأكدت المتحدثة باسم الوزارة سلمى يونس أن التوزيع سيبدأ غدا، لافتة إلى أن الحصص ستزيد في الصيف المقبل."""
+
+VERBAL_NOUN_OBJECT = """انهيار جسر قيد الإنشاء في الريف
+
+من جهته، أعلن محافظ البصرة أسعد العيداني تشكيل لجنة للتحقيق في الانهيار، وقال: لن نتهاون مع أي مقاول مقصر في عمله.
+
+وأعلن وزير النقل رزاق محيبس توقيف العمل في المشروع، وقال للصحفيين: سنراجع كل العقود الموقعة مع الشركة.
+
+وقال المهندس توفيق الراشد إن الجسر صمم وفق المعايير الدولية."""
 
 NAMED_AFTER_DESCRIPTION = """Fire destroys seaside pier arcade
 
@@ -68,6 +78,13 @@ def test_a_banners_words_have_no_speaker() -> None:
 
 def test_pointing_out_still_reports() -> None:
     assert _speaker_of(chosen_speakers(STILL_POINTING, "ar"), "الحصص ستزيد") == "سلمى يونس"
+
+
+def test_a_verbal_noun_after_the_name_is_the_verbs_object() -> None:
+    speakers = chosen_speakers(VERBAL_NOUN_OBJECT, "ar")
+    assert _speaker_of(speakers, "لن نتهاون") == "أسعد العيداني"
+    assert _speaker_of(speakers, "سنراجع") == "رزاق محيبس"
+    assert _speaker_of(speakers, "الجسر صمم") == "توفيق الراشد"  # a given name of that pattern stays a name
 
 
 def test_a_name_apposed_to_the_description_after_said_is_the_speaker() -> None:

@@ -43,6 +43,20 @@ def preposition_noun(text: str) -> bool:
     return text.startswith(PREPOSITION_HAMZA) and len(text) >= 4
 
 
+AR_FORM_TWO_NAMES = frozenset(normalize(w) for w in "توفيق تحسين تسنيم تغريد".split())
+"""Given names of the verbal-noun pattern تفعيل (Tawfiq, Tahsin, Tasnim, Taghrid): names, not nouns."""
+
+
+def verbal_noun_object(tokens: Sequence[_Word], k: int) -> bool:
+    """"أعلن محافظ نينوى عبد القادر الدخيل تشكيل لجنة", "أعلن الوالي يوسف بشلاوي توقيف الخط": a verbal
+    noun of the pattern تفعيل (تشكيل، توقيف، تمديد) between a word and its complement is the verb's
+    object, no part of a name (it was read as "بشلاوي توقيف", or as the speaker "تشكيل")."""
+    norm = tokens[k].norm
+    if len(norm) != 5 or norm[0] != "ت" or norm[3] != "ي" or norm in AR_FORM_TWO_NAMES:
+        return False
+    return 0 < k < len(tokens) - 1 and tokens[k - 1].word and tokens[k + 1].word
+
+
 def _region_head(word: str) -> bool:
     """"ولاية", "بمحافظة", "وفي مدينة"'s "مدينة": a region noun, bare or after و/ب/ل/ف."""
     return word in AR_REGION_HEADS or (len(word) > 3 and word[0] in "وبلف" and word[1:] in AR_REGION_HEADS)

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from cluster.quotes.boundary import english_person_runs, person_runs, preposition_noun
+from cluster.quotes.boundary import english_person_runs, person_runs, preposition_noun, verbal_noun_object
 from cluster.quotes.lexicon import (
     AR_ACCOUNT_VERBS,
     AR_ADVERBS,
@@ -148,7 +148,8 @@ def name_runs(tokens: list[Token], lang: str) -> list[tuple[int, int]]:
             continue  # "Central Bank of Libya", "Office for National Statistics": one body, not "Libya"
         if token.word and (is_name_token(token, lang, previous_generic) or _given_name(tokens, k, lang)) and (
                 not conjoined_noun(token, lang)) and not _genitive_of(tokens, k, lang) and not joined_definite(tokens, k, lang) and (
-                not _definite_with_clitic(tokens, k, lang)) and not _place_before_name(tokens, k, lang, start):
+                not _definite_with_clitic(tokens, k, lang)) and not _place_before_name(tokens, k, lang, start) and (
+                lang != "ar" or not verbal_noun_object(tokens, k)):
             if start is None:
                 start = k
             previous_generic = False
@@ -256,6 +257,7 @@ def _object_follows(tokens: list[Token], k: int, lang: str) -> bool:
         return False  # "نور الدين بوطيب", "عبد القادر الحصرية": the name's second half, not an object
     following = tokens[k + 1] if k + 1 < len(tokens) else None
     if following is not None and following.word and is_name_token(following, lang, False) and (
+            not verbal_noun_object(tokens, k + 1)) and (
             following.norm not in AR_NAME_LINKS and (k == 0 or tokens[k - 1].norm not in AR_NAME_LINKS)):
         return True  # 'بنك "كابيتال إيكونوميكس" البريطاني جيسون توفي', "شركة نفط البصرة خالد حمزة": a person follows
     return following is not None and following.word and following.norm.startswith("ال") and (
