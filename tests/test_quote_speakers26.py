@@ -10,6 +10,9 @@ paragraphs written for this round (what a newsroom reader sees after the quote s
   توقيف"): a verbal noun of the pattern تفعيل after the name, with its complement, is the verb's object.
 - '"...," said the station commander, Helen Marsh.': the name apposed to the description after an
   inverted verb is the speaker (the quote was left without one).
+- "Member of the State Council Aisha Al Rawahi said ... “...,” she said" gave her words to the speaker
+  before: the subject was read as the body "Council Aisha Al Rawahi". A body word followed by a name of
+  two words or more is a member of that body.
 """
 
 from __future__ import annotations
@@ -54,6 +57,14 @@ Firefighters worked through the night to contain the blaze on the town's Victori
 
 Police said the cause was not yet known."""
 
+MEMBER_OF_A_BODY = """Council members demand a review of the port tender
+
+Salim Al Harthy, the company's chief executive, said the bid was fair. "We followed every rule," he said.
+
+Member of the State Council Aisha Al Rawahi said the process needed an overhaul. "The same firms win every time," she said.
+
+Member of Parliament Laura Benson said the vote was a mistake."""
+
 DESCRIPTION_ONLY = """Fire destroys seaside pier arcade
 
 “The flames were already through the roof when we arrived,” said the station commander. “We focused on saving the lifeboat station.”"""
@@ -91,6 +102,14 @@ def test_a_name_apposed_to_the_description_after_said_is_the_speaker() -> None:
     speakers = chosen_speakers(NAMED_AFTER_DESCRIPTION, "en")
     assert _speaker_of(speakers, "The flames") == "Helen Marsh"
     assert _speaker_of(speakers, "We focused") == "Helen Marsh"
+
+
+def test_a_member_named_after_her_body_is_a_person() -> None:
+    speakers = chosen_speakers(MEMBER_OF_A_BODY, "en")
+    assert speakers["the process needed an overhaul"] == ("Aisha Al Rawahi", "person")
+    assert _speaker_of(speakers, "The same firms") == "Aisha Al Rawahi"
+    assert speakers["the vote was a mistake"] == ("Laura Benson", "person")
+    assert _speaker_of(speakers, "We followed") == "Salim Al Harthy"
 
 
 @pytest.mark.parametrize("lang", ["en"])

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
 from cluster.quotes.lexicon import EN_TITLES
+from cluster.quotes.sources import EN_ORG_WORDS
 from cluster.textnorm import normalize
 
 AR_REGION_HEADS = frozenset(normalize(w) for w in """
@@ -111,6 +112,22 @@ def without_domain(words: list[_T]) -> list[_T]:
     return words[cut:] if cut < len(words) else words
 
 
+def member_after_body(words: Sequence[_Word], after_of: bool) -> int:
+    """Where a member's name starts in "State Council Aisha Al Rawahi" ("Member of the State Council Aisha
+    Al Rawahi said", "Member of Parliament Laura Benson"), else 0: a body word (Council, Parliament)
+    followed by a capitalised name of two words or more that are not titles only. Read as one run, the
+    member was the body, and her "she said" went to the speaker before. The body word must follow another
+    capitalised word or "of" ("Union Pacific Railroad" is a company)."""
+    heads = [j for j, t in enumerate(words) if t.text.lower() in EN_ORG_WORDS]
+    if not heads or not (heads[-1] >= 1 or after_of):
+        return 0
+    rest = words[heads[-1] + 1:]
+    if len(rest) < 2 or rest[-1].text.lower() in EN_TITLES or sum(t.text.lower() not in EN_TITLES for t in rest) < 2:
+        return 0
+    capitalised = all(t.text[:1].isupper() and t.text.replace("-", "").replace("'", "").isalpha() for t in rest)
+    return heads[-1] + 1 if capitalised else 0
+
+
 def english_person_runs(tokens: Sequence[_Word], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Runs after "<title> of" lose the title's domain ("Minister of Agriculture Karim Al Harthy" is
     "Karim Al Harthy"; "Secretary of State Marco Rubio" is "Marco Rubio"); a run that is only a
@@ -120,6 +137,8 @@ def english_person_runs(tokens: Sequence[_Word], runs: list[tuple[int, int]]) ->
         if first >= 2 and after_title_of(tokens, first - 1):
             while first < end and (not tokens[first].word or tokens[first].text.lower() in EN_TITLE_DOMAINS):
                 first += 1
+        first += member_after_body(tokens[first:end], first >= 1 and tokens[first - 1].word and (
+            tokens[first - 1].text == "of" or tokens[first - 1].text[:1].isupper()))  # "State" left out as a title
         if first < end:
             out.append((first, end))
     return out

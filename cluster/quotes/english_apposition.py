@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from cluster.quotes.boundary import member_after_body
 from cluster.quotes.names import Token, is_name_token
 from cluster.quotes.sources import person_noun
 
@@ -78,3 +79,11 @@ def apposed_body(tokens: list[Token], comma: int) -> list[Token]:
                      and all(t.word and t.text[:1].isupper() for t in words[1:]))
             return words[1:] if named and tokens[j - 1].word and tokens[j - 1].text.islower() else []
     return []
+
+
+
+def person_after_body(tokens: list[Token], subject: list[Token], before: int) -> list[Token]:
+    """"Member of the State Council Aisha Al Rawahi said": the member, not the council
+    (``boundary.member_after_body``); empty when the subject is no such phrase."""
+    cut = member_after_body(subject, before >= 0 and tokens[before].text == "of")
+    return subject[cut:] if cut else []

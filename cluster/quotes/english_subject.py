@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from cluster.quotes.boundary import after_title_of, without_domain
-from cluster.quotes.english_apposition import apposed_body, before_apposition
+from cluster.quotes.english_apposition import apposed_body, before_apposition, person_after_body
 from cluster.quotes.lexicon import (
     EN_CLAUSE_BLOCKERS,
     EN_DETERMINERS,
@@ -74,6 +74,8 @@ def english_subject(tokens: list[Token], verb: int) -> list[Token]:
         else:
             break
         k -= 1
+    if before and (member := person_after_body(tokens, before, k)):
+        return member  # "Member of the State Council Aisha Al Rawahi said": the member, not the council
     if before and after_title_of(tokens, k):
         before = without_domain(before)  # "Minister of Agriculture Karim Al Harthy said": not "Agriculture"
     if before and (_source_in_place(tokens, k) or _body_in_place(tokens, k)):
