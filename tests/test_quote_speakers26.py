@@ -10,6 +10,9 @@ paragraphs written for this round (what a newsroom reader sees after the quote s
   توقيف"): a verbal noun of the pattern تفعيل after the name, with its complement, is the verb's object.
 - '"...," said the station commander, Helen Marsh.': the name apposed to the description after an
   inverted verb is the speaker (the quote was left without one).
+- "قال مدير إدارة ... في الهيئة العامة للزراعة، الدكتور فهد المطيري، لـ«الرأي»: ..." was the unnamed
+  director: the name apposed between commas, right before the listener and the colon, is the speaker
+  (as one right before إن was in round wt-q25).
 - "Member of the State Council Aisha Al Rawahi said ... “...,” she said" gave her words to the speaker
   before: the subject was read as the body "Council Aisha Al Rawahi". A body word followed by a name of
   two words or more is a member of that body.
@@ -57,6 +60,10 @@ Firefighters worked through the night to contain the blaze on the town's Victori
 
 Police said the cause was not yet known."""
 
+APPOSED_BEFORE_LISTENER = """نفوق آلاف الأسماك في البحيرة
+
+من جهته، قال مدير إدارة الثروة السمكية في الهيئة العامة للزراعة، الدكتور فهد المطيري، لـ«الرأي»: أخذنا عينات من المياه وسنعلن النتائج خلال أسبوع."""
+
 MEMBER_OF_A_BODY = """Council members demand a review of the port tender
 
 Salim Al Harthy, the company's chief executive, said the bid was fair. "We followed every rule," he said.
@@ -102,6 +109,11 @@ def test_a_name_apposed_to_the_description_after_said_is_the_speaker() -> None:
     speakers = chosen_speakers(NAMED_AFTER_DESCRIPTION, "en")
     assert _speaker_of(speakers, "The flames") == "Helen Marsh"
     assert _speaker_of(speakers, "We focused") == "Helen Marsh"
+
+
+def test_a_name_apposed_before_the_listener_is_the_speaker() -> None:
+    assert chosen_speakers(APPOSED_BEFORE_LISTENER, "ar")[
+        "أخذنا عينات من المياه وسنعلن النتائج خلال أسبوع"] == ("فهد المطيري", "person")
 
 
 def test_a_member_named_after_her_body_is_a_person() -> None:

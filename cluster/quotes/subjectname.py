@@ -103,10 +103,16 @@ def _named_in_reach(names: ArticleNames, start: int, lang: str, speaker: str | N
 
 
 def _opens_clause(text: str, end: int) -> bool:
-    """The name is followed at once by the clause it says ("فريدي البياضي إنه تقدم"): the subject ends on
-    it, as no verb and object misread as a name would ("وختم الديب بيانه بالقول:")."""
-    following = text[end:end + 12].split()
-    return bool(following) and normalize(following[0].strip("،,")) in AR_THAT
+    """The name is followed at once by the clause it says ("فريدي البياضي إنه تقدم"), or, apposed between
+    commas, by the listener and the colon that open it ("، الدكتور فهد المطيري، لـ«الرأي»:"): the subject
+    ends on it, as no verb and object misread as a name would ("وختم الديب بيانه بالقول:")."""
+    following = text[end:end + 24].split()
+    if not following:
+        return False
+    if normalize(following[0].strip("،,")) in AR_THAT:
+        return True
+    return following[0] in {"،", ","} and len(following) > 1 and _listener(re.split("[«\"“]", following[1])[0]) and (
+        following[1].endswith(":"))
 
 
 def _mentions_of(names: ArticleNames, name: str) -> int:
