@@ -13,6 +13,8 @@ paragraphs written for this round (what a newsroom reader sees after the quote s
 - "قال مدير إدارة ... في الهيئة العامة للزراعة، الدكتور فهد المطيري، لـ«الرأي»: ..." was the unnamed
   director: the name apposed between commas, right before the listener and the colon, is the speaker
   (as one right before إن was in round wt-q25).
+- "وإن" / "وأن" ("and that") are no name words: a headline label "الأوقاف:" went to the "person" "وإن
+  الأوقاف" of a body sentence "..., وإن الأوقاف لم تقدم طلبا".
 - "Member of the State Council Aisha Al Rawahi said ... “...,” she said" gave her words to the speaker
   before: the subject was read as the body "Council Aisha Al Rawahi". A body word followed by a name of
   two words or more is a member of that body.
@@ -64,6 +66,12 @@ APPOSED_BEFORE_LISTENER = """نفوق آلاف الأسماك في البحير�
 
 من جهته، قال مدير إدارة الثروة السمكية في الهيئة العامة للزراعة، الدكتور فهد المطيري، لـ«الرأي»: أخذنا عينات من المياه وسنعلن النتائج خلال أسبوع."""
 
+AND_THAT = """الأوقاف: إغلاق المقبرة القديمة يهدد مئات القبور بالإهمال
+
+أغلقت السلطات المحلية المقبرة القديمة في المدينة منذ الشهر الماضي بحجة أعمال تطوير.
+
+في المقابل، قالت البلدية في بيان إن الأعمال تجري وفق القانون، وإن الأوقاف لم تعترض على المخطط في حينه."""
+
 MEMBER_OF_A_BODY = """Council members demand a review of the port tender
 
 Salim Al Harthy, the company's chief executive, said the bid was fair. "We followed every rule," he said.
@@ -114,6 +122,12 @@ def test_a_name_apposed_to_the_description_after_said_is_the_speaker() -> None:
 def test_a_name_apposed_before_the_listener_is_the_speaker() -> None:
     assert chosen_speakers(APPOSED_BEFORE_LISTENER, "ar")[
         "أخذنا عينات من المياه وسنعلن النتائج خلال أسبوع"] == ("فهد المطيري", "person")
+
+
+def test_and_that_is_no_name() -> None:
+    speakers = chosen_speakers(AND_THAT, "ar")
+    assert all(not (name or "").startswith("وإن") for name, _ in speakers.values())
+    assert _speaker_of(speakers, "إغلاق المقبرة") in {None, "الأوقاف"}
 
 
 def test_a_member_named_after_her_body_is_a_person() -> None:
