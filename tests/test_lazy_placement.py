@@ -17,6 +17,7 @@ from cluster.stories.clustering import CandidateScores, learned_similarity
 from cluster.stories.features import all_cues, article_cues, body_cues, remember_cues
 from cluster.stories.scorer import load_scorer
 from cluster.stories.signals import pair_signals
+from tests.store_helpers import only_pairs_read
 
 SIZES = (6, 9, 4, 12, 7, 5, 8, 3, 10, 6) * 3
 STORIES = {f"s-{k + 1}": list(range(sum(SIZES[:k]), sum(SIZES[: k + 1]))) for k in range(len(SIZES))}
@@ -44,25 +45,17 @@ def _neighbourhood(seed: int) -> sp.csr_matrix:
     return sp.csr_matrix(sim)
 
 
-def _only(sim: sp.csr_matrix, read) -> sp.csr_matrix:
-    """The similarity with the pairs ``read`` leaves out unscored (absent)."""
-    coo = sp.triu(sim, 1).tocoo()
-    keep = read(coo.row, coo.col)
-    upper = sp.coo_matrix((coo.data[keep], (coo.row[keep], coo.col[keep])), shape=sim.shape).tocsr()
-    return (upper + upper.T).tocsr()
-
-
 def test_placement_asking_for_the_stories_it_reaches_equals_placement_on_every_pair_read():
     merged = asked_total = read_total = 0
     for seed in range(30):
         sim = _neighbourhood(seed)
         whole = set(STORIES) - ({"s-4"} if seed % 3 else set())
-        every_read = _only(sim, pairs_read(STORIES, N, whole))
+        every_read = only_pairs_read(sim, pairs_read(STORIES, N, whole))
         for level in (0.35, 0.5, 0.65):
             asked: set[tuple[int, int]] = set()
 
             def score(read, sim=sim, asked=asked):
-                part = _only(sim, read)
+                part = only_pairs_read(sim, read)
                 upper = sp.triu(part, 1).tocoo()
                 asked.update(zip(upper.row.tolist(), upper.col.tolist()))
                 return part

@@ -21,6 +21,7 @@ from cluster.store.matchgraph import MatchGraph
 from cluster.store.materialise import summaries_pending
 from cluster.store.report import store_result
 from tests.conftest import QUOTES, SEEDS
+from tests.store_helpers import add_failing
 from tests.test_service import records, settle
 from tests.test_store import corpus_articles
 
@@ -217,20 +218,10 @@ def test_id_reads_take_stored_groups_equal_to_groups_formed_from_the_components(
 def test_a_failed_batch_leaves_no_rows_in_the_match_graph(ingestor, monkeypatch):
     """The graph takes in a batch's matches inside its transaction; when the transaction rolls back the graph
     is forgotten and read again, so it never answers with rows the store does not hold."""
-    import cluster.store.ingestor as writer
-
     articles = corpus_articles()
     ingestor.add(articles[:6])
-    real = writer.after_batch
-
-    def failing(*args, **kwargs):
-        raise RuntimeError("disk full")
-
-    monkeypatch.setattr(writer, "after_batch", failing)
-    with pytest.raises(RuntimeError):
-        ingestor.add(articles[6:12])
+    add_failing(ingestor, articles[6:12], monkeypatch)
     assert not ingestor.match_graph.loaded
-    monkeypatch.setattr(writer, "after_batch", real)
     ingestor.add(articles[6:12])
     assert_graph_is_the_table(ingestor)
 

@@ -13,6 +13,7 @@ from cluster.config import Config
 from cluster.store.duplicates import shared_links
 from cluster.store.ingestor import Ingestor, IngestSettings
 from cluster.store.matchgraph import MatchGraph
+from tests.store_helpers import add_failing
 from tests.test_store import corpus_articles
 
 
@@ -40,22 +41,12 @@ def assert_links_are_the_pairing(ingestor: Ingestor) -> None:
 
 
 def test_kept_links_follow_batches_a_replacement_and_a_failed_batch(ingestor, monkeypatch):
-    import cluster.store.ingestor as writer
-
     articles = corpus_articles()
     ingestor.add_corpus(articles[:12], on_commit=lambda _: assert_links_are_the_pairing(ingestor))
     kept_before = dict(ingestor.match_graph.kept)
     assert kept_before, "the corpus's wire copies share passages: their pairs' links are kept"
-
-    def failing(*args, **kwargs):
-        raise RuntimeError("disk full")
-
-    real = writer.after_batch
-    monkeypatch.setattr(writer, "after_batch", failing)
-    with pytest.raises(RuntimeError):
-        ingestor.add(articles[12:18])
+    add_failing(ingestor, articles[12:18], monkeypatch)
     assert not ingestor.match_graph.kept, "a rolled-back batch's links are forgotten with the graph"
-    monkeypatch.setattr(writer, "after_batch", real)
     ingestor.add_corpus(articles[12:], on_commit=lambda _: assert_links_are_the_pairing(ingestor))
     assert any(ingestor.match_graph.kept.get(pair) == links for pair, links in kept_before.items())
 

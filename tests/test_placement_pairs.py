@@ -15,6 +15,7 @@ from cluster.stories.bodies import ArticleBodies
 from cluster.stories.clustering import learned_similarity
 from cluster.stories.scorer import load_scorer
 from cluster.stories.signals import pair_signals
+from tests.store_helpers import only_pairs_read
 
 STORIES = {"s-1": list(range(0, 10)), "s-2": list(range(10, 30)), "s-3": list(range(30, 48))}
 N, COUNT = 60, 12
@@ -34,21 +35,13 @@ def _neighbourhood_similarity(seed: int) -> np.ndarray:
     return sp.csr_matrix(sim)
 
 
-def _only(sim: sp.csr_matrix, read) -> sp.csr_matrix:
-    """The similarity with the pairs ``read`` leaves out unscored (absent)."""
-    coo = sp.triu(sim, 1).tocoo()
-    keep = read(coo.row, coo.col)
-    upper = sp.coo_matrix((coo.data[keep], (coo.row[keep], coo.col[keep])), shape=sim.shape).tocsr()
-    return (upper + upper.T).tocsr()
-
-
 def test_placement_on_the_pairs_it_reads_equals_placement_on_all_pairs():
     merged = 0
     for seed in range(40):
         sim = _neighbourhood_similarity(seed)
         whole = {"s-1", "s-2"} if seed % 2 else {"s-1", "s-2", "s-3"}
         read = pairs_read(STORIES, N, whole)
-        fewer = _only(sim, read)
+        fewer = only_pairs_read(sim, read)
         for level in (0.3, 0.45, 0.6):
             every = place_batch(sim, STORIES, N - COUNT, COUNT, level, whole=whole)
             assert place_batch(fewer, STORIES, N - COUNT, COUNT, level, whole=whole) == every
@@ -94,6 +87,6 @@ def test_learned_similarity_of_the_pairs_read_is_that_of_all_pairs_to_the_bit():
     read = pairs_read(stories, len(texts), whole={"s-1", "s-2"})
     every = learned_similarity(bodies, signals, cfg, load_scorer())
     fewer = learned_similarity(bodies, signals, cfg, load_scorer(), read)
-    expected = _only(every, read)
+    expected = only_pairs_read(every, read)
     assert 0 < fewer.nnz < every.nnz
     assert (fewer != expected).nnz == 0 and np.array_equal(fewer.toarray(), expected.toarray())

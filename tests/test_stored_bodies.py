@@ -6,13 +6,13 @@ from __future__ import annotations
 import dataclasses
 
 import numpy as np
-import pytest
 
 from cluster.config import Config
 from cluster.store.ingestor import Ingestor, IngestSettings
 from cluster.store.stories import BodyMatrix, stored_bodies
 from cluster.stories.bodies import ArticleBodies
 from tests.conftest import EDITED, QUOTES, SEEDS
+from tests.store_helpers import add_failing
 
 
 def _articles(folders: list) -> list:
@@ -45,8 +45,6 @@ def test_the_bodies_kept_equal_those_read_after_batches_a_replacement_and_a_fail
     """Wire-like corpora added in batches (their bodies read back after each commit), a replacement (which reloads
     them: the replaced article's body and place change) and a batch whose transaction fails (never taken in): the
     bodies the writer places new articles against are, each time, what SQLite holds."""
-    import cluster.store.ingestor as ingestor_module
-
     config, settings = Config(cache_dir=tmp_path / "cache"), IngestSettings(recluster_every=0)
     seeds, quotes, edited = _articles([SEEDS]), _articles([QUOTES]), _articles([EDITED])
     with Ingestor(tmp_path / "store", config, encoder=fake_encoder, settings=settings) as writer:
@@ -60,14 +58,7 @@ def test_the_bodies_kept_equal_those_read_after_batches_a_replacement_and_a_fail
         writer.add([dataclasses.replace(target, text=target.text.split("\n\n")[0]), *quotes[3:]])
         _check(writer)
         before = writer._stored_bodies().ids
-
-        def failing(*args: object, **kwargs: object) -> None:
-            raise RuntimeError("disk full")
-
-        monkeypatch.setattr(ingestor_module, "after_batch", failing)
-        with pytest.raises(RuntimeError):
-            writer.add(edited)
-        monkeypatch.undo()
+        add_failing(writer, edited, monkeypatch)
         assert writer._stored_bodies().ids == before
         _check(writer)
         writer.add(edited)

@@ -18,6 +18,7 @@ from cluster.duplicates.shingles import article_tokens, joined, windows
 from cluster.evaluation.reuse_data import obfuscate
 from cluster.segment.paragraphs import segment_corpus
 from cluster.store.duplicates import StoredWords, aligned_new
+from tests.store_helpers import add_failing
 from tests.test_align import CLEAN, HOST_AFTER, HOST_BEFORE, REUSED, _corpus
 from tests.test_store import corpus_articles
 
@@ -121,7 +122,6 @@ def test_the_writers_buckets_follow_batches_a_replacement_and_a_failed_batch(tmp
                                                                              use_encoder, monkeypatch):
     """After every commit the writer's buckets equal those read afresh from the store; a batch whose transaction
     rolls back leaves them as they were."""
-    import cluster.store.ingestor as writer
     from cluster.store.ingestor import Ingestor, IngestSettings
 
     def assert_fresh(ingestor: Ingestor) -> None:
@@ -138,15 +138,7 @@ def test_the_writers_buckets_follow_batches_a_replacement_and_a_failed_batch(tmp
         target = articles[9]
         ingestor.add([dataclasses.replace(target, text=target.text.split("\n\n")[0] + "\n\n" + CLEAN)])
         assert_fresh(ingestor)
-
-        def failing(*args, **kwargs):
-            raise RuntimeError("disk full")
-
-        real = writer.after_batch
-        monkeypatch.setattr(writer, "after_batch", failing)
-        with pytest.raises(RuntimeError):
-            ingestor.add(articles[12:])
+        add_failing(ingestor, articles[12:], monkeypatch)
         assert_fresh(ingestor)
-        monkeypatch.setattr(writer, "after_batch", real)
         ingestor.add(articles[12:])
         assert_fresh(ingestor)

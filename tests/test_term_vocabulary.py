@@ -9,13 +9,13 @@ from __future__ import annotations
 import dataclasses
 
 import numpy as np
-import pytest
 
 from cluster.config import Config
 from cluster.store.ingestor import Ingestor, IngestSettings
 from cluster.stories.terms import BodyTerms
 from cluster.stories.vocabulary import GrowingArray, TermVocabulary
 from tests.conftest import EDITED, QUOTES, SEEDS
+from tests.store_helpers import add_failing
 
 
 def _articles(folders: list) -> list:
@@ -79,8 +79,6 @@ def test_the_writers_vocabulary_counts_as_afresh_after_batches_a_replacement_and
     """Wire-like corpora added in batches (their paragraphs numbered as placement counts them), a replacement
     (the replaced article's text changes) and a batch whose transaction fails (its paragraphs stay numbered:
     keyed by their text, still right): each time, the stored bodies count as they would afresh."""
-    import cluster.store.ingestor as ingestor_module
-
     config, settings = Config(cache_dir=tmp_path / "cache"), IngestSettings(recluster_every=0)
     seeds, quotes, edited = _articles([SEEDS]), _articles([QUOTES]), _articles([EDITED])
 
@@ -101,14 +99,7 @@ def test_the_writers_vocabulary_counts_as_afresh_after_batches_a_replacement_and
         target = seeds[2]
         writer.add([dataclasses.replace(target, text=target.text.split("\n\n")[0]), *quotes[3:]])
         _check(writer.vocabulary, stored_texts())
-
-        def failing(*args: object, **kwargs: object) -> None:
-            raise RuntimeError("disk full")
-
-        monkeypatch.setattr(ingestor_module, "after_batch", failing)
-        with pytest.raises(RuntimeError):
-            writer.add(edited)
-        monkeypatch.undo()
+        add_failing(writer, edited, monkeypatch)
         _check(writer.vocabulary, stored_texts())
         writer.add(edited)
         _check(writer.vocabulary, stored_texts())
