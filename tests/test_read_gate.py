@@ -36,10 +36,10 @@ def test_a_read_right_after_a_post_takes_the_writers_groups(tmp_path, fake_encod
                         real_around(store, ids, cfg))
     refreshing = threading.Event()
 
-    def slow_refresh(self: Ingestor, progress: object = None) -> bool:
+    def slow_refresh(self: Ingestor, progress: object = None, pause: object = None) -> bool:
         refreshing.set()
         time.sleep(REFRESH_S)
-        return real_refresh(self, progress)
+        return real_refresh(self, progress, pause)
 
     monkeypatch.setattr(Ingestor, "refresh_groups", slow_refresh)
     copies = [{**r, "id": f"wire-{r['id']}"} for r in records(QUOTES)]
@@ -108,11 +108,14 @@ class _Writer:
     def summarise_pending(self, progress: object = None) -> bool:
         return False
 
-    def refresh_groups(self, progress: object = None) -> bool:
+    def refresh_groups(self, progress: object = None, pause: object = None) -> bool:
         self.calls.append("refresh")
         if self.fail_refresh:
             raise RuntimeError("the refresh failed")
         return True
+
+    def groups_pending(self) -> bool:
+        return False
 
     def maybe_recluster(self) -> bool:
         return False

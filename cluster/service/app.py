@@ -90,11 +90,23 @@ class BatchWorker:
             return self.ingestor.summarise_pending(self.gate)
 
     def _refresh_groups(self) -> bool:
+        """The groups of the answered batches, one match component at a time, pausing between two when a POST
+        waits (``_may_pause``): the rest is done after that POST's answer. True when all are stored."""
         with self.busy:
+            finished = True  # or failed: the reads waiting for these groups go on either way
             try:
-                return self.ingestor.refresh_groups(progress=self.gate)
-            finally:  # stored or failed: the reads waiting for these groups go on either way
-                self.gate.settle(self.ingestor.store.revision)
+                self.ingestor.refresh_groups(progress=self.gate, pause=self._may_pause)
+                finished = not self.ingestor.groups_pending()
+                return finished
+            finally:
+                if finished:
+                    self.gate.settle(self.ingestor.store.revision)
+
+    def _may_pause(self) -> bool:
+        """Between two components of a refresh: a POST waits, no id read waits for the groups, and the list lags
+        fewer than ``GROUPS_LAG`` batches. A POST of 10 into the 20,000-article store waited up to the whole refresh
+        (2.5-4.7 s at load 4-7, against ~2 s for its own add; docs/scale-log.md, session 15)."""
+        return not self.queue.empty() and self.deferred < GROUPS_LAG and not self.gate.waiting
 
     def _recluster_if_due(self) -> bool:
         with self.busy:
@@ -149,11 +161,12 @@ class BatchWorker:
         if not self.queue.empty() and self.deferred < GROUPS_LAG and not self.gate.waiting:
             return
         try:
-            refreshed = await asyncio.to_thread(self._refresh_groups)
+            finished = await asyncio.to_thread(self._refresh_groups)
         except Exception:  # noqa: BLE001 -- left recorded: the next batch, a re-clustering or close does it
             return
-        self.deferred = 0
-        if refreshed and self.on_written is not None:
+        if finished:
+            self.deferred = 0
+        if self.on_written is not None:
             self.on_written()
 
     async def _recluster_after_answering(self) -> None:

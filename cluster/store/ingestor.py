@@ -296,19 +296,24 @@ class Ingestor:
             if progress is not None:
                 progress.summarised(self.store.revision)
 
-    def refresh_groups(self, progress: RefreshProgress | None = None) -> bool:
+    def refresh_groups(self, progress: RefreshProgress | None = None, pause: Callable[[], bool] | None = None) -> bool:
         """The duplicate groups' list rows of the batches added with ``groups_due=False``; False when none were
         waiting (``materialise.refresh_pending``). With ``progress`` (the service), one match component at a
         time, each in its own transaction, told to ``progress`` as it commits, so that a read of one component's
-        articles need not wait for the others (``listing_revision`` moves when all are done)."""
+        articles need not wait for the others (``listing_revision`` moves when all are done); ``pause``, asked
+        between components: True leaves the rest recorded (``groups_pending`` then says so)."""
         if self.store.get_meta(PENDING) is None:
             return False
         self.summarise_pending(progress)
         graph = self.match_graph.load(self.store)
-        if progress is not None and refresh_in_parts(self.store, graph, progress):
+        if progress is not None and refresh_in_parts(self.store, graph, progress, pause or (lambda: False)):
             return True
         with graph.writing(), self.store.transaction():
             return refresh_pending(self.store, graph)
+
+    def groups_pending(self) -> bool:
+        """Some batch's groups are recorded, not stored (added with ``groups_due=False``, or a refresh paused)."""
+        return self.store.get_meta(PENDING) is not None
 
     def warm(self) -> None:
         """Read into memory what every add keeps there (the stored articles' words, windows and buckets, the match
