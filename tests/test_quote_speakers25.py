@@ -92,6 +92,18 @@ def test_an_english_apposition_keeps_the_name(text, start, name):
     assert chosen_speakers(text, "en")[start] == (name, "person")
 
 
+def test_a_source_after_a_team_is_the_source_not_the_team():
+    """"... by the Red Sox, a source said": the description is the sentence's own subject (no comma closes
+    it before the verb), not an apposition to the name before its comma; the team is no speaker."""
+    text = """Blue Jays open talks with free-agent pitcher
+
+The Blue Jays have offered the pitcher a five-year deal, but he is expected to test the market first.
+
+The offer will not be raised before the winter meetings by the Blue Jays, a source said."""
+    speaker, kind = chosen_speakers(text, "en")["The offer will not be raised before the winter meetings by the Blue Jays"]
+    assert "Jays" not in (speaker or "") and kind == "anonymous", (speaker, kind)
+
+
 def test_a_headline_label_is_not_the_one_who_acts_for_it():
     """".. والمتقاعدة:" went to "وكيل المتقاعدة المحامي سامي حداد", her lawyer, whose title holds the word
     only as the complement of "وكيل"; the retiree named in the body ("وقالت المتقاعدة سعاد نجم") is the

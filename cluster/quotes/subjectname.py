@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from cluster.quotes.extract import Quote
 from cluster.quotes.gender import AR_PERSON_TITLES
+from cluster.quotes.lexicon import EN_VERBS
 from cluster.quotes.names import strip_prefix_article
 from cluster.quotes.sources import AR_ORG_HEADS
 from cluster.quotes.speaker_features import Mention
@@ -66,8 +67,9 @@ def subject_name(quote: Quote, names: ArticleNames) -> str | None:
     found = _occurrence(names.text, quote, written)
     if found is None:
         return None
-    start, _ = found
-    person = _named_in_reach(names, start, quote.lang, quote.speaker) or _apposed_before(names, start, written, quote.lang)
+    start, end = found
+    person = (_named_in_reach(names, start, quote.lang, quote.speaker)
+              or _apposed_before(names, start, end, written, quote.lang))
     if person is None or _shares(person, quote.speaker or ""):
         return None
     return person
@@ -165,19 +167,33 @@ def _listener(word: str) -> bool:
     return norm.startswith("ل") and (norm in {"ل", "لـ"} or norm[1:].startswith(("نظير", "مراسل", "وكال", "صحيف", "قنا")))
 
 
-def _apposed_before(names: ArticleNames, start: int, written: str, lang: str) -> str | None:
-    """English "Reem Soliman, a content creator with ..., said": an indefinite description right after
-    a full name and its comma describes that name."""
+def _apposed_before(names: ArticleNames, start: int, end: int, written: str, lang: str) -> str | None:
+    """English "Reem Soliman, a content creator with ..., said": an indefinite description right after a
+    full name and its comma describes that name, unless the sentence runs on from it to the speech verb with
+    no comma between: "... by the Red Sox, a source said" is a source's, not the team's."""
     if lang == "ar" or written.split()[0].lower() not in {"a", "an"}:
         return None
     before = names.text[:start].rstrip()
-    if not before.endswith(","):
+    if not before.endswith(",") or _verb_before_comma(names.text, end):
         return None
     edge = len(before) - 1
     for m in names.mentions:
         if m.end == edge and len(m.name.split()) >= 2:
             return m.name
     return None
+
+
+def _verb_before_comma(text: str, end: int) -> bool:
+    """Whether the sentence goes on from the description to its speech verb with no comma between: the
+    description is then the subject ("the Red Sox, a source close to the talks said"), where an apposition
+    is closed by one ("Reem Soliman, a content creator with 300,000 followers, said")."""
+    sentence = re.split(r"[.!?\n\"“”]", text[end:], maxsplit=1)[0]
+    for word in re.finditer(r"[,،]|[A-Za-z]+", sentence):
+        if word.group() in {",", "،"}:
+            return False
+        if word.group().lower() in EN_VERBS:
+            return True
+    return False
 
 
 def _shares(a: str, b: str) -> bool:
