@@ -10,14 +10,12 @@ import numpy as np
 import scipy.sparse as sp
 
 from cluster.config import StoryConfig
-from cluster.documents import Article
 from cluster.store.placement import pairs_read, place_batch, place_lazily
-from cluster.stories.bodies import ArticleBodies
 from cluster.stories.clustering import CandidateScores, learned_similarity
 from cluster.stories.features import all_cues, article_cues, body_cues, remember_cues
 from cluster.stories.scorer import load_scorer
 from cluster.stories.signals import pair_signals
-from tests.store_helpers import only_pairs_read
+from tests.store_helpers import WIRE_TEXTS, only_pairs_read, wire_bodies
 
 SIZES = (6, 9, 4, 12, 7, 5, 8, 3, 10, 6) * 3
 STORIES = {f"s-{k + 1}": list(range(sum(SIZES[:k]), sum(SIZES[: k + 1]))) for k in range(len(SIZES))}
@@ -69,34 +67,8 @@ def test_placement_asking_for_the_stories_it_reaches_equals_placement_on_every_p
     assert asked_total < 0.5 * read_total  # 30 %: the stories no new article reached were never scored
 
 
-TEXTS = [
-    "Turkish intelligence chief Ibrahim Kalin met Hamas leaders in Istanbul on Wednesday.\n\n"
-    "They discussed a ceasefire in Gaza and the release of 24 hostages.",
-    "Ibrahim Kalin met Hamas leaders in Istanbul on Wednesday, officials said.\n\n"
-    "The talks covered a Gaza ceasefire and 24 hostages.",
-    "Kalin and Hamas leaders met in Istanbul on Wednesday on a Gaza truce.",
-    "A magnitude 6.1 earthquake struck near Malatya on Monday, killing 12 people.\n\n"
-    "Rescue teams searched collapsed buildings in Malatya through the night.",
-    "The Malatya earthquake on Monday killed 12 and injured 140, officials said.",
-    "The Ankara Security Forum opened on Saturday with diplomats from 20 countries.",
-    "Hamas leaders met Ibrahim Kalin in Istanbul on Wednesday; 24 hostages were discussed.\n\n"
-    "The talks covered a Gaza ceasefire and 24 hostages.",
-    "Rescuers in Malatya pulled 3 survivors from the rubble on Tuesday after Monday's earthquake.",
-]
-
-
-def _bodies() -> ArticleBodies:
-    rng = np.random.default_rng(5)
-    base = rng.normal(size=(3, 16))
-    vectors = np.vstack([base[k] + 0.3 * rng.normal(size=16) for k in (0, 0, 0, 1, 1, 2, 0, 1)]).astype(np.float32)
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    articles = [Article(id=f"a{k}", title="", text=t, lang="en") for k, t in enumerate(TEXTS)]
-    paragraphs = [dict(enumerate(t.split("\n\n"))) for t in TEXTS]
-    return ArticleBodies(articles, TEXTS, vectors, vectors.copy(), [len(p) for p in paragraphs], paragraphs)
-
-
 def test_pairs_asked_in_steps_get_the_values_of_all_pairs_asked_at_once_to_the_bit():
-    bodies = _bodies()
+    bodies = wire_bodies()
     cfg = StoryConfig(scorer="learned")
     signals = pair_signals(bodies, [(("a1", 1), ("a6", 1)), (("a0", 1), ("a1", 1))], cfg)
     every = learned_similarity(bodies, signals, cfg, load_scorer())
@@ -112,10 +84,10 @@ def test_pairs_asked_in_steps_get_the_values_of_all_pairs_asked_at_once_to_the_b
 
 
 def test_the_writer_remembers_each_stored_body_s_cues_as_read_afresh():
-    bodies = _bodies()
-    assert remember_cues((t, a.lang, a.date) for t, a in zip(bodies.texts, bodies.articles)) == len(TEXTS)
+    bodies = wire_bodies()
+    assert remember_cues((t, a.lang, a.date) for t, a in zip(bodies.texts, bodies.articles)) == len(WIRE_TEXTS)
     misses = body_cues.cache_info().misses
     cues = all_cues(bodies, {0, 3, 7})
     assert body_cues.cache_info().misses == misses  # every one remembered: no text read again
-    assert [c is None for c in cues] == [k not in {0, 3, 7} for k in range(len(TEXTS))]
-    assert all(cues[k] == article_cues(TEXTS[k], "en") for k in (0, 3, 7))
+    assert [c is None for c in cues] == [k not in {0, 3, 7} for k in range(len(WIRE_TEXTS))]
+    assert all(cues[k] == article_cues(WIRE_TEXTS[k], "en") for k in (0, 3, 7))

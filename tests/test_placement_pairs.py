@@ -9,13 +9,11 @@ import numpy as np
 import scipy.sparse as sp
 
 from cluster.config import StoryConfig
-from cluster.documents import Article
 from cluster.store.placement import pairs_read, place_batch
-from cluster.stories.bodies import ArticleBodies
 from cluster.stories.clustering import learned_similarity
 from cluster.stories.scorer import load_scorer
 from cluster.stories.signals import pair_signals
-from tests.store_helpers import only_pairs_read
+from tests.store_helpers import only_pairs_read, wire_bodies
 
 STORIES = {"s-1": list(range(0, 10)), "s-2": list(range(10, 30)), "s-3": list(range(30, 48))}
 N, COUNT = 60, 12
@@ -59,32 +57,12 @@ def test_a_story_not_held_whole_is_never_read_against_another_stored_story():
 def test_learned_similarity_of_the_pairs_read_is_that_of_all_pairs_to_the_bit():
     """Which pairs are candidates depends on every article, and the TF-IDF and names weights are fitted on all
     of them: the pairs kept get exactly the values they get when every candidate pair is scored."""
-    texts = [
-        "Turkish intelligence chief Ibrahim Kalin met Hamas leaders in Istanbul on Wednesday.\n\n"
-        "They discussed a ceasefire in Gaza and the release of 24 hostages.",
-        "Ibrahim Kalin met Hamas leaders in Istanbul on Wednesday, officials said.\n\n"
-        "The talks covered a Gaza ceasefire and 24 hostages.",
-        "Kalin and Hamas leaders met in Istanbul on Wednesday on a Gaza truce.",
-        "A magnitude 6.1 earthquake struck near Malatya on Monday, killing 12 people.\n\n"
-        "Rescue teams searched collapsed buildings in Malatya through the night.",
-        "The Malatya earthquake on Monday killed 12 and injured 140, officials said.",
-        "The Ankara Security Forum opened on Saturday with diplomats from 20 countries.",
-        "Hamas leaders met Ibrahim Kalin in Istanbul on Wednesday; 24 hostages were discussed.\n\n"
-        "The talks covered a Gaza ceasefire and 24 hostages.",
-        "Rescuers in Malatya pulled 3 survivors from the rubble on Tuesday after Monday's earthquake.",
-    ]
-    rng = np.random.default_rng(5)
-    base = rng.normal(size=(3, 16))
-    vectors = np.vstack([base[k] + 0.3 * rng.normal(size=16) for k in (0, 0, 0, 1, 1, 2, 0, 1)]).astype(np.float32)
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    articles = [Article(id=f"a{k}", title="", text=t, lang="en") for k, t in enumerate(texts)]
-    paragraphs = [dict(enumerate(t.split("\n\n"))) for t in texts]
-    bodies = ArticleBodies(articles, texts, vectors, vectors.copy(), [len(p) for p in paragraphs], paragraphs)
+    bodies = wire_bodies()
     links = [(("a1", 1), ("a6", 1)), (("a0", 1), ("a1", 1))]
     cfg = StoryConfig(scorer="learned")
     signals = pair_signals(bodies, links, cfg)
     stories = {"s-1": [0, 1, 2], "s-2": [3, 4], "s-3": [5]}
-    read = pairs_read(stories, len(texts), whole={"s-1", "s-2"})
+    read = pairs_read(stories, len(bodies.articles), whole={"s-1", "s-2"})
     every = learned_similarity(bodies, signals, cfg, load_scorer())
     fewer = learned_similarity(bodies, signals, cfg, load_scorer(), read)
     expected = only_pairs_read(every, read)
