@@ -104,6 +104,16 @@ The offer will not be raised before the winter meetings by the Blue Jays, a sour
     assert "Jays" not in (speaker or "") and kind == "anonymous", (speaker, kind)
 
 
+def test_a_source_label_leaves_out_the_conjunction_that_joins_its_clause():
+    """"..., but sources close to the negotiations say ...": the editor sees the source, "sources", not "but
+    sources" (a label of its own beside "sources" in the speaker list)."""
+    text = """Club makes offer to striker
+
+The club has made a four-year offer to the striker, but sources close to the negotiations say it is well below his asking price."""
+    speaker, kind = chosen_speakers(text, "en")["it is well below his asking price"]
+    assert (speaker, kind) == ("sources", "anonymous")
+
+
 def test_a_headline_label_is_not_the_one_who_acts_for_it():
     """".. والمتقاعدة:" went to "وكيل المتقاعدة المحامي سامي حداد", her lawyer, whose title holds the word
     only as the complement of "وكيل"; the retiree named in the body ("وقالت المتقاعدة سعاد نجم") is the

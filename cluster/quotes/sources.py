@@ -132,6 +132,10 @@ def is_definite(words: list[str], lang: str) -> bool:
     return words[0].lower() in {"the", "this", "that", "these", "those"}
 
 
+EN_LEADING_CONJUNCTIONS = frozenset("but and yet so while although though".split())
+"""Words that join a source's clause to the one before it ("..., but sources ... say")."""
+
+
 def source_phrase(words: list[str], lang: str) -> str:
     """The source as a speaker label: determiners and fillers left out ("A senior US official" ->
     "senior US official", "ما أفادت به مصادر طبية" -> "مصادر طبية")."""
@@ -143,6 +147,8 @@ def source_phrase(words: list[str], lang: str) -> str:
             kept[0] = kept[0][1:]
         return " ".join(kept)
     kept = [w for w in words if w.lower() not in {"a", "an", "the"}]
+    while len(kept) > 1 and kept[0].lower() in EN_LEADING_CONJUNCTIONS:
+        kept.pop(0)  # "..., but sources close to the talks say": the sentence's joint, not the source's name
     heads = [k for k, w in enumerate(kept) if w.lower() in EN_SOURCE_HEADS]
     return " ".join(kept[: heads[0] + 1] if heads else kept)
 
