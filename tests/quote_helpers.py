@@ -5,6 +5,7 @@ from __future__ import annotations
 from cluster.documents import Article
 from cluster.quotes.chooser import attributed_quotes
 from cluster.quotes.extract import extract_quotes
+from cluster.quotes.matching import QuoteResult
 from cluster.segment.paragraphs import segment_corpus
 
 
@@ -28,3 +29,9 @@ def chosen_speakers(text: str, lang: str = "ar") -> Found:
     reading after the checks and the learned speaker check (``attributed_quotes``)."""
     article = Article("a", "", text, lang=lang)
     return Found({q.text: (q.speaker, q.speaker_kind) for q in attributed_quotes([article], segment_corpus([article]))})
+
+
+def grouped_together(result: QuoteResult, a: int, b: int) -> bool:
+    """Whether quotes ``a`` and ``b`` (positions in the list matched) ended in one quote group."""
+    return any({a, b} <= set(g.members) for g in result.groups)
+

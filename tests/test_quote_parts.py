@@ -22,6 +22,7 @@ from cluster.quotes.extract import Quote, paragraph_names
 from cluster.quotes.matching import QuoteResult, QuoteSettings, match_quotes
 from cluster.report.contract_quotes import quotes_out
 from cluster.report.quote_section import _render_group
+from tests.quote_helpers import grouped_together
 
 AR_LEAD = ("قال وزير النقل المغربي عبد الصمد قيوح، الثلاثاء، إن «خط السكة الحديدية الجديد بين القنيطرة ومراكش "
            "سيفتح أمام المسافرين في يونيو 2029».")
@@ -52,10 +53,6 @@ def _match(arabic: list[str]) -> tuple[QuoteResult, list[Quote]]:
     return match_quotes(quotes, _match.encoder, QuoteSettings.from_config(Config())), quotes
 
 
-def _together(result: QuoteResult, a: int, b: int) -> bool:
-    return any({a, b} <= set(g.members) for g in result.groups)
-
-
 @pytest.fixture
 def encoder(use_encoder):
     _match.encoder = use_encoder
@@ -65,9 +62,9 @@ def encoder(use_encoder):
 @pytest.mark.usefixtures("encoder")
 def test_both_parts_are_grouped_with_the_whole():
     result, _ = _match([AR_LEAD, AR_WORKS, AR_JOURNEY])
-    assert _together(result, 0, 2)  # the leads link the two reports
-    assert _together(result, 1, 3)  # the first part: "84 percent of the civil works ..."
-    assert _together(result, 1, 4)  # the second part: "the new trains will cut the journey ..."
+    assert grouped_together(result, 0, 2)  # the leads link the two reports
+    assert grouped_together(result, 1, 3)  # the first part: "84 percent of the civil works ..."
+    assert grouped_together(result, 1, 4)  # the second part: "the new trains will cut the journey ..."
 
 
 @pytest.mark.slow
@@ -87,9 +84,9 @@ def test_another_statement_on_the_subject_stays_out():
     # about 0.53, above the part cut): that clause is carried by the Arabic journey quote already, and one
     # article carries a clause once; both real parts still join
     result, _ = _match([AR_LEAD, AR_WORKS, AR_OTHER, AR_JOURNEY])
-    assert not _together(result, 1, 4)
-    assert _together(result, 1, 3)
-    assert _together(result, 1, 5)
+    assert not grouped_together(result, 1, 4)
+    assert grouped_together(result, 1, 3)
+    assert grouped_together(result, 1, 5)
 
 
 @pytest.mark.slow

@@ -19,6 +19,7 @@ from cluster.documents import SegmentKind
 from cluster.quotes.conversions import without_conversions
 from cluster.quotes.extract import Quote, paragraph_names
 from cluster.quotes.matching import QuoteResult, QuoteSettings, match_quotes
+from tests.quote_helpers import grouped_together
 
 EN_SUMS = ("Morocco's national police said on Tuesday that \"each victim paid the suspects between 30,000 and 50,000 "
            "dirhams ($3,000-$5,000) for a fake job in Spain\".")
@@ -47,10 +48,6 @@ def _match(english: list[tuple[str, str, str]], arabic: list[tuple[str, str, str
     return match_quotes(quotes, _match.encoder, QuoteSettings.from_config(Config()))
 
 
-def _together(result: QuoteResult, a: int, b: int) -> bool:
-    return any({a, b} <= set(g.members) for g in result.groups)
-
-
 POLICE_EN = "Morocco's national police", "organisation"
 POLICE_AR = "المديرية العامة للأمن الوطني", "organisation"
 
@@ -63,9 +60,9 @@ def encoder(use_encoder):
 @pytest.mark.slow
 @pytest.mark.usefixtures("encoder")
 def test_a_dollar_value_in_parentheses_is_no_dropped_fact():
-    assert _together(_match([(EN_SUMS, *POLICE_EN)], [(AR_SUMS, *POLICE_AR)]), 0, 1)
+    assert grouped_together(_match([(EN_SUMS, *POLICE_EN)], [(AR_SUMS, *POLICE_AR)]), 0, 1)
     # the conversion is left out, the sums are not: ten times the dirhams is another statement
-    assert not _together(_match([(EN_WRONG_SUMS, *POLICE_EN)], [(AR_SUMS, *POLICE_AR)]), 0, 1)
+    assert not grouped_together(_match([(EN_WRONG_SUMS, *POLICE_EN)], [(AR_SUMS, *POLICE_AR)]), 0, 1)
 
 
 @pytest.mark.slow
@@ -73,8 +70,8 @@ def test_a_dollar_value_in_parentheses_is_no_dropped_fact():
 def test_the_reports_linked_by_the_sums_carry_the_victims_words():
     result = _match([(EN_SUMS, *POLICE_EN), (EN_VICTIM, "Mustapha Rami", "person")],
                     [(AR_SUMS, *POLICE_AR), (AR_VICTIM, "مصطفى رامي", "person")])
-    assert _together(result, 0, 2)
-    assert _together(result, 1, 3)  # freely worded by each outlet (0.60): a companion of linked reports
+    assert grouped_together(result, 0, 2)
+    assert grouped_together(result, 1, 3)  # freely worded by each outlet (0.60): a companion of linked reports
 
 
 def test_conversions_are_removed_and_other_parentheses_kept():
