@@ -59,7 +59,7 @@ def build(folder: Path, output: Path) -> list[dict[str, Any]]:
     kept = []
     if output.exists():
         for line in output.read_text(encoding="utf-8").splitlines():
-            if line.strip() and not json.loads(line)["source"].startswith(str(folder.relative_to(root))):
+            if line.strip() and Path(json.loads(line)["source"]).parent != folder.relative_to(root):
                 kept.append(json.loads(line))
     rows = kept + written
     output.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
