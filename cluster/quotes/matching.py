@@ -38,6 +38,7 @@ from cluster.quotes.guard import spanning_links
 from cluster.quotes.links import QuoteLink, QuoteSettings, contained, verify
 from cluster.quotes.parts import clause_spans, part_links
 from cluster.quotes.speakers import SpeakerIndex
+from cluster.quotes.translated_names import NameVectors, kinds_differ
 from cluster.unionfind import UnionFind
 
 __all__ = ["QuoteGroup", "QuoteLink", "QuoteResult", "QuoteSettings", "components", "contained", "group_speaker",
@@ -96,7 +97,8 @@ def match_quotes(
     links += spanning_links(quotes, candidates, unlinked_settings(settings), speaker_of, links)
     first_rows = np.searchsorted(owners, np.asarray(representative))
     whole_vectors = vectors[first_rows]
-    links += _companion_links(quotes, whole_vectors, links, settings, speaker_of)
+    names = NameVectors(encoder, cache, batch_size)
+    links += _companion_links(quotes, whole_vectors, links, settings, speaker_of, names)
     clauses = _clauses(quotes, links, dict(zip(texts, vectors)), encoder, settings, (cache, batch_size))
     links += part_links(quotes, whole_vectors, clauses, links, speaker_of, settings.quotes.min_part_words)
     return QuoteResult(quotes, components(len(quotes), links), speakers, speaker_of, whole_vectors, settings)
@@ -138,7 +140,7 @@ def unlinked_settings(settings: QuoteSettings) -> QuoteSettings:
 
 
 def _companion_links(quotes: list[Quote], vectors: np.ndarray, links: list[QuoteLink], settings: QuoteSettings,
-                     speaker_of: list[int | None]) -> list[QuoteLink]:
+                     speaker_of: list[int | None], names: NameVectors) -> list[QuoteLink]:
     """Freer translations between two articles linked by one (``companions``): one source on both sides
     from ``COMPANION_FLOOR``; a copy that names no one from the same-speaker cut (no evidence against);
     two sources that differ (two people, or a person against a body or an unnamed source) as
@@ -146,7 +148,10 @@ def _companion_links(quotes: list[Quote], vectors: np.ndarray, links: list[Quote
     one copy's paragraph names the other's speaker, a misreading on unread prose ("Meridiam", the builder
     named beside the minister, for the minister's words), else from ``EXCUSED_CONFLICT_COSINE`` (a
     translation that close between two reports of one event is one statement, whoever each outlet's
-    reading says spoke it: "غزة خليل" and "Steve Witkoff" for al-Hayya's words at 0.84)."""
+    reading says spoke it: "غزة خليل" and "Steve Witkoff" for al-Hayya's words at 0.84). A body's name or a
+    source's description translated between the copies (``translated_names``: «النيابة العامة», read as an
+    organisation, against "Public Prosecution", read as a person) is read like a paragraph naming the other
+    copy's speaker: from ``LINKED_EXCUSED_COSINE``."""
     cuts = settings.quotes
 
     def wanted(a: int, b: int, sim: float) -> bool:
@@ -155,9 +160,12 @@ def _companion_links(quotes: list[Quote], vectors: np.ndarray, links: list[Quote
             return True
         if speaker_of[a] is None or speaker_of[b] is None:
             return sim >= cuts.cross_same_speaker_threshold
-        return conflict_excused(qa, qb, sim, True)
+        return conflict_excused(qa, qb, sim, True) or (sim >= LINKED_EXCUSED_COSINE and names.translated(qa, qb))
 
-    candidates = {(a, b): sim for (a, b), sim in companion_candidates(quotes, vectors, links).items() if wanted(a, b, sim)}
+    found = companion_candidates(quotes, vectors, links)
+    names.embed(quotes[k].speaker or "" for (a, b), sim in found.items() if sim >= LINKED_EXCUSED_COSINE
+                and kinds_differ(quotes[a], quotes[b]) for k in (a, b))
+    candidates = {(a, b): sim for (a, b), sim in found.items() if wanted(a, b, sim)}
     looser = replace(settings, quotes=cuts.model_copy(update={"cross_same_speaker_threshold": COMPANION_FLOOR}),
                      cross_threshold=min(settings.cross_threshold, cuts.cross_same_speaker_threshold, LINKED_EXCUSED_COSINE))
     return spanning_links(quotes, candidates, looser, speaker_of, links, linked=True)
