@@ -24,12 +24,14 @@ class LooseEncoder:
     """The two statements at cosine 0.58: under the corpus-wide translation cut (0.62), over the cut for
     one speaker on both sides (0.5), as an outlet's freer wording measures. The two reports' first
     statements (the cable cut) translate one another closely (0.9): the two articles are linked, as the
-    same source's looser translation needs (round wt-tr2)."""
+    same source's looser translation needs (round wt-tr2). Two bodies' own names lie apart, as the
+    pipeline's encoder places "Microsoft" and «نت بلوكس» (0.46, under ``translated_names``' cut)."""
 
     def encode(self, sentences: list[str], **_: object) -> np.ndarray:
-        basis = np.eye(4)
+        basis = np.eye(6)
         table = {AR: basis[0], EN: 0.58 * basis[0] + np.sqrt(1 - 0.58 ** 2) * basis[1],
-                 AR_CUT: basis[2], EN_CUT: 0.9 * basis[2] + np.sqrt(1 - 0.9 ** 2) * basis[3]}
+                 AR_CUT: basis[2], EN_CUT: 0.9 * basis[2] + np.sqrt(1 - 0.9 ** 2) * basis[3],
+                 "نت بلوكس": basis[4], "Microsoft": basis[5]}
         return np.stack([table[s] for s in sentences]).astype(np.float32)
 
 

@@ -160,12 +160,14 @@ def _companion_links(quotes: list[Quote], vectors: np.ndarray, links: list[Quote
             return True
         if speaker_of[a] is None or speaker_of[b] is None:
             return sim >= cuts.cross_same_speaker_threshold
-        return conflict_excused(qa, qb, sim, True) or (sim >= LINKED_EXCUSED_COSINE and names.translated(qa, qb))
+        return conflict_excused(qa, qb, sim, True)
 
     found = companion_candidates(quotes, vectors, links)
-    names.embed(quotes[k].speaker or "" for (a, b), sim in found.items() if sim >= LINKED_EXCUSED_COSINE
-                and kinds_differ(quotes[a], quotes[b]) for k in (a, b))
-    candidates = {(a, b): sim for (a, b), sim in found.items() if wanted(a, b, sim)}
+    candidates = {pair: sim for pair, sim in found.items() if wanted(*pair, sim)}
+    asking = [pair for pair, sim in found.items() if pair not in candidates and sim >= LINKED_EXCUSED_COSINE
+              and kinds_differ(quotes[pair[0]], quotes[pair[1]])]
+    names.embed(quotes[k].speaker or "" for pair in asking for k in pair)
+    candidates |= {pair: found[pair] for pair in asking if names.translated(quotes[pair[0]], quotes[pair[1]])}
     looser = replace(settings, quotes=cuts.model_copy(update={"cross_same_speaker_threshold": COMPANION_FLOOR}),
                      cross_threshold=min(settings.cross_threshold, cuts.cross_same_speaker_threshold, LINKED_EXCUSED_COSINE))
     return spanning_links(quotes, candidates, looser, speaker_of, links, linked=True)
