@@ -19,7 +19,8 @@ joined into groups (connected components).
 
 Modules: ``candidates`` (wire copies, units, nearest pairs), ``links`` (settings, the typed link,
 ``verify``), ``guard`` (verifying best first under the one-statement-per-group guard), ``companions``
-(freer translations between linked articles); this module runs them in order and builds the groups.
+(freer translations between linked articles), ``translated_names`` (a source's name translated between two
+copies); this module runs them in order and builds the groups.
 """
 
 from __future__ import annotations
