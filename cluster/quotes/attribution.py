@@ -47,10 +47,12 @@ from cluster.quotes.triggers import (
     AR_CAME,
     AR_REPLY_VERBS,
     account_after_quote,
+    asked_after_question,
     clitic_forms,
     closed_by_saying,
     closed_subject_end,
     may_report,
+    posted_on,
     wrote_on,
 )
 from cluster.textnorm import normalize
@@ -92,6 +94,8 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
             written = []  # ", adding that": the subject is the sentence's
         elif _reply_by_named(tokens, i, lang, history):
             written = arabic_subject(tokens, i) or arabic_fronted_subject(tokens, i)  # "ورد X لاحقا بأن"
+        elif asked_after_question(tokens, i, lang) or posted_on(tokens, i, lang):
+            written = english_subject(tokens, i)  # '"...?" asked X, head of ...', "X posted on Instagram:"
         elif account_after_quote(tokens, i, lang):
             written = arabic_subject(tokens, i)  # "«...»، يروي X، وهو نزيل": the witness
         elif closed_by_saying(tokens, i, lang):

@@ -16,6 +16,7 @@ import re
 from cluster.documents import SegmentKind
 from cluster.quotes.history import History, Speaker
 from cluster.quotes.sources import ORGANISATION
+from cluster.textnorm import normalize
 
 EN_KIND_MARKS: dict[str, frozenset[str]] = {
     "exchange": frozenset("exchange bourse boursa borsa bolsa".split()),
@@ -30,11 +31,32 @@ EN_KIND_MARKS: dict[str, frozenset[str]] = {
 EN_BODY_NOUNS = frozenset("""exchange bank regulator airline carrier company firm ministry authority agency union
 council commission court federation association society charity group operator lender insurer""".split())
 """Nouns by which a story calls a body it has named."""
+EN_CLASS_NOUNS = frozenset("company firm group statement".split())
+AR_CLASS_NOUNS = frozenset(normalize(w) for w in "الشركة البيان".split())
+"""Heads of a description that say only what class of body spoke (or that a statement did), from which a
+body's own name is seldom built: "the company" is Microsoft, "the group" Niger Delta Watch, "البيان" its
+issuer; unlike "the ministry" or "الوزارة", the phrase shares no word with the name a reader looks for."""
 CAPITALISED_RUN = re.compile(
     r"(?<![\w'’-])(?:The\s+)?([A-Z][\w&.’'-]*(?:\s+(?:(?:of|for|and|de|du)\s+)?[A-Z][\w&.’'-]*)*)")
 """A run of capitalised words, "of"/"for"/"and" inside it ("Ministry of Interior", "Banque Al-Sharq")."""
 APPOSED = r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}{noun}\b"
 """'Niger Delta Watch, a local environmental group': a name set beside the noun."""
+
+
+def class_description(words: list[str], lang: str) -> bool:
+    """"the company", "The Singapore-based company", "وقالت الشركة", "وأضاف البيان": a definite
+    description by a class noun (``EN_CLASS_NOUNS``). Left unresolved it is no name: on the blind
+    snapshots each such phrase given as the speaker was a wrong one (docs/quotes-log.md, round wt-q27),
+    and a newsroom would rather have none."""
+    if lang == "ar":
+        return len(words) == 1 and strip_conjunction(normalize(words[0])) in AR_CLASS_NOUNS
+    return 2 <= len(words) <= 3 and words[0].lower() == "the" and words[-1].lower() in EN_CLASS_NOUNS and "'" not in (
+        words[1]) and "’" not in words[1]
+
+
+def strip_conjunction(norm: str) -> str:
+    """"والشركة" -> "الشركة": the conjunction و before the article."""
+    return norm[1:] if norm.startswith("وال") else norm
 
 
 def named_body(words: list[str], text: str, offset: int | None) -> str | None:

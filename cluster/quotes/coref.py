@@ -15,12 +15,12 @@ from collections.abc import Callable
 
 from cluster.documents import Segment
 from cluster.quotes.bodyname import body_named_as, spelled_out
-from cluster.quotes.bodynoun import named_body
+from cluster.quotes.bodynoun import class_description, named_body
 from cluster.quotes.fullnames import full_name
 from cluster.quotes.gender import apposed, reference_gender
 from cluster.quotes.history import History, Speaker
 from cluster.quotes.history import key as _key
-from cluster.quotes.leadbody import body_just_quoted, opening_body
+from cluster.quotes.leadbody import body_just_quoted, body_sentence_before, opening_body
 from cluster.quotes.lexicon import (
     AR_GENERIC,
     AR_HONORIFICS,
@@ -96,6 +96,9 @@ def resolve(subject: list[Token], lang: str, seg: Segment, history: History, off
             bool(words) and words[0].lower() in EN_PERSONAL), gender=gender)
         if words and offset is not None and (newcomer := _newcomer(found, seg, history, offset, gender)):
             return Speaker(newcomer, written, PERSON)
+        if words and words[0].lower() == "it" and offset is not None and (body := body_sentence_before(
+                history, found[1] if found else 0, offset, lambda opener, at: resolve(opener, lang, seg, history, at))):
+            return Speaker(body.name, written, body.kind)  # "The panel rejected the complaint. ..., it said"
         if not words and offset is not None and (opened := _sentence_subject(
                 lang, seg, history, found[1] if found else -1, offset, written)) and (
                 opened.kind != PERSON or history.fits(opened.name, lang, wanted)):
@@ -312,7 +315,8 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
     if lang == "ar" and kind == ORGANISATION and len(words) == 1 and (body := body_named_as(words[0], history)):
         return Speaker(body, written, ORGANISATION)  # "وقالت الشركة" after "شركة طيران الواحات"
     if kind in (ANONYMOUS, ORGANISATION):
-        return Speaker(_source_or_body(words, kind, lang, seg, history, offset), written, kind)
+        label = _source_or_body(words, kind, lang, seg, history, offset)
+        return Speaker(label, written, kind) if label else Speaker(None, written, UNATTRIBUTED)
     if lang != "ar" and words[0].lower() in {"a", "an"} and person_noun(words[-1]):
         return Speaker(source_phrase(words, lang), written, ANONYMOUS)  # "a doctor", "a resident": unnamed
     if lang == "ar" and kind is None and len(words) >= 2 and not is_definite(words, lang) and (
@@ -322,12 +326,17 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
 
 
 def _source_or_body(words: list[str], kind: str, lang: str, seg: Segment, history: History,
-                    offset: int | None) -> str:
+                    offset: int | None) -> str | None:
     """A source or a body without a name: the body quoted just before goes on ('Microsoft said ... "...,"
     the company added'), else the one body the article names that the noun fits ("the exchange": Boursa
-    Kuwait, ``bodynoun``), else the phrase itself."""
-    return body_just_quoted(words, kind, lang, seg, history, offset) or (
-        kind == ORGANISATION and lang != "ar" and named_body(words, history.text, offset)) or source_phrase(words, lang)
+    Kuwait, ``bodynoun``), else the phrase itself, unless it only says the class of body ("the company":
+    no name, ``class_description``)."""
+    found = body_just_quoted(words, kind, lang, seg, history, offset) or (
+        kind == ORGANISATION and lang != "ar" and named_body(words, history.text, offset))
+    if found:
+        return found
+    unnamed = kind == ORGANISATION and offset is not None and class_description(words, lang)  # a headline's
+    return None if unnamed else source_phrase(words, lang)  # label with no name would be no quote at all
 
 
 def _settled_first(words: list[str], written: str | None, kind: str | None, lang: str, seg: Segment,

@@ -5,10 +5,14 @@ said" with no body quoted in its paragraph is that body's. Split from ``coref``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Callable
 
 from cluster.documents import Segment
-from cluster.quotes.history import History
-from cluster.quotes.sources import ORGANISATION, PERSON, is_definite
+from cluster.quotes.bodynoun import class_description
+from cluster.quotes.history import History, Speaker
+from cluster.quotes.names import Token
+from cluster.quotes.sources import ORGANISATION, PERSON, UNATTRIBUTED, is_definite, source_phrase
 
 DATELINE = re.compile(r"^[^\n]{0,80}?(?:\)\s*[-\u2013\u2014]|\s[-\u2013\u2014])\s+")
 """'SINGAPORE/DUBAI, Dec 7 (Reuters) - ', 'CAIRO (AP) — ': where a wire story's lead begins."""
@@ -91,3 +95,52 @@ def _apposed_body(text: str, name: str) -> bool:
     body, though its name reads like a person's."""
     return re.search(re.escape(name) + r", (?:a|an|the) (?:[a-z-]+ ){0,3}(?:" + "|".join(sorted(GENERIC_BODY_NOUNS))
                      + r")\b", text) is not None
+
+
+SUBJECT_BODY_NOUNS = BODY_NOUNS | frozenset("""committee panel board council commission ministry agency authority federation
+association union league club team bank regulator court""".split())
+"""Heads of a sentence's subject that make it a body ("The federation's referees committee rejected ...")."""
+FINITE = re.compile(r"^(?:[a-z]+ed|is|was|were|has|had|have|says|said|will|would)$")
+"""A lower-case past, perfect or copula: where an English sentence's subject ends."""
+
+
+def body_sentence_before(history: History, since: int, offset: int,
+                         resolve: Callable[[list[Token], int], Speaker]) -> Speaker | None:
+    """The body a sentence of the quote's paragraph opens with, after the last speaker and before an
+    English "it said" ("The league's disciplinary panel rejected the complaint. The decision was correct,
+    it said"): "it" is that body, not the club quoted paragraphs before. ``resolve`` reads a subject (the
+    ``coref`` resolver at that place); the latest body so opened wins, none when no sentence opens so."""
+    text, tokens = history.text, history.tokens
+    start = max(since, text.rfind("\n", 0, offset) + 1)
+    found: Speaker | None = None
+    for k in range(bisect_left(history.token_starts, start), len(tokens)):
+        if tokens[k].start >= offset:
+            break
+        if k > 0 and tokens[k - 1].start >= start and tokens[k - 1].text not in ".!?":
+            continue  # not a sentence's first word
+        subject = _subject_of(tokens, k)
+        if subject:
+            found = _body_reading(subject, resolve(subject, tokens[k].start))
+    return found
+
+
+def _body_reading(subject: list[Token], speaker: Speaker) -> Speaker:
+    """A body subject as "it"'s speaker: its name when the resolver found one, else the description
+    itself ("referees committee"), or no one for a bare class noun ("the company": ``class_description``)."""
+    words = [t.text for t in subject if t.word]
+    written = " ".join(words)
+    if speaker.kind == ORGANISATION and speaker.name:
+        return Speaker(speaker.name, written, ORGANISATION)
+    if class_description(words, "en"):
+        return Speaker(None, written, UNATTRIBUTED)
+    return Speaker(source_phrase(words, "en"), written, ORGANISATION)
+
+
+def _subject_of(tokens: list[Token], first: int) -> list[Token]:
+    """The words from a sentence's start to its verb when they end in a body noun; empty otherwise."""
+    for k in range(first + 1, min(first + 8, len(tokens))):
+        if not tokens[k].word:
+            return []
+        if FINITE.match(tokens[k].text):
+            return tokens[first:k] if tokens[k - 1].text.lower() in SUBJECT_BODY_NOUNS else []
+    return []

@@ -19,7 +19,8 @@ from collections.abc import Callable
 
 from cluster.quotes.english_subject import name_connector
 from cluster.quotes.fullnames import full_name, introduced
-from cluster.quotes.lexicon import AR_GENERIC, DOUBLE_MARKS, EN_DETERMINERS, EN_PRONOUNS, EN_TITLES
+from cluster.quotes.gender import AR_PERSON_TITLES
+from cluster.quotes.lexicon import AR_GENERIC, AR_VERBS, DOUBLE_MARKS, EN_DETERMINERS, EN_PRONOUNS, EN_TITLES
 from cluster.quotes.names import ARABIC_PARTICLE_NAME, Token, is_name_token, strip_article
 from cluster.quotes.openers import (
     DESCRIPTION_OF_TOKENS,
@@ -337,6 +338,9 @@ AR_AGES = frozenset(normalize(w) for w in """عشريني ثلاثيني أرب�
 AR_SCENE = re.compile(r"(?:^|[.!؟?]\s+)و?(?:في|عند|أمام|داخل)\s+[^،,.\n]{2,60}[،,]\s*(\S+)\s+(\w+)\s+(\w+)", re.M)
 """"وفي سوق المدينة القديم، وقف NAME ...": a setting, a comma, a verb and the person the scene shows."""
 AR_NAME_LINKS_FIRST = frozenset(normalize(w) for w in "أبو أم أبي".split())
+AR_VERB_OPENING = re.compile(r"(?:^|[.!؟?]\s+)(و\w{2,})\s+(\w+)\s+(\w+)", re.M)
+""""ووقفت NAME، وهي أم ...", "وتخشى NAME، المرشدة في ...": a sentence that opens with و and its verb, then
+the person it is about (Arabic puts the verb first; a name never opens a sentence with و in news prose)."""
 
 
 def describes_a_person(words: list[str]) -> bool:
@@ -350,10 +354,26 @@ def scene_person(text: str, since: int, before: int) -> str | None:
     يراقب الدخان. يقول الرجل الخمسيني:"): a setting after في, a comma, a verb, then a name (a linking part
     and a word, or a given name with or without a family name with ال)."""
     paragraph = text.rfind("\n", 0, before) + 1
-    found = None
-    for match in AR_SCENE.finditer(text, max(paragraph, since), before):
-        first, second = match.group(2), match.group(3)
-        if normalize(first) in AR_NAME_LINKS_FIRST or (
-                normalize(second).startswith("ال") and is_name_token(Token(first, 0, len(first), True), "ar", False)):
-            found = f"{first} {second}"
-    return found
+    found: tuple[int, str] | None = None
+    for pattern in (AR_SCENE, AR_VERB_OPENING):
+        for match in pattern.finditer(text, max(paragraph, since), before):
+            first, second = match.group(2), match.group(3)
+            if pattern is AR_VERB_OPENING and normalize(match.group(1))[1:] in AR_VERBS:
+                continue  # "وقال محامي الصحفي، X، إن": a speaker's own sentence, read by the speaker rules
+            if _shown_name(first, second, text[match.end():match.end() + 1] in "،,") and (
+                    found is None or match.start() > found[0]):
+                found = (match.start(), f"{first} {second}")
+    return found[1] if found else None
+
+
+def _shown_name(first: str, second: str, apposed: bool) -> bool:
+    """Whether two words after a scene's verb are a person's name: a linking part and a word ("أبو
+    سامر"), or a given name and a family name with ال ("محمد الزعبي") or followed by a comma that opens
+    a description ("نورة إبراهيم، وهي أم ...")."""
+    if normalize(first) in AR_NAME_LINKS_FIRST:
+        return True
+    if normalize(first) in AR_GENERIC or normalize(first) in AR_PERSON_TITLES or not is_name_token(Token(first, 0, len(first), True), "ar", False):
+        return False
+    if normalize(second).startswith("ال"):
+        return True
+    return apposed and normalize(second) not in AR_GENERIC and is_name_token(Token(second, 0, len(second), True), "ar", False)

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from cluster.quotes.boundary import english_person_runs, person_runs, preposition_noun, verbal_noun_object
+from cluster.quotes.boundary import english_person_runs, opening_verb, person_runs, preposition_noun, verbal_noun_object
 from cluster.quotes.lexicon import (
     AR_ACCOUNT_VERBS,
     AR_ADVERBS,
@@ -149,7 +149,7 @@ def name_runs(tokens: list[Token], lang: str) -> list[tuple[int, int]]:
         if token.word and (is_name_token(token, lang, previous_generic) or _given_name(tokens, k, lang)) and (
                 not conjoined_noun(token, lang)) and not _genitive_of(tokens, k, lang) and not joined_definite(tokens, k, lang) and (
                 not _definite_with_clitic(tokens, k, lang)) and not _place_before_name(tokens, k, lang, start) and (
-                lang != "ar" or not verbal_noun_object(tokens, k)):
+                lang != "ar" or not (verbal_noun_object(tokens, k) or opening_verb(tokens, k))):
             if start is None:
                 start = k
             previous_generic = False
@@ -159,7 +159,8 @@ def name_runs(tokens: list[Token], lang: str) -> list[tuple[int, int]]:
             start = None
         norm = token.norm
         indefinite = not norm.startswith(("ال", "لل"))
-        previous_generic = lang == "ar" and (norm in AR_GENERIC or (indefinite and norm.endswith(("يه", "ي"))))
+        previous_generic = lang == "ar" and (norm in AR_GENERIC or (indefinite and norm.endswith(("يه", "ي")))) and (
+            not opening_verb(tokens, k))  # "وتخشى سلمى": a verb in ى is no adjective before a name in ي
     if start is not None:
         runs.append(_after_place(tokens, start, len(tokens), lang))
     return runs if lang == "ar" else english_person_runs(tokens, runs)

@@ -51,6 +51,39 @@ def account_after_quote(tokens: list[Token], i: int, lang: str) -> bool:
     return after_quote or (i + 1 < len(tokens) and tokens[i + 1].text == ":")
 
 
+EN_ASKED = frozenset({"asked"})
+"""English "asked" reports a quotation only inverted after a question ('"...?" asked X'): elsewhere its
+clause is a request ("asked the court to delay"), no statement."""
+
+
+def asked_after_question(tokens: list[Token], i: int, lang: str) -> bool:
+    """'"How are we supposed to start?" asked Abdullah Ghorab, head of ...': "asked" right after a
+    closing quote mark that follows a question mark."""
+    return lang != "ar" and tokens[i].text in EN_ASKED and i >= 2 and tokens[i - 1].text in CLOSING_MARKS and (
+        tokens[i - 2].text == "?")
+
+
+EN_POSTED = frozenset({"posted"})
+EN_PLATFORMS = frozenset("instagram facebook twitter x tiktok telegram threads linkedin snapchat youtube".split())
+EN_POSTER_WORDS = frozenset("he she they it also later then".split())
+"""What may stand right before a reporting "posted": its subject (a name, a pronoun) or an adverb."""
+POSTED_WINDOW = 6
+"""Words after "posted" in which "on" and the platform must stand ("posted on Instagram after the match:")."""
+
+
+def posted_on(tokens: list[Token], i: int, lang: str) -> bool:
+    """'X posted on Instagram after the final whistle: "..."': "posted" reports a post only when "on" and
+    a platform follow it ("posted a loss" / "posted to Ankara" report nothing) and its subject, a name or
+    a pronoun, or a comma closing one, stands right before it ("a statement posted on" is a participle)."""
+    if lang == "ar" or tokens[i].text not in EN_POSTED or i == 0:
+        return False
+    before = tokens[i - 1].text
+    if not (before in ",;" or before[:1].isupper() or before.lower() in EN_POSTER_WORDS):
+        return False  # "said in a statement posted on Telegram:": a participle, the subject is elsewhere
+    window = tokens[i + 1: i + 1 + POSTED_WINDOW]
+    return any(a.text == "on" and b.text.lower() in EN_PLATFORMS for a, b in zip(window, window[1:], strict=False))
+
+
 AR_CLOSED = frozenset(normalize(w) for w in "ختم ختمت اختتم اختتمت".split())
 AR_BY_SAYING = frozenset(normalize(w) for w in "بالقول بقوله بقولها".split())
 """ختم / اختتم (closed) report speech only as "وختم X (حديثه) بالقول: ..." (``closed_by_saying``)."""
@@ -60,7 +93,7 @@ AR_CLOSED_OBJECTS = frozenset(normalize(stem + suffix) for stem in
                               for suffix in ("ه", "ها", "هم"))
 """What a speaker closed, with its pronoun ("حديثه", "كلمتها", "بيانه"): no word of the subject."""
 
-_EN_WORDS = EN_VERBS | EN_PARTICIPLES
+_EN_WORDS = EN_VERBS | EN_PARTICIPLES | EN_ASKED | EN_POSTED
 _AR_WORDS = AR_CAME | AR_REPLY_VERBS | AR_WROTE | AR_ACCOUNT_VERBS
 _AR_FORMS = AR_VERBS | AR_PARTICIPLES | AR_SOURCE_TRIGGERS | AR_PRESENT_GO_ON
 
