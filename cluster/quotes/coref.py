@@ -315,8 +315,7 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
     if lang == "ar" and kind == ORGANISATION and len(words) == 1 and (body := body_named_as(words[0], history)):
         return Speaker(body, written, ORGANISATION)  # "وقالت الشركة" after "شركة طيران الواحات"
     if kind in (ANONYMOUS, ORGANISATION):
-        label = _source_or_body(words, kind, lang, seg, history, offset)
-        return Speaker(label, written, kind) if label else Speaker(None, written, UNATTRIBUTED)
+        return Speaker(label := _source_or_body(words, kind, lang, seg, history, offset), written, kind if label else UNATTRIBUTED)
     if lang != "ar" and words[0].lower() in {"a", "an"} and person_noun(words[-1]):
         return Speaker(source_phrase(words, lang), written, ANONYMOUS)  # "a doctor", "a resident": unnamed
     if lang == "ar" and kind is None and len(words) >= 2 and not is_definite(words, lang) and (
