@@ -106,15 +106,21 @@ def _merge(found: list[tuple[int, int, int, int]], gap: int) -> list[tuple[int, 
 
 def _trim(words: tuple[str, ...], lo: int, hi: int, other: set[str]) -> tuple[int, int]:
     """Drop tokens from both ends until two of the next three are also in ``other``."""
-    def anchored(k: int, step: int) -> bool:
-        run = [words[t] in other for t in range(k, k + 3 * step, step) if lo <= t < hi]
-        return bool(run) and run[0] and sum(run) >= min(2, len(run))
-
-    while lo < hi and not anchored(lo, 1):
+    while lo < hi and not _anchored(words, other, lo, 1, lo, hi):
         lo += 1
-    while hi > lo and not anchored(hi - 1, -1):
+    while hi > lo and not _anchored(words, other, hi - 1, -1, lo, hi):
         hi -= 1
     return lo, hi
+
+
+def _anchored(words: tuple[str, ...], other: set[str], k: int, step: int, lo: int, hi: int) -> bool:
+    """Token ``k`` is in ``other``, and so is one of the next two (``step``: the direction) inside ``lo:hi``, or
+    there is no next one there. Asks the first token alone when it is not shared, as most dropped tokens are:
+    the trim asked all three each step (~90,000 steps an add of 10 into the 20,000-article store)."""
+    if words[k] not in other:
+        return False
+    ahead = [t for t in (k + step, k + 2 * step) if lo <= t < hi]
+    return not ahead or any(words[t] in other for t in ahead)
 
 
 def _fragments(tok: Tokens, lo: int, hi: int, half: int) -> tuple[int, int]:

@@ -92,7 +92,7 @@ class VectorIndex:
             return [hits[bounds[q] : bounds[q + 1]] for q in range(len(queries))]
         flat = faiss.downcast_index(self.index.index)
         stored = faiss.rev_swig_ptr(flat.get_xb(), self.size * self.dim).reshape(self.size, self.dim)
-        near = [np.nonzero(queries @ stored[lo : lo + PREFILTER_ROWS].T > radius - PRODUCT_SLACK)
+        near = [_above(queries @ stored[lo : lo + PREFILTER_ROWS].T, radius - PRODUCT_SLACK)
                 for lo in range(0, self.size, PREFILTER_ROWS)]  # fmt: skip
         rows = np.concatenate([r for r, _ in near])
         cols = np.concatenate([c + lo for (_, c), lo in zip(near, range(0, self.size, PREFILTER_ROWS))])
@@ -101,8 +101,8 @@ class VectorIndex:
         kept = kept[np.lexsort((cols[kept], rows[kept]))]  # its order: by query, then stored position
         ids = faiss.vector_to_array(self.index.id_map)
         found: list[list[tuple[int, float]]] = [[] for _ in range(len(queries))]
-        for q, col, sim in zip(rows[kept].tolist(), cols[kept].tolist(), sims[kept].tolist()):
-            found[q].append((int(ids[col]), sim))
+        for q, pid, sim in zip(rows[kept].tolist(), ids[cols[kept]].tolist(), sims[kept].tolist()):
+            found[q].append((pid, sim))
         return found
 
     # --- the file -----------------------------------------------------------------------------------
@@ -194,6 +194,13 @@ def open_index(
     rebuilt = VectorIndex.build(ids, vectors, dim)
     digest = rebuilt.save(directory, generation)
     return OpenedIndex(rebuilt, True, reason, digest)
+
+
+def _above(products: np.ndarray, floor: float) -> tuple[np.ndarray, np.ndarray]:
+    """(rows, columns) of the entries of a C-ordered matrix above ``floor``: ``np.nonzero``'s, in its order (row by
+    row). One flat scan and a division: ``np.nonzero`` of a 2-d mask walks it per dimension, ~40 ms of an add's
+    search (140 queries x 48,645 stored passages) where this takes ~8."""
+    return np.divmod(np.flatnonzero(products > floor), products.shape[1])
 
 
 def _fsync_dir(directory: Path) -> None:

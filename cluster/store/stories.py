@@ -163,7 +163,8 @@ def assign_new(
     keep = [k for k, aid in enumerate(stored.ids) if aid not in batch]
     ids = [stored.ids[k] for k in keep]
     body = stored.matrix if len(keep) == len(stored.ids) else stored.matrix[keep]  # a copy only for replacements
-    old_subset, whole = _neighbourhood(store, ids, body, new, new_matches, neighbours, member_cap)
+    position = stored.position if len(keep) == len(stored.ids) else {aid: k for k, aid in enumerate(ids)}
+    old_subset, whole = _neighbourhood(store, ids, position, body, new, new_matches, neighbours, member_cap)
     context = stored.bodies(old_subset) + new if old_subset else new
     links = shared_links(store, [a.id for a in context.articles], extra=new_matches, graph=graph, fresh=list(batch))
     story_of = store.stories_of(old_subset) if old_subset else {}
@@ -180,19 +181,20 @@ def assign_new(
 
 
 def _neighbourhood(
-    store: Store, ids: list[str], body: np.ndarray, new: ArticleBodies,
+    store: Store, ids: list[str], position: Mapping[str, int], body: np.ndarray, new: ArticleBodies,
     new_matches: Sequence[ParagraphMatch], neighbours: int, member_cap: int,
 ) -> tuple[list[str], set[str]]:
     """Stored articles that could share a story with the new ones: nearest in meaning, sharing
     passages, and (capped, closest first) the other members of those articles' stories; and the
-    stories seen whole (no member left out by the cap: only those may be merged by a batch)."""
+    stories seen whole (no member left out by the cap: only those may be merged by a batch). ``position``: each
+    of ``ids``' place in it (the writer's ``BodyMatrix.position`` when no batch article is stored: built anew, it
+    was a dict of every stored article at each add)."""
     if not ids:
         return [], set()
     semantic = new.vectors @ body.T
     near: set[int] = set()
     for row in semantic:
         near.update(np.argsort(-row)[:neighbours].tolist())
-    position = {aid: k for k, aid in enumerate(ids)}
     for m in new_matches:
         for aid in (m.left[0], m.right[0]):
             if aid in position:
@@ -200,8 +202,10 @@ def _neighbourhood(
     closeness = semantic.max(axis=0)
     chosen: set[int] = set(near)
     whole: set[str] = set()
-    for sid in sorted(set(store.stories_of([ids[k] for k in near]).values())):
-        idx = [position[a] for a in store.story_members(sid) if a in position]
+    stories = sorted(set(store.stories_of([ids[k] for k in near]).values()))
+    members = store.members_of(stories)
+    for sid in stories:
+        idx = [position[a] for a in members.get(sid, []) if a in position]
         chosen.update(sorted(idx, key=lambda k: -closeness[k])[:member_cap])
         if len(idx) <= member_cap:
             whole.add(sid)

@@ -8,7 +8,6 @@ the 300k-passage bench corpus's sets held ~1 GB.
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -39,15 +38,15 @@ class SharedParagraphs:
         """From the paragraph links of the duplicate groups (a link inside one article is no sharing)."""
         n = len(articles)
         index = {a.id: i for i, a in enumerate(articles)}
-        keys, sides, segments = array("q"), array("q"), array("q")
-        for (left, left_segment), (right, right_segment) in links:
-            a, b = index[left], index[right]
-            if a != b:
-                key = min(a, b) * n + max(a, b)
-                keys.extend((key, key))
-                sides.extend((a, b))
-                segments.extend((left_segment, right_segment))
-        key, side, segment = _distinct_rows(*(np.frombuffer(x, np.int64) for x in (keys, sides, segments)))
+        rows = np.array([(index[left], index[right], left_segment, right_segment)
+                         for (left, left_segment), (right, right_segment) in links], dtype=np.int64).reshape(-1, 4)
+        a, b, left_segment, right_segment = rows[rows[:, 0] != rows[:, 1]].T
+        # Both sides of each link, one after the other (in numpy: a loop over the ~14,000 links of an add of 10 at
+        # 20,000 articles, three array appends each, took ~40 ms of the add).
+        keys = np.repeat(np.minimum(a, b) * n + np.maximum(a, b), 2)
+        sides = np.column_stack([a, b]).ravel()
+        segments = np.column_stack([left_segment, right_segment]).ravel()
+        key, side, segment = _distinct_rows(keys, sides, segments)
         pair_keys, starts = np.unique(key, return_index=True)
         return cls(n, pair_keys, np.append(starts, len(key)), side, segment)
 
