@@ -1,5 +1,5 @@
 """Parts of an add made cheaper with the same answers (docs/scale-log.md, session 16): the members of a batch's
-neighbourhood stories read in one statement, the shared paragraphs of its links gathered in numpy, and the
+neighbourhood stories read in one statement, each new article's nearest stored articles without a sort, the shared paragraphs of its links gathered in numpy, and the
 alignment's trim asking fewer words. Each must give what the code it replaced gave."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import numpy as np
 from cluster.config import Config
 from cluster.duplicates.align import _trim
 from cluster.store.ingestor import Ingestor, IngestSettings
+from cluster.store.stories import nearest
 from cluster.stories.sharing import SharedParagraphs, _distinct_rows
 from tests.conftest import EDITED, QUOTES, SEEDS
 
@@ -93,3 +94,22 @@ def test_the_alignment_trim_asking_the_first_word_first_trims_as_before():
         lo = rng.randint(0, len(words))
         hi = rng.randint(lo, len(words))
         assert _trim(words, lo, hi, other) == _trim_every_step(words, lo, hi, other)
+
+
+def test_the_nearest_stored_articles_without_a_sort_are_the_sorts():
+    """Cosines of new articles to stored bodies where wire copies repeat a body vector (ties, some of them at the
+    30th place, where the sort's own order decides which copies are in): the positions ``nearest`` gives are
+    those of ``np.argsort(-row)[:k]``, for every k (none, some, all and more than all)."""
+    rng = np.random.default_rng(11)
+    events = rng.standard_normal((40, 64)).astype(np.float32)
+    stored = np.repeat(events, rng.integers(1, 8, size=40), axis=0)  # copies: the same vector
+    stored[::3] += 0.2 * rng.standard_normal((len(stored[::3]), 64)).astype(np.float32)  # rewrites: near it
+    stored /= np.linalg.norm(stored, axis=1, keepdims=True)
+    batch = stored[rng.choice(len(stored), 12)] + 0.05 * rng.standard_normal((12, 64)).astype(np.float32)
+    cut_ties = 0
+    for row in [*(batch @ stored.T), *(stored[:5] @ stored.T)]:
+        for k in (0, 1, 5, 30, 31, len(row) - 1, len(row), len(row) + 3):
+            expected = np.argsort(-row)[:k].tolist()
+            assert sorted(nearest(row, k)) == sorted(expected)
+            cut_ties += 0 < k < len(row) and row[expected[-1]] == -np.partition(-row, k)[k]
+    assert cut_ties, "some rows have copies tied across the k-th place"
