@@ -153,12 +153,15 @@ class BatchWorker:
         formed again, 0.6-1.0 s a batch of wire copies in the 20,000-article store), once no POST is waiting
         or ``GROUPS_LAG`` batches are behind or an id read waits for them (``gate``): a POST is not kept waiting
         for the list of groups, which says how far behind it is (``listing_revision``). The speakers and story
-        summaries first, always (``Ingestor.summarise_pending``; the next batch would store them first anyway)."""
-        try:
-            await asyncio.to_thread(self._summarise)
-        except Exception:  # noqa: BLE001 -- left recorded: the next batch, a refresh, a re-clustering or close does it
-            pass
+        summaries always (``Ingestor.summarise_pending``; the next batch would store them first anyway): after the
+        first match component when the groups are refreshed (``materialise.refresh_in_parts``), so that the
+        batch's first id read does not wait for them too (they were 0.2-0.4 s of the slowest reads of a just-posted
+        article, docs/scale-log.md, session 16)."""
         if not self.queue.empty() and self.deferred < GROUPS_LAG and not self.gate.waiting:
+            try:
+                await asyncio.to_thread(self._summarise)
+            except Exception:  # noqa: BLE001 -- left recorded: the next batch, a refresh, a re-clustering or close does it
+                pass
             return
         try:
             finished = await asyncio.to_thread(self._refresh_groups)

@@ -14,9 +14,9 @@ The refresh stores one match component at a time (``Ingestor.refresh_groups(prog
 articles its components hold: a read waits only until none of its articles is in a component still to do (the
 articles of a batch usually copy different stories, so most reads wait for a part of the refresh).
 
-The speakers and story summaries of a batch are stored right after its answer too, before its groups
-(``Ingestor.summarise_pending``: ~0.3 s of a POST of 10 at 20,000 articles); ``GET /stories`` waits for them
-(``wait_summaries``), and a story read, which waits for its members' groups, finds them stored.
+The speakers and story summaries of a batch are stored right after its answer too, after its first match
+component (``Ingestor.summarise_pending``: ~0.3 s of a POST of 10 at 20,000 articles, which the batch's first id
+read no longer waits for); ``GET /stories`` and a story read wait for them (``wait_summaries``).
 """
 
 from __future__ import annotations

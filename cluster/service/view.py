@@ -95,6 +95,7 @@ class Reader:
 
     def story(self, story_id: str) -> dict | None:
         store = self.live()
+        self._wait_for_summaries(store)  # stored after the batch's first component (``BatchWorker``)
         return story_detail(store, story_id, self._tables_at(store, lambda s: _members(s, story_id)))
 
     def _wait_for_summaries(self, store: Store) -> None:

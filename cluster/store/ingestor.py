@@ -304,10 +304,11 @@ class Ingestor:
         between components: True leaves the rest recorded (``groups_pending`` then says so)."""
         if self.store.get_meta(PENDING) is None:
             return False
-        self.summarise_pending(progress)
         graph = self.match_graph.load(self.store)
-        if progress is not None and refresh_in_parts(self.store, graph, progress, pause or (lambda: False)):
+        if progress is not None and refresh_in_parts(self.store, graph, progress, pause or (lambda: False),
+                                                     lambda: self.summarise_pending(progress)):
             return True
+        self.summarise_pending(progress)
         with graph.writing(), self.store.transaction():
             return refresh_pending(self.store, graph)
 

@@ -221,12 +221,15 @@ class RefreshProgress(Protocol):
 
 
 def refresh_in_parts(store: Store, graph: MatchGraph, progress: RefreshProgress,
-                     pause: Callable[[], bool] = lambda: False) -> bool:
+                     pause: Callable[[], bool] = lambda: False, after_first: Callable[[], object] = lambda: None) -> bool:
     """The recorded group work one match component at a time (``pending_parts``), each in a transaction of its
     own, told to ``progress``; the tables are marked current after the last. False (nothing done) when the work
     cannot be cut so (replacements) or none is recorded. ``pause``, asked between parts: True stops there, the
     parts not done left recorded (``_keep_left``) for the next refresh, which forms their components as they are
-    then (the service: a POST queued behind a refresh of 2.5-4.7 s at 20,000 articles need not wait for it)."""
+    then (the service: a POST queued behind a refresh of 2.5-4.7 s at 20,000 articles need not wait for it).
+    ``after_first``: run once the first part is stored (at once when there is none), before ``pause`` is asked:
+    the service's speakers and summaries, which the first id read of a batch need not wait for (neither reads
+    what the other writes: the summaries read articles and bodies, the groups matches and segments)."""
     parts = pending_parts(store, graph)
     if parts is None:
         return False
@@ -242,6 +245,10 @@ def refresh_in_parts(store: Store, graph: MatchGraph, progress: RefreshProgress,
         done = match_articles(edges)
         left.subtract(done)
         progress.stored({a for a in done if not left[a]})
+        if not number:
+            after_first()
+    if not parts:
+        after_first()
     with store.transaction():
         _mark_done(store)
     return True
