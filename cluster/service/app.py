@@ -30,6 +30,7 @@ from cluster.embed import Encoder
 from cluster.service.errors import BodyLimit, install_error_handlers
 from cluster.service.gate import GroupsGate
 from cluster.service.guard import BearerToken, HostCheck, allowed_names
+from cluster.service.heap import release_heap, settle_heap
 from cluster.service.routes import ROUTERS
 from cluster.service.schemas import MAX_BATCH, MAX_BODY_BYTES, MAX_TEXT_CHARS
 from cluster.service.view import Reader
@@ -209,7 +210,8 @@ def create_app(
 ) -> FastAPI:
     """The service for one store directory. ``encoder``: a loaded model to share (tests); default: the
     store config's model, loaded once (at start with ``preload_model``, else on the first POST); ``preload_model``
-    also reads into memory what the writer keeps there (``Ingestor.warm``), else the first POST does.
+    also reads into memory what the writer keeps there (``Ingestor.warm``), else the first POST does, and then
+    keeps it out of the garbage collector's walks (``heap.settle_heap``, undone at shutdown).
     ``quotes``: ``GET /stories?speaker=`` is applied (False: ignored, and the answer says so).
     ``create=False``: a missing store is an error (``cluster serve``). ``token``: required as a bearer
     token on every route but /health. ``host``/``allowed_hosts``: the ``Host`` names answered besides
@@ -222,8 +224,10 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        heap = None
         if preload_model:
             await _warm_up(ingestor, announce or (lambda _line: None))
+            heap = settle_heap()  # what the warm-up read, out of the collector's walks (heap.py)
         app.state.worker = BatchWorker(ingestor, gate=gate)
         task = asyncio.create_task(app.state.worker.run())
         try:
@@ -233,6 +237,8 @@ def create_app(
             with app.state.worker.busy:  # a batch being written finishes (or was never started)
                 ingestor.close()
             reader.close()
+            if heap is not None:
+                release_heap(heap)
 
     app = FastAPI(
         title="news-cluster",
