@@ -30,7 +30,7 @@ from cluster.embed import Encoder
 from cluster.service.errors import BodyLimit, install_error_handlers
 from cluster.service.gate import GroupsGate
 from cluster.service.guard import BearerToken, HostCheck, allowed_names
-from cluster.service.heap import release_heap, settle_heap
+from cluster.service.heap import CollectorState, release_heap, settle_heap
 from cluster.service.routes import ROUTERS
 from cluster.service.schemas import MAX_BATCH, MAX_BODY_BYTES, MAX_TEXT_CHARS
 from cluster.service.view import Reader
@@ -185,13 +185,16 @@ class BatchWorker:
             self.on_written()
 
 
-async def _warm_up(ingestor: Ingestor, announce: Callable[[str], None]) -> None:
-    """Load the model and read what the writer keeps in memory before the first request, saying so."""
+async def _warm_up(ingestor: Ingestor, announce: Callable[[str], None]) -> CollectorState:
+    """Load the model and read what the writer keeps in memory before the first request, saying so; then keep what
+    was read out of the garbage collector's walks (``heap.settle_heap``; its previous settings returned)."""
     started = time.perf_counter()
     announce("loading the model and reading the store into memory ...")
     await asyncio.to_thread(ingestor.encoder.encode, ["warm up"])
     await asyncio.to_thread(ingestor.warm)
+    state = settle_heap()
     announce(f"ready in {time.perf_counter() - started:.1f} s")
+    return state
 
 
 def create_app(
@@ -224,10 +227,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        heap = None
-        if preload_model:
-            await _warm_up(ingestor, announce or (lambda _line: None))
-            heap = settle_heap()  # what the warm-up read, out of the collector's walks (heap.py)
+        heap = await _warm_up(ingestor, announce or (lambda _line: None)) if preload_model else None
         app.state.worker = BatchWorker(ingestor, gate=gate)
         task = asyncio.create_task(app.state.worker.run())
         try:
@@ -237,8 +237,7 @@ def create_app(
             with app.state.worker.busy:  # a batch being written finishes (or was never started)
                 ingestor.close()
             reader.close()
-            if heap is not None:
-                release_heap(heap)
+            release_heap(heap)
 
     app = FastAPI(
         title="news-cluster",

@@ -39,8 +39,11 @@ def settle_heap() -> CollectorState:
     return CollectorState(before)
 
 
-def release_heap(state: CollectorState) -> None:
+def release_heap(state: CollectorState | None) -> None:
     """At shutdown: the frozen objects are collectable again and the thresholds as they were (a process that
-    goes on after the service, such as the load test or a test run, gets its collector back)."""
+    goes on after the service, such as the load test or a test run, gets its collector back); None: nothing was
+    settled (a service that did not preload)."""
+    if state is None:
+        return
     gc.unfreeze()
     gc.set_threshold(*state.thresholds)
