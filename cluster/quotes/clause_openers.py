@@ -62,7 +62,7 @@ MIN_COORDINATED_WORDS = 3
 
 def coordinated(tokens: list[Token], span: tuple[int, int], lang: str) -> list[tuple[int, int]]:
     """A reported clause holding a second complementizer with "and" ("إن ...، وإن ...", "أن ...، وأن ...",
-    "said (that) ... and that ...") is two statements under one verb: one span each, the
+    "said (that) ... and that ...", "said ..., but that ...") is two statements under one verb: one span each, the
     second from after its own complementizer. Parts shorter than ``MIN_COORDINATED_WORDS`` stay whole."""
     inside = [k for k, t in enumerate(tokens) if span[0] <= t.start < span[1]]
     if not inside:
@@ -73,8 +73,10 @@ def coordinated(tokens: list[Token], span: tuple[int, int], lang: str) -> list[t
             joins = tokens[k].norm in AR_AND_THAT
             opens = k + 1
         else:
-            joins = tokens[k].text.lower() == "and" and k + 1 < len(tokens) and tokens[k + 1].text == "that"
+            joins = tokens[k].text.lower() in {"and", "but"} and k + 1 < len(tokens) and tokens[k + 1].text == "that"
             opens = k + 2
+            if opens < len(tokens) and tokens[opens].text.lower() in EN_FINITE:
+                continue  # "..., but that did not free ...": "that" is the subject, no second statement
         if not joins or opens >= len(tokens) or tokens[opens].start >= span[1]:
             continue
         head = _trimmed(tokens, first, k)
@@ -105,4 +107,5 @@ def coordinated_part(text: str, start: int, end: int, lang: str) -> bool:
     before = [t for t in tokenize(text[max(0, start - 30):start]) if t.word][-2:]
     if lang == "ar":
         return bool(after and after[0].norm in AR_AND_THAT) or bool(before and before[-1].norm in AR_AND_THAT)
-    return [t.text.lower() for t in after] == ["and", "that"] or [t.text.lower() for t in before] == ["and", "that"]
+    joined = (["and", "that"], ["but", "that"])
+    return [t.text.lower() for t in after] in joined or [t.text.lower() for t in before] in joined

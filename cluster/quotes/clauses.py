@@ -25,7 +25,6 @@ from cluster.quotes.lexicon import (
     EN_OBJECT_VERBS,
     EN_PARTICIPLES,
     EN_PROMISES,
-    EN_PRONOUNS,
     EN_REVERSE_VERBS,
     EN_VERBS,
 )
@@ -33,10 +32,12 @@ from cluster.quotes.listeners import (
     EN_LISTENERS,
     apposed_subject,
     clause_after_described_listener,
+    described_listener_closes,
     listener_before_that,
     listener_then_aside,
     long_subject,
 )
+from cluster.quotes.quoted_names import AR_LETTER_NAMES, spells_letter_n
 from cluster.textnorm import normalize
 
 EN_THAT = frozenset({"that"})
@@ -44,6 +45,9 @@ EN_CLAUSE_VERBS = frozenset(("said", "says", "say", "added", "warned", "insisted
                              "acknowledged", "told", "tells", "saying", "telling"))
 """Verbs whose reported clause may follow without "that" ("Peter Guest admitted it was impossible")."""
 EN_TOLD = frozenset({"told", "tells"})
+EN_PLACE_PREPOSITIONS = frozenset("outside inside near beside behind beneath across opposite".split())
+"""After a reporting verb (and its listener) these open where it was said ("told reporters outside the
+courthouse"), never the reported clause."""
 
 
 def sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
@@ -108,7 +112,8 @@ def _arabic_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) ->
         token = tokens[k]
         if token.start >= sentence[1]:
             return None
-        if token.word and token.norm in AR_COMPLEMENTIZERS and not _spells_cnn(tokens, k):
+        if (token.word and token.norm in AR_COMPLEMENTIZERS and not _spells_cnn(tokens, k)
+                and not spells_letter_n(tokens, k)):
             if tokens[k - 1].norm in AR_TIME_BEFORE_THAT:
                 return None  # "، بعد أن كان العدد يتجاوز": a time clause, no speech
             if k + 1 >= len(tokens) or tokens[k + 1].start >= sentence[1]:
@@ -122,8 +127,11 @@ def _arabic_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) ->
 
 
 def _spells_cnn(tokens: list[Token], k: int) -> bool:
-    """"لشبكة سي إن إن إن ...": the two إن after سي are the letters of CNN, the third opens the clause."""
-    return tokens[k - 1].norm == "سي" or (k > 1 and tokens[k - 1].norm == "ان" and tokens[k - 2].norm == "سي")
+    """"لشبكة سي إن إن إن ...": the two إن after سي are the letters of CNN, the third opens the clause;
+    after an acronym ending in سي ("إن بي سي إن", "بي بي سي إن") إن opens the clause."""
+    if tokens[k - 1].norm == "سي":
+        return not (k > 1 and tokens[k - 2].norm in AR_LETTER_NAMES)
+    return k > 1 and tokens[k - 1].norm == "ان" and tokens[k - 2].norm == "سي"
 
 
 def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -> tuple[int, int] | None:
@@ -133,6 +141,8 @@ def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -
     first = inside[0]
     k = verb + 1
     that = _that_after(tokens, verb)
+    if that is not None and (joined := _before_joined_that(tokens, verb, that, sentence, first)) is not None:
+        return joined
     if that is not None and tokens[verb].text.lower() not in {"according", "quoted"}:
         start = that + 1
         if start < len(tokens) and tokens[start].start < sentence[1]:
@@ -153,10 +163,30 @@ def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -
             and not after_quote  # '"...," said Umm Mohammed, a mother of five': the speaker, not a clause
             and not inverted(tokens, verb, k)  # "..., said Nour Hamdy, a lawyer.": the speaker after the clause
             and _reports_clause(tokens, verb, k)
+            and following.text.lower() not in EN_PLACE_PREPOSITIONS
             and (following.text.lower() not in EN_CLAUSE_BLOCKERS | EN_WEEKDAYS or at_least(tokens, k)
                  or no_opens(tokens, k) or adjective_noun(tokens, k))):
         return _cut(tokens, k, _clause_end(tokens, k, sentence[1], "en"))
     return _fronted_clause(tokens, verb, sentence, first)
+
+
+EN_JOINERS = frozenset({"and", "but"})
+
+
+def _before_joined_that(tokens: list[Token], verb: int, that: int, sentence: tuple[int, int],
+                        first: int) -> tuple[int, int] | None:
+    """"said in a statement it was cooperating fully and that passengers would be refunded": the first
+    "that" found is the second statement's, joined by "and"/"but"; the first statement follows the verb
+    without one, from where a clause opens (after an adverbial or at once) to the end that takes in both."""
+    if tokens[that - 1].text.lower() not in EN_JOINERS or that - verb <= 2:
+        return None
+    start = _past_adverbials(tokens, verb, sentence[1])
+    if start is None and tokens[verb].text.lower() in EN_CLAUSE_VERBS - EN_TOLD and verb > first:
+        k = verb + 1 + _time_adverbial(tokens, verb + 1, sentence[1])
+        start = k if k < that - 2 and _opens_clause(tokens[k]) and finite_clause_at(tokens, k) else None
+    if start is None or start >= that - 2:
+        return None
+    return _cut(tokens, start, _clause_end(tokens, start, sentence[1], "en"))
 
 
 EN_THAT_REACH = 6
@@ -212,6 +242,7 @@ def _fronted_clause(tokens: list[Token], verb: int, sentence: tuple[int, int], f
             or (after.word and after.text.lower() in EN_WEEKDAYS and then is not None and (
                 then.text in ".!?," or then.text.lower() in EN_ADVERBIAL_OPENERS))  # "said Thursday after talks"
             or _listener_ends(tokens, verb, sentence[1]) or listener_then_aside(tokens, verb, sentence[1])
+            or described_listener_closes(tokens, verb, sentence[1])
             or inverted(tokens, verb, verb + 1))
     if comma is not None and (apposed := apposed_subject(tokens, comma, verb, first)) is not None:
         comma = apposed  # "..., the country's transport minister, Ali Hassan, said"
@@ -312,7 +343,7 @@ podcast remarks release opinion summit rally visit week morning evening night"""
 """Heads that end an adverbial between a reporting verb and its clause ("said in a statement", "said on X",
 "told reporters after the weekly cabinet meeting", "said on Wednesday")."""
 EN_ADVERBIAL_HEADS = frozenset("in on at after during via through following late earlier last this".split())
-EN_QUANTIFIERS = frozenset("more most some all no several many about nearly almost only".split())
+EN_QUANTIFIERS = frozenset("more most some all no any every each several many about nearly almost only".split())
 
 
 def _past_adverbials(tokens: list[Token], verb: int, sentence_end: int) -> int | None:
@@ -361,21 +392,3 @@ def _opens_clause(token: Token) -> bool:
         return False
     return (lowered in EN_CLAUSE_OPENERS or lowered in EN_QUANTIFIERS or word[:1].isupper() or word[:1].isdigit()
             or (lowered.endswith("s") and not lowered.endswith("ss")))
-
-
-MIN_INDIRECT_WORDS = 4
-MIN_TERSE_WORDS = 3
-"""Words of a reported clause after a colon, in an English headline, or of a pronoun and a finite verb."""
-
-
-def min_clause_words(text: str, start: int, headline: bool, lang: str, attribution: Attribution) -> int:
-    """Words a reported clause needs: fewer after a colon (direct speech), in an English headline
-    ("WHO says thousands still waiting"), where the text is terse, and for an English clause of a
-    pronoun, a finite verb and its object ("said it would appeal", "said he had resigned"): a whole
-    statement in three words, unlike the noun phrases that shorter unmarked text mostly is."""
-    after_colon = text[:start].rstrip().endswith(":")
-    terse = after_colon or (headline and lang != "ar" and attribution.name is not None)
-    words = text[start:].split()[:2]
-    pronoun_verb = (lang != "ar" and len(words) == 2 and words[0].lower() in EN_PRONOUNS
-                    and words[1].lower() in EN_FINITE)
-    return MIN_TERSE_WORDS if terse or pronoun_verb else MIN_INDIRECT_WORDS

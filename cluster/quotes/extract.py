@@ -25,15 +25,17 @@ from dataclasses import dataclass, replace
 
 from cluster.documents import Article, Segment, SegmentKind
 from cluster.quotes.attribution import Attribution, History, Token, find_attributions, tokenize
+from cluster.quotes.clause_length import min_clause_words
 from cluster.quotes.clause_openers import MIN_COORDINATED_WORDS, coordinated_part
-from cluster.quotes.clauses import indirect_clauses, min_clause_words, sentence_of
+from cluster.quotes.clauses import indirect_clauses, sentence_of
 from cluster.quotes.echoes import echoed, paraphrased
-from cluster.quotes.forms import announced, colon_intro, headline_quote, quoted_name_end, set_off, signed_by
+from cluster.quotes.forms import announced, colon_intro, headline_quote, set_off, signed_by
 from cluster.quotes.lexicon import DOUBLE_MARKS, TOKEN
 from cluster.quotes.listeners import named_then_titled
 from cluster.quotes.marks import direct_spans, stands_alone, trim_span, word_count
 from cluster.quotes.names import name_runs
 from cluster.quotes.nesting import outermost
+from cluster.quotes.quoted_names import names_not_quotes
 from cluster.quotes.sources import PERSON, UNATTRIBUTED
 from cluster.segment.paragraphs import sentence_spans
 from cluster.textnorm import script_language
@@ -163,18 +165,6 @@ def _restated(text: str, head: Segment, quotes: list[Quote], body: list[Quote], 
     return quotes
 
 
-def _in_a_subject(quoted: str, attributions: list[Attribution]) -> bool:
-    """'وقال كبير محللي السلع في بنك "إس إي بي" السويدي ... إن': a few words in quote marks inside a
-    speaker's description are a name, not a quotation."""
-    return len(quoted.split()) <= 4 and any(a.as_written and quoted in a.as_written for a in attributions)
-
-
-def _names_an_outlet(tokens: list[Token], open_: int) -> bool:
-    """'لقناة «إن تي في»', 'على منصة «إكس»': a short name in quote marks after an outlet's noun."""
-    k = bisect_left([t.start for t in tokens], open_)
-    return 0 <= open_ and k < len(tokens) and tokens[k].start == open_ and quoted_name_end(tokens, k) is not None
-
-
 def _continues(text: str, before: Quote, after: Quote) -> bool:
     """A quotation left open goes on in the next paragraph: only blanks and quote marks between."""
     between = text[before.end:after.start]
@@ -240,7 +230,7 @@ def _paragraph_quotes(
         if inner is None:
             continue
         start, end = inner
-        if _in_a_subject(text[start:end], attributions) or _names_an_outlet(tokens, open_):
+        if names_not_quotes(text[start:end], attributions, tokens, open_):
             continue
         if open_ < 0 and carried is not None:
             attribution = carried.attribution

@@ -21,6 +21,8 @@ LISTENER_WORDS = 6
 """Words of a listener phrase up to its head ("the economic and financial crimes court")."""
 EN_SUBJECT_PRONOUNS = EN_PRONOUNS | {"you"}
 EN_NUMBERS = frozenset("two three four five six several some".split())
+EN_POSSESSIVES = frozenset("its their his her our".split())
+"""Determiners that open a subject after a fronted clause ("..., its director general X said")."""
 
 
 def described_listener_end(tokens: list[Token], k: int, sentence_end: int) -> int:
@@ -89,20 +91,36 @@ def listener_then_aside(tokens: list[Token], verb: int, sentence_end: int) -> bo
     return after is not None and after.word and (after.text.endswith("ing") or after.text.lower() == "who")
 
 
+def described_listener_closes(tokens: list[Token], verb: int, sentence_end: int) -> bool:
+    """"..., the governor told a news conference in Baghdad.", "..., Rabie told a news conference in
+    Ismailia, adding that ...": after "told" a described listener (and its place) ends the sentence or is
+    followed by a comma and a participle, so the reported clause is the one fronted before the subject."""
+    if tokens[verb].text.lower() not in {"told", "tells"}:
+        return False
+    end = described_listener_end(tokens, verb + 1, sentence_end)
+    if end == verb + 1:
+        return False
+    rest = [t for t in tokens[end:] if t.start < sentence_end]
+    if not rest or (len(rest) == 1 and rest[0].text in ".!?"):
+        return True
+    return (rest[0].text == "," and len(rest) > 1 and rest[1].word
+            and (rest[1].text.endswith("ing") or rest[1].text.lower() == "who"))
+
+
 LONG_SUBJECT_TOKENS = 11
 """Tokens of a subject between the comma closing a fronted clause and its verb ("..., an official at the
 National Telecom Regulatory Authority said"), past the usual seven."""
 
 
 def long_subject(tokens: list[Token], comma: int, verb: int) -> bool:
-    """A long subject of plain words before the verb that closes a fronted clause: a determiner or a
-    number first, no punctuation, no finite verb, no pronoun ("..., a senior official at the central
+    """A long subject of plain words before the verb that closes a fronted clause: a determiner (also a
+    possessive: "..., its director general Omar Hamad Bu Shehab said.") or a number first, no punctuation, no finite verb, no pronoun ("..., a senior official at the central
     bank's foreign exchange department said.")."""
     between = tokens[comma + 1: verb]
     if not between or verb - comma > LONG_SUBJECT_TOKENS:
         return False
     first = between[0].text.lower()
-    return (first in EN_ARTICLES or first[:1].isdigit() or first in EN_NUMBERS) and all(
+    return (first in EN_ARTICLES | EN_POSSESSIVES or first[:1].isdigit() or first in EN_NUMBERS) and all(
         t.word and t.text.lower() not in EN_FINITE | EN_VERBS | EN_SUBJECT_PRONOUNS for t in between)
 
 

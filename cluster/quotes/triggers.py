@@ -23,11 +23,13 @@ from cluster.textnorm import normalize
 AR_CAME = frozenset(normalize(w) for w in "جاء وجاء وورد".split())
 """"وجاء في البيان": a statement's words, reported (``attribution._statement_words``)."""
 AR_REPLY_VERBS = frozenset(normalize(w) for w in """رد ردت ورد وردت فرد فردت عقب عقبت وعقب وعقبت فعقب فعقبت
-علق علقت وعلق وعلقت""".split())
+علق علقت وعلق وعلقت يرد ترد ويرد وترد فيرد فترد""".split())
 """ردّ (replied), which reads as ورد (came, was mentioned: "ورد في البيان") with و, and عقّب (answered),
 which reads as عقب (after: "عقب الاجتماع"), and علّق (commented: "«...»، هكذا علّق المتحدث X"), which also
 means "suspended": reporting verbs only when a person the article names in full, an institution
-("وردّت الخارجية") or, with the shadda, a title follows them; "علّقت الحكومة المفاوضات" has no clause."""
+("وردّت الخارجية") or, with the shadda, a title follows them; "علّقت الحكومة المفاوضات" has no clause.
+The present يردّ/تردّ ("ويردّ المحافظ بأن ...", as features write an exchange) also reads "appears" ("يرد
+اسمه في القائمة"): the same checks hold."""
 
 AR_WROTE = frozenset(normalize(w) for w in "كتب كتبت".split())
 """كتب without و: "books" or a byline ("كتب: فلان") as often as "he wrote"; a reporting verb only when a

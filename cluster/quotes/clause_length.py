@@ -1,0 +1,24 @@
+"""How many words a reported clause needs to count as a quote: shorter unmarked text is mostly a noun
+phrase, not a statement. Split from ``clauses`` (its size)."""
+
+from __future__ import annotations
+
+from cluster.quotes.history import Attribution
+from cluster.quotes.lexicon import EN_FINITE, EN_PRONOUNS
+
+MIN_INDIRECT_WORDS = 4
+MIN_TERSE_WORDS = 3
+"""Words of a reported clause after a colon, in an English headline, or of a pronoun and a finite verb."""
+
+
+def min_clause_words(text: str, start: int, headline: bool, lang: str, attribution: Attribution) -> int:
+    """Words a reported clause needs: fewer after a colon (direct speech), in an English headline
+    ("WHO says thousands still waiting"), where the text is terse, and for an English clause of a
+    pronoun, a finite verb and its object ("said it would appeal", "said he had resigned"): a whole
+    statement in three words, unlike the noun phrases that shorter unmarked text mostly is."""
+    after_colon = text[:start].rstrip().endswith(":")
+    terse = after_colon or (headline and lang != "ar" and attribution.name is not None)
+    words = text[start:].split()[:2]
+    pronoun_verb = (lang != "ar" and len(words) == 2 and words[0].lower() in EN_PRONOUNS
+                    and words[1].lower() in EN_FINITE)
+    return MIN_TERSE_WORDS if terse or pronoun_verb else MIN_INDIRECT_WORDS
