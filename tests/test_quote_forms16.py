@@ -118,8 +118,9 @@ def test_and_inside_a_body_name_after_for_and_the_group_goes_on():
     found = speakers("Floods\n\nThe Egyptian Forum for Housing and Urban Rights, a rights group, said the floods exposed "
                      "years of neglect. Poor districts built on flood plains always pay the highest price, the group "
                      "added.", lang="en")
-    assert found["the floods exposed"] == ("Forum for Housing and Urban Rights", "organisation")
-    assert found["Poor districts built"] == ("Forum for Housing and Urban Rights", "organisation")
+    # the whole name since round wt-q28 (a subject holding a body's "for" / "and" may run to nine words)
+    assert found["the floods exposed"] == ("Egyptian Forum for Housing and Urban Rights", "organisation")
+    assert found["Poor districts built"] == ("Egyptian Forum for Housing and Urban Rights", "organisation")
 
 
 def test_forum_is_an_institution_in_arabic():

@@ -29,9 +29,10 @@ EN_KIND_MARKS: dict[str, frozenset[str]] = {
 }
 """Words of a body's own name that say what kind of body it is, for a noun the name need not hold."""
 EN_BODY_NOUNS = frozenset("""exchange bank regulator airline carrier company firm ministry authority agency union
-council commission court federation association society charity group operator lender insurer""".split())
+council commission court federation association society charity group operator lender insurer museum club league
+hospital university party""".split())
 """Nouns by which a story calls a body it has named."""
-EN_CLASS_NOUNS = frozenset("company firm group statement".split())
+EN_CLASS_NOUNS = frozenset("company firm group statement museum club".split())
 AR_CLASS_NOUNS = frozenset(normalize(w) for w in "الشركة البيان".split())
 """Heads of a description that say only what class of body spoke (or that a statement did), from which a
 body's own name is seldom built: "the company" is Microsoft, "the group" Niger Delta Watch, "البيان" its
@@ -79,8 +80,11 @@ def named_body(words: list[str], text: str, offset: int | None) -> str | None:
 
 
 def _trimmed(name: str) -> str | None:
-    """A run without a possessive (a body's own name has none: "Egypt's" qualifies what follows) and with
-    more than an acronym of one letter."""
+    """A run without a possessive (a body's own name has none: "Egypt's" qualifies what follows, so "Qatar's
+    Museum of Islamic Art" is the museum's name after it) and with more than an acronym of one letter."""
+    words = name.split()
+    owner = max((k for k, w in enumerate(words) if "'" in w or "’" in w), default=-1)
+    name = " ".join(words[owner + 1:])
     if "'" in name or "’" in name or len(name) < 3:
         return None
     return name.rstrip(".")

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
-from cluster.quotes.lexicon import EN_TITLES
-from cluster.quotes.sources import EN_ORG_WORDS
+from cluster.quotes.lexicon import AR_COMPLEMENTIZERS, AR_GENERIC, AR_SUBJECT_STOPS, EN_TITLES
+from cluster.quotes.sources import AR_ORG_HEADS, AR_ORG_NAMES, EN_ORG_WORDS
 from cluster.textnorm import normalize
 
 AR_REGION_HEADS = frozenset(normalize(w) for w in """
@@ -159,3 +159,62 @@ def english_person_runs(tokens: Sequence[_Word], runs: list[tuple[int, int]]) ->
         if first < end:
             out.append((first, end))
     return out
+
+
+AR_SAY_ONLY = frozenset(normalize(w) for w in "قال قالت يقول تقول أضاف أضافت يضيف تضيف صرح صرحت أفاد أفادت أردف أردفت".split())
+"""Reporting verbs that take no noun object ("said", "added"): a definite word right after the name that
+follows one is no object of it."""
+AR_SAY_WORDS_BACK = 8
+
+
+def family_before_clause(tokens: Sequence[_Word], start: int, k: int) -> bool:
+    """"وقال محافظ البنك المركزي علي محسن العلاق، في مؤتمر صحفي، إن": a definite word after a name of two words
+    is read as the verb's object ("جدعون ساعر القرار") unless it ends in ي; after "said" there is no object, so
+    when the word closes the subject (a comma or إن / أن comes next) it is the family name. A weekday or a
+    title word there ("الأحد", "الوزير") is not."""
+    if k - start != 2 or k + 1 >= len(tokens) or not tokens[k].norm.startswith("ال") or len(tokens[k].norm) <= 4:
+        return False
+    if any(t.norm.startswith("ال") or not t.word for t in tokens[start:k]) or tokens[k].norm in AR_SUBJECT_STOPS:
+        return False
+    bare = tokens[k].norm[2:]
+    if bare in AR_GENERIC or tokens[k].norm in AR_GENERIC or tokens[k].norm.endswith(("ات", "يه")):
+        return False
+    closer = tokens[k + 1]
+    if not (closer.text in "،," or closer.norm in AR_COMPLEMENTIZERS):
+        return False
+    for j in range(start - 1, max(-1, start - 1 - AR_SAY_WORDS_BACK), -1):
+        if not tokens[j].word:
+            return False
+        if tokens[j].norm in AR_SAY_ONLY or (tokens[j].norm[:1] in "وف" and tokens[j].norm[1:] in AR_SAY_ONLY):
+            return True
+    return False
+
+
+def body_of_place(token: _Word) -> bool:
+    """"الباحثة في التراث بجامعة قطر مريم الخاطر": ب / ل and a body's head ("بجامعة", "لمركز") whose one-word
+    name (a place) runs on into the person's: the title's last phrase, and no part of the name after it."""
+    norm = token.norm
+    return token.word and norm[:1] in "بل" and not norm.startswith("ال") and norm[1:] in AR_ORG_HEADS - AR_ORG_NAMES
+
+
+def body_of(tokens: Sequence[_Word], k: int, lang: str) -> bool:
+    """English "of"/"for"/"to" between a capitalised institution word and a capitalised word: the body's name
+    goes on ("Bank of England", "Committee to Protect Journalists"); "Smith of Reuters" stays two names."""
+    if lang != "ar" and tokens[k].text == "and":
+        return and_in_body_name(tokens, k)
+    if lang == "ar" or tokens[k].text not in {"of", "for", "to"} or k + 1 >= len(tokens) or k == 0:
+        return False
+    before, after = tokens[k - 1], tokens[k + 1]
+    return (before.text[:1].isupper() and before.text.lower() in EN_ORG_WORDS and after.word
+            and after.text[:1].isupper())
+
+
+def and_in_body_name(tokens: Sequence[_Word], k: int) -> bool:
+    """"the Forum for Economic and Social Rights", "Ministry of Labour and Social Affairs": "and" between
+    capitalised words after a body's "for"/"of" joins that body's name (not "Egypt and Ethiopia said")."""
+    j = k - 1
+    while j > 0 and k - j <= 3 and tokens[j].word and tokens[j].text[:1].isupper():
+        j -= 1
+    return (0 < j < k - 1 and tokens[j].text in {"of", "for"} and tokens[j - 1].text[:1].isupper()
+            and tokens[j - 1].text.lower() in EN_ORG_WORDS and k + 1 < len(tokens) and tokens[k + 1].word
+            and tokens[k + 1].text[:1].isupper())

@@ -14,22 +14,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from cluster.documents import Segment
+from cluster.quotes.arabic_subject import body_word_head
 from cluster.quotes.bodyname import body_named_as, spelled_out
 from cluster.quotes.bodynoun import class_description, named_body
-from cluster.quotes.fullnames import full_name
+from cluster.quotes.fullnames import full_name, whole_name
 from cluster.quotes.gender import apposed, reference_gender
 from cluster.quotes.history import History, Speaker
 from cluster.quotes.history import key as _key
+from cluster.quotes.institutions import after_institution, qualified_institution
 from cluster.quotes.leadbody import body_just_quoted, body_sentence_before, opening_body
-from cluster.quotes.lexicon import (
-    AR_GENERIC,
-    AR_HONORIFICS,
-    AR_MEDIA,
-    AR_TITLE_ADJECTIVES,
-    DOUBLE_MARKS,
-    EN_PRONOUNS,
-    EN_TITLES,
-)
+from cluster.quotes.lexicon import AR_GENERIC, AR_HONORIFICS, DOUBLE_MARKS, EN_PRONOUNS, EN_TITLES
 from cluster.quotes.mentions import (
     article_subject,
     describes_a_person,
@@ -44,8 +38,6 @@ from cluster.quotes.principals import apposed_spokesperson, speaks_for_person
 from cluster.quotes.selfnamed import self_named
 from cluster.quotes.sources import (
     ANONYMOUS,
-    AR_ORG_HEADS,
-    AR_ORG_NAMES,
     AR_SOURCE_HEADS,
     AR_SPOKESPERSON,
     AR_UNNAMED_ROLES,
@@ -114,10 +106,14 @@ def resolve(subject: list[Token], lang: str, seg: Segment, history: History, off
         return Speaker(spelled_out(named, history) or named, written, ORGANISATION)
     common_head = lang != "ar" and words[-1].islower()
     name = None if common_head else name_run(subject, lang)
-    outlet = name is not None and lang == "ar" and _after_institution(subject, name)
+    outlet = name is not None and lang == "ar" and after_institution(subject, name)
+    if name and lang == "ar" and (head := body_word_head(subject)) is not None:  # "مركز أبحاث الزلازل": not "أبحاث"
+        if outlet:
+            return Speaker(" ".join(t.text for t in subject[head:] if t.word), written, ORGANISATION)
+        name = None  # "رئيس نقابة أصحاب المخابز": a role, no name
     if name and lang == "ar" and speaks_for_person(subject):
         name = apposed_spokesperson(subject)  # "المتحدث باسم الرئيس التركي X، Y": Y speaks for X (None: unnamed)
-    if name and lang == "ar" and not outlet and _qualified_institution(subject, name):
+    if name and lang == "ar" and not outlet and qualified_institution(subject, name):
         return Speaker(" ".join(words), written, ORGANISATION)  # "القنصلية العامة لفرنسا": not "لفرنسا"
     if name and lang == "ar" and not outlet and (body := institution_before_object(words, name)):
         return Speaker(body, written, ORGANISATION)  # "أعلنت نقابة الأطباء الأردنية دعمها": not "دعمها"
@@ -129,12 +125,24 @@ def resolve(subject: list[Token], lang: str, seg: Segment, history: History, off
         if lang != "ar" and (spelled := expanded_acronym(name, history.tokens, history.runs(lang))):
             return Speaker(spelled, written, ORGANISATION)
         if kind == PERSON:  # an organisation's name is not the tail of a longer one ("وحركة حماس")
-            name = history.known_prefix(name) or name
-            name = full_name(name, history.tokens, history.runs(lang), lang) or name
+            name = _person_in_full(subject, name, lang, seg, history, offset)
         return Speaker(name, written, kind)
     if (body := opening_body(words, lang, seg, history, offset)) is not None:  # "The airline said"
         return Speaker(body, written, ORGANISATION)
     return _described(words, written, lang, seg, history, offset, gender)
+
+
+def _person_in_full(subject: list[Token], name: str, lang: str, seg: Segment, history: History,
+                    offset: int | None) -> str:
+    """A person's name from a subject, as the article writes it in full: a recent speaker's (``known_prefix``),
+    the longest mention ending with it (``full_name``), and in Arabic the mention the subject read alone cut
+    short ("علي محسن" of "علي محسن العلاق، ...") or a headline label's titled holder ("مدير مستشفى ناصر:")."""
+    name = history.known_prefix(name) or name
+    name = full_name(name, history.tokens, history.runs(lang), lang) or name
+    if lang != "ar":
+        return name
+    return whole_name(subject, name, None if offset is None else seg.start, history.tokens, history.runs(lang),
+                      history.run_starts(lang)) or name
 
 
 def _sentence_subject(lang: str, seg: Segment, history: History, since: int, offset: int,
@@ -171,38 +179,6 @@ def _newcomer(found: tuple[int, int, Speaker] | None, seg: Segment, history: His
     if name is None or (found is not None and same_person(name, found[2].name or "")):
         return None
     return name
-
-
-def _after_institution(subject: list[Token], name: str) -> bool:
-    """Whether the name follows an outlet or institution noun ("قناة خبر تورك", "صحيفة Sabah"), not a
-    person's title and its institution ("مدير المرصد رامي عبد الرحمن" is the director)."""
-    first = name.split()[0]
-    bodies = AR_MEDIA | AR_ORG_HEADS
-    for k, token in enumerate(subject):
-        if token.text == first and k > 0:
-            head = strip_prefix_article(subject[k - 1].norm)
-            titled = k > 1 and (title := strip_prefix_article(subject[k - 2].norm)) in AR_GENERIC and title not in bodies
-            placed = k > 1 and subject[k - 2].norm in {"في", "عن"} and _person_title(subject[0])
-            return head in bodies and head not in AR_ORG_NAMES and not titled and not placed  # "كبير الاقتصاديين في البنك X"
-    return False
-
-
-def _qualified_institution(subject: list[Token], name: str) -> bool:
-    """"القنصلية العامة لفرنسا", "السفارة الأميركية لدى ...": an institution's head noun and a definite
-    adjective open the subject, and the name after them is the country or body it belongs to: the
-    institution speaks, the whole phrase is its name (the country alone is no speaker)."""
-    words = [t for t in subject if t.word]
-    first = name.split()[0]
-    at = next((k for k, t in enumerate(words) if t.text == first), None)
-    if at != 2 or strip_prefix_article(words[0].norm) not in AR_ORG_HEADS - AR_ORG_NAMES:
-        return False
-    return words[0].norm.startswith("ال") and words[1].norm.startswith("ال")
-
-
-def _person_title(token: Token) -> bool:
-    """A person's title (مدير, كبير), not an institution's head noun (وزارة, صحيفة)."""
-    title = strip_prefix_article(token.norm)
-    return (title in AR_GENERIC and title not in AR_MEDIA | AR_ORG_HEADS) or token.norm in AR_TITLE_ADJECTIVES
 
 
 def _body_of_title(person: Speaker, words: list[str], lang: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from cluster.quotes.boundary import after_title_of, without_domain
+from cluster.quotes.boundary import after_title_of, and_in_body_name, without_domain
 from cluster.quotes.english_apposition import apposed_body, before_apposition, person_after_body
 from cluster.quotes.lexicon import (
     EN_CLAUSE_BLOCKERS,
@@ -18,7 +18,7 @@ from cluster.quotes.lexicon import (
     EN_TITLES,
     EN_VERBS,
 )
-from cluster.quotes.names import ARABIC_PARTICLE_NAME, Token, and_in_body_name, is_name_token
+from cluster.quotes.names import ARABIC_PARTICLE_NAME, Token, is_name_token
 from cluster.quotes.openers import apposed_description, opening_pronoun, past_setting, sentence_start
 from cluster.quotes.sources import EN_ORG_WORDS, EN_SOURCE_HEADS, person_noun, plural_person
 
@@ -50,7 +50,7 @@ def english_subject(tokens: list[Token], verb: int) -> list[Token]:
         k = before_apposition(tokens, k)
     if (described := _indefinite_person(tokens, k)) is not None:
         return described
-    while k >= 0 and tokens[k].word and len(before) < 6:
+    while k >= 0 and tokens[k].word and len(before) < _words_before(before):
         word = tokens[k].text
         if word.lower() in EN_PRONOUNS and not before:
             return [tokens[k]]
@@ -92,6 +92,13 @@ def english_subject(tokens: list[Token], verb: int) -> list[Token]:
         else:
             break
     return after or _named_description_after(tokens, verb) or _described_after(tokens, verb) or _titled_after(tokens, verb)
+
+
+def _words_before(before: list[Token]) -> int:
+    """How many words a subject before the verb may hold: six, or nine once it holds a body's "of" / "for" /
+    "and" ("Romdhane Ben Amor of the Tunisian Forum for Economic and Social Rights said": the walk must reach
+    the "of the" that shows the person before the body)."""
+    return 9 if any(t.text in {"of", "for", "and"} for t in before) else 6
 
 
 def _subject_end(tokens: list[Token], verb: int) -> int:

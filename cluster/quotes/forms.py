@@ -20,7 +20,7 @@ from cluster.quotes.coref import resolve
 from cluster.quotes.history import Attribution, History
 from cluster.quotes.lexicon import AR_PARTICIPLES, AR_VERBS, DOUBLE_MARKS, EN_PARTICIPLES, EN_VERBS, MEDIA_NOUNS
 from cluster.quotes.names import Token, is_stop, tokenize
-from cluster.quotes.sources import UNATTRIBUTED, strip_prefix_article
+from cluster.quotes.sources import AR_ORG_HEADS, UNATTRIBUTED, strip_prefix_article
 from cluster.quotes.triggers import clitic_forms
 from cluster.segment.boilerplate import related_marker
 from cluster.textnorm import normalize
@@ -61,10 +61,11 @@ def headline_quote(seg: Segment, lang: str, history: History) -> tuple[int, int,
     if label and label[0].norm == "و" and len(label) > 1 and label[1].text in "\"“«":
         label = label[1:]  # "... و«البترول الوطنية»:": the conjunction joins the headline's two halves
     words = [t for t in label if t.word]
-    if base and words and words[0].norm.startswith("وال"):
+    if base and words and words[0].norm.startswith("و") and (
+            words[0].norm.startswith("وال") or words[0].norm[1:] in AR_ORG_HEADS):  # "ولجنة الحكام:" too
         words[0] = Token(words[0].text[1:], words[0].start + 1, words[0].end, True)  # "والشركة:" is "الشركة:"
     stop = next((k for k, t in enumerate(words) if k and (is_stop(t) or t.text.lower() in EN_CIRCUMSTANCE
-                                                          or t.norm == "ل")), None)
+                                                          or t.norm == "ل" or t.norm.startswith("لل"))), None)
     words = words[:stop]  # "فيدان عقب اجتماع عربي إسلامي:": who spoke, then when
     if not words or len(words) > HEADLINE_MAX_LABEL_WORDS or any(t.norm.lower() in NOT_SPEAKERS for t in words):
         return None

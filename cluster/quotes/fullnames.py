@@ -6,6 +6,8 @@ mention of the article names that person in full, and does it from an index buil
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from cluster.quotes.lexicon import AR_AN_ADVERBS, AR_GENERIC
 from cluster.quotes.names import AR_NAME_LINKS, Token, is_stop, mention_key, strip_article
 from cluster.textnorm import normalize
@@ -76,3 +78,57 @@ def introduced(tokens: list[Token], first: int) -> bool:
     # a title phrase that ends in an adverb: "وزير الإعلام في الحكومة المعترف بها دوليا معمر الإرياني"
     return (not before.word and before.text in "،,") or before.norm.startswith(("ال", "لل", "وال", "بال")) or (
         before.norm in AR_GENERIC) or before.norm in AR_AN_ADVERBS
+
+
+def run_in_article(subject: list[Token], name: str, shift: int, tokens: list[Token], runs: list[tuple[int, int]],
+                   starts: list[int]) -> str | None:
+    """The article's own mention that opens where the subject's name opens and runs further within the
+    subject: read alone, the subject has lost what ends it ("وقال المحافظ علي محسن العلاق، ... إن": the comma
+    and the verb قال show العلاق closes the subject, a family name, no object), so its name is cut short. ``shift``: where the subject's segment begins in the article."""
+    words = name.split()
+    opening = next((t for t in subject if t.word and t.text == words[0]), None)
+    if opening is None:
+        return None
+    at = bisect_left(starts, shift + opening.start)
+    if at >= len(starts) or starts[at] != shift + opening.start:
+        return None
+    first, end = runs[at]
+    mention = [t for t in tokens[first:end] if t.word]
+    within = bool(mention) and mention[-1].end <= shift + subject[-1].end
+    longer = len(words) < len(mention) <= 4 and [t.text for t in mention[:len(words)]] == words
+    return " ".join(t.text for t in mention) if within and longer else None
+
+
+LABEL_TO_NAME_WORDS = 3
+"""Words the body may set between a headline label's words and the name ("مدير مستشفى ناصر الطبي X")."""
+
+
+def label_holder(words: list[str], tokens: list[Token], runs: list[tuple[int, int]]) -> str | None:
+    """A headline label of a title and an institution ("مدير مستشفى ناصر:", "مدير مجمع الشفاء:") whose body
+    sentence writes the same words, then the person ("أعلن مدير مستشفى ناصر الطبي عاطف الحوت"): that person,
+    named in two words or more, not the institution's name read alone as a person ("ناصر")."""
+    wanted = [normalize(w) for w in words]
+    starts = {first: end for first, end in runs}
+    for k in range(1, len(tokens) - len(wanted)):
+        if [t.norm for t in tokens[k: k + len(wanted)]] != wanted:
+            continue
+        after = k + len(wanted)
+        for first in range(after, min(after + LABEL_TO_NAME_WORDS + 1, len(tokens))):
+            if not tokens[first].word:
+                break
+            named = [t.text for t in tokens[first: starts.get(first, first)] if t.word]
+            if len(named) >= 2:
+                return " ".join(named)
+    return None
+
+
+def whole_name(subject: list[Token], name: str, shift: int | None, tokens: list[Token], runs: list[tuple[int, int]],
+               starts: list[int]) -> str | None:
+    """The name a subject read alone cut short: in the body, the article's own longer mention where the name
+    opens (``run_in_article``; ``shift``: where the subject's segment begins); in a headline label (``shift``
+    None) that holds a title before the name, the person the body names after the label's words
+    (``label_holder``)."""
+    if shift is not None:
+        return run_in_article(subject, name, shift, tokens, runs, starts)
+    words = [t.text for t in subject if t.word]
+    return label_holder(words, tokens, runs) if len(words) > len(name.split()) else None

@@ -14,7 +14,16 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from cluster.quotes.boundary import english_person_runs, opening_verb, person_runs, preposition_noun, verbal_noun_object
+from cluster.quotes.boundary import (
+    body_of,
+    body_of_place,
+    english_person_runs,
+    family_before_clause,
+    opening_verb,
+    person_runs,
+    preposition_noun,
+    verbal_noun_object,
+)
 from cluster.quotes.lexicon import (
     AR_ACCOUNT_VERBS,
     AR_ADVERBS,
@@ -33,7 +42,7 @@ from cluster.quotes.lexicon import (
     EN_TITLES,
     TOKEN,
 )
-from cluster.quotes.sources import AR_ORG_HEADS, AR_ORG_NAMES, AR_SPOKESPERSON, EN_ORG_WORDS, strip_prefix_article
+from cluster.quotes.sources import AR_ORG_HEADS, AR_ORG_NAMES, AR_SPOKESPERSON, strip_prefix_article
 from cluster.textnorm import normalize
 
 AR_NAME_LINKS = frozenset(normalize(w) for w in "أبو أبي أم بن ابن عبد العبد بنت آل".split())
@@ -139,12 +148,13 @@ def name_runs(tokens: list[Token], lang: str) -> list[tuple[int, int]]:
     start: int | None = None
     previous_generic = False
     for k, token in enumerate(tokens):
-        if start is not None and _extends(tokens[start:k], token, lang) and not _object_follows(tokens, k, lang):
+        if start is not None and (_extends(tokens[start:k], token, lang) or (lang == "ar" and family_before_clause(
+                tokens, start, k))) and not _object_follows(tokens, k, lang):
             continue
         if start is not None and lang != "ar" and token.text.lower() in EN_NAME_PARTICLES and k + 1 < len(tokens) and (
                 tokens[k + 1].text[:1].isupper()):
             continue  # "Prince Abdulaziz bin Salman": one name
-        if start is not None and _body_of(tokens, k, lang):
+        if start is not None and body_of(tokens, k, lang):
             continue  # "Central Bank of Libya", "Office for National Statistics": one body, not "Libya"
         if token.word and (is_name_token(token, lang, previous_generic) or _given_name(tokens, k, lang)) and (
                 not conjoined_noun(token, lang)) and not _genitive_of(tokens, k, lang) and not joined_definite(tokens, k, lang) and (
@@ -166,35 +176,13 @@ def name_runs(tokens: list[Token], lang: str) -> list[tuple[int, int]]:
     return runs if lang == "ar" else english_person_runs(tokens, runs)
 
 
-def _body_of(tokens: list[Token], k: int, lang: str) -> bool:
-    """English "of"/"for"/"to" between a capitalised institution word and a capitalised word: the body's name
-    goes on ("Bank of England", "Committee to Protect Journalists"); "Smith of Reuters" stays two names."""
-    if lang != "ar" and tokens[k].text == "and":
-        return and_in_body_name(tokens, k)
-    if lang == "ar" or tokens[k].text not in {"of", "for", "to"} or k + 1 >= len(tokens) or k == 0:
-        return False
-    before, after = tokens[k - 1], tokens[k + 1]
-    return (before.text[:1].isupper() and before.text.lower() in EN_ORG_WORDS and after.word
-            and after.text[:1].isupper())
-
-
-def and_in_body_name(tokens: list[Token], k: int) -> bool:
-    """"the Forum for Economic and Social Rights", "Ministry of Labour and Social Affairs": "and" between
-    capitalised words after a body's "for"/"of" joins that body's name (not "Egypt and Ethiopia said")."""
-    j = k - 1
-    while j > 0 and k - j <= 3 and tokens[j].word and tokens[j].text[:1].isupper():
-        j -= 1
-    return (0 < j < k - 1 and tokens[j].text in {"of", "for"} and tokens[j - 1].text[:1].isupper()
-            and tokens[j - 1].text.lower() in EN_ORG_WORDS and k + 1 < len(tokens) and tokens[k + 1].word
-            and tokens[k + 1].text[:1].isupper())
-
-
 AR_PLACE_TITLES = frozenset(normalize(w) for w in "والي حاكم محافظ عمدة".split())
 """Titles whose complement is a place ("والي إزمير سليمان إلبان", "حاكم دبي"): the place is no name."""
 
 
 def _place_before_name(tokens: list[Token], k: int, lang: str, start: int | None) -> bool:
-    """"رئيس حركة حماس في غزة خليل الحية": the word right after في is a place, and a name may follow it;
+    """"رئيس حركة حماس في غزة خليل الحية" ("الباحثة بجامعة قطر مريم الخاطر": after ب / ل and a body's head
+    too): the word right after في is a place, and a name may follow it;
     starting the run after the place lets the family name with ال join the given name. After a title
     of a place ("والي إزمير") the word is that place whatever follows (a headline's "والي إزمير:" names
     no one: the body's "والي إزمير سليمان إلبان" does)."""
@@ -202,7 +190,7 @@ def _place_before_name(tokens: list[Token], k: int, lang: str, start: int | None
         return False
     if tokens[k - 1].norm in AR_PLACE_TITLES or tokens[k - 1].norm[1:] in AR_PLACE_TITLES:
         return True
-    if tokens[k - 1].norm != "في" or k + 1 >= len(tokens):
+    if (tokens[k - 1].norm != "في" and not body_of_place(tokens[k - 1])) or k + 1 >= len(tokens):  # "بجامعة قطر X"
         return False
     following = tokens[k + 1]
     return following.word and is_name_token(following, lang, False)

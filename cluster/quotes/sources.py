@@ -43,7 +43,7 @@ people person spokesperson spokesman spokeswoman residents medics aides aide ins
 AR_ORG_HEADS = _ar("""وزارة وكالة منظمة هيئة قوات جيش حركة مفوضية صحيفة قناة موقع حزب مجلس لجنة جماعة صندوق
 بنك مصرف بعثة الخارجية حكومة رئاسة شرطة بيان الجانبان الطرفان الحوثيون حماس اتحاد شركة مكتب إدارة سلطة
 مصلحة دائرة مرصد منتدى مؤسسة جمعية نقابة معهد مركز محكمة برلمان سفارة قنصلية ائتلاف جبهة مجموعة نيابة مديرية سلطات
-بلدية جامعة بورصة""")
+بلدية جامعة بورصة رابطة غرفة""")
 """Head nouns of an institution; an institution named by such a phrase is a speaker of its own."""
 AR_ORG_NAMES = _ar("حماس الحوثيون الجانبان الطرفان بيان")
 """Entries of ``AR_ORG_HEADS`` that are a body themselves, not a noun that a body's name follows
@@ -55,7 +55,7 @@ movement hamas hezbollah reuters afp sana suna bbc statement report brigade serv
 institute university hospital observatory embassy administration parliament congress senate cabinet military
 coastguard prosecutors prosecutor's programme program center centre departments ministries agencies consulate
 initiative coalition alliance federation foundation network campaign regulator regulators forum exchange
-ltd inc corp plc llc
+league museum club ltd inc corp plc llc
 """.split())
 AR_SOURCE_TRIGGERS = _ar("بحسب حسب وفق وفقا نقلا")
 """Prepositions that attribute the rest of the sentence to a source ("وبحسب مصادر، فإن ...")."""

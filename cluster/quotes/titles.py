@@ -10,8 +10,23 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from cluster.quotes.lexicon import AR_GENERIC, AR_TIME_PREPOSITIONS, AR_TIME_WORDS, AR_VERBS, EN_VERBS
-from cluster.quotes.names import LATIN, Token, conjoined_noun, is_name_token, joined_definite, mention_key
+from cluster.quotes.lexicon import (
+    AR_COMPLEMENTIZERS,
+    AR_GENERIC,
+    AR_TIME_PREPOSITIONS,
+    AR_TIME_WORDS,
+    AR_VERBS,
+    EN_VERBS,
+)
+from cluster.quotes.names import (
+    AR_PLACE_TITLES,
+    LATIN,
+    Token,
+    conjoined_noun,
+    is_name_token,
+    joined_definite,
+    mention_key,
+)
 from cluster.quotes.sources import AR_ORG_HEADS, strip_prefix_article
 from cluster.textnorm import normalize
 
@@ -161,11 +176,14 @@ def _title_texts(tokens: list[Token], first: int, lang: str) -> list[str]:
             break
         if token.word and lang == "ar" and (token.norm in AR_TIME_WORDS or token.norm in AR_TIME_PREPOSITIONS):
             break  # "أعلنت وزارة النقل، السبت، زيادة ...", "وزير المعادن بعد انهيار بئر X": no title across a time
-        if token.word and (token.text.lower() in EN_VERBS or token.norm in AR_VERBS):
-            break  # "governor says as wildfire near Izmir": a verb ends the title; the place is no governor
+        if token.word and (token.text.lower() in EN_VERBS or token.norm in AR_VERBS or (
+                lang == "ar" and token.norm in AR_COMPLEMENTIZERS)):
+            break  # "governor says as wildfire near Izmir": a verb ends the title; the place is no governor; nor
+            # is a name after أن titled by the words before it ("ويرد المحافظ بأن لجان الرقابة": لجان is no governor)
         if token.word:
             words.append(token.text)
-            if is_name_token(token, lang, False) and not conjoined_noun(token, lang) and not joined_definite(tokens, k, lang):
+            if is_name_token(token, lang, False) and not conjoined_noun(token, lang) and not joined_definite(tokens, k, lang) and (
+                    k == 0 or tokens[k - 1].norm not in AR_PLACE_TITLES):  # "محافظ عدن": a place, the title goes on
                 break  # the words before another name are that name's title ("لوزارة" is none)
     return words
 
