@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from cluster.documents import Article
+from typing import Any
+
+from cluster.config import Config
+from cluster.documents import Article, SegmentKind
 from cluster.quotes.chooser import attributed_quotes
-from cluster.quotes.extract import extract_quotes
-from cluster.quotes.matching import QuoteResult
+from cluster.quotes.extract import Quote, extract_quotes, paragraph_names
+from cluster.quotes.matching import QuoteResult, QuoteSettings, match_quotes
 from cluster.segment.paragraphs import segment_corpus
 
 
@@ -35,3 +38,23 @@ def grouped_together(result: QuoteResult, a: int, b: int) -> bool:
     """Whether quotes ``a`` and ``b`` (positions in the list matched) ended in one quote group."""
     return any({a, b} <= set(g.members) for g in result.groups)
 
+
+
+def marked_quote(article: str, lang: str, index: int, paragraph: str, speaker: str, kind: str) -> Quote:
+    """The quotation of ``paragraph`` (between its marks) as the extractor keeps it, with ``speaker`` as read:
+    matching tests fix the reading so that only the matching decides."""
+    opening, closing = ("«", "»") if lang == "ar" else ("\"", "\"")
+    start = paragraph.index(opening) + 1
+    end = paragraph.index(closing, start)
+    return Quote(article_id=article, segment_index=index, segment_kind=SegmentKind.BODY, lang=lang,
+                 text=paragraph[start:end], start=start, end=end, kind="direct", speaker=speaker,
+                 speaker_as_written=speaker, speaker_kind=kind, context_names=paragraph_names(paragraph, lang))
+
+
+def match_reports(prefix: str, english: list[tuple[str, str, str]], arabic: list[tuple[str, str, str]],
+                  encoder: Any) -> QuoteResult:
+    """An English and an Arabic report's quotes ((paragraph, speaker as read, its kind) each) matched with the
+    pipeline's settings; positions in the result: the English quotes first, then the Arabic."""
+    quotes = [marked_quote(f"{prefix}-en", "en", k + 1, *row) for k, row in enumerate(english)]
+    quotes += [marked_quote(f"{prefix}-ar", "ar", k + 1, *row) for k, row in enumerate(arabic)]
+    return match_quotes(quotes, encoder, QuoteSettings.from_config(Config()))

@@ -14,12 +14,9 @@ from __future__ import annotations
 
 import pytest
 
-from cluster.config import Config
-from cluster.documents import SegmentKind
 from cluster.quotes.conversions import without_conversions
-from cluster.quotes.extract import Quote, paragraph_names
-from cluster.quotes.matching import QuoteResult, QuoteSettings, match_quotes
-from tests.quote_helpers import grouped_together
+from cluster.quotes.matching import QuoteResult
+from tests.quote_helpers import grouped_together, match_reports
 
 EN_SUMS = ("Morocco's national police said on Tuesday that \"each victim paid the suspects between 30,000 and 50,000 "
            "dirhams ($3,000-$5,000) for a fake job in Spain\".")
@@ -31,21 +28,9 @@ AR_SUMS = ("وقالت المديرية العامة للأمن الوطني، �
 AR_VICTIM = "وقال مصطفى رامي، أحد الضحايا: «بعت قطعة الأرض التي ورثتها عن أبي، وفي المطار قالوا لي إن العقد مزور»."
 
 
-def _quote(article: str, lang: str, index: int, paragraph: str, speaker: str, kind: str) -> Quote:
-    """The quotation of ``paragraph`` (between its marks) as the extractor keeps it, with ``speaker`` as read."""
-    opening, closing = ("«", "»") if lang == "ar" else ("\"", "\"")
-    start = paragraph.index(opening) + 1
-    end = paragraph.index(closing, start)
-    return Quote(article_id=article, segment_index=index, segment_kind=SegmentKind.BODY, lang=lang,
-                 text=paragraph[start:end], start=start, end=end, kind="direct", speaker=speaker,
-                 speaker_as_written=speaker, speaker_kind=kind, context_names=paragraph_names(paragraph, lang))
-
-
 def _match(english: list[tuple[str, str, str]], arabic: list[tuple[str, str, str]]) -> QuoteResult:
     """The two reports' quotes ((paragraph, speaker as read, its kind) each), English first."""
-    quotes = [_quote("ma-en", "en", k + 1, *row) for k, row in enumerate(english)]
-    quotes += [_quote("ma-ar", "ar", k + 1, *row) for k, row in enumerate(arabic)]
-    return match_quotes(quotes, _match.encoder, QuoteSettings.from_config(Config()))
+    return match_reports("ma", english, arabic, _match.encoder)
 
 
 POLICE_EN = "Morocco's national police", "organisation"
