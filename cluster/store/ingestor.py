@@ -122,6 +122,7 @@ class Ingestor:
         self._lock = _acquire_lock(self.directory / LOCK_NAME)
         try:
             self.store = Store(self.directory, config, create=create)
+            self.store.defer_checkpoints()  # run where no caller waits: after a batch's groups, between batches
             self._open_index()
         except BaseException:
             os.close(self._lock)
@@ -159,6 +160,7 @@ class Ingestor:
             self.refresh_groups()
             if self._unsaved_passages:
                 self._save_index()
+            self.store.checkpoint()
         finally:
             self.store.close()
             os.close(self._lock)
@@ -199,6 +201,8 @@ class Ingestor:
             self._write(todo, replaced, groups_due)
         if recluster_due:
             self.maybe_recluster()
+        if groups_due:  # the batch is complete (``add_corpus``: between batches); the service's, after its groups
+            self.store.checkpoint()
         written = {a.id for a in todo}
         stories = self.store.stories_of([a.id for a in batch])  # after any re-clustering: current ids
         return [
@@ -297,6 +301,14 @@ class Ingestor:
                 progress.summarised(self.store.revision)
 
     def refresh_groups(self, progress: RefreshProgress | None = None, pause: Callable[[], bool] | None = None) -> bool:
+        """``_refresh_groups``, then, when no group is left pending, the WAL checkpointed (``Store.checkpoint``):
+        in the service after the POST's answer, so that no POST's commit runs one; the WAL stays bounded."""
+        refreshed = self._refresh_groups(progress, pause)
+        if not self.groups_pending():
+            self.store.checkpoint()
+        return refreshed
+
+    def _refresh_groups(self, progress: RefreshProgress | None, pause: Callable[[], bool] | None) -> bool:
         """The duplicate groups' list rows of the batches added with ``groups_due=False``; False when none were
         waiting (``materialise.refresh_pending``). With ``progress`` (the service), one match component at a
         time, each in its own transaction, told to ``progress`` as it commits, so that a read of one component's
@@ -377,6 +389,7 @@ class Ingestor:
             self.store.set_meta("added_since_recluster", "0")
             self.store.bump_revision()
             after_recluster(self.store, before, final)
+        self.store.checkpoint()
         return final
 
     def maybe_recluster(self) -> bool:
