@@ -14,6 +14,7 @@ docs/service.md describes every endpoint, limit and error.
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -38,6 +39,8 @@ from cluster.store.ingestor import ArticleStatus, Ingestor, IngestSettings
 
 GROUPS_LAG = 8
 """Answered batches after which the list of duplicate groups is brought up to date even while POSTs wait."""
+IDLE_CHECKPOINT_S = 0.5
+"""Seconds without a POST after which a WAL checkpoint that a read cut short is tried again (``BatchWorker._next``)."""
 
 # the limits live with the request models (schemas.py); callers of the app find them here too
 __all__ = ["MAX_BATCH", "MAX_BODY_BYTES", "MAX_TEXT_CHARS", "BatchWorker", "SerialEncoder", "create_app"]
@@ -120,12 +123,30 @@ class BatchWorker:
 
     async def run(self) -> None:
         while True:
-            pending = [await self.queue.get()]
+            pending = [await self._next()]
             count = len(pending[0][0])
             while not self.queue.empty() and count < self.max_articles:
                 pending.append(self.queue.get_nowait())
                 count += len(pending[-1][0])
             await self._process(pending)
+
+    async def _next(self) -> tuple[list[Article], asyncio.Future]:
+        """The next POST. While none comes and the last checkpoint was cut short by a read (``Store.wal_behind``),
+        the WAL is checkpointed again every ``IDLE_CHECKPOINT_S``: else a read across every group refresh would keep
+        it from restarting, and it would grow with each batch (the add's commit no longer checkpoints)."""
+        while True:
+            wait = IDLE_CHECKPOINT_S if self.ingestor.store.wal_behind else None
+            try:
+                return await asyncio.wait_for(self.queue.get(), wait)
+            except TimeoutError:
+                await asyncio.to_thread(self._checkpoint)
+
+    def _checkpoint(self) -> None:
+        with self.busy:
+            try:
+                self.ingestor.store.checkpoint()
+            except sqlite3.Error:  # the store closing at shutdown; else the next refresh or idle wait tries again
+                pass
 
     async def _process(self, pending: list[tuple[list[Article], asyncio.Future]]) -> None:
         articles = [a for batch, _ in pending for a in batch]

@@ -103,6 +103,8 @@ class Store(Listing):
     ) -> None:
         self.directory = Path(directory)
         self.readonly = readonly
+        self.wal_behind = False
+        """The last ``checkpoint`` left pages out of the database file (a reader outlasted its wait)."""
         check_store_dir(self.directory, create and not readonly)
         self.directory.mkdir(parents=True, exist_ok=True)
         try:
@@ -202,9 +204,10 @@ class Store(Listing):
         from ever restarting (46 MiB after six POSTs of 10). Returns the WAL's pages and how many are copied."""
         self.db.execute(f"PRAGMA busy_timeout={CHECKPOINT_WAIT_MS}")
         try:
-            _, pages, copied = self.db.execute("PRAGMA wal_checkpoint(FULL)").fetchone()
+            busy, pages, copied = self.db.execute("PRAGMA wal_checkpoint(FULL)").fetchone()
         finally:
             self.db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        self.wal_behind = bool(busy) or copied < pages
         return int(pages), int(copied)
 
     def close(self) -> None:

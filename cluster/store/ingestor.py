@@ -12,7 +12,6 @@ next open notices and rebuilds from SQLite.
 
 from __future__ import annotations
 
-import fcntl
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -36,6 +35,8 @@ from cluster.store.duplicates import (
     with_aligned_new,
 )
 from cluster.store.index import VectorIndex, open_index
+from cluster.store.lock import LOCK_NAME, acquire_lock
+from cluster.store.lock import StoreBusyError as StoreBusyError  # callers import it from here
 from cluster.store.matchgraph import MatchGraph
 from cluster.store.materialise import (
     PENDING,
@@ -66,11 +67,6 @@ articles, 25,345 passages: open 0.2 s with the file, 0.47 s rebuilding), while w
 each time (0.23 s of a 0.62 s add of 10 articles there, and growing with the store: a POST paid for the size of
 the archive). A process killed between writes loses nothing: SQLite holds every vector, and the next open finds
 the file a generation behind and rebuilds it (``index.open_index``)."""
-LOCK_NAME = "writer.lock"
-
-
-class StoreBusyError(RuntimeError):
-    """Another process is writing to this store (one writer at a time keeps the index file true)."""
 
 
 @dataclass(frozen=True)
@@ -119,7 +115,7 @@ class Ingestor:
         self.directory = Path(directory)
         check_store_dir(self.directory, create)  # before the lock file would create the directory
         self.directory.mkdir(parents=True, exist_ok=True)
-        self._lock = _acquire_lock(self.directory / LOCK_NAME)
+        self._lock = acquire_lock(self.directory / LOCK_NAME)
         try:
             self.store = Store(self.directory, config, create=create)
             self.store.defer_checkpoints()  # run where no caller waits: after a batch's groups, between batches
@@ -399,13 +395,3 @@ class Ingestor:
             self.recluster(f"automatic re-clustering after {every} additions")
             return True
         return False
-
-
-def _acquire_lock(path: Path) -> int:
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        os.close(fd)
-        raise StoreBusyError(f"{path.parent}: the store is being written by another process") from None
-    return fd
