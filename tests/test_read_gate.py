@@ -96,7 +96,7 @@ class _Writer:
 
     def __init__(self, fail_refresh: bool) -> None:
         self.calls: list[str] = []
-        self.store = SimpleNamespace(revision=0)
+        self.store = SimpleNamespace(revision=0, wal_behind=False)
         self.fail_refresh = fail_refresh
 
     def add(self, articles: list[Article], **_: bool) -> list[ArticleStatus]:

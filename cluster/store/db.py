@@ -201,7 +201,7 @@ class Store(Listing):
         its beginning instead of growing it. ``FULL``: a reader still on an older snapshot is waited for, at
         most ``CHECKPOINT_WAIT_MS`` (reads are short and never wait for the writer inside one); a ``PASSIVE``
         one copies only up to that reader, and a service read during every group refresh then keeps the WAL
-        from ever restarting (46 MiB after six POSTs of 10). Returns the WAL's pages and how many are copied."""
+        from ever restarting (53 MB after six POSTs of 10). Returns the WAL's pages and how many are copied."""
         self.db.execute(f"PRAGMA busy_timeout={CHECKPOINT_WAIT_MS}")
         try:
             busy, pages, copied = self.db.execute("PRAGMA wal_checkpoint(FULL)").fetchone()
