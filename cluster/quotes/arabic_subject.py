@@ -8,6 +8,7 @@ or the outlet spoken to ("لقناة ...") ends it. Split from ``attribution`` b
 from __future__ import annotations
 
 from cluster.quotes.boundary import body_of_place
+from cluster.quotes.letters import letter_n, marked_acronym
 from cluster.quotes.lexicon import (
     AR_COMPLEMENTIZERS,
     AR_GENERIC,
@@ -35,6 +36,8 @@ def arabic_subject(tokens: list[Token], verb: int) -> list[Token]:
     skip_to = verb
     for k in range(verb + 1, min(verb + 14, len(tokens))):
         token = tokens[k]
+        if subject and not quoted_name and token.text in "«“\"" and marked_acronym(tokens, k):
+            break  # "مكتب الإحصاء الوطني النيجيري «إن بي إس» أنه": the name, then its abbreviation
         if not token.word and token.text in DOUBLE_MARKS and (subject or quoted_name or quoted_body(tokens, k)) and (
                 quoted_name or (name_run(subject, "ar") is None and _short_quoted(tokens, k))):
             quoted_name = not quoted_name  # 'كبير محللي السلع في بنك "إس إي بي" السويدي بيارنه شيلدروب'
@@ -64,7 +67,7 @@ def arabic_subject(tokens: list[Token], verb: int) -> list[Token]:
                 and _is_title(subject[0]) and _named_after_place(tokens, k)):
             subject.append(token)  # "المتحدث باسم الدفاع المدني في غزة محمود بصل"
             continue
-        if norm in AR_COMPLEMENTIZERS or is_stop(token) or norm.startswith("لل") or norm in AR_PARTICIPLES or (
+        if (norm in AR_COMPLEMENTIZERS and not letter_n(tokens, k)) or is_stop(token) or norm.startswith("لل") or norm in AR_PARTICIPLES or (
                 norm in AR_MANNER):
             break
         if subject and _adverbial(tokens, k):

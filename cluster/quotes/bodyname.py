@@ -16,12 +16,15 @@ def body_named_as(word: str, history: History) -> str | None:
     """A bare definite institution ("الشركة", "المفوضية") that no earlier speaker was: the institution the
     article first names with that head and more words after it ("شركة طيران الواحات", "المفوضية العليا
     المستقلة للانتخابات"), up to a comma, a preposition, a complementizer or ``AR_BODY_NAME_WORDS`` words.
-    The article names its company or commission in full once and calls it by its head noun after."""
+    The article names its company or commission in full once and calls it by its head noun after; the
+    body's text is read before the headline, which names it short ("متحف الدوحة يرد على باماكو" over "رد
+    متحف الفن الإسلامي في الدوحة")."""
     head = strip_prefix_article(normalize(word))
     if not normalize(word).startswith("ال") or head not in AR_ORG_HEADS or head in AR_ORG_NAMES:
         return None
     tokens = history.tokens
-    for k, token in enumerate(tokens):
+    for k in _body_first(tokens, history.text):
+        token = tokens[k]
         if not token.word:
             continue
         bare = strip_prefix_article(token.norm) == head and not token.norm.startswith("لل")  # "للشركة X": its officer
@@ -39,6 +42,13 @@ def body_named_as(word: str, history: History) -> str | None:
         if end > k + 1:
             return " ".join([token.text if bare else token.text[1:]] + [t.text for t in tokens[k + 1:end]])
     return None
+
+
+def _body_first(tokens: list[Token], text: str) -> list[int]:
+    """Token indexes of the article's body, then of its headline (the first line)."""
+    start = text.find("\n")
+    cut = next((k for k, t in enumerate(tokens) if t.start > start), len(tokens)) if start >= 0 else 0
+    return list(range(cut, len(tokens))) + list(range(cut))
 
 
 def _definite_next(tokens: list[Token], k: int) -> bool:

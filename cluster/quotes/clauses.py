@@ -17,6 +17,7 @@ from cluster.quotes.clause_openers import (
 )
 from cluster.quotes.finite import finite_clause_at
 from cluster.quotes.forms import colon_clause, source_clause
+from cluster.quotes.letters import letter_n
 from cluster.quotes.lexicon import (
     AR_COMPLEMENTIZERS,
     DOUBLE_MARKS,
@@ -37,7 +38,6 @@ from cluster.quotes.listeners import (
     listener_then_aside,
     long_subject,
 )
-from cluster.quotes.quoted_names import AR_LETTER_NAMES, spells_letter_n
 from cluster.textnorm import normalize
 
 EN_THAT = frozenset({"that"})
@@ -112,8 +112,7 @@ def _arabic_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) ->
         token = tokens[k]
         if token.start >= sentence[1]:
             return None
-        if (token.word and token.norm in AR_COMPLEMENTIZERS and not _spells_cnn(tokens, k)
-                and not spells_letter_n(tokens, k)):
+        if (token.word and token.norm in AR_COMPLEMENTIZERS and not letter_n(tokens, k)):
             if tokens[k - 1].norm in AR_TIME_BEFORE_THAT:
                 return None  # "، بعد أن كان العدد يتجاوز": a time clause, no speech
             if k + 1 >= len(tokens) or tokens[k + 1].start >= sentence[1]:
@@ -124,14 +123,6 @@ def _arabic_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) ->
         if token.word and is_verb(token, "ar") and tokens[k - 1].norm != "عدم":  # "طلب عدم ذكر اسمه": a noun
             return None
     return None
-
-
-def _spells_cnn(tokens: list[Token], k: int) -> bool:
-    """"لشبكة سي إن إن إن ...": the two إن after سي are the letters of CNN, the third opens the clause;
-    after an acronym ending in سي ("إن بي سي إن", "بي بي سي إن") إن opens the clause."""
-    if tokens[k - 1].norm == "سي":
-        return not (k > 1 and tokens[k - 2].norm in AR_LETTER_NAMES)
-    return k > 1 and tokens[k - 1].norm == "ان" and tokens[k - 2].norm == "سي"
 
 
 def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -> tuple[int, int] | None:

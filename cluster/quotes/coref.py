@@ -44,6 +44,7 @@ from cluster.quotes.sources import (
     ORGANISATION,
     PERSON,
     UNATTRIBUTED,
+    country_named,
     head_kind,
     institution_before_object,
     is_definite,
@@ -121,7 +122,7 @@ def resolve(subject: list[Token], lang: str, seg: Segment, history: History, off
             strip_prefix_article(normalize(words[0])) not in AR_UNNAMED_ROLES):  # "مراسل ليكرز مايك تريدل" is named
         name = None  # "مصادر مصرية مطلعة" names no one ("وسائل إعلام منها قناة خبر تورك" does)
     if name:
-        kind = ORGANISATION if outlet else ANONYMOUS if head_kind([name], lang) == ANONYMOUS else name_kind(name)
+        kind = _kind_of_name(name, outlet, lang, history)
         if lang != "ar" and (spelled := expanded_acronym(name, history.tokens, history.runs(lang))):
             return Speaker(spelled, written, ORGANISATION)
         if kind == PERSON:  # an organisation's name is not the tail of a longer one ("وحركة حماس")
@@ -130,6 +131,14 @@ def resolve(subject: list[Token], lang: str, seg: Segment, history: History, off
     if (body := opening_body(words, lang, seg, history, offset)) is not None:  # "The airline said"
         return Speaker(body, written, ORGANISATION)
     return _described(words, written, lang, seg, history, offset, gender)
+
+
+def _kind_of_name(name: str, outlet: bool, lang: str, history: History) -> str:
+    """What a name read in a subject is: an outlet after its head noun, a source by its head, a body by
+    its name's words, a country ("Jordan says as it ends ...": ``country_named``), else a person."""
+    if outlet or (lang != "ar" and country_named(name, history.text)):
+        return ORGANISATION
+    return ANONYMOUS if head_kind([name], lang) == ANONYMOUS else name_kind(name)
 
 
 def _person_in_full(subject: list[Token], name: str, lang: str, seg: Segment, history: History,
@@ -181,10 +190,11 @@ def _newcomer(found: tuple[int, int, Speaker] | None, seg: Segment, history: His
     return name
 
 
-def _body_of_title(person: Speaker, words: list[str], lang: str) -> str:
+def _body_of_title(person: Speaker, words: list[str], lang: str, history: History) -> str:
     """The institution a person's title named, for a definite institution after it: "المتحدث باسم وزارة
-    الكهرباء أحمد موسى" then "وأكدت الوزارة" is "وزارة الكهرباء" (the ministry, not its spokesman); the
-    description itself when the title does not spell it out."""
+    الكهرباء أحمد موسى" then "وأكدت الوزارة" is "وزارة الكهرباء" (the ministry, not its spokesman). A
+    title that calls it by the bare noun too ("المتحدثة باسم المتحف") spells nothing out: the name the
+    article gives the body in full (``body_named_as``), else the description itself."""
     head = _key(words[0] if lang == "ar" else words[-1], lang)
     title = (person.written or "").split()
     first = next((k for k, w in enumerate(title) if _key(w, lang) == head), None)
@@ -192,6 +202,8 @@ def _body_of_title(person: Speaker, words: list[str], lang: str) -> str:
     if lang != "ar" or first is None:
         return source_phrase(words, lang)
     end = next((k for k in range(first + 1, len(title)) if title[k] in name_start), len(title))
+    if end == first + 1 and len(words) == 1 and (body := body_named_as(words[0], history)):
+        return body
     return " ".join(title[first:end])
 
 
@@ -254,7 +266,7 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
         if earlier is not None and earlier.kind == PERSON and not fits(earlier.name):
             earlier = None  # "the spokeswoman" is not the spokesman quoted before
         if earlier is not None and kind == ORGANISATION and earlier.kind == PERSON:
-            return Speaker(_body_of_title(earlier, words, lang), written, ORGANISATION)  # "وأكدت الوزارة": not
+            return Speaker(_body_of_title(earlier, words, lang, history), written, ORGANISATION)  # "وأكدت الوزارة": not
         if earlier is not None and not (offset is None and kind == ORGANISATION and earlier.kind != ORGANISATION):
             return Speaker(earlier.name, written, earlier.kind)  # a headline's ministry is not its spokesman
         if gender and offset is not None and (named := _apposed_person(words, lang, history, offset)):

@@ -29,7 +29,7 @@ from cluster.quotes.clause_length import min_clause_words
 from cluster.quotes.clause_openers import MIN_COORDINATED_WORDS, coordinated_part
 from cluster.quotes.clauses import indirect_clauses, sentence_of
 from cluster.quotes.echoes import echoed, paraphrased
-from cluster.quotes.forms import announced, colon_intro, headline_quote, set_off, signed_by
+from cluster.quotes.forms import announced, colon_intro, headline_quotes, set_off, signed_by
 from cluster.quotes.lexicon import DOUBLE_MARKS, TOKEN
 from cluster.quotes.listeners import named_then_titled
 from cluster.quotes.marks import direct_spans, stands_alone, trim_span, word_count
@@ -107,10 +107,10 @@ def article_quotes(article: Article, segments: list[Segment]) -> list[Quote]:
         lang = script_language(seg.text, article.lang)
         # the article's first line, or the first line of a "read also" block, is a headline
         first = seg.kind is not previous
-        headline = headline_quote(seg, lang, history) if first else None
+        headline = headline_quotes(seg, lang, history) if first else []
         previous = seg.kind
-        if headline is not None:
-            quotes.append(_quote(article.id, seg, lang, *headline))
+        if headline:
+            quotes += [_quote(article.id, seg, lang, *found) for found in headline]
             continue
         was_open = carried is not None
         found = []

@@ -13,6 +13,7 @@ AR_BUT = frozenset(normalize(w) for w in "لكن ولكن لكنّ".split())
 AR_BUT_THAT = frozenset(normalize(w) for w in "غير إلا بيد".split())
 """"غير أن", "إلا أن", "بيد أن": "but", whose noun is the subject of the verb after it."""
 _NOUN_HEADS = AR_SOURCE_HEADS | AR_GENERIC
+AR_BUT_SUBJECT_WORDS = 12
 
 
 def arabic_fronted_subject(tokens: list[Token], verb: int) -> list[Token]:
@@ -29,10 +30,12 @@ def arabic_fronted_subject(tokens: list[Token], verb: int) -> list[Token]:
 def _after_but(tokens: list[Token], verb: int) -> list[Token]:
     """"لكن مصدرا دبلوماسيا عربيا حضر الاجتماع قال": the words between "but" and the verb, the
     accusative ending that "لكن"/"أن" gives an indefinite noun taken off ("مصدرا" is "مصدر"), so the
-    source phrase reads as it does after a verb. Only up to eight words, none of them punctuation."""
+    source phrase reads as it does after a verb. Only up to ``AR_BUT_SUBJECT_WORDS`` words, none of them
+    punctuation: a title, where the person lives and the name ("غير أن عالم الآثار السوري المقيم في باريس X
+    Y Z حذر") take twelve, as many as the subject read after a verb."""
     if (named := _apposed_after_but(tokens, verb)) is not None:
         return named
-    for k in range(verb - 1, max(verb - 10, -1), -1):
+    for k in range(verb - 1, max(verb - 2 - AR_BUT_SUBJECT_WORDS, -1), -1):
         if not tokens[k].word:
             return []
         opens = tokens[k].norm in AR_BUT or (k > 0 and tokens[k].norm == "ان" and tokens[k - 1].norm in AR_BUT_THAT)

@@ -105,7 +105,9 @@ class History:
 
     def known_prefix(self, name: str) -> str | None:
         """A recent speaker whose surname a longer name holds with words after it: "وأخبر السيد جولدسميث
-        صنداي تلغراف" is جون جولدسميث (quoted before) telling the paper, not a person of that name."""
+        صنداي تلغراف" is جون جولدسميث (quoted before) telling the paper, not a person of that name. Only
+        where the name opens with the surname, or with the speaker's own words before it: "سامر حسن العلي"
+        holds the "حسن" of a "ماهر فؤاد الحسن" quoted before, and is someone else."""
         words = name.split()
         if len(words) < 2 or not ARABIC_LETTER.search(name):
             return None  # capitals end an English name: "survivor Sidi Mohamed Ould Ahmed" is not "X Ould Sidi"
@@ -114,8 +116,11 @@ class History:
                 own = [key(w, "ar") for w in speaker.name.split()]  # one article: the same spelling
                 # "محمد نور الدين": the surname is the whole compound, not its second half (عز الدين الحداد)
                 size = 2 if normalize(speaker.name.split()[-1]) in AR_COMPOUND_SECONDS and len(own) >= 3 else 1
-                cut = next((k + size - 1 for k in range(len(words) - size)
-                            if [key(w, "ar") for w in words[k: k + size]] == own[-size:]), None)
+                keys = [key(w, "ar") for w in words]
+                cut = next((k + size - 1 for k in range(min(len(words) - size, len(own) - size + 1))
+                            if keys[k: k + size] == own[-size:] and keys[:k] == own[len(own) - size - k: len(own) - size]),
+                           None)  # the words before the surname are the speaker's too: "سامر حسن العلي" is not
+                # "ماهر فؤاد الحسن" quoted before
                 if cut is not None and not same_person(name, speaker.name) and not _patronymic(words[cut + 1:]):
                     return speaker.name
         return None

@@ -24,6 +24,7 @@ from cluster.quotes.boundary import (
     preposition_noun,
     verbal_noun_object,
 )
+from cluster.quotes.letters import letter_n, spelled_start
 from cluster.quotes.lexicon import (
     AR_ACCOUNT_VERBS,
     AR_ADVERBS,
@@ -156,6 +157,10 @@ def name_runs(tokens: list[Token], lang: str) -> list[tuple[int, int]]:
             continue  # "Prince Abdulaziz bin Salman": one name
         if start is not None and body_of(tokens, k, lang):
             continue  # "Central Bank of Libya", "Office for National Statistics": one body, not "Libya"
+        if lang == "ar" and token.word and letter_n(tokens, k) and (
+                (first := spelled_start(tokens, k)) == 0 or strip_prefix_article(tokens[first - 1].norm) in AR_ORG_HEADS):
+            start = first if start is None else start  # "شبكة سي إن إن": N spelled إن is a letter of the name the
+            continue  # head noun takes; after a body's full name («إن بي إس») it only abbreviates it
         if token.word and (is_name_token(token, lang, previous_generic) or _given_name(tokens, k, lang)) and (
                 not conjoined_noun(token, lang)) and not _genitive_of(tokens, k, lang) and not joined_definite(tokens, k, lang) and (
                 not _definite_with_clitic(tokens, k, lang)) and not _place_before_name(tokens, k, lang, start) and (

@@ -9,27 +9,8 @@ from bisect import bisect_left
 
 from cluster.quotes.forms import quoted_name_end
 from cluster.quotes.history import Attribution
+from cluster.quotes.letters import AR_LETTER_N, AR_LETTER_NAMES
 from cluster.quotes.names import Token, tokenize
-from cluster.textnorm import normalize
-
-AR_LETTER_NAMES = frozenset(normalize(w) for w in "بي سي دي تي جي إم إس إف إل إكس كيه إتش زد آر".split())
-"""Arabic names of Latin letters that are no common word (في "in" and أو "or" are left out)."""
-AR_LETTER_N = normalize("إن")
-CLOSING_MARKS = frozenset('»”"')
-
-
-def spells_letter_n(tokens: list[Token], k: int) -> bool:
-    """Whether the إن at ``k`` is the letter N of a spelled acronym: another letter name follows it
-    ("إن بي سي"), or a second N and then a letter name ("إن إن بي سي"), or it ends a quoted one after a
-    letter name («تي سي إن»: a complementizer is never the last word before a closing mark)."""
-    if tokens[k].norm != AR_LETTER_N or k + 1 >= len(tokens):
-        return False
-    if k > 0 and tokens[k - 1].norm in AR_LETTER_NAMES and tokens[k + 1].text in CLOSING_MARKS:
-        return True
-    following = tokens[k + 1].norm
-    if following in AR_LETTER_NAMES:
-        return True
-    return following == AR_LETTER_N and k + 2 < len(tokens) and tokens[k + 2].norm in AR_LETTER_NAMES
 
 
 def spelled_acronym(text: str) -> bool:
