@@ -23,6 +23,7 @@ from cluster.quotes.lexicon import (
 )
 from cluster.quotes.names import AR_FUNCTION_WORDS, Token, is_stop, name_run, name_runs
 from cluster.quotes.sources import AR_ORG_HEADS, AR_ORG_NAMES, strip_prefix_article
+from cluster.quotes.told_outlet import told_after_name, told_between_commas
 from cluster.textnorm import normalize
 
 AR_DESCRIBING = frozenset(normalize(w) for w in ("وهو", "وهي", "وهم"))
@@ -51,6 +52,8 @@ def arabic_subject(tokens: list[Token], verb: int) -> list[Token]:
             continue
         if not token.word:
             if token.text in "،,":
+                if told_between_commas(tokens, k, subject):
+                    break  # "العميد زياد القيسي، لشفق نيوز، إن": the outlet told, not more of the name
                 if _apposition_follows(tokens, k, subject) or (subject and not _subject_goes_on(tokens, k)) or (
                         _only_a_full_name(subject) and _closes_sentence(tokens, k)):  # "، سائق شاحنة."
                     break  # "قال مصدر دبلوماسي، فضّل عدم الكشف عن هويته، إن": what follows describes him
@@ -75,7 +78,8 @@ def arabic_subject(tokens: list[Token], verb: int) -> list[Token]:
         if norm in AR_RELATIVES or norm in AR_DESCRIBING:
             break  # "نارسيس تيرميز الذي يبلغ من العمر 68 عاما وهو عامل": what follows describes the speaker
         if (norm.startswith("ل") and norm[1:] in AR_MEDIA) or norm == "ل" or (
-                (not subject or _named_in_full(subject)) and _bare_listener(tokens, k)) or (
+                (not subject or _named_in_full(subject)) and _bare_listener(tokens, k)) or told_after_name(
+                tokens, k, subject) or (
                 not subject and norm.startswith("ل") and norm[1:] in AR_ORG_HEADS):
             break  # "لقناة ...", 'لـ"الجزيرة نت"', "قال (X الزين) لهسبريس:", "وأضافت لهيئة الإذاعة ... أن"
         subject.append(token)

@@ -52,6 +52,7 @@ from cluster.quotes.triggers import (
     closed_by_saying,
     closed_subject_end,
     may_report,
+    name_word_before_verb,
     posted_on,
     wrote_on,
 )
@@ -86,7 +87,8 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
     """Every reporting verb or source phrase outside quote marks, resolved to a speaker, in text order."""
     found = []
     for i, token in enumerate(tokens):
-        if not may_report(token, lang) or any(o < token.start < c for o, c in marks):
+        if not may_report(token, lang) or any(o < token.start < c for o, c in marks) or name_word_before_verb(
+                tokens, i, lang):
             continue
         if is_source_trigger(tokens, i, lang):
             written = source_subject(tokens, i, lang)

@@ -60,11 +60,28 @@ def described_name(description: list[str], tokens: list[Token], runs: list[tuple
         if lang == "ar" and _agent_of(head, tokens, first):
             continue  # "والمودعة" is not "وكيل المودعة المحامي X": her lawyer, not her
         score = len(wanted & title)
+        first, end = _holder_after_body(tokens, runs, first, end, lang)
         if score and (fits is None or fits(_mention_text(tokens, first, end, lang))):
             candidate = (head in title, score, first if before is not None else -first,
                          _mention_text(tokens, first, end, lang))
             best = candidate if best is None or candidate[:3] > best[:3] else best
     return best[3] if best else None
+
+
+def _holder_after_body(tokens: list[Token], runs: list[tuple[int, int]], first: int, end: int,
+                       lang: str) -> tuple[int, int]:
+    """"الرئيس التنفيذي لشركة قطارات الاتحاد، شادي ملك، إن": the run after "ل + a body's head" is the
+    company the title belongs to; the name set off by commas right after it holds the title (the run
+    itself otherwise)."""
+    if lang != "ar" or first == 0 or end >= len(tokens) or tokens[end].text not in "،,":
+        return first, end
+    head = tokens[first - 1].norm
+    if not (head.startswith("ل") and not head.startswith("لل") and strip_prefix_article(head[1:]) in AR_ORG_HEADS):
+        return first, end
+    holder = next(((a, b) for a, b in runs if a == end + 1), None)
+    if holder is None or holder[1] >= len(tokens) or tokens[holder[1]].text not in "،,":
+        return first, end
+    return holder
 
 
 def _nisbas(words: list[str]) -> set[str]:

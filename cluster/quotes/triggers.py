@@ -118,6 +118,17 @@ def may_report(token: Token, lang: str) -> bool:
     return norm in _AR_WORDS or any(form in _AR_FORMS or form in AR_CLOSED for form in clitic_forms(norm))
 
 
+def name_word_before_verb(tokens: list[Token], i: int, lang: str) -> bool:
+    """"Dhofar governor Sayyid Marwan bin Turki Al Said said": a capitalised word that spells a reporting
+    verb ("Said", an Arabic family name), between a capitalised name word and a lower-case reporting verb,
+    is the last word of the name, not the verb (no outlet writes "X Said said" for "X said said")."""
+    if lang == "ar" or not 0 < i < len(tokens) - 1 or not tokens[i].text[:1].isupper():
+        return False
+    before, after = tokens[i - 1], tokens[i + 1]
+    return (before.word and before.text[:1].isupper() and after.word and after.text[:1].islower()
+            and after.text in _EN_WORDS)
+
+
 def closed_subject_end(tokens: list[Token], i: int) -> int:
     """Where the subject of "وختم X بيانه بالقول" ends: before بالقول and before what X closed."""
     k = next(k for k in range(i + 1, len(tokens)) if tokens[k].norm in AR_BY_SAYING)
