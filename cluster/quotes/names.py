@@ -43,6 +43,7 @@ from cluster.quotes.lexicon import (
     EN_TITLES,
     TOKEN,
 )
+from cluster.quotes.pronoun_titles import title_with_pronoun
 from cluster.quotes.sources import AR_ORG_HEADS, AR_ORG_NAMES, AR_SPOKESPERSON, strip_prefix_article
 from cluster.textnorm import normalize
 
@@ -370,7 +371,7 @@ def _is_name_text(text: str, lang: str, after_generic: bool) -> bool:
         return False  # an organisation's own name (حماس) ends a person's run: "لحركة حماس حسام بدران"
     if norm.endswith("يه") or preposition_noun(text):
         return False  # an indefinite feminine adjective: "مصادر أمنية تركية"
-    if _clitic_noun(norm) or _title_with_pronoun(norm):
+    if _clitic_noun(norm) or title_with_pronoun(norm):
         return False
     if len(norm) > 5 and norm.endswith(("يها", "يهم")):
         return False  # a plural noun with its pronoun ("كبير إدارييها", "أحد موظفيهم")
@@ -386,16 +387,6 @@ def _clitic_noun(norm: str) -> bool:
     carries a possessive pronoun ("ومقرها سنغافورة": "and its seat is Singapore"): no part of a name."""
     stem = norm[1:] if norm[0] in "وبل" else ""
     return norm in AR_REGION_NOUNS or stem in AR_REGION_NOUNS or (len(stem) > 4 and stem.endswith(("ها", "هم")))
-
-
-def _title_with_pronoun(norm: str) -> bool:
-    """"رئيستها X Y" (its president), "مديرها" (its director): a title carrying a possessive pronoun is the
-    title of the body just named, never a name word (the feminine ة is written ت before the pronoun)."""
-    for suffix in ("ها", "هم"):
-        stem = norm[: -len(suffix)] if norm.endswith(suffix) else ""
-        if len(stem) >= 3 and (stem in AR_GENERIC or (stem.endswith("ت") and stem[:-1] + "ه" in AR_GENERIC)):
-            return True
-    return False
 
 
 def mention_key(token: Token, lang: str) -> str:
