@@ -3,12 +3,13 @@
 SQLite checkpoints inside whichever commit takes the WAL past 1,000 pages: in the service that was a POST's commit
 (59-267 ms of a POST of 10 into the 20,000-article store, when a read kept the refresh's checkpoint from finishing).
 The writer now checkpoints after a batch's groups are stored, between the batches of a corpus and at close. Fast tier:
-the fake encoder, English news articles of ECB+ (as ``test_crash.py``), posted as the service posts them.
+the fake encoder, news articles of the labelled quote set, posted as the service posts them.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 import sqlite3
@@ -19,26 +20,33 @@ from pathlib import Path
 import pytest
 
 from cluster.config import Config
-from cluster.evaluation.data import eval_set, missing_reason
 from cluster.ingest.readers import load_corpus
 from cluster.service.app import IDLE_CHECKPOINT_S, BatchWorker
 from cluster.store.db import DB_NAME, Store
 from cluster.store.ingestor import Ingestor, IngestSettings
 
-ECB = "ecbplus-dev"
+LABELLED = Path(__file__).parent / "data" / "quotes_labelled.jsonl"
 POSTS, BATCH = 5, 25
 NO_AUTO = IngestSettings(recluster_every=0)
 
 
+def news_records(count: int) -> list[dict]:
+    """The first ``count`` news articles of the labelled quote set (Arabic and English, distinct stories, in the
+    repo) as corpus records."""
+    rows = [json.loads(line) for line in LABELLED.read_text(encoding="utf-8").splitlines()[:count]]
+    return [{key: row[key] for key in ("id", "title", "text", "lang")} for row in rows]
+
+
+def write_jsonl(path: Path, records: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
 @pytest.fixture(scope="module")
 def news(tmp_path_factory) -> list:
-    """125 English news articles of distinct events (ECB+): enough for the WAL to pass 1,000 pages."""
-    ecb = eval_set(ECB)
-    if ecb is None:
-        pytest.skip(missing_reason(ECB))
+    """125 news articles: enough for the WAL to pass 1,000 pages."""
     folder = tmp_path_factory.mktemp("news")
-    lines = (ecb / "docs.jsonl").read_text(encoding="utf-8").splitlines()[: POSTS * BATCH]
-    (folder / "ecb.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_jsonl(folder / "news.jsonl", news_records(POSTS * BATCH))
     return load_corpus(folder).articles
 
 
@@ -85,10 +93,7 @@ sys.stdin.read()  # killed here, before any checkpoint
 def test_a_batch_answered_before_its_checkpoint_survives_a_kill(tmp_path, news):
     """kill -9 right after a POST's add returned (its groups and the checkpoint not run): the batch is in the WAL,
     synced at its commit, so the reopened store holds it, stories and all, and stores its groups on opening."""
-    corpus = tmp_path / "posted.jsonl"
-    ecb = eval_set(ECB)
-    lines = (ecb / "docs.jsonl").read_text(encoding="utf-8").splitlines()[:35]
-    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    corpus = write_jsonl(tmp_path / "posted.jsonl", news_records(35))
     directory = tmp_path / "store"
     env = {**os.environ, "PYTHONPATH": str(Path.cwd())}
     child = subprocess.Popen([sys.executable, "-c", CHILD, str(directory), str(corpus)], stdin=subprocess.PIPE,
