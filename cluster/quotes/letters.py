@@ -26,6 +26,11 @@ AR_LETTER_N = normalize("إن")
 CLOSING_MARKS = frozenset('»”"')
 
 
+def spells_a_letter(token: Token) -> bool:
+    """A word that is the Arabic name of a Latin letter, N (إن) included: what a spelled acronym is made of."""
+    return token.norm in AR_LETTER_NAMES or token.norm == AR_LETTER_N
+
+
 def spells_letter_n(tokens: list[Token], k: int) -> bool:
     """Whether the إن at ``k`` is the letter N of a spelled acronym: another letter name follows it
     ("إن بي سي"), or a second N and then a letter name ("إن إن بي سي"), or it ends a quoted one after a
@@ -63,7 +68,7 @@ def letter_n(tokens: list[Token], k: int) -> bool:
 def spelled_start(tokens: list[Token], k: int) -> int:
     """The first letter of the spelled acronym whose N is at ``k`` ("شركة تي سي إن" -> تي): after a body's
     head the letters before N read as its indefinite complement, not as a name, until N shows them a name."""
-    while k > 0 and tokens[k - 1].word and (tokens[k - 1].norm in AR_LETTER_NAMES or tokens[k - 1].norm == AR_LETTER_N):
+    while k > 0 and tokens[k - 1].word and spells_a_letter(tokens[k - 1]):
         k -= 1
     return k
 
@@ -75,7 +80,7 @@ def marked_acronym(tokens: list[Token], k: int) -> bool:
     for token in tokens[k + 1:k + 8]:
         if token.text in CLOSING_MARKS:
             return letters >= 2
-        if not token.word or (token.norm not in AR_LETTER_NAMES and token.norm != AR_LETTER_N):
+        if not token.word or not spells_a_letter(token):
             return False
         letters += 1
     return False

@@ -9,14 +9,14 @@ from bisect import bisect_left
 
 from cluster.quotes.forms import quoted_name_end
 from cluster.quotes.history import Attribution
-from cluster.quotes.letters import AR_LETTER_N, AR_LETTER_NAMES
+from cluster.quotes.letters import spells_a_letter
 from cluster.quotes.names import Token, tokenize
 
 
 def spelled_acronym(text: str) -> bool:
     """Whether a quoted text is only a spelled acronym («إن إن بي سي», «بي بي سي»): a name, no quote."""
     words = [t for t in tokenize(text) if t.word]
-    return len(words) >= 2 and all(t.norm in AR_LETTER_NAMES or t.norm == AR_LETTER_N for t in words)
+    return len(words) >= 2 and all(spells_a_letter(t) for t in words)
 
 
 def names_not_quotes(quoted: str, attributions: list[Attribution], tokens: list[Token], open_: int) -> bool:
