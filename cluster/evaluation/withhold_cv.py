@@ -35,6 +35,7 @@ from cluster.evaluation.speaker_cv import (
 )
 from cluster.quotes.chooser import article_candidates, load_chooser, pick
 from cluster.quotes.extract import Quote
+from cluster.quotes.nameshape import shaped
 from cluster.quotes.sources import PERSON
 from cluster.quotes.speaker_features import ArticleIndex
 from cluster.quotes.subjectname import ArticleNames, Names
@@ -54,6 +55,8 @@ class Scored:
     gold: dict[str, Any]
     surnames: Surnames
     names: Names
+    text: str = ""
+    """The article's text, which ``nameshape.shaped`` reads the speaker's span in."""
 
 
 @dataclass(frozen=True)
@@ -80,7 +83,7 @@ def load(labelled: Path, split: str, commit: str) -> Snapshot:
             g = labels[article.id][j]
             right = [_right(c.name, g) for c in candidates[i]]
             out.append(Scored(mine[i], QuoteRow(split, _story(article.id), candidates[i], right), g, surnames,
-                              names))
+                              names, article.text))
     named = sum(1 for a in articles for g in labels[a.id] if g["speaker"])
     return Snapshot(f"{split}@{commit}", split, out, named)
 
@@ -97,10 +100,18 @@ def outcome(s: Scored, checks: tuple[str, ...], probability: float, threshold: f
     """(named, right) of one quote: the checks first, then the chooser's veto on a rule's person."""
     quote = checked(s.quote, s.surnames, checks, s.names)
     if (quote.speaker, quote.speaker_kind) != (s.quote.speaker, s.quote.speaker_kind):
-        return quote.speaker is not None, _right(quote.speaker, s.gold)
+        return _shaped(quote, s)
     if not quote.speaker or (quote.speaker_kind == PERSON and probability < threshold):
         return False, False
+    if (kept := shaped(quote, s.text)).speaker != quote.speaker:  # the name-shape gate after the chooser
+        return kept.speaker is not None, _right(kept.speaker, s.gold)
     return True, any(ok for c, ok in zip(s.row.candidates, s.row.right, strict=True) if c.is_rule)
+
+
+def _shaped(quote: Quote, s: Scored) -> tuple[bool, bool]:
+    """(named, right) of a reading a check changed, after the name-shape gate (as ``chooser`` runs it)."""
+    quote = shaped(quote, s.text)
+    return quote.speaker is not None, _right(quote.speaker, s.gold)
 
 
 def figures(snaps: list[Snapshot], probs: dict[str, list[float]], checks: tuple[str, ...],
