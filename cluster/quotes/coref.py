@@ -35,6 +35,7 @@ from cluster.quotes.mentions import (
 )
 from cluster.quotes.names import Token, name_run
 from cluster.quotes.principals import apposed_spokesperson, speaks_for_person
+from cluster.quotes.register import family_holder, held_speaker, title_reading
 from cluster.quotes.selfnamed import self_named
 from cluster.quotes.sources import (
     ANONYMOUS,
@@ -256,11 +257,8 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
     fits = (lambda n: history.fits(n, *gender)) if gender else (lambda n: True)
     if (settled := _settled_first(words, written, kind, lang, seg, history, offset, fits)) is not None:
         return settled
-    if lang == "ar" and len(words) == 1 and kind is None:
-        full = _speaker_with_surname(words[0], history) or full_name(  # a speaker met before, else the mention:
-            words[0], history.tokens, history.runs(lang), lang)  # "السوداني" -> "محمد شياع السوداني"
-        if full:
-            return Speaker(full, written, PERSON)
+    if lang == "ar" and len(words) == 1 and kind is None and (named := _by_surname(words[0], written, history, fits)):
+        return named
     if is_definite(words, lang) or offset is None or (lang == "ar" and len(words) <= 2 and kind != ANONYMOUS):
         earlier = history.described(words, lang)
         if earlier is not None and earlier.kind == PERSON and not fits(earlier.name):
@@ -312,6 +310,14 @@ def _described(words: list[str], written: str | None, lang: str, seg: Segment, h
     return Speaker(None, written, UNATTRIBUTED)
 
 
+def _by_surname(word: str, written: str | None, history: History, fits: Callable[[str], bool]) -> Speaker | None:
+    """An Arabic family name read alone: a speaker met before with it, else the mention that ends with it
+    ("السوداني" -> "محمد شياع السوداني"), else the article's one person of that family name ("وأضاف ملك" after
+    "..، شادي ملك،"; no one where two carry it: ``register``)."""
+    full = _speaker_with_surname(word, history) or full_name(word, history.tokens, history.runs("ar"), "ar")
+    return Speaker(full, written, PERSON) if full else held_speaker(family_holder(word, history.tokens, fits), written)
+
+
 def _source_or_body(words: list[str], kind: str, lang: str, seg: Segment, history: History,
                     offset: int | None) -> str | None:
     """A source or a body without a name: the body quoted just before goes on ('Microsoft said ... "...,"
@@ -328,9 +334,13 @@ def _source_or_body(words: list[str], kind: str, lang: str, seg: Segment, histor
 
 def _settled_first(words: list[str], written: str | None, kind: str | None, lang: str, seg: Segment,
                    history: History, offset: int | None, fits: Callable[[str], bool]) -> Speaker | None:
-    """What a description names before any earlier speaker so described is looked up: a headline's
-    institution without its head noun, the body an English "the regulator" goes on for (a headline label
-    "Regulator" would be met first otherwise), the holder of an Arabic construct title."""
+    """What a description names before any earlier speaker so described is looked up: the article's one
+    person so titled, or no one where two are (``register``), unless a speaker was met under that title; a
+    headline's institution without its head noun, the body an English "the regulator" goes on for (a headline
+    label "Regulator" would be met first otherwise), the holder of an Arabic construct title."""
+    titled = title_reading(words, written, lang, history, fits) if kind is None else None
+    if titled is not None and (titled.name is None or history.described(words, lang) is None):
+        return titled  # "وأكد الوزير السوري", "the CEO said"; "وأكد وزير الخارجية" after two such ministers
     if offset is None and lang == "ar" and kind is None and (body := institution_named(words, history.tokens)):
         return Speaker(body, written, ORGANISATION)  # headline "الصحة العالمية:" is "منظمة الصحة العالمية"
     if kind == ORGANISATION and lang != "ar" and (body := body_just_quoted(words, kind, lang, seg, history, offset)):

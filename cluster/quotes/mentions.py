@@ -117,16 +117,21 @@ def _past_age(tokens: list[Token], end: int) -> int:
     return end
 
 
+APPOSITION_OPENERS = frozenset("a an the its their".split())
+"""What opens a description a name stands in apposition to: an article, or a body's possessive ("Its managing
+director, Claire Hatton, apologised": the officer of the body just named)."""
+
+
 def _apposed_to_opener(tokens: list[Token], first: int, end: int) -> bool:
     """"A local farmer, Omar Nasser, lost his crop.": a name between commas after the description its
-    sentence opens with (an article and up to three lower-case words) introduces that person."""
+    sentence opens with (``APPOSITION_OPENERS`` and up to three lower-case words) introduces that person."""
     if first < 3 or tokens[first - 1].text != "," or end >= len(tokens) or tokens[end].text != ",":
         return False
     k = first - 2
     while k >= 0 and first - 2 - k < 4 + DESCRIPTION_OF_TOKENS and (
             (tokens[k].word and (tokens[k].text.islower() or _in_of_phrase(tokens, k, first))) or tokens[k].text in "'’"):
         k -= 1
-    return (k >= 0 and k < first - 2 and tokens[k].text.lower() in {"a", "an", "the"}
+    return (k >= 0 and k < first - 2 and tokens[k].text.lower() in APPOSITION_OPENERS
             and (k == 0 or tokens[k - 1].text in ".!?" or tokens[k].start - tokens[k - 1].end >= 2
                  or (tokens[k - 1].text == "," and _opens_setting(tokens, k - 1))))
 
