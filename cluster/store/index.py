@@ -25,11 +25,15 @@ import faiss
 import numpy as np
 
 from cluster.duplicates.neighbours import PRODUCT_SLACK, faiss_inner_products
+from cluster.store.projection import BOUND_SLACK, PROJECTED_DIMS, ProjectedBound
 
 INDEX_NAME = "passages.faiss"
 MAGIC = b"NCIDX1\n"
 PREFILTER_ROWS = 65_536
 """Stored vectors per matrix product of the prefilter (its cosines: 64 MB at 249 queries)."""
+BOUND_MIN_ROWS = 4096
+"""Stored vectors from which the prefilter bounds the cosines on the principal axes (``projection``) instead of
+multiplying at full width: below, the full product is cheap and too few vectors to fit the axes on."""
 
 
 def checksum(data: bytes) -> str:
@@ -51,6 +55,9 @@ class VectorIndex:
     def __init__(self, dim: int, index: faiss.Index | None = None) -> None:
         self.dim = dim
         self.index = index if index is not None else faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
+        self._bound: ProjectedBound | None = None
+        """The stored vectors on their principal axes (``projection``), fitted at the first search that uses it
+        (or ``prepare``) and kept current by ``add`` and ``remove``."""
 
     @classmethod
     def build(cls, ids: np.ndarray, vectors: np.ndarray, dim: int) -> VectorIndex:
@@ -67,11 +74,36 @@ class VectorIndex:
         return np.sort(faiss.vector_to_array(self.index.id_map).astype(np.int64))
 
     def add(self, ids: np.ndarray, vectors: np.ndarray) -> None:
-        self.index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32), np.asarray(ids, dtype=np.int64))
+        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        self.index.add_with_ids(vectors, np.asarray(ids, dtype=np.int64))
+        if self._bound is not None:
+            self._bound.extend(vectors)
 
     def remove(self, ids: list[int] | np.ndarray) -> None:
-        if len(ids):
-            self.index.remove_ids(np.asarray(ids, dtype=np.int64))
+        if not len(ids):
+            return
+        ids = np.asarray(ids, dtype=np.int64)
+        kept = ~np.isin(faiss.vector_to_array(self.index.id_map), ids) if self._bound is not None else None
+        self.index.remove_ids(ids)
+        if self._bound is not None and kept is not None:
+            self._bound.keep(kept)  # faiss compacts the flat index in order
+            if self._bound.size != self.size:
+                self._bound = None
+
+    def prepare(self) -> None:
+        """Fit the prefilter's principal axes now (a writer's warm-up), not at its first add's search."""
+        self._bounded()
+
+    def _stored(self) -> np.ndarray:
+        """The stored vectors, in faiss's order (a view of its buffer: valid until the next add or removal)."""
+        flat = faiss.downcast_index(self.index.index)
+        return faiss.rev_swig_ptr(flat.get_xb(), self.size * self.dim).reshape(self.size, self.dim)
+
+    def _bounded(self) -> ProjectedBound | None:
+        """The stored vectors on their principal axes, when the index is large and wide enough to gain by it."""
+        if self._bound is None and self.size >= BOUND_MIN_ROWS and self.dim >= 2 * PROJECTED_DIMS:
+            self._bound = ProjectedBound.fit(self._stored())
+        return self._bound
 
     def range_search(self, queries: np.ndarray, radius: float) -> list[list[tuple[int, float]]]:
         """For each query, every (passage id, cosine) above ``radius``: faiss's flat range search, its hits, order
@@ -79,9 +111,10 @@ class VectorIndex:
 
         For fewer queries than its BLAS threshold (``queries x dim < distance_compute_blas_threshold``: under
         250 at 512-d, a batch of 10 articles has ~140) faiss runs its per-pair kernel over every stored vector:
-        ~0.5 s an add into the 20,000-article store (48,645 vectors). Here one matrix product (BLAS) finds the
-        pairs near the radius or above, and faiss's own dot product computes those again
-        (``neighbours.faiss_inner_products``: the same bits as its search, which BLAS rounding is not)."""
+        ~0.5 s an add into the 20,000-article store (48,645 vectors). Here a matrix product (BLAS) finds the
+        pairs near the radius or above (from 4,096 stored vectors an upper bound on their cosines from the
+        principal axes, ``projection``: ~0.3 % of the pairs clear it), and faiss's own dot product computes those
+        again (``neighbours.faiss_inner_products``: the same bits as its search, which BLAS rounding is not)."""
         if self.size == 0 or len(queries) == 0:
             return [[] for _ in range(len(queries))]
         queries = np.ascontiguousarray(queries, dtype=np.float32)
@@ -90,12 +123,8 @@ class VectorIndex:
             hits = list(zip(labels.tolist(), sims.tolist()))  # Python numbers at once, not one numpy scalar each
             bounds = lims.tolist()
             return [hits[bounds[q] : bounds[q + 1]] for q in range(len(queries))]
-        flat = faiss.downcast_index(self.index.index)
-        stored = faiss.rev_swig_ptr(flat.get_xb(), self.size * self.dim).reshape(self.size, self.dim)
-        near = [_above(queries @ stored[lo : lo + PREFILTER_ROWS].T, radius - PRODUCT_SLACK)
-                for lo in range(0, self.size, PREFILTER_ROWS)]  # fmt: skip
-        rows = np.concatenate([r for r, _ in near])
-        cols = np.concatenate([c + lo for (_, c), lo in zip(near, range(0, self.size, PREFILTER_ROWS))])
+        stored = self._stored()
+        rows, cols = self._near(queries, stored, radius)
         sims = faiss_inner_products(queries, rows, stored, cols)
         kept = np.flatnonzero(sims > radius)  # faiss keeps inner products strictly above the radius
         kept = kept[np.lexsort((cols[kept], rows[kept]))]  # its order: by query, then stored position
@@ -104,6 +133,19 @@ class VectorIndex:
         for q, pid, sim in zip(rows[kept].tolist(), ids[cols[kept]].tolist(), sims[kept].tolist()):
             found[q].append((pid, sim))
         return found
+
+    def _near(self, queries: np.ndarray, stored: np.ndarray, radius: float) -> tuple[np.ndarray, np.ndarray]:
+        """(query rows, stored positions) of every pair whose cosine may exceed ``radius``, row by row: a bound on
+        the principal axes (``projection``: a product of 129 columns, not 512) or, for a small index, the product."""
+        bound = self._bounded()
+        if bound is not None:
+            rotated = bound.rotate(queries)
+            near = [bound.above(queries, radius - BOUND_SLACK, lo, min(lo + PREFILTER_ROWS, self.size), rotated)
+                    for lo in range(0, self.size, PREFILTER_ROWS)]  # fmt: skip
+        else:
+            near = [_above(queries @ stored[lo : lo + PREFILTER_ROWS].T, radius - PRODUCT_SLACK, lo)
+                    for lo in range(0, self.size, PREFILTER_ROWS)]  # fmt: skip
+        return np.concatenate([r for r, _ in near]), np.concatenate([c for _, c in near])
 
     # --- the file -----------------------------------------------------------------------------------
 
@@ -196,11 +238,12 @@ def open_index(
     return OpenedIndex(rebuilt, True, reason, digest)
 
 
-def _above(products: np.ndarray, floor: float) -> tuple[np.ndarray, np.ndarray]:
-    """(rows, columns) of the entries of a C-ordered matrix above ``floor``: ``np.nonzero``'s, in its order (row by
-    row). One flat scan and a division: ``np.nonzero`` of a 2-d mask walks it per dimension, ~40 ms of an add's
-    search (140 queries x 48,645 stored passages) where this takes ~8."""
-    return np.divmod(np.flatnonzero(products > floor), products.shape[1])
+def _above(products: np.ndarray, floor: float, lo: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """(rows, columns + ``lo``) of the entries of a C-ordered matrix above ``floor``: ``np.nonzero``'s, in its order
+    (row by row). One flat scan and a division: ``np.nonzero`` of a 2-d mask walks it per dimension, ~40 ms of an
+    add's search (140 queries x 48,645 stored passages) where this takes ~8."""
+    rows, cols = np.divmod(np.flatnonzero(products > floor), products.shape[1])
+    return rows, cols + lo
 
 
 def _fsync_dir(directory: Path) -> None:
