@@ -41,6 +41,9 @@ from cluster.store.matchgraph import MatchGraph
 from cluster.stories.signals import ParagraphLink
 from cluster.textnorm import words
 
+StoredPassages = dict[int, tuple[Passage, np.ndarray]]
+"""Stored passages and their vectors by passage id (``Store.passages_by_id``)."""
+
 
 def is_searchable(passage: Passage, cfg: DuplicateConfig) -> bool:
     """Passages shorter than ``min_words`` are never reported, so they are neither indexed nor searched."""
@@ -87,14 +90,16 @@ def verify_new(
     candidates: list[tuple[int, int, float]],
     stored_order: list[int],
     cfg: DuplicateConfig,
+    stored: StoredPassages | None = None,
 ) -> list[ParagraphMatch]:
     """Candidates verified by the one-shot stage's rules; match vec indices use the combined numbering
     (``ParagraphMatch.renumbered`` turns them into passage ids once the new passages have theirs).
 
     Pairs whose stored side belongs to an article of this batch (its previous version, being replaced)
-    are dropped before verification.
+    are dropped before verification. ``stored``: ``store.passages_by_id(stored_order)`` when the caller read it
+    (the writer reads it once for this and ``with_aligned_new``).
     """
-    stored = store.passages_by_id(stored_order)
+    stored = store.passages_by_id(stored_order) if stored is None else stored
     batch_ids = {p.article_id for p in new}
     combined: list[Passage] = list(new)
     for pid in stored_order:
@@ -214,14 +219,15 @@ def aligned_new(store: Store, stored: StoredWords, batch: Sequence[Article], seg
 
 def with_aligned_new(
     store: Store, new: Sequence[Passage], vectors: np.ndarray, stored_order: list[int], matches: list[ParagraphMatch],
-    pairs: Sequence[SpanPair], pair_vectors: np.ndarray, cfg: DuplicateConfig,
+    pairs: Sequence[SpanPair], pair_vectors: np.ndarray, cfg: DuplicateConfig, stored: StoredPassages | None = None,
 ) -> list[ParagraphMatch]:
     """The batch's verified matches with the aligned regions ``pairs`` (embedded as ``pair_vectors``,
     two rows a pair) verified and merged by the one-shot stage's ``with_aligned``. Numbering: the new
-    passages, the stored ones of ``stored_order``, then the regions' passages, a and b of each pair."""
+    passages, the stored ones of ``stored_order``, then the regions' passages, a and b of each pair. ``stored``:
+    as for ``verify_new``."""
     if not pairs:
         return matches
-    loaded = store.passages_by_id(stored_order)
+    loaded = store.passages_by_id(stored_order) if stored is None else stored
     passages = [*new, *(loaded[pid][0] for pid in stored_order), *(p for pair in pairs for p in (pair.a, pair.b))]
     rows = [vectors, *(loaded[pid][1][None, :] for pid in stored_order), pair_vectors]
     n = len(new) + len(stored_order)

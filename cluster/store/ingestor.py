@@ -241,12 +241,13 @@ class Ingestor:
             self.index = VectorIndex(vectors.shape[1])
         searchable = [is_searchable(u, cfg.duplicates) for u in units]
         candidates, stored_order = new_candidates(units, vectors, searchable, self.index, cfg.duplicates)
-        matches = verify_new(self.store, units, candidates, stored_order, cfg.duplicates)
+        stored = self.store.passages_by_id(stored_order)  # read once: verification and the aligned regions
+        matches = verify_new(self.store, units, candidates, stored_order, cfg.duplicates, stored)
         regions = aligned_new(self.store, self.stored_words, todo, segments, cfg.duplicates)
         found = [p for pair in regions for p in (pair.a, pair.b)]
         found_vectors = self._embed([p.text for p in found]) if found else vectors[:0]
         matches = with_aligned_new(self.store, units, vectors, stored_order, matches, regions, found_vectors,
-                                   cfg.duplicates)
+                                   cfg.duplicates, stored)
         bodies = article_bodies(titled, segments, units, vectors)
         if bodies.vectors.shape[1] != self.index.dim:  # nothing to embed in the batch: zeros of the store's width
             zeros = np.zeros((len(todo), self.index.dim), np.float32)
