@@ -40,7 +40,7 @@ def _faiss_own(made: vector_index.VectorIndex, queries: np.ndarray, radius: floa
 
 
 def test_the_bounded_search_finds_faiss_own_hits_on_news_passages(monkeypatch):
-    """Stored news passages with the bound in use (fitted on them; across prefilter blocks): every radius the
+    """Stored news passages, before and with the bound in use (fitted on them; across prefilter blocks): every radius the
     duplicate stages use gives faiss's hits, order and cosines; after a removal and an add (the rows it keeps on
     the axes follow the index) too. The bound lets through a small share of the pairs, never a hit less."""
     stored, queries = _news_vectors()
@@ -48,6 +48,8 @@ def test_the_bounded_search_finds_faiss_own_hits_on_news_passages(monkeypatch):
     monkeypatch.setattr(vector_index, "PREFILTER_ROWS", 700)  # several products, the last one short
     assert len(stored) > 1500
     made = vector_index.VectorIndex.build(np.arange(10_000, 10_000 + len(stored)), stored, stored.shape[1])
+    assert made.range_search(queries, 0.62) == _faiss_own(made, queries, 0.62) and made._bound is None
+    made.prepare()  # the writer's warm-up
     for radius in (0.5, 0.62, 0.75, 0.88):
         expected = _faiss_own(made, queries, radius)
         assert sum(map(len, expected)) > 50, "the paragraphs have stored near copies in range"

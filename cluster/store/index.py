@@ -56,8 +56,8 @@ class VectorIndex:
         self.dim = dim
         self.index = index if index is not None else faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
         self._bound: ProjectedBound | None = None
-        """The stored vectors on their principal axes (``projection``), fitted at the first search that uses it
-        (or ``prepare``) and kept current by ``add`` and ``remove``."""
+        """The stored vectors on their principal axes (``projection``), fitted by ``prepare`` and kept current by
+        ``add`` and ``remove``; None: the prefilter multiplies at full width."""
 
     @classmethod
     def build(cls, ids: np.ndarray, vectors: np.ndarray, dim: int) -> VectorIndex:
@@ -91,19 +91,16 @@ class VectorIndex:
                 self._bound = None
 
     def prepare(self) -> None:
-        """Fit the prefilter's principal axes now (a writer's warm-up), not at its first add's search."""
-        self._bounded()
+        """Fit the prefilter's principal axes (a writer's warm-up: ~1.2 s CPU at 48,645 stored passages), when the
+        index is large and wide enough to gain by them. Only then does the search bound its cosines: a one-off add
+        (``cluster store add`` of a few articles) would pay the fit for one search it speeds by ~0.1 s."""
+        if self._bound is None and self.size >= BOUND_MIN_ROWS and self.dim >= 2 * PROJECTED_DIMS:
+            self._bound = ProjectedBound.fit(self._stored())
 
     def _stored(self) -> np.ndarray:
         """The stored vectors, in faiss's order (a view of its buffer: valid until the next add or removal)."""
         flat = faiss.downcast_index(self.index.index)
         return faiss.rev_swig_ptr(flat.get_xb(), self.size * self.dim).reshape(self.size, self.dim)
-
-    def _bounded(self) -> ProjectedBound | None:
-        """The stored vectors on their principal axes, when the index is large and wide enough to gain by it."""
-        if self._bound is None and self.size >= BOUND_MIN_ROWS and self.dim >= 2 * PROJECTED_DIMS:
-            self._bound = ProjectedBound.fit(self._stored())
-        return self._bound
 
     def range_search(self, queries: np.ndarray, radius: float) -> list[list[tuple[int, float]]]:
         """For each query, every (passage id, cosine) above ``radius``: faiss's flat range search, its hits, order
@@ -112,8 +109,8 @@ class VectorIndex:
         For fewer queries than its BLAS threshold (``queries x dim < distance_compute_blas_threshold``: under
         250 at 512-d, a batch of 10 articles has ~140) faiss runs its per-pair kernel over every stored vector:
         ~0.5 s an add into the 20,000-article store (48,645 vectors). Here a matrix product (BLAS) finds the
-        pairs near the radius or above (from 4,096 stored vectors an upper bound on their cosines from the
-        principal axes, ``projection``: ~0.3 % of the pairs clear it), and faiss's own dot product computes those
+        pairs near the radius or above (once ``prepare`` fitted the principal axes of 4,096 stored vectors or more,
+        an upper bound on their cosines, ``projection``: ~0.3 % of the pairs clear it), and faiss's own dot product computes those
         again (``neighbours.faiss_inner_products``: the same bits as its search, which BLAS rounding is not)."""
         if self.size == 0 or len(queries) == 0:
             return [[] for _ in range(len(queries))]
@@ -137,7 +134,7 @@ class VectorIndex:
     def _near(self, queries: np.ndarray, stored: np.ndarray, radius: float) -> tuple[np.ndarray, np.ndarray]:
         """(query rows, stored positions) of every pair whose cosine may exceed ``radius``, row by row: a bound on
         the principal axes (``projection``: a product of 129 columns, not 512) or, for a small index, the product."""
-        bound = self._bounded()
+        bound = self._bound
         if bound is not None:
             rotated = bound.rotate(queries)
             near = [bound.above(queries, radius - BOUND_SLACK, lo, min(lo + PREFILTER_ROWS, self.size), rotated)
