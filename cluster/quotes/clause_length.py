@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from cluster.quotes.history import Attribution
 from cluster.quotes.lexicon import EN_FINITE, EN_PRONOUNS
+from cluster.textnorm import normalize
 
 MIN_INDIRECT_WORDS = 4
 MIN_TERSE_WORDS = 3
@@ -21,4 +22,19 @@ def min_clause_words(text: str, start: int, headline: bool, lang: str, attributi
     words = text[start:].split()[:2]
     pronoun_verb = (lang != "ar" and len(words) == 2 and words[0].lower() in EN_PRONOUNS
                     and words[1].lower() in EN_FINITE)
+    if lang == "ar" and _pronoun_complementizer(text, start):
+        return MIN_AR_PRONOUN_WORDS
     return MIN_TERSE_WORDS if terse or pronoun_verb else MIN_INDIRECT_WORDS
+
+
+AR_PRONOUN_COMPLEMENTIZERS = frozenset(normalize(w) for w in "أنه أنها أنهم إنه إنها إنهم بأنه بأنها بأنهم".split())
+MIN_AR_PRONOUN_WORDS = 2
+"""Arabic's "said it would appeal": the subject pronoun rides on the complementizer and the future on the
+verb ("أعلن البنك أنه سيستأنف الحكم"), so a whole statement of a verb and its object is two words where
+the English copy has five; a bare noun phrase cannot follow a pronoun there."""
+
+
+def _pronoun_complementizer(text: str, start: int) -> bool:
+    """Whether the word just before ``start`` is a complementizer carrying a subject pronoun."""
+    before = text[:start].split()
+    return bool(before) and normalize(before[-1].strip("،,")) in AR_PRONOUN_COMPLEMENTIZERS

@@ -22,11 +22,37 @@ def inverted(tokens: list[Token], verb: int, k: int) -> bool:
             and tokens[k].text[:1].isupper() and tokens[k].text.lower() not in EN_WEEKDAYS | EN_CLAUSE_OPENERS):
         return False
     j = k
-    while j < len(tokens) and tokens[j].word and (tokens[j].text[:1].isupper() or tokens[j].text in {"al", "bin"}):
+    while j < len(tokens) and tokens[j].word and _name_word(tokens[j].text):
         j += 1
     # "said Israel would ...": Israel opens the clause; "said Clare Donnelly of the campaign group ...": a full
     # name, then what she belongs to
     return j == len(tokens) or tokens[j].text in ",.;" or (j - k >= 2 and tokens[j].text == "of")
+
+
+EN_NAME_PARTICLES = frozenset("al el bin ibn abu".split())
+"""Lower-case words inside an Arabic name written in English ("Salim bin Ali", "Salim al-Harthi")."""
+
+
+def _name_word(text: str) -> bool:
+    """A word of a name after an inverted "said": capitalised, a particle, or a particle joined by a hyphen
+    to a capitalised part ("al-Harthi", "el-Sisi", "bin-Salman"): the way Arabic family names are written in
+    English news, which read as lower-case words would end the name at once and leave the speaker to be
+    taken as the reported clause ("..., said Salim al-Harthi, a spokesman")."""
+    if text[:1].isupper() or text in EN_NAME_PARTICLES:
+        return True
+    particle, hyphen, rest = text.partition("-")
+    return bool(hyphen) and particle in EN_NAME_PARTICLES and rest[:1].isupper()
+
+
+def possessive(tokens: list[Token], k: int) -> bool:
+    """"The Seafarers' Union said it would ...": an apostrophe on a plural word, then the rest of a name, is
+    its possessive, no closing single quote mark before the verb (a quotation closes after its comma or
+    its full stop: "..., ' said Ali")."""
+    if k == 0 or k + 1 >= len(tokens) or tokens[k].text not in "’'":
+        return False
+    before, after = tokens[k - 1], tokens[k + 1]
+    return (before.word and before.end == tokens[k].start and before.text[-1:].lower() == "s"
+            and after.word and after.start > tokens[k].end)
 
 
 def no_opens(tokens: list[Token], k: int) -> bool:

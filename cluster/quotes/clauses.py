@@ -14,6 +14,7 @@ from cluster.quotes.clause_openers import (
     coordinated,
     inverted,
     no_opens,
+    possessive,
 )
 from cluster.quotes.finite import finite_clause_at
 from cluster.quotes.forms import colon_clause, source_clause
@@ -149,7 +150,8 @@ def _english_clause(tokens: list[Token], verb: int, sentence: tuple[int, int]) -
             return _fronted_clause(tokens, verb, sentence, first)  # "..., three bankers told AFP."
     k += _time_adverbial(tokens, k, sentence[1])  # "said on Tuesday the talks had failed"
     following = tokens[k] if k < len(tokens) else None
-    after_quote = any(t.text in DOUBLE_MARKS + "’'" for t in tokens[max(verb - 2, 0): verb])  # also 'single' marks
+    after_quote = any(tokens[j].text in DOUBLE_MARKS + "’'" and not possessive(tokens, j)  # also 'single' marks
+                      for j in range(max(verb - 2, 0), verb))
     if (following is not None and following.word and following.start < sentence[1] and verb > first
             and not after_quote  # '"...," said Umm Mohammed, a mother of five': the speaker, not a clause
             and not inverted(tokens, verb, k)  # "..., said Nour Hamdy, a lawyer.": the speaker after the clause
@@ -266,8 +268,20 @@ def _listener_ends(tokens: list[Token], verb: int, sentence_end: int) -> bool:
     if tokens[verb].text.lower() not in EN_TOLD:
         return False
     rest = [t for t in tokens[verb + 1:] if t.start < sentence_end]
+    if not all(t.word or t.text in ".!?-" for t in rest):
+        return False
     words = [t for t in rest if t.word]
-    return 0 < len(words) <= 4 and all(t.word or t.text in ".!?-" for t in rest)
+    place = next((j for j, t in enumerate(words) if j > 0 and t.text.lower() in EN_SETTING_HEADS), len(words))
+    return 0 < place <= 4 and len(words) - place <= EN_SETTING_WORDS and not any(
+        t.text.lower() in EN_CLAUSE_OPENERS - EN_ARTICLES or t.text.lower() in EN_VERBS for t in words[place:])
+
+
+EN_SETTING_HEADS = EN_PLACE_PREPOSITIONS | frozenset("at in on during after before following".split())
+EN_SETTING_WORDS = 6
+EN_ARTICLES = frozenset("the a an this".split())
+"""After the listener, where or when it was told ("told reporters at the Yas Island station", "told
+lawmakers in Cairo on Tuesday"), up to the sentence's end: a phrase of place or time of at most
+``EN_SETTING_WORDS`` words, with no pronoun or verb that would open a clause of its own."""
 
 
 def _after_dateline(tokens: list[Token], first: int, end: int) -> int:

@@ -166,9 +166,9 @@ AR_LAM_GIVEN_NAMES = frozenset(normalize(w) for w in """لطفي لطيفة لي
 a title and a family name ("المرشح لطفي العياري") they are the name, not "of ..."."""
 
 AR_ACTION_PARTICIPLES = frozenset(normalize(w) for w in """داعيا داعية داعين مطالبا مطالبة مطالبين متهما متهمة
-متهمين مناشدا مناشدة حاثا حاثة محملا محملة""".split())
+متهمين مناشدا مناشدة حاثا حاثة محملا محملة معتذرا معتذرة معتذرين""".split())
 """What a speaker did besides speaking, after a comma ("، داعيا المواطنين إلى غلي المياه"، "، متهما جهات لم يسمها
-بـ..."، "، مطالبا أنقرة بزيادة التدفقات"): the reported clause before it ends there (``clause_ends``). Not
+بـ..."، "، مطالبا أنقرة بزيادة التدفقات"، "، معتذرة عن الخلل"): the reported clause before it ends there (``clause_ends``). Not
 reporting participles: no أن follows them, and what they report is the writer's summary."""
 AR_ACTION_VERBS = frozenset(normalize(w) for w in """ودعا ودعت ودعوا وطالب وطالبت وطالبوا واتهم واتهمت واتهموا
 وناشد وناشدت""".split())
