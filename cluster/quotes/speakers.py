@@ -89,6 +89,9 @@ def name_tokens(name: str) -> list[str]:
     return [t for t in _TOKEN.findall(name) if t.lower() not in {"al", "el"}]
 
 
+Units = tuple[tuple[str, str], ...]
+
+
 def same_person(a: str, b: str, *, threshold: float = 80.0) -> bool:
     """Whether two written names refer to one person (``ويتكوف`` and ``Steve Witkoff``: yes).
 
@@ -110,12 +113,26 @@ def same_person(a: str, b: str, *, threshold: float = 80.0) -> bool:
             if any(_unit_close(kunya[0], u, threshold) for u in full[:-1]):
                 return True
     if not _unit_close(ua[-1], ub[-1], threshold, family=True):
-        return False
+        ua, ub = _glued_family(ua, ub, threshold)
+        if not _unit_close(ua[-1], ub[-1], threshold, family=True):
+            return False
     if len(ua) > 1 and len(ub) > 1:
         # any given name in common: "Tayyip Erdogan" is "Recep Tayyip Erdogan", and a title written into
         # one name ("مفتش المباحث براين أوهجان" / "Detective Inspector Brian O'Hagan") is no given name
         return any(_unit_close(x, y, threshold - 10) for x in ua[:-1] for y in ub[:-1])
     return True
+
+
+def _glued_family(ua: Units, ub: Units, threshold: float) -> tuple[Units, Units]:
+    """A family name of two words written as one on the other side ("Omar Hamad Bu Shehab" / «عمر حمد
+    بوشهاب», «بو سعادة» / "Bousaada"): the two last plain units of the longer name joined, when the
+    joined word is the other name's family name; else the names as they were."""
+    for longer, other in ((ua, ub), (ub, ua)):
+        if len(longer) > len(other) and len(longer) >= 3 and not (longer[-1][0] or longer[-2][0] or other[-1][0]):
+            joined = (*longer[:-2], ("", longer[-2][1] + longer[-1][1]))
+            if _unit_close(joined[-1], other[-1], threshold, family=True):
+                return (joined, other) if longer is ua else (other, joined)
+    return ua, ub
 
 
 @lru_cache(maxsize=1 << 16)
