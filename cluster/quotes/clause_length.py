@@ -3,8 +3,10 @@ phrase, not a statement. Split from ``clauses`` (its size)."""
 
 from __future__ import annotations
 
+import re
+
 from cluster.quotes.history import Attribution
-from cluster.quotes.lexicon import EN_FINITE, EN_PRONOUNS
+from cluster.quotes.lexicon import AR_COMPLEMENTIZERS, EN_FINITE, EN_PRONOUNS
 from cluster.textnorm import normalize
 
 MIN_INDIRECT_WORDS = 4
@@ -31,10 +33,15 @@ AR_PRONOUN_COMPLEMENTIZERS = frozenset(normalize(w) for w in "أنه أنها أ
 MIN_AR_PRONOUN_WORDS = 2
 """Arabic's "said it would appeal": the subject pronoun rides on the complementizer and the future on the
 verb ("أعلن البنك أنه سيستأنف الحكم"), so a whole statement of a verb and its object is two words where
-the English copy has five; a bare noun phrase cannot follow a pronoun there."""
+the English copy has five; a bare noun phrase cannot follow a pronoun there. Only for the sentence's first
+complementizer: a later one ("كشف الوزير أن الدول ...، أكدت أنها ستقرر لاحقا") opens a clause inside the
+reported one, which that clause already holds."""
 
 
 def _pronoun_complementizer(text: str, start: int) -> bool:
-    """Whether the word just before ``start`` is a complementizer carrying a subject pronoun."""
-    before = text[:start].split()
-    return bool(before) and normalize(before[-1].strip("،,")) in AR_PRONOUN_COMPLEMENTIZERS
+    """Whether the word just before ``start`` is a complementizer carrying a subject pronoun, the first
+    complementizer of its sentence."""
+    sentence = re.split(r"[.!?؟\n]", text[:start])[-1]
+    words = [normalize(w.strip("،,«»\"")) for w in sentence.split()]
+    return bool(words) and words[-1] in AR_PRONOUN_COMPLEMENTIZERS and not any(
+        w in AR_COMPLEMENTIZERS for w in words[:-1])
