@@ -3,8 +3,6 @@ phrase, not a statement. Split from ``clauses`` (its size)."""
 
 from __future__ import annotations
 
-import re
-
 from cluster.quotes.history import Attribution
 from cluster.quotes.lexicon import AR_COMPLEMENTIZERS, EN_FINITE, EN_PRONOUNS
 from cluster.textnorm import normalize
@@ -38,10 +36,15 @@ complementizer: a later one ("كشف الوزير أن الدول ...، أكدت
 reported one, which that clause already holds."""
 
 
+AR_SENTENCE_REACH = 400
+"""Characters looked back for the sentence's earlier complementizers."""
+
+
 def _pronoun_complementizer(text: str, start: int) -> bool:
     """Whether the word just before ``start`` is a complementizer carrying a subject pronoun, the first
     complementizer of its sentence."""
-    sentence = re.split(r"[.!?؟\n]", text[:start])[-1]
+    window = text[max(0, start - AR_SENTENCE_REACH):start]  # bounded: paragraphs may be long
+    sentence = window[max(window.rfind(mark) for mark in ".!?؟\n") + 1:]
     words = [normalize(w.strip("،,«»\"")) for w in sentence.split()]
     return bool(words) and words[-1] in AR_PRONOUN_COMPLEMENTIZERS and not any(
         w in AR_COMPLEMENTIZERS for w in words[:-1])
