@@ -11,7 +11,13 @@ more word. Two repairs give the name the text writes beside the span instead:
 * a title of a body, then the name between commas («الرئيس التنفيذي لشركة قطارات الاتحاد، شادي ملك،»):
   the speaker is the person, not the body of the title;
 * a name, then its description between commas («المحامي عبد القادر البناني، دفاع الطبيب،») read as the
-  speaker: the name before the comma is the speaker.
+  speaker: the name before the comma is the speaker;
+* (wt-q33) a title whose body's brand is quoted («مديرة دار «نخيل» سلمى حداد:»), or whose description
+  runs to a comma («مديرة الموارد البشرية في إحدى الشركات، ريم الكواري:»): the name after it; a family
+  name that is a common noun cut off the written subject («وزير التربية عزمي محافظة» -> «عزمي»).
+
+Also withheld (wt-q33): the outlet told («قال لشفق نيوز إن», its name written elsewhere without «لـ»)
+and a person's span the text only writes after «في» («في تصريحات صحفية»).
 
 The word lists are small and closed (prepositions, a few nouns of manner); the rest is shape.
 """
@@ -22,8 +28,9 @@ import re
 from dataclasses import replace
 
 from cluster.quotes.extract import Quote
-from cluster.quotes.lexicon import AR_MANNER, AR_RELATIVES, AR_TIME_WORDS
-from cluster.quotes.sources import ORGANISATION, PERSON, UNATTRIBUTED
+from cluster.quotes.gender import AR_PERSON_TITLES
+from cluster.quotes.lexicon import AR_LAM_GIVEN_NAMES, AR_MANNER, AR_RELATIVES, AR_TIME_WORDS, AR_VERBS
+from cluster.quotes.sources import ANONYMOUS, AR_SOURCE_HEADS, ORGANISATION, PERSON, UNATTRIBUTED, strip_prefix_article
 from cluster.textnorm import normalize
 
 AR_PREPOSITIONS = frozenset("إلى الى على في من عن مع لدى حول نحو ضد عبر دون".split())
@@ -44,13 +51,18 @@ _COMMA = r"\s*[،,]\s*"
 def shaped(quote: Quote, text: str) -> Quote:
     """The quote with its speaker kept, repaired to the name the text writes beside it, or withheld when
     the span cannot be a name (module docstring)."""
+    if quote.lang == "ar" and quote.speaker_kind in (ANONYMOUS, UNATTRIBUTED) and (
+            named := _description_then_name(quote, text)):
+        return replace(quote, speaker=named, speaker_kind=PERSON)
     if not quote.speaker or quote.speaker_kind not in (PERSON, ORGANISATION):
         return quote
     if quote.lang == "ar":
-        named = _title_then_name(quote, text) or _name_then_description(quote, text)
+        named = (_title_then_name(quote, text) or _name_then_description(quote, text)
+                 or _name_after_brand(quote, text) or _family_word_cut(quote))
         if named:
             return replace(quote, speaker=named, speaker_kind=PERSON)
-        if _not_an_arabic_name(quote.speaker, text):
+        in_phrase = quote.speaker_kind == PERSON and _only_in_phrase(quote.speaker, text)
+        if in_phrase or _not_an_arabic_name(quote.speaker, text):
             return replace(quote, speaker=None, speaker_kind=UNATTRIBUTED)
     elif quote.lang == "en" and _not_an_english_name(quote.speaker, quote.speaker_kind):
         return replace(quote, speaker=None, speaker_kind=UNATTRIBUTED)
@@ -68,7 +80,30 @@ def _not_an_arabic_name(speaker: str, text: str) -> bool:
         return True
     if words[0] in AR_MANNER or (words[0].startswith("ب") and words[0][1:] in AR_MANNER_NOUNS):
         return True
-    return _only_after_relative(speaker, text)
+    return _told_outlet(speaker, text) or _only_after_relative(speaker, text)
+
+
+def _told_outlet(speaker: str, text: str) -> bool:
+    """«قال لشفق نيوز إن»: a span opened by the preposition «لـ» (not «لل»/«ال», nor a given name in ل
+    such as «ليلى») whose name the article also writes without it («بغداد/ شفق نيوز», the outlet's own
+    dateline) is the outlet told, not the speaker. A foreign given name in ل («لاري», «لوران») is never
+    written without its first letter."""
+    words = speaker.split()
+    norm = normalize(words[0])
+    if len(norm) < 4 or not norm.startswith("ل") or norm.startswith(("لل", "ال")) or norm in AR_LAM_GIVEN_NAMES:
+        return False
+    bare = " ".join([words[0][1:], *words[1:]])
+    return re.search(r"(?<![\u0621-\u064a])" + re.escape(bare) + r"(?![\u0621-\u064a])", text) is not None
+
+
+def _only_in_phrase(speaker: str, text: str) -> bool:
+    """Every writing of a person's span of two words or more follows «في» («في تصريحات صحفية»): the object
+    of a phrase, never a subject (a body is: «العمال في شركة X», then «قالت الشركة»). Not «عن»: «نقلت
+    وسائل إعلام عن X قولها» quotes a person the article writes only there."""
+    if len(speaker.split()) < 2:
+        return False
+    before = [m.group(1) for m in re.finditer(r"(\S+)\s+" + re.escape(speaker), text)]
+    return bool(before) and all(_bare(w.strip("،,")) == "في" for w in before)
 
 
 def _bare(word: str) -> str:
@@ -122,6 +157,58 @@ def _name_then_description(quote: Quote, text: str) -> str | None:
     # without a title first, the words before the comma are a description and the speaker the name
     # («محامي الصحفي، ريباز حمه علي»)
     return name if head is not titled and _looks_like_person(name) else None
+
+
+def _name_after_brand(quote: Quote, text: str) -> str | None:
+    """«مديرة دار «نخيل» سلمى حداد:»: the subject stopped at the body's quoted brand name; the person is
+    the name after it (a nisba of the body may come between: «دار «نخيل» اللبنانية»), up to a colon or comma."""
+    written = quote.speaker_as_written
+    if not written or not _person_title(written.split()[0]):
+        return None
+    match = re.search(re.escape(written) + r"\s*«[^»\n]{1,40}»\s+" + rf"((?:{_AR_WORD}\s+){{1,2}}{_AR_WORD})\s*[:،,]",
+                      text)
+    return match.group(1) if match and _looks_like_person(match.group(1)) else None
+
+
+def _family_word_cut(quote: Quote) -> str | None:
+    """«وزير التربية والتعليم عزمي محافظة» read as «عزمي»: a family name that is also a common noun
+    («محافظة», governorate) cut off the end of the written subject; the given name and that last word."""
+    written, speaker = (quote.speaker_as_written or "").split(), (quote.speaker or "").split()
+    if quote.speaker_kind != PERSON or len(speaker) != 1 or len(written) < 3 or written[-2:-1] != speaker:
+        return None
+    if normalize(written[-1]).startswith("ال") or _bare(written[-1]) in AR_PREPOSITIONS:
+        return None  # a definite last word is a nisba or a complement, not read here
+    if not _person_title(written[0]):
+        return None  # a title opens the subject: the words after it are the name
+    name = f"{speaker[0]} {written[-1]}"
+    return name if _looks_like_person(name) else None
+
+
+def _person_title(word: str) -> bool:
+    """A person's title, masculine or feminine, with or without the article («مديرة», «الوزير»)."""
+    norm = normalize(word)
+    return any(_title_stem(form) for form in (norm, norm[1:] if norm.startswith("و") else ""))
+
+
+def _title_stem(norm: str) -> bool:
+    """The word, without its article and feminine ending, is a person's title."""
+    bare = norm.removeprefix("ال")
+    return bool(bare) and (bare in AR_PERSON_TITLES or (bare[-1:] in ("ة", "ه") and bare[:-1] in AR_PERSON_TITLES))
+
+
+def _description_then_name(quote: Quote, text: str) -> str | None:
+    """«وقالت مديرة الموارد البشرية في إحدى شركات المقاولات الكبرى، ريم الكواري:» read as the title alone
+    (no one, or an unnamed source): the title's description runs to a comma, and the name follows it."""
+    written = quote.speaker_as_written
+    if not written or not _person_title(written.split()[0]) or quote.speaker not in (None, written):
+        return None
+    if strip_prefix_article(normalize(written.split()[0])) in AR_SOURCE_HEADS:
+        return None  # «مسؤول في الوزارة، طلب عدم ذكر اسمه،»: an unnamed source, and what it asked
+    match = re.search(re.escape(written) + rf"(?:\s+{_AR_WORD}){{0,6}}" + _COMMA
+                      + rf"((?:{_AR_WORD}\s+){{1,3}}{_AR_WORD})\s*[:،,]", text)
+    if not match or any(normalize(w) in AR_VERBS for w in match.group(1).split()):
+        return None
+    return match.group(1) if _looks_like_person(match.group(1)) else None
 
 
 def _looks_like_person(name: str) -> bool:

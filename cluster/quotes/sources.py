@@ -79,8 +79,8 @@ def head_kind(words: list[str], lang: str) -> str | None:
     if lang == "ar":
         heads = [strip_prefix_article(normalize(w)) for w in words[:3]]
         if len(heads) > 1 and heads[0] in AR_QUANTIFIERS:
-            if heads[0] in AR_ONE_OF and normalize(words[1]).startswith("ال") and heads[1].endswith(("ين", "ون")):
-                return ANONYMOUS  # "أحد العاملين في المصفاة", "أحد الناجين": one unnamed person of a group
+            if heads[0] in AR_ONE_OF and _one_of_people(words[1:]):
+                return ANONYMOUS  # "أحد العاملين في المصفاة", "أحد زوار المعرض": one unnamed person of a group
             heads = heads[1:]  # "أحد المصادر", "بعض المسؤولين": one of the sources is still a source
         if heads[0] in AR_SOURCE_HEADS or (heads[0] in AR_SPOKESPERSON and (
                 not is_definite(words, lang) or spokesperson_of(words))) or (
@@ -90,7 +90,7 @@ def head_kind(words: list[str], lang: str) -> str | None:
             return ORGANISATION
         return None
     lowered = [w.lower() for w in words]
-    if any(w in EN_SOURCE_HEADS for w in lowered[:5]):
+    if any(w in EN_SOURCE_HEADS for w in lowered[:5]) or _english_one_of(words):
         return ANONYMOUS
     split = " ".join(lowered).split()
     linked = next((k for k, w in enumerate(split) if w in {"of", "for", "to"}), len(split))
@@ -103,6 +103,35 @@ def head_kind(words: list[str], lang: str) -> str | None:
     if any(w in EN_ORG_WORDS for w in lowered):
         return ORGANISATION
     return None
+
+
+def _one_of_people(rest: list[str]) -> bool:
+    """After «أحد/إحدى» (one of): a group of people, so one unnamed person of it. A sound plural with
+    the article («الناجين»), or any plural noun before its complement («أحد زوار المعرض», «أحد العمال
+    المضربين»): only a body («إحدى الشركات», «أحد البنوك») is not a person, and it is told by its head."""
+    if not rest:
+        return False
+    head = strip_prefix_article(normalize(rest[0]))
+    if head in AR_ORG_HEADS or normalize(rest[0]) in AR_ORG_HEADS:
+        return False
+    if normalize(rest[0]).startswith("ال") and head.endswith(("ين", "ون")):
+        return True
+    return len(rest) >= 2 and not head.endswith("ات")  # "زوار المعرض", "العمال المضربين"; not "الشركات"
+
+
+def _english_one_of(words: list[str]) -> bool:
+    """"One striking worker", "One of the protesters": one unnamed person of a group, written in lower
+    case after "One" (a capital after it is a name: "One Nation")."""
+    split = " ".join(words).split()
+    if len(split) < 2 or split[0].lower() != "one":
+        return False
+    rest = split[2:] if split[1].lower() == "of" else split[1:]
+    if not rest or rest[0].lower() in EN_GROUP_PRONOUNS:
+        return False  # "One of them" points back at the group named before, which coreference reads
+    return all(w[:1].islower() for w in rest)
+
+
+EN_GROUP_PRONOUNS = frozenset("them us those these you".split())
 
 
 def spokesperson_of(words: list[str]) -> list[str]:
