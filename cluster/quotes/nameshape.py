@@ -102,8 +102,13 @@ def _only_in_phrase(speaker: str, text: str) -> bool:
     وسائل إعلام عن X قولها» quotes a person the article writes only there."""
     if len(speaker.split()) < 2:
         return False
-    before = [m.group(1) for m in re.finditer(r"(\S+)\s+" + re.escape(speaker), text)]
-    return bool(before) and all(_bare(w.strip("،,")) == "في" for w in before)
+    before = _words_before(speaker, text)
+    return bool(before) and all(_bare(w) == "في" for w in before)
+
+
+def _words_before(speaker: str, text: str) -> list[str]:
+    """The word the text writes right before each writing of the span, commas stripped."""
+    return [m.group(1).strip("،,") for m in re.finditer(r"(\S+)\s+" + re.escape(speaker), text)]
 
 
 def _bare(word: str) -> str:
@@ -114,8 +119,8 @@ def _bare(word: str) -> str:
 def _only_after_relative(speaker: str, text: str) -> bool:
     """Every occurrence of the span in the text follows «التي/الذي...»: a relative clause's verb and
     object, never a name (a name is written elsewhere too, or at least not right after «التي»)."""
-    before = [m.group(1) for m in re.finditer(r"(\S+)\s+" + re.escape(speaker), text)]
-    return bool(before) and all(normalize(w.strip("،,")) in AR_RELATIVES for w in before)
+    before = _words_before(speaker, text)
+    return bool(before) and all(normalize(w) in AR_RELATIVES for w in before)
 
 
 def _not_an_english_name(speaker: str, kind: str) -> bool:
