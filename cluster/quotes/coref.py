@@ -315,7 +315,7 @@ def _by_surname(word: str, written: str | None, history: History, fits: Callable
     ("السوداني" -> "محمد شياع السوداني"), else the article's one person of that family name ("وأضاف ملك" after
     "..، شادي ملك،"; no one where two carry it: ``register``)."""
     full = _speaker_with_surname(word, history) or full_name(word, history.tokens, history.runs("ar"), "ar")
-    return Speaker(full, written, PERSON) if full else held_speaker(family_holder(word, history.tokens, fits), written)
+    return Speaker(full, written, PERSON) if full else held_speaker(family_holder(word, history, fits), written)
 
 
 def _source_or_body(words: list[str], kind: str, lang: str, seg: Segment, history: History,

@@ -5,6 +5,7 @@ subject against this history) by concern, when its rules outgrew one module."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from cluster.documents import SegmentKind
 from cluster.quotes.gender import agrees, mention_genders, person_gender
@@ -64,6 +65,9 @@ class History:
     _starts: dict[str, list[int]] = field(default_factory=dict)
     _token_starts: list[int] | None = None
     _genders: dict[str, list[str | None]] = field(default_factory=dict)
+    register: dict[tuple[str, str], Any] = field(default_factory=dict)
+    """The article's named persons as ``register`` reads them (by family name, by language), found once: read
+    again for every quote they made the stage quadratic in the number of quotes."""
 
     @property
     def tokens(self) -> list[Token]:

@@ -144,13 +144,22 @@ def _distinct(found: list[Person]) -> list[Person]:
     return out
 
 
-def family_holder(word: str, tokens: list[Token], fits: Callable[[str], bool]) -> str | None:
+def _remembered(history: History, key: tuple[str, str], find: Callable[[], list[Person]]) -> list[Person]:
+    """The persons ``find`` reads in the article, read once per article (``History.register``)."""
+    if key not in history.register:
+        history.register[key] = find()
+    return history.register[key]
+
+
+def family_holder(word: str, history: History, fits: Callable[[str], bool]) -> str | None:
     """The one person an Arabic family name read alone stands for ("الشيباني" -> "أسعد حسن الشيباني");
     ``AMBIGUOUS`` when two persons of the article carry it and fit; None when none does."""
     norm = normalize(word)
     if len(norm) < 3 or norm in AR_VERBS or (norm in AR_GENERIC and norm.startswith("ال")):
         return None  # "المسؤول" is a title; a bare title word may be a family name ("وأضاف ملك")
-    people = [p for p in arabic_persons(tokens, strip_article(norm)) if fits(p.name)]
+    family = strip_article(norm)
+    found = _remembered(history, ("family", family), lambda: arabic_persons(history.tokens, family))
+    people = [p for p in found if fits(p.name)]
     if not people:
         return None
     return people[0].name if len(people) == 1 else AMBIGUOUS
@@ -186,22 +195,26 @@ def _wanted(description: list[str], lang: str) -> tuple[set[str], set[str]]:
     return heads, set(keys) - {head}
 
 
-def titled_holder(description: list[str], lang: str, tokens: list[Token], runs: list[tuple[int, int]],
-                  fits: Callable[[str], bool]) -> str | None:
+def titled_holder(description: list[str], lang: str, history: History, fits: Callable[[str], bool]) -> str | None:
     """The one person whose title holds a description's head and every qualifier ("الوزير السوري" is
     the Syrian minister, "the CEO" the chief executive); ``AMBIGUOUS`` when two persons fit; None when
     none does (the description is then read as before)."""
     heads, qualifiers = _wanted(description, lang)
     if not heads:
         return None
-    if lang == "ar":
-        people = _distinct([p for k in _recurring(tokens) if _family_word(tokens[k]) and (p := _arabic_full_at(tokens, k))])
-    else:
-        people = english_persons(tokens, runs)
+    people = _remembered(history, ("titled", lang), lambda: _titled_persons(history, lang))
     matching = [p for p in people if heads <= p.titles and qualifiers <= p.titles and fits(p.name)]
     if not matching:
         return None
     return matching[0].name if len(matching) == 1 else AMBIGUOUS
+
+
+def _titled_persons(history: History, lang: str) -> list[Person]:
+    """The article's persons a title may stand for: Arabic full names whose family name recurs, English name runs."""
+    tokens = history.tokens
+    if lang == "ar":
+        return _distinct([p for k in _recurring(tokens) if _family_word(tokens[k]) and (p := _arabic_full_at(tokens, k))])
+    return english_persons(tokens, history.runs(lang))
 
 
 def _recurring(tokens: list[Token]) -> list[int]:
@@ -229,4 +242,4 @@ def title_reading(words: list[str], written: str | None, lang: str, history: His
         return None
     if lang != "ar" and not (words[-1].lower() in EN_TITLE_ACRONYMS or words[-1].lower() in EN_TITLES):
         return None
-    return held_speaker(titled_holder(words, lang, history.tokens, history.runs(lang), fits), written)
+    return held_speaker(titled_holder(words, lang, history, fits), written)
