@@ -76,3 +76,12 @@ def paraphrased(text: str, span: tuple[int, int], body: list[tuple[int, int]]) -
         if shared >= MIN_ECHO_WORDS and shared >= PARAPHRASE_SHARE * len(wanted) and (best is None or shared > best[0]):
             best = (shared, i)
     return best[1] if best else None
+
+
+def restated(headline: str, body: str) -> bool:
+    """Whether a body quote restates a headline quote as ``paraphrased`` reads one: it holds
+    ``PARAPHRASE_SHARE`` of the headline's content words, three at least («أخذوا جزءا من ذاكرة الأردن»
+    in «من أخذ هذه القطع أخذ جزءا من ذاكرة الأردن، وسنجدها ونعيدها»)."""
+    wanted = _content(_words(headline))
+    shared = len(wanted & _content(_words(body)))
+    return shared >= MIN_ECHO_WORDS and shared >= PARAPHRASE_SHARE * len(wanted)

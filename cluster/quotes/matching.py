@@ -20,13 +20,15 @@ joined into groups (connected components).
 Modules: ``candidates`` (wire copies, units, nearest pairs), ``links`` (settings, the typed link,
 ``verify``), ``guard`` (verifying best first under the one-statement-per-group guard), ``companions``
 (freer translations between linked articles), ``translated_names`` (a source's name translated between two
-copies); this module runs them in order and builds the groups.
+copies), ``parts`` (a statement quoted whole and in parts), ``headlines`` (a headline's body quote takes its
+place); this module runs them in order and builds the groups.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 import numpy as np
 
@@ -36,6 +38,7 @@ from cluster.quotes.candidates import candidate_pairs, units, wire_copies
 from cluster.quotes.companions import COMPANION_FLOOR, companion_candidates
 from cluster.quotes.extract import Quote
 from cluster.quotes.guard import spanning_links
+from cluster.quotes.headlines import body_for_headlines
 from cluster.quotes.links import QuoteLink, QuoteSettings, contained, verify
 from cluster.quotes.parts import clause_spans, part_links
 from cluster.quotes.speakers import SpeakerIndex
@@ -102,6 +105,8 @@ def match_quotes(
     links += _companion_links(quotes, whole_vectors, links, settings, speaker_of, names)
     clauses = _clauses(quotes, links, dict(zip(texts, vectors)), encoder, settings, (cache, batch_size))
     links += part_links(quotes, whole_vectors, clauses, links, speaker_of, settings.quotes.min_part_words)
+    links = body_for_headlines(quotes, whole_vectors, links, COMPANION_FLOOR, partial(_agree, quotes, speaker_of, settings),
+                               settings.quotes.part_length_ratio)
     return QuoteResult(quotes, components(len(quotes), links), speakers, speaker_of, whole_vectors, settings)
 
 
@@ -172,6 +177,18 @@ def _companion_links(quotes: list[Quote], vectors: np.ndarray, links: list[Quote
     looser = replace(settings, quotes=cuts.model_copy(update={"cross_same_speaker_threshold": COMPANION_FLOOR}),
                      cross_threshold=min(settings.cross_threshold, cuts.cross_same_speaker_threshold, LINKED_EXCUSED_COSINE))
     return spanning_links(quotes, candidates, looser, speaker_of, links, linked=True)
+
+
+def _agree(quotes: list[Quote], speaker_of: list[int | None], settings: QuoteSettings, a: int, b: int,
+           sim: float) -> bool:
+    """Whether two quotes of linked articles pass the companions' speaker rules at cosine ``sim`` (the
+    floor aside): the same source; one copy naming no one, from the same-speaker cut; two sources
+    ``agreement.conflict_excused`` reads as one there."""
+    if same_source(quotes[a], quotes[b], speaker_of[a], speaker_of[b]):
+        return True
+    if speaker_of[a] is None or speaker_of[b] is None:
+        return sim >= settings.quotes.cross_same_speaker_threshold
+    return conflict_excused(quotes[a], quotes[b], sim, True)
 
 
 def components(n: int, links: list[QuoteLink]) -> list[QuoteGroup]:

@@ -149,7 +149,8 @@ def _ascii(word: str) -> str:
 def latin_variants(word: str) -> tuple[str, ...]:
     """Other spellings of a Latin word that a ``skeleton`` may meet in Arabic: marks folded (Keçeli ->
     Kecheli), a Turkish c read as j (Oncu -> Onju) or as ç (Keceli -> Kecheli), a French final consonant
-    dropped (Barrot -> Barro), initial ou before a vowel read as w (Ouattara -> Wattara)."""
+    dropped (Barrot -> Barro), initial ou before a vowel read as w (Ouattara -> Wattara), a Spanish j read as
+    the kh Arabic writes for it (Juan Jesús Vivas / خوان خيسوس فيفاس, José / خوسيه, Javier / خافيير)."""
     base = _ascii(normalize(word))
     out = [base]
     if "ğ" in normalize(word):
@@ -161,4 +162,6 @@ def latin_variants(word: str) -> tuple[str, ...]:
         out.append(re.sub(r"(?:l?t|d|s|x|ts|ds)$", "", base))  # Barrot / بارو, Ayrault / إيرو
     if re.match(r"ou[aei]", base):
         out.append("w" + base[2:])
+    if "j" in base:
+        out.append(base.replace("j", "kh"))
     return tuple(dict.fromkeys(out))
