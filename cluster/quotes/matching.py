@@ -34,6 +34,7 @@ import numpy as np
 
 from cluster.embed import EmbeddingCache, Encoder, embed_texts
 from cluster.quotes.agreement import LINKED_EXCUSED_COSINE, conflict_excused, same_source
+from cluster.quotes.aligned import aligned_pairs, clause_texts
 from cluster.quotes.candidates import candidate_pairs, units, wire_copies
 from cluster.quotes.companions import COMPANION_FLOOR, companion_candidates
 from cluster.quotes.extract import Quote
@@ -103,6 +104,7 @@ def match_quotes(
     whole_vectors = vectors[first_rows]
     names = NameVectors(encoder, cache, batch_size)
     links += _companion_links(quotes, whole_vectors, links, settings, speaker_of, names)
+    links += _aligned_links(quotes, whole_vectors, links, settings, speaker_of, (encoder, cache, batch_size))
     clauses = _clauses(quotes, links, dict(zip(texts, vectors)), encoder, settings, (cache, batch_size))
     links += part_links(quotes, whole_vectors, clauses, links, speaker_of, settings.quotes.min_part_words)
     links = body_for_headlines(quotes, whole_vectors, links, COMPANION_FLOOR, partial(_agree, quotes, speaker_of, settings),
@@ -158,25 +160,41 @@ def _companion_links(quotes: list[Quote], vectors: np.ndarray, links: list[Quote
     source's description translated between the copies (``translated_names``: «النيابة العامة», read as an
     organisation, against "Public Prosecution", read as a person) is read like a paragraph naming the other
     copy's speaker: from ``LINKED_EXCUSED_COSINE``."""
-    cuts = settings.quotes
-
-    def wanted(a: int, b: int, sim: float) -> bool:
-        qa, qb = quotes[a], quotes[b]
-        if same_source(qa, qb, speaker_of[a], speaker_of[b]):
-            return True
-        if speaker_of[a] is None or speaker_of[b] is None:
-            return sim >= cuts.cross_same_speaker_threshold
-        return conflict_excused(qa, qb, sim, True)
-
+    wanted = partial(_agree, quotes, speaker_of, settings)
     found = companion_candidates(quotes, vectors, links)
     candidates = {pair: sim for pair, sim in found.items() if wanted(*pair, sim)}
     asking = [pair for pair, sim in found.items() if pair not in candidates and sim >= LINKED_EXCUSED_COSINE
               and kinds_differ(quotes[pair[0]], quotes[pair[1]])]
     names.embed(quotes[k].speaker or "" for pair in asking for k in pair)
     candidates |= {pair: found[pair] for pair in asking if names.translated(quotes[pair[0]], quotes[pair[1]])}
-    looser = replace(settings, quotes=cuts.model_copy(update={"cross_same_speaker_threshold": COMPANION_FLOOR}),
-                     cross_threshold=min(settings.cross_threshold, cuts.cross_same_speaker_threshold, LINKED_EXCUSED_COSINE))
-    return spanning_links(quotes, candidates, looser, speaker_of, links, linked=True)
+    return spanning_links(quotes, candidates, _looser(settings), speaker_of, links, linked=True)
+
+
+def _looser(settings: QuoteSettings) -> QuoteSettings:
+    """The cuts ``verify`` applies between linked articles: the companions' floor with one source on both
+    sides, the linked excused cut otherwise."""
+    cuts = settings.quotes
+    return replace(settings, quotes=cuts.model_copy(update={"cross_same_speaker_threshold": COMPANION_FLOOR}),
+                   cross_threshold=min(settings.cross_threshold, cuts.cross_same_speaker_threshold, LINKED_EXCUSED_COSINE))
+
+
+def _aligned_links(quotes: list[Quote], vectors: np.ndarray, links: list[QuoteLink], settings: QuoteSettings,
+                   speaker_of: list[int | None], embedding: tuple[Encoder, EmbeddingCache | None, int]) -> list[QuoteLink]:
+    """Quotes of linked articles whose best-aligned clauses translate one another (``aligned``), verified
+    at that clause cosine by the companions' rules, after the whole quotes have taken their slots."""
+    pairs = list(companion_candidates(quotes, vectors, links, floor=-1.0))
+    if not pairs:
+        return []
+    wanted = partial(_agree, quotes, speaker_of, settings)
+    owners = sorted({k for pair in pairs for k in pair})
+    texts = {k: clause_texts(quotes[k].text, settings.quotes.min_part_words) for k in owners}
+    flat = list(dict.fromkeys(t for k in owners for t in texts[k]))
+    encoder, cache, batch_size = embedding
+    known = dict(zip(flat, embed_texts(encoder, flat, batch_size=batch_size, cache=cache)))
+    clause_vectors = {k: np.stack([known[t] for t in texts[k]]) for k in owners}
+    found = aligned_pairs(quotes, pairs, clause_vectors)
+    candidates = {pair: sim for pair, sim in found.items() if wanted(*pair, sim)}
+    return spanning_links(quotes, candidates, _looser(settings), speaker_of, links, linked=True)
 
 
 def _agree(quotes: list[Quote], speaker_of: list[int | None], settings: QuoteSettings, a: int, b: int,
