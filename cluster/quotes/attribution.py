@@ -35,6 +35,7 @@ from cluster.quotes.lexicon import (
 )
 from cluster.quotes.mentions import lead_institution
 from cluster.quotes.names import AR_FUNCTION_WORDS, Token, is_name_token, is_stop, tokenize
+from cluster.quotes.relative_speaker import relative_speaker
 from cluster.quotes.sources import (
     AR_ORG_HEADS,
     AR_SOURCE_TRIGGERS,
@@ -108,6 +109,8 @@ def find_attributions(tokens: list[Token], marks: list[tuple[int, int]], lang: s
             speaker = _issuer(statement, seg, history)  # "وجاء في البيان الختامي أن"
             found.append(Attribution(i, speaker.name, speaker.written, speaker.kind))
             continue
+        elif is_verb(token, lang) and (named := relative_speaker(tokens, i, lang)) is not None:
+            written = named  # «هانيا الحمامي، التي قالت عقب فوزها: «...»»
         elif not is_verb(token, lang) or _in_relative_clause(tokens, i, lang) or _noun_use(tokens, i, lang) or (
                 _without_that(tokens, i, lang)) or _passive(tokens, i, lang):
             continue

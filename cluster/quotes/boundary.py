@@ -53,9 +53,14 @@ def verbal_noun_object(tokens: Sequence[_Word], k: int) -> bool:
     noun of the pattern تفعيل (تشكيل، توقيف، تمديد) between a word and its complement is the verb's
     object, no part of a name (it was read as "بشلاوي توقيف", or as the speaker "تشكيل")."""
     norm = tokens[k].norm
-    if len(norm) != 5 or norm[0] != "ت" or norm[3] != "ي" or norm in AR_FORM_TWO_NAMES:
-        return False
+    if not (_form_two_noun(norm) or norm[:1] in "بل" and _form_two_noun(norm[1:])):
+        return False  # "بتشديد العقوبات" after طالب: by + the verbal noun, the object of the demand
     return 0 < k < len(tokens) - 1 and tokens[k - 1].word and tokens[k + 1].word
+
+
+def _form_two_noun(norm: str) -> bool:
+    """A word of the verbal-noun pattern تفعيل ("تشكيل", "تشديد") that is not a given name of that pattern."""
+    return len(norm) == 5 and norm[0] == "ت" and norm[3] == "ي" and norm not in AR_FORM_TWO_NAMES
 
 
 AR_WAW_GIVEN_NAMES = frozenset(normalize(w) for w in """وليد وائل وفاء وداد وسام وجدي وهيب وصفي وديع وحيد وضاح
@@ -172,22 +177,31 @@ def family_before_clause(tokens: Sequence[_Word], start: int, k: int) -> bool:
     is read as the verb's object ("جدعون ساعر القرار") unless it ends in ي; after "said" there is no object, so
     when the word closes the subject (a comma or إن / أن comes next) it is the family name. A weekday or a
     title word there ("الأحد", "الوزير") is not."""
-    if k - start != 2 or k + 1 >= len(tokens) or not tokens[k].norm.startswith("ال") or len(tokens[k].norm) <= 4:
+    if k - start not in (1, 2) or k + 1 >= len(tokens) or not tokens[k].norm.startswith("ال") or len(tokens[k].norm) <= 4:
         return False
     if any(t.norm.startswith("ال") or not t.word for t in tokens[start:k]) or tokens[k].norm in AR_SUBJECT_STOPS:
         return False
     bare = tokens[k].norm[2:]
-    if bare in AR_GENERIC or tokens[k].norm in AR_GENERIC or tokens[k].norm.endswith(("ات", "يه")):
+    if bare in AR_GENERIC or tokens[k].norm in AR_GENERIC or tokens[k].norm.endswith("يه"):
         return False
-    closer = tokens[k + 1]
-    if not (closer.text in "،," or closer.norm in AR_COMPLEMENTIZERS):
-        return False
+    if not _closes_subject(tokens[k + 1]) or (k - start == 1) != tokens[k].norm.endswith("ات"):
+        return False  # one given word: only a family name in ات ("محمود الحسنات،") was read as an object
     for j in range(start - 1, max(-1, start - 1 - AR_SAY_WORDS_BACK), -1):
         if not tokens[j].word:
             return False
         if tokens[j].norm in AR_SAY_ONLY or (tokens[j].norm[:1] in "وف" and tokens[j].norm[1:] in AR_SAY_ONLY):
             return True
     return False
+
+
+AR_SUBJECT_CLOSERS = frozenset("في خلال أمام عبر لدى".split())
+"""Prepositions that open the circumstance of a saying ("في كلمة", "خلال مؤتمر", "أمام البرلمان"): the
+subject ends before them. Compared as written (folding «على» meets «علي»)."""
+
+
+def _closes_subject(closer: _Word) -> bool:
+    """A comma, colon, إن / أن or a preposition of circumstance after "said NAME": the subject ends there."""
+    return closer.text in "،,:" or closer.norm in AR_COMPLEMENTIZERS or closer.text in AR_SUBJECT_CLOSERS
 
 
 def body_of_place(token: _Word) -> bool:

@@ -35,6 +35,7 @@ from cluster.quotes.mentions import (
 )
 from cluster.quotes.names import Token, name_run
 from cluster.quotes.principals import apposed_spokesperson, speaks_for_person
+from cluster.quotes.pronoun_title import titled_before_quote
 from cluster.quotes.register import family_holder, held_speaker, title_reading
 from cluster.quotes.selfnamed import self_named
 from cluster.quotes.sources import (
@@ -90,6 +91,9 @@ def resolve(subject: list[Token], lang: str, seg: Segment, history: History, off
             bool(words) and words[0].lower() in EN_PERSONAL), gender=gender)
         if words and offset is not None and (newcomer := _newcomer(found, seg, history, offset, gender)):
             return Speaker(newcomer, written, PERSON)
+        if words and offset is not None and words[0].lower() in EN_PERSONAL and (titled := titled_before_quote(
+                history, seg.start, offset, lambda n: history.fits(n, *gender) if gender else True)):
+            return Speaker(titled.name, written, PERSON)  # 'the mayor was blunt. "...," he said'
         if words and words[0].lower() == "it" and offset is not None and (body := body_sentence_before(
                 history, found[1] if found else 0, offset, lambda opener, at: resolve(opener, lang, seg, history, at))):
             return Speaker(body.name, written, body.kind)  # "The panel rejected the complaint. ..., it said"

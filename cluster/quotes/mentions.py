@@ -72,12 +72,18 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() or bool(ARABIC_PARTICLE_NAME.match(word))
 
 
+EN_ROLE_NOUNS = frozenset("member lawmaker legislator councillor councilor activist resident trader owner".split())
+"""A lower-case role after a body's or a place's name, before a person's ("Council member Hala Daajah",
+"Opposition lawmaker X"): part of the title that opens the sentence."""
+
+
 def _introduces(tokens: list[Token], first: int, end: int) -> bool:
     """A mention that brings a person into the story: the subject opening a sentence, or a name the
     writer goes on to describe (", who coproduced ..."); not one named in passing ("his Supreme Court
     pick Brett Kavanaugh while talking about ...")."""
     k = first - 1
-    while k >= 0 and tokens[k].word and (tokens[k].text[:1].isupper() or tokens[k].text.lower() in EN_TITLES):
+    while k >= 0 and tokens[k].word and (tokens[k].text[:1].isupper() or tokens[k].text.lower() in EN_TITLES or (
+            tokens[k].text in EN_ROLE_NOUNS and k > 0 and tokens[k - 1].text[:1].isupper())):
         k -= 1  # "Lebanese Prime Minister Nawaf Salam condemned": titles before the name open the sentence
     opens = k < 0 or tokens[k].text in ".!?\n" or tokens[k + 1].start - tokens[k].end >= 2 or (
         k > 0 and tokens[k].text in DOUBLE_MARKS and tokens[k - 1].text in ".!?") or (  # after a paragraph or '."'

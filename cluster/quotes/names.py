@@ -150,8 +150,8 @@ def name_runs(tokens: list[Token], lang: str) -> list[tuple[int, int]]:
     start: int | None = None
     previous_generic = False
     for k, token in enumerate(tokens):
-        if start is not None and (_extends(tokens[start:k], token, lang) or (lang == "ar" and family_before_clause(
-                tokens, start, k))) and not _object_follows(tokens, k, lang):
+        if start is not None and (_extends(tokens[start:k], token, lang) and not _object_follows(tokens, k, lang) or (
+                lang == "ar" and family_before_clause(tokens, start, k))):
             continue
         if start is not None and lang != "ar" and token.text.lower() in EN_NAME_PARTICLES and k + 1 < len(tokens) and (
                 tokens[k + 1].text[:1].isupper()):

@@ -213,8 +213,16 @@ def _titled_persons(history: History, lang: str) -> list[Person]:
     """The article's persons a title may stand for: Arabic full names whose family name recurs, English name runs."""
     tokens = history.tokens
     if lang == "ar":
-        return _distinct([p for k in _recurring(tokens) if _family_word(tokens[k]) and (p := _arabic_full_at(tokens, k))])
+        return _distinct([p for k in _recurring(tokens) if _family_word(tokens[k]) and (
+            p := _arabic_full_at(tokens, _compound_end(tokens, k)))])
     return english_persons(tokens, history.runs(lang))
+
+
+def _compound_end(tokens: list[Token], k: int) -> int:
+    """Where a name whose word at ``k`` recurs ends: "ركان ناصر الدين" (ناصر recurs in "عبد الناصر") ends on
+    the compound's second half, which is no given name of its own; read at ``k`` it was "ركان ناصر"."""
+    following = tokens[k + 1] if k + 1 < len(tokens) else None
+    return k + 1 if following is not None and following.word and following.norm in AR_COMPOUND_SECONDS else k
 
 
 def _recurring(tokens: list[Token]) -> list[int]:
