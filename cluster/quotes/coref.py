@@ -89,11 +89,9 @@ def resolve(subject: list[Token], lang: str, seg: Segment, history: History, off
     if not words or honorific or (lang != "ar" and words[0].lower() in EN_PRONOUNS):
         found = history.last_entry(seg.index, seg.kind, human=bool(honorific) or (
             bool(words) and words[0].lower() in EN_PERSONAL), gender=gender)
-        if words and offset is not None and (newcomer := _newcomer(found, seg, history, offset, gender)):
+        if words and offset is not None and (newcomer := _newcomer(found, seg, history, offset, gender) or (
+                titled_before_quote(words[0], history, seg.start, offset, gender))):  # 'the mayor was blunt. "..."'
             return Speaker(newcomer, written, PERSON)
-        if words and offset is not None and words[0].lower() in EN_PERSONAL and (titled := titled_before_quote(
-                history, seg.start, offset, lambda n: history.fits(n, *gender) if gender else True)):
-            return Speaker(titled.name, written, PERSON)  # 'the mayor was blunt. "...," he said'
         if words and words[0].lower() == "it" and offset is not None and (body := body_sentence_before(
                 history, found[1] if found else 0, offset, lambda opener, at: resolve(opener, lang, seg, history, at))):
             return Speaker(body.name, written, body.kind)  # "The panel rejected the complaint. ..., it said"
@@ -101,9 +99,8 @@ def resolve(subject: list[Token], lang: str, seg: Segment, history: History, off
                 lang, seg, history, found[1] if found else -1, offset, written)) and (
                 opened.kind != PERSON or history.fits(opened.name, lang, wanted)):
             return opened
-        earlier = found[2] if found else None
-        return Speaker(earlier.name, written or earlier.written, earlier.kind) if earlier else Speaker(
-            None, written, UNATTRIBUTED)
+        earlier = found[2] if found else Speaker(None, None, UNATTRIBUTED)
+        return Speaker(earlier.name, written or earlier.written, earlier.kind)
     opened = next((k for k, t in enumerate(subject[:-1]) if t.text in DOUBLE_MARKS), None)
     if lang == "ar" and opened is not None and opened + 2 < len(subject) and subject[-1].text in DOUBLE_MARKS:
         # a body in marks ('وقالت «طيران الإمارات»', 'بحسب منظمة "أطباء بلا حدود"'), by the full name the

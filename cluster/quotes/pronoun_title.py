@@ -11,13 +11,14 @@ title to the one person the article gave it to, and leaves it alone when two or 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
-from cluster.quotes.history import History, Speaker
+from cluster.quotes.history import History
 from cluster.quotes.lexicon import DOUBLE_MARKS, EN_TITLES
 from cluster.quotes.register import title_reading
 from cluster.quotes.sources import PERSON
 
+EN_PERSONAL = frozenset("he she".split())
+"""The pronouns read here: a person's (a title alone never stands for "they" or "it")."""
 TITLE_SUBJECT = re.compile(r"(?:^|, )[Tt]he ((?:[a-z-]+ ){1,3}[a-z-]+)")
 """A sentence's subject that is "the" and lower-case words ("the mayor was", ", the foreign minister said")."""
 SETUP_CHARS = 1500
@@ -35,10 +36,12 @@ def _title_words(words: list[str]) -> list[str] | None:
     return None
 
 
-def titled_before_quote(history: History, paragraph_start: int, offset: int, fits: Callable[[str], bool]) -> Speaker | None:
-    """The person a title alone stands for, when the sentence right before the quotation a pronoun closes
-    has that title as its subject ('the mayor was blunt. "...," he said'); None otherwise."""
-    if offset - paragraph_start > SETUP_CHARS:
+def titled_before_quote(pronoun: str, history: History, paragraph_start: int, offset: int,
+                        gender: tuple[str, str | None] | None) -> str | None:
+    """The person a title alone stands for, when the sentence right before the quotation that "he" / "she"
+    closes has that title as its subject ('the mayor was blunt. "...," he said'); None otherwise. ``gender``:
+    (language, gender) the pronoun asks for."""
+    if pronoun.lower() not in EN_PERSONAL or offset - paragraph_start > SETUP_CHARS:
         return None  # read a bounded span per quote: the stage stays linear in a long paragraph of quotes
     text = history.text[paragraph_start:offset]
     opening = next((k for k, c in enumerate(text) if c in DOUBLE_MARKS), None)
@@ -52,5 +55,5 @@ def titled_before_quote(history: History, paragraph_start: int, offset: int, fit
     if len(found) != 1:
         return None
     words = ["the", *found[0]]
-    held = title_reading(words, " ".join(words), "en", history, fits)
-    return held if held is not None and held.kind == PERSON else None
+    held = title_reading(words, " ".join(words), "en", history, lambda n: history.fits(n, *gender) if gender else True)
+    return held.name if held is not None and held.kind == PERSON else None
