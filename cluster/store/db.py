@@ -32,6 +32,8 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id);
 CREATE INDEX IF NOT EXISTS articles_seq ON articles(seq);
+CREATE INDEX IF NOT EXISTS articles_story_of ON articles(id, story_id);
+CREATE INDEX IF NOT EXISTS articles_story_members ON articles(story_id, seq, id);
 CREATE TABLE IF NOT EXISTS segments (
     article_id TEXT NOT NULL, idx INTEGER NOT NULL, kind TEXT NOT NULL, start INTEGER NOT NULL,
     "end" INTEGER NOT NULL, PRIMARY KEY (article_id, idx)
