@@ -280,7 +280,8 @@ def _subject_goes_on(tokens: list[Token], comma: int) -> bool:
     while titles < len(words) - 2 and _person_title(words[titles]):
         titles += 1  # "الناطق باسم الوزارة، السفير سفيان القضاة، إن": the unnamed title's holder, named
     rest = words[titles:]
-    return bool(rest) and name_runs(rest, "ar") == [(0, len(rest))]
+    return bool(rest) and (name_runs(rest, "ar") == [(0, len(rest))] or (  # read with its title too: the title
+        titles > 0 and name_runs(words, "ar") == [(titles, len(words))]))  # shows "الدكتورة سامية" a name
 
 
 def _person_title(token: Token) -> bool:

@@ -21,6 +21,8 @@ from cluster.textnorm import normalize
 AR_REGION_HEADS = frozenset(normalize(w) for w in """
 منطقة محافظة مدينة ولاية إقليم بلدة قرية ضاحية مخيم حي مقاطعة بلدية""".split())
 """Nouns whose complement is a place ("ولاية بهلا", "مخيم جباليا"): a run after one is that place."""
+AR_REGION_NOUNS = frozenset(normalize(w) for w in "منطقة محافظة مدينة ولاية إقليم بلدة قرية ضاحية".split())
+"""The region nouns a name never runs through ("بمنطقة تبوك", "مجلس محافظة أربيل"): fewer than the heads above."""
 FROM = normalize("من")
 PREPOSITION_HAMZA = ("بإ", "بأ", "لإ", "لأ", "وبإ", "وبأ", "ولإ", "ولأ")
 """ب or ل joined to a word that opens with a written hamza ("بإعادة", "لإلغاء", "بأهمية"): a
@@ -78,6 +80,11 @@ def opening_verb(tokens: Sequence[_Word], k: int) -> bool:
     if len(norm) < 4 or norm[0] != "و" or norm in AR_WAW_GIVEN_NAMES or k + 1 >= len(tokens) or not tokens[k + 1].word:
         return False
     return k == 0 or (not tokens[k - 1].word and tokens[k - 1].text in SENTENCE_ENDS)
+
+
+def region_noun(token: _Word) -> bool:
+    """"محافظة", "لمدينة", "بمنطقة": a region noun, bare or after و/ب/ل; the word after it names the region."""
+    return token.word and (token.norm in AR_REGION_NOUNS or token.norm[1:] in AR_REGION_NOUNS)
 
 
 def _region_head(word: str) -> bool:

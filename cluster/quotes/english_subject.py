@@ -117,8 +117,8 @@ def _subject_end(tokens: list[Token], verb: int) -> int:
 
 def _person_of(tokens: list[Token], of: int) -> list[Token]:
     """"Maria Lopez of Reuters", "John Hale of the Institute for Strategic Studies" ("the" or the
-    preposition at ``of``), "Ana Ruiz from Barclays": a name of two or
-    three capitalised words (no title, no institution word, no determiner) right before "of": the
+    preposition at ``of``), "Ana Ruiz from Barclays", "Zainab al-Moussawi from Basra": a name of two or
+    three capitalised words (the family name may open on its lower-case particle) (no title, no institution word, no determiner) right before "of": the
     person, whom the body after "of" only places (empty when no such name stands there)."""
     if of > 0 and tokens[of].text.lower() == "the":
         of -= 1
@@ -128,7 +128,8 @@ def _person_of(tokens: list[Token], of: int) -> list[Token]:
     for k in range(of - 1, max(of - 4, -1), -1):
         token = tokens[k]
         lowered = token.text.lower()
-        if not (token.word and token.text[:1].isupper() and is_name_token(token, "en", False)) or (
+        particle = not name and ARABIC_PARTICLE_NAME.match(token.text) is not None  # "al-Moussawi"
+        if not (token.word and (token.text[:1].isupper() or particle) and is_name_token(token, "en", False)) or (
                 lowered in EN_TITLES or lowered in EN_ORG_WORDS or lowered in EN_DETERMINERS):
             break
         name.insert(0, token)

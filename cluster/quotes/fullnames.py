@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from cluster.quotes.boundary import region_noun
 from cluster.quotes.lexicon import AR_AN_ADVERBS, AR_GENERIC
 from cluster.quotes.names import AR_NAME_LINKS, Token, is_stop, mention_key, strip_article
 from cluster.textnorm import normalize
@@ -77,7 +78,8 @@ def introduced(tokens: list[Token], first: int) -> bool:
     # "الكاتب العام للنقابة لطفي الحرزي": a title's complement with لل; "الباحث ... بالشارقة سالم المري";
     # a title phrase that ends in an adverb: "وزير الإعلام في الحكومة المعترف بها دوليا معمر الإرياني"
     return (not before.word and before.text in "،,") or before.norm.startswith(("ال", "لل", "وال", "بال")) or (
-        before.norm in AR_GENERIC) or before.norm in AR_AN_ADVERBS
+        before.norm in AR_GENERIC) or before.norm in AR_AN_ADVERBS or (first >= 2 and region_noun(tokens[first - 2]))
+    # "رئيس المجلس البلدي لمدينة بيروت إبراهيم زيدان": after the region a title's complement names
 
 
 def run_in_article(subject: list[Token], name: str, shift: int, tokens: list[Token], runs: list[tuple[int, int]],

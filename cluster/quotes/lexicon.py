@@ -89,8 +89,10 @@ AR_TITLE_ADJECTIVES = frozenset(normalize(w) for w in "عام عامة كبير 
 also after و ("رئيس الشركة وكبير إدارييها"); kept out of
 ``AR_GENERIC``, whose definite forms end other rules ("المفوضة العامة بالإنابة")."""
 AR_MANNER = frozenset(normalize(w) for w in """بشدة بقوة بغضب بحزم بوضوح بصراحة بحسرة بمرارة بحماس بهدوء
-بسخرية بثقة بأسف بحرقة بفخر بتأثر بدهشة بانفعال""".split())
-"""Manner adverbs after a speaker ("نفاه الوزير بشدة", "يضيف التاجر بغضب"): no name, the end of a subject."""
+بسخرية بثقة بأسف بحرقة بفخر بتأثر بدهشة بانفعال
+ضاحكا ضاحكة مبتسما مبتسمة ساخرا ساخرة مازحا مازحة ممازحا ممازحة باكيا باكية""".split())
+"""Manner adverbs after a speaker ("نفاه الوزير بشدة", "يضيف التاجر بغضب"), and the participles of manner
+that stand in their place ("قالت ضاحكة:", "she said, laughing"): no name, the end of a subject."""
 AR_AN_ADVERBS = frozenset(normalize(w) for w in """دوليا رسميا حاليا سابقا لاحقا محليا إقليميا عالميا جزئيا
 كليا مؤقتا شخصيا علنيا فعليا نهائيا مبدئيا تقريبا مجددا مؤخرا حديثا يوميا سنويا شهريا أسبوعيا""".split())
 """Adverbs in -an: the last word of a title phrase ("الحكومة المعترف بها دوليا"), never a name."""
@@ -130,8 +132,8 @@ AR_GENERIC = frozenset(normalize(w) for w in """
 مصادر طبية أمنية الجانبان الطرفان جانب طرف دول دولة بيانات مراسلون مراسلين شهود سكان ناشطون وكالات منظمات
 أطباء عمال موظفون مسؤولو مجمع مستشفى جامعة مركز مرشد نظير نظيره نظيرها نظيرته نظيرتها قيادي قيادية محلل باحث خبير أستاذ
 وكيل وكيلة مساعد مساعدة منسق منسقة مفوض مفوضة محافظ سكرتير لواء عقيد نقيب ملازم قاضي قاضية ضابط مراسل مراسلة
-ملك ولي مفتي سفيرة مندوبة ممثلة مستشارة عضوة قائدة زعيمة نائبة خبيرة محللة باحثة أستاذة دكتور إدارة سلطة
-مصلحة دائرة مدرب لاعب مفتش محقق حارس بنك شركة ائتلاف جبهة تيار برنامج والي حاكم عمدة""".split())
+ملك ولي مفتي سفيرة مندوبة ممثلة مستشارة عضوة قائدة زعيمة نائبة خبيرة محللة باحثة أستاذة دكتور دكتورة إدارة سلطة
+مصلحة دائرة مدرب لاعب مفتش محقق حارس بنك شركة ائتلاف جبهة تيار برنامج والي حاكم عمدة أصحاب""".split())
 EN_PRONOUNS = frozenset("he she they i we it".split())
 EN_TITLES = frozenset("""
 mr mrs ms dr prof president prime minister secretary gen general sgt det insp chief officer executive envoy
@@ -140,7 +142,7 @@ lt col capt cmdr adm ambassador director chairman ceo coach manager foreign defe
 special deputy former state secretary-general supreme leader chancellor premier commissioner commander
 colonel major captain lieutenant sergeant inspector detective constable superintendent bishop pope cardinal
 rabbi imam emir sultan crown vice vice-president attorney justice lord lady sir dame baroness baron professor
-doctor chair chairwoman chairperson councillor mp congressman congresswoman speaker head prosecutor
+doctor chair chairwoman chairperson councillor mp congressman congresswoman speaker head prosecutor lawmaker legislator
 """.split())
 EN_NAME_PARTICLES = frozenset("bin ibn bint al el abu de da van von".split())
 """Lower-case parts inside a name between capitalised ones ("Abdulaziz bin Salman", "Ursula von der Leyen")."""

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from cluster.quotes.boundary import (
+    AR_REGION_NOUNS,
     body_of,
     body_of_place,
     english_person_runs,
@@ -22,6 +23,7 @@ from cluster.quotes.boundary import (
     opening_verb,
     person_runs,
     preposition_noun,
+    region_noun,
     verbal_noun_object,
 )
 from cluster.quotes.letters import letter_n, spelled_start
@@ -43,6 +45,7 @@ from cluster.quotes.lexicon import (
     EN_TITLES,
     TOKEN,
 )
+from cluster.quotes.name_words import closing_amin, feminine_given_name
 from cluster.quotes.pronoun_titles import title_with_pronoun
 from cluster.quotes.sources import AR_ORG_HEADS, AR_ORG_NAMES, AR_SPOKESPERSON, strip_prefix_article
 from cluster.textnorm import normalize
@@ -191,11 +194,11 @@ def _place_before_name(tokens: list[Token], k: int, lang: str, start: int | None
     too): the word right after في is a place, and a name may follow it;
     starting the run after the place lets the family name with ال join the given name. After a title
     of a place ("والي إزمير") the word is that place whatever follows (a headline's "والي إزمير:" names
-    no one: the body's "والي إزمير سليمان إلبان" does)."""
+    no one: the body's "والي إزمير سليمان إلبان" does), and so after a region noun."""
     if lang != "ar" or start is not None or k == 0:
         return False
-    if tokens[k - 1].norm in AR_PLACE_TITLES or tokens[k - 1].norm[1:] in AR_PLACE_TITLES:
-        return True
+    if any(f in AR_PLACE_TITLES for f in (tokens[k - 1].norm, tokens[k - 1].norm[1:])) or region_noun(tokens[k - 1]):
+        return True  # "مجلس محافظة أربيل", "بمنطقة تبوك": a region noun's word is the region's name too
     if (tokens[k - 1].norm != "في" and not body_of_place(tokens[k - 1])) or k + 1 >= len(tokens):  # "بجامعة قطر X"
         return False
     following = tokens[k + 1]
@@ -268,6 +271,9 @@ def _given_name(tokens: list[Token], k: int, lang: str) -> bool:
     "باسم نعيم": باسم is the name Basem before a name, "on behalf of" before a definite noun
     ("المتحدث باسم الوزارة") and after a spokesperson ("المتحدث باسم إدارة السجن": the spokesman of an
     institution, whatever the next word is)."""
+    if lang == "ar" and (feminine_given_name(tokens, k, lambda t: is_name_token(t, lang, False)) or closing_amin(
+            tokens, k, lambda t: is_name_token(t, lang, False))):
+        return True  # "الدكتورة سامية حمادي", "شيلان حمه أمين إن"
     if lang == "ar" and tokens[k].norm == AMIN and 0 < k < len(tokens) - 1 and tokens[k - 1].word and (
             tokens[k + 1].word):
         after = tokens[k + 1].norm
@@ -379,7 +385,6 @@ def _is_name_text(text: str, lang: str, after_generic: bool) -> bool:
 
 
 AR_SPEECH_NOUNS = frozenset(normalize(w) for w in "قوله قولها قولهم تأكيده تأكيدها تصريحه تصريحها".split())
-AR_REGION_NOUNS = frozenset(normalize(w) for w in "منطقة محافظة مدينة ولاية إقليم بلدة قرية ضاحية".split())
 
 
 def _clitic_noun(norm: str) -> bool:

@@ -52,7 +52,7 @@ def shaped(quote: Quote, text: str) -> Quote:
     """The quote with its speaker kept, repaired to the name the text writes beside it, or withheld when
     the span cannot be a name (module docstring)."""
     if quote.lang == "ar" and quote.speaker_kind in (ANONYMOUS, UNATTRIBUTED) and (
-            named := _description_then_name(quote, text)):
+            named := _description_then_name(quote, text) or _called_name(quote, text)):
         return replace(quote, speaker=named, speaker_kind=PERSON)
     if not quote.speaker or quote.speaker_kind not in (PERSON, ORGANISATION):
         return quote
@@ -161,7 +161,15 @@ def _name_then_description(quote: Quote, text: str) -> str | None:
     name = " ".join(head)
     # without a title first, the words before the comma are a description and the speaker the name
     # («محامي الصحفي، ريباز حمه علي»)
-    return name if head is not titled and _looks_like_person(name) else None
+    return name if head is not titled and _looks_like_person(name) and not _body_of_title(head) else None
+
+
+def _body_of_title(words: list[str]) -> bool:
+    """«المهندس المعماري بالمعهد الوطني للتراث، منير القلال»: after the title's definite words, a definite
+    noun behind «بـ» or «لـ» («بالمعهد», «للتراث») is where the title holder works, the body the title
+    ends on, no given name (a given name has no article); the person is the name after the comma."""
+    first = normalize(words[0]) if words else ""
+    return len(first) > 4 and first.startswith(("بال", "لل"))
 
 
 def _name_after_brand(quote: Quote, text: str) -> str | None:
@@ -214,6 +222,19 @@ def _description_then_name(quote: Quote, text: str) -> str | None:
     if not match or any(normalize(w) in AR_VERBS for w in match.group(1).split()):
         return None
     return match.group(1) if _looks_like_person(match.group(1)) else None
+
+
+AR_CALLED = r"(?:و)?(?:يدعى|تدعى|يدعي|تدعي|يُدعى|تُدعى|اسمه|اسمها)"
+
+
+def _called_name(quote: Quote, text: str) -> str | None:
+    """«روى أحد المصابين، ويدعى كريم فتحي، لـ«مصراوي»»: an unnamed speaker («one of the injured») whom
+    the clause after the comma names ("who is called ..."): that name, up to the next comma or colon."""
+    written = quote.speaker_as_written
+    if not written or quote.speaker not in (None, written):
+        return None
+    match = re.search(re.escape(written) + _COMMA + AR_CALLED + rf"\s+((?:{_AR_WORD}\s+){{1,3}}{_AR_WORD})\s*[:،,]", text)
+    return match.group(1) if match and _looks_like_person(match.group(1)) else None
 
 
 def _looks_like_person(name: str) -> bool:

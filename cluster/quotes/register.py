@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from cluster.quotes.boundary import region_noun
 from cluster.quotes.fullnames import introduced
 from cluster.quotes.gender import AR_PERSON_TITLES
 from cluster.quotes.history import History, Speaker
@@ -68,8 +69,9 @@ def _arabic_full_at(tokens: list[Token], k: int) -> Person | None:
     """The full name ending with the family name at token ``k``: the given words before it, opened by a
     title, a nisba, a comma or a definite word (``fullnames.introduced``); None when no given word stands there."""
     first = k
-    while first > 0 and k - first < GIVEN_WORDS and _given_word(tokens[first - 1]):
-        first -= 1
+    while first > 0 and k - first < GIVEN_WORDS and _given_word(tokens[first - 1]) and not (
+            first >= 2 and region_noun(tokens[first - 2])):
+        first -= 1  # "لمدينة بيروت إبراهيم زيدان": the region's name is no given name
     if first == k or not introduced(tokens, first):
         return None
     if tokens[first].norm in AR_NAME_LINKS and first + 1 == k:

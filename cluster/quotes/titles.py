@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from cluster.quotes.boundary import region_noun
 from cluster.quotes.lexicon import (
     AR_COMPLEMENTIZERS,
     AR_GENERIC,
@@ -200,7 +201,8 @@ def _title_texts(tokens: list[Token], first: int, lang: str) -> list[str]:
         if token.word:
             words.append(token.text)
             if is_name_token(token, lang, False) and not conjoined_noun(token, lang) and not joined_definite(tokens, k, lang) and (
-                    k == 0 or tokens[k - 1].norm not in AR_PLACE_TITLES):  # "محافظ عدن": a place, the title goes on
+                    k == 0 or (tokens[k - 1].norm not in AR_PLACE_TITLES and not region_noun(tokens[k - 1]))):
+                # "محافظ عدن", "رئيس المجلس البلدي لمدينة بيروت": a place, the title goes on
                 break  # the words before another name are that name's title ("لوزارة" is none)
     return words
 
