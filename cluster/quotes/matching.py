@@ -104,8 +104,9 @@ def match_quotes(
     whole_vectors = vectors[first_rows]
     names = NameVectors(encoder, cache, batch_size)
     links += _companion_links(quotes, whole_vectors, links, settings, speaker_of, names)
-    links += _aligned_links(quotes, whole_vectors, links, settings, speaker_of, (encoder, cache, batch_size))
-    clauses = _clauses(quotes, links, dict(zip(texts, vectors)), encoder, settings, (cache, batch_size))
+    known = dict(zip(texts, vectors))
+    links += _aligned_links(quotes, whole_vectors, links, settings, speaker_of, known, encoder, (cache, batch_size))
+    clauses = _clauses(quotes, links, known, encoder, settings, (cache, batch_size))
     links += part_links(quotes, whole_vectors, clauses, links, speaker_of, settings.quotes.min_part_words)
     links = body_for_headlines(quotes, whole_vectors, links, COMPANION_FLOOR, partial(_agree, quotes, speaker_of, settings),
                                settings.quotes.part_length_ratio)
@@ -121,15 +122,22 @@ def _clauses(quotes: list[Quote], links: list[QuoteLink], known: dict[str, np.nd
     linked = sorted({k for link in links for k in (link.a, link.b)})
     spans = {k: s for k in linked if (s := clause_spans(quotes[k].text, quotes[k].lang, settings.quotes.min_part_words))}
     texts = [quotes[k].text[a:b] for k, s in spans.items() for a, b in s]
-    missing = list(dict.fromkeys(t for t in texts if t not in known))
-    if missing:
-        cache, batch_size = embedding
-        known = {**known, **dict(zip(missing, embed_texts(encoder, missing, batch_size=batch_size, cache=cache)))}
+    known = _with_missing(texts, known, encoder, embedding)
     out, row = {}, 0
     for k, s in spans.items():
         out[k] = (s, np.stack([known[t] for t in texts[row: row + len(s)]]))
         row += len(s)
     return out
+
+
+def _with_missing(texts: list[str], known: dict[str, np.ndarray], encoder: Encoder,
+                  embedding: tuple[EmbeddingCache | None, int]) -> dict[str, np.ndarray]:
+    """``known`` (text -> unit vector) and the ``texts`` it lacks, embedded in one batch."""
+    missing = list(dict.fromkeys(t for t in texts if t not in known))
+    if not missing:
+        return known
+    cache, batch_size = embedding
+    return {**known, **dict(zip(missing, embed_texts(encoder, missing, batch_size=batch_size, cache=cache)))}
 
 
 def unlinked_settings(settings: QuoteSettings) -> QuoteSettings:
@@ -179,18 +187,18 @@ def _looser(settings: QuoteSettings) -> QuoteSettings:
 
 
 def _aligned_links(quotes: list[Quote], vectors: np.ndarray, links: list[QuoteLink], settings: QuoteSettings,
-                   speaker_of: list[int | None], embedding: tuple[Encoder, EmbeddingCache | None, int]) -> list[QuoteLink]:
+                   speaker_of: list[int | None], known: dict[str, np.ndarray], encoder: Encoder,
+                   embedding: tuple[EmbeddingCache | None, int]) -> list[QuoteLink]:
     """Quotes of linked articles whose best-aligned clauses translate one another (``aligned``), verified
-    at that clause cosine by the companions' rules, after the whole quotes have taken their slots."""
+    at that clause cosine by the companions' rules, after the whole quotes have taken their slots. A clause
+    that is a sentence was embedded as a unit already (``known``)."""
     pairs = list(companion_candidates(quotes, vectors, links, floor=-1.0))
     if not pairs:
         return []
     wanted = partial(_agree, quotes, speaker_of, settings)
     owners = sorted({k for pair in pairs for k in pair})
     texts = {k: clause_texts(quotes[k].text, settings.quotes.min_part_words) for k in owners}
-    flat = list(dict.fromkeys(t for k in owners for t in texts[k]))
-    encoder, cache, batch_size = embedding
-    known = dict(zip(flat, embed_texts(encoder, flat, batch_size=batch_size, cache=cache)))
+    known = _with_missing([t for k in owners for t in texts[k]], known, encoder, embedding)
     clause_vectors = {k: np.stack([known[t] for t in texts[k]]) for k in owners}
     found = aligned_pairs(quotes, pairs, clause_vectors)
     candidates = {pair: sim for pair, sim in found.items() if wanted(*pair, sim)}
