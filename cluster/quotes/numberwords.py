@@ -23,14 +23,16 @@ _AR = {
     20: "عشرين عشرون", 30: "ثلاثين ثلاثون", 40: "اربعين اربعون", 50: "خمسين خمسون", 60: "ستين ستون",
     70: "سبعين سبعون", 80: "ثمانين ثمانون", 90: "تسعين تسعون", 100: "مئه مائه",
 }
-"""Arabic number words as ``normalize`` writes them (ة -> ه, أ -> ا); "ست" (also "lady") is left out."""
+"""Arabic number words (ة written ه, أ written ا); "ست" (also "lady") is left out. The keys of
+``_AR_WORDS`` are these words as ``normalize`` writes them: it also writes ئ as ي («مئة» -> «ميه»), so a
+table written by hand in its spelling missed "a hundred" («بنسبة مئة في المئة» / "100 percent")."""
 _EN = {
     2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten",
     11: "eleven", 12: "twelve", 13: "thirteen", 14: "fourteen", 15: "fifteen", 16: "sixteen",
     17: "seventeen", 18: "eighteen", 19: "nineteen", 20: "twenty", 30: "thirty", 40: "forty", 50: "fifty",
     60: "sixty", 70: "seventy", 80: "eighty", 90: "ninety", 100: "hundred",
 }
-_AR_WORDS = {word: str(n) for n, forms in _AR.items() for word in forms.split()}
+_AR_WORDS = {normalize(word): str(n) for n, forms in _AR.items() for word in forms.split()}
 _EN_WORDS = {word: str(n) for n, word in _EN.items()}
 _AR_PREFIXES = ("و", "ب", "ل", "وب", "ول")
 _AR_TOKEN = re.compile(r"[\u0621-\u064a\u0640\u064b-\u0652]+")

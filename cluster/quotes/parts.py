@@ -68,7 +68,8 @@ def part_links(quotes: list[Quote], vectors: np.ndarray, clauses: dict[int, tupl
     """Part-of links (``QuoteLink.within`` set, whole first) of quotes that carry one clause of a longer
     quote in another language whose group already holds a quote of their article (that article's
     outlet quoted the statement in parts, and one part is linked). ``vectors``: one unit vector per
-    quote; ``clauses``: per linked quote of two clauses or more, their spans and unit vectors."""
+    quote; ``clauses``: per linked quote of two clauses or more, their spans and unit vectors. An article
+    whose quote in the whole's group carries the statement whole (``_carries_whole``) has no part of it."""
     sets = UnionFind(len(quotes))
     for link in links:
         sets.union(link.a, link.b)
@@ -83,8 +84,10 @@ def part_links(quotes: list[Quote], vectors: np.ndarray, clauses: dict[int, tupl
         lang = quotes[whole].lang
         partners = sorted(a for a in articles_of[sets.find(whole)] if quotes[by_article[a][0]].lang != lang)
         for article in partners:
-            found += _parts_in(quotes, vectors, whole, spans, clause_vectors, by_article[article], sets, guard,
-                               speaker_of, (min_words, cosine))
+            carried = _carries_whole(by_article[article], sets.find, sets.find(whole), clause_vectors, clauses)
+            if not carried:
+                found += _parts_in(quotes, vectors, whole, spans, clause_vectors, by_article[article], sets, guard,
+                                   speaker_of, (min_words, cosine))
     return found
 
 
@@ -92,10 +95,7 @@ def _parts_in(quotes: list[Quote], vectors: np.ndarray, whole: int, spans: list[
               clause_vectors: np.ndarray, article: list[int], sets: UnionFind, guard: GroupGuard,
               speaker_of: list[int | None], cuts: tuple[int, float]) -> list[QuoteLink]:
     """The parts one article carries of ``whole``, best first, one per clause (``cuts``: the least words of
-    a clause, the least cosine of a part). None when a quote of the article in the whole's group has as
-    many clauses as the whole: the article carries the statement whole, no part of it is missing (a
-    headline «لم يتركوا لنا خيارا» beside the body's «لم يتركوا لنا خيارا. قدمنا ثلاثة عروض ...» is the body
-    quote's repeat, not the English quote's other part)."""
+    a clause, the least cosine of a part)."""
     min_words, cosine = cuts
     root = sets.find(whole)
     sims = vectors[article] @ clause_vectors.T
@@ -103,10 +103,7 @@ def _parts_in(quotes: list[Quote], vectors: np.ndarray, whole: int, spans: list[
     taken: set[int] = set()
     for i, k in enumerate(article):
         if sets.find(k) == root:
-            best = int(np.argmax(sims[i]))
-            if len(clauses_of(quotes[k], min_words)) >= len(spans):
-                return []
-            taken.add(best)
+            taken.add(int(np.argmax(sims[i])))
     order = sorted(((float(sims[i].max()), i) for i, k in enumerate(article) if sets.find(k) != root), reverse=True)
     links = []
     for sim, i in order:
@@ -126,9 +123,20 @@ def _parts_in(quotes: list[Quote], vectors: np.ndarray, whole: int, spans: list[
     return links
 
 
-def clauses_of(quote: Quote, min_words: int) -> list[tuple[int, int]]:
-    """``clause_spans`` of a quote, one span for a quote of one clause."""
-    return clause_spans(quote.text, quote.lang, min_words) or [(0, len(quote.text))]
+def _carries_whole(article: list[int], find: Callable[[int], int], root: int, whole_clauses: np.ndarray,
+                   clauses: dict[int, tuple[list[tuple[int, int]], np.ndarray]]) -> bool:
+    """Whether a quote of the article in the whole's group carries the statement whole: its clauses,
+    each read against the whole's clauses, reach every one of them (a headline «لم يتركوا لنا خيارا» beside
+    the body's «لم يتركوا لنا خيارا. قدمنا ثلاثة عروض ...» is the body quote's repeat, not the English
+    quote's other part). Counting the clauses without aligning them read "nine people had been arrested,
+    including three Arab residents ..." (two clauses, both the second half of «العملية جاءت بعد متابعة
+    ...، وإنها أسفرت عن القبض على ...») as the whole, and the first half, quoted apart, was never linked."""
+    for k in article:
+        if find(k) == root and k in clauses:
+            reached = np.argmax(clauses[k][1] @ whole_clauses.T, axis=1)
+            if len(set(reached.tolist())) >= len(whole_clauses):
+                return True
+    return False
 
 
 def _a_part(quote: Quote, whole: Quote, clause: tuple[int, int]) -> bool:
