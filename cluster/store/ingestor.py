@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from itertools import islice
 from pathlib import Path
 
 import numpy as np
@@ -54,6 +55,7 @@ from cluster.store.placement import Placement
 from cluster.store.queries import NewArticleRows, content_hash
 from cluster.store.stories import BodyMatrix, assign_new, full_clusters, remember_paragraphs
 from cluster.store.story_ids import apply_clusters, batch_story_ids, merge_bridged, retire_if_empty
+from cluster.store.warmup import warm_libraries
 from cluster.stories.bodies import article_bodies
 from cluster.stories.features import remember_cues
 from cluster.stories.vocabulary import TermVocabulary
@@ -328,14 +330,11 @@ class Ingestor:
     def warm(self) -> None:
         """Read into memory what every add keeps there (the stored articles' words, windows and buckets, the match
         graph and its pairs' links, the body vectors, the story cues of their paragraphs, their body terms, the
-        stored passages on their principal axes) and import
-        the story stage's libraries, so that the first POST after a start does not pay for them: the service calls it
-        before it answers (on a copy of a 4,000-article store the first add of 10 took 3.4 s against ~2 s for the
-        next, and reading a 20,000-article store's words alone is seconds). Adds load the same on first use when this
+        stored passages on their principal axes), leave room to append to the buffers that hold them, and run the
+        libraries' first use (``warmup``), so that the first POST after a start does not pay for them: the service
+        calls it before it answers (on a copy of a 4,000-article store the first add of 10 took 3.4 s against ~2 s for
+        the next; reading a 20,000-article store's words alone is seconds). Adds load the same on first use when this
         was not called (the body terms: each neighbourhood's paragraphs as they come)."""
-        import sklearn.cluster  # noqa: F401 -- duplicate grouping's linkage (the first group refresh paid ~0.5 s)
-        import sklearn.feature_extraction.text  # noqa: F401 -- the story stage's TF-IDF: ~1 s of imports
-
         articles = self.store.articles()  # read once for the stored words and the bodies
         segments = self.store.segments(articles)
         if self.config.duplicates.align_reuse:
@@ -349,6 +348,8 @@ class Ingestor:
         remember_cues((text, a.lang, a.date) for a, text in self._bodies.articles.values())
         graph.links(self._bodies.ids)  # every stored pair's links, listed as a neighbourhood lists them
         self.index.prepare()  # the passage search's principal axes (~1.2 s CPU at 43,651 stored passages)
+        self.index.reserve()  # else the first add copies every stored vector into a larger buffer
+        warm_libraries(self.config, [text for _, text in islice(self._bodies.articles.values(), 2)])
 
     def _stored_bodies(self) -> BodyMatrix:
         """The body vectors of every stored article, read from SQLite once and then kept current."""

@@ -36,7 +36,12 @@ from cluster.textnorm import normalize
 
 class GrowingArray:
     """A 1-D array that grows by doubling its capacity: appending copies the new values only (amortised), not
-    everything held, as ``np.concatenate`` of the whole would at every batch."""
+    everything held, as ``np.concatenate`` of the whole would at every batch.
+
+    A growth leaves room for as much again as it then holds, a first bulk fill too: the writer's warm-up fills the
+    stored bodies (20,000 rows of two 512-d vectors) at once, and a buffer sized to them exactly made the service's
+    first add of 10 copy all of it into a new one (~0.2 s; docs/scale-log.md, session 19). The room is zeros
+    never written (``np.zeros`` maps them lazily), so it costs address space, not memory."""
 
     def __init__(self, dtype: type, width: int = 0) -> None:
         """``width``: 0 for a vector, else the length of each row (a matrix growing by rows)."""
@@ -48,7 +53,7 @@ class GrowingArray:
         """Append ``values`` (elements, or rows when this holds rows)."""
         end = self.size + len(values)
         if end > len(self._data):
-            grown = np.zeros((max(end, 2 * len(self._data)), *self._data.shape[1:]), dtype=self._data.dtype)
+            grown = np.zeros((2 * max(end, len(self._data)), *self._data.shape[1:]), dtype=self._data.dtype)
             grown[: self.size] = self._data[: self.size]
             self._data = grown
         self._data[self.size : end] = values
