@@ -26,6 +26,7 @@ from cluster.embed import Encoder, LazyEncoder, embed_with_config
 from cluster.gcpause import without_gc
 from cluster.segment.stage import segment_pages
 from cluster.store.batch import Batch, split_by_article
+from cluster.store.blas import one_blas_thread
 from cluster.store.db import Store, check_store_dir
 from cluster.store.duplicates import (
     StoredWords,
@@ -210,9 +211,10 @@ class Ingestor:
         ]
 
     @without_gc
+    @one_blas_thread
     def _write(self, todo: list[Article], replaced: list[str], groups_due: bool = True) -> None:
         """Segment, embed, match, place and write one batch, then derive what the lists read. Without the cyclic
-        collector (``gcpause``): it walked every stored article's words (``StoredWords``) at each allocation burst.
+        collector (``gcpause``: it walked every stored word at each allocation burst), BLAS on one thread (``blas``).
         ``groups_due=False``: the speakers and summaries are left to ``summarise_pending`` too (``after_batch``)."""
         batch = self._matched(todo)
         graph = self.match_graph.load(self.store)
@@ -328,13 +330,11 @@ class Ingestor:
         return self.store.get_meta(PENDING) is not None
 
     def warm(self) -> None:
-        """Read into memory what every add keeps there (the stored articles' words, windows and buckets, the match
-        graph and its pairs' links, the body vectors, the story cues of their paragraphs, their body terms, the
-        stored passages on their principal axes), leave room to append to the buffers that hold them, and run the
-        libraries' first use (``warmup``), so that the first POST after a start does not pay for them: the service
-        calls it before it answers (on a copy of a 4,000-article store the first add of 10 took 3.4 s against ~2 s for
-        the next; reading a 20,000-article store's words alone is seconds). Adds load the same on first use when this
-        was not called (the body terms: each neighbourhood's paragraphs as they come)."""
+        """Read into memory what every add keeps there (the stored words, windows and buckets, the match graph and its
+        links, the body vectors, their paragraphs' cues and terms, the passages on their principal axes), with room to
+        append, and run the libraries' first use (``warmup``): the service calls it before it answers, so that the
+        first POST does not pay for them (docs/scale-log.md, sessions 12 and 19). Adds load the same on first use
+        when this was not called (the body terms: each neighbourhood's paragraphs as they come)."""
         articles = self.store.articles()  # read once for the stored words and the bodies
         segments = self.store.segments(articles)
         if self.config.duplicates.align_reuse:

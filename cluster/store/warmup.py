@@ -13,11 +13,13 @@ from collections.abc import Sequence
 
 from cluster.config import Config
 from cluster.embed import open_embedding_cache
+from cluster.store.blas import find_libraries
 
 
 def warm_libraries(config: Config, texts: Sequence[str]) -> None:
     """Import and run once, on ``texts`` (a few stored bodies), the library code every add runs: the story
-    stage's TF-IDF (``stories.signals``), the duplicate grouping's linkage and the embedding cache's opening.
+    stage's TF-IDF (``stories.signals``), the duplicate grouping's linkage and the embedding cache's opening; then look up the BLAS libraries they loaded
+    (``blas``).
     Nothing is kept: each first use only fills the libraries' own module-level caches."""
     import sklearn.cluster  # noqa: F401 -- duplicate grouping's linkage (the first group refresh paid ~0.5 s)
     from sklearn.feature_extraction.text import TfidfVectorizer  # the story stage's TF-IDF: ~1 s of imports
@@ -31,3 +33,4 @@ def warm_libraries(config: Config, texts: Sequence[str]) -> None:
     cache = open_embedding_cache(config)
     if cache is not None:
         cache.close()
+    find_libraries()  # scipy's BLAS among them, loaded by the imports above
