@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from itertools import islice
 from pathlib import Path
 
 import numpy as np
@@ -349,7 +348,7 @@ class Ingestor:
         graph.links(self._bodies.ids)  # every stored pair's links, listed as a neighbourhood lists them
         self.index.prepare()  # the passage search's principal axes (~1.2 s CPU at 43,651 stored passages)
         self.index.reserve()  # else the first add copies every stored vector into a larger buffer
-        warm_libraries(self.config, [text for _, text in islice(self._bodies.articles.values(), 2)])
+        warm_libraries(self.config, [text for _, text in list(self._bodies.articles.values())[:2]])
 
     def _stored_bodies(self) -> BodyMatrix:
         """The body vectors of every stored article, read from SQLite once and then kept current."""
