@@ -312,8 +312,22 @@ def is_source_trigger(tokens: list[Token], i: int, lang: str) -> bool:
         if not token.word and token.text in ".:؛!?":
             break
         before.append(token)
+    if _inside_clause(before):
+        return False  # "أكد الوزير أن التسعيرة تحتسب وفق معادلة شفافة": "in accordance with", inside what he said
     # "أفادت صحيفة Sabah نقلا عن مصادر": the outlet's verb carries the speech, the sources are its own
     return not any(is_verb(t, lang) for t in tokens[i + 1: i + 4]) and not any(is_verb(t, lang) for t in before)
+
+
+def _inside_clause(before: list[Token]) -> bool:
+    """The words before a source preposition (nearest first) reach back to أن / إن with no comma between:
+    the preposition is an adverbial of the reported clause ("وفق معادلة", "حسب الأصول"), no source of its
+    own; a source set off by a comma ("...، بحسب مصادر طبية") still is one."""
+    for token in before:
+        if not token.word:
+            return False
+        if token.norm in AR_COMPLEMENTIZERS:
+            return True
+    return False
 
 
 def _quoted_source(tokens: list[Token], i: int, lang: str) -> list[Token] | None:

@@ -78,9 +78,36 @@ def opening_verb(tokens: Sequence[_Word], k: int) -> bool:
     does not open a sentence with "and NAME"); the word lists know too few verbs for elimination to keep
     it out of the run, which then lost the family name as "the verb's object"."""
     norm = tokens[k].norm
+    if verb_before_title(tokens, k):
+        return True
     if len(norm) < 4 or norm[0] != "و" or norm in AR_WAW_GIVEN_NAMES or k + 1 >= len(tokens) or not tokens[k + 1].word:
         return False
     return k == 0 or (not tokens[k - 1].word and tokens[k - 1].text in SENTENCE_ENDS)
+
+
+AR_LEAD_WORDS = 4
+"""Most words of a phrase that opens a sentence before its comma and its verb ("وفي ختام جولته،", "من جانبه،")."""
+
+
+def verb_before_title(tokens: Sequence[_Word], k: int) -> bool:
+    """"وفي ختام جولته، عاد المحافظ ليؤكد", "عاد الوزير ليحذر": a word the lists do not know that opens a
+    sentence or follows its short opening phrase, before a definite title (المحافظ، الوزير، القاضي), is the
+    sentence's verb and the title its subject (Arabic puts the verb first); read as a given name and a
+    family name, "عاد المحافظ" became a person."""
+    if k + 1 >= len(tokens) or not tokens[k + 1].word or not tokens[k + 1].norm.startswith("ال"):
+        return False
+    if tokens[k + 1].norm[2:] not in AR_GENERIC or tokens[k].norm.startswith("ال"):
+        return False
+    if k == 0 or (not tokens[k - 1].word and tokens[k - 1].text in SENTENCE_ENDS):
+        return True
+    if tokens[k - 1].text not in "،,":
+        return False
+    for j in range(k - 2, max(-1, k - 3 - AR_LEAD_WORDS), -1):
+        if j < 0 or (not tokens[j].word and tokens[j].text in SENTENCE_ENDS):
+            return j < k - 2  # the comma closes a phrase the sentence opened with
+        if not tokens[j].word:
+            return False
+    return False
 
 
 def region_noun(token: _Word) -> bool:
@@ -178,6 +205,12 @@ AR_SAY_ONLY = frozenset(normalize(w) for w in "قال قالت يقول تقول
 """Reporting verbs that take no noun object ("said", "added"): a definite word right after the name that
 follows one is no object of it."""
 AR_SAY_WORDS_BACK = 8
+AR_CLAUSE_VERBS = frozenset(normalize(w) for w in """أكد أكدت يؤكد تؤكد أوضح أوضحت يوضح توضح أشار أشارت يشير
+تشير اعتبر اعتبرت يعتبر تعتبر رأى رأت يرى ترى أعلن أعلنت كشف كشفت ذكر ذكرت شدد شددت يشدد تشدد لفت لفتت نفى نفت
+حذر حذرت""".split())
+"""Reporting verbs that take a clause after أن / إن but never a noun and then that clause ("أكد الوزير الاتفاقات
+أن" is no Arabic): before إن / أن a definite word in ات right after one given name is the family name. Not
+أبلغ / أخبر, which take a listener first ("أبلغ الوزير السلطات أن")."""
 
 
 def family_before_clause(tokens: Sequence[_Word], start: int, k: int) -> bool:
@@ -194,10 +227,11 @@ def family_before_clause(tokens: Sequence[_Word], start: int, k: int) -> bool:
         return False
     if not _closes_subject(tokens[k + 1]) or (k - start == 1) != tokens[k].norm.endswith("ات"):
         return False  # one given word: only a family name in ات ("محمود الحسنات،") was read as an object
+    verbs = AR_SAY_ONLY | AR_CLAUSE_VERBS if tokens[k + 1].norm in AR_COMPLEMENTIZERS else AR_SAY_ONLY
     for j in range(start - 1, max(-1, start - 1 - AR_SAY_WORDS_BACK), -1):
         if not tokens[j].word:
             return False
-        if tokens[j].norm in AR_SAY_ONLY or (tokens[j].norm[:1] in "وف" and tokens[j].norm[1:] in AR_SAY_ONLY):
+        if tokens[j].norm in verbs or (tokens[j].norm[:1] in "وف" and tokens[j].norm[1:] in verbs):
             return True
     return False
 

@@ -26,10 +26,8 @@ from cluster.quotes.leadbody import body_just_quoted, body_sentence_before, open
 from cluster.quotes.lexicon import AR_GENERIC, AR_HONORIFICS, DOUBLE_MARKS, EN_PRONOUNS, EN_TITLES
 from cluster.quotes.mentions import (
     article_subject,
-    describes_a_person,
     english_sentence_subject,
     introduced_person,
-    scene_person,
     sentence_opener,
     sentence_organisation,
 )
@@ -37,6 +35,7 @@ from cluster.quotes.names import Token, name_run
 from cluster.quotes.principals import apposed_spokesperson, speaks_for_person
 from cluster.quotes.pronoun_title import titled_before_quote
 from cluster.quotes.register import family_holder, held_speaker, title_reading
+from cluster.quotes.scenes import describes_a_person, scene_person, scene_titled_person
 from cluster.quotes.selfnamed import self_named
 from cluster.quotes.sources import (
     ANONYMOUS,
@@ -173,6 +172,9 @@ def _sentence_subject(lang: str, seg: Segment, history: History, since: int, off
         return Speaker(body, written, ORGANISATION)
     if shown := scene_person(history.text, max(since, 0), offset):
         return Speaker(shown, written, PERSON)  # "وعند البوابة، كان أبو أحمد يدفع عربة. يقول: «...»"
+    if shown := scene_titled_person(history.tokens, history.runs(lang), history.run_starts(lang), history.text,
+                                    since, offset):
+        return Speaker(shown, written, PERSON)  # "وفي شارع عزمي، أبقى صاحب المحل بلال كبارة ... وقال:"
     return None
 
 

@@ -31,6 +31,8 @@ def before_apposition(tokens: list[Token], comma: int) -> int:
                 return end - 1  # one name apposed to a person noun is that person's
             if j > 2 and tokens[j - 1].text.isdigit() and tokens[j - 2].text == "," and tokens[j - 3].word:
                 return j - 3  # "Lahcen Ait Brahim, 58, who rebuilt with state aid, said": the name before the age
+            if between and between[0].text in EN_SECOND_APPOSITION and (inner := before_apposition(tokens, j)) != j:
+                return inner  # "X, executive director of the Samahang Industriya ng Agrikultura, a farm lobby, said"
             if j > 0 and tokens[j - 1].word and tokens[j - 1].text[0].isupper():
                 return j - 1
             if j > 0 and tokens[j - 1].word and between and between[0].word and not between[0].text[0].isupper():
@@ -39,6 +41,11 @@ def before_apposition(tokens: list[Token], comma: int) -> int:
         if not tokens[j].word and not _plural_possessive(tokens, j):  # "the Herders' Cooperative": no break
             break
     return _named_after_place(tokens, region, end, comma) if region is not None else comma
+
+
+EN_SECOND_APPOSITION = frozenset("a an who which whose".split())
+"""Words that open a second apposition, one describing the first ("X, head of the Y Union, a farm lobby that
+backs the ban, said"; "..., who ..., said"): the name is read before the first, not at its capitalised end."""
 
 
 def _plural_possessive(tokens: list[Token], k: int) -> bool:

@@ -12,15 +12,13 @@ article's other mentions of people instead:
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 
 from cluster.quotes.english_subject import name_connector
 from cluster.quotes.fullnames import full_name, introduced
-from cluster.quotes.gender import AR_PERSON_TITLES
-from cluster.quotes.lexicon import AR_GENERIC, AR_VERBS, DOUBLE_MARKS, EN_DETERMINERS, EN_PRONOUNS, EN_TITLES
+from cluster.quotes.lexicon import AR_GENERIC, DOUBLE_MARKS, EN_DETERMINERS, EN_PRONOUNS, EN_TITLES
 from cluster.quotes.names import ARABIC_PARTICLE_NAME, Token, is_name_token, strip_article
 from cluster.quotes.openers import (
     DESCRIPTION_OF_TOKENS,
@@ -30,7 +28,6 @@ from cluster.quotes.openers import (
     past_setting,
 )
 from cluster.quotes.sources import AR_ORG_HEADS, PERSON, name_kind, strip_prefix_article
-from cluster.textnorm import normalize
 
 OPENER_CHARS = 80
 """How far into its sentence the name of a sentence's opening subject may begin (a title before it)."""
@@ -60,11 +57,19 @@ def introduced_person(tokens: list[Token], runs: list[tuple[int, int]], starts: 
                 first == 0 or tokens[first - 1].text not in DOUBLE_MARKS  # not a name the quotation opens with
                 or "\n" in text[tokens[first - 1].end:start]):  # the mark closed the paragraph before
             words = (full_name(words[0], tokens, runs, "en") or "").split()  # "Ribera rejected that argument."
-        if 2 <= len(words) <= 3 and all(_capitalised(w) for w in words) and _introduces(tokens, first, end):
+        if 2 <= len(words) <= 3 and all(_capitalised(w) for w in words) and _introduces(tokens, first, end) and (
+                not _quoted(text, start)):
             name = " ".join(words)
             if name_kind(name) == PERSON and (fits is None or fits(name)):
                 found = name
     return found
+
+
+def _quoted(text: str, start: int) -> bool:
+    """A name inside a quotation ('"Iran Air and Mahan have the aircraft," she told ...'): the speaker's
+    words, not the writer introducing a person; an odd number of double marks opens its line before it."""
+    line = text.rfind("\n", 0, start) + 1
+    return sum(text.count(mark, line, start) for mark in DOUBLE_MARKS) % 2 == 1
 
 
 def _capitalised(word: str) -> bool:
@@ -298,7 +303,7 @@ def sentence_organisation(tokens: list[Token], token_starts: list[int], text: st
         if token.start >= min(before, start + OPENER_CHARS):
             return None
         head = strip_prefix_article(token.norm)
-        if token.word and head in AR_ORG_HEADS and not (k > 0 and _person_title(tokens[k - 1])):
+        if token.word and head in AR_ORG_HEADS and not (k > 0 and person_title(tokens[k - 1])):
             phrase = [token]
             for following in tokens[k + 1: k + 4]:
                 if len(phrase) == 1 and following.word and is_name_token(following, "ar", True):
@@ -336,55 +341,7 @@ def lead_institution(tokens: list[Token], token_starts: list[int], text: str, be
     return None
 
 
-def _person_title(token: Token) -> bool:
+def person_title(token: Token) -> bool:
+    """A person's title word ("وزير", "النائب"), not an institution's head ("وزارة")."""
     head = strip_prefix_article(token.norm)
     return head in AR_GENERIC and head not in AR_ORG_HEADS
-
-
-AR_PERSON_NOUNS = frozenset(normalize(w) for w in """الرجل المرأة السيدة الشاب الشابة الفتاة الفتى التاجر التاجرة
-المزارع المزارعة الصياد العامل العاملة السائق الطالب الطالبة الأم الأب الجد الجدة المسن المسنة العجوز الموظف
-الموظفة المعلم المعلمة الأرملة الناجي الناجية""".split())
-"""Nouns that describe an ordinary person, no title: "يقول الرجل" refers to someone the text just showed."""
-AR_AGES = frozenset(normalize(w) for w in """عشريني ثلاثيني أربعيني خمسيني ستيني سبعيني ثمانيني تسعيني""".split())
-AR_SCENE = re.compile(r"(?:^|[.!؟?]\s+)و?(?:في|عند|أمام|داخل)\s+[^،,.\n]{2,60}[،,]\s*(\S+)\s+(\w+)\s+(\w+)", re.M)
-""""وفي سوق المدينة القديم، وقف NAME ...": a setting, a comma, a verb and the person the scene shows."""
-AR_NAME_LINKS_FIRST = frozenset(normalize(w) for w in "أبو أم أبي".split())
-AR_VERB_OPENING = re.compile(r"(?:^|[.!؟?]\s+)(و\w{2,})\s+(\w+)\s+(\w+)", re.M)
-""""ووقفت NAME، وهي أم ...", "وتخشى NAME، المرشدة في ...": a sentence that opens with و and its verb, then
-the person it is about (Arabic puts the verb first; a name never opens a sentence with و in news prose)."""
-
-
-def describes_a_person(words: list[str]) -> bool:
-    """"الرجل الخمسيني", "التاجر الستيني", "السيدة": an ordinary person by sex, trade or age (no title)."""
-    keys = [strip_prefix_article(normalize(w)).removesuffix("ه") for w in words]
-    return normalize(words[0]) in AR_PERSON_NOUNS or any(k in AR_AGES for k in keys)
-
-
-def scene_person(text: str, since: int, before: int) -> str | None:
-    """The person a scene of the quote's paragraph shows after the last speaker ("وفي قرية X، وقف أبو سامر
-    يراقب الدخان. يقول الرجل الخمسيني:"): a setting after في, a comma, a verb, then a name (a linking part
-    and a word, or a given name with or without a family name with ال)."""
-    paragraph = text.rfind("\n", 0, before) + 1
-    found: tuple[int, str] | None = None
-    for pattern in (AR_SCENE, AR_VERB_OPENING):
-        for match in pattern.finditer(text, max(paragraph, since), before):
-            first, second = match.group(2), match.group(3)
-            if pattern is AR_VERB_OPENING and normalize(match.group(1))[1:] in AR_VERBS:
-                continue  # "وقال محامي الصحفي، X، إن": a speaker's own sentence, read by the speaker rules
-            if _shown_name(first, second, text[match.end():match.end() + 1] in "،,") and (
-                    found is None or match.start() > found[0]):
-                found = (match.start(), f"{first} {second}")
-    return found[1] if found else None
-
-
-def _shown_name(first: str, second: str, apposed: bool) -> bool:
-    """Whether two words after a scene's verb are a person's name: a linking part and a word ("أبو
-    سامر"), or a given name and a family name with ال ("محمد الزعبي") or followed by a comma that opens
-    a description ("نورة إبراهيم، وهي أم ...")."""
-    if normalize(first) in AR_NAME_LINKS_FIRST:
-        return True
-    if normalize(first) in AR_GENERIC or normalize(first) in AR_PERSON_TITLES or not is_name_token(Token(first, 0, len(first), True), "ar", False):
-        return False
-    if normalize(second).startswith("ال"):
-        return True
-    return apposed and normalize(second) not in AR_GENERIC and is_name_token(Token(second, 0, len(second), True), "ar", False)

@@ -157,8 +157,8 @@ def family_holder(word: str, history: History, fits: Callable[[str], bool]) -> s
     """The one person an Arabic family name read alone stands for ("الشيباني" -> "أسعد حسن الشيباني");
     ``AMBIGUOUS`` when two persons of the article carry it and fit; None when none does."""
     norm = normalize(word)
-    if len(norm) < 3 or norm in AR_VERBS or (norm in AR_GENERIC and norm.startswith("ال")):
-        return None  # "المسؤول" is a title; a bare title word may be a family name ("وأضاف ملك")
+    if len(norm) < 3 or norm in AR_VERBS or (norm.startswith("ال") and (norm in AR_GENERIC or norm[2:] in AR_GENERIC)):
+        return None  # "المسؤول", "المحافظ" are titles; a bare title word may be a family name ("وأضاف ملك")
     family = strip_article(norm)
     found = _remembered(history, ("family", family), lambda: arabic_persons(history.tokens, family))
     people = [p for p in found if fits(p.name)]

@@ -43,7 +43,7 @@ people person spokesperson spokesman spokeswoman residents medics aides aide ins
 AR_ORG_HEADS = _ar("""وزارة وكالة منظمة هيئة قوات جيش حركة مفوضية صحيفة قناة موقع حزب مجلس لجنة جماعة صندوق
 بنك مصرف بعثة الخارجية حكومة رئاسة شرطة بيان الجانبان الطرفان الحوثيون حماس اتحاد شركة مكتب إدارة سلطة
 مصلحة دائرة مرصد منتدى مؤسسة جمعية نقابة معهد مركز محكمة برلمان سفارة قنصلية ائتلاف جبهة مجموعة نيابة مديرية سلطات
-بلدية جامعة بورصة رابطة غرفة متحف شبكة""")
+بلدية جامعة بورصة رابطة غرفة متحف شبكة تجمع تحالف كتلة""")
 """Head nouns of an institution; an institution named by such a phrase is a speaker of its own."""
 AR_ORG_NAMES = _ar("حماس الحوثيون الجانبان الطرفان بيان")
 """Entries of ``AR_ORG_HEADS`` that are a body themselves, not a noun that a body's name follows

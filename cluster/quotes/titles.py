@@ -17,6 +17,8 @@ from cluster.quotes.lexicon import (
     AR_TIME_PREPOSITIONS,
     AR_TIME_WORDS,
     AR_VERBS,
+    EN_DETERMINERS,
+    EN_TITLES,
     EN_VERBS,
 )
 from cluster.quotes.names import (
@@ -53,7 +55,7 @@ def described_name(description: list[str], tokens: list[Token], runs: list[tuple
     for first, end in runs:
         if before is not None and tokens[first].start >= before:
             break
-        title = _title_words(tokens, first, lang)
+        title = _title_words(tokens, first, lang) | apposed_title(tokens, end, lang)
         if _other_nisba(description, tokens, first) if lang == "ar" else _other_demonym(description, tokens, first):
             continue  # "الوزير المصري" is not "وزير المياه الإثيوبي X"; "the Egyptian minister" no "Jordanian Minister X"
         if lang != "ar" and _adjective_run(tokens, first, end):
@@ -63,7 +65,7 @@ def described_name(description: list[str], tokens: list[Token], runs: list[tuple
         score = len(wanted & title)
         first, end = _holder_after_body(tokens, runs, first, end, lang)
         if score and (fits is None or fits(_mention_text(tokens, first, end, lang))):
-            candidate = (head in title, score, first if before is not None else -first,
+            candidate = (head in title or bool(title & COUNTERPART_KEYS), score, first if before is not None else -first,
                          _mention_text(tokens, first, end, lang))
             best = candidate if best is None or candidate[:3] > best[:3] else best
     return best[3] if best else None
@@ -143,7 +145,7 @@ def titles_of(name: str, tokens: list[Token], runs: list[tuple[int, int]], lang:
     for first, end in runs:
         run = [t for t in tokens[first:end] if t.word]
         if run and mention_key(run[-1], lang) == last:
-            words |= _title_words(tokens, first, lang)
+            words |= _title_words(tokens, first, lang) | apposed_title(tokens, end, lang)
     return words
 
 
@@ -157,6 +159,11 @@ def title_key(word: str, lang: str) -> str:
         if stem.endswith(ending) and len(stem) - len(ending) >= 3:
             return stem[: -len(ending)]
     return stem
+
+
+COUNTERPART_KEYS = frozenset({"counterpart"} | {title_key(w, "ar") for w in "نظير نظيره نظيرها نظيرته نظيرتها".split()})
+""""مع نظيره الإيراني عباس عراقجي", "his Iranian counterpart Abbas Araqchi": a counterpart holds the office of
+the one he meets, so "الوزير الإيراني" may be him though his own title never says وزير."""
 
 
 AR_AGENT_NOUNS = frozenset(title_key(w, "ar") for w in """وكيل وكيلة محامي محامية زوج زوجة ابن ابنة شقيق شقيقة
@@ -185,13 +192,43 @@ def _title_words(tokens: list[Token], first: int, lang: str) -> set[str]:
     return words
 
 
+APPOSED_TITLE_WORDS = 6
+"""Longest title set off by commas after a name ("، محافظ الإسكندرية،", ", the governor of Alexandria,")."""
+
+
+def apposed_title(tokens: list[Token], end: int, lang: str) -> set[str]:
+    """"أصدر اللواء أحمد خالد حسن سعيد، محافظ الإسكندرية، قرارا" / "Ahmed Saeed, the governor of Alexandria,
+    said": a title between two commas right after the name is his as much as one before it, so that "وقال
+    المحافظ" / "the governor said" later finds him. The words by ``title_key``; none when no person title
+    opens the phrase or no comma or full stop closes it."""
+    if end + 1 >= len(tokens) or tokens[end].text not in "،,":
+        return set()
+    words: list[str] = []
+    for token in tokens[end + 1: end + 2 + APPOSED_TITLE_WORDS]:
+        if not token.word:
+            break
+        words.append(token.text)
+    closer = tokens[end + 1 + len(words)] if end + 1 + len(words) < len(tokens) else None
+    if not words or len(words) > APPOSED_TITLE_WORDS or closer is None or closer.text not in "،,.":
+        return set()
+    if lang == "ar":
+        opened = strip_prefix_article(normalize(words[0])) in AR_GENERIC - AR_ORG_HEADS
+    else:
+        head = words[1] if words[0].lower() in EN_DETERMINERS and len(words) > 1 else words[0]
+        opened = head.lower() in EN_TITLES and not head[:1].isupper()
+    return {title_key(w, lang) for w in words} if opened else set()
+
+
 def _title_texts(tokens: list[Token], first: int, lang: str) -> list[str]:
     """The words before the mention at ``first`` that can title it, as written, nearest first."""
     words: list[str] = []
+    comma: int | None = None  # how many words were read when the first comma was passed
     for k in range(first - 1, max(0, first - MENTION_WINDOW) - 1, -1):
         token = tokens[k]
         if not token.word and token.text not in "،,()-–":
             break
+        if token.text in "،," and comma is None:
+            comma = len(words)
         if token.word and lang == "ar" and (token.norm in AR_TIME_WORDS or token.norm in AR_TIME_PREPOSITIONS):
             break  # "أعلنت وزارة النقل، السبت، زيادة ...", "وزير المعادن بعد انهيار بئر X": no title across a time
         if token.word and (token.text.lower() in EN_VERBS or token.norm in AR_VERBS or (
@@ -203,6 +240,8 @@ def _title_texts(tokens: list[Token], first: int, lang: str) -> list[str]:
             if is_name_token(token, lang, False) and not conjoined_noun(token, lang) and not joined_definite(tokens, k, lang) and (
                     k == 0 or (tokens[k - 1].norm not in AR_PLACE_TITLES and not region_noun(tokens[k - 1]))):
                 # "محافظ عدن", "رئيس المجلس البلدي لمدينة بيروت": a place, the title goes on
+                if comma is not None and comma < len(words) - 1 and tokens[k + 1].text in "،,":
+                    return words[:comma]  # "X، محافظ الإسكندرية، قرارا": the apposition is X's title
                 break  # the words before another name are that name's title ("لوزارة" is none)
     return words
 
@@ -243,7 +282,7 @@ def construct_title_holder(description: list[str], tokens: list[Token], runs: li
     for first, end in runs:
         if tokens[first].start >= before:
             break
-        title = _title_words(tokens, first, "ar")
+        title = _title_words(tokens, first, "ar") | apposed_title(tokens, end, "ar")
         name = _mention_text(tokens, first, end, "ar")
         if head in title and complement in title and not _other_nisba(description, tokens, first, True) and (
                 fits is None or fits(name)):

@@ -61,8 +61,18 @@ clause is a request ("asked the court to delay"), no statement."""
 def asked_after_question(tokens: list[Token], i: int, lang: str) -> bool:
     """'"How are we supposed to start?" asked Abdullah Ghorab, head of ...': "asked" right after a
     closing quote mark that follows a question mark."""
-    return lang != "ar" and tokens[i].text in EN_ASKED and i >= 2 and tokens[i - 1].text in CLOSING_MARKS and (
-        tokens[i - 2].text == "?")
+    if lang == "ar" or tokens[i].text not in EN_ASKED:
+        return False
+    k = i - 1  # '"...?" she asked', '"...?" Khoury asked': the subject may stand between the mark and the verb
+    while k > 0 and i - k <= EN_ASKER_WORDS and tokens[k].word and (
+            tokens[k].text[:1].isupper() or tokens[k].text.lower() in EN_ASKER_PRONOUNS):
+        k -= 1
+    return k >= 1 and tokens[k].text in CLOSING_MARKS and tokens[k - 1].text == "?"
+
+
+EN_ASKER_PRONOUNS = frozenset("he she they".split())
+EN_ASKER_WORDS = 3
+"""Most words of the subject between a question's closing mark and "asked" (a pronoun or a name)."""
 
 
 EN_POSTED = frozenset({"posted"})
