@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -64,3 +66,23 @@ def wire_bodies() -> ArticleBodies:
     paragraphs = [dict(enumerate(t.split("\n\n"))) for t in WIRE_TEXTS]
     return ArticleBodies(articles, WIRE_TEXTS, vectors, vectors.copy(), [len(p) for p in paragraphs], paragraphs)
 
+
+LABELLED = Path(__file__).parent / "data" / "quotes_labelled.jsonl"
+
+
+def load_articles(folders: Sequence[Path]) -> list[Article]:
+    """Every article of the corpus folders, in order, as ``cluster run`` reads them."""
+    from cluster.ingest.readers import load_corpus
+
+    return [a for folder in folders for a in load_corpus(folder).articles]
+
+
+def labelled_news(tmp_path: Path, count: int) -> list[Article]:
+    """``count`` news articles (Arabic and English) of the labelled quote set's development rows: real-length
+    news to grow a store with, never a test-split article."""
+    rows = [json.loads(line) for line in LABELLED.read_text(encoding="utf-8").splitlines()]
+    rows = [{key: r[key] for key in ("id", "title", "text", "lang")} for r in rows if r["split"] != "test"][:count]
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "news.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    return load_articles([folder])

@@ -3,32 +3,13 @@ neighbourhood and their members read from covering indexes. They must give what 
 
 from __future__ import annotations
 
-import json
 import shutil
-from pathlib import Path
 
 from cluster.config import Config
 from cluster.store.db import Store
 from cluster.store.ingestor import Ingestor, IngestSettings
 from tests.conftest import EDITED, QUOTES, SEEDS
-
-LABELLED = Path(__file__).parent / "data" / "quotes_labelled.jsonl"
-
-
-def _articles(folders: list) -> list:
-    from cluster.ingest.readers import load_corpus
-
-    return [a for folder in folders for a in load_corpus(folder).articles]
-
-
-def _news(tmp_path: Path, count: int) -> list:
-    """``count`` news articles (Arabic and English) of the labelled quote set's development rows."""
-    rows = [json.loads(line) for line in LABELLED.read_text(encoding="utf-8").splitlines()]
-    rows = [{key: r[key] for key in ("id", "title", "text", "lang")} for r in rows if r["split"] != "test"][:count]
-    folder = tmp_path / "news"
-    folder.mkdir()
-    (folder / "news.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
-    return _articles([folder])
+from tests.store_helpers import labelled_news, load_articles
 
 
 def _from_rows(store: Store) -> tuple[dict[str, str], dict[str, list[str]]]:
@@ -46,8 +27,8 @@ def test_stories_and_members_read_by_the_covering_indexes_are_the_rows(tmp_path,
     the rows say; a store opened read-only that predates the indexes answers the same from the rows."""
     config, settings = Config(cache_dir=tmp_path / "cache"), IngestSettings(recluster_every=0)
     with Ingestor(tmp_path / "store", config, encoder=fake_encoder, settings=settings) as writer:
-        news = _news(tmp_path, 40)
-        for batch in (_articles([SEEDS, EDITED]), news[:20], _articles([QUOTES]) + news[20:]):
+        news = labelled_news(tmp_path, 40)
+        for batch in (load_articles([SEEDS, EDITED]), news[:20], load_articles([QUOTES]) + news[20:]):
             writer.add(batch)
         store = writer.store
         plan = store.db.execute("EXPLAIN QUERY PLAN SELECT id, story_id FROM articles INDEXED BY articles_story_of "

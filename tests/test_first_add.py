@@ -17,14 +17,7 @@ import faiss
 from cluster.config import Config
 from cluster.store.ingestor import Ingestor, IngestSettings
 from tests.conftest import EDITED, QUOTES, SEEDS
-
-LABELLED = Path(__file__).parent / "data" / "quotes_labelled.jsonl"
-
-
-def _articles(folders: list) -> list:
-    from cluster.ingest.readers import load_corpus
-
-    return [a for folder in folders for a in load_corpus(folder).articles]
+from tests.store_helpers import labelled_news, load_articles
 
 
 def _wire_copies(articles: list, count: int) -> list:
@@ -32,16 +25,6 @@ def _wire_copies(articles: list, count: int) -> list:
     from dataclasses import replace
 
     return [replace(a, id=f"wire-{a.id}") for a in articles[:count]]
-
-
-def _news(tmp_path: Path, count: int) -> list:
-    """``count`` news articles (Arabic and English) of the labelled quote set's development rows."""
-    rows = [json.loads(line) for line in LABELLED.read_text(encoding="utf-8").splitlines()]
-    rows = [{key: r[key] for key in ("id", "title", "text", "lang")} for r in rows if r["split"] != "test"][:count]
-    folder = tmp_path / "news"
-    folder.mkdir()
-    (folder / "news.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
-    return _articles([folder])
 
 
 def _count_metadata_lookups(monkeypatch) -> list[str]:
@@ -70,7 +53,7 @@ def test_the_first_add_after_the_warm_up_appends_in_place_and_loads_nothing(tmp_
     vectors to the buffers the warm-up filled, without copying them into new ones, and reads no package metadata;
     the add's answer is the one a writer that was never warmed gives."""
     config, settings = Config(cache_dir=tmp_path / "cache"), IngestSettings(recluster_every=0)
-    stored = _articles([SEEDS, EDITED, QUOTES]) + _news(tmp_path, 36)
+    stored = load_articles([SEEDS, EDITED, QUOTES]) + labelled_news(tmp_path, 36)
     with Ingestor(tmp_path / "store", config, encoder=fake_encoder, settings=settings) as writer:
         writer.add(stored[:-6])
     batch = _wire_copies(stored, 4) + stored[-6:]
@@ -126,7 +109,7 @@ def test_the_warm_up_runs_the_story_stages_first_tfidf_and_opens_the_embedding_c
     already made (its directory and database: the first add's embedding opened it first)."""
     import subprocess
 
-    texts = [f"{a.title}\n\n{a.text}" for a in _articles([SEEDS, EDITED])][:12]
+    texts = [f"{a.title}\n\n{a.text}" for a in load_articles([SEEDS, EDITED])][:12]
     cache = tmp_path / "cache"
     done = subprocess.run([sys.executable, "-c", WARM_THEN_FIT, json.dumps(texts), str(cache)], capture_output=True,
                           text=True, check=True, cwd=Path(__file__).resolve().parents[1])
