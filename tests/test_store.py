@@ -340,3 +340,24 @@ def test_the_index_range_search_is_faiss_own(monkeypatch):
     finally:
         faiss.cvar.distance_compute_blas_threshold = threshold
     assert made.range_search(queries[:0], 0.5) == [] and vector_index.VectorIndex(512).range_search(queries[:3], 0.5) == [[]] * 3
+
+
+def test_a_store_made_with_the_old_story_index_drops_it_and_reads_members_the_same(tmp_path, config, use_encoder):
+    """Stores written before this release kept ``articles_story (story_id)`` beside the covering
+    ``articles_story_members (story_id, seq, id)``; reopened for writing, the redundant one is dropped and a
+    story's members still come back in insertion order, from the covering index."""
+    by_id = {a.id: a for a in corpus_articles()}
+    with Ingestor(tmp_path / "store", config, encoder=use_encoder, settings=NO_AUTO) as writer:
+        [first] = writer.add([by_id["ar_outlet_a.txt"]])
+        writer.add([by_id["ar_outlet_b.txt"], by_id["en_outlet_c.txt"]])
+        writer.store.db.execute("CREATE INDEX articles_story ON articles(story_id)")  # as an older release left it
+        members = writer.store.story_members(first.story)
+    with Ingestor(tmp_path / "store", config, encoder=use_encoder, settings=NO_AUTO) as reopened:
+        db = reopened.store.db
+        indexes = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert "articles_story" not in indexes and "articles_story_members" in indexes
+        assert reopened.store.story_members(first.story) == members
+        assert members[0] == "ar_outlet_a.txt" and len(members) == 3
+        plan = " ".join(str(r) for r in db.execute("EXPLAIN QUERY PLAN SELECT id FROM articles WHERE story_id = ? "
+                                                   "ORDER BY seq", (first.story,)))
+        assert "articles_story_members" in plan

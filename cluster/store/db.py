@@ -30,7 +30,7 @@ CREATE TABLE IF NOT EXISTS articles (
     lang TEXT NOT NULL, source TEXT, url TEXT, content_hash TEXT NOT NULL, added_at REAL NOT NULL,
     body_count INTEGER NOT NULL, body_vec BLOB NOT NULL, lead_vec BLOB NOT NULL, story_id TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id);
+DROP INDEX IF EXISTS articles_story; -- (story_id) alone: a prefix of articles_story_members, kept up by every write for nothing
 CREATE INDEX IF NOT EXISTS articles_seq ON articles(seq);
 CREATE INDEX IF NOT EXISTS articles_story_of ON articles(id, story_id);
 CREATE INDEX IF NOT EXISTS articles_story_members ON articles(story_id, seq, id);
