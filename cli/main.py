@@ -81,6 +81,7 @@ def run(
     top: TopOpt = None,
     pairs: PairsOpt = False,
     store: Annotated[Optional[Path], typer.Option("--store", help="Add the corpus to this persistent store and report the whole store (docs/service.md).")] = None,
+    workers: Annotated[Optional[int], typer.Option("--workers", min=0, help="Processes for per-article work (quotes): 0 = one per core (default), 1 = none forked. Same answers.")] = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Duplicate passages and story clusters of a corpus (a re-run of an unchanged corpus is served from the cache)."""
@@ -94,6 +95,7 @@ def run(
             "stories.date_window_days": date_window,
             "report.top": top,
             "report.pairs": pairs or None,
+            "scale.workers": workers,
         },
         no_cache,
     )

@@ -341,6 +341,8 @@ class ScaleConfig(_Section):
         True, description="Re-use the outputs of an earlier run with the same input, settings, model and code "
         "(monitoring re-reads the same corpus; a warm re-run then costs the load and a lookup).",
     )
+    workers: int = Field(0, ge=0, description="Processes for per-article work (quote extraction and attribution): "
+                         "0 = one per available core, 1 = none forked; the answers are the same (`parallel`).")
 
 
 class Config(_Section):

@@ -5,6 +5,7 @@ Data moves one way; each stage receives the dataclasses of the previous ones and
 
 from __future__ import annotations
 
+import os
 import resource
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -54,6 +55,9 @@ class Backend:
 
     embed: EmbedFn | None = None
     search: CandidateSearch | None = None
+    forks: bool = True
+    """Whether per-article work may run in forked processes (``parallel``); an engine whose driver holds
+    threads of its own runtime (Ray's gRPC) says no, and that work runs in the driver."""
 
 
 class Stopwatch:
@@ -69,14 +73,21 @@ class Stopwatch:
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
-        start, cpu = time.perf_counter(), time.process_time()
+        start, cpu = time.perf_counter(), cpu_seconds()
         try:
             yield
         finally:
             self.peak_mb[name] = peak_rss_mb()
             release_free_heap()  # the next stage starts from what is held, not from this one's freed pages
             self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - start
-            self.cpu[name] = self.cpu.get(name, 0.0) + time.process_time() - cpu
+            self.cpu[name] = self.cpu.get(name, 0.0) + cpu_seconds() - cpu
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process's threads and of its finished worker processes (``parallel``): a stage that
+    forks workers is charged for their work too."""
+    times = os.times()
+    return time.process_time() + times.children_user + times.children_system
 
 
 def peak_rss_mb() -> float:
@@ -146,6 +157,7 @@ def run_loaded(
     """Every stage after loading. ``keep_signals``: the Result holds the story signals (calibration reads them);
     a run that only renders views lets them go before the quote stage (they held ~0.5 GB at 300k passages)."""
     from cluster.embed import LazyEncoder
+    from cluster.parallel import worker_count
     from cluster.quotes.stage import find_quotes
     from cluster.result import Result
     from cluster.segment.stage import segment_pages
@@ -170,7 +182,8 @@ def run_loaded(
         signals = signals if keep_signals else None
 
     with watch.stage("quotes"):
-        quotes = find_quotes(articles, segments, config, encoder)
+        workers = worker_count(config.scale.workers, len(articles)) if backend.forks else 1
+        quotes = find_quotes(articles, segments, config, encoder, workers)
 
     return Result(
         articles=articles,

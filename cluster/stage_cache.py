@@ -35,6 +35,8 @@ KEEP_RUNS = 32
 """Distinct runs kept; older ones are dropped (a run of a large corpus holds tens of MB of reports)."""
 _UNKEYED = {"cache_embeddings": None, "cache_dir": None}
 """Config fields that say where and whether to cache, never what a run finds."""
+_UNKEYED_SCALE = {"cache_runs", "workers"}
+"""``scale`` fields that say how a run is carried out (caching, processes), never what it finds."""
 
 
 def _feed(digest: hashlib._Hash, *parts: object) -> None:
@@ -70,7 +72,7 @@ def settings_digest(config: Config) -> str:
 
     settings = config.model_dump(mode="json")
     settings.update(_UNKEYED)
-    settings["scale"] = {k: v for k, v in settings.get("scale", {}).items() if k != "cache_runs"}
+    settings["scale"] = {k: v for k, v in settings.get("scale", {}).items() if k not in _UNKEYED_SCALE}
     digest = hashlib.blake2b(digest_size=20)
     _feed(digest, json.dumps(settings, sort_keys=True), models.model_id(config.model), code_digest())
     return digest.hexdigest()

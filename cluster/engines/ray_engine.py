@@ -132,7 +132,7 @@ def ray_backend(ray: Any, workdir: Path, factory: EncoderFactory | None) -> Back
         matrix = np.ascontiguousarray(vectors[keep], dtype=np.float32)
         return between_articles(passages, keep, neighbours_on_ray(ray, matrix, cfg, article_codes(passages, keep)))
 
-    return Backend(embed=embed, search=search)
+    return Backend(embed=embed, search=search, forks=False)
 
 
 def start(ray: Any, address: str | None) -> None:
