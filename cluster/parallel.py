@@ -18,12 +18,19 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TypeVar
 
 Item = TypeVar("Item")
 Out = TypeVar("Out")
 
+FORK_RSS_LIMIT_MB = 2048
+"""Resident memory above which the automatic setting forks no workers. The quote stage of the 93k-passage bench
+corpus (a ~1.4 GB process) ran in 31 s with two workers against 55 s alone, that of the 30k corpus in 8-12 s
+against 15 s; at 300k passages (a 3.6 GB process) it took 193 s against 168 s alone, with 58 s more CPU
+(docs/scale.md, "Every core on one machine"): forking a large heap costs more than the split saves there."""
 MIN_PER_WORKER = 64
 """Items below which a worker is not worth starting (a fork, the lexicons' pages touched, results pickled)."""
 RUNS_PER_WORKER = 4
@@ -41,14 +48,26 @@ def available_cores() -> int:
 
 
 def worker_count(setting: int, items: int) -> int:
-    """Processes for ``items`` items: ``setting`` (0: one per available core), never more than the items fill
-    at ``MIN_PER_WORKER`` each, and 1 (here, no fork) where the platform cannot fork."""
+    """Processes for ``items`` items: ``setting`` (0, automatic: one per available core while this process holds
+    under ``FORK_RSS_LIMIT_MB``), never more than the items fill at ``MIN_PER_WORKER`` each, and 1 (here, no
+    fork) off Linux, where fork is missing or unsafe beside other runtimes' threads (macOS)."""
     if setting < 0:
         raise ValueError(f"workers must be 0 (one per core) or more, not {setting}")
-    wanted = setting or available_cores()
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if not sys.platform.startswith("linux") or "fork" not in multiprocessing.get_all_start_methods():
         return 1
+    if setting == 0 and resident_mb() > FORK_RSS_LIMIT_MB:
+        return 1
+    wanted = setting or available_cores()
     return max(1, min(wanted, items // MIN_PER_WORKER))
+
+
+def resident_mb() -> float:
+    """This process's resident memory now, in MiB (0 where ``/proc`` does not say)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return 0.0
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 def map_in_runs(work: Callable[[Sequence[Item]], list[Out]], items: Sequence[Item], workers: int) -> list[Out]:

@@ -63,6 +63,14 @@ def test_worker_count_follows_the_setting_the_cores_and_the_work():
         parallel.worker_count(-1, 100)
 
 
+def test_the_automatic_setting_forks_no_workers_from_a_large_process(monkeypatch):
+    """Forking a multi-GB run cost more than it saved (300k passages); an explicit count is still obeyed."""
+    assert 0 < parallel.resident_mb() < parallel.FORK_RSS_LIMIT_MB
+    monkeypatch.setattr(parallel, "resident_mb", lambda: parallel.FORK_RSS_LIMIT_MB + 1.0)
+    assert parallel.worker_count(0, 10_000) == 1
+    assert parallel.worker_count(2, 10_000) == 2
+
+
 def test_the_pipeline_with_workers_reports_the_quotes_of_one_process(fake_encoder, tmp_path, monkeypatch):
     """`cluster run`'s quote stage in two workers: the same quotes, speakers and cross-article groups, and the
     stage's CPU time includes the workers' (the benchmark's CPU column would otherwise drop)."""
