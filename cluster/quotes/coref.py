@@ -19,6 +19,7 @@ from cluster.quotes.bodyname import body_named_as, spelled_out
 from cluster.quotes.bodynoun import class_description, named_body
 from cluster.quotes.fullnames import full_name, whole_name
 from cluster.quotes.gender import apposed, reference_gender
+from cluster.quotes.group_member import self_named_or_member
 from cluster.quotes.history import History, Speaker
 from cluster.quotes.history import key as _key
 from cluster.quotes.institutions import after_institution, qualified_institution
@@ -36,7 +37,6 @@ from cluster.quotes.principals import apposed_spokesperson, speaks_for_person
 from cluster.quotes.pronoun_title import titled_before_quote
 from cluster.quotes.register import family_holder, held_speaker, title_reading
 from cluster.quotes.scenes import describes_a_person, scene_person, scene_titled_person
-from cluster.quotes.selfnamed import self_named
 from cluster.quotes.sources import (
     ANONYMOUS,
     AR_SOURCE_HEADS,
@@ -80,8 +80,8 @@ def resolve(subject: list[Token], lang: str, seg: Segment, history: History, off
     description never goes to a person the article shows of the other gender."""
     written = " ".join(t.text for t in subject) or None
     words = [t.text for t in subject if t.word]
-    if (body := self_named(words, lang, seg, offset)) is not None:
-        return Speaker(body, written, ORGANISATION)  # 'A group calling itself "Desert Sword" ..., saying'
+    if (itself := self_named_or_member(words, written, lang, seg, history, offset)) is not None:
+        return itself
     honorific = lang == "ar" and len(words) == 1 and AR_HONORIFICS.get(normalize(words[0].lstrip("و")))
     wanted = honorific or reference_gender(words, lang, verb_gender)
     gender = (lang, wanted) if wanted else None

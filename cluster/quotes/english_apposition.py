@@ -33,14 +33,24 @@ def before_apposition(tokens: list[Token], comma: int) -> int:
                 return j - 3  # "Lahcen Ait Brahim, 58, who rebuilt with state aid, said": the name before the age
             if between and between[0].text in EN_SECOND_APPOSITION and (inner := before_apposition(tokens, j)) != j:
                 return inner  # "X, executive director of the Samahang Industriya ng Agrikultura, a farm lobby, said"
-            if j > 0 and tokens[j - 1].word and tokens[j - 1].text[0].isupper():
-                return j - 1
+            named = _before_bracket(tokens, j)  # "Peru's National Fisheries Society (SNP), which ..., said"
+            if named > 0 and tokens[named].word and tokens[named].text[0].isupper():
+                return named
             if j > 0 and tokens[j - 1].word and between and between[0].word and not between[0].text[0].isupper():
                 return j - 1  # "A senior diplomat, speaking on condition of anonymity, said"; "Smith, 45, said"
             return comma
         if not tokens[j].word and not _plural_possessive(tokens, j):  # "the Herders' Cooperative": no break
             break
     return _named_after_place(tokens, region, end, comma) if region is not None else comma
+
+
+def _before_bracket(tokens: list[Token], comma: int) -> int:
+    """The token before an apposition's opening comma, past a bracketed acronym right before it ("Society
+    (SNP),": the name's last word)."""
+    k = comma - 1
+    if k > 0 and tokens[k].text == ")":
+        k = next((p - 1 for p in range(k - 1, max(k - 5, 0), -1) if tokens[p].text == "("), k)
+    return k
 
 
 EN_SECOND_APPOSITION = frozenset("a an who which whose".split())

@@ -160,9 +160,28 @@ def _opens_with_subject(tokens: list[Token], conjunction: int) -> bool:
         k += 1
     if k == named and k > start and k < conjunction and tokens[k].word:
         k += 1  # "The ministry"
+    if k > named and k < conjunction and tokens[k].text == "(":  # "Peru's National Fisheries Society (SNP), which"
+        k = next((j + 1 for j in range(k + 1, min(conjunction, k + 5)) if tokens[j].text == ")"), k)
+    if k > named and k < conjunction and tokens[k].text == ",":
+        k = _past_apposition(tokens, k, conjunction)  # "Monica Hanna, a campaigner for ..., called it ... but said"
     following = tokens[k] if start < k < conjunction else None
     return (following is not None and following.word and following.text.islower()
             and following.text not in EN_CLAUSE_BLOCKERS | EN_CLAUSE_STARTERS)
+
+
+MAX_APPOSITION_TOKENS = 25
+"""Longest apposition or relative clause set off by commas after a sentence's opening name."""
+
+
+def _past_apposition(tokens: list[Token], comma: int, conjunction: int) -> int:
+    """The token after the comma that closes an apposition or a relative clause opened at ``comma``
+    ("Egyptologist Monica Hanna, a prominent campaigner ..., called"; "Peru's National Fisheries Society,
+    which represents ..., said"): where the first verb stands. ``comma`` itself when no closing comma comes
+    before the conjunction (a list, or a clause the rules cannot read)."""
+    for j in range(comma + 2, min(conjunction, comma + MAX_APPOSITION_TOKENS)):
+        if tokens[j].text == ",":
+            return j + 1
+    return comma
 
 
 NAME_CONNECTORS = frozenset("of for to on".split())

@@ -31,6 +31,7 @@ from cluster.quotes.extract import Quote
 from cluster.quotes.gender import AR_PERSON_TITLES
 from cluster.quotes.lexicon import AR_LAM_GIVEN_NAMES, AR_MANNER, AR_RELATIVES, AR_TIME_WORDS, AR_VERBS
 from cluster.quotes.sources import ANONYMOUS, AR_SOURCE_HEADS, ORGANISATION, PERSON, UNATTRIBUTED, strip_prefix_article
+from cluster.quotes.surname_tail import family_name_after
 from cluster.textnorm import normalize
 
 AR_PREPOSITIONS = frozenset("إلى الى على في من عن مع لدى حول نحو ضد عبر دون".split())
@@ -61,6 +62,8 @@ def shaped(quote: Quote, text: str) -> Quote:
                  or _name_after_brand(quote, text) or _family_word_cut(quote))
         if named:
             return replace(quote, speaker=named, speaker_kind=PERSON)
+        if quote.speaker_kind == PERSON and (whole := family_name_after(quote.speaker, text, _person_title)):
+            return replace(quote, speaker=whole)  # «خالد» of «وزير الزراعة خالد الحنيفات» ... «وأضاف الحنيفات»
         in_phrase = quote.speaker_kind == PERSON and _only_in_phrase(quote.speaker, text)
         if in_phrase or _not_an_arabic_name(quote.speaker, text):
             return replace(quote, speaker=None, speaker_kind=UNATTRIBUTED)
