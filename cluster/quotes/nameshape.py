@@ -30,7 +30,15 @@ from dataclasses import replace
 from cluster.quotes.extract import Quote
 from cluster.quotes.gender import AR_PERSON_TITLES
 from cluster.quotes.lexicon import AR_LAM_GIVEN_NAMES, AR_MANNER, AR_RELATIVES, AR_TIME_WORDS, AR_VERBS
-from cluster.quotes.sources import ANONYMOUS, AR_SOURCE_HEADS, ORGANISATION, PERSON, UNATTRIBUTED, strip_prefix_article
+from cluster.quotes.sources import (
+    ANONYMOUS,
+    AR_ORG_HEADS,
+    AR_SOURCE_HEADS,
+    ORGANISATION,
+    PERSON,
+    UNATTRIBUTED,
+    strip_prefix_article,
+)
 from cluster.quotes.surname_tail import family_name_after
 from cluster.textnorm import normalize
 
@@ -172,6 +180,8 @@ def _body_of_title(words: list[str]) -> bool:
     noun behind «بـ» or «لـ» («بالمعهد», «للتراث») is where the title holder works, the body the title
     ends on, no given name (a given name has no article); the person is the name after the comma."""
     first = normalize(words[0]) if words else ""
+    if len(first) > 3 and first[0] in "لب" and strip_prefix_article(first[1:]) in AR_ORG_HEADS:
+        return True  # «المدير التنفيذي لشركة مطارات الخليج، سامر الحداد،»: the company, then its director
     return len(first) > 4 and first.startswith(("بال", "لل"))
 
 
