@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from cluster.evaluation.attribution_misses import _cause, classify
 from cluster.documents import SegmentKind
+from cluster.evaluation.attribution_misses import _cause, classify
 from cluster.quotes.extract import Quote
 
 
