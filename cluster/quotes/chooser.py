@@ -26,7 +26,6 @@ from cluster.documents import Article, Segment
 from cluster.logistic import LogisticModel, checked_weights
 from cluster.quotes.echoes import echoed
 from cluster.quotes.extract import Quote, article_quotes, headline_segment
-from cluster.quotes.headline_restated import headline_restated
 from cluster.quotes.nameshape import shaped
 from cluster.quotes.sources import PERSON, UNATTRIBUTED
 from cluster.quotes.speaker_features import FEATURES, ArticleIndex, Candidate, quote_candidates
@@ -119,14 +118,12 @@ def choose_speakers(article: Article, segments: list[Segment], quotes: list[Quot
     names = cache(lambda: ArticleNames(article.text, index().mentions))
     quotes = [checked(q, surnames, names=names) for q in quotes]
     if not model.switch and model.keep_sources and not any(q.speaker and q.speaker_kind == PERSON for q in quotes):
-        return headline_restated(article.text, segments, [shaped(q, article.text) for q in quotes])  # a model
-        # that only vetoes withholds people alone
+        return [shaped(q, article.text) for q in quotes]  # a model that only vetoes withholds people alone
     out = []
     for quote, candidates in zip(quotes, article_candidates(article, segments, quotes, not model.switch, index()),
                                  strict=True):
         out.append(apply_choice(quote, pick(candidates, model).at(model.threshold)))
-    shaped_out = [shaped(q, article.text) for q in _echoes_follow(article.text, segments, quotes, out)]
-    return headline_restated(article.text, segments, shaped_out)
+    return [shaped(q, article.text) for q in _echoes_follow(article.text, segments, quotes, out)]
 
 
 def _echoes_follow(text: str, segments: list[Segment], quotes: list[Quote], out: list[Quote]) -> list[Quote]:
