@@ -43,6 +43,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from cluster.evaluation.bench_report import BenchReport, RunMeasure, render_markdown, render_tables
 from cluster.evaluation.data import eval_set, missing_reason
+from cluster.parallel import available_cores
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE_SETS = ("ecbplus-dev", "ntrex-ar-en-dev")
@@ -285,7 +286,7 @@ def machine_info() -> tuple[dict[str, str], dict[str, str]]:
         ram = f"{next(int(ln.split()[1]) for ln in mem if ln.startswith('MemTotal')) / 1024**2:.1f} GiB"
     except (OSError, StopIteration):
         pass
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    cores = available_cores()
     try:  # which code was measured: the commit, "-dirty" when the working tree has local changes
         git = ["git", "-C", str(ROOT), "describe", "--always", "--dirty"]
         code = subprocess.run(git, check=False, capture_output=True, text=True, timeout=10).stdout.strip() or "unknown"

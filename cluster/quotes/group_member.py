@@ -32,7 +32,7 @@ def is_group_member(words: list[str], lang: str) -> bool:
     return tuple(w.lower() for w in words) in EN_MEMBER
 
 
-def group_member(words: list[str], written: str | None, lang: str, seg: Segment, history: History) -> Speaker:
+def group_member(words: list[str], written: str | None, seg: Segment, history: History) -> Speaker:
     """The unnamed group quoted last (this paragraph or the one before) for "one of them", else the
     subject as an unnamed source of its own."""
     found = history.last_entry(seg.index, seg.kind)
@@ -48,5 +48,5 @@ def self_named_or_member(words: list[str], written: str | None, lang: str, seg: 
     if (body := self_named(words, lang, seg, offset)) is not None:
         return Speaker(body, written, ORGANISATION)
     if offset is not None and is_group_member(words, lang):
-        return group_member(words, written, lang, seg, history)
+        return group_member(words, written, seg, history)
     return None
