@@ -50,6 +50,9 @@ class Candidates:
     def __len__(self) -> int:
         return len(self.rows)
 
+    def where(self, keep: np.ndarray) -> Candidates:
+        return Candidates(self.rows[keep], self.cols[keep], self.sims[keep])
+
     def strongest_first(self, chunk: int = 1 << 16) -> Iterator[tuple[int, int, float]]:
         """(i, j, cosine) by falling cosine, ties in their order; as Python numbers a chunk at a time."""
         order = np.argsort(-self.sims, kind="stable")
@@ -172,7 +175,8 @@ def verified_matches(
         candidates = Candidates.of(candidates)
     merged: dict[int, ParagraphMatch] = {}
     profiles: dict[int, Profile] = {}
-    margin = margins(passages, _cross_script(passages, candidates), cfg.translation_margin_k, search_radius(cfg))
+    cross = _cross_language(passages, candidates)
+    margin = margins(passages, _triples(candidates.where(cross)), cfg.translation_margin_k, search_radius(cfg))
 
     def profile_of(k: int) -> Profile:
         if k not in profiles:
@@ -186,10 +190,8 @@ def verified_matches(
     numbers: dict[tuple[str, int], int] = {}  # a paragraph's number: a pair of them keys ``merged`` as one int
     number_of = cache(lambda k: numbers.setdefault(paragraph_of(k), len(numbers)))
 
-    for i, j, sim in candidates.strongest_first():
+    for i, j, sim in _within_their_cut(candidates, cross, cfg).strongest_first():
         a, b = passages[i], passages[j]
-        if sim < pair_threshold(a.lang, b.lang, cfg):
-            continue
         kind = classify(sim, compare(profile_of(i), profile_of(j)), a.lang, b.lang, cfg)
         if kind is None or (kind is MatchType.TRANSLATION and not is_translation(a, b, margin[(i, j)], cfg)):
             continue  # a report of a similar event in the other language: not a duplicate
@@ -206,11 +208,22 @@ def verified_matches(
     return list(merged.values())
 
 
-def _cross_script(passages: Sequence[Passage], candidates: Candidates) -> list[tuple[int, int, float]]:
-    """The candidates whose two passages are in different languages (the only ones margins are for)."""
+def _cross_language(passages: Sequence[Passage], candidates: Candidates) -> np.ndarray:
+    """Per candidate: whether its two passages are in different languages."""
     lang = np.array([p.lang for p in passages], dtype=object)
-    cross = np.flatnonzero(lang[candidates.rows] != lang[candidates.cols]) if len(candidates) else []
-    return list(zip(candidates.rows[cross].tolist(), candidates.cols[cross].tolist(), candidates.sims[cross].tolist()))
+    return lang[candidates.rows] != lang[candidates.cols] if len(candidates) else np.zeros(0, dtype=bool)
+
+
+def _triples(candidates: Candidates) -> list[tuple[int, int, float]]:
+    return list(zip(candidates.rows.tolist(), candidates.cols.tolist(), candidates.sims.tolist()))
+
+
+def _within_their_cut(candidates: Candidates, cross: np.ndarray, cfg: DuplicateConfig) -> Candidates:
+    """The candidates whose cosine reaches their language pair's ``pair_threshold``, decided for all at once:
+    the search radius is the lower of the two cuts, and asking per pair cost a call and two language
+    look-ups for each of millions of candidates."""
+    cut = np.where(cross, pair_threshold("a", "b", cfg), pair_threshold("a", "a", cfg))
+    return candidates.where(candidates.sims >= cut)
 
 
 def one_paragraph_per_article(matches: list[ParagraphMatch]) -> list[ParagraphMatch]:
