@@ -73,20 +73,42 @@ def scene_titled_person(tokens: list[Token], runs: list[tuple[int, int]], starts
     if end < max(paragraph, since, 0) or text[end + 1:before].strip(" .:،,«»\"").count(" ") > 2:
         return None  # the verb must open the sentence right after the scene ("وقال:", "وقال لـ«مصراوي»:")
     start = max(text.rfind(mark, 0, end) for mark in (".", "\n", "!", "?", "؟")) + 1
-    setting = AR_SETTING_OPENING.match(text, start, end)
-    if start < max(paragraph, since) or setting is None:
+    if start < max(paragraph, since):
         return None
-    for k in range(bisect_left(starts, setting.end()), len(runs)):
+    setting = AR_SETTING_OPENING.match(text, start, end)
+    opened = setting.end() if setting else _past_narrative_verb(text, start, end)
+    if opened is None:
+        return None
+    for k in range(bisect_left(starts, opened), len(runs)):
         first, last = runs[k]
-        if tokens[first].start >= min(end, setting.end() + OPENER_CHARS):
+        if tokens[first].start >= min(end, opened + OPENER_CHARS):
             return None
         words = [t.text for t in tokens[first:last] if t.word]
-        if introduced(tokens, first) and tokens[first - 1].word or _apposed_after_title(
-                tokens, first, last, setting.end()):
+        if introduced(tokens, first) and tokens[first - 1].word and tokens[first - 1].start >= opened or (
+                _apposed_after_title(tokens, first, last, opened)):
             words = _before_possessed_object(words)
             name = " ".join(words)  # not a run gone on into the verb's object and beyond
             return name if 2 <= len(words) <= 3 and name_kind(name) == PERSON else None
+        if setting is None:
+            return None  # no scene: only the verb's own subject, right after it, is the person it shows
     return None
+
+
+AR_OPENING_WORD = re.compile(r"\s*(\w+)")
+
+
+def _past_narrative_verb(text: str, start: int, end: int) -> int | None:
+    """Where the subject of a sentence that opens with a verb reporting nothing begins ("وقف المزارع X بين
+    أشجاره.", "وكانت الدكتورة X، طبيبة ...، من بين المتضررين."): the person it narrates is the subject of a
+    bare reporting verb that opens the next sentence. A reporting verb's sentence ("وترى X، محللة ...، أن")
+    quoted its own speaker already; None for it and for an opening preposition (a setting)."""
+    opening = AR_OPENING_WORD.match(text, start, end)
+    if opening is None:
+        return None
+    word = normalize(opening.group(1))
+    if word in AR_VERBS or word[1:] in AR_VERBS or word in AR_SETTING_PREPOSITIONS or word[1:] in AR_SETTING_PREPOSITIONS:
+        return None
+    return opening.end()
 
 
 AR_POSSESSIVE_ENDINGS = ("ه", "ها", "هم", "هن")

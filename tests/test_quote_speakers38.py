@@ -1,0 +1,36 @@
+"""Speakers on the forms of the largest out-of-sample miss classes (round wt-q38): the name span read in the
+reporting verb's own subject (a title, an object, a place or the outlet told read as the name), and a bare
+verb after a newcomer the sentence before narrates. Paragraphs written for this round, news-like, as the
+quote stage reports them (``chosen_speakers``).
+"""
+
+from __future__ import annotations
+
+from tests.quote_helpers import chosen_speakers
+
+LEAD_AR = "أضرار واسعة بعد العاصفة\n\nضربت عاصفة قوية المنطقة مساء الأحد وخلفت أضرارا في المزارع والمنازل.\n\n"
+FIRST_SPEAKER = "وقال رئيس البلدية سالم القيسي إن فرق الطوارئ تعمل منذ الصباح.\n\n"
+
+
+def test_bare_verb_after_a_sentence_narrating_a_titled_newcomer():
+    found = chosen_speakers(LEAD_AR + FIRST_SPEAKER + "وكانت المهندسة ريم العلي، وهي من سكان الحي، بين المتضررين. "
+                            "وتقول: «فقدت سيارتي وكل أوراقي في ليلة واحدة».")
+    assert found["فقدت سيارتي"] == ("ريم العلي", "person")
+
+
+def test_a_preposition_after_a_family_name_ends_the_name():
+    found = chosen_speakers(LEAD_AR + FIRST_SPEAKER + "وفي قرية الرمثا الجنوبية، وقف المزارع حسن الزعبي بين أشجار "
+                            "الزيتون المحترقة. وقال لـ«الغد»: «خسرت موسما كاملا في ليلة واحدة».")
+    assert found["خسرت موسما"] == ("حسن الزعبي", "person")
+
+
+def test_a_narrating_verb_without_a_scene_introduces_the_speaker_too():
+    found = chosen_speakers(LEAD_AR + FIRST_SPEAKER + "وقف المزارع حسن الزعبي أمام حقله المحترق منذ الصباح. "
+                            "وقال: «خسرت موسما كاملا في ليلة واحدة».")
+    assert found["خسرت موسما"] == ("حسن الزعبي", "person")
+
+
+def test_a_reporting_sentence_before_keeps_its_own_speaker_for_the_bare_verb():
+    found = chosen_speakers(LEAD_AR + FIRST_SPEAKER + "وترى رنا الحداد، محللة قطاع التأمين في شركة «الأفق»، أن "
+                            "الخسائر كبيرة. وقالت: «شركات التأمين ستدفع أكثر من مليون دينار هذا الشهر».")
+    assert found["شركات التأمين ستدفع"] == ("رنا الحداد", "person")
