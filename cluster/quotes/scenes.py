@@ -106,7 +106,7 @@ def _past_narrative_verb(text: str, start: int, end: int) -> int | None:
     if opening is None:
         return None
     word = normalize(opening.group(1))
-    if word in AR_VERBS or word[1:] in AR_VERBS or word in AR_SETTING_PREPOSITIONS or word[1:] in AR_SETTING_PREPOSITIONS:
+    if {word, word[1:]} & (AR_VERBS | AR_SETTING_PREPOSITIONS):
         return None
     return opening.end()
 
