@@ -34,3 +34,9 @@ def test_a_reporting_sentence_before_keeps_its_own_speaker_for_the_bare_verb():
     found = chosen_speakers(LEAD_AR + FIRST_SPEAKER + "وترى رنا الحداد، محللة قطاع التأمين في شركة «الأفق»، أن "
                             "الخسائر كبيرة. وقالت: «شركات التأمين ستدفع أكثر من مليون دينار هذا الشهر».")
     assert found["شركات التأمين ستدفع"] == ("رنا الحداد", "person")
+
+
+def test_title_through_a_body_named_in_marks_to_the_name():
+    found = chosen_speakers(LEAD_AR + FIRST_SPEAKER + "ويرى الباحث في «مركز الأفق للدراسات» هادي الزين أن كلفة "
+                            "الإصلاح ستتجاوز ميزانية البلدية لهذا العام.")
+    assert found["كلفة الإصلاح"] == ("هادي الزين", "person")
