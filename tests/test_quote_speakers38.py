@@ -40,3 +40,15 @@ def test_title_through_a_body_named_in_marks_to_the_name():
     found = chosen_speakers(LEAD_AR + FIRST_SPEAKER + "ويرى الباحث في «مركز الأفق للدراسات» هادي الزين أن كلفة "
                             "الإصلاح ستتجاوز ميزانية البلدية لهذا العام.")
     assert found["كلفة الإصلاح"] == ("هادي الزين", "person")
+
+
+def test_an_accusative_verbal_noun_is_the_object_not_more_of_the_name():
+    found = chosen_speakers(LEAD_AR + FIRST_SPEAKER + "ووجهت النائبة سعاد الكعبي انتقادا للحكومة، وقالت إن المشاريع "
+                            "المعلنة لم ينفذ منها شيء حتى اليوم.")
+    assert found["المشاريع المعلنة"] == ("سعاد الكعبي", "person")
+
+
+def test_a_feminine_opening_verb_makes_a_woman_of_a_title_of_masculine_form():
+    found = chosen_speakers(LEAD_AR + FIRST_SPEAKER + "ووجهت عضو المجلس البلدي سعاد الكعبي تحذيرا للحكومة، وقالت "
+                            "إن السيول ستعود مع أول منخفض جوي.")
+    assert found["السيول ستعود"] == ("سعاد الكعبي", "person")
