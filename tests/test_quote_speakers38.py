@@ -6,6 +6,9 @@ quote stage reports them (``chosen_speakers``).
 
 from __future__ import annotations
 
+from cluster.documents import SegmentKind
+from cluster.quotes.extract import Quote
+from cluster.quotes.nameshape import shaped
 from tests.quote_helpers import chosen_speakers
 
 LEAD_AR = "أضرار واسعة بعد العاصفة\n\nضربت عاصفة قوية المنطقة مساء الأحد وخلفت أضرارا في المزارع والمنازل.\n\n"
@@ -52,3 +55,34 @@ def test_a_feminine_opening_verb_makes_a_woman_of_a_title_of_masculine_form():
     found = chosen_speakers(LEAD_AR + FIRST_SPEAKER + "ووجهت عضو المجلس البلدي سعاد الكعبي تحذيرا للحكومة، وقالت "
                             "إن السيول ستعود مع أول منخفض جوي.")
     assert found["السيول ستعود"] == ("سعاد الكعبي", "person")
+
+
+def _rules_read(text: str, clause: str, speaker: str, kind: str) -> Quote:
+    """A quote of ``text`` as rules that read ``speaker`` in its verb's subject left it (the blind snapshots
+    keep such readings: ``nameshape`` runs after the rules)."""
+    start = text.index(clause)
+    return Quote("a", 0, SegmentKind.BODY, "ar", clause, start, start + len(clause), "indirect", speaker, speaker, kind)
+
+
+def test_a_title_span_then_the_apposed_name_gives_the_name():
+    text = "وقال الناطق الرسمي باسم وزارة الزراعة وشؤون الري، المهندس كمال العطار، إن الأضرار ستحصى خلال أسبوع."
+    quote = shaped(_rules_read(text, "الأضرار ستحصى خلال أسبوع", "وشؤون الري", "person"), text)
+    assert (quote.speaker, quote.speaker_kind) == ("كمال العطار", "person")
+
+
+def test_a_title_read_as_the_speaker_then_the_name_it_introduces():
+    text = "وأوضحت مديرة الطوارئ بالمحافظة، الدكتورة سلمى العبادي، في تصريح للإذاعة، أن المستشفيات استقبلت المصابين."
+    quote = shaped(_rules_read(text, "المستشفيات استقبلت المصابين", "مديرة الطوارئ بالمحافظة", "anonymous"), text)
+    assert (quote.speaker, quote.speaker_kind) == ("سلمى العبادي", "person")
+
+
+def test_a_name_before_its_description_is_kept():
+    text = "وقال أبو سامر، بائع الخضار في السوق، إن الأسعار تضاعفت منذ أسبوع."
+    quote = shaped(_rules_read(text, "الأسعار تضاعفت منذ أسبوع", "أبو سامر", "person"), text)
+    assert quote.speaker == "أبو سامر"
+
+
+def test_a_span_run_into_the_object_is_not_repaired_to_the_object():
+    text = "ودعت النائبة سهى الكاظمي الحكومة إلى إيجاد بدائل، وقالت إن القرار متسرع."
+    quote = shaped(_rules_read(text, "القرار متسرع", "الحكومة إلى", "organisation"), text)
+    assert quote.speaker is None
