@@ -86,3 +86,14 @@ def test_a_span_run_into_the_object_is_not_repaired_to_the_object():
     text = "ودعت النائبة سهى الكاظمي الحكومة إلى إيجاد بدائل، وقالت إن القرار متسرع."
     quote = shaped(_rules_read(text, "القرار متسرع", "الحكومة إلى", "organisation"), text)
     assert quote.speaker is None
+
+
+LEAD_EN = "Storm cuts power to thousands\n\nA storm cut power to thousands of homes on Sunday.\n\n"
+
+
+def test_pronoun_after_a_newcomer_set_off_by_a_description_after_a_setting():
+    found = chosen_speakers(LEAD_EN + "Mayor Sam Keyes said crews would work through the night.\n\nIn the old quarter "
+                            "of the city, Omar Haddad, a baker from Aleppo who has lived in the town for 11 years, was "
+                            "among those without power.\n\n\"I lost a whole day of bread and nobody told us "
+                            "anything,\" he said.", lang="en")
+    assert found["I lost a whole day"] == ("Omar Haddad", "person")

@@ -108,7 +108,7 @@ def _after_opening_phrase(tokens: list[Token], first: int, end: int) -> bool:
         comma -= 1  # "In the old market, shopkeeper Mohamed Sghaier stood": a lower-case description first
     if comma < first - 1 and comma > 0 and tokens[comma].word and tokens[comma].text[:1].isupper():
         comma -= 1  # "At Frankfurt airport, Jordanian traveller Samer Haddad was": its nationality before it
-    end = _past_age(tokens, end)  # "Abu Samer, 54, watched"
+    end = _past_description(tokens, _past_age(tokens, end))  # "Abu Samer, 54, watched", "X, a baker ..., was"
     if comma < 2 or tokens[comma].text != "," or end >= len(tokens) or not tokens[end].word or (
             not tokens[end].text.islower()):
         return False
@@ -125,6 +125,25 @@ def _past_age(tokens: list[Token], end: int) -> int:
     if end + 2 < len(tokens) and tokens[end].text == "," and tokens[end + 1].text.isdigit() and (
             tokens[end + 2].text == ","):
         return end + 3
+    return end
+
+
+DESCRIPTION_TOKENS = 30
+"""Longest description set off by commas after a name ("a construction worker from Egypt's Assiut province
+who has lived in Libya for 11 years")."""
+
+
+def _past_description(tokens: list[Token], end: int) -> int:
+    """The token after a description in commas that an article opens ("Sayed Abdel-Rahim, a construction
+    worker from Assiut who has lived in Libya for 11 years, was among those relieved" -> "was"), else
+    ``end``: the sentence's verb comes after it, so its subject is the name before it."""
+    if end + 1 >= len(tokens) or tokens[end].text != "," or tokens[end + 1].text.lower() not in {"a", "an"}:
+        return end
+    for k in range(end + 2, min(end + 2 + DESCRIPTION_TOKENS, len(tokens))):
+        if tokens[k].text in ".!?;\n" or tokens[k].text in DOUBLE_MARKS:
+            return end
+        if tokens[k].text == ",":
+            return k + 1
     return end
 
 
