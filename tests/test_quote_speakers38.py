@@ -97,3 +97,11 @@ def test_pronoun_after_a_newcomer_set_off_by_a_description_after_a_setting():
                             "among those without power.\n\n\"I lost a whole day of bread and nobody told us "
                             "anything,\" he said.", lang="en")
     assert found["I lost a whole day"] == ("Omar Haddad", "person")
+
+
+def test_pronoun_after_a_paragraph_that_brings_back_a_person_by_family_name():
+    found = chosen_speakers(LEAD_EN + "Omar Haddad has run the bakery on Mill Street for thirty years.\n\nMayor Sam "
+                            "Keyes said crews would work through the night, according to a council statement.\n\nBack "
+                            "in his shop, Haddad was lighting candles for a customer who has come every morning since "
+                            "the 1990s.\n\n\"Without power the ovens are just metal boxes,\" he said.", lang="en")
+    assert found["Without power the ovens"] == ("Omar Haddad", "person")

@@ -40,7 +40,8 @@ def introduced_person(tokens: list[Token], runs: list[tuple[int, int]], starts: 
     """The latest full name of a person (two or three capitalised words) mentioned in the paragraph
     before ``before`` (unless ``own_paragraph``) or in its own paragraph up to ``before``, after offset
     ``since``; ``starts``: each run's offset, so that only those paragraphs' runs are read; ``fits``:
-    whether a name may be the one referred to (a pronoun's gender)."""
+    whether a name may be the one referred to (a pronoun's gender). A family name alone that opens a
+    sentence counts as the full name the article gave it ("Back in his shop, Ellery was cutting ...")."""
     paragraph = text.rfind("\n\n", 0, before)
     previous = paragraph if own_paragraph else text.rfind("\n\n", 0, max(paragraph, 0))
     lo = max(since, previous + 2 if previous >= 0 else 0)
@@ -53,7 +54,7 @@ def introduced_person(tokens: list[Token], runs: list[tuple[int, int]], starts: 
         if start < lo:
             continue
         words = [t.text for t in tokens[first:end] if t.word]
-        if len(words) == 1 and own_paragraph and _introduces(tokens, first, end) and (
+        if len(words) == 1 and _introduces(tokens, first, end) and (
                 first == 0 or tokens[first - 1].text not in DOUBLE_MARKS  # not a name the quotation opens with
                 or "\n" in text[tokens[first - 1].end:start]):  # the mark closed the paragraph before
             words = (full_name(words[0], tokens, runs, "en") or "").split()  # "Ribera rejected that argument."
