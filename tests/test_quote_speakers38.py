@@ -105,3 +105,9 @@ def test_pronoun_after_a_paragraph_that_brings_back_a_person_by_family_name():
                             "in his shop, Haddad was lighting candles for a customer who has come every morning since "
                             "the 1990s.\n\n\"Without power the ovens are just metal boxes,\" he said.", lang="en")
     assert found["Without power the ovens"] == ("Omar Haddad", "person")
+
+
+def test_a_scene_set_among_a_crowd_shows_the_speaker_of_the_quote_after_it():
+    found = chosen_speakers(LEAD_AR + FIRST_SPEAKER + "وبين المتطوعين، جاء أبو خليل مع أبنائه من القرية المجاورة. "
+                            "«لم نر سيلا كهذا منذ ثلاثين عاما»، قال وهو يشير إلى الجسر المنهار.")
+    assert found["لم نر سيلا"] == ("أبو خليل", "person")

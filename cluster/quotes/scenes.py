@@ -21,7 +21,7 @@ AR_PERSON_NOUNS = frozenset(normalize(w) for w in """الرجل المرأة ا�
 الموظفة المعلم المعلمة الأرملة الناجي الناجية""".split())
 """Nouns that describe an ordinary person, no title: "يقول الرجل" refers to someone the text just showed."""
 AR_AGES = frozenset(normalize(w) for w in """عشريني ثلاثيني أربعيني خمسيني ستيني سبعيني ثمانيني تسعيني""".split())
-AR_SCENE = re.compile(r"(?:^|[.!؟?]\s+)و?(?:في|عند|أمام|داخل)\s+[^،,.\n]{2,60}[،,]\s*(\S+)\s+(\w+)\s+(\w+)", re.M)
+AR_SCENE = re.compile(r"(?:^|[.!؟?]\s+)و?(?:في|عند|أمام|داخل|بين|وسط|قرب)\s+[^،,.\n]{2,60}[،,]\s*(\S+)\s+(\w+)\s+(\w+)", re.M)
 """"وفي سوق المدينة القديم، وقف NAME ...": a setting, a comma, a verb and the person the scene shows."""
 AR_NAME_LINKS_FIRST = frozenset(normalize(w) for w in "أبو أم أبي".split())
 AR_VERB_OPENING = re.compile(r"(?:^|[.!؟?]\s+)(و\w{2,})\s+(\w+)\s+(\w+)", re.M)
@@ -58,7 +58,7 @@ def scene_person(text: str, since: int, before: int) -> str | None:
     return found[1] if found else None
 
 
-AR_SETTING_OPENING = re.compile(r"\s*و?(?:في|عند|تحت|أمام|داخل|قرب|وسط|خارج|على)\s+[^،,.\n]{2,40}[،,]")
+AR_SETTING_OPENING = re.compile(r"\s*و?(?:في|عند|تحت|أمام|داخل|قرب|وسط|خارج|على|بين)\s+[^،,.\n]{2,40}[،,]")
 """"وفي شارع عزمي،", "وتحت قبة البرلمان،": a sentence that opens on the place where its scene is set."""
 
 
