@@ -111,3 +111,9 @@ def test_a_scene_set_among_a_crowd_shows_the_speaker_of_the_quote_after_it():
     found = chosen_speakers(LEAD_AR + FIRST_SPEAKER + "وبين المتطوعين، جاء أبو خليل مع أبنائه من القرية المجاورة. "
                             "«لم نر سيلا كهذا منذ ثلاثين عاما»، قال وهو يشير إلى الجسر المنهار.")
     assert found["لم نر سيلا"] == ("أبو خليل", "person")
+
+
+def test_bare_verb_after_a_topic_sentence_whose_description_names_a_relative():
+    found = chosen_speakers(LEAD_AR + FIRST_SPEAKER + "أما والد الطفل، حسن الزعبي، فلم يتمالك نفسه أمام باب "
+                            "المستشفى. وقال وهو يحمل صورة ابنه: «خرج إلى المدرسة صباحا ولم يعد».")
+    assert found["خرج إلى المدرسة"] == ("حسن الزعبي", "person")

@@ -34,8 +34,8 @@ AR_PERSON_TITLES = frozenset(normalize(w) for w in """
 حارس والي حاكم عمدة سيد طبيب ناشط مواطن كاتب صحفي معلم مهندس محامي مزارع تاجر موظف فني طالب مؤسس
 مراقب مرشح نجم فنان ممرض""".split())
 """Person titles of masculine form; the feminine adds ة (الوزيرة، المتحدثة، القاضية)."""
-AR_FEMININE_ONLY = frozenset(normalize(w) for w in "سيدة آنسة امرأة والدة".split())
-AR_MASCULINE_ONLY = frozenset(normalize(w) for w in "أب والد رجل".split())
+AR_FEMININE_ONLY = frozenset(normalize(w) for w in "سيدة آنسة امرأة والدة زوجة شقيقة".split())
+AR_MASCULINE_ONLY = frozenset(normalize(w) for w in "أب والد رجل زوج شقيق".split())
 AR_STOPS = frozenset(normalize(w) for w in "مع من إلى على عن و أو ثم".split())
 AR_HE, AR_SHE = frozenset(("هو", "وهو")), frozenset(("هي", "وهي"))
 AR_TITLE_WINDOW = 10

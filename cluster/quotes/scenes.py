@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left
 
 from cluster.quotes.fullnames import introduced
-from cluster.quotes.gender import AR_PERSON_TITLES
+from cluster.quotes.gender import AR_PERSON_TITLES, arabic_title_gender
 from cluster.quotes.lexicon import AR_GENERIC, AR_SUBJECT_STOPS, AR_VERBS
 from cluster.quotes.mentions import OPENER_CHARS, person_title
 from cluster.quotes.names import Token, is_name_token
@@ -21,7 +21,8 @@ AR_PERSON_NOUNS = frozenset(normalize(w) for w in """الرجل المرأة ا�
 الموظفة المعلم المعلمة الأرملة الناجي الناجية""".split())
 """Nouns that describe an ordinary person, no title: "يقول الرجل" refers to someone the text just showed."""
 AR_AGES = frozenset(normalize(w) for w in """عشريني ثلاثيني أربعيني خمسيني ستيني سبعيني ثمانيني تسعيني""".split())
-AR_SCENE = re.compile(r"(?:^|[.!؟?]\s+)و?(?:في|عند|أمام|داخل|بين|وسط|قرب)\s+[^،,.\n]{2,60}[،,]\s*(\S+)\s+(\w+)\s+(\w+)", re.M)
+AR_SCENE = re.compile(r"(?:^|[.!؟?]\s+)و?(?:في|عند|أمام|داخل|بين|وسط|قرب)\s+[^،,.\n]{2,60}[،,]"
+                      r"\s*(\S+)\s+(\w+)\s+(\w+)", re.M)
 """"وفي سوق المدينة القديم، وقف NAME ...": a setting, a comma, a verb and the person the scene shows."""
 AR_NAME_LINKS_FIRST = frozenset(normalize(w) for w in "أبو أم أبي".split())
 AR_VERB_OPENING = re.compile(r"(?:^|[.!؟?]\s+)(و\w{2,})\s+(\w+)\s+(\w+)", re.M)
@@ -89,8 +90,9 @@ def scene_titled_person(tokens: list[Token], runs: list[tuple[int, int]], starts
             words = _before_possessed_object(words)
             name = " ".join(words)  # not a run gone on into the verb's object and beyond
             return name if 2 <= len(words) <= 3 and name_kind(name) == PERSON else None
-        if setting is None:
+        if setting is None and not (person_title(tokens[first]) or arabic_title_gender(tokens[first].text)):
             return None  # no scene: only the verb's own subject, right after it, is the person it shows
+            # (past its description: «أما والد الطفل، X، فلم يتمالك نفسه»)
     return None
 
 
@@ -135,7 +137,7 @@ def _apposed_after_title(tokens: list[Token], first: int, last: int, lo: int) ->
     k = first - 1
     while k > 0 and tokens[k - 1].start >= lo and tokens[k - 1].text not in "،,.":
         k -= 1
-    return any(person_title(t) for t in tokens[k:min(k + 2, first - 1)] if t.word)  # a verb may open it
+    return any(person_title(t) or arabic_title_gender(t.text) for t in tokens[k:min(k + 2, first - 1)] if t.word)
 
 
 AR_LINKED_SECOND = frozenset(normalize(w) for w in "عبد أبو بن".split())
