@@ -1,7 +1,8 @@
 """Speakers on the forms of the largest out-of-sample miss classes (round wt-q38): the name span read in the
 reporting verb's own subject (a title, an object, a place or the outlet told read as the name), and a bare
 verb after a newcomer the sentence before narrates. Paragraphs written for this round, news-like, as the
-quote stage reports them (``chosen_speakers``).
+quote stage reports them (``chosen_speakers``); the title-shaped spans as rules that misread them leave a quote
+(the blind snapshots keep such readings), through the last look at the name (``nameshape.shaped``).
 """
 
 from __future__ import annotations
