@@ -118,3 +118,9 @@ def test_bare_verb_after_a_topic_sentence_whose_description_names_a_relative():
     found = chosen_speakers(LEAD_AR + FIRST_SPEAKER + "أما والد الطفل، حسن الزعبي، فلم يتمالك نفسه أمام باب "
                             "المستشفى. وقال وهو يحمل صورة ابنه: «خرج إلى المدرسة صباحا ولم يعد».")
     assert found["خرج إلى المدرسة"] == ("حسن الزعبي", "person")
+
+
+def test_a_subject_fronted_by_but_says_what_the_verb_after_it_reports():
+    found = chosen_speakers(LEAD_AR + FIRST_SPEAKER + "لكن منى الخطيب، صاحبة متجر للحلويات في الحي، أبدت تخوفها "
+                            "من تكرار السيول، وقالت: «لم يعوضنا أحد عن خسائر العام الماضي».")
+    assert found["لم يعوضنا أحد"] == ("منى الخطيب", "person")

@@ -28,6 +28,7 @@ from cluster.quotes.openers import (
     past_setting,
 )
 from cluster.quotes.sources import AR_ORG_HEADS, PERSON, name_kind, strip_prefix_article
+from cluster.textnorm import normalize
 
 OPENER_CHARS = 80
 """How far into its sentence the name of a sentence's opening subject may begin (a title before it)."""
@@ -220,12 +221,21 @@ def sentence_opener(tokens: list[Token], runs: list[tuple[int, int]], starts: li
         words = [t.text for t in tokens[first:end] if t.word]
         if _institution_before(tokens, first, start):
             return None  # "وأمرت النيابة العامة بحبس المتهمين، وقالت": the institution speaks, the run is its object
-        if introduced(tokens, first) and tokens[first - 1].word:  # after a title, not after a comma
-            name = " ".join(words)
+        if introduced(tokens, first) and tokens[first - 1].word or _after_particle(tokens, first, start):
+            name = " ".join(words)  # after a title, not after a comma; or the subject a particle fronts
             return name if len(words) >= 2 and name_kind(name) == PERSON else None
         if len(words) == 2 and (known := _verb_then_surname(words, tokens, runs)):
             return known
     return None
+
+
+AR_FRONTING_PARTICLES = frozenset(normalize(w) for w in "لكن ولكن أما".split())
+"""«لكن منى العتيبي، صاحبة ...، أبدت تخوفها، وقالت»: particles that put the subject before its verb."""
+
+
+def _after_particle(tokens: list[Token], first: int, start: int) -> bool:
+    """A run right after the particle that opens the sentence at ``start`` («لكن», «أما»): its fronted subject."""
+    return first > 0 and tokens[first - 1].norm in AR_FRONTING_PARTICLES and tokens[first - 1].start <= start + 1
 
 
 LEAD_PHRASE_CHARS = 16
