@@ -59,6 +59,9 @@ def arabic_subject(tokens: list[Token], verb: int) -> list[Token]:
                     break  # "قال مصدر دبلوماسي، فضّل عدم الكشف عن هويته، إن": what follows describes him
                 continue
             break
+        if quoted_name:
+            subject.append(token)  # 'في «دار المال للأبحاث»': a body's name in marks is read whole (its لل too)
+            continue
         norm = token.norm
         if norm in AR_SKIP and not subject:
             continue
@@ -182,9 +185,11 @@ def _named_after_place(tokens: list[Token], k: int, depth: int = 0) -> bool:
     ('الباحث في أمن المعلومات X لـ"الشروق":')."""
     words: list[Token] = []
     end = k + 1
+    closed = -1  # where in ``words`` a body's name in marks ended ("في «دار المال» سارة القحطاني")
     for end in range(k + 1, min(k + 11, len(tokens))):
         token = tokens[end]
-        if not token.word and token.text in DOUBLE_MARKS and words:
+        if not token.word and token.text in DOUBLE_MARKS and (words or quoted_body(tokens, end)):
+            closed = len(words) if words else closed
             continue
         if not token.word or token.norm in AR_COMPLEMENTIZERS or (words and (is_stop(token) or _told(token))):
             break  # "... في السودان كليمنتاين نكويتا سلامي من أن": حذر من
@@ -200,7 +205,8 @@ def _named_after_place(tokens: list[Token], k: int, depth: int = 0) -> bool:
         return _named_after_place(tokens, end, 1)  # "القيادي في ائتلاف دولة القانون في البصرة علي الموسوي"
     first, last = runs[-1] if runs else (0, 0)
     return last == len(words) - 1 and first > 0 and last - first >= 2 and (
-        words[first].norm.startswith(("ال", "وال")) or body_of_place(words[first - 1]))  # "بجامعة قطر مريم الخاطر"
+        words[first].norm.startswith(("ال", "وال")) or body_of_place(words[first - 1])  # "بجامعة قطر مريم الخاطر"
+        or closed == first + 1)  # "المحللة في «دار المال للأبحاث» سارة القحطاني": the body in marks, then the name
 
 
 def _told(token: Token) -> bool:

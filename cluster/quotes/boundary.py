@@ -11,6 +11,8 @@ words end or skip a run.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
@@ -56,9 +58,20 @@ def verbal_noun_object(tokens: Sequence[_Word], k: int) -> bool:
     noun of the pattern تفعيل (تشكيل، توقيف، تمديد) between a word and its complement is the verb's
     object, no part of a name (it was read as "بشلاوي توقيف", or as the speaker "تشكيل")."""
     norm = tokens[k].norm
-    if not (_form_two_noun(norm) or norm[:1] in "بل" and _form_two_noun(norm[1:])):
+    if not (_form_two_noun(norm) or norm[:1] in "بل" and _form_two_noun(norm[1:]) or _accusative_verbal_noun(norm)):
         return False  # "بتشديد العقوبات" after طالب: by + the verbal noun, the object of the demand
     return 0 < k < len(tokens) - 1 and tokens[k - 1].word and tokens[k + 1].word
+
+
+AR_ACCUSATIVE_VERBAL_NOUN = re.compile(r"^(?:ت..ي.|ا.ت.ا.|ا..ا.|است..ا.)ا$")
+"""Verbal nouns with the indefinite accusative ending ا, of the patterns تفعيل، افتعال، إفعال، استفعال
+("تحذيرا", "انتقادا", "إعلانا", "استنكارا"): the object of a narrating verb ("ووجهت النائبة X الشمري
+انتقادا للحكومة"), never a name word (a name is not read in these patterns with the accusative ending)."""
+
+
+def _accusative_verbal_noun(norm: str) -> bool:
+    """Whether a word is an indefinite accusative verbal noun (``AR_ACCUSATIVE_VERBAL_NOUN``)."""
+    return AR_ACCUSATIVE_VERBAL_NOUN.match(norm) is not None
 
 
 def _form_two_noun(norm: str) -> bool:

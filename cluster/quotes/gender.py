@@ -34,8 +34,8 @@ AR_PERSON_TITLES = frozenset(normalize(w) for w in """
 حارس والي حاكم عمدة سيد طبيب ناشط مواطن كاتب صحفي معلم مهندس محامي مزارع تاجر موظف فني طالب مؤسس
 مراقب مرشح نجم فنان ممرض""".split())
 """Person titles of masculine form; the feminine adds ة (الوزيرة، المتحدثة، القاضية)."""
-AR_FEMININE_ONLY = frozenset(normalize(w) for w in "سيدة آنسة امرأة والدة".split())
-AR_MASCULINE_ONLY = frozenset(normalize(w) for w in "أب والد رجل".split())
+AR_FEMININE_ONLY = frozenset(normalize(w) for w in "سيدة آنسة امرأة والدة زوجة شقيقة".split())
+AR_MASCULINE_ONLY = frozenset(normalize(w) for w in "أب والد رجل زوج شقيق".split())
 AR_STOPS = frozenset(normalize(w) for w in "مع من إلى على عن و أو ثم".split())
 AR_HE, AR_SHE = frozenset(("هو", "وهو")), frozenset(("هي", "وهي"))
 AR_TITLE_WINDOW = 10
@@ -112,7 +112,7 @@ def _arabic_run_gender(tokens: list[Token], first: int, end: int, ends: set[int]
         token = tokens[k]
         if not token.word or k + 1 in ends or token.norm in AR_COMPLEMENTIZERS or token.norm in AR_STOPS:
             break
-        if (said := arabic_verb_gender(token.text)) is not None:
+        if (said := arabic_verb_gender(token.text) or _opening_feminine_verb(tokens, k)) is not None:
             verb = said
             break
         if (title := arabic_title_gender(token.text)) is not None:
@@ -125,6 +125,19 @@ def _arabic_run_gender(tokens: list[Token], first: int, end: int, ends: set[int]
         after = MALE if nxt.norm in AR_HE else FEMALE if nxt.norm in AR_SHE else (
             None if nxt.norm.startswith("و") else arabic_title_gender(nxt.text))
     return _one({_marked_over_title(head, verb), after})
+
+
+AR_SENTENCE_ENDS = frozenset(".!?؟")
+
+
+def _opening_feminine_verb(tokens: list[Token], k: int) -> str | None:
+    """"ووجهت عضو اللجنة ندى X انتقادا", "وكانت الدكتورة X": the word that opens a sentence before a person's
+    title is its verb (Arabic puts the verb first), and its past ending ت is a woman's, whatever the title's
+    form ("عضو" serves both); the verb lists only know the reporting verbs."""
+    norm = tokens[k].norm
+    opens = k == 0 or (not tokens[k - 1].word and tokens[k - 1].text[-1:] in AR_SENTENCE_ENDS | {"\n"})
+    return FEMALE if opens and norm.startswith("و") and norm.endswith("ت") and len(norm) >= 4 and not (
+        norm.startswith("وال")) else None
 
 
 def _marked_over_title(head: str | None, verb: str | None) -> str | None:

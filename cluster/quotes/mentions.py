@@ -28,6 +28,7 @@ from cluster.quotes.openers import (
     past_setting,
 )
 from cluster.quotes.sources import AR_ORG_HEADS, PERSON, name_kind, strip_prefix_article
+from cluster.textnorm import normalize
 
 OPENER_CHARS = 80
 """How far into its sentence the name of a sentence's opening subject may begin (a title before it)."""
@@ -40,7 +41,8 @@ def introduced_person(tokens: list[Token], runs: list[tuple[int, int]], starts: 
     """The latest full name of a person (two or three capitalised words) mentioned in the paragraph
     before ``before`` (unless ``own_paragraph``) or in its own paragraph up to ``before``, after offset
     ``since``; ``starts``: each run's offset, so that only those paragraphs' runs are read; ``fits``:
-    whether a name may be the one referred to (a pronoun's gender)."""
+    whether a name may be the one referred to (a pronoun's gender). A family name alone that opens a
+    sentence counts as the full name the article gave it ("Back in his shop, Ellery was cutting ...")."""
     paragraph = text.rfind("\n\n", 0, before)
     previous = paragraph if own_paragraph else text.rfind("\n\n", 0, max(paragraph, 0))
     lo = max(since, previous + 2 if previous >= 0 else 0)
@@ -53,7 +55,7 @@ def introduced_person(tokens: list[Token], runs: list[tuple[int, int]], starts: 
         if start < lo:
             continue
         words = [t.text for t in tokens[first:end] if t.word]
-        if len(words) == 1 and own_paragraph and _introduces(tokens, first, end) and (
+        if len(words) == 1 and _introduces(tokens, first, end) and (
                 first == 0 or tokens[first - 1].text not in DOUBLE_MARKS  # not a name the quotation opens with
                 or "\n" in text[tokens[first - 1].end:start]):  # the mark closed the paragraph before
             words = (full_name(words[0], tokens, runs, "en") or "").split()  # "Ribera rejected that argument."
@@ -108,7 +110,7 @@ def _after_opening_phrase(tokens: list[Token], first: int, end: int) -> bool:
         comma -= 1  # "In the old market, shopkeeper Mohamed Sghaier stood": a lower-case description first
     if comma < first - 1 and comma > 0 and tokens[comma].word and tokens[comma].text[:1].isupper():
         comma -= 1  # "At Frankfurt airport, Jordanian traveller Samer Haddad was": its nationality before it
-    end = _past_age(tokens, end)  # "Abu Samer, 54, watched"
+    end = _past_description(tokens, _past_age(tokens, end))  # "Abu Samer, 54, watched", "X, a baker ..., was"
     if comma < 2 or tokens[comma].text != "," or end >= len(tokens) or not tokens[end].word or (
             not tokens[end].text.islower()):
         return False
@@ -125,6 +127,25 @@ def _past_age(tokens: list[Token], end: int) -> int:
     if end + 2 < len(tokens) and tokens[end].text == "," and tokens[end + 1].text.isdigit() and (
             tokens[end + 2].text == ","):
         return end + 3
+    return end
+
+
+DESCRIPTION_TOKENS = 30
+"""Longest description set off by commas after a name ("a construction worker from Egypt's Assiut province
+who has lived in Libya for 11 years")."""
+
+
+def _past_description(tokens: list[Token], end: int) -> int:
+    """The token after a description in commas that an article opens ("Sayed Abdel-Rahim, a construction
+    worker from Assiut who has lived in Libya for 11 years, was among those relieved" -> "was"), else
+    ``end``: the sentence's verb comes after it, so its subject is the name before it."""
+    if end + 1 >= len(tokens) or tokens[end].text != "," or tokens[end + 1].text.lower() not in {"a", "an"}:
+        return end
+    for k in range(end + 2, min(end + 2 + DESCRIPTION_TOKENS, len(tokens))):
+        if tokens[k].text in ".!?;\n" or tokens[k].text in DOUBLE_MARKS:
+            return end
+        if tokens[k].text == ",":
+            return k + 1
     return end
 
 
@@ -200,12 +221,21 @@ def sentence_opener(tokens: list[Token], runs: list[tuple[int, int]], starts: li
         words = [t.text for t in tokens[first:end] if t.word]
         if _institution_before(tokens, first, start):
             return None  # "وأمرت النيابة العامة بحبس المتهمين، وقالت": the institution speaks, the run is its object
-        if introduced(tokens, first) and tokens[first - 1].word:  # after a title, not after a comma
-            name = " ".join(words)
+        if introduced(tokens, first) and tokens[first - 1].word or _after_particle(tokens, first, start):
+            name = " ".join(words)  # after a title, not after a comma; or the subject a particle fronts
             return name if len(words) >= 2 and name_kind(name) == PERSON else None
         if len(words) == 2 and (known := _verb_then_surname(words, tokens, runs)):
             return known
     return None
+
+
+AR_FRONTING_PARTICLES = frozenset(normalize(w) for w in "لكن ولكن أما".split())
+"""«لكن منى العتيبي، صاحبة ...، أبدت تخوفها، وقالت»: particles that put the subject before its verb."""
+
+
+def _after_particle(tokens: list[Token], first: int, start: int) -> bool:
+    """A run right after the particle that opens the sentence at ``start`` («لكن», «أما»): its fronted subject."""
+    return first > 0 and tokens[first - 1].norm in AR_FRONTING_PARTICLES and tokens[first - 1].start <= start + 1
 
 
 LEAD_PHRASE_CHARS = 16

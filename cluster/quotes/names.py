@@ -60,8 +60,8 @@ AR_NATIONALITIES = frozenset(normalize(w) for w in """
 روسي صيني فرنسي بريطاني ألماني أوروبي أممي عربي دولي رسمي""".split())
 """Adjectives after a name that describe it ("ترامب الأميركي"), not a family name with the article."""
 AR_FUNCTION_WORDS = frozenset(normalize(w) for w in """
-كما قد لقد أن إن وأن وإن لا لم لن ما هذا هذه ذلك تلك التي الذي ثم حيث فيما بينما أيضا كان كانت وكان وكانت هو هي هم
-بعد قبل عند حين هناك هنا أكثر أقل""".split()) | AR_ACCOUNT_VERBS | AR_MANNER | AR_ADVERBS
+كما قد لقد أما أن إن وأن وإن لا لم لن ما هذا هذه ذلك تلك التي الذي ثم حيث فيما بينما أيضا كان كانت وكان وكانت هو هي هم
+بعد قبل عند حين هناك هنا أكثر أقل لكن ولكن""".split()) | AR_ACCOUNT_VERBS | AR_MANNER | AR_ADVERBS
 """Words that a run of names in running text never holds (an Arabic name token is only "not a
 description", so verbs and particles must be kept out explicitly), and the manner adverbs that follow a
 speaker's name ("نفاه الوزير بشدة", "يضيف الصغير بغضب")."""

@@ -16,6 +16,9 @@ more word. Two repairs give the name the text writes beside the span instead:
   runs to a comma («مديرة الموارد البشرية في إحدى الشركات، ريم الكواري:»): the name after it; a family
   name that is a common noun cut off the written subject («وزير التربية عزمي محافظة» -> «عزمي»).
 
+* (wt-q38, ``span_then_name``) a span shaped like a title, then a person's full name right after it or
+  apposed between commas («وشؤون المغتربين، السفير سفيان القضاة،»): the name.
+
 Also withheld (wt-q33): the outlet told («قال لشفق نيوز إن», its name written elsewhere without «لـ»)
 and a person's span the text only writes after «في» («في تصريحات صحفية»).
 
@@ -39,6 +42,7 @@ from cluster.quotes.sources import (
     UNATTRIBUTED,
     strip_prefix_article,
 )
+from cluster.quotes.span_then_name import name_after_span
 from cluster.quotes.surname_tail import family_name_after
 from cluster.textnorm import normalize
 
@@ -61,13 +65,14 @@ def shaped(quote: Quote, text: str) -> Quote:
     """The quote with its speaker kept, repaired to the name the text writes beside it, or withheld when
     the span cannot be a name (module docstring)."""
     if quote.lang == "ar" and quote.speaker_kind in (ANONYMOUS, UNATTRIBUTED) and (
-            named := _description_then_name(quote, text) or _called_name(quote, text)):
+            named := _description_then_name(quote, text) or _called_name(quote, text)
+            or name_after_span(quote, text)):
         return replace(quote, speaker=named, speaker_kind=PERSON)
     if not quote.speaker or quote.speaker_kind not in (PERSON, ORGANISATION):
         return quote
     if quote.lang == "ar":
         named = (_title_then_name(quote, text) or _name_then_description(quote, text)
-                 or _name_after_brand(quote, text) or _family_word_cut(quote))
+                 or _name_after_brand(quote, text) or _family_word_cut(quote) or name_after_span(quote, text))
         if named:
             return replace(quote, speaker=named, speaker_kind=PERSON)
         if quote.speaker_kind == PERSON and (whole := family_name_after(quote.speaker, text, _person_title)):

@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left
 
 from cluster.quotes.fullnames import introduced
-from cluster.quotes.gender import AR_PERSON_TITLES
+from cluster.quotes.gender import AR_PERSON_TITLES, arabic_title_gender
 from cluster.quotes.lexicon import AR_GENERIC, AR_SUBJECT_STOPS, AR_VERBS
 from cluster.quotes.mentions import OPENER_CHARS, person_title
 from cluster.quotes.names import Token, is_name_token
@@ -21,7 +21,8 @@ AR_PERSON_NOUNS = frozenset(normalize(w) for w in """الرجل المرأة ا�
 الموظفة المعلم المعلمة الأرملة الناجي الناجية""".split())
 """Nouns that describe an ordinary person, no title: "يقول الرجل" refers to someone the text just showed."""
 AR_AGES = frozenset(normalize(w) for w in """عشريني ثلاثيني أربعيني خمسيني ستيني سبعيني ثمانيني تسعيني""".split())
-AR_SCENE = re.compile(r"(?:^|[.!؟?]\s+)و?(?:في|عند|أمام|داخل)\s+[^،,.\n]{2,60}[،,]\s*(\S+)\s+(\w+)\s+(\w+)", re.M)
+AR_SCENE = re.compile(r"(?:^|[.!؟?]\s+)و?(?:في|عند|أمام|داخل|بين|وسط|قرب)\s+[^،,.\n]{2,60}[،,]"
+                      r"\s*(\S+)\s+(\w+)\s+(\w+)", re.M)
 """"وفي سوق المدينة القديم، وقف NAME ...": a setting, a comma, a verb and the person the scene shows."""
 AR_NAME_LINKS_FIRST = frozenset(normalize(w) for w in "أبو أم أبي".split())
 AR_VERB_OPENING = re.compile(r"(?:^|[.!؟?]\s+)(و\w{2,})\s+(\w+)\s+(\w+)", re.M)
@@ -58,7 +59,7 @@ def scene_person(text: str, since: int, before: int) -> str | None:
     return found[1] if found else None
 
 
-AR_SETTING_OPENING = re.compile(r"\s*و?(?:في|عند|تحت|أمام|داخل|قرب|وسط|خارج|على)\s+[^،,.\n]{2,40}[،,]")
+AR_SETTING_OPENING = re.compile(r"\s*و?(?:في|عند|تحت|أمام|داخل|قرب|وسط|خارج|على|بين)\s+[^،,.\n]{2,40}[،,]")
 """"وفي شارع عزمي،", "وتحت قبة البرلمان،": a sentence that opens on the place where its scene is set."""
 
 
@@ -73,20 +74,43 @@ def scene_titled_person(tokens: list[Token], runs: list[tuple[int, int]], starts
     if end < max(paragraph, since, 0) or text[end + 1:before].strip(" .:،,«»\"").count(" ") > 2:
         return None  # the verb must open the sentence right after the scene ("وقال:", "وقال لـ«مصراوي»:")
     start = max(text.rfind(mark, 0, end) for mark in (".", "\n", "!", "?", "؟")) + 1
-    setting = AR_SETTING_OPENING.match(text, start, end)
-    if start < max(paragraph, since) or setting is None:
+    if start < max(paragraph, since):
         return None
-    for k in range(bisect_left(starts, setting.end()), len(runs)):
+    setting = AR_SETTING_OPENING.match(text, start, end)
+    opened = setting.end() if setting else _past_narrative_verb(text, start, end)
+    if opened is None:
+        return None
+    for k in range(bisect_left(starts, opened), len(runs)):
         first, last = runs[k]
-        if tokens[first].start >= min(end, setting.end() + OPENER_CHARS):
+        if tokens[first].start >= min(end, opened + OPENER_CHARS):
             return None
         words = [t.text for t in tokens[first:last] if t.word]
-        if introduced(tokens, first) and tokens[first - 1].word or _apposed_after_title(
-                tokens, first, last, setting.end()):
+        if introduced(tokens, first) and tokens[first - 1].word and tokens[first - 1].start >= opened or (
+                _apposed_after_title(tokens, first, last, opened)):
             words = _before_possessed_object(words)
             name = " ".join(words)  # not a run gone on into the verb's object and beyond
             return name if 2 <= len(words) <= 3 and name_kind(name) == PERSON else None
+        if setting is None and not (person_title(tokens[first]) or arabic_title_gender(tokens[first].text)):
+            return None  # no scene: only the verb's own subject, right after it, is the person it shows
+            # (past its description: «أما والد الطفل، X، فلم يتمالك نفسه»)
     return None
+
+
+AR_OPENING_WORD = re.compile(r"\s*(\w+)")
+
+
+def _past_narrative_verb(text: str, start: int, end: int) -> int | None:
+    """Where the subject of a sentence that opens with a verb reporting nothing begins ("وقف المزارع X بين
+    أشجاره.", "وكانت الدكتورة X، طبيبة ...، من بين المتضررين."): the person it narrates is the subject of a
+    bare reporting verb that opens the next sentence. A reporting verb's sentence ("وترى X، محللة ...، أن")
+    quoted its own speaker already; None for it and for an opening preposition (a setting)."""
+    opening = AR_OPENING_WORD.match(text, start, end)
+    if opening is None:
+        return None
+    word = normalize(opening.group(1))
+    if {word, word[1:]} & (AR_VERBS | AR_SETTING_PREPOSITIONS):
+        return None
+    return opening.end()
 
 
 AR_POSSESSIVE_ENDINGS = ("ه", "ها", "هم", "هن")
@@ -113,7 +137,7 @@ def _apposed_after_title(tokens: list[Token], first: int, last: int, lo: int) ->
     k = first - 1
     while k > 0 and tokens[k - 1].start >= lo and tokens[k - 1].text not in "،,.":
         k -= 1
-    return any(person_title(t) for t in tokens[k:min(k + 2, first - 1)] if t.word)  # a verb may open it
+    return any(person_title(t) or arabic_title_gender(t.text) for t in tokens[k:min(k + 2, first - 1)] if t.word)
 
 
 AR_LINKED_SECOND = frozenset(normalize(w) for w in "عبد أبو بن".split())
