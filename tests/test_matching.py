@@ -57,3 +57,21 @@ def test_reports_of_another_meeting_are_not_duplicates():
 
 def test_short_headlines_must_be_verbatim():
     assert _type("رئيس الاستخبارات التركي يلتقي وفدا من حماس", "رئيس الاستخبارات التركية يلتقي وفد حماس في إسطنبول", 0.89) is None
+
+
+def test_word_order_similarity_is_the_same_once_the_words_run_out_of_characters(monkeypatch):
+    """Passages compare word sequences as one character a word; past the supply of characters they fall back
+    to word tuples, and a wire paragraph and its edited copy score the same either way."""
+    from cluster.duplicates import lexical as lex
+
+    wire = "قال المبعوث الأميركي ستيف ويتكوف إن المحادثات مع حماس في الدوحة كانت بناءة وإن جولة جديدة ستعقد الأسبوع المقبل"
+    edited = "وقال ويتكوف للصحفيين إن المحادثات مع حماس في الدوحة كانت بناءة، مضيفا أن جولة جديدة ستعقد قريبا"
+    coded = lex.compare(lex.profile(wire, "ar"), lex.profile(edited, "ar"))
+    lex.profile.cache_clear()
+    monkeypatch.setattr(lex, "_CODE_OF", {})
+    monkeypatch.setattr(lex, "_CODE_SUPPLY", 5)  # fewer characters than the paragraph has words
+    a, b = lex.profile(wire, "ar"), lex.profile(edited, "ar")
+    assert a.word_codes is None and b.word_codes is None
+    assert lex.compare(a, b) == coded
+    assert 0.5 < coded.sequence < 1.0 and classify(0.9, coded, "ar", "ar", DuplicateConfig()) is MatchType.EDITED
+    lex.profile.cache_clear()
