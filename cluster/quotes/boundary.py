@@ -12,7 +12,6 @@ words end or skip a run.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 

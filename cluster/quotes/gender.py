@@ -127,7 +127,7 @@ def _arabic_run_gender(tokens: list[Token], first: int, end: int, ends: set[int]
     return _one({_marked_over_title(head, verb), after})
 
 
-AR_SENTENCE_ENDS = frozenset(".!?؟")
+AR_SENTENCE_ENDS = frozenset(".!?؟\n")
 
 
 def _opening_feminine_verb(tokens: list[Token], k: int) -> str | None:
@@ -135,7 +135,7 @@ def _opening_feminine_verb(tokens: list[Token], k: int) -> str | None:
     title is its verb (Arabic puts the verb first), and its past ending ت is a woman's, whatever the title's
     form ("عضو" serves both); the verb lists only know the reporting verbs."""
     norm = tokens[k].norm
-    opens = k == 0 or (not tokens[k - 1].word and tokens[k - 1].text[-1:] in AR_SENTENCE_ENDS | {"\n"})
+    opens = k == 0 or (not tokens[k - 1].word and tokens[k - 1].text[-1:] in AR_SENTENCE_ENDS)
     return FEMALE if opens and norm.startswith("و") and norm.endswith("ت") and len(norm) >= 4 and not (
         norm.startswith("وال")) else None
 

@@ -32,6 +32,8 @@ AR_SETTING_PREPOSITIONS = AR_SUBJECT_STOPS | frozenset(normalize(w) for w in """
 قرابة خلف بين وسط أمام لدى""".split())
 """"وفي شارع عزمي،", "وتحت قبة البرلمان،": a sentence that opens with و and a preposition opens with a setting,
 not a verb; the two words after it are a place, no person."""
+VERBS_OR_SETTINGS = AR_VERBS | AR_SETTING_PREPOSITIONS
+"""A sentence's opening word (after و) that is a verb of saying or a setting's preposition: no narrated person."""
 
 
 def describes_a_person(words: list[str]) -> bool:
@@ -49,7 +51,7 @@ def scene_person(text: str, since: int, before: int) -> str | None:
     for pattern in (AR_SCENE, AR_VERB_OPENING):
         for match in pattern.finditer(text, max(paragraph, since), before):
             first, second = match.group(2), match.group(3)
-            if pattern is AR_VERB_OPENING and normalize(match.group(1))[1:] in AR_VERBS | AR_SETTING_PREPOSITIONS:
+            if pattern is AR_VERB_OPENING and normalize(match.group(1))[1:] in VERBS_OR_SETTINGS:
                 continue  # "وقال محامي الصحفي، X، إن": a speaker's own sentence; "وفي شارع عزمي،": a place
             if (linked := _linked_name(first, second, text, match.end())) and (found is None or match.start() > found[0]):
                 found = (match.start(), linked)  # "يقف جبار عبد الحسين (54 عاما)": عبد takes the word after it
@@ -108,7 +110,7 @@ def _past_narrative_verb(text: str, start: int, end: int) -> int | None:
     if opening is None:
         return None
     word = normalize(opening.group(1))
-    if {word, word[1:]} & (AR_VERBS | AR_SETTING_PREPOSITIONS):
+    if {word, word[1:]} & VERBS_OR_SETTINGS:
         return None
     return opening.end()
 

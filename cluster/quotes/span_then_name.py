@@ -22,6 +22,10 @@ from cluster.quotes.names import Token, is_stop, name_runs, strip_article, token
 from cluster.quotes.sources import AR_ORG_HEADS, PERSON, name_kind, strip_prefix_article
 from cluster.textnorm import normalize
 
+TITLE_WORDS = AR_GENERIC | AR_PERSON_TITLES
+"""A title's words (a person's title or a generic office)."""
+TITLE_OR_BODY_WORDS = TITLE_WORDS | AR_ORG_HEADS
+"""A title's or a body's words: what makes a span a title's phrase."""
 FOLLOWING_CHARS = 60
 """How far after the span a name may run: four words of a long name."""
 NAME_WORDS = (2, 4)
@@ -65,7 +69,7 @@ TITLE_WORDS_BEFORE_NAME = 2
 def _past_titles(tokens: list[Token], k: int) -> int:
     """The first token after at most ``TITLE_WORDS_BEFORE_NAME`` definite title words from ``k``."""
     for _ in range(TITLE_WORDS_BEFORE_NAME):
-        if k < len(tokens) and tokens[k].word and _head(tokens[k].norm) in AR_GENERIC | AR_PERSON_TITLES and (
+        if k < len(tokens) and tokens[k].word and _head(tokens[k].norm) in TITLE_WORDS and (
                 tokens[k].norm.startswith("ال")):
             k += 1
     return k
@@ -93,7 +97,7 @@ def _title_shaped(span: str) -> bool:
     words = [normalize(w) for w in span.split()]
     if any(is_stop(t) for t in tokenize(span)):
         return False  # «الحكومة إلى»: a span run on into the verb's object and its preposition
-    return any(_head(w) in AR_GENERIC | AR_ORG_HEADS | AR_PERSON_TITLES for w in words) or (
+    return any(_head(w) in TITLE_OR_BODY_WORDS for w in words) or (
         words[0].startswith(("و", "لل")) and words[0] not in AR_WAW_GIVEN_NAMES)  # not «وليد»
 
 
