@@ -79,11 +79,14 @@ def part_links(quotes: list[Quote], vectors: np.ndarray, clauses: dict[int, tupl
     for k, quote in enumerate(quotes):
         by_article.setdefault(quote.article_id, []).append(k)
         articles_of.setdefault(sets.find(k), set()).add(quote.article_id)
+    lang_of = {article: quotes[ks[0]].lang for article, ks in by_article.items()}
+    partners_of: dict[tuple[int, str], list[str]] = {}
     found = []
     for whole, (spans, clause_vectors) in clauses.items():
-        lang = quotes[whole].lang
-        partners = sorted(a for a in articles_of[sets.find(whole)] if quotes[by_article[a][0]].lang != lang)
-        for article in partners:
+        key = (sets.find(whole), quotes[whole].lang)
+        if key not in partners_of:  # once per group and language: a quote many outlets carried has most of them in its group
+            partners_of[key] = sorted(a for a in articles_of[key[0]] if lang_of[a] != key[1])
+        for article in partners_of[key]:
             carried = _carries_whole(by_article[article], sets.find, sets.find(whole), clause_vectors, clauses)
             if not carried:
                 found += _parts_in(quotes, vectors, whole, spans, clause_vectors, by_article[article], sets, guard,
