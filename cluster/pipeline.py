@@ -152,10 +152,12 @@ def run_loaded(
     encoder: Encoder | None = None,
     progress_console: Console | None = None,
     backend: Backend = Backend(),
-    keep_signals: bool = True,
+    keep_internals: bool = True,
 ) -> Result:
-    """Every stage after loading. ``keep_signals``: the Result holds the story signals (calibration reads them);
-    a run that only renders views lets them go before the quote stage (they held ~0.5 GB at 300k passages)."""
+    """Every stage after loading. ``keep_internals``: the Result holds the story signals and the passage vectors
+    (calibration and the story cross-validation read them); a run that only renders views lets them go before
+    the quote stage: at 300k passages the signals held ~0.5 GB and the vectors 0.6 GB, and with the vectors
+    kept to the end the report stage set the run's peak (4.1 GB)."""
     from cluster.embed import LazyEncoder
     from cluster.parallel import worker_count
     from cluster.quotes.stage import find_quotes
@@ -179,7 +181,8 @@ def run_loaded(
 
     with watch.stage("stories"), paused_gc():
         signals, stories = _stories(articles, segments, units, vectors, groups, config)
-        signals = signals if keep_signals else None
+    if not keep_internals:
+        signals, vectors = None, None
 
     with watch.stage("quotes"):
         workers = worker_count(config.scale.workers, len(articles)) if backend.forks else 1
@@ -315,7 +318,7 @@ def run_views(
         if found is not None:
             return RunOutputs(found, skipped, None, watch.timings, cpu=watch.cpu, peak_mb=watch.peak_mb)
         result = run_loaded(articles, skipped, notices, config, watch, encoder=encoder,
-                            progress_console=progress_console, keep_signals=False)  # no view reads them
+                            progress_console=progress_console, keep_internals=False)  # no view reads them
         with watch.stage("report"):
             contract, rendered = contract_and_views(result, views)
         if cache is not None:

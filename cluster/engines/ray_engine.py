@@ -156,7 +156,7 @@ def run(corpus: Path, config: Config, views: Iterable[str], *, address: str | No
         articles, skipped, notices = load_articles(corpus, config, watch, reader=ray_reader(ray))
         with tempfile.TemporaryDirectory(prefix="cluster-ray-") as workdir:
             result = run_loaded(articles, skipped, notices, config, watch, encoder=encoder, progress_console=console,
-                                backend=ray_backend(ray, Path(workdir), encoder_factory), keep_signals=False)
+                                backend=ray_backend(ray, Path(workdir), encoder_factory), keep_internals=False)
     finally:
         ray.shutdown()
     with watch.stage("report"):

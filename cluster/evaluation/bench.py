@@ -181,6 +181,22 @@ def _timed_run(corpus: Path, config: Any, encoder: Any) -> tuple[dict[str, float
     return {s: outputs.timings.get(s, 0.0) for s in STAGES}, outputs.result
 
 
+def _run_vectors(texts: list[str], config: Any) -> Any:
+    """The vectors the run embedded ``texts`` with, read from its embedding cache: a run that renders views lets
+    its passage vectors go before the quote stage (``run_loaded(keep_internals=False)``)."""
+    import numpy as np
+
+    from cluster.embed import encoder_text, open_embedding_cache, text_key
+
+    cache = open_embedding_cache(config)
+    try:
+        keys = [text_key(encoder_text(t)) for t in texts]
+        found = cache.get_many(keys)
+    finally:
+        cache.close()
+    return np.stack([found[key] for key in keys])
+
+
 def _measure(spec: dict[str, Any]) -> dict[str, Any]:
     """Runs inside the child; returns the fields of a ``RunMeasure`` that the child can know."""
     import numpy as np
@@ -215,8 +231,7 @@ def _measure(spec: dict[str, Any]) -> dict[str, Any]:
     texts = list(dict.fromkeys(u.text for u in result.units))  # embed_texts dedups exactly like this
     encode_s = encoder.seconds_for_first(len(texts))
     vectors, after_s = bare(texts)
-    first = {t: i for i, t in reversed(list(enumerate(u.text for u in result.units)))}
-    diff = float(np.abs(result.vectors[[first[t] for t in texts]] - vectors).max()) if texts else 0.0
+    diff = float(np.abs(_run_vectors(texts, config) - vectors).max()) if texts else 0.0
     out = {
         "model": spec["model"], "size": spec["size"], "articles": len(result.articles), "copies": spec["copies"],
         "passages": result.passages, "unique_texts": len(texts), "model_load_s": load_s, "cold": cold,
@@ -225,7 +240,7 @@ def _measure(spec: dict[str, Any]) -> dict[str, Any]:
     }  # fmt: skip
     # A real warm run starts in a fresh process: drop the cold run's objects, which the garbage collector
     # would otherwise walk again and again during the warm run.
-    del result, vectors, expected, texts, first
+    del result, vectors, expected, texts
     gc.collect()
     step(_STEPS[4])
     encoder.count = 0
