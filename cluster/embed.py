@@ -57,6 +57,12 @@ class EmbeddingCache:
                 found[key] = np.frombuffer(blob, dtype=np.float32)
         return found
 
+    def stored(self, texts: Sequence[str]) -> np.ndarray:
+        """The vectors stored for ``texts``, one row each, as a run embedded them (KeyError: one never was)."""
+        keys = [text_key(encoder_text(t)) for t in texts]
+        found = self.get_many(keys)
+        return np.stack([found[key] for key in keys])
+
     def put_many(self, items: Sequence[tuple[bytes, np.ndarray]]) -> None:
         self._db.executemany(
             "INSERT OR REPLACE INTO vec VALUES (?, ?)",

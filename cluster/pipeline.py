@@ -154,10 +154,8 @@ def run_loaded(
     backend: Backend = Backend(),
     keep_internals: bool = True,
 ) -> Result:
-    """Every stage after loading. ``keep_internals``: the Result holds the story signals and the passage vectors
-    (calibration and the story cross-validation read them); a run that only renders views lets them go before
-    the quote stage: at 300k passages the signals held ~0.5 GB and the vectors 0.6 GB, and with the vectors
-    kept to the end the report stage set the run's peak (4.1 GB)."""
+    """Every stage after loading. ``keep_internals``: the Result holds the story signals and passage vectors (for
+    calibration); a run that renders views lets them go before the quote stage (~1.1 GB at 300k passages)."""
     from cluster.embed import LazyEncoder
     from cluster.parallel import worker_count
     from cluster.quotes.stage import find_quotes

@@ -181,28 +181,13 @@ def _timed_run(corpus: Path, config: Any, encoder: Any) -> tuple[dict[str, float
     return {s: outputs.timings.get(s, 0.0) for s in STAGES}, outputs.result
 
 
-def _run_vectors(texts: list[str], config: Any) -> Any:
-    """The vectors the run embedded ``texts`` with, read from its embedding cache: a run that renders views lets
-    its passage vectors go before the quote stage (``run_loaded(keep_internals=False)``)."""
-    import numpy as np
-
-    from cluster.embed import encoder_text, open_embedding_cache, text_key
-
-    cache = open_embedding_cache(config)
-    try:
-        keys = [text_key(encoder_text(t)) for t in texts]
-        found = cache.get_many(keys)
-    finally:
-        cache.close()
-    return np.stack([found[key] for key in keys])
-
-
 def _measure(spec: dict[str, Any]) -> dict[str, Any]:
     """Runs inside the child; returns the fields of a ``RunMeasure`` that the child can know."""
     import numpy as np
 
     import models
     from cluster.config import Config
+    from cluster.embed import open_embedding_cache
     from cluster.pipeline import peak_rss_mb
 
     def step(name: str) -> None:
@@ -231,7 +216,9 @@ def _measure(spec: dict[str, Any]) -> dict[str, Any]:
     texts = list(dict.fromkeys(u.text for u in result.units))  # embed_texts dedups exactly like this
     encode_s = encoder.seconds_for_first(len(texts))
     vectors, after_s = bare(texts)
-    diff = float(np.abs(_run_vectors(texts, config) - vectors).max()) if texts else 0.0
+    cache = open_embedding_cache(config)  # the run's vectors: its Result lets them go (keep_internals)
+    diff = float(np.abs(cache.stored(texts) - vectors).max()) if texts else 0.0
+    cache.close()
     out = {
         "model": spec["model"], "size": spec["size"], "articles": len(result.articles), "copies": spec["copies"],
         "passages": result.passages, "unique_texts": len(texts), "model_load_s": load_s, "cold": cold,
