@@ -12,6 +12,9 @@ of each run go out and only the results come back. Where fork is unsafe or missi
 platform without it (Windows, macOS's default), in a process with threads of other libraries' runtimes that a
 fork would copy mid-flight (the Ray driver's gRPC threads, the service's serving threads), and for lists too
 short to repay starting the workers (~50 ms).
+
+``start_in_runs`` forks the workers and returns at once: the pipeline starts quote attribution before the
+duplicate stage, whose Python runs on one core, and collects the quotes at the quote stage.
 """
 
 from __future__ import annotations
@@ -20,8 +23,9 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Sequence
+from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 Item = TypeVar("Item")
 Out = TypeVar("Out")
@@ -30,7 +34,8 @@ FORK_RSS_LIMIT_MB = 2048
 """Resident memory above which the automatic setting forks no workers. The quote stage of the 93k-passage bench
 corpus (a ~1.4 GB process) ran in 31 s with two workers against 55 s alone, that of the 30k corpus in 8-12 s
 against 15 s; at 300k passages (a 3.6 GB process) it took 193 s against 168 s alone, with 58 s more CPU
-(docs/scale.md, "Every core on one machine"): forking a large heap costs more than the split saves there."""
+(docs/scale.md, "Every core on one machine"): forking a large heap costs more than the split saves there.
+The pipeline now forks the quote workers after embedding, before the duplicate stage (~1.8 GB at 300k)."""
 MIN_PER_WORKER = 64
 """Items below which a worker is not worth starting (a fork, the lexicons' pages touched, results pickled)."""
 RUNS_PER_WORKER = 4
@@ -74,18 +79,48 @@ def map_in_runs(work: Callable[[Sequence[Item]], list[Out]], items: Sequence[Ite
     """``work(items)``, computed as ``work`` of consecutive runs of ``items`` in up to ``workers`` forked
     processes and concatenated in order: equal to the single call whenever ``work`` treats each item on its
     own. ``workers`` <= 1 calls ``work`` here. A worker's exception is raised here, as the loop would."""
+    return start_in_runs(work, items, workers).result()
+
+
+class Pending(Generic[Out]):
+    """``map_in_runs`` started and not yet collected: the workers run while the caller does other work.
+    ``result()`` waits for them (or, with no workers, calls ``work`` then); ``close()`` stops workers whose
+    result is no longer wanted (the caller failed first)."""
+
+    def __init__(self, work: Callable[[], list[Out]], pool: Pool | None = None,
+                 running: AsyncResult | None = None) -> None:
+        self._work, self._pool, self._running = work, pool, running
+
+    def result(self) -> list[Out]:
+        if self._pool is None:
+            return self._work()
+        try:
+            parts = self._running.get()
+        finally:
+            self.close()
+        return [out for part in parts for out in part]
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()  # reaped here, so their CPU time counts in the caller's stage (``pipeline.cpu_seconds``)
+            self._pool = None
+
+
+def start_in_runs(work: Callable[[Sequence[Item]], list[Out]], items: Sequence[Item], workers: int) -> Pending[Out]:
+    """``map_in_runs``, started: the workers are forked now, with the process as it is now (its heap, and
+    ``work`` and ``items`` as they are), and run beside the caller until ``result()`` collects them."""
     global _TASK
     if workers <= 1 or len(items) < 2:
-        return work(items)
+        return Pending(lambda: work(items))
     step = max(1, -(-len(items) // (workers * RUNS_PER_WORKER)))
     bounds = [(lo, min(lo + step, len(items))) for lo in range(0, len(items), step)]
     _TASK = (work, items)
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            parts = pool.map(_run, bounds, chunksize=1)
+        pool = multiprocessing.get_context("fork").Pool(workers)  # forks every worker before returning
     finally:
         _TASK = None
-    return [out for part in parts for out in part]
+    return Pending(work, pool, pool.map_async(_run, bounds, chunksize=1))
 
 
 def _run(bounds: tuple[int, int]) -> list:

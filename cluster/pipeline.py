@@ -158,7 +158,7 @@ def run_loaded(
     calibration); a run that renders views lets them go before the quote stage (~1.1 GB at 300k passages)."""
     from cluster.embed import LazyEncoder
     from cluster.parallel import worker_count
-    from cluster.quotes.stage import find_quotes
+    from cluster.quotes.stage import find_quotes, start_attribution
     from cluster.result import Result
     from cluster.segment.stage import segment_pages
 
@@ -170,38 +170,31 @@ def run_loaded(
     with watch.stage("embed"):
         vectors = embed(units, config, encoder, progress_console)
 
-    # The duplicate and story stages make millions of small objects and no reference cycles worth collecting
-    # early: each collection walked them all (14% of the duplicate stage's CPU on the 30k bench corpus).
-    with watch.stage("duplicates"), paused_gc():
-        found, vectors, aligned = _with_aligned_units(articles, segments, vectors, config, encoder)
-        groups = _duplicates(articles, units + found, vectors, aligned, config, backend.search)
-        vectors = vectors[: len(units)]
+    # Quote extraction and attribution read one article at a time and nothing the next stages make: started here
+    # in forked workers, they run on the cores that the duplicate and story stages' Python leaves idle.
+    attribution = start_attribution(articles, segments, worker_count(config.scale.workers, len(articles))
+                                    if backend.forks else 1)
+    try:
+        # The duplicate and story stages make millions of small objects and no reference cycles worth collecting
+        # early: each collection walked them all (14% of the duplicate stage's CPU on the 30k bench corpus).
+        with watch.stage("duplicates"), paused_gc():
+            found, vectors, aligned = _with_aligned_units(articles, segments, vectors, config, encoder)
+            groups = _duplicates(articles, units + found, vectors, aligned, config, backend.search)
+            vectors = vectors[: len(units)]
 
-    with watch.stage("stories"), paused_gc():
-        signals, stories = _stories(articles, segments, units, vectors, groups, config)
-    if not keep_internals:
-        signals, vectors = None, None
+        with watch.stage("stories"), paused_gc():
+            signals, stories = _stories(articles, segments, units, vectors, groups, config)
+        if not keep_internals:
+            signals, vectors = None, None
 
-    with watch.stage("quotes"):
-        workers = worker_count(config.scale.workers, len(articles)) if backend.forks else 1
-        quotes = find_quotes(articles, segments, config, encoder, workers)
+        with watch.stage("quotes"):
+            quotes = find_quotes(articles, segments, config, encoder, started=attribution)
+    finally:
+        attribution.close()
 
-    return Result(
-        articles=articles,
-        segments=segments,
-        groups=groups,
-        stories=stories,
-        skipped=skipped,
-        notices=notices,
-        model=config.model,
-        config=config,
-        timings=watch.timings,
-        passages=len(units),
-        signals=signals,
-        units=units,
-        vectors=vectors,
-        quotes=quotes,
-    )
+    return Result(articles=articles, segments=segments, groups=groups, stories=stories, skipped=skipped,
+                  notices=notices, model=config.model, config=config, timings=watch.timings, passages=len(units),
+                  signals=signals, units=units, vectors=vectors, quotes=quotes)
 
 
 def _stories(

@@ -4,6 +4,8 @@ a worker's failure reported as the loop would, and the work counted in the stage
 from __future__ import annotations
 
 import json
+import multiprocessing
+import time
 from pathlib import Path
 
 import pytest
@@ -87,3 +89,22 @@ def test_the_pipeline_with_workers_reports_the_quotes_of_one_process(fake_encode
     assert two.speaker_of == one.speaker_of
     assert [sorted(g.members) for g in two.groups] == [sorted(g.members) for g in one.groups]
     assert watch.cpu["quotes"] > 0.5 * watch.timings["quotes"]
+
+
+def test_started_work_runs_beside_the_caller_and_comes_back_in_order():
+    """The pipeline starts quote attribution before the duplicate stage: the call returns at once, the workers
+    run while the caller works, and ``result()`` gives the loop's answer; ``close()`` stops unwanted ones."""
+    def work(part: list[int]) -> list[int]:
+        time.sleep(0.3)
+        return [x * x for x in part]
+
+    items = list(range(200))
+    began = time.perf_counter()
+    pending = parallel.start_in_runs(work, items, workers=2)  # 8 runs of 0.3 s: 1.2 s in two workers
+    assert time.perf_counter() - began < 0.6 and parallel._TASK is None
+    assert pending.result() == [x * x for x in items]
+    assert parallel.start_in_runs(work, items[:1], workers=2).result() == [0]  # too few to fork: done here
+    unwanted = parallel.start_in_runs(work, items, workers=2)
+    assert len(multiprocessing.active_children()) >= 2
+    unwanted.close()
+    assert not multiprocessing.active_children()
